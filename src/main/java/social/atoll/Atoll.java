@@ -1,0 +1,67 @@
+package social.atoll;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import social.atoll.cli.AdminCommand;
+import social.atoll.cli.DbCommand;
+import social.atoll.cli.ServeCommand;
+import social.atoll.cli.VersionCommand;
+import social.atoll.config.SettingsException;
+
+/** The {@code atoll} command. */
+@Command(name = "atoll", mixinStandardHelpOptions = true, versionProvider = Atoll.VersionProvider.class,
+        description = "A federated social network server (Mastodon API, ActivityPub).",
+        subcommands = {ServeCommand.class, AdminCommand.class, DbCommand.class, VersionCommand.class})
+public final class Atoll implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs a command line and returns its exit code: 0 ok, 1 failure, 2 wrong usage. */
+    public static int run(String... args) {
+        CommandLine cmd = new CommandLine(new Atoll());
+        // A wrong argument: one clear line on stderr, exit 2.
+        cmd.setParameterExceptionHandler((ex, a) -> {
+            CommandLine c = ex.getCommandLine();
+            c.getErr().println("atoll: " + ex.getMessage() + " (see '" + c.getCommandSpec().qualifiedName() + " --help')");
+            return 2;
+        });
+        cmd.setExecutionExceptionHandler((ex, c, parsed) -> {
+            if (ex instanceof SettingsException || ex instanceof CliException) {
+                c.getErr().println("atoll: " + ex.getMessage());
+                return ex instanceof CliException ce ? ce.exitCode() : 2;
+            }
+            c.getErr().println("atoll: " + ex);
+            ex.printStackTrace(c.getErr());
+            return 1;
+        });
+        return cmd.execute(args);
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        throw new CliException("no command given", 2);
+    }
+
+    /** A command failed in a way the user can fix; the message is printed as one line. */
+    public static final class CliException extends RuntimeException {
+        private final int exitCode;
+
+        public CliException(String message, int exitCode) {
+            super(message);
+            this.exitCode = exitCode;
+        }
+
+        public int exitCode() { return exitCode; }
+    }
+
+    static final class VersionProvider implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() { return new String[] {"atoll " + Version.ATOLL}; }
+    }
+}

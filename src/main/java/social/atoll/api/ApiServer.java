@@ -1,0 +1,97 @@
+package social.atoll.api;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import io.javalin.json.JavalinJackson;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import social.atoll.config.Settings;
+import social.atoll.core.common.ForbiddenException;
+import social.atoll.core.common.NotFoundException;
+import social.atoll.core.common.ValidationException;
+
+/**
+ * The HTTP server: Javalin on Jetty with virtual threads. Holds what every route shares — JSON, CORS, the one
+ * exception-to-response table, JSON 404s for unknown API routes, one log line per request — and registers the
+ * controllers it is given.
+ */
+public final class ApiServer {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiServer.class);
+    private static final Logger access = LoggerFactory.getLogger("atoll.access");
+
+    private final Javalin app;
+
+    public ApiServer(Settings settings, ObjectMapper json, List<Controller> controllers) {
+        this.app = Javalin.create(config -> {
+            config.concurrency.useVirtualThreads = true;
+            config.router.ignoreTrailingSlashes = true;
+            config.router.treatMultipleSlashesAsSingleSlash = true;
+            config.startup.showJavalinBanner = false;
+            config.startup.showOldJavalinVersionWarning = false;
+            config.http.maxRequestSize = 50L * 1024 * 1024;
+            config.jsonMapper(new JavalinJackson(json, true));
+            config.jetty.host = settings.bindAddress();
+            config.jetty.port = settings.port();
+            config.requestLogger.http((ctx, ms) -> access.info("{} {} {} {}ms", ctx.method(), ctx.path(), ctx.statusCode(), Math.round(ms)));
+
+            var routes = config.routes;
+            routes.before(ApiServer::cors);
+            routes.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.error(), e.description()));
+            routes.exception(NotFoundException.class, (e, ctx) -> error(ctx, 404, "Record not found", null));
+            routes.exception(ValidationException.class, (e, ctx) -> error(ctx, 422, "Validation failed: " + e.getMessage(), null));
+            routes.exception(ForbiddenException.class, (e, ctx) -> error(ctx, 403, e.getMessage(), null));
+            routes.exception(Exception.class, (e, ctx) -> {
+                log.error("unhandled error on {} {}", ctx.method(), ctx.path(), e);
+                error(ctx, 500, "Internal server error", null);
+            });
+            routes.error(404, ctx -> {
+                String body = ctx.result();
+                if (body == null || body.isEmpty() || body.startsWith("Endpoint ")) error(ctx, 404, "Record not found", null);
+            });
+            routes.error(405, ctx -> error(ctx, 404, "Record not found", null));
+            for (Controller c : controllers) c.routes(routes);
+        });
+    }
+
+    public void start() { app.start(); }
+
+    public int port() { return app.port(); }
+
+    public void stop() { app.stop(); }
+
+    /** Writes Mastodon's error JSON. */
+    public static void error(Context ctx, int status, String error, String description) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("error", error);
+        if (description != null) body.put("error_description", description);
+        ctx.status(status).json(body);
+    }
+
+    /**
+     * CORS as Mastodon sends it for browser clients on other origins: any origin, no credentials. Preflight
+     * requests are answered here, before any authentication.
+     */
+    private static void cors(Context ctx) {
+        String path = ctx.path();
+        boolean cors = path.startsWith("/api/") || path.startsWith("/oauth/token") || path.startsWith("/oauth/revoke")
+                || path.startsWith("/oauth/userinfo") || path.startsWith("/nodeinfo/") || path.startsWith("/.well-known/");
+        if (path.startsWith("/api/")) ctx.header("Cache-Control", "no-cache, no-store, max-age=0, must-revalidate");
+        if (!cors) return;
+        ctx.header("Access-Control-Allow-Origin", "*");
+        ctx.header("Access-Control-Expose-Headers", "Link, X-RateLimit-Reset, X-RateLimit-Limit, X-RateLimit-Remaining, X-Request-Id, Idempotency-Key");
+        if (ctx.method() == HandlerType.OPTIONS) {
+            ctx.header("Access-Control-Allow-Methods", "GET, POST, PUT, PATCH, DELETE, OPTIONS");
+            String requested = ctx.header("Access-Control-Request-Headers");
+            ctx.header("Access-Control-Allow-Headers", requested != null ? requested : "Authorization, Content-Type, Idempotency-Key");
+            ctx.header("Access-Control-Max-Age", "86400");
+            ctx.status(200).result("");
+            ctx.skipRemainingHandlers();
+        }
+    }
+}

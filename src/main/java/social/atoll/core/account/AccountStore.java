@@ -1,0 +1,68 @@
+package social.atoll.core.account;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
+import org.jdbi.v3.core.mapper.RowMapper;
+import social.atoll.infra.db.Database;
+
+/** SQL for {@code accounts} and {@code users}. */
+public final class AccountStore {
+
+    static final RowMapper<Account> ACCOUNT = ConstructorMapper.of(Account.class);
+    static final RowMapper<User> USER = ConstructorMapper.of(User.class);
+
+    private final Database db;
+
+    public AccountStore(Database db) { this.db = db; }
+
+    public Optional<Account> byId(long id) {
+        return db.read(h -> h.createQuery("SELECT * FROM accounts WHERE id = :id").bind("id", id).map(ACCOUNT).findOne());
+    }
+
+    /** Accounts by id, in one query; missing ids are absent from the map. */
+    public Map<Long, Account> byIds(Collection<Long> ids) {
+        if (ids.isEmpty()) return Map.of();
+        return db.read(h -> h.createQuery("SELECT * FROM accounts WHERE id IN (<ids>)").bindList("ids", List.copyOf(ids))
+                .map(ACCOUNT).stream().collect(Collectors.toMap(Account::id, Function.identity())));
+    }
+
+    public Optional<Account> byAcct(String username, String domain) {
+        return db.read(h -> h.createQuery("SELECT * FROM accounts WHERE acct_key = :k")
+                .bind("k", Account.key(username, domain)).map(ACCOUNT).findOne());
+    }
+
+    public Optional<Account> byUri(String uri) {
+        return db.read(h -> h.createQuery("SELECT * FROM accounts WHERE uri = :uri").bind("uri", uri).map(ACCOUNT).findOne());
+    }
+
+    public Optional<User> userByAccountId(long accountId) {
+        return db.read(h -> h.createQuery("SELECT * FROM users WHERE account_id = :id").bind("id", accountId).map(USER).findOne());
+    }
+
+    public Optional<User> userByEmail(String email) {
+        return db.read(h -> h.createQuery("SELECT * FROM users WHERE email = :e")
+                .bind("e", email.trim().toLowerCase(java.util.Locale.ROOT)).map(USER).findOne());
+    }
+
+    public List<Account> localAccounts(int limit, int offset) {
+        return db.read(h -> h.createQuery("SELECT * FROM accounts WHERE domain IS NULL ORDER BY id LIMIT :limit OFFSET :offset")
+                .bind("limit", limit).bind("offset", offset).map(ACCOUNT).list());
+    }
+
+    public long countLocal() {
+        return db.read(h -> h.createQuery("SELECT COUNT(*) FROM accounts WHERE domain IS NULL").mapTo(Long.class).one());
+    }
+
+    /** Adds {@code delta} to one of the counter columns. */
+    public static void bump(Handle h, long accountId, String column, int delta) {
+        if (!column.matches("statuses_count|followers_count|following_count")) throw new IllegalArgumentException(column);
+        h.createUpdate("UPDATE accounts SET " + column + " = CASE WHEN " + column + " + :d < 0 THEN 0 ELSE " + column + " + :d END WHERE id = :id")
+                .bind("d", delta).bind("id", accountId).execute();
+    }
+}

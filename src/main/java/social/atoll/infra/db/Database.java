@@ -1,0 +1,210 @@
+package social.atoll.infra.db;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.HandleCallback;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.argument.AbstractArgumentFactory;
+import org.jdbi.v3.core.argument.Argument;
+import org.jdbi.v3.core.config.ConfigRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import social.atoll.config.Settings;
+
+/**
+ * The database: connection pools, Jdbi, migrations, and the two ways in — {@link #read} and {@link #write}.
+ *
+ * <p>SQLite allows one writer at a time. Rather than letting concurrent write transactions fail with
+ * SQLITE_BUSY when a reader upgrades to a writer, every write goes through a pool of one connection whose
+ * transactions start with {@code BEGIN IMMEDIATE}; reads use a separate pool of read-only connections and
+ * never wait for the writer (WAL). Other processes on the same file (the admin CLI) are covered by
+ * {@code busy_timeout}. On PostgreSQL both doors use the same pool.
+ *
+ * <p>Times are stored as BIGINT epoch milliseconds on both databases; {@link Instant} binds and maps that way.
+ */
+public final class Database implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Database.class);
+
+    private final Dialect dialect;
+    private final HikariDataSource writePool;
+    private final HikariDataSource readPool;
+    private final Jdbi writer;
+    private final Jdbi reader;
+    private final ThreadLocal<Tx> current = new ThreadLocal<>();
+
+    private Database(Dialect dialect, HikariDataSource writePool, HikariDataSource readPool) {
+        this.dialect = dialect;
+        this.writePool = writePool;
+        this.readPool = readPool;
+        this.writer = configure(Jdbi.create(writePool));
+        this.reader = readPool == writePool ? writer : configure(Jdbi.create(readPool));
+    }
+
+    public static Database open(Settings settings) {
+        return open(settings.dbUrl(), settings.dbUser(), settings.dbPassword());
+    }
+
+    public static Database open(String jdbcUrl, String user, String password) {
+        if (jdbcUrl.startsWith("jdbc:sqlite:")) {
+            String file = jdbcUrl.substring("jdbc:sqlite:".length());
+            int q = file.indexOf('?');
+            if (q >= 0) file = file.substring(0, q);
+            Path parent = Path.of(file).toAbsolutePath().getParent();
+            try {
+                if (parent != null) Files.createDirectories(parent);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot create database directory " + parent, e);
+            }
+            HikariDataSource write = sqlitePool(jdbcUrl, "atoll-db-write", 1, false);
+            HikariDataSource read = sqlitePool(jdbcUrl, "atoll-db-read", Math.max(4, Runtime.getRuntime().availableProcessors() * 2), true);
+            return new Database(Dialect.SQLITE, write, read);
+        }
+        HikariConfig c = new HikariConfig();
+        c.setJdbcUrl(jdbcUrl);
+        if (user != null) c.setUsername(user);
+        if (password != null) c.setPassword(password);
+        c.setPoolName("atoll-db");
+        c.setMaximumPoolSize(20);
+        c.setMinimumIdle(2);
+        c.setConnectionTimeout(10_000);
+        HikariDataSource pool = new HikariDataSource(c);
+        return new Database(Dialect.POSTGRES, pool, pool);
+    }
+
+    private static HikariDataSource sqlitePool(String url, String name, int size, boolean readOnly) {
+        HikariConfig c = new HikariConfig();
+        c.setJdbcUrl(url);
+        c.setPoolName(name);
+        c.setMaximumPoolSize(size);
+        c.setMinimumIdle(1);
+        c.setConnectionTimeout(30_000);
+        c.addDataSourceProperty("journal_mode", "WAL");
+        c.addDataSourceProperty("busy_timeout", "15000");
+        c.addDataSourceProperty("synchronous", "NORMAL");
+        c.addDataSourceProperty("foreign_keys", "true");
+        // Readers only ever run SELECTs; the writer's transactions take the write lock up front.
+        if (!readOnly) c.addDataSourceProperty("transaction_mode", "IMMEDIATE");
+        return new HikariDataSource(c);
+    }
+
+    private static Jdbi configure(Jdbi jdbi) {
+        jdbi.registerColumnMapper(Instant.class, (rs, col, ctx) -> {
+            long v = rs.getLong(col);
+            return rs.wasNull() ? null : Instant.ofEpochMilli(v);
+        });
+        jdbi.registerArgument(new AbstractArgumentFactory<Instant>(Types.BIGINT) {
+            @Override
+            protected Argument build(Instant value, ConfigRegistry config) {
+                return (pos, stmt, ctx) -> stmt.setLong(pos, value.toEpochMilli());
+            }
+        });
+        return jdbi;
+    }
+
+    public Dialect dialect() { return dialect; }
+
+    /** Runs the migrations for this dialect; safe to call from several processes at once. */
+    public void migrate() {
+        flyway().migrate();
+    }
+
+    /** True when the database answers and no migration is pending. */
+    public boolean ready() {
+        try {
+            read(h -> h.createQuery("SELECT 1").mapTo(Integer.class).one());
+            MigrationInfo[] pending = flyway().info().pending();
+            return pending.length == 0;
+        } catch (RuntimeException e) {
+            log.warn("readiness check failed: {}", e.toString());
+            return false;
+        }
+    }
+
+    private Flyway flyway() {
+        return Flyway.configure()
+                .dataSource(writePool)
+                .locations("classpath:db/migration/common",
+                        "classpath:db/migration/" + (dialect == Dialect.SQLITE ? "sqlite" : "postgresql"))
+                .load();
+    }
+
+    /** Reads outside any transaction (or inside the current write transaction of this thread). */
+    public <R> R read(HandleCallback<R, RuntimeException> callback) {
+        Tx tx = current.get();
+        if (tx != null) return callback.withHandle(tx.handle);
+        return reader.withHandle(callback);
+    }
+
+    /**
+     * Runs the callback in a write transaction. A write inside a write joins the outer transaction, so
+     * services can call each other freely. Callbacks registered with {@link #afterCommit} run once the
+     * outermost transaction has committed.
+     */
+    public <R> R write(HandleCallback<R, RuntimeException> callback) {
+        Tx outer = current.get();
+        if (outer != null) return callback.withHandle(outer.handle);
+        Tx tx = new Tx();
+        R result;
+        try {
+            result = writer.inTransaction(h -> {
+                tx.handle = h;
+                current.set(tx);
+                return callback.withHandle(h);
+            });
+        } finally {
+            current.remove();
+        }
+        for (Runnable r : tx.afterCommit) {
+            try {
+                r.run();
+            } catch (RuntimeException e) {
+                log.error("after-commit callback failed", e);
+            }
+        }
+        return result;
+    }
+
+    /** Runs {@code r} after the current write transaction commits; runs it now if there is none. */
+    public void afterCommit(Runnable r) {
+        Tx tx = current.get();
+        if (tx == null) r.run();
+        else tx.afterCommit.add(r);
+    }
+
+    /** True when this thread is inside {@link #write}. */
+    public boolean inTransaction() { return current.get() != null; }
+
+    /** The pool writes go through; the job scheduler polls with it. */
+    public DataSource writeDataSource() { return writePool; }
+
+    /** The handle of this thread's write transaction; fails outside one. */
+    public Handle currentHandle() {
+        Tx tx = current.get();
+        if (tx == null) throw new IllegalStateException("not inside Database.write");
+        return tx.handle;
+    }
+
+    @Override
+    public void close() {
+        if (readPool != writePool) readPool.close();
+        writePool.close();
+    }
+
+    private static final class Tx {
+        Handle handle;
+        final List<Runnable> afterCommit = new ArrayList<>();
+    }
+}

@@ -1,0 +1,238 @@
+package social.atoll.infra.jobs;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.SchedulerName;
+import com.github.kagkarlsson.scheduler.jdbc.JdbcCustomization;
+import com.github.kagkarlsson.scheduler.jdbc.PostgreSqlJdbcCustomization;
+import com.github.kagkarlsson.scheduler.jdbc.SqliteJdbcCustomization;
+import com.github.kagkarlsson.scheduler.serializer.Serializer;
+import com.github.kagkarlsson.scheduler.task.ExecutionComplete;
+import com.github.kagkarlsson.scheduler.task.ExecutionContext;
+import com.github.kagkarlsson.scheduler.task.ExecutionOperations;
+import com.github.kagkarlsson.scheduler.task.FailureHandler;
+import com.github.kagkarlsson.scheduler.task.Task;
+import com.github.kagkarlsson.scheduler.task.TaskInstance;
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import org.jdbi.v3.core.Handle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import social.atoll.infra.db.Database;
+import social.atoll.infra.db.Dialect;
+import social.atoll.infra.ids.IdGenerator;
+
+/**
+ * The durable job queue: db-scheduler over Atoll's own database.
+ *
+ * <p>{@link #enqueue} writes the job row with the caller's write transaction, so a job and the data it acts on
+ * commit (or vanish) together. Workers run on virtual threads. A failed job is retried with exponential
+ * back-off and jitter until its type's attempt limit or maximum age, then moved to {@code dead_jobs}. On
+ * PostgreSQL several nodes pick jobs with {@code FOR UPDATE SKIP LOCKED}; on SQLite one process polls.
+ */
+public final class JobQueue implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(JobQueue.class);
+
+    /** What is stored in {@code task_data}: the payload as JSON and when the job was first enqueued. */
+    public record Envelope(JsonNode payload, long enqueuedAt) {}
+
+    private final Database db;
+    private final ObjectMapper json;
+    private final IdGenerator ids;
+    private final Clock clock;
+    private final Serializer serializer;
+    private final JdbcCustomization jdbc;
+    private final Map<String, OneTimeTask<Envelope>> tasks = new LinkedHashMap<>();
+    private final Map<String, JobType<?>> types = new LinkedHashMap<>();
+    private Duration pollingInterval = Duration.ofMillis(500);
+    private Scheduler scheduler;
+
+    public JobQueue(Database db, ObjectMapper json, IdGenerator ids, Clock clock) {
+        this.db = db;
+        this.json = json;
+        this.ids = ids;
+        this.clock = clock;
+        this.serializer = new Serializer() {
+            @Override
+            public byte[] serialize(Object data) {
+                try {
+                    return json.writeValueAsBytes(data);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+
+            @Override
+            public <T> T deserialize(Class<T> type, byte[] bytes) {
+                try {
+                    return json.readValue(bytes, type);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        };
+        this.jdbc = db.dialect() == Dialect.POSTGRES ? new PostgreSqlJdbcCustomization(false, true) : new SqliteJdbcCustomization();
+    }
+
+    /** How often workers look for due jobs (jobs enqueued by this process are also picked up at once). */
+    public void pollingInterval(Duration interval) { this.pollingInterval = interval; }
+
+    /** Registers the handler of a job type; all types must be registered before {@link #start}. */
+    public <T> void register(JobType<T> type, JobHandler<T> handler) {
+        if (scheduler != null) throw new IllegalStateException("register job types before start()");
+        OneTimeTask<Envelope> task = new OneTimeTask<>(type.name(), Envelope.class, new RetryPolicy(type)) {
+            @Override
+            public void executeOnce(TaskInstance<Envelope> instance, ExecutionContext ctx) {
+                T payload;
+                try {
+                    payload = json.treeToValue(instance.getData().payload(), type.payloadType());
+                } catch (IOException e) {
+                    throw new PermanentJobFailure("payload does not parse as " + type.payloadType().getSimpleName(), e);
+                }
+                try {
+                    handler.handle(payload);
+                } catch (RuntimeException e) {
+                    throw e;
+                } catch (Exception e) {
+                    throw new JobFailed(e);
+                }
+            }
+        };
+        tasks.put(type.name(), task);
+        types.put(type.name(), type);
+    }
+
+    /** Starts the workers (on virtual threads). Without it, jobs are only stored. */
+    public synchronized void start() {
+        if (scheduler != null) return;
+        var builder = Scheduler.create(db.writeDataSource(), new ArrayList<Task<?>>(tasks.values()))
+                .serializer(serializer)
+                .jdbcCustomization(jdbc)
+                .schedulerName(new SchedulerName.Fixed(ManagementFactory.getRuntimeMXBean().getName() + "-" + ids.next()))
+                .threads(16)
+                .executorService(Executors.newVirtualThreadPerTaskExecutor())
+                .pollingInterval(pollingInterval)
+                .heartbeatInterval(Duration.ofSeconds(30))
+                .shutdownMaxWait(Duration.ofSeconds(5))
+                .deleteUnresolvedAfter(Duration.ofDays(7))
+                .enableImmediateExecution();
+        if (db.dialect() == Dialect.POSTGRES) builder.pollUsingLockAndFetch(0.5, 1.0);
+        scheduler = builder.build();
+        scheduler.start();
+    }
+
+    /**
+     * Stores a job in the current write transaction; it runs after the commit. {@code key} identifies the job
+     * within its type: enqueuing the same key again while the first is pending does nothing.
+     */
+    public <T> boolean enqueue(JobType<T> type, String key, T payload) {
+        return enqueueAt(type, key, payload, clock.instant());
+    }
+
+    public <T> boolean enqueueAt(JobType<T> type, String key, T payload, Instant when) {
+        Handle h = db.currentHandle();
+        Envelope envelope = new Envelope(json.valueToTree(payload), clock.millis());
+        SchedulerClient client = SchedulerClient.Builder.create(new BorrowedConnectionDataSource(h.getConnection()))
+                .serializer(serializer)
+                .jdbcCustomization(jdbc)
+                .build();
+        boolean added = client.scheduleIfNotExists(new TaskInstance<>(type.name(), key, envelope), when);
+        if (added && scheduler != null && !when.isAfter(clock.instant())) db.afterCommit(scheduler::triggerCheckForDueExecutions);
+        return added;
+    }
+
+    /** Jobs waiting or running, by type name. */
+    public Map<String, Integer> pendingCounts() {
+        Map<String, Integer> out = new LinkedHashMap<>();
+        db.read(h -> {
+            h.createQuery("SELECT task_name, COUNT(*) AS n FROM scheduled_tasks GROUP BY task_name")
+                    .map((rs, ctx) -> Map.entry(rs.getString("task_name"), rs.getInt("n")))
+                    .forEach(e -> out.put(e.getKey(), e.getValue()));
+            return null;
+        });
+        return out;
+    }
+
+    public List<DeadJob> deadJobs(int limit) {
+        return db.read(h -> h.createQuery("SELECT * FROM dead_jobs ORDER BY id DESC LIMIT :limit")
+                .bind("limit", limit)
+                .map((rs, ctx) -> new DeadJob(rs.getLong("id"), rs.getString("task_name"), rs.getString("task_instance"),
+                        rs.getString("payload"), rs.getInt("failures"), rs.getString("last_error"),
+                        Instant.ofEpochMilli(rs.getLong("enqueued_at")), Instant.ofEpochMilli(rs.getLong("died_at"))))
+                .list());
+    }
+
+    @Override
+    public synchronized void close() {
+        if (scheduler != null) {
+            scheduler.stop();
+            scheduler = null;
+        }
+    }
+
+    /** Exponential back-off with jitter, then the dead-job table. */
+    private final class RetryPolicy implements FailureHandler<Envelope> {
+        private final JobType<?> type;
+
+        RetryPolicy(JobType<?> type) { this.type = type; }
+
+        @Override
+        public void onFailure(ExecutionComplete complete, ExecutionOperations<Envelope> ops) {
+            var execution = complete.getExecution();
+            int attempts = execution.consecutiveFailures + 1;
+            Throwable cause = complete.getCause().orElse(null);
+            Throwable root = cause instanceof JobFailed jf ? jf.getCause() : cause;
+            @SuppressWarnings("unchecked")
+            Envelope env = ((TaskInstance<Envelope>) execution.taskInstance).getData();
+            Instant now = clock.instant();
+            boolean tooOld = env != null && Instant.ofEpochMilli(env.enqueuedAt()).plus(type.maxAge()).isBefore(now);
+            if (root instanceof PermanentJobFailure || attempts >= type.maxAttempts() || tooOld) {
+                log.warn("job {}/{} is dead after {} attempt(s): {}", type.name(), execution.taskInstance.getId(), attempts, String.valueOf(root));
+                bury(execution.taskInstance.getId(), env, attempts, root);
+                ops.remove();
+                return;
+            }
+            long base = type.baseDelay().toMillis() << Math.min(attempts - 1, 30);
+            long delay = Math.min(base, type.maxDelay().toMillis());
+            delay += ThreadLocalRandom.current().nextLong(Math.max(1, delay / 4) + 1); // spread retries out
+            log.info("job {}/{} failed (attempt {}), retrying in {} ms: {}", type.name(), execution.taskInstance.getId(), attempts, delay, String.valueOf(root));
+            ops.reschedule(complete, now.plusMillis(delay));
+        }
+
+        private void bury(String instanceId, Envelope env, int attempts, Throwable root) {
+            String payload = env == null ? "null" : new String(serializer.serialize(env.payload()), StandardCharsets.UTF_8);
+            String error = root == null ? null : root.toString();
+            if (error != null && error.length() > 2000) error = error.substring(0, 2000);
+            final String err = error;
+            db.write(h -> h.createUpdate("""
+                            INSERT INTO dead_jobs (id, task_name, task_instance, payload, failures, last_error, enqueued_at, died_at)
+                            VALUES (:id, :name, :instance, :payload, :failures, :error, :enqueued, :died)
+                            ON CONFLICT (task_name, task_instance) DO UPDATE SET payload = excluded.payload,
+                              failures = excluded.failures, last_error = excluded.last_error, died_at = excluded.died_at""")
+                    .bind("id", ids.next()).bind("name", type.name()).bind("instance", instanceId)
+                    .bind("payload", payload).bind("failures", attempts).bind("error", err)
+                    .bind("enqueued", env == null ? clock.millis() : env.enqueuedAt()).bind("died", clock.millis())
+                    .execute());
+        }
+    }
+
+    /** Wraps a checked exception from a handler so db-scheduler records it as a failure. */
+    private static final class JobFailed extends RuntimeException {
+        JobFailed(Throwable cause) { super(cause.toString(), cause); }
+    }
+}

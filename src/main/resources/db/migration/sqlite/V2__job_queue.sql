@@ -1,0 +1,19 @@
+-- db-scheduler's table (its SQLite layout). Jobs are rows here, inserted in the same transaction as the data.
+CREATE TABLE scheduled_tasks (
+    task_name            TEXT NOT NULL,
+    task_instance        TEXT NOT NULL,
+    task_data            BLOB,
+    execution_time       TIMESTAMP NOT NULL,
+    picked               BOOLEAN NOT NULL,
+    picked_by            TEXT,
+    last_success         TIMESTAMP,
+    last_failure         TIMESTAMP,
+    consecutive_failures INTEGER,
+    last_heartbeat       TIMESTAMP,
+    version              BIGINT NOT NULL,
+    priority             SMALLINT,
+    PRIMARY KEY (task_name, task_instance)
+);
+CREATE INDEX scheduled_tasks_execution_time_idx ON scheduled_tasks (execution_time);
+CREATE INDEX scheduled_tasks_last_heartbeat_idx ON scheduled_tasks (last_heartbeat);
+CREATE INDEX scheduled_tasks_priority_idx ON scheduled_tasks (priority DESC, execution_time ASC);
