@@ -1,0 +1,109 @@
+package social.atoll.api.entity;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import social.atoll.config.Settings;
+import social.atoll.core.account.Account;
+import social.atoll.core.account.AccountStore;
+import social.atoll.core.account.User;
+
+/**
+ * Core accounts → Mastodon Account JSON. Renders many accounts with one query for their moved-to targets (no
+ * N+1). Suspended accounts come out blanked, as Mastodon shows them.
+ */
+public final class AccountViews {
+
+    /** One stored profile field; {@code value} is HTML, {@code valueSource} the text as typed. */
+    public record StoredField(String name, String value, String valueSource, String verifiedAt) {}
+
+    private static final TypeReference<List<StoredField>> FIELDS = new TypeReference<>() {};
+
+    private final Settings settings;
+    private final AccountStore accounts;
+    private final ObjectMapper json;
+
+    public AccountViews(Settings settings, AccountStore accounts, ObjectMapper json) {
+        this.settings = settings;
+        this.accounts = accounts;
+        this.json = json;
+    }
+
+    public AccountEntity render(Account a) { return renderAll(List.of(a)).get(0); }
+
+    public List<AccountEntity> renderAll(List<Account> list) {
+        Set<Long> movedIds = new HashSet<>();
+        for (Account a : list) if (a.movedToAccountId() != null) movedIds.add(a.movedToAccountId());
+        Map<Long, Account> moved = movedIds.isEmpty() ? Map.of() : accounts.byIds(movedIds);
+        List<AccountEntity> out = new ArrayList<>(list.size());
+        for (Account a : list) {
+            Account target = a.movedToAccountId() == null ? null : moved.get(a.movedToAccountId());
+            out.add(entity(a, target == null ? null : entity(target, null)));
+        }
+        return out;
+    }
+
+    /** Renders accounts by id, keeping the map for callers that assemble statuses or notifications. */
+    public Map<Long, AccountEntity> renderByIds(Collection<Long> ids) {
+        Map<Long, Account> found = accounts.byIds(ids);
+        List<Account> list = new ArrayList<>(found.values());
+        List<AccountEntity> rendered = renderAll(list);
+        Map<Long, AccountEntity> out = new HashMap<>();
+        for (int i = 0; i < list.size(); i++) out.put(list.get(i).id(), rendered.get(i));
+        return out;
+    }
+
+    /** The credential account of verify_credentials / update_credentials. */
+    public AccountEntity credential(Account a, User u, int followRequestsCount) {
+        List<AccountEntity.Field> sourceFields = new ArrayList<>();
+        for (StoredField f : fields(a)) sourceFields.add(new AccountEntity.Field(f.name(), f.valueSource() == null ? "" : f.valueSource(), null));
+        var source = new AccountEntity.Source(a.noteSource(), sourceFields, u.defaultPrivacy(), u.defaultSensitive(),
+                u.defaultLanguage() == null ? "" : u.defaultLanguage(), followRequestsCount, a.hideCollections(),
+                a.discoverable(), a.indexable(), List.of());
+        return render(a).withCredentials(source, role(u));
+    }
+
+    public static AccountEntity.Role role(User u) {
+        return switch (u.roleEnum()) {
+            case OWNER -> new AccountEntity.Role("3", "Owner", "1", "", true);
+            case ADMIN -> new AccountEntity.Role("2", "Admin", "1", "", true);
+            case MODERATOR -> new AccountEntity.Role("1", "Moderator", "1308", "", true);
+            case USER -> new AccountEntity.Role("-99", "", "65536", "", false);
+        };
+    }
+
+    public List<StoredField> fields(Account a) {
+        try {
+            return a.fields() == null || a.fields().isBlank() ? List.of() : json.readValue(a.fields(), FIELDS);
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
+    private AccountEntity entity(Account a, AccountEntity moved) {
+        String url = a.url() != null ? a.url() : a.uri();
+        String avatar = a.avatarRemoteUrl() != null && !a.suspended() ? a.avatarRemoteUrl() : settings.url("/avatars/original/missing.png");
+        String header = a.headerRemoteUrl() != null && !a.suspended() ? a.headerRemoteUrl() : settings.url("/headers/original/missing.png");
+        if (a.suspended()) {
+            return new AccountEntity(Long.toString(a.id()), a.username(), a.acct(), url, a.uri(), "", "", avatar, avatar,
+                    header, header, false, false, false, false, false, false, List.of(), List.of(), List.of(), null,
+                    true, null, null, Dates.midnight(a.createdAt()), null, 0, 0, 0, null, null);
+        }
+        List<AccountEntity.Field> fields = new ArrayList<>();
+        for (StoredField f : fields(a)) fields.add(new AccountEntity.Field(f.name(), f.value() == null ? "" : f.value(), f.verifiedAt()));
+        return new AccountEntity(Long.toString(a.id()), a.username(), a.acct(), url, a.uri(),
+                a.displayName() == null ? "" : a.displayName(), a.note() == null ? "" : a.note(),
+                avatar, avatar, header, header, a.locked(), a.bot(), "Group".equals(a.actorType()), a.discoverable(),
+                a.indexable(), a.hideCollections(), fields, List.of(), List.of(), moved, null,
+                a.memorial() ? Boolean.TRUE : null, a.local() ? !a.indexable() : null,
+                Dates.midnight(a.createdAt()), Dates.date(a.lastStatusAt()), a.statusesCount(), a.followersCount(),
+                a.followingCount(), null, null);
+    }
+}
