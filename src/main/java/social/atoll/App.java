@@ -79,9 +79,14 @@ public final class App implements AutoCloseable {
     }
 
     /** Starts the HTTP server on the configured port (0 picks a free one). */
-    public synchronized App startWeb() {
+    public synchronized App startWeb() { return startWeb(List.of()); }
+
+    /** Starts the HTTP server with additional controllers (the benchmark's reference endpoint). */
+    public synchronized App startWeb(List<Controller> extra) {
         if (server == null) {
-            server = new ApiServer(settings, json, controllers());
+            List<Controller> all = new ArrayList<>(controllers());
+            all.addAll(extra);
+            server = new ApiServer(settings, json, all);
             server.start();
             log.info("Atoll {} listening on port {} as {}", Version.ATOLL, server.port(), settings.baseUrl());
         }

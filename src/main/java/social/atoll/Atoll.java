@@ -3,6 +3,7 @@ package social.atoll;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import social.atoll.cli.AdminCommand;
+import social.atoll.cli.BenchCommand;
 import social.atoll.cli.DbCommand;
 import social.atoll.cli.ServeCommand;
 import social.atoll.cli.VersionCommand;
@@ -11,7 +12,7 @@ import social.atoll.config.SettingsException;
 /** The {@code atoll} command. */
 @Command(name = "atoll", mixinStandardHelpOptions = true, versionProvider = Atoll.VersionProvider.class,
         description = "A federated social network server (Mastodon API, ActivityPub).",
-        subcommands = {ServeCommand.class, AdminCommand.class, DbCommand.class, VersionCommand.class})
+        subcommands = {ServeCommand.class, AdminCommand.class, DbCommand.class, VersionCommand.class, BenchCommand.class})
 public final class Atoll implements Runnable {
 
     @CommandLine.Spec

@@ -1,0 +1,86 @@
+package social.atoll.bench;
+
+import io.javalin.config.RoutesConfig;
+import java.net.http.HttpClient;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import social.atoll.App;
+import social.atoll.api.Controller;
+import social.atoll.config.Settings;
+import social.atoll.config.SettingsLoader;
+
+/**
+ * Home-timeline reads per second and latency for an account following 200 accounts with 100k statuses in the
+ * database, side by side with a static JSON endpoint of the same response size on the same server. The ratio
+ * says how much of the time goes to Atoll's own work (queries, rendering) rather than to HTTP and JSON bytes.
+ */
+public final class HomeTimelineBench {
+
+    /** Parameters of one run. */
+    public record Options(int statuses, int authors, int following, int concurrency, Duration warmup, Duration duration,
+                          String dbUrl) {}
+
+    public static void run(Options o) throws Exception {
+        Path dir = Files.createTempDirectory("atoll-bench");
+        int port;
+        try (var s = new java.net.ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        Map<String, String> flags = new HashMap<>();
+        flags.put("ATOLL_PORT", Integer.toString(port));
+        flags.put("ATOLL_DOMAIN", "localhost:" + port);
+        flags.put("ATOLL_DATA_DIR", dir.toString());
+        flags.put("ATOLL_BIND", "127.0.0.1");
+        if (o.dbUrl() != null) flags.put("ATOLL_DB_URL", o.dbUrl());
+        Settings settings = new SettingsLoader(flags, Map.of(), null).load();
+        System.out.printf("database: %s%n", settings.isPostgres() ? "PostgreSQL" : "SQLite (" + dir + ")");
+
+        try (App app = new App(settings)) {
+            long t0 = System.nanoTime();
+            var seeded = new TimelineSeeder(app).seed(o.authors(), o.statuses(), o.following());
+            System.out.printf("seeded %,d statuses by %,d accounts; reader follows %d, home feed holds %,d entries (%.1f s)%n",
+                    o.statuses(), o.authors(), o.following(), seeded.feedIds().size(), (System.nanoTime() - t0) / 1e9);
+
+            byte[][] reference = new byte[1][];
+            Controller staticJson = (RoutesConfig r) -> r.get("/bench/static.json",
+                    ctx -> ctx.contentType("application/json; charset=utf-8").result(reference[0]));
+            app.startWeb(List.of(staticJson));
+            String base = settings.baseUrl();
+
+            HttpClient probe = HttpClient.newHttpClient();
+            HttpResponse<byte[]> first = probe.send(LoadRunner.get(base + "/api/v1/timelines/home?limit=20", seeded.readerToken()),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            if (first.statusCode() != 200) throw new IllegalStateException("home timeline answered " + first.statusCode());
+            reference[0] = first.body();
+
+            LoadRunner load = new LoadRunner();
+            List<Long> feed = seeded.feedIds();
+            var home = load.run("home, first page", o.concurrency(), o.warmup(), o.duration(),
+                    i -> LoadRunner.get(base + "/api/v1/timelines/home?limit=20", seeded.readerToken()));
+            var deep = load.run("home, max_id paging", o.concurrency(), o.warmup(), o.duration(),
+                    i -> LoadRunner.get(base + "/api/v1/timelines/home?limit=20&max_id="
+                            + feed.get(ThreadLocalRandom.current().nextInt(Math.max(1, feed.size() - 40))), seeded.readerToken()));
+            var stat = load.run("static JSON, same size", o.concurrency(), o.warmup(), o.duration(),
+                    i -> LoadRunner.get(base + "/bench/static.json", null));
+            System.out.println();
+            System.out.printf("concurrency %d, %s warm-up, %s measured per row%n", o.concurrency(), o.warmup(), o.duration());
+            System.out.println(home.line());
+            System.out.println(deep.line());
+            System.out.println(stat.line());
+            System.out.printf("ratio home/static throughput: %.2f (first page), %.2f (paging)%n",
+                    home.perSecond() / stat.perSecond(), deep.perSecond() / stat.perSecond());
+        } finally {
+            try (var files = Files.walk(dir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    private HomeTimelineBench() {}
+}
