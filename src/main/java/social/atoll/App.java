@@ -11,6 +11,7 @@ import social.atoll.api.Auth;
 import social.atoll.api.Controller;
 import social.atoll.api.HealthController;
 import social.atoll.config.Settings;
+import social.atoll.config.SettingsException;
 import social.atoll.core.account.AccountService;
 import social.atoll.core.account.AccountStore;
 import social.atoll.core.auth.OAuthService;
@@ -54,13 +55,7 @@ public final class App implements AutoCloseable {
         this.clock = clock;
         this.ids = new IdGenerator(clock);
         this.json = Json.mapper();
-        this.db = Database.open(settings);
-        try {
-            db.migrate();
-        } catch (RuntimeException e) {
-            db.close();
-            throw e;
-        }
+        this.db = openDatabase(settings);
         this.secrets = Secrets.loadOrCreate(settings.dataDir());
         this.events = new EventBus(db);
         this.jobs = new JobQueue(db, json, ids, clock);
@@ -70,6 +65,30 @@ public final class App implements AutoCloseable {
         this.tokens = new TokenService(db, ids, clock);
         this.oauth = new OAuthService(db, ids, clock);
         this.auth = new Auth(tokens, accounts, clock);
+    }
+
+    /** Opens and migrates the database; a failure becomes one line naming the setting, not a stack trace. */
+    private static Database openDatabase(Settings settings) {
+        Database opened;
+        try {
+            opened = Database.open(settings);
+        } catch (RuntimeException e) {
+            throw new SettingsException("ATOLL_DB_URL: cannot open " + settings.dbUrl().replaceAll("password=[^&]*", "password=***")
+                    + ": " + rootMessage(e));
+        }
+        try {
+            opened.migrate();
+            return opened;
+        } catch (RuntimeException e) {
+            opened.close();
+            throw e;
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) t = t.getCause();
+        return t.getMessage() == null ? t.toString() : t.getMessage();
     }
 
     private List<Controller> controllers() {
