@@ -14,6 +14,7 @@ import social.atoll.config.Settings;
 import social.atoll.core.common.ForbiddenException;
 import social.atoll.core.common.NotFoundException;
 import social.atoll.core.common.ValidationException;
+import social.atoll.infra.metrics.Metrics;
 
 /**
  * The HTTP server: Javalin on Jetty with virtual threads. Holds what every route shares — JSON, CORS, the one
@@ -27,7 +28,7 @@ public final class ApiServer {
 
     private final Javalin app;
 
-    public ApiServer(Settings settings, ObjectMapper json, List<Controller> controllers) {
+    public ApiServer(Settings settings, ObjectMapper json, List<Controller> controllers, Metrics metrics) {
         this.app = Javalin.create(config -> {
             config.concurrency.useVirtualThreads = true;
             config.router.ignoreTrailingSlashes = true;
@@ -38,13 +39,21 @@ public final class ApiServer {
             config.jsonMapper(new JavalinJackson(json, true));
             config.jetty.host = settings.bindAddress();
             config.jetty.port = settings.port();
-            config.requestLogger.http((ctx, ms) -> access.info("{} {} {} {}ms", ctx.method(), ctx.path(), ctx.statusCode(), Math.round(ms)));
+            config.requestLogger.http((ctx, ms) -> {
+                access.info("{} {} {} {}ms", ctx.method(), ctx.path(), ctx.statusCode(), Math.round(ms));
+                metrics.recordRequest(ctx.method().name(), routeTemplate(ctx), ctx.statusCode(), ms);
+            });
 
             var routes = config.routes;
             routes.before(ApiServer::cors);
             routes.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.error(), e.description()));
             routes.exception(NotFoundException.class, (e, ctx) -> error(ctx, 404, "Record not found", null));
-            routes.exception(ValidationException.class, (e, ctx) -> error(ctx, 422, "Validation failed: " + e.getMessage(), null));
+            routes.exception(ValidationException.class, (e, ctx) -> {
+                Map<String, Object> body = new LinkedHashMap<>();
+                body.put("error", "Validation failed: " + e.getMessage());
+                if (!e.details().isEmpty()) body.put("details", e.details());
+                ctx.status(422).json(body);
+            });
             routes.exception(ForbiddenException.class, (e, ctx) -> error(ctx, 403, e.getMessage(), null));
             routes.exception(Exception.class, (e, ctx) -> {
                 log.error("unhandled error on {} {}", ctx.method(), ctx.path(), e);
@@ -55,8 +64,15 @@ public final class ApiServer {
                 if (body == null || body.isEmpty() || body.startsWith("Endpoint ")) error(ctx, 404, "Record not found", null);
             });
             routes.error(405, ctx -> error(ctx, 404, "Record not found", null));
-            for (Controller c : controllers) c.routes(routes);
+            // Javalin picks the first matching route: controllers with catch-all paths (order > 0) go last.
+            for (Controller c : controllers.stream().sorted(java.util.Comparator.comparingInt(Controller::order)).toList()) c.routes(routes);
         });
+    }
+
+    /** The matched route's template ({@code /api/v1/accounts/{id}}), so metrics do not grow a series per id. */
+    private static String routeTemplate(Context ctx) {
+        var endpoint = ctx.endpoints().matchedHttpEndpoint();
+        return endpoint == null ? "unmatched" : endpoint.path;
     }
 
     public void start() { app.start(); }

@@ -95,13 +95,20 @@ public final class Params {
                 }
                 node = child;
             } else if (node instanceof ArrayNode arr) {
-                // "a[][k]=v": append a new object unless the last one lacks this key yet.
-                JsonNode last = arr.isEmpty() ? null : arr.get(arr.size() - 1);
-                if (last == null || !last.isObject() || last.has(next)) {
-                    last = F.objectNode();
-                    arr.add(last);
+                // "a[][k]=v": the n-th value of a key goes to the n-th object. Servlet form maps group values by key
+                // (all names, then all values), so "the first object still lacking this key" pairs them up again.
+                JsonNode target = null;
+                for (JsonNode candidate : arr) {
+                    if (candidate.isObject() && !candidate.has(next)) {
+                        target = candidate;
+                        break;
+                    }
                 }
-                node = last;
+                if (target == null) {
+                    target = F.objectNode();
+                    arr.add(target);
+                }
+                node = target;
             }
         }
         String leaf = path.get(path.size() - 1);

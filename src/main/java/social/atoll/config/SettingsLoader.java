@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
@@ -119,11 +120,13 @@ public final class SettingsLoader {
         return colon < 0 ? domain : domain.substring(0, colon);
     }
 
+    /** The first non-blank value from flags, environment, file: a blank one ({@code ATOLL_X=}) counts as not given. */
     private String get(String name) {
-        String v = flags.get(name);
-        if (v == null) v = env.get(name);
-        if (v == null) v = file.get(name);
-        return v == null || v.isBlank() ? null : v;
+        for (Map<String, String> source : List.of(flags, env, file)) {
+            String v = source.get(name);
+            if (v != null && !v.isBlank()) return v;
+        }
+        return null;
     }
 
     private String getOr(String name, String dflt) {

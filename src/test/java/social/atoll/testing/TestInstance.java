@@ -15,6 +15,7 @@ import social.atoll.core.account.NewLocalAccount;
 import social.atoll.core.account.User;
 import social.atoll.core.auth.Scopes;
 import java.time.Duration;
+import java.util.function.Consumer;
 
 /**
  * A real Atoll server started in-process on a free port, on the database chosen by {@link TestDatabases}, with its
@@ -32,17 +33,27 @@ public final class TestInstance implements AutoCloseable {
     private final Path dir;
     private final App app;
     private final TestHttp http;
+    /** The settings flags this instance was started with (null when started from a Settings object). */
+    private final Map<String, String> flags;
 
-    private TestInstance(Path dir, App app) {
+    private TestInstance(Path dir, App app, Map<String, String> flags) {
         this.dir = dir;
         this.app = app;
         this.http = new TestHttp(app.settings.baseUrl(), app.json);
+        this.flags = flags;
     }
 
     public static TestInstance start() { return start(Map.of()); }
 
     /** Starts an instance; {@code env} adds or overrides {@code ATOLL_*} settings. */
-    public static TestInstance start(Map<String, String> env) {
+    public static TestInstance start(Map<String, String> env) { return start(env, app -> {}); }
+
+    /**
+     * Starts an instance; {@code setup} runs after the App is built and before its workers and web server start —
+     * the place to register test job types ({@code app -> app.jobs.register(type, handler)}).
+     * {@code ATOLL_ROLE=web} starts no workers (jobs are only stored), {@code worker} no web server.
+     */
+    public static TestInstance start(Map<String, String> env, Consumer<App> setup) {
         Path dir;
         try {
             dir = Files.createTempDirectory("atoll-test");
@@ -57,22 +68,52 @@ public final class TestInstance implements AutoCloseable {
         flags.put("ATOLL_DB_URL", TestDatabases.freshUrl(dir));
         flags.put("ATOLL_BIND", "127.0.0.1");
         flags.putAll(env);
+        return start(dir, flags, setup);
+    }
+
+    private static TestInstance start(Path dir, Map<String, String> flags, Consumer<App> setup) {
         Settings settings = new SettingsLoader(flags, Map.of(), null).load();
-        return start(dir, settings);
+        return new TestInstance(dir, launch(settings, setup), Map.copyOf(flags));
     }
 
     /** Starts (or restarts) an instance on an existing data dir and settings. */
-    public static TestInstance start(Path dir, Settings settings) {
+    public static TestInstance start(Path dir, Settings settings) { return start(dir, settings, app -> {}); }
+
+    public static TestInstance start(Path dir, Settings settings, Consumer<App> setup) {
+        return new TestInstance(dir, launch(settings, setup), null);
+    }
+
+    private static App launch(Settings settings, Consumer<App> setup) {
         App app = new App(settings);
         app.jobs.pollingInterval(Duration.ofMillis(100));
         try {
-            app.startWorkers().startWeb();
-        } catch (RuntimeException e) {
+            setup.accept(app);
+            if (settings.role().worker()) app.startWorkers();
+            if (settings.role().web()) app.startWeb();
+        } catch (RuntimeException | Error e) {
             app.close();
             throw e;
         }
-        return new TestInstance(dir, app);
+        return app;
     }
+
+    /**
+     * Stops this instance (keeping its data dir and database) and starts a new one on them, as after a crash or a
+     * deploy. {@code overrides} change settings (e.g. {@code ATOLL_ROLE}); {@code setup} runs before it starts.
+     * Close only the new instance: closing this one would delete the shared data dir.
+     */
+    public TestInstance restart(Map<String, String> overrides, Consumer<App> setup) {
+        stop();
+        if (flags == null) {
+            if (!overrides.isEmpty()) throw new IllegalStateException("overrides need an instance started from flags");
+            return start(dir, app.settings, setup);
+        }
+        Map<String, String> next = new HashMap<>(flags);
+        next.putAll(overrides);
+        return start(dir, next, setup);
+    }
+
+    public TestInstance restart(Consumer<App> setup) { return restart(Map.of(), setup); }
 
     public App app() { return app; }
 

@@ -25,6 +25,11 @@ public final class AccountService {
             "postmaster", "hostmaster", "abuse", "security", "ssladmin", "moderator", "mod", "staff", "instance", "actor",
             "atoll", "api", "oauth", "settings", "about", "explore", "inbox", "outbox", "users", "system");
 
+    /** True for names only an admin may give (they would shadow routes or mislead people). */
+    public static boolean reserved(String username) { return RESERVED.contains(username.toLowerCase(Locale.ROOT)); }
+
+    public static boolean validEmail(String email) { return EMAIL.matcher(email).matches(); }
+
     /** Announced once a local account exists. */
     public record LocalAccountCreated(Account account, User user) {}
 

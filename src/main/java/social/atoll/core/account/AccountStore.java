@@ -32,6 +32,30 @@ public final class AccountStore {
                 .map(ACCOUNT).stream().collect(Collectors.toMap(Account::id, Function.identity())));
     }
 
+    /**
+     * Accounts others may see: remote ones, and local ones whose sign-up is complete (e-mail confirmed, approved).
+     * A pending sign-up stays invisible, as in Mastodon; suspended accounts are returned (rendered as stubs).
+     */
+    private static final String VISIBLE = """
+            SELECT a.* FROM accounts a LEFT JOIN users u ON u.account_id = a.id
+            WHERE (a.domain IS NOT NULL OR (u.confirmed_at IS NOT NULL AND u.approved = TRUE))""";
+
+    public Optional<Account> visibleById(long id) {
+        return db.read(h -> h.createQuery(VISIBLE + " AND a.id = :id").bind("id", id).map(ACCOUNT).findOne());
+    }
+
+    /** {@link #visibleById} for many ids in one query; missing or invisible ids are absent from the map. */
+    public Map<Long, Account> visibleByIds(Collection<Long> ids) {
+        if (ids.isEmpty()) return Map.of();
+        return db.read(h -> h.createQuery(VISIBLE + " AND a.id IN (<ids>)").bindList("ids", List.copyOf(ids))
+                .map(ACCOUNT).stream().collect(Collectors.toMap(Account::id, Function.identity())));
+    }
+
+    public Optional<Account> visibleByAcct(String username, String domain) {
+        return db.read(h -> h.createQuery(VISIBLE + " AND a.acct_key = :k")
+                .bind("k", Account.key(username, domain)).map(ACCOUNT).findOne());
+    }
+
     public Optional<Account> byAcct(String username, String domain) {
         return db.read(h -> h.createQuery("SELECT * FROM accounts WHERE acct_key = :k")
                 .bind("k", Account.key(username, domain)).map(ACCOUNT).findOne());

@@ -6,6 +6,8 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /** Random secrets and their stored form. Tokens, codes and client secrets are random; tokens and codes are stored hashed. */
 public final class Tokens {
@@ -27,6 +29,22 @@ public final class Tokens {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** HMAC-SHA256 of {@code message} under {@code key}. */
+    public static byte[] hmac(byte[] key, String message) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return mac.doFinal(message.getBytes(StandardCharsets.UTF_8));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** {@link #hmac} as URL-safe text (43 characters), the shape of every secret Atoll hands out. */
+    public static String hmacText(byte[] key, String message) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(hmac(key, message));
     }
 
     /** Constant-time comparison of two secrets. */

@@ -1,6 +1,29 @@
 package social.atoll.core.common;
 
-/** Input that breaks a rule of the domain. The message is shown to the user, in Mastodon's wording where one exists. */
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Input that breaks a rule of the domain. The message is shown to the user, in Mastodon's wording where one exists.
+ * Sign-up also names each failing field ({@link #details()}), as Mastodon's {@code details} object does, so a client
+ * can show the error next to the field.
+ */
 public final class ValidationException extends RuntimeException {
-    public ValidationException(String message) { super(message); }
+
+    /** One failed rule of one field: Mastodon's code ({@code ERR_TAKEN}) and text ({@code has already been taken}). */
+    public record FieldError(String error, String description) {}
+
+    private final Map<String, List<FieldError>> details;
+
+    public ValidationException(String message) { this(message, Map.of()); }
+
+    public ValidationException(String message, Map<String, List<FieldError>> details) {
+        super(message);
+        this.details = Collections.unmodifiableMap(new LinkedHashMap<>(details));
+    }
+
+    /** Errors by field name, empty when the failure is not tied to fields. */
+    public Map<String, List<FieldError>> details() { return details; }
 }

@@ -8,6 +8,7 @@ import com.github.kagkarlsson.scheduler.SchedulerName;
 import com.github.kagkarlsson.scheduler.jdbc.JdbcCustomization;
 import com.github.kagkarlsson.scheduler.jdbc.PostgreSqlJdbcCustomization;
 import com.github.kagkarlsson.scheduler.jdbc.SqliteJdbcCustomization;
+import com.github.kagkarlsson.scheduler.logging.LogLevel;
 import com.github.kagkarlsson.scheduler.serializer.Serializer;
 import com.github.kagkarlsson.scheduler.task.ExecutionComplete;
 import com.github.kagkarlsson.scheduler.task.ExecutionContext;
@@ -16,6 +17,10 @@ import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
@@ -55,18 +60,24 @@ public final class JobQueue implements AutoCloseable {
     private final ObjectMapper json;
     private final IdGenerator ids;
     private final Clock clock;
+    private final MeterRegistry metrics;
     private final Serializer serializer;
     private final JdbcCustomization jdbc;
     private final Map<String, OneTimeTask<Envelope>> tasks = new LinkedHashMap<>();
     private final Map<String, JobType<?>> types = new LinkedHashMap<>();
     private Duration pollingInterval = Duration.ofMillis(500);
-    private Scheduler scheduler;
+    /** Volatile: enqueuing threads read it to wake the workers after their commit. */
+    private volatile Scheduler scheduler;
 
-    public JobQueue(Database db, ObjectMapper json, IdGenerator ids, Clock clock) {
+    public JobQueue(Database db, ObjectMapper json, IdGenerator ids, Clock clock) { this(db, json, ids, clock, new SimpleMeterRegistry()); }
+
+    /** {@code metrics} receives {@code atoll.jobs} (runs by type and outcome) and {@code atoll.jobs.duration}. */
+    public JobQueue(Database db, ObjectMapper json, IdGenerator ids, Clock clock, MeterRegistry metrics) {
         this.db = db;
         this.json = json;
         this.ids = ids;
         this.clock = clock;
+        this.metrics = metrics;
         this.serializer = new Serializer() {
             @Override
             public byte[] serialize(Object data) {
@@ -95,6 +106,9 @@ public final class JobQueue implements AutoCloseable {
     /** Registers the handler of a job type; all types must be registered before {@link #start}. */
     public <T> void register(JobType<T> type, JobHandler<T> handler) {
         if (scheduler != null) throw new IllegalStateException("register job types before start()");
+        if (tasks.containsKey(type.name())) throw new IllegalStateException("job type " + type.name() + " is registered twice");
+        Counter succeeded = outcome(type, "succeeded");
+        Timer duration = Timer.builder("atoll.jobs.duration").description("Time spent running jobs").tag("type", type.name()).register(metrics);
         OneTimeTask<Envelope> task = new OneTimeTask<>(type.name(), Envelope.class, new RetryPolicy(type)) {
             @Override
             public void executeOnce(TaskInstance<Envelope> instance, ExecutionContext ctx) {
@@ -104,17 +118,25 @@ public final class JobQueue implements AutoCloseable {
                 } catch (IOException e) {
                     throw new PermanentJobFailure("payload does not parse as " + type.payloadType().getSimpleName(), e);
                 }
+                Timer.Sample sample = Timer.start(metrics);
                 try {
                     handler.handle(payload);
+                    succeeded.increment();
                 } catch (RuntimeException e) {
                     throw e;
                 } catch (Exception e) {
                     throw new JobFailed(e);
+                } finally {
+                    sample.stop(duration);
                 }
             }
         };
         tasks.put(type.name(), task);
         types.put(type.name(), type);
+    }
+
+    private Counter outcome(JobType<?> type, String outcome) {
+        return Counter.builder("atoll.jobs").description("Job runs by outcome").tag("type", type.name()).tag("outcome", outcome).register(metrics);
     }
 
     /** Starts the workers (on virtual threads). Without it, jobs are only stored. */
@@ -130,6 +152,8 @@ public final class JobQueue implements AutoCloseable {
                 .heartbeatInterval(Duration.ofSeconds(30))
                 .shutdownMaxWait(Duration.ofSeconds(5))
                 .deleteUnresolvedAfter(Duration.ofDays(7))
+                // RetryPolicy logs each failure once, in its own words; the scheduler's copy with stack is for debugging.
+                .failureLogging(LogLevel.DEBUG, true)
                 .enableImmediateExecution();
         if (db.dialect() == Dialect.POSTGRES) builder.pollUsingLockAndFetch(0.5, 1.0);
         scheduler = builder.build();
@@ -144,6 +168,13 @@ public final class JobQueue implements AutoCloseable {
         return enqueueAt(type, key, payload, clock.instant());
     }
 
+    /**
+     * Like {@link #enqueue}, to run no earlier than {@code when}.
+     *
+     * <p>Two transactions may enqueue the same key at once: on PostgreSQL the second insert then fails on the
+     * primary key after the first commits, which would poison the caller's whole transaction. The insert runs
+     * under a savepoint, so that case rolls back to it and counts as "already enqueued".
+     */
     public <T> boolean enqueueAt(JobType<T> type, String key, T payload, Instant when) {
         Handle h = db.currentHandle();
         Envelope envelope = new Envelope(json.valueToTree(payload), clock.millis());
@@ -151,9 +182,24 @@ public final class JobQueue implements AutoCloseable {
                 .serializer(serializer)
                 .jdbcCustomization(jdbc)
                 .build();
-        boolean added = client.scheduleIfNotExists(new TaskInstance<>(type.name(), key, envelope), when);
+        String savepoint = "enqueue_" + Long.toUnsignedString(ids.next(), 36);
+        h.savepoint(savepoint);
+        boolean added;
+        try {
+            added = client.scheduleIfNotExists(new TaskInstance<>(type.name(), key, envelope), when);
+            h.releaseSavepoint(savepoint);
+        } catch (RuntimeException e) {
+            h.rollbackToSavepoint(savepoint); // Jdbi forgets the savepoint with the rollback
+            if (!exists(h, type.name(), key)) throw e;
+            added = false;
+        }
         if (added && scheduler != null && !when.isAfter(clock.instant())) db.afterCommit(scheduler::triggerCheckForDueExecutions);
         return added;
+    }
+
+    private static boolean exists(Handle h, String taskName, String key) {
+        return h.createQuery("SELECT COUNT(*) FROM scheduled_tasks WHERE task_name = :name AND task_instance = :key")
+                .bind("name", taskName).bind("key", key).mapTo(Integer.class).one() > 0;
     }
 
     /** Jobs waiting or running, by type name. */
@@ -188,8 +234,14 @@ public final class JobQueue implements AutoCloseable {
     /** Exponential back-off with jitter, then the dead-job table. */
     private final class RetryPolicy implements FailureHandler<Envelope> {
         private final JobType<?> type;
+        private final Counter retried;
+        private final Counter dead;
 
-        RetryPolicy(JobType<?> type) { this.type = type; }
+        RetryPolicy(JobType<?> type) {
+            this.type = type;
+            this.retried = outcome(type, "retried");
+            this.dead = outcome(type, "dead");
+        }
 
         @Override
         public void onFailure(ExecutionComplete complete, ExecutionOperations<Envelope> ops) {
@@ -202,14 +254,15 @@ public final class JobQueue implements AutoCloseable {
             Instant now = clock.instant();
             boolean tooOld = env != null && Instant.ofEpochMilli(env.enqueuedAt()).plus(type.maxAge()).isBefore(now);
             if (root instanceof PermanentJobFailure || attempts >= type.maxAttempts() || tooOld) {
-                log.warn("job {}/{} is dead after {} attempt(s): {}", type.name(), execution.taskInstance.getId(), attempts, String.valueOf(root));
+                log.warn("job {}/{} is dead after {} attempt(s)", type.name(), execution.taskInstance.getId(), attempts, root);
                 bury(execution.taskInstance.getId(), env, attempts, root);
                 ops.remove();
+                dead.increment();
                 return;
             }
-            long base = type.baseDelay().toMillis() << Math.min(attempts - 1, 30);
-            long delay = Math.min(base, type.maxDelay().toMillis());
+            long delay = type.retryDelay(attempts).toMillis();
             delay += ThreadLocalRandom.current().nextLong(Math.max(1, delay / 4) + 1); // spread retries out
+            retried.increment();
             log.info("job {}/{} failed (attempt {}), retrying in {} ms: {}", type.name(), execution.taskInstance.getId(), attempts, delay, String.valueOf(root));
             ops.reschedule(complete, now.plusMillis(delay));
         }

@@ -16,6 +16,16 @@ public record JobType<T>(String name, Class<T> payloadType, int maxAttempts, Dur
     public JobType {
         if (!name.matches("[a-z][a-z0-9_.-]*")) throw new IllegalArgumentException("bad job name " + name);
         if (maxAttempts < 1) throw new IllegalArgumentException("maxAttempts < 1");
+        if (baseDelay.isNegative() || maxDelay.compareTo(baseDelay) < 0) throw new IllegalArgumentException("need 0 <= baseDelay <= maxDelay");
+    }
+
+    /** Delay before the retry that follows failed attempt number {@code attempt} (1-based), before jitter. */
+    public Duration retryDelay(int attempt) {
+        int doublings = Math.max(0, Math.min(attempt - 1, 30));
+        long base = baseDelay.toMillis();
+        long max = maxDelay.toMillis();
+        long delay = base > (max >> doublings) ? max : base << doublings;
+        return Duration.ofMillis(Math.min(delay, max));
     }
 
     /** A job retried a few times over minutes: local work that fails only on a transient problem. */

@@ -1,0 +1,126 @@
+package social.atoll.api.accounts;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import social.atoll.api.ApiException;
+import social.atoll.api.Auth;
+import social.atoll.api.Controller;
+import social.atoll.api.Page;
+import social.atoll.api.Params;
+import social.atoll.api.Viewer;
+import social.atoll.api.entity.AccountViews;
+import social.atoll.config.Settings;
+import social.atoll.core.account.Account;
+import social.atoll.core.account.AccountStore;
+import social.atoll.core.common.IdRange;
+import social.atoll.core.follow.FollowStore;
+import social.atoll.core.follow.Relationships;
+
+/**
+ * Reading accounts: one by id, several by id, by {@code acct}, and their followers and following. Public: a token
+ * is optional, but a present one must be valid and carry {@code read:accounts}.
+ *
+ * <p>Registered after the other controllers ({@link #order}): {@code /api/v1/accounts/{id}} would otherwise catch
+ * fixed paths such as {@code /api/v1/accounts/search} that other controllers serve.
+ */
+public final class AccountsController implements Controller {
+
+    private static final int MAX_IDS = 40;
+
+    private final Settings settings;
+    private final Auth auth;
+    private final ObjectMapper json;
+    private final AccountStore accounts;
+    private final AccountViews views;
+    private final FollowStore follows;
+    private final Relationships relationships;
+
+    public AccountsController(Settings settings, Auth auth, ObjectMapper json, AccountStore accounts, AccountViews views,
+                              FollowStore follows, Relationships relationships) {
+        this.settings = settings;
+        this.auth = auth;
+        this.json = json;
+        this.accounts = accounts;
+        this.views = views;
+        this.follows = follows;
+        this.relationships = relationships;
+    }
+
+    @Override
+    public int order() { return 1; }
+
+    @Override
+    public void routes(RoutesConfig r) {
+        r.get("/api/v1/accounts", this::many);
+        r.get("/api/v1/accounts/lookup", this::lookup);
+        r.get("/api/v1/accounts/{id}", this::show);
+        r.get("/api/v1/accounts/{id}/followers", ctx -> collection(ctx, true));
+        r.get("/api/v1/accounts/{id}/following", ctx -> collection(ctx, false));
+    }
+
+    private void show(Context ctx) {
+        auth.optional(ctx, "read:accounts");
+        ctx.json(views.render(AccountPaths.visible(ctx, accounts)));
+    }
+
+    /** {@code GET /api/v1/accounts?id[]=…}: the visible ones among the ids, in the order asked. */
+    private void many(Context ctx) {
+        auth.optional(ctx, "read:accounts");
+        List<Long> ids = AccountPaths.ids(Params.from(ctx, json).list("id"));
+        if (ids.size() > MAX_IDS) throw ApiException.unprocessable("Too many ids requested (maximum is " + MAX_IDS + ")");
+        Map<Long, Account> found = accounts.visibleByIds(ids);
+        List<Account> ordered = ids.stream().map(found::get).filter(Objects::nonNull).toList();
+        ctx.json(views.renderAll(ordered));
+    }
+
+    /** {@code acct} is {@code user} or {@code user@domain} (our own domain meaning local); known accounts only. */
+    private void lookup(Context ctx) {
+        auth.optional(ctx, "read:accounts");
+        String acct = Params.from(ctx, json).require("acct").trim();
+        if (acct.startsWith("@")) acct = acct.substring(1);
+        int at = acct.indexOf('@');
+        String username = at < 0 ? acct : acct.substring(0, at);
+        String domain = at < 0 ? null : acct.substring(at + 1);
+        if (domain != null && isLocal(domain)) domain = null;
+        if (username.isEmpty() || (domain != null && domain.isEmpty())) throw ApiException.notFound();
+        ctx.json(views.render(accounts.visibleByAcct(username, domain).orElseThrow(ApiException::notFound)));
+    }
+
+    private boolean isLocal(String domain) {
+        return domain.equalsIgnoreCase(settings.domain()) || domain.equalsIgnoreCase(settings.host())
+                || domain.equalsIgnoreCase(URI.create(settings.baseUrl()).getHost());
+    }
+
+    /**
+     * Followers or following, newest follow first, paged on the hidden follow-row id. Empty when the owner hides
+     * the lists from others, blocks the viewer, or is suspended.
+     */
+    private void collection(Context ctx, boolean followers) {
+        Viewer viewer = auth.optional(ctx, "read:accounts");
+        Account owner = AccountPaths.visible(ctx, accounts);
+        Page page = Page.from(ctx, 40);
+        Long viewerId = viewer.accountId();
+        boolean hidden = owner.suspended()
+                || (owner.hideCollections() && !Objects.equals(viewerId, owner.id()))
+                || (viewerId != null && viewerId != owner.id() && relationships.blocks(owner.id(), viewerId));
+        if (hidden) {
+            ctx.json(List.of());
+            return;
+        }
+        IdRange range = new IdRange(page.maxId(), page.sinceId(), page.minId(), page.limit());
+        List<FollowStore.Edge> edges = followers
+                ? follows.followers(owner.id(), viewerId, range)
+                : follows.following(owner.id(), viewerId, range);
+        Map<Long, Account> found = accounts.byIds(edges.stream().map(FollowStore.Edge::accountId).toList());
+        List<Account> ordered = new ArrayList<>();
+        for (FollowStore.Edge e : edges) if (found.containsKey(e.accountId())) ordered.add(found.get(e.accountId()));
+        Page.link(ctx, settings.baseUrl(), edges, FollowStore.Edge::rowId);
+        ctx.json(views.renderAll(ordered));
+    }
+}

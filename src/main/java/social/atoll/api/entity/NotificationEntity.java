@@ -1,0 +1,13 @@
+package social.atoll.api.entity;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/** Mastodon's Notification entity (v1). {@code status} is omitted for types that have none (follow, follow_request). */
+@JsonInclude(JsonInclude.Include.ALWAYS)
+public record NotificationEntity(
+        String id,
+        String type,
+        String createdAt,
+        String groupKey,
+        AccountEntity account,
+        @JsonInclude(JsonInclude.Include.NON_NULL) StatusEntity status) {}

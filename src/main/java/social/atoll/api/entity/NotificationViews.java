@@ -1,0 +1,53 @@
+package social.atoll.api.entity;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import social.atoll.core.notification.Notification;
+import social.atoll.core.status.Status;
+import social.atoll.core.status.StatusStore;
+
+/** Core notifications → Mastodon Notification JSON, a page at a time (accounts and statuses batched). */
+public final class NotificationViews {
+
+    private final StatusStore statuses;
+    private final StatusViews statusViews;
+    private final AccountViews accounts;
+
+    public NotificationViews(StatusStore statuses, StatusViews statusViews, AccountViews accounts) {
+        this.statuses = statuses;
+        this.statusViews = statusViews;
+        this.accounts = accounts;
+    }
+
+    public NotificationEntity render(Notification n, long viewerId) { return renderAll(List.of(n), viewerId).get(0); }
+
+    /**
+     * Renders in order. A notification whose actor or status can no longer be rendered is left out rather than sent
+     * with a null Mastodon clients would choke on.
+     */
+    public List<NotificationEntity> renderAll(List<Notification> list, long viewerId) {
+        Set<Long> actorIds = new HashSet<>();
+        Set<Long> statusIds = new HashSet<>();
+        for (Notification n : list) {
+            actorIds.add(n.fromAccountId());
+            if (n.statusId() != null) statusIds.add(n.statusId());
+        }
+        Map<Long, AccountEntity> actors = accounts.renderByIds(actorIds);
+        List<Status> found = new ArrayList<>(statuses.byIds(statusIds).values());
+        List<StatusEntity> rendered = statusViews.renderAll(found, viewerId);
+        Map<String, StatusEntity> byId = new java.util.HashMap<>();
+        for (StatusEntity e : rendered) byId.put(e.id(), e);
+        List<NotificationEntity> out = new ArrayList<>(list.size());
+        for (Notification n : list) {
+            AccountEntity actor = actors.get(n.fromAccountId());
+            StatusEntity status = n.statusId() == null ? null : byId.get(n.statusId().toString());
+            if (actor == null || (n.statusId() != null && status == null)) continue;
+            String id = Long.toString(n.id());
+            out.add(new NotificationEntity(id, n.type(), Dates.datetime(n.createdAt()), "ungrouped-" + id, actor, status));
+        }
+        return out;
+    }
+}

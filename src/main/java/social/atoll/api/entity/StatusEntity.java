@@ -1,0 +1,57 @@
+package social.atoll.api.entity;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+
+/**
+ * Mastodon's Status entity, fields in Mastodon's order. Strings and arrays are never null where Mastodon sends
+ * {@code ""} or {@code []}. The viewer flags are omitted without a user token; {@code pinned} only on the viewer's own
+ * pinnable statuses; {@code text} only when the source was asked for (delete-and-redraft), and then without
+ * {@code content}, as Mastodon does.
+ */
+@JsonInclude(JsonInclude.Include.ALWAYS)
+public record StatusEntity(
+        String id,
+        String createdAt,
+        String inReplyToId,
+        String inReplyToAccountId,
+        boolean sensitive,
+        String spoilerText,
+        String visibility,
+        String language,
+        String uri,
+        String url,
+        int repliesCount,
+        int reblogsCount,
+        int favouritesCount,
+        String editedAt,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Boolean favourited,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Boolean reblogged,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Boolean muted,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Boolean bookmarked,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Boolean pinned,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String content,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String text,
+        StatusEntity reblog,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Application application,
+        AccountEntity account,
+        List<Object> mediaAttachments,
+        List<Mention> mentions,
+        List<Tag> tags,
+        List<Object> emojis,
+        Object card,
+        Object poll) {
+
+    public record Mention(String id, String username, String url, String acct) {}
+
+    public record Tag(String name, String url) {}
+
+    public record Application(String name, String website) {}
+
+    /** The same status with its plain-text source instead of its HTML (the answer to DELETE). */
+    public StatusEntity withSource(String source) {
+        return new StatusEntity(id, createdAt, inReplyToId, inReplyToAccountId, sensitive, spoilerText, visibility, language,
+                uri, url, repliesCount, reblogsCount, favouritesCount, editedAt, favourited, reblogged, muted, bookmarked,
+                pinned, null, source, reblog, application, account, mediaAttachments, mentions, tags, emojis, card, poll);
+    }
+}

@@ -1,0 +1,131 @@
+package social.atoll.api.entity;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import social.atoll.config.Settings;
+import social.atoll.core.status.Status;
+import social.atoll.core.status.StatusRelations;
+import social.atoll.core.status.StatusStore;
+import social.atoll.core.status.Visibility;
+
+/**
+ * Core statuses → Mastodon Status JSON. A whole page renders with a fixed number of queries: one for the boosted
+ * statuses, one per related table (accounts, mentions, tags, applications) and one per viewer flag — never one per
+ * status.
+ */
+public final class StatusViews {
+
+    private final Settings settings;
+    private final StatusStore statuses;
+    private final StatusRelations relations;
+    private final AccountViews accounts;
+
+    public StatusViews(Settings settings, StatusStore statuses, StatusRelations relations, AccountViews accounts) {
+        this.settings = settings;
+        this.statuses = statuses;
+        this.relations = relations;
+        this.accounts = accounts;
+    }
+
+    public StatusEntity render(Status s, Long viewerId) { return renderAll(List.of(s), viewerId).get(0); }
+
+    /** Renders statuses in order; {@code viewerId} is the signed-in account (null: anonymous or app token). */
+    public List<StatusEntity> renderAll(List<Status> list, Long viewerId) {
+        if (list.isEmpty()) return List.of();
+        Map<Long, Status> all = new LinkedHashMap<>();
+        for (Status s : list) all.put(s.id(), s);
+        Set<Long> missing = new HashSet<>();
+        for (Status s : list) if (s.isReblog() && !all.containsKey(s.reblogOfId())) missing.add(s.reblogOfId());
+        all.putAll(statuses.byIds(missing));
+
+        Map<Long, List<Long>> mentions = relations.mentions(all.keySet());
+        Map<Long, List<String>> tags = relations.tags(all.keySet());
+        Set<Long> accountIds = new HashSet<>();
+        Set<Long> appIds = new HashSet<>();
+        Set<Long> conversations = new HashSet<>();
+        for (Status s : all.values()) {
+            accountIds.add(s.accountId());
+            accountIds.addAll(mentions.getOrDefault(s.id(), List.of()));
+            if (s.applicationId() != null && viewerId != null && viewerId == s.accountId()) appIds.add(s.applicationId());
+            if (s.conversationId() != null) conversations.add(s.conversationId());
+        }
+        Map<Long, AccountEntity> accountEntities = accounts.renderByIds(accountIds);
+        Map<Long, StatusRelations.Application> apps = relations.applications(appIds);
+        StatusRelations.ViewerFlags flags = viewerId == null ? null : relations.viewerFlags(viewerId, all.keySet(), conversations);
+
+        Context c = new Context(viewerId, mentions, tags, accountEntities, apps, flags);
+        Map<Long, StatusEntity> originals = new HashMap<>();
+        List<StatusEntity> out = new ArrayList<>(list.size());
+        for (Status s : list) {
+            StatusEntity inner = null;
+            if (s.isReblog()) {
+                Status o = all.get(s.reblogOfId());
+                if (o == null) continue; // boosted status is gone: nothing to show
+                inner = originals.computeIfAbsent(o.id(), k -> entity(o, null, c));
+            }
+            out.add(entity(s, inner, c));
+        }
+        return out;
+    }
+
+    private record Context(Long viewerId, Map<Long, List<Long>> mentions, Map<Long, List<String>> tags,
+                           Map<Long, AccountEntity> accounts, Map<Long, StatusRelations.Application> apps,
+                           StatusRelations.ViewerFlags flags) {}
+
+    private StatusEntity entity(Status s, StatusEntity reblog, Context c) {
+        List<StatusEntity.Mention> mentionList = new ArrayList<>();
+        for (Long id : c.mentions.getOrDefault(s.id(), List.of())) {
+            AccountEntity a = c.accounts.get(id);
+            if (a != null) mentionList.add(new StatusEntity.Mention(a.id(), a.username(), a.url(), a.acct()));
+        }
+        List<StatusEntity.Tag> tagList = new ArrayList<>();
+        for (String name : c.tags.getOrDefault(s.id(), List.of())) {
+            tagList.add(new StatusEntity.Tag(name.toLowerCase(java.util.Locale.ROOT),
+                    settings.url("/tags/" + URLEncoder.encode(name.toLowerCase(java.util.Locale.ROOT), StandardCharsets.UTF_8).replace("+", "%20"))));
+        }
+        Visibility v = s.visibilityEnum();
+        var f = c.flags;
+        boolean own = c.viewerId != null && c.viewerId == s.accountId();
+        Boolean pinned = f != null && own && !s.isReblog() && (v == Visibility.PUBLIC || v == Visibility.UNLISTED || v == Visibility.PRIVATE)
+                ? f.pinned().contains(s.id()) : null;
+        StatusRelations.Application app = own && s.applicationId() != null ? c.apps.get(s.applicationId()) : null;
+        return new StatusEntity(
+                Long.toString(s.id()),
+                Dates.datetime(s.createdAt()),
+                s.inReplyToId() == null ? null : s.inReplyToId().toString(),
+                s.inReplyToAccountId() == null ? null : s.inReplyToAccountId().toString(),
+                s.sensitive(),
+                s.spoilerText() == null ? "" : s.spoilerText(),
+                v.api(),
+                s.language(),
+                s.uri(),
+                s.url() != null ? s.url() : s.uri(),
+                s.repliesCount(),
+                s.reblogsCount(),
+                s.favouritesCount(),
+                Dates.datetime(s.editedAt()),
+                f == null ? null : f.favourited().contains(s.id()),
+                f == null ? null : f.reblogged().contains(s.id()),
+                f == null ? null : s.conversationId() != null && f.mutedConversations().contains(s.conversationId()),
+                f == null ? null : f.bookmarked().contains(s.id()),
+                pinned,
+                s.content() == null ? "" : s.content(),
+                null,
+                reblog,
+                app == null ? null : new StatusEntity.Application(app.name(), app.website()),
+                c.accounts.get(s.accountId()),
+                List.of(),
+                mentionList,
+                tagList,
+                List.of(),
+                null,
+                null);
+    }
+}

@@ -1,0 +1,134 @@
+package social.atoll.api.statuses;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import social.atoll.api.ApiException;
+import social.atoll.api.Auth;
+import social.atoll.api.Controller;
+import social.atoll.api.Params;
+import social.atoll.api.Viewer;
+import social.atoll.api.entity.StatusEntity;
+import social.atoll.api.entity.StatusViews;
+import social.atoll.core.privacy.VisibilityPolicy;
+import social.atoll.core.status.NewStatus;
+import social.atoll.core.status.Status;
+import social.atoll.core.status.StatusService;
+import social.atoll.core.status.StatusStore;
+import social.atoll.core.status.Visibility;
+
+/**
+ * {@code /api/v1/statuses}: post, read one or several, delete (answering with the source for redraft), and the
+ * thread context. Invisible statuses are answered with 404, as if they did not exist.
+ */
+public final class StatusesController implements Controller {
+
+    /** Mastodon answers at most this many statuses to {@code GET /api/v1/statuses?id[]=}. */
+    private static final int MAX_IDS = 40;
+
+    private final Auth auth;
+    private final ObjectMapper json;
+    private final StatusService service;
+    private final StatusStore statuses;
+    private final VisibilityPolicy visibility;
+    private final StatusViews views;
+
+    public StatusesController(Auth auth, ObjectMapper json, StatusService service, StatusStore statuses,
+                              VisibilityPolicy visibility, StatusViews views) {
+        this.auth = auth;
+        this.json = json;
+        this.service = service;
+        this.statuses = statuses;
+        this.visibility = visibility;
+        this.views = views;
+    }
+
+    @Override
+    public void routes(RoutesConfig r) {
+        r.post("/api/v1/statuses", this::create);
+        r.get("/api/v1/statuses", this::index);
+        r.get("/api/v1/statuses/{id}", this::show);
+        r.delete("/api/v1/statuses/{id}", this::destroy);
+        r.get("/api/v1/statuses/{id}/context", this::context);
+    }
+
+    private void create(Context ctx) {
+        Viewer v = auth.requireUser(ctx, "write:statuses");
+        Params p = Params.from(ctx, json);
+        // Media, polls and scheduling are not built yet: refuse rather than post something the user did not ask for
+        if (!p.list("media_ids").isEmpty()) throw ApiException.invalid("Media attachments are not supported yet");
+        if (!p.group("poll").list("options").isEmpty()) throw ApiException.invalid("Polls are not supported yet");
+        if (p.has("scheduled_at")) throw ApiException.invalid("Scheduled posts are not supported yet");
+        Visibility vis = p.string("visibility").map(s -> Visibility.parseRequested(s)
+                .orElseThrow(() -> ApiException.invalid("Visibility is not included in the list"))).orElse(null);
+        Long replyTo = p.string("in_reply_to_id").map(StatusesController::id).orElse(null);
+        Status s = service.post(new NewStatus(v.accountId(), p.rawString("status").orElse(""),
+                p.rawString("spoiler_text").orElse(""), p.bool("sensitive").orElse(null), vis, replyTo,
+                p.string("language").orElse(null), v.token().appId(), ctx.header("Idempotency-Key")));
+        ctx.json(views.render(s, v.accountId()));
+    }
+
+    private void index(Context ctx) {
+        Viewer v = auth.optional(ctx, "read:statuses");
+        Params p = Params.from(ctx, json);
+        List<Long> ids = new ArrayList<>(new LinkedHashSet<>(p.list("id").stream().map(StatusesController::parseOrNull)
+                .filter(java.util.Objects::nonNull).limit(MAX_IDS).toList()));
+        List<Status> visible = visibility.filter(v.accountId(), statuses.listByIds(ids));
+        ctx.json(views.renderAll(visible, v.accountId()));
+    }
+
+    private void show(Context ctx) {
+        Viewer v = auth.optional(ctx, "read:statuses");
+        ctx.json(views.render(visibleStatus(ctx, v), v.accountId()));
+    }
+
+    private void destroy(Context ctx) {
+        Viewer v = auth.requireUser(ctx, "write:statuses");
+        Status s = service.ownStatus(v.accountId(), id(ctx.pathParam("id")));
+        StatusEntity rendered = views.render(s, v.accountId()).withSource(s.text());
+        service.delete(s);
+        ctx.json(rendered);
+    }
+
+    private void context(Context ctx) {
+        Viewer v = auth.optional(ctx, "read:statuses");
+        Status s = visibleStatus(ctx, v);
+        boolean signedIn = v.accountId() != null;
+        // Mastodon caps what anonymous readers get; signed-in readers get the whole thread (practically)
+        List<Status> ancestors = visibility.filter(v.accountId(), statuses.ancestors(s, signedIn ? 4096 : 40));
+        List<Status> descendants = visibility.filter(v.accountId(), statuses.descendants(s, signedIn ? 4096 : 60, signedIn ? 4096 : 20));
+        List<Status> all = new ArrayList<>(ancestors);
+        all.addAll(descendants);
+        List<StatusEntity> rendered = views.renderAll(all, v.accountId());
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("ancestors", rendered.subList(0, ancestors.size()));
+        body.put("descendants", rendered.subList(ancestors.size(), rendered.size()));
+        ctx.json(body);
+    }
+
+    private Status visibleStatus(Context ctx, Viewer v) {
+        Status s = statuses.byId(id(ctx.pathParam("id"))).orElseThrow(ApiException::notFound);
+        if (!visibility.canSee(v.accountId(), s)) throw ApiException.notFound();
+        return s;
+    }
+
+    /** A status id from the path or a parameter; anything that is not one cannot name a status. */
+    static long id(String s) {
+        Long id = parseOrNull(s);
+        if (id == null) throw ApiException.notFound();
+        return id;
+    }
+
+    private static Long parseOrNull(String s) {
+        try {
+            return Long.parseLong(s.trim());
+        } catch (NumberFormatException | NullPointerException e) {
+            return null;
+        }
+    }
+}

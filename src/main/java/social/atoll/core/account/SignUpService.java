@@ -1,0 +1,109 @@
+package social.atoll.core.account;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import social.atoll.config.Settings;
+import social.atoll.core.auth.Scopes;
+import social.atoll.core.auth.TokenService;
+import social.atoll.core.common.ForbiddenException;
+import social.atoll.core.common.ValidationException;
+import social.atoll.core.common.ValidationException.FieldError;
+
+/**
+ * Self sign-up through an app ({@code POST /api/v1/accounts}), under the server's registration mode: open makes a
+ * usable account at once, approval makes one that waits for a moderator. E-mail confirmation is not sent yet, so
+ * the address is taken as confirmed. Every failing field is reported at once, with Mastodon's error codes.
+ */
+public final class SignUpService {
+
+    /** What the sign-up form carries. {@code agreement} must be true (the server rules were accepted). */
+    public record SignUp(String username, String email, String password, boolean agreement, String locale,
+                         String reason, String ip) {}
+
+    static final int MAX_USERNAME = 30;
+    static final int MIN_PASSWORD = 8;
+    static final int MAX_PASSWORD = 72;
+    static final int MAX_REASON = 420;
+    private static final Pattern LOCALE = Pattern.compile("[a-z]{2,3}([-_][A-Za-z0-9]{2,8})?");
+
+    private final Settings settings;
+    private final AccountService accountService;
+    private final AccountStore accounts;
+    private final TokenService tokens;
+
+    public SignUpService(Settings settings, AccountService accountService, AccountStore accounts, TokenService tokens) {
+        this.settings = settings;
+        this.accountService = accountService;
+        this.accounts = accounts;
+        this.tokens = tokens;
+    }
+
+    /** True when people may sign up themselves (possibly pending approval). */
+    public boolean open() {
+        return settings.registrations() == Settings.Registrations.OPEN || settings.registrations() == Settings.Registrations.APPROVAL;
+    }
+
+    /**
+     * Creates the account and a token for it, issued to the app that signed it up with the app's scopes.
+     *
+     * @throws ForbiddenException  when registrations are closed or by invitation only
+     * @throws ValidationException with per-field details
+     */
+    public TokenService.Issued signUp(long appId, Set<String> appScopes, SignUp req) {
+        switch (settings.registrations()) {
+            case CLOSED -> throw new ForbiddenException("Registrations are closed on this server");
+            case INVITE -> throw new ForbiddenException("Registrations on this server are by invitation only");
+            default -> { }
+        }
+        validate(req);
+        boolean approved = settings.registrations() == Settings.Registrations.OPEN;
+        String locale = req.locale() == null || req.locale().isBlank() ? "en" : req.locale().trim();
+        User user = accountService.createLocal(new NewLocalAccount(req.username().trim(), req.email().trim(), req.password(),
+                User.Role.USER, true, approved, locale, blankToNull(req.reason()), req.ip()), false);
+        return tokens.issue(appId, user.accountId(), appScopes.isEmpty() ? Scopes.parse(null) : appScopes);
+    }
+
+    private void validate(SignUp req) {
+        Map<String, List<FieldError>> errors = new LinkedHashMap<>();
+        String username = req.username() == null ? "" : req.username().trim();
+        if (username.isEmpty()) add(errors, "username", "ERR_BLANK", "can't be blank");
+        else if (username.length() > MAX_USERNAME) add(errors, "username", "ERR_TOO_LONG", "is too long (maximum is 30 characters)");
+        else if (!AccountService.USERNAME.matcher(username).matches())
+            add(errors, "username", "ERR_INVALID", "must contain only letters, numbers and underscores");
+        else if (AccountService.reserved(username)) add(errors, "username", "ERR_RESERVED", "is reserved");
+        else if (accounts.byAcct(username, null).isPresent()) add(errors, "username", "ERR_TAKEN", "has already been taken");
+
+        String email = req.email() == null ? "" : req.email().trim();
+        if (email.isEmpty()) add(errors, "email", "ERR_BLANK", "can't be blank");
+        else if (!AccountService.validEmail(email)) add(errors, "email", "ERR_INVALID", "is invalid");
+        else if (accounts.userByEmail(email).isPresent()) add(errors, "email", "ERR_TAKEN", "has already been taken");
+
+        String password = req.password() == null ? "" : req.password();
+        if (password.isEmpty()) add(errors, "password", "ERR_BLANK", "can't be blank");
+        else if (password.length() < MIN_PASSWORD) add(errors, "password", "ERR_TOO_SHORT", "is too short (minimum is 8 characters)");
+        else if (password.length() > MAX_PASSWORD) add(errors, "password", "ERR_TOO_LONG", "is too long (maximum is 72 characters)");
+
+        if (!req.agreement()) add(errors, "agreement", "ERR_ACCEPTED", "must be accepted");
+        if (req.locale() != null && !req.locale().isBlank() && !LOCALE.matcher(req.locale().trim()).matches())
+            add(errors, "locale", "ERR_INCLUSION", "is not included in the list");
+        if (req.reason() != null && req.reason().length() > MAX_REASON)
+            add(errors, "reason", "ERR_TOO_LONG", "is too long (maximum is 420 characters)");
+
+        if (errors.isEmpty()) return;
+        List<String> messages = new ArrayList<>();
+        errors.forEach((field, list) -> list.forEach(e -> messages.add(label(field) + " " + e.description())));
+        throw new ValidationException(String.join(", ", messages), errors);
+    }
+
+    private static void add(Map<String, List<FieldError>> errors, String field, String code, String description) {
+        errors.computeIfAbsent(field, k -> new ArrayList<>()).add(new FieldError(code, description));
+    }
+
+    private static String label(String field) { return Character.toUpperCase(field.charAt(0)) + field.substring(1); }
+
+    private static String blankToNull(String s) { return s == null || s.isBlank() ? null : s.trim(); }
+}

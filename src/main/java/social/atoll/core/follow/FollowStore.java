@@ -1,0 +1,112 @@
+package social.atoll.core.follow;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
+import org.jdbi.v3.core.statement.Query;
+import social.atoll.core.common.IdRange;
+import social.atoll.infra.db.Database;
+
+/**
+ * SQL for {@code follows} and {@code follow_requests}. Writes are meant to run inside {@link FollowService}'s
+ * transaction (they join it); reads work anywhere.
+ */
+public final class FollowStore {
+
+    static final RowMapper<Follow> FOLLOW = ConstructorMapper.of(Follow.class);
+
+    /** One entry of a follower/following/request list: the hidden paging id (the row's id) and the account on the other side. */
+    public record Edge(long rowId, long accountId) {}
+
+    private final Database db;
+    private final Clock clock;
+
+    public FollowStore(Database db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+    }
+
+    public Optional<Follow> follow(long accountId, long targetId) { return find("follows", accountId, targetId); }
+
+    public Optional<Follow> request(long accountId, long targetId) { return find("follow_requests", accountId, targetId); }
+
+    private Optional<Follow> find(String table, long accountId, long targetId) {
+        return db.read(h -> h.createQuery("SELECT * FROM " + table + " WHERE account_id = :a AND target_account_id = :t")
+                .bind("a", accountId).bind("t", targetId).map(FOLLOW).findOne());
+    }
+
+    /** Inserts a follow or a request; false when the pair already had one. */
+    boolean insert(String table, long id, long accountId, long targetId, boolean showReblogs, boolean notify,
+                   String languages, Instant now) {
+        return db.write(h -> h.createUpdate("INSERT INTO " + table + """
+                         (id, account_id, target_account_id, show_reblogs, notify, languages, created_at)
+                        VALUES (:id, :a, :t, :reblogs, :notify, :languages, :now)
+                        ON CONFLICT (account_id, target_account_id) DO NOTHING""")
+                .bind("id", id).bind("a", accountId).bind("t", targetId).bind("reblogs", showReblogs)
+                .bind("notify", notify).bind("languages", languages).bind("now", now).execute()) > 0;
+    }
+
+    void updateOptions(String table, long accountId, long targetId, boolean showReblogs, boolean notify, String languages) {
+        db.write(h -> h.createUpdate("UPDATE " + table + """
+                         SET show_reblogs = :reblogs, notify = :notify, languages = :languages
+                        WHERE account_id = :a AND target_account_id = :t""")
+                .bind("a", accountId).bind("t", targetId).bind("reblogs", showReblogs).bind("notify", notify)
+                .bind("languages", languages).execute());
+    }
+
+    /** Deletes the row and returns it, if there was one. */
+    Optional<Follow> delete(String table, long accountId, long targetId) {
+        return db.write(h -> h.createQuery("DELETE FROM " + table + " WHERE account_id = :a AND target_account_id = :t RETURNING *")
+                .bind("a", accountId).bind("t", targetId).map(FOLLOW).findOne());
+    }
+
+    /** Everyone waiting for {@code targetId} to accept them, oldest first. */
+    List<Follow> pendingRequests(long targetId) {
+        return db.read(h -> h.createQuery("SELECT * FROM follow_requests WHERE target_account_id = :t ORDER BY id")
+                .bind("t", targetId).map(FOLLOW).list());
+    }
+
+    public int countPendingRequests(long targetId) {
+        return db.read(h -> h.createQuery("SELECT COUNT(*) FROM follow_requests WHERE target_account_id = :t")
+                .bind("t", targetId).mapTo(Integer.class).one());
+    }
+
+    /**
+     * Accounts following {@code targetId}, newest follow first. Suspended accounts are left out, and so are those
+     * the viewer blocks, mutes or is blocked by (a null viewer sees everyone).
+     */
+    public List<Edge> followers(long targetId, Long viewerId, IdRange page) {
+        return edges("follows", "target_account_id", "account_id", targetId, viewerId, page);
+    }
+
+    /** Accounts {@code accountId} follows, newest follow first, with the same exclusions as {@link #followers}. */
+    public List<Edge> following(long accountId, Long viewerId, IdRange page) {
+        return edges("follows", "account_id", "target_account_id", accountId, viewerId, page);
+    }
+
+    /** Pending requests to follow {@code targetId}, newest first. */
+    public List<Edge> requests(long targetId, IdRange page) {
+        return edges("follow_requests", "target_account_id", "account_id", targetId, null, page);
+    }
+
+    private List<Edge> edges(String table, String ownColumn, String otherColumn, long owner, Long viewerId, IdRange page) {
+        String exclusions = viewerId == null ? "" : " " + """
+                AND NOT EXISTS (SELECT 1 FROM blocks b WHERE (b.account_id = :viewer AND b.target_account_id = r.%1$s)
+                                                          OR (b.account_id = r.%1$s AND b.target_account_id = :viewer))
+                 AND NOT EXISTS (SELECT 1 FROM mutes m WHERE m.account_id = :viewer AND m.target_account_id = r.%1$s
+                                                         AND (m.expires_at IS NULL OR m.expires_at > :now))""".formatted(otherColumn);
+        String sql = "SELECT r.id AS row_id, r." + otherColumn + " AS account_id FROM " + table + " r"
+                + " JOIN accounts a ON a.id = r." + otherColumn
+                + " WHERE r." + ownColumn + " = :owner AND a.suspended_at IS NULL" + exclusions
+                + page.conditions("r.id") + page.orderAndLimit("r.id");
+        List<Edge> rows = db.read(h -> {
+            Query q = h.createQuery(sql).bind("owner", owner);
+            if (viewerId != null) q.bind("viewer", viewerId).bind("now", clock.instant());
+            return page.bind(q).map((rs, ctx) -> new Edge(rs.getLong("row_id"), rs.getLong("account_id"))).list();
+        });
+        return page.newestFirst(rows);
+    }
+}

@@ -1,0 +1,131 @@
+package social.atoll.core.follow;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import social.atoll.infra.db.Database;
+
+/**
+ * Relationships between a viewer and many accounts in one query: follows and requests both ways, blocks both ways,
+ * mutes and domain blocks are read together with {@code UNION ALL}, each part on its table's unique or target index.
+ */
+public final class Relationships {
+
+    private final Database db;
+    private final Clock clock;
+
+    public Relationships(Database db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+    }
+
+    /** One fact; {@code flag} is {@code notify} for follows and requests, {@code hide_notifications} for mutes. */
+    private record Row(String kind, long id, boolean reblogs, boolean flag, String languages) {}
+
+    private static final String SQL = """
+            SELECT 'following' AS kind, target_account_id AS id, show_reblogs AS reblogs, notify AS flag, languages
+              FROM follows WHERE account_id = :viewer AND target_account_id IN (<ids>)
+            UNION ALL
+            SELECT 'followed_by', account_id, FALSE, FALSE, NULL
+              FROM follows WHERE target_account_id = :viewer AND account_id IN (<ids>)
+            UNION ALL
+            SELECT 'requested', target_account_id, show_reblogs, notify, languages
+              FROM follow_requests WHERE account_id = :viewer AND target_account_id IN (<ids>)
+            UNION ALL
+            SELECT 'requested_by', account_id, FALSE, FALSE, NULL
+              FROM follow_requests WHERE target_account_id = :viewer AND account_id IN (<ids>)
+            UNION ALL
+            SELECT 'blocking', target_account_id, FALSE, FALSE, NULL
+              FROM blocks WHERE account_id = :viewer AND target_account_id IN (<ids>)
+            UNION ALL
+            SELECT 'blocked_by', account_id, FALSE, FALSE, NULL
+              FROM blocks WHERE target_account_id = :viewer AND account_id IN (<ids>)
+            UNION ALL
+            SELECT 'muting', target_account_id, FALSE, hide_notifications, NULL
+              FROM mutes WHERE account_id = :viewer AND target_account_id IN (<ids>)
+                           AND (expires_at IS NULL OR expires_at > :now)
+            UNION ALL
+            SELECT 'domain_blocking', a.id, FALSE, FALSE, NULL
+              FROM accounts a JOIN account_domain_blocks d ON d.account_id = :viewer AND d.domain = a.domain
+             WHERE a.id IN (<ids>)""";
+
+    /** The viewer's relationship to each of {@code targetIds}, keyed and ordered as given (duplicates once). */
+    public Map<Long, Relationship> of(long viewerId, Collection<Long> targetIds) {
+        Map<Long, Relationship> out = new LinkedHashMap<>();
+        if (targetIds.isEmpty()) return out;
+        List<Long> ids = List.copyOf(new java.util.LinkedHashSet<>(targetIds));
+        List<Row> rows = db.read(h -> h.createQuery(SQL).bind("viewer", viewerId).bindList("ids", ids)
+                .bind("now", clock.instant())
+                .map((rs, ctx) -> new Row(rs.getString("kind"), rs.getLong("id"), rs.getBoolean("reblogs"),
+                        rs.getBoolean("flag"), rs.getString("languages")))
+                .list());
+        Map<Long, Row> following = new HashMap<>();
+        Map<Long, Row> requested = new HashMap<>();
+        Map<Long, Row> muting = new HashMap<>();
+        Map<String, Set<Long>> flags = new HashMap<>();
+        for (Row r : rows) {
+            switch (r.kind) {
+                case "following" -> following.put(r.id, r);
+                case "requested" -> requested.put(r.id, r);
+                case "muting" -> muting.put(r.id, r);
+                default -> flags.computeIfAbsent(r.kind, k -> new HashSet<>()).add(r.id);
+            }
+        }
+        for (long id : ids) {
+            Row f = following.get(id);
+            Row q = requested.get(id);
+            Row options = f != null ? f : q;
+            List<String> languages = options == null ? null : FollowLanguages.decode(options.languages);
+            out.put(id, new Relationship(id,
+                    f != null,
+                    options != null && options.reblogs,
+                    options != null && options.flag,
+                    languages == null || languages.isEmpty() ? null : new ArrayList<>(languages),
+                    has(flags, "followed_by", id),
+                    has(flags, "blocking", id),
+                    has(flags, "blocked_by", id),
+                    muting.containsKey(id),
+                    muting.containsKey(id) && muting.get(id).flag,
+                    q != null && f == null,
+                    has(flags, "requested_by", id),
+                    has(flags, "domain_blocking", id),
+                    false,
+                    ""));
+        }
+        return out;
+    }
+
+    private static boolean has(Map<String, Set<Long>> flags, String kind, long id) {
+        Set<Long> ids = flags.get(kind);
+        return ids != null && ids.contains(id);
+    }
+
+    public Relationship of(long viewerId, long targetId) { return of(viewerId, List.of(targetId)).get(targetId); }
+
+    /** True when {@code accountId} blocks {@code targetId}. */
+    public boolean blocks(long accountId, long targetId) {
+        return db.read(h -> h.createQuery("SELECT COUNT(*) FROM blocks WHERE account_id = :a AND target_account_id = :b")
+                .bind("a", accountId).bind("b", targetId).mapTo(Integer.class).one()) > 0;
+    }
+
+    /** True when either account blocks the other. */
+    public boolean blockedEitherWay(long a, long b) {
+        return db.read(h -> h.createQuery("""
+                        SELECT COUNT(*) FROM blocks WHERE (account_id = :a AND target_account_id = :b)
+                                                     OR (account_id = :b AND target_account_id = :a)""")
+                .bind("a", a).bind("b", b).mapTo(Integer.class).one()) > 0;
+    }
+
+    /** True when {@code accountId} hides everything from {@code domain}. */
+    public boolean domainBlocking(long accountId, String domain) {
+        if (domain == null) return false;
+        return db.read(h -> h.createQuery("SELECT COUNT(*) FROM account_domain_blocks WHERE account_id = :a AND domain = :d")
+                .bind("a", accountId).bind("d", domain).mapTo(Integer.class).one()) > 0;
+    }
+}

@@ -1,0 +1,115 @@
+package social.atoll.core.instance;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import social.atoll.config.Settings;
+import social.atoll.core.account.Account;
+import social.atoll.core.account.AccountStore;
+import social.atoll.infra.db.Database;
+
+/**
+ * What the server says about itself: texts from {@link SiteSettings} with defaults, rules, the contact account and
+ * usage counts. The counts scan tables, so they are kept for a minute (instance documents are fetched by every
+ * client at start and by crawlers).
+ */
+public final class InstanceService {
+
+    /** The server's texts, defaults applied. */
+    public record Info(String title, String shortDescription, String extendedDescription, String contactEmail,
+                       String sourceUrl, String registrationsMessage) {}
+
+    /**
+     * @param users          local users who can sign in (confirmed, approved, not suspended)
+     * @param activeMonth    of those, active in the last 30 days (signed in or posted)
+     * @param activeHalfyear of those, active in the last 180 days
+     * @param localPosts     statuses posted here and not deleted
+     * @param domains        other servers this one knows accounts of
+     */
+    public record Usage(long users, long activeMonth, long activeHalfyear, long localPosts, long domains) {}
+
+    private record Cached(Usage usage, Instant at) {}
+
+    private static final Duration USAGE_TTL = Duration.ofMinutes(1);
+
+    private final Settings settings;
+    private final Database db;
+    private final SiteSettings site;
+    private final AccountStore accounts;
+    private final Clock clock;
+    private volatile Cached cached;
+
+    public InstanceService(Settings settings, Database db, SiteSettings site, AccountStore accounts, Clock clock) {
+        this.settings = settings;
+        this.db = db;
+        this.site = site;
+        this.accounts = accounts;
+        this.clock = clock;
+    }
+
+    public Info info() {
+        Map<String, String> s = site.all();
+        String title = s.getOrDefault(SiteSettings.TITLE, settings.domain());
+        return new Info(title,
+                s.getOrDefault(SiteSettings.SHORT_DESCRIPTION, title + " is a social network server running Atoll, part of the fediverse."),
+                s.getOrDefault(SiteSettings.EXTENDED_DESCRIPTION, ""),
+                s.getOrDefault(SiteSettings.CONTACT_EMAIL, ""),
+                s.getOrDefault(SiteSettings.SOURCE_URL, ""),
+                s.get(SiteSettings.REGISTRATIONS_MESSAGE));
+    }
+
+    /** Open or by approval: people may sign up themselves. */
+    public boolean registrationsOpen() {
+        return settings.registrations() == Settings.Registrations.OPEN || settings.registrations() == Settings.Registrations.APPROVAL;
+    }
+
+    public boolean approvalRequired() { return settings.registrations() == Settings.Registrations.APPROVAL; }
+
+    public List<Rule> rules() {
+        return db.read(h -> h.createQuery("SELECT id, text, hint FROM instance_rules ORDER BY position, id")
+                .map((rs, ctx) -> new Rule(rs.getLong("id"), rs.getString("text"), rs.getString("hint"))).list());
+    }
+
+    /**
+     * The account people should contact: the one named by {@code site_contact_username} if set, else the first
+     * owner, else the first admin.
+     */
+    public Optional<Account> contactAccount() {
+        Optional<Account> named = site.get(SiteSettings.CONTACT_USERNAME)
+                .flatMap(u -> accounts.visibleByAcct(u, null)).filter(a -> !a.suspended());
+        if (named.isPresent()) return named;
+        Optional<Long> id = db.read(h -> h.createQuery("""
+                        SELECT u.account_id FROM users u JOIN accounts a ON a.id = u.account_id
+                        WHERE u.role IN ('owner', 'admin') AND a.suspended_at IS NULL AND u.disabled = FALSE
+                        ORDER BY CASE WHEN u.role = 'owner' THEN 0 ELSE 1 END, u.id LIMIT 1""")
+                .mapTo(Long.class).findOne());
+        return id.flatMap(accounts::visibleById);
+    }
+
+    public Usage usage() {
+        Cached c = cached;
+        Instant now = clock.instant();
+        if (c != null && c.at.plus(USAGE_TTL).isAfter(now)) return c.usage;
+        Usage u = count(now);
+        cached = new Cached(u, now);
+        return u;
+    }
+
+    private Usage count(Instant now) {
+        return db.read(h -> {
+            String users = """
+                    SELECT COUNT(*) FROM users u JOIN accounts a ON a.id = u.account_id
+                    WHERE u.confirmed_at IS NOT NULL AND u.approved = TRUE AND a.suspended_at IS NULL""";
+            String active = users + " AND (u.last_sign_in_at >= :since OR a.last_status_at >= :since)";
+            long total = h.createQuery(users).mapTo(Long.class).one();
+            long month = h.createQuery(active).bind("since", now.minus(Duration.ofDays(30))).mapTo(Long.class).one();
+            long halfyear = h.createQuery(active).bind("since", now.minus(Duration.ofDays(180))).mapTo(Long.class).one();
+            long posts = h.createQuery("SELECT COUNT(*) FROM statuses WHERE local = TRUE AND deleted_at IS NULL").mapTo(Long.class).one();
+            long domains = h.createQuery("SELECT COUNT(DISTINCT domain) FROM accounts WHERE domain IS NOT NULL").mapTo(Long.class).one();
+            return new Usage(total, month, halfyear, posts, domains);
+        });
+    }
+}

@@ -1,0 +1,47 @@
+package social.atoll.core.instance;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import social.atoll.infra.db.Database;
+
+/**
+ * Instance-wide texts an admin edits at run time, in {@code site_settings} (name → value). Names follow
+ * Mastodon's settings: {@code site_title}, {@code site_short_description}, {@code site_extended_description},
+ * {@code site_contact_email}, {@code site_contact_username}, {@code registrations_message}, {@code source_url}.
+ */
+public final class SiteSettings {
+
+    public static final String TITLE = "site_title";
+    public static final String SHORT_DESCRIPTION = "site_short_description";
+    public static final String EXTENDED_DESCRIPTION = "site_extended_description";
+    public static final String CONTACT_EMAIL = "site_contact_email";
+    public static final String CONTACT_USERNAME = "site_contact_username";
+    public static final String REGISTRATIONS_MESSAGE = "registrations_message";
+    public static final String SOURCE_URL = "source_url";
+
+    private final Database db;
+
+    public SiteSettings(Database db) { this.db = db; }
+
+    public Map<String, String> all() {
+        return db.read(h -> h.createQuery("SELECT name, value FROM site_settings")
+                .map((rs, ctx) -> Map.entry(rs.getString("name"), rs.getString("value")))
+                .stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
+    }
+
+    public Optional<String> get(String name) {
+        return db.read(h -> h.createQuery("SELECT value FROM site_settings WHERE name = :n").bind("n", name)
+                .mapTo(String.class).findOne());
+    }
+
+    /** Sets a value; a blank one removes the setting so its default applies again. */
+    public void put(String name, String value) {
+        db.write(h -> {
+            if (value == null || value.isBlank())
+                return h.createUpdate("DELETE FROM site_settings WHERE name = :n").bind("n", name).execute();
+            return h.createUpdate("INSERT INTO site_settings (name, value) VALUES (:n, :v) ON CONFLICT (name) DO UPDATE SET value = excluded.value")
+                    .bind("n", name).bind("v", value).execute();
+        });
+    }
+}

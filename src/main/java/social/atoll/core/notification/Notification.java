@@ -1,0 +1,15 @@
+package social.atoll.core.notification;
+
+import java.time.Instant;
+
+/** Something that happened to a local account. Mirrors the {@code notifications} table. */
+public record Notification(long id, long accountId, long fromAccountId, String type, Long statusId, Instant createdAt) {
+
+    /** Mastodon's notification types that Atoll creates. */
+    public static final String MENTION = "mention";
+    public static final String STATUS = "status";
+    public static final String REBLOG = "reblog";
+    public static final String FAVOURITE = "favourite";
+    public static final String FOLLOW = "follow";
+    public static final String FOLLOW_REQUEST = "follow_request";
+}

@@ -1,0 +1,88 @@
+package social.atoll.core.notification;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
+import social.atoll.core.common.IdRange;
+import social.atoll.infra.db.Database;
+import social.atoll.infra.ids.IdGenerator;
+
+/** SQL for {@code notifications}. Reads are range scans of the (account_id, id) index. */
+public final class NotificationStore {
+
+    static final RowMapper<Notification> NOTIFICATION = ConstructorMapper.of(Notification.class);
+
+    /** Filters of the notification list. */
+    public record Filter(List<String> types, List<String> excludeTypes, Long fromAccountId) {}
+
+    private final Database db;
+    private final IdGenerator ids;
+
+    public NotificationStore(Database db, IdGenerator ids) {
+        this.db = db;
+        this.ids = ids;
+    }
+
+    /**
+     * Notifies {@code to} unless it is not a local account, it is the actor itself, it blocks the actor or mutes
+     * them with notifications hidden, or the same notification exists already. Returns whether one was added.
+     */
+    public boolean add(Handle h, long to, long from, String type, Long statusId, Instant now) {
+        if (to == from) return false;
+        String sameStatus = statusId == null ? "n.status_id IS NULL" : "n.status_id = :status";
+        var u = h.createUpdate("""
+                        INSERT INTO notifications (id, account_id, from_account_id, type, status_id, created_at)
+                        SELECT :id, a.id, :from, :type, :status, :now FROM accounts a
+                        WHERE a.id = :to AND a.domain IS NULL
+                          AND NOT EXISTS (SELECT 1 FROM blocks b WHERE b.account_id = :to AND b.target_account_id = :from)
+                          AND NOT EXISTS (SELECT 1 FROM mutes m WHERE m.account_id = :to AND m.target_account_id = :from
+                            AND m.hide_notifications = TRUE AND (m.expires_at IS NULL OR m.expires_at > :now))
+                          AND NOT EXISTS (SELECT 1 FROM notifications n WHERE n.account_id = :to AND n.type = :type
+                            AND n.from_account_id = :from""" + " AND " + sameStatus + ")")
+                .bind("id", ids.next()).bind("to", to).bind("from", from).bind("type", type)
+                .bind("status", statusId).bind("now", now);
+        return u.execute() > 0;
+    }
+
+    /** Removes the notification(s) of this kind, e.g. when a favourite is taken back. Returns how many. */
+    public int remove(Handle h, long to, long from, String type, Long statusId) {
+        String sameStatus = statusId == null ? "status_id IS NULL" : "status_id = :status";
+        var u = h.createUpdate("DELETE FROM notifications WHERE account_id = :to AND from_account_id = :from AND type = :type AND " + sameStatus)
+                .bind("to", to).bind("from", from).bind("type", type);
+        if (statusId != null) u.bind("status", statusId.longValue());
+        return u.execute();
+    }
+
+    public List<Notification> page(long accountId, Filter f, IdRange range) {
+        StringBuilder sql = new StringBuilder("SELECT id, account_id, from_account_id, type, status_id, created_at FROM notifications WHERE account_id = :a");
+        if (!f.types().isEmpty()) sql.append(" AND type IN (<types>)");
+        if (!f.excludeTypes().isEmpty()) sql.append(" AND type NOT IN (<exclude>)");
+        if (f.fromAccountId() != null) sql.append(" AND from_account_id = :from");
+        sql.append(range.conditions("id")).append(range.orderAndLimit("id"));
+        return range.newestFirst(db.read(h -> {
+            var q = h.createQuery(sql.toString()).bind("a", accountId);
+            if (!f.types().isEmpty()) q.bindList("types", f.types());
+            if (!f.excludeTypes().isEmpty()) q.bindList("exclude", f.excludeTypes());
+            if (f.fromAccountId() != null) q.bind("from", f.fromAccountId().longValue());
+            return range.bind(q).map(NOTIFICATION).list();
+        }));
+    }
+
+    public Optional<Notification> byId(long accountId, long id) {
+        return db.read(h -> h.createQuery("SELECT id, account_id, from_account_id, type, status_id, created_at FROM notifications WHERE id = :id AND account_id = :a")
+                .bind("id", id).bind("a", accountId).map(NOTIFICATION).findOne());
+    }
+
+    /** Dismisses one notification; false when there is no such notification of this account. */
+    public boolean dismiss(long accountId, long id) {
+        return db.write(h -> h.createUpdate("DELETE FROM notifications WHERE id = :id AND account_id = :a")
+                .bind("id", id).bind("a", accountId).execute() > 0);
+    }
+
+    public void clear(long accountId) {
+        db.write(h -> h.createUpdate("DELETE FROM notifications WHERE account_id = :a").bind("a", accountId).execute());
+    }
+}

@@ -1,0 +1,105 @@
+package social.atoll.core.status;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import social.atoll.config.Settings;
+import social.atoll.core.account.Account;
+import social.atoll.core.account.AccountStore;
+import social.atoll.core.account.User;
+import social.atoll.core.common.ForbiddenException;
+import social.atoll.core.common.NotFoundException;
+import social.atoll.core.common.ValidationException;
+import social.atoll.core.privacy.VisibilityPolicy;
+import social.atoll.infra.db.Database;
+import social.atoll.infra.events.EventBus;
+import social.atoll.infra.ids.IdGenerator;
+
+/**
+ * Boosting and un-boosting. As in Mastodon: a boost of a boost boosts the original; boosting twice returns the first
+ * boost; direct (and circle) statuses cannot be boosted, followers-only ones only by their author, and such a
+ * self-boost keeps the followers-only visibility.
+ */
+public final class ReblogService {
+
+    private final Database db;
+    private final StatusStore statuses;
+    private final StatusService statusService;
+    private final AccountStore accounts;
+    private final VisibilityPolicy visibility;
+    private final IdGenerator ids;
+    private final Clock clock;
+    private final Settings settings;
+    private final EventBus events;
+
+    public ReblogService(Database db, StatusStore statuses, StatusService statusService, AccountStore accounts,
+                         VisibilityPolicy visibility, IdGenerator ids, Clock clock, Settings settings, EventBus events) {
+        this.db = db;
+        this.statuses = statuses;
+        this.statusService = statusService;
+        this.accounts = accounts;
+        this.visibility = visibility;
+        this.ids = ids;
+        this.clock = clock;
+        this.settings = settings;
+        this.events = events;
+    }
+
+    /**
+     * Boosts {@code statusId} as {@code accountId} and returns the boost. {@code requested} is the boost's
+     * visibility (public, unlisted or private; null: the user's default).
+     */
+    public Status reblog(long accountId, long statusId, Visibility requested) {
+        Status original = visibleOriginal(accountId, statusId);
+        Visibility ov = original.visibilityEnum();
+        if (ov == Visibility.DIRECT || ov == Visibility.LIMITED || (ov == Visibility.PRIVATE && original.accountId() != accountId))
+            throw new ForbiddenException("This action is not allowed");
+        if (requested == Visibility.DIRECT) throw new ValidationException("Visibility is reserved");
+        Account booster = accounts.byId(accountId).orElseThrow(() -> new NotFoundException("account"));
+        Visibility vis;
+        if (ov == Visibility.PRIVATE) {
+            vis = Visibility.PRIVATE;
+        } else if (requested != null) {
+            vis = requested;
+        } else {
+            Visibility dflt = accounts.userByAccountId(accountId).map(User::defaultPrivacy)
+                    .flatMap(Visibility::parseRequested).orElse(Visibility.PUBLIC);
+            vis = dflt == Visibility.DIRECT ? Visibility.PUBLIC : dflt;
+        }
+        Visibility boostVisibility = vis;
+        return db.write(h -> {
+            var existing = statuses.reblogBy(accountId, original.id());
+            if (existing.isPresent()) return existing.get();
+            long id = ids.next();
+            Instant now = clock.instant();
+            String activity = settings.url("/users/" + booster.username() + "/statuses/" + id + "/activity");
+            h.createUpdate("""
+                    INSERT INTO statuses (id, uri, url, account_id, local, reblog_of_id, visibility, created_at, updated_at)
+                    VALUES (:id, :uri, :url, :account, TRUE, :original, :visibility, :now, :now)""")
+                    .bind("id", id).bind("uri", activity).bind("url", activity).bind("account", accountId)
+                    .bind("original", original.id()).bind("visibility", boostVisibility.id()).bind("now", now)
+                    .execute();
+            Status boost = h.createQuery("SELECT * FROM statuses WHERE id = :id").bind("id", id).map(StatusStore.STATUS).one();
+            StatusService.countCreated(h, boost, now);
+            events.publish(new StatusEvents.StatusCreated(boost, original, List.of()));
+            return boost;
+        });
+    }
+
+    /** Removes the account's boost of the status (if any) and returns the boosted status. */
+    public Status unreblog(long accountId, long statusId) {
+        Status original = visibleOriginal(accountId, statusId);
+        db.write(h -> {
+            statuses.reblogBy(accountId, original.id()).ifPresent(boost -> statusService.remove(h, boost, original));
+            return null;
+        });
+        return statuses.byId(original.id()).orElse(original);
+    }
+
+    private Status visibleOriginal(long accountId, long statusId) {
+        Status s = statuses.byId(statusId).orElseThrow(() -> new NotFoundException("status"));
+        if (!visibility.canSee(accountId, s)) throw new NotFoundException("status");
+        if (s.isReblog()) s = statuses.byId(s.reblogOfId()).orElseThrow(() -> new NotFoundException("status"));
+        return s;
+    }
+}

@@ -1,0 +1,40 @@
+package social.atoll.core.status;
+
+import java.time.Instant;
+
+/**
+ * A status, local or remote. Mirrors the {@code statuses} table. A boost is a status with {@code reblogOfId} set and
+ * no content of its own.
+ */
+public record Status(
+        long id,
+        String uri,
+        String url,
+        long accountId,
+        boolean local,
+        Long inReplyToId,
+        Long inReplyToAccountId,
+        String inReplyToUri,
+        Long reblogOfId,
+        Long conversationId,
+        String text,
+        String content,
+        String spoilerText,
+        boolean sensitive,
+        String visibility,
+        String language,
+        Long applicationId,
+        Long pollId,
+        int repliesCount,
+        int reblogsCount,
+        int favouritesCount,
+        Instant editedAt,
+        Instant createdAt,
+        Instant updatedAt) {
+
+    public boolean isReblog() { return reblogOfId != null; }
+
+    public boolean isReply() { return inReplyToId != null || inReplyToUri != null; }
+
+    public Visibility visibilityEnum() { return Visibility.of(visibility); }
+}

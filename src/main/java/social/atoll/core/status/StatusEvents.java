@@ -1,0 +1,26 @@
+package social.atoll.core.status;
+
+import java.util.List;
+
+/** What the status feature announces. Feeds, notifications, streaming and federation listen; statuses do not know them. */
+public final class StatusEvents {
+    private StatusEvents() {}
+
+    /**
+     * A status (or a boost) was stored. {@code reblogOf} is the boosted status for a boost, else null;
+     * {@code mentionedAccountIds} are the accounts the text mentions (empty for a boost).
+     */
+    public record StatusCreated(Status status, Status reblogOf, List<Long> mentionedAccountIds) {}
+
+    /**
+     * A status (or a boost) was deleted. Its rows (mentions, favourites, feed entries…) are gone when listeners run
+     * in the transaction, so the event carries who it mentioned.
+     */
+    public record StatusDeleted(Status status, Status reblogOf, List<Long> mentionedAccountIds) {}
+
+    /** {@code accountId} favourited {@code status}. */
+    public record Favourited(long accountId, Status status) {}
+
+    /** {@code accountId} took back a favourite of {@code status}. */
+    public record Unfavourited(long accountId, Status status) {}
+}

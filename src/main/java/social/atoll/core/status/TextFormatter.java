@@ -1,0 +1,182 @@
+package social.atoll.core.status;
+
+import com.twitter.twittertext.Extractor;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import social.atoll.config.Settings;
+import social.atoll.core.account.Account;
+import social.atoll.core.account.AccountStore;
+
+/**
+ * Local plain text → the HTML Mastodon clients expect. Nothing typed by a user reaches the output unescaped:
+ * the text is cut into entities (links and hashtags found by twitter-text, mentions by {@link #MENTION}), the
+ * pieces between them are HTML-escaped, and each entity is rendered from what was recognised. Paragraphs split on
+ * blank lines, single newlines become {@code <br />}, as Rails' {@code simple_format} does for Mastodon.
+ *
+ * <p>Only accounts already known to this server become mention links; an unknown {@code @user@domain} stays text.
+ */
+public final class TextFormatter {
+
+    /** The formatted HTML, the accounts it links as mentions (each once), and its hashtags (each once, first spelling). */
+    public record Formatted(String html, List<Account> mentions, List<String> tags) {}
+
+    /**
+     * {@code @user} or {@code @user@domain}, not after a word character, {@code =} or {@code /} (so e-mail addresses
+     * and URL paths are not mentions). The domain may carry a port, for local clusters.
+     */
+    static final Pattern MENTION = Pattern.compile(
+            "(?<![=/\\w])@([a-z0-9_]+(?:[a-z0-9_.-]+[a-z0-9_]+)?)(?:@([\\w.-]+\\w(?::\\d{1,5})?))?",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CHARACTER_CLASS);
+    private static final Pattern URL_PREFIX = Pattern.compile("^(https?://(www\\.)?|xmpp:)");
+    private static final int DISPLAY_URL_CHARS = 30;
+
+    private final Settings settings;
+    private final AccountStore accounts;
+
+    public TextFormatter(Settings settings, AccountStore accounts) {
+        this.settings = settings;
+        this.accounts = accounts;
+    }
+
+    public Formatted format(String text) {
+        if (text == null || text.isBlank()) return new Formatted("", List.of(), List.of());
+        String normalized = text.replace("\r\n", "\n").replace('\r', '\n');
+        List<Entity> entities = entities(normalized);
+        Map<String, Optional<Account>> resolved = new LinkedHashMap<>();
+        Map<Long, Account> mentioned = new LinkedHashMap<>();
+        Map<String, String> tags = new LinkedHashMap<>();
+
+        StringBuilder html = new StringBuilder();
+        int at = 0;
+        for (Entity e : entities) {
+            html.append(escape(normalized.substring(at, e.start)));
+            switch (e.kind) {
+                case URL -> html.append(link(e.value));
+                case HASHTAG -> {
+                    tags.putIfAbsent(e.value.toLowerCase(Locale.ROOT), e.value);
+                    html.append(hashtag(e.value));
+                }
+                case MENTION -> {
+                    Optional<Account> account = resolved.computeIfAbsent(e.key(), k -> lookup(e.username, e.domain));
+                    if (account.isPresent()) {
+                        mentioned.putIfAbsent(account.get().id(), account.get());
+                        html.append(mention(account.get()));
+                    } else {
+                        html.append(escape(normalized.substring(e.start, e.end)));
+                    }
+                }
+            }
+            at = e.end;
+        }
+        html.append(escape(normalized.substring(at)));
+        return new Formatted(paragraphs(html.toString()), List.copyOf(mentioned.values()), List.copyOf(tags.values()));
+    }
+
+    enum Kind { URL, HASHTAG, MENTION }
+
+    record Entity(Kind kind, int start, int end, String value, String username, String domain) {
+        String key() { return Account.key(username, domain); }
+    }
+
+    /** All entities, ordered by position; where two overlap the earlier one wins (a '#' inside a URL is no hashtag). */
+    static List<Entity> entities(String text) {
+        Extractor extractor = new Extractor();
+        extractor.setExtractURLWithoutProtocol(false); // Mastodon links only URLs with a scheme
+        List<Entity> all = new ArrayList<>();
+        for (Extractor.Entity e : extractor.extractURLsWithIndices(text))
+            all.add(new Entity(Kind.URL, e.getStart(), e.getEnd(), e.getValue(), null, null));
+        for (Extractor.Entity e : extractor.extractHashtagsWithIndices(text))
+            all.add(new Entity(Kind.HASHTAG, e.getStart(), e.getEnd(), e.getValue(), null, null));
+        Matcher m = MENTION.matcher(text);
+        while (m.find()) {
+            if (followedByMore(text, m.end())) continue;
+            all.add(new Entity(Kind.MENTION, m.start(), m.end(), m.group(), m.group(1), m.group(2)));
+        }
+        all.sort(Comparator.comparingInt(Entity::start));
+        List<Entity> out = new ArrayList<>();
+        int end = 0;
+        for (Entity e : all) {
+            if (e.start < end) continue;
+            out.add(e);
+            end = e.end;
+        }
+        return out;
+    }
+
+    /** A mention directly followed by another '@' or "://" is something else (twitter-text's end-of-mention rule). */
+    private static boolean followedByMore(String text, int end) {
+        return text.startsWith("@", end) || text.startsWith("://", end);
+    }
+
+    private Optional<Account> lookup(String username, String domain) {
+        String d = domain == null || isLocal(domain) ? null : domain;
+        return accounts.byAcct(username, d).filter(a -> !a.suspended());
+    }
+
+    private boolean isLocal(String domain) {
+        return domain.equalsIgnoreCase(settings.domain()) || domain.equalsIgnoreCase(settings.host())
+                || domain.equalsIgnoreCase(URI.create(settings.baseUrl()).getHost());
+    }
+
+    private static String link(String url) {
+        Matcher p = URL_PREFIX.matcher(url);
+        String prefix = p.find() ? p.group() : "";
+        String rest = url.substring(prefix.length());
+        int restChars = rest.codePointCount(0, rest.length());
+        String display = restChars > DISPLAY_URL_CHARS ? rest.substring(0, rest.offsetByCodePoints(0, DISPLAY_URL_CHARS)) : rest;
+        String suffix = rest.substring(display.length());
+        return "<a href=\"" + escape(url) + "\" target=\"_blank\" rel=\"nofollow noopener\" translate=\"no\">"
+                + "<span class=\"invisible\">" + escape(prefix) + "</span>"
+                + "<span class=\"" + (restChars > DISPLAY_URL_CHARS ? "ellipsis" : "") + "\">" + escape(display) + "</span>"
+                + "<span class=\"invisible\">" + escape(suffix) + "</span></a>";
+    }
+
+    private String hashtag(String name) {
+        String url = settings.url("/tags/" + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20"));
+        return "<a href=\"" + escape(url) + "\" class=\"mention hashtag\" rel=\"tag\">#<span>" + escape(name) + "</span></a>";
+    }
+
+    private static String mention(Account a) {
+        String url = a.url() != null ? a.url() : a.uri();
+        return "<span class=\"h-card\" translate=\"no\"><a href=\"" + escape(url) + "\" class=\"u-url mention\">@<span>"
+                + escape(a.username()) + "</span></a></span>";
+    }
+
+    /** Rails' simple_format without its sanitizer: {@code <p>} per blank-line-separated block, {@code <br />} inside. */
+    private static String paragraphs(String html) {
+        StringBuilder out = new StringBuilder();
+        for (String block : html.split("\n{2,}")) {
+            String inner = block.replaceAll("(?<=[^\\n])\\n(?=[^\\n])", "<br />").replace("\n", "");
+            if (inner.isBlank()) continue;
+            out.append("<p>").append(inner).append("</p>");
+        }
+        return out.toString();
+    }
+
+    /** HTML-escapes text and attribute values (the five characters Rails' {@code h} escapes). */
+    public static String escape(String s) {
+        StringBuilder b = new StringBuilder(s.length() + 16);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '&' -> b.append("&amp;");
+                case '<' -> b.append("&lt;");
+                case '>' -> b.append("&gt;");
+                case '"' -> b.append("&quot;");
+                case '\'' -> b.append("&#39;");
+                default -> b.append(c);
+            }
+        }
+        return b.toString();
+    }
+}

@@ -1,0 +1,105 @@
+package social.atoll.core.timeline;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import social.atoll.core.follow.FollowEvents;
+import social.atoll.core.status.Status;
+import social.atoll.core.status.StatusEvents;
+import social.atoll.core.status.StatusRelations;
+import social.atoll.core.status.StatusStore;
+import social.atoll.infra.db.Database;
+import social.atoll.infra.events.EventBus;
+import social.atoll.infra.jobs.JobQueue;
+import social.atoll.infra.jobs.JobType;
+
+/**
+ * Keeps home feeds filled. A new status enters its author's feed in the posting transaction; reaching the followers
+ * is a durable job, so a post returns at once however many followers there are. A new follow back-fills the
+ * followee's recent statuses (also a job); an unfollow removes them. Deleted statuses leave the feeds with their row
+ * (the foreign key cascades).
+ */
+public final class HomeFeedFanout {
+
+    /** Payload of the fan-out job. */
+    public record Fanout(long statusId) {}
+
+    /** Payload of the back-fill job. */
+    public record Merge(long readerId, long authorId) {}
+
+    public static final JobType<Fanout> FANOUT = JobType.local("home-feed.fanout", Fanout.class);
+    public static final JobType<Merge> MERGE = JobType.local("home-feed.merge", Merge.class);
+
+    /** How many of the followee's latest statuses a new follow brings into the feed. */
+    static final int BACKFILL = 40;
+
+    private final Database db;
+    private final HomeFeedStore feed;
+    private final StatusStore statuses;
+    private final StatusRelations relations;
+    private final JobQueue jobs;
+    private final Clock clock;
+
+    public HomeFeedFanout(Database db, HomeFeedStore feed, StatusStore statuses, StatusRelations relations, JobQueue jobs, Clock clock) {
+        this.db = db;
+        this.feed = feed;
+        this.statuses = statuses;
+        this.relations = relations;
+        this.jobs = jobs;
+        this.clock = clock;
+    }
+
+    /** Registers the job handlers and event listeners; call before the job queue starts. */
+    public void register(EventBus events) {
+        jobs.register(FANOUT, job -> fanOut(job.statusId()));
+        jobs.register(MERGE, job -> merge(job.readerId(), job.authorId()));
+        events.inTransaction(StatusEvents.StatusCreated.class, (h, e) -> {
+            feed.addToAuthor(h, e.status());
+            jobs.enqueue(FANOUT, Long.toString(e.status().id()), new Fanout(e.status().id()));
+        });
+        events.inTransaction(FollowEvents.Followed.class, (h, e) -> {
+            boolean localReader = h.createQuery("SELECT COUNT(*) FROM accounts WHERE id = :id AND domain IS NULL")
+                    .bind("id", e.followerId()).mapTo(Integer.class).one() > 0;
+            if (localReader) jobs.enqueue(MERGE, e.followerId() + ":" + e.targetId(), new Merge(e.followerId(), e.targetId()));
+        });
+        events.inTransaction(FollowEvents.Unfollowed.class, (h, e) -> feed.removeAuthor(h, e.followerId(), e.targetId()));
+    }
+
+    /** Delivers a status to the home feeds of its author's local followers. Idempotent. */
+    void fanOut(long statusId) {
+        Status s = statuses.byId(statusId).orElse(null);
+        if (s == null) return; // deleted before the job ran
+        Status original = s.isReblog() ? statuses.byId(s.reblogOfId()).orElse(null) : null;
+        if (s.isReblog() && original == null) return;
+        List<Long> mentioned = relations.mentions(List.of(s.id())).getOrDefault(s.id(), List.of());
+        List<Long> originalMentions = original == null ? List.of()
+                : relations.mentions(List.of(original.id())).getOrDefault(original.id(), List.of());
+        List<Long> involved = new ArrayList<>(mentioned);
+        involved.addAll(originalMentions);
+        db.write(h -> feed.addToFollowers(h, s, original, null, clock.instant(), involved));
+    }
+
+    /** Back-fills the author's latest statuses into the reader's feed, by the same rules as fan-out. Idempotent. */
+    void merge(long readerId, long authorId) {
+        List<Status> recent = db.read(h -> h.createQuery(
+                        "SELECT * FROM statuses WHERE account_id = :a AND deleted_at IS NULL ORDER BY id DESC LIMIT :n")
+                .bind("a", authorId).bind("n", BACKFILL).map(StatusStore.STATUS).list());
+        if (recent.isEmpty()) return;
+        List<Long> originalIds = recent.stream().filter(Status::isReblog).map(Status::reblogOfId).toList();
+        var originals = statuses.byIds(originalIds);
+        List<Long> all = new ArrayList<>(recent.stream().map(Status::id).toList());
+        all.addAll(originalIds);
+        var mentions = relations.mentions(all);
+        db.write(h -> {
+            // oldest first, so that of several boosts of one status the earliest is the one kept
+            for (Status s : recent.reversed()) {
+                Status original = s.isReblog() ? originals.get(s.reblogOfId()) : null;
+                if (s.isReblog() && original == null) continue;
+                List<Long> involved = new ArrayList<>(mentions.getOrDefault(s.id(), List.of()));
+                if (original != null) involved.addAll(mentions.getOrDefault(original.id(), List.of()));
+                feed.addToFollowers(h, s, original, readerId, clock.instant(), involved);
+            }
+            return null;
+        });
+    }
+}

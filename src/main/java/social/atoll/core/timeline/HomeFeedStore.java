@@ -1,0 +1,104 @@
+package social.atoll.core.timeline;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.jdbi.v3.core.Handle;
+import social.atoll.core.common.IdRange;
+import social.atoll.core.privacy.VisibilityPolicy;
+import social.atoll.core.status.Status;
+import social.atoll.infra.db.Database;
+
+/**
+ * The {@code home_feed} table: one row per (reader, status), written on fan-out, read with one range scan of its
+ * primary key. The rules for what enters a follower's home feed are Mastodon's, applied in SQL so that one statement
+ * serves every follower:
+ * <ul>
+ *   <li>who may receive the status at all is the visibility policy's ({@link VisibilityPolicy#recipientCondition});</li>
+ *   <li>nothing from, or mentioning, an account the reader blocks or mutes;</li>
+ *   <li>a reply to someone else only when the reader follows that someone (or is them); a self-reply always;</li>
+ *   <li>a boost only when the reader shows this followee's boosts, the boosted author does not block the reader, and
+ *       neither the boosted status nor another boost of it is in the feed already (a unique index on
+ *       (account_id, reblog_of_id) settles two boosts fanned out at the same moment).</li>
+ * </ul>
+ */
+public final class HomeFeedStore {
+
+    private final Database db;
+    private final VisibilityPolicy visibility;
+
+    public HomeFeedStore(Database db, VisibilityPolicy visibility) {
+        this.db = db;
+        this.visibility = visibility;
+    }
+
+    /** Puts a status into its (local) author's own feed; a boost only if the boosted status is not there already. */
+    public void addToAuthor(Handle h, Status s) {
+        String sql = "INSERT INTO home_feed (account_id, status_id, author_id, reblog_of_id) "
+                + "SELECT r.id, :status_id, :author, :reblog_of FROM accounts r WHERE r.id = :author AND r.domain IS NULL"
+                + (s.isReblog() ? notAlreadyThere("r.id") : "")
+                + " ON CONFLICT DO NOTHING";
+        var u = h.createUpdate(sql).bind("status_id", s.id()).bind("author", s.accountId()).bind("reblog_of", s.reblogOfId());
+        if (s.isReblog()) u.bind("original", s.reblogOfId());
+        u.execute();
+    }
+
+    /**
+     * Puts a status into the feeds of the author's local followers that the rules admit; only into {@code onlyReader}'s
+     * feed when that is given (back-fill after a follow). {@code original} is the boosted status for a boost.
+     */
+    public int addToFollowers(Handle h, Status s, Status original, Long onlyReader, Instant now, List<Long> mentionedIds) {
+        if (s.inReplyToUri() != null && s.inReplyToAccountId() == null) return 0; // reply to something we don't know
+        Set<Long> involved = new LinkedHashSet<>();
+        involved.add(s.accountId());
+        involved.addAll(mentionedIds);
+        if (original != null) involved.add(original.accountId());
+        StringBuilder sql = new StringBuilder("""
+                INSERT INTO home_feed (account_id, status_id, author_id, reblog_of_id)
+                SELECT f.account_id, :status_id, :author, :reblog_of
+                FROM follows f JOIN accounts r ON r.id = f.account_id
+                WHERE f.target_account_id = :author AND r.domain IS NULL""");
+        if (onlyReader != null) sql.append(" AND f.account_id = :only_reader");
+        sql.append(" AND ").append(visibility.recipientCondition(s, "f.account_id"));
+        sql.append(" AND NOT EXISTS (SELECT 1 FROM blocks b WHERE b.account_id = f.account_id AND b.target_account_id IN (<involved>))");
+        sql.append(" AND NOT EXISTS (SELECT 1 FROM mutes m WHERE m.account_id = f.account_id AND m.target_account_id IN (<involved>)")
+                .append(" AND (m.expires_at IS NULL OR m.expires_at > :now))");
+        boolean replyToOther = s.inReplyToAccountId() != null && s.inReplyToAccountId() != s.accountId();
+        if (replyToOther) {
+            sql.append(" AND (f.account_id = :reply_to OR EXISTS (SELECT 1 FROM follows f2 WHERE f2.account_id = f.account_id")
+                    .append(" AND f2.target_account_id = :reply_to))");
+        }
+        if (original != null) {
+            sql.append(" AND f.show_reblogs = TRUE")
+                    .append(" AND NOT EXISTS (SELECT 1 FROM blocks ob WHERE ob.account_id = :original_author AND ob.target_account_id = f.account_id)")
+                    .append(notAlreadyThere("f.account_id"));
+        }
+        sql.append(" ON CONFLICT DO NOTHING");
+        var u = h.createUpdate(sql.toString())
+                .bind("status_id", s.id()).bind("author", s.accountId()).bind("reblog_of", s.reblogOfId())
+                .bindList("involved", new ArrayList<>(involved)).bind("now", now);
+        if (onlyReader != null) u.bind("only_reader", onlyReader.longValue());
+        if (replyToOther) u.bind("reply_to", s.inReplyToAccountId().longValue());
+        if (original != null) u.bind("original_author", original.accountId()).bind("original", original.id());
+        return u.execute();
+    }
+
+    private static String notAlreadyThere(String readerColumn) {
+        return " AND NOT EXISTS (SELECT 1 FROM home_feed hf WHERE hf.account_id = " + readerColumn
+                + " AND (hf.status_id = :original OR hf.reblog_of_id = :original))";
+    }
+
+    /** Removes what {@code authorId} put into {@code readerId}'s feed (after an unfollow). */
+    public void removeAuthor(Handle h, long readerId, long authorId) {
+        h.createUpdate("DELETE FROM home_feed WHERE account_id = :r AND author_id = :a").bind("r", readerId).bind("a", authorId).execute();
+    }
+
+    /** One page of status ids of a home feed, newest first. */
+    public List<Long> page(long readerId, IdRange range) {
+        return range.newestFirst(db.read(h -> range.bind(h.createQuery(
+                        "SELECT status_id FROM home_feed WHERE account_id = :r" + range.conditions("status_id") + range.orderAndLimit("status_id"))
+                .bind("r", readerId)).mapTo(Long.class).list()));
+    }
+}
