@@ -7,15 +7,15 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
+import social.atoll.infra.db.RecordMapper;
 import org.jdbi.v3.core.mapper.RowMapper;
 import social.atoll.infra.db.Database;
 
 /** SQL for {@code accounts} and {@code users}. */
 public final class AccountStore {
 
-    static final RowMapper<Account> ACCOUNT = ConstructorMapper.of(Account.class);
-    static final RowMapper<User> USER = ConstructorMapper.of(User.class);
+    static final RowMapper<Account> ACCOUNT = RecordMapper.of(Account.class);
+    static final RowMapper<User> USER = RecordMapper.of(User.class);
 
     private final Database db;
 

@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import org.jdbi.v3.core.mapper.RowMapper;
-import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
+import social.atoll.infra.db.RecordMapper;
 import social.atoll.infra.db.Database;
 import social.atoll.infra.ids.IdGenerator;
 
@@ -82,7 +82,7 @@ public final class AuthorizationService {
     private record Code(long id, long appId, long accountId, String redirectUri, String scopes, String codeChallenge,
                         String codeChallengeMethod, Instant expiresAt, Instant usedAt) {}
 
-    private static final RowMapper<Code> CODE = ConstructorMapper.of(Code.class);
+    private static final RowMapper<Code> CODE = RecordMapper.of(Code.class);
 
     private final Database db;
     private final OAuthService apps;

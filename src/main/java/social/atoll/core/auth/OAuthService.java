@@ -9,7 +9,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.jdbi.v3.core.mapper.RowMapper;
-import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
+import social.atoll.infra.db.RecordMapper;
 import social.atoll.core.common.ValidationException;
 import social.atoll.infra.db.Database;
 import social.atoll.infra.ids.IdGenerator;
@@ -17,7 +17,7 @@ import social.atoll.infra.ids.IdGenerator;
 /** OAuth applications: registration and lookup. */
 public final class OAuthService {
 
-    static final RowMapper<OAuthApp> APP = ConstructorMapper.of(OAuthApp.class);
+    static final RowMapper<OAuthApp> APP = RecordMapper.of(OAuthApp.class);
     public static final String OOB = "urn:ietf:wg:oauth:2.0:oob";
     private static final String CLI_APP_NAME = "Atoll admin CLI";
 

@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
-import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
+import social.atoll.infra.db.RecordMapper;
 import social.atoll.infra.db.Database;
 import social.atoll.infra.events.EventBus;
 import social.atoll.infra.ids.IdGenerator;
@@ -23,7 +23,7 @@ import social.atoll.infra.ids.IdGenerator;
  */
 public final class TokenService {
 
-    private static final RowMapper<AccessToken> TOKEN = ConstructorMapper.of(AccessToken.class);
+    private static final RowMapper<AccessToken> TOKEN = RecordMapper.of(AccessToken.class);
 
     /** A token as issued: the secret to hand out, and its stored row. */
     public record Issued(String token, AccessToken row) {}
@@ -33,7 +33,7 @@ public final class TokenService {
 
     private record Stored(long id, String tokenHash, Long appId, Long accountId, String scopes, Instant revokedAt, Instant createdAt) {}
 
-    private static final RowMapper<Stored> STORED = ConstructorMapper.of(Stored.class);
+    private static final RowMapper<Stored> STORED = RecordMapper.of(Stored.class);
 
     private final Database db;
     private final IdGenerator ids;

@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.jdbi.v3.core.mapper.RowMapper;
-import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
+import social.atoll.infra.db.RecordMapper;
 import social.atoll.infra.db.Database;
 import social.atoll.infra.ids.IdGenerator;
 
@@ -18,7 +18,7 @@ public final class WebSessionStore {
     /** How long a sign-in lasts; the browser is asked to forget the cookie at the same moment. */
     public static final Duration LIFETIME = Duration.ofDays(14);
 
-    private static final RowMapper<WebSession> SESSION = ConstructorMapper.of(WebSession.class);
+    private static final RowMapper<WebSession> SESSION = RecordMapper.of(WebSession.class);
 
     /** A new session and the secret for its cookie (shown once, never stored). */
     public record Created(String secret, WebSession session) {}

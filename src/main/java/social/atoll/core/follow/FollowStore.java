@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.mapper.RowMapper;
-import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
+import social.atoll.infra.db.RecordMapper;
 import org.jdbi.v3.core.statement.Query;
 import social.atoll.core.common.IdRange;
 import social.atoll.infra.db.Database;
@@ -16,7 +16,7 @@ import social.atoll.infra.db.Database;
  */
 public final class FollowStore {
 
-    static final RowMapper<Follow> FOLLOW = ConstructorMapper.of(Follow.class);
+    static final RowMapper<Follow> FOLLOW = RecordMapper.of(Follow.class);
 
     /** One entry of a follower/following/request list: the hidden paging id (the row's id) and the account on the other side. */
     public record Edge(long rowId, long accountId) {}

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
-import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
+import social.atoll.infra.db.RecordMapper;
 import social.atoll.core.common.IdRange;
 import social.atoll.infra.db.Database;
 import social.atoll.infra.ids.IdGenerator;
@@ -13,7 +13,7 @@ import social.atoll.infra.ids.IdGenerator;
 /** SQL for {@code notifications}. Reads are range scans of the (account_id, id) index. */
 public final class NotificationStore {
 
-    static final RowMapper<Notification> NOTIFICATION = ConstructorMapper.of(Notification.class);
+    static final RowMapper<Notification> NOTIFICATION = RecordMapper.of(Notification.class);
 
     /** Filters of the notification list. */
     public record Filter(List<String> types, List<String> excludeTypes, Long fromAccountId) {}

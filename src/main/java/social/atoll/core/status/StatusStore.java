@@ -10,14 +10,14 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.mapper.RowMapper;
-import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
+import social.atoll.infra.db.RecordMapper;
 import social.atoll.core.common.IdRange;
 import social.atoll.infra.db.Database;
 
 /** SQL for reading {@code statuses} rows: by id, threads, and one account's statuses. */
 public final class StatusStore {
 
-    public static final RowMapper<Status> STATUS = ConstructorMapper.of(Status.class);
+    public static final RowMapper<Status> STATUS = RecordMapper.of(Status.class);
 
     /** Filters of an account's status list ({@code GET /api/v1/accounts/:id/statuses}). */
     public record AccountFilter(boolean onlyMedia, boolean excludeReplies, boolean excludeReblogs, boolean pinned, String tagged) {}

@@ -100,7 +100,19 @@ public final class Database implements AutoCloseable {
         return new HikariDataSource(c);
     }
 
+    private static final Logger sqlLog = LoggerFactory.getLogger("atoll.sql");
+
     private static Jdbi configure(Jdbi jdbi) {
+        if (sqlLog.isDebugEnabled()) {
+            // ATOLL_LOG_LEVEL=DEBUG (or logger atoll.sql at DEBUG): every statement with its time, to find slow queries.
+            jdbi.getConfig(org.jdbi.v3.core.statement.SqlStatements.class).setSqlLogger(new org.jdbi.v3.core.statement.SqlLogger() {
+                @Override
+                public void logAfterExecution(org.jdbi.v3.core.statement.StatementContext ctx) {
+                    sqlLog.debug("{} us: {}", java.time.Duration.between(ctx.getExecutionMoment(), ctx.getCompletionMoment()).toNanos() / 1000,
+                            ctx.getRenderedSql().replaceAll("\\s+", " "));
+                }
+            });
+        }
         jdbi.registerColumnMapper(Instant.class, (rs, col, ctx) -> {
             long v = rs.getLong(col);
             return rs.wasNull() ? null : Instant.ofEpochMilli(v);
