@@ -12,7 +12,8 @@ import social.atoll.config.SettingsException;
 /** The {@code atoll} command. */
 @Command(name = "atoll", mixinStandardHelpOptions = true, versionProvider = Atoll.VersionProvider.class,
         description = "A federated social network server (Mastodon API, ActivityPub).",
-        subcommands = {ServeCommand.class, AdminCommand.class, DbCommand.class, VersionCommand.class, BenchCommand.class})
+        subcommands = {ServeCommand.class, AdminCommand.class, DbCommand.class, VersionCommand.class, BenchCommand.class,
+                social.atoll.cli.MediaCommand.class})
 public final class Atoll implements Runnable {
 
     @CommandLine.Spec

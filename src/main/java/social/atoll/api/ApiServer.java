@@ -35,7 +35,7 @@ public final class ApiServer {
             config.router.treatMultipleSlashesAsSingleSlash = true;
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
-            config.http.maxRequestSize = 50L * 1024 * 1024;
+            config.http.maxRequestSize = 110L * 1024 * 1024; // a 99 MB video upload (Mastodon's limit) and its form
             config.jsonMapper(new JavalinJackson(json, true));
             config.jetty.host = settings.bindAddress();
             config.jetty.port = settings.port();

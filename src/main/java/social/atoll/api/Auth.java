@@ -34,8 +34,10 @@ public final class Auth {
         return v;
     }
 
-    private Viewer resolve(Context ctx) {
-        String token = bearer(ctx).orElse(null);
+    private Viewer resolve(Context ctx) { return viewerOf(bearer(ctx).orElse(null)); }
+
+    /** The caller holding {@code token} (anonymous for null), for doors that find the token elsewhere (streaming). */
+    public Viewer viewerOf(String token) {
         if (token == null) return Viewer.ANONYMOUS;
         AccessToken t = tokens.find(token).orElseThrow(ApiException::invalidToken);
         if (t.accountId() == null) return new Viewer(t, null, null);

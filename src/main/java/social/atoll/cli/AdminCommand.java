@@ -7,11 +7,11 @@ import picocli.CommandLine.Spec;
 
 /** {@code atoll admin …}: administration on the same database as a running server. */
 @Command(name = "admin", mixinStandardHelpOptions = true, description = "Administration commands.",
-        subcommands = {AccountsCommand.class, JobsCommand.class})
+        subcommands = {AccountsCommand.class, JobsCommand.class, AnnouncementsCommand.class})
 public final class AdminCommand implements Runnable {
     @Spec
     CommandSpec spec;
 
     @Override
-    public void run() { throw new ParameterException(spec.commandLine(), "missing subcommand: accounts or jobs"); }
+    public void run() { throw new ParameterException(spec.commandLine(), "missing subcommand: accounts, jobs or announcements"); }
 }

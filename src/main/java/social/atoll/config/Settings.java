@@ -19,6 +19,11 @@ import java.nio.file.Path;
  * @param metricsToken    bearer token protecting {@code /metrics}; null keeps metrics off
  * @param role            which parts of the process run
  * @param maxStatusChars  longest post body accepted
+ * @param storage         where media bytes are kept (local disk or S3)
+ * @param federation      authorized fetch and limited federation
+ * @param rateLimits      the API rate limits ({@code ATOLL_RATE_LIMIT})
+ * @param maxMediaAttachments most media a status may carry (Mastodon's 4 by default; albums up to 20)
+ * @param cacheRemoteMedia copy remote statuses' images into the media store (else they are only proxied)
  */
 public record Settings(
         String domain,
@@ -33,7 +38,12 @@ public record Settings(
         boolean allowPrivateAddresses,
         String metricsToken,
         Role role,
-        int maxStatusChars) {
+        int maxStatusChars,
+        StorageSettings storage,
+        FederationSettings federation,
+        RateLimitSettings rateLimits,
+        int maxMediaAttachments,
+        boolean cacheRemoteMedia) {
 
     public enum Registrations { OPEN, APPROVAL, INVITE, CLOSED }
 

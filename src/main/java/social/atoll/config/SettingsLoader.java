@@ -103,7 +103,57 @@ public final class SettingsLoader {
         String bind = getOr("ATOLL_BIND", "0.0.0.0");
 
         return new Settings(domain, baseUrl, port, bind, dataDir, dbUrl, dbUser, dbPassword, registrations,
-                allowPrivate, metricsToken, role, maxChars);
+                allowPrivate, metricsToken, role, maxChars, storage(), federation(), RateLimitSettings.parse(get("ATOLL_RATE_LIMIT")),
+                intSetting("ATOLL_MAX_MEDIA_ATTACHMENTS", 4, 1, 20), boolSetting("ATOLL_CACHE_REMOTE_MEDIA", true));
+    }
+
+    /** {@code ATOLL_AUTHORIZED_FETCH}, {@code ATOLL_LIMITED_FEDERATION} and its allow-list {@code ATOLL_ALLOWED_DOMAINS}. */
+    private FederationSettings federation() {
+        boolean authorized = boolSetting("ATOLL_AUTHORIZED_FETCH", false);
+        boolean limited = boolSetting("ATOLL_LIMITED_FEDERATION", false);
+        java.util.Set<String> allowed = new java.util.LinkedHashSet<>();
+        String list = get("ATOLL_ALLOWED_DOMAINS");
+        if (list != null) {
+            for (String d : list.split("[,\\s]+")) {
+                String domain = d.trim().toLowerCase(Locale.ROOT);
+                if (domain.isEmpty()) continue;
+                if (!domain.matches("[a-z0-9.\\-]+(:[0-9]{1,5})?"))
+                    throw new SettingsException("ATOLL_ALLOWED_DOMAINS: '" + d + "' is not a domain name");
+                allowed.add(hostOf(domain));
+            }
+        }
+        return new FederationSettings(authorized, limited, java.util.Set.copyOf(allowed));
+    }
+
+    /** {@code ATOLL_STORAGE} and, for {@code s3}, the bucket and keys it cannot work without. */
+    private StorageSettings storage() {
+        StorageSettings.Driver driver = enumSetting("ATOLL_STORAGE", StorageSettings.Driver.class, StorageSettings.Driver.LOCAL);
+        if (driver == StorageSettings.Driver.LOCAL) return StorageSettings.local();
+        String endpoint = trimSlash(get("ATOLL_S3_ENDPOINT"));
+        String publicUrl = trimSlash(get("ATOLL_S3_PUBLIC_URL"));
+        for (String[] u : new String[][] {{"ATOLL_S3_ENDPOINT", endpoint}, {"ATOLL_S3_PUBLIC_URL", publicUrl}}) {
+            if (u[1] != null && !u[1].matches("https?://[^/\\s]+(/\\S*)?"))
+                throw new SettingsException(u[0] + ": '" + u[1] + "' is not an http(s) URL");
+        }
+        String bucket = get("ATOLL_S3_BUCKET");
+        String accessKey = get("ATOLL_S3_ACCESS_KEY");
+        String secretKey = get("ATOLL_S3_SECRET_KEY");
+        List<String> missing = new java.util.ArrayList<>();
+        if (bucket == null) missing.add("ATOLL_S3_BUCKET");
+        if (accessKey == null) missing.add("ATOLL_S3_ACCESS_KEY");
+        if (secretKey == null) missing.add("ATOLL_S3_SECRET_KEY");
+        if (!missing.isEmpty()) throw new SettingsException("ATOLL_STORAGE: s3 needs " + String.join(", ", missing));
+        if (!bucket.trim().matches("[a-z0-9][a-z0-9.\\-]{1,61}[a-z0-9]"))
+            throw new SettingsException("ATOLL_S3_BUCKET: '" + bucket + "' is not a valid bucket name");
+        return new StorageSettings(driver, endpoint, bucket.trim(), getOr("ATOLL_S3_REGION", "us-east-1").trim(), accessKey.trim(),
+                secretKey.trim(), boolSetting("ATOLL_S3_PATH_STYLE", endpoint != null), publicUrl);
+    }
+
+    private static String trimSlash(String url) {
+        if (url == null) return null;
+        String u = url.trim();
+        while (u.endsWith("/")) u = u.substring(0, u.length() - 1);
+        return u;
     }
 
     /** True for names that always mean this machine: localhost, *.localhost, 127.0.0.0/8, ::1. */

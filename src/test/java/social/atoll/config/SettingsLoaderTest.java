@@ -127,4 +127,25 @@ class SettingsLoaderTest {
         assertThat(load(Map.of("ATOLL_REGISTRATIONS", "Approval")).registrations()).isEqualTo(Settings.Registrations.APPROVAL);
         assertThat(load(Map.of("ATOLL_ROLE", "worker")).role().web()).isFalse();
     }
+
+    @Test
+    void s3StorageNeedsItsBucketAndKeysAndNamesWhatIsMissing() throws IOException {
+        assertThat(load(Map.of()).storage().driver()).isEqualTo(StorageSettings.Driver.LOCAL);
+        assertThat(load(Map.of()).maxMediaAttachments()).isEqualTo(4);
+        assertThat(load(Map.of("ATOLL_MAX_MEDIA_ATTACHMENTS", "20")).maxMediaAttachments()).isEqualTo(20);
+        assertThatThrownBy(() -> load(Map.of("ATOLL_MAX_MEDIA_ATTACHMENTS", "21"))).hasMessageStartingWith("ATOLL_MAX_MEDIA_ATTACHMENTS:");
+        assertThatThrownBy(() -> load(Map.of("ATOLL_STORAGE", "s3", "ATOLL_S3_BUCKET", "media")))
+                .hasMessage("ATOLL_STORAGE: s3 needs ATOLL_S3_ACCESS_KEY, ATOLL_S3_SECRET_KEY");
+        assertThatThrownBy(() -> load(Map.of("ATOLL_STORAGE", "ftp"))).hasMessageStartingWith("ATOLL_STORAGE: 'ftp' is not one of");
+        Map<String, String> s3 = Map.of("ATOLL_STORAGE", "s3", "ATOLL_S3_BUCKET", "media", "ATOLL_S3_ACCESS_KEY", "k",
+                "ATOLL_S3_SECRET_KEY", "sekrit-value", "ATOLL_S3_ENDPOINT", "https://s3.example.net/");
+        StorageSettings st = load(s3).storage();
+        assertThat(st.endpoint()).isEqualTo("https://s3.example.net");
+        assertThat(st.pathStyle()).isTrue();
+        assertThat(st.region()).isEqualTo("us-east-1");
+        assertThat(st.toString()).doesNotContain("sekrit");
+        Map<String, String> badUrl = new HashMap<>(s3);
+        badUrl.put("ATOLL_S3_PUBLIC_URL", "files.example.net");
+        assertThatThrownBy(() -> load(badUrl)).hasMessageStartingWith("ATOLL_S3_PUBLIC_URL:");
+    }
 }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import social.atoll.api.ApiException;
 import social.atoll.api.Auth;
 import social.atoll.api.Controller;
@@ -40,9 +41,16 @@ public final class AccountsController implements Controller {
     private final AccountViews views;
     private final FollowStore follows;
     private final Relationships relationships;
+    private final social.atoll.core.account.RemoteAccountResolver remote;
 
     public AccountsController(Settings settings, Auth auth, ObjectMapper json, AccountStore accounts, AccountViews views,
                               FollowStore follows, Relationships relationships) {
+        this(settings, auth, json, accounts, views, follows, relationships, social.atoll.core.account.RemoteAccountResolver.NONE);
+    }
+
+    /** {@code remote} resolves unknown remote handles for signed-in users ({@code lookup}). */
+    public AccountsController(Settings settings, Auth auth, ObjectMapper json, AccountStore accounts, AccountViews views,
+                              FollowStore follows, Relationships relationships, social.atoll.core.account.RemoteAccountResolver remote) {
         this.settings = settings;
         this.auth = auth;
         this.json = json;
@@ -50,6 +58,7 @@ public final class AccountsController implements Controller {
         this.views = views;
         this.follows = follows;
         this.relationships = relationships;
+        this.remote = remote;
     }
 
     @Override
@@ -81,7 +90,7 @@ public final class AccountsController implements Controller {
 
     /** {@code acct} is {@code user} or {@code user@domain} (our own domain meaning local); known accounts only. */
     private void lookup(Context ctx) {
-        auth.optional(ctx, "read:accounts");
+        Viewer viewer = auth.optional(ctx, "read:accounts");
         String acct = Params.from(ctx, json).require("acct").trim();
         if (acct.startsWith("@")) acct = acct.substring(1);
         int at = acct.indexOf('@');
@@ -89,7 +98,11 @@ public final class AccountsController implements Controller {
         String domain = at < 0 ? null : acct.substring(at + 1);
         if (domain != null && isLocal(domain)) domain = null;
         if (username.isEmpty() || (domain != null && domain.isEmpty())) throw ApiException.notFound();
-        ctx.json(views.render(accounts.visibleByAcct(username, domain).orElseThrow(ApiException::notFound)));
+        Optional<Account> found = accounts.visibleByAcct(username, domain);
+        // Mastodon's lookup never asks WebFinger; here a signed-in user may find a handle this server has not met yet
+        // (anonymous callers cannot make the server fetch).
+        if (found.isEmpty() && domain != null && viewer.hasUser()) found = remote.resolve(username, domain);
+        ctx.json(views.render(found.orElseThrow(ApiException::notFound)));
     }
 
     private boolean isLocal(String domain) {

@@ -22,7 +22,8 @@ import social.atoll.core.follow.FollowStore;
 /**
  * The signed-in user's own account: {@code verify_credentials} and {@code update_credentials}, both answering with
  * the CredentialAccount (the account plus its plain-text source and role). Profile changes arrive as JSON, form or
- * multipart (masto.js sends multipart even without files); avatar and header files are not handled here.
+ * multipart (masto.js sends multipart even without files); {@code avatar} and {@code header} files are processed
+ * by {@link social.atoll.core.media.ProfileImages}.
  */
 public final class CredentialsController implements Controller {
 
@@ -32,9 +33,17 @@ public final class CredentialsController implements Controller {
     private final AccountViews views;
     private final ProfileService profiles;
     private final FollowStore follows;
+    /** Avatar and header uploads; null ignores the {@code avatar} and {@code header} files. */
+    private final social.atoll.core.media.ProfileImages images;
 
     public CredentialsController(Auth auth, ObjectMapper json, AccountStore accounts, AccountViews views,
                                  ProfileService profiles, FollowStore follows) {
+        this(auth, json, accounts, views, profiles, follows, null);
+    }
+
+    public CredentialsController(Auth auth, ObjectMapper json, AccountStore accounts, AccountViews views,
+                                 ProfileService profiles, FollowStore follows, social.atoll.core.media.ProfileImages images) {
+        this.images = images;
         this.auth = auth;
         this.json = json;
         this.accounts = accounts;
@@ -70,7 +79,16 @@ public final class CredentialsController implements Controller {
                 source.string("privacy").orElse(null),
                 source.bool("sensitive").orElse(null),
                 source.rawString("language").orElse(null));
-        Account updated = profiles.update(v.accountId(), update);
+        Account updated;
+        try (var uploads = new social.atoll.api.media.Uploads()) {
+            // images are checked before anything changes, and stored only once the rest of the update succeeded
+            var avatar = images == null ? null : uploads.get(p, "avatar");
+            var header = images == null ? null : uploads.get(p, "header");
+            var avatarImage = avatar == null ? null : images.prepare(social.atoll.core.media.ProfileImages.Kind.AVATAR, avatar);
+            var headerImage = header == null ? null : images.prepare(social.atoll.core.media.ProfileImages.Kind.HEADER, header);
+            updated = avatarImage == null && headerImage == null ? profiles.update(v.accountId(), update)
+                    : images.update(v.accountId(), avatarImage, headerImage, () -> profiles.update(v.accountId(), update));
+        }
         User user = accounts.userByAccountId(updated.id()).orElseThrow();
         ctx.json(credential(updated, user));
     }

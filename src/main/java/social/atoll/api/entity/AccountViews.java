@@ -29,11 +29,16 @@ public final class AccountViews {
     private final Settings settings;
     private final AccountStore accounts;
     private final ObjectMapper json;
+    /** Profile image URLs: stored images by media id, remote ones through the media proxy; null: remote URLs as they are. */
+    private final MediaViews media;
 
-    public AccountViews(Settings settings, AccountStore accounts, ObjectMapper json) {
+    public AccountViews(Settings settings, AccountStore accounts, ObjectMapper json) { this(settings, accounts, json, null); }
+
+    public AccountViews(Settings settings, AccountStore accounts, ObjectMapper json, MediaViews media) {
         this.settings = settings;
         this.accounts = accounts;
         this.json = json;
+        this.media = media;
     }
 
     public AccountEntity render(Account a) { return renderAll(List.of(a)).get(0); }
@@ -42,12 +47,29 @@ public final class AccountViews {
         Set<Long> movedIds = new HashSet<>();
         for (Account a : list) if (a.movedToAccountId() != null) movedIds.add(a.movedToAccountId());
         Map<Long, Account> moved = movedIds.isEmpty() ? Map.of() : accounts.byIds(movedIds);
+        Set<Long> imageIds = new HashSet<>();
+        for (Account a : list) addImageIds(imageIds, a);
+        for (Account a : moved.values()) addImageIds(imageIds, a);
+        Map<Long, String> images = media == null || imageIds.isEmpty() ? Map.of() : media.imageUrls(imageIds);
         List<AccountEntity> out = new ArrayList<>(list.size());
         for (Account a : list) {
             Account target = a.movedToAccountId() == null ? null : moved.get(a.movedToAccountId());
-            out.add(entity(a, target == null ? null : entity(target, null)));
+            out.add(entity(a, target == null ? null : entity(target, null, images), images));
         }
         return out;
+    }
+
+    private static void addImageIds(Set<Long> ids, Account a) {
+        if (a.avatarMediaId() != null) ids.add(a.avatarMediaId());
+        if (a.headerMediaId() != null) ids.add(a.headerMediaId());
+    }
+
+    /** A stored profile image, else the remote one through the media proxy, else Mastodon's "missing" image. */
+    private String image(Long mediaId, String remoteUrl, Map<Long, String> images, String missing) {
+        String stored = mediaId == null ? null : images.get(mediaId);
+        if (stored != null) return stored;
+        String remote = remoteUrl == null ? null : (media == null ? remoteUrl : media.proxy().proxied(remoteUrl));
+        return remote != null ? remote : settings.url(missing);
     }
 
     /** Renders accounts by id, keeping the map for callers that assemble statuses or notifications. */
@@ -87,10 +109,12 @@ public final class AccountViews {
         }
     }
 
-    private AccountEntity entity(Account a, AccountEntity moved) {
+    private AccountEntity entity(Account a, AccountEntity moved, Map<Long, String> images) {
         String url = a.url() != null ? a.url() : a.uri();
-        String avatar = a.avatarRemoteUrl() != null && !a.suspended() ? a.avatarRemoteUrl() : settings.url("/avatars/original/missing.png");
-        String header = a.headerRemoteUrl() != null && !a.suspended() ? a.headerRemoteUrl() : settings.url("/headers/original/missing.png");
+        String avatar = a.suspended() ? settings.url("/avatars/original/missing.png")
+                : image(a.avatarMediaId(), a.avatarRemoteUrl(), images, "/avatars/original/missing.png");
+        String header = a.suspended() ? settings.url("/headers/original/missing.png")
+                : image(a.headerMediaId(), a.headerRemoteUrl(), images, "/headers/original/missing.png");
         if (a.suspended()) {
             return new AccountEntity(Long.toString(a.id()), a.username(), a.acct(), url, a.uri(), "", "", avatar, avatar,
                     header, header, false, false, false, false, false, false, List.of(), List.of(), List.of(), null,

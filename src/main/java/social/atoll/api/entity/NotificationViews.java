@@ -37,7 +37,8 @@ public final class NotificationViews {
         }
         Map<Long, AccountEntity> actors = accounts.renderByIds(actorIds);
         List<Status> found = new ArrayList<>(statuses.byIds(statusIds).values());
-        List<StatusEntity> rendered = statusViews.renderAll(found, viewerId);
+        // the notifications filter context: a status hidden by a filter takes its notification with it
+        List<StatusEntity> rendered = statusViews.renderAll(found, viewerId, "notifications");
         Map<String, StatusEntity> byId = new java.util.HashMap<>();
         for (StatusEntity e : rendered) byId.put(e.id(), e);
         List<NotificationEntity> out = new ArrayList<>(list.size());

@@ -40,7 +40,28 @@ public record StatusEntity(
         List<Tag> tags,
         List<Object> emojis,
         Object card,
-        Object poll) {
+        Object poll,
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<FilterResultEntity> filtered) {
+
+    /** Without {@code filtered} (absent from the JSON): anonymous viewers, or before filters are applied. */
+    public StatusEntity(String id, String createdAt, String inReplyToId, String inReplyToAccountId, boolean sensitive,
+                        String spoilerText, String visibility, String language, String uri, String url, int repliesCount,
+                        int reblogsCount, int favouritesCount, String editedAt, Boolean favourited, Boolean reblogged,
+                        Boolean muted, Boolean bookmarked, Boolean pinned, String content, String text, StatusEntity reblog,
+                        Application application, AccountEntity account, List<Object> mediaAttachments, List<Mention> mentions,
+                        List<Tag> tags, List<Object> emojis, Object card, Object poll) {
+        this(id, createdAt, inReplyToId, inReplyToAccountId, sensitive, spoilerText, visibility, language, uri, url,
+                repliesCount, reblogsCount, favouritesCount, editedAt, favourited, reblogged, muted, bookmarked, pinned,
+                content, text, reblog, application, account, mediaAttachments, mentions, tags, emojis, card, poll, null);
+    }
+
+    /** The same status with the viewer's filter results attached (and on the boosted status, for a boost). */
+    public StatusEntity withFiltered(List<FilterResultEntity> results) {
+        StatusEntity inner = reblog == null ? null : reblog.withFiltered(results);
+        return new StatusEntity(id, createdAt, inReplyToId, inReplyToAccountId, sensitive, spoilerText, visibility, language,
+                uri, url, repliesCount, reblogsCount, favouritesCount, editedAt, favourited, reblogged, muted, bookmarked,
+                pinned, content, text, inner, application, account, mediaAttachments, mentions, tags, emojis, card, poll, results);
+    }
 
     public record Mention(String id, String username, String url, String acct) {}
 
@@ -52,6 +73,6 @@ public record StatusEntity(
     public StatusEntity withSource(String source) {
         return new StatusEntity(id, createdAt, inReplyToId, inReplyToAccountId, sensitive, spoilerText, visibility, language,
                 uri, url, repliesCount, reblogsCount, favouritesCount, editedAt, favourited, reblogged, muted, bookmarked,
-                pinned, null, source, reblog, application, account, mediaAttachments, mentions, tags, emojis, card, poll);
+                pinned, null, source, reblog, application, account, mediaAttachments, mentions, tags, emojis, card, poll, filtered);
     }
 }

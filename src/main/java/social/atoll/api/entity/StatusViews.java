@@ -26,18 +26,78 @@ public final class StatusViews {
     private final StatusStore statuses;
     private final StatusRelations relations;
     private final AccountViews accounts;
+    /** Renders the polls of a page of statuses; null renders none. */
+    private final PollViews polls;
+    /** Renders media attachments; null renders none. */
+    private final MediaViews media;
+    /** Renders link previews; null renders none. */
+    private final PreviewCardViews cards;
+    /** The viewer's content filters; null attaches no {@code filtered}. */
+    private final social.atoll.core.filter.StatusFilterMatcher filters;
 
     public StatusViews(Settings settings, StatusStore statuses, StatusRelations relations, AccountViews accounts) {
+        this(settings, statuses, relations, accounts, null);
+    }
+
+    public StatusViews(Settings settings, StatusStore statuses, StatusRelations relations, AccountViews accounts, PollViews polls) {
+        this(settings, statuses, relations, accounts, polls, null);
+    }
+
+    /** With {@code filters}: statuses rendered for a signed-in viewer carry their {@code filtered} results. */
+    public StatusViews(Settings settings, StatusStore statuses, StatusRelations relations, AccountViews accounts, PollViews polls,
+                       social.atoll.core.filter.StatusFilterMatcher filters) {
+        this(settings, statuses, relations, accounts, polls, filters, null);
+    }
+
+    /** With {@code media}: statuses carry their {@code media_attachments} (one query per page). */
+    public StatusViews(Settings settings, StatusStore statuses, StatusRelations relations, AccountViews accounts, PollViews polls,
+                       social.atoll.core.filter.StatusFilterMatcher filters, MediaViews media) {
+        this(settings, statuses, relations, accounts, polls, filters, media, null);
+    }
+
+    /** With {@code cards}: statuses carry the link preview of their first link once it is fetched. */
+    public StatusViews(Settings settings, StatusStore statuses, StatusRelations relations, AccountViews accounts, PollViews polls,
+                       social.atoll.core.filter.StatusFilterMatcher filters, MediaViews media, PreviewCardViews cards) {
+        this.cards = cards;
+        this.media = media;
+        this.filters = filters;
         this.settings = settings;
         this.statuses = statuses;
         this.relations = relations;
         this.accounts = accounts;
+        this.polls = polls;
     }
 
     public StatusEntity render(Status s, Long viewerId) { return renderAll(List.of(s), viewerId).get(0); }
 
-    /** Renders statuses in order; {@code viewerId} is the signed-in account (null: anonymous or app token). */
-    public List<StatusEntity> renderAll(List<Status> list, Long viewerId) {
+    /**
+     * Renders statuses in order; {@code viewerId} is the signed-in account (null: anonymous or app token). A signed-in
+     * viewer's statuses carry {@code filtered}: every active filter that matches, whatever its context (clients
+     * check the context, as with Mastodon).
+     */
+    public List<StatusEntity> renderAll(List<Status> list, Long viewerId) { return renderAll(list, viewerId, null); }
+
+    /**
+     * Renders statuses for one filter context ({@code home}, {@code notifications}, {@code public}, {@code thread},
+     * {@code account}; null: any): statuses matched by a {@code hide} filter of that context are left out, and
+     * {@code filtered} lists the matching filters of that context.
+     */
+    public List<StatusEntity> renderAll(List<Status> list, Long viewerId, String filterContext) {
+        if (filters == null || viewerId == null || list.isEmpty()) return renderUnfiltered(list, viewerId);
+        var matches = filters.match(viewerId, list, filterContext);
+        List<Status> kept = list;
+        if (filterContext != null && !matches.isEmpty()) {
+            kept = list.stream().filter(s -> matches.getOrDefault(s.id(), List.of()).stream().noneMatch(m -> m.filter().hides())).toList();
+        }
+        List<StatusEntity> out = new ArrayList<>(kept.size());
+        for (StatusEntity e : renderUnfiltered(kept, viewerId)) {
+            var found = matches.getOrDefault(Long.parseLong(e.id()), List.of());
+            out.add(e.withFiltered(found.stream().map(FilterResultEntity::of).toList()));
+        }
+        return out;
+    }
+
+    private List<StatusEntity> renderUnfiltered(List<Status> list, Long viewerId) {
         if (list.isEmpty()) return List.of();
         Map<Long, Status> all = new LinkedHashMap<>();
         for (Status s : list) all.put(s.id(), s);
@@ -60,7 +120,10 @@ public final class StatusViews {
         Map<Long, StatusRelations.Application> apps = relations.applications(appIds);
         StatusRelations.ViewerFlags flags = viewerId == null ? null : relations.viewerFlags(viewerId, all.keySet(), conversations);
 
-        Context c = new Context(viewerId, mentions, tags, accountEntities, apps, flags);
+        Map<Long, PollEntity> pollEntities = polls == null ? Map.of() : polls.byStatus(all.keySet(), viewerId);
+        Map<Long, List<Object>> attachments = media == null ? Map.of() : media.byStatus(all.keySet());
+        Map<Long, PreviewCardEntity> cardEntities = cards == null ? Map.of() : cards.byStatus(all.keySet());
+        Context c = new Context(viewerId, mentions, tags, accountEntities, apps, flags, pollEntities, attachments, cardEntities);
         Map<Long, StatusEntity> originals = new HashMap<>();
         List<StatusEntity> out = new ArrayList<>(list.size());
         for (Status s : list) {
@@ -77,7 +140,8 @@ public final class StatusViews {
 
     private record Context(Long viewerId, Map<Long, List<Long>> mentions, Map<Long, List<String>> tags,
                            Map<Long, AccountEntity> accounts, Map<Long, StatusRelations.Application> apps,
-                           StatusRelations.ViewerFlags flags) {}
+                           StatusRelations.ViewerFlags flags, Map<Long, PollEntity> polls, Map<Long, List<Object>> media,
+                           Map<Long, PreviewCardEntity> cards) {}
 
     private StatusEntity entity(Status s, StatusEntity reblog, Context c) {
         List<StatusEntity.Mention> mentionList = new ArrayList<>();
@@ -121,11 +185,11 @@ public final class StatusViews {
                 reblog,
                 app == null ? null : new StatusEntity.Application(app.name(), app.website()),
                 c.accounts.get(s.accountId()),
-                List.of(),
+                c.media.getOrDefault(s.id(), List.of()),
                 mentionList,
                 tagList,
                 List.of(),
-                null,
-                null);
+                c.cards.get(s.id()),
+                c.polls.get(s.id()));
     }
 }

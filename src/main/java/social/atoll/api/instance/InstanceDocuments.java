@@ -114,7 +114,7 @@ final class InstanceDocuments {
 
     private Map<String, Object> statuses() {
         return map("max_characters", settings.maxStatusChars(),
-                "max_media_attachments", InstanceLimits.MAX_MEDIA_ATTACHMENTS,
+                "max_media_attachments", settings.maxMediaAttachments(),
                 "characters_reserved_per_url", InstanceLimits.CHARACTERS_RESERVED_PER_URL);
     }
 

@@ -3,6 +3,7 @@ package social.atoll.api.statuses;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -15,7 +16,11 @@ import social.atoll.api.Params;
 import social.atoll.api.Viewer;
 import social.atoll.api.entity.StatusEntity;
 import social.atoll.api.entity.StatusViews;
+import social.atoll.api.entity.ScheduledStatusViews;
+import social.atoll.core.poll.NewPoll;
 import social.atoll.core.privacy.VisibilityPolicy;
+import social.atoll.core.status.ScheduledStatusService;
+import social.atoll.core.status.StatusComposer;
 import social.atoll.core.status.NewStatus;
 import social.atoll.core.status.Status;
 import social.atoll.core.status.StatusService;
@@ -37,15 +42,38 @@ public final class StatusesController implements Controller {
     private final StatusStore statuses;
     private final VisibilityPolicy visibility;
     private final StatusViews views;
+    /** Posts with a poll (and later media); null posts through {@link #service} alone. */
+    private final StatusComposer composer;
+    private final ScheduledStatusService scheduled;
+    private final ScheduledStatusViews scheduledViews;
+    /** Posts with media attachments; null refuses {@code media_ids}. */
+    private final social.atoll.core.media.MediaAttacher media;
 
     public StatusesController(Auth auth, ObjectMapper json, StatusService service, StatusStore statuses,
                               VisibilityPolicy visibility, StatusViews views) {
+        this(auth, json, service, statuses, visibility, views, null, null, null);
+    }
+
+    public StatusesController(Auth auth, ObjectMapper json, StatusService service, StatusStore statuses,
+                              VisibilityPolicy visibility, StatusViews views, StatusComposer composer,
+                              ScheduledStatusService scheduled, ScheduledStatusViews scheduledViews) {
+        this(auth, json, service, statuses, visibility, views, composer, scheduled, scheduledViews, null);
+    }
+
+    public StatusesController(Auth auth, ObjectMapper json, StatusService service, StatusStore statuses,
+                              VisibilityPolicy visibility, StatusViews views, StatusComposer composer,
+                              ScheduledStatusService scheduled, ScheduledStatusViews scheduledViews,
+                              social.atoll.core.media.MediaAttacher media) {
+        this.media = media;
         this.auth = auth;
         this.json = json;
         this.service = service;
         this.statuses = statuses;
         this.visibility = visibility;
         this.views = views;
+        this.composer = composer;
+        this.scheduled = scheduled;
+        this.scheduledViews = scheduledViews;
     }
 
     @Override
@@ -60,16 +88,29 @@ public final class StatusesController implements Controller {
     private void create(Context ctx) {
         Viewer v = auth.requireUser(ctx, "write:statuses");
         Params p = Params.from(ctx, json);
-        // Media, polls and scheduling are not built yet: refuse rather than post something the user did not ask for
-        if (!p.list("media_ids").isEmpty()) throw ApiException.invalid("Media attachments are not supported yet");
-        if (!p.group("poll").list("options").isEmpty()) throw ApiException.invalid("Polls are not supported yet");
-        if (p.has("scheduled_at")) throw ApiException.invalid("Scheduled posts are not supported yet");
+        NewPoll poll = composer == null ? null : StatusParams.poll(p);
+        // Mastodon's wording when a poll comes with media
+        if (poll != null && !p.list("media_ids").isEmpty()) throw ApiException.unprocessable("Cannot attach more than 4 files.");
+        // Media, and polls or scheduling without their services, are refused rather than posted as something else
+        if (media == null && !p.list("media_ids").isEmpty()) throw ApiException.invalid("Media attachments are not supported yet");
+        List<Long> mediaIds = media == null ? List.of() : media.check(v.accountId(), p.list("media_ids"));
+        if (composer == null && !p.group("poll").list("options").isEmpty()) throw ApiException.invalid("Polls are not supported yet");
+        if (scheduled == null && p.has("scheduled_at")) throw ApiException.invalid("Scheduled posts are not supported yet");
         Visibility vis = p.string("visibility").map(s -> Visibility.parseRequested(s)
                 .orElseThrow(() -> ApiException.invalid("Visibility is not included in the list"))).orElse(null);
         Long replyTo = p.string("in_reply_to_id").map(StatusesController::id).orElse(null);
-        Status s = service.post(new NewStatus(v.accountId(), p.rawString("status").orElse(""),
+        NewStatus req = new NewStatus(v.accountId(), p.rawString("status").orElse(""),
                 p.rawString("spoiler_text").orElse(""), p.bool("sensitive").orElse(null), vis, replyTo,
-                p.string("language").orElse(null), v.token().appId(), ctx.header("Idempotency-Key")));
+                p.string("language").orElse(null), v.token().appId(), ctx.header("Idempotency-Key"));
+        // a time already past posts now, as Mastodon does; one in the next five minutes is refused by the service
+        Instant at = scheduled == null ? null : StatusParams.time(p, "scheduled_at");
+        if (at != null && at.isAfter(Instant.now())) {
+            // publishing a scheduled post does not attach media yet: refuse rather than post it without them
+            if (!mediaIds.isEmpty()) throw ApiException.invalid("Scheduled posts with media attachments are not supported yet");
+            ctx.json(scheduledViews.render(scheduled.schedule(req, poll, p.list("media_ids"), at)));
+            return;
+        }
+        Status s = !mediaIds.isEmpty() ? media.post(req, mediaIds) : composer == null ? service.post(req) : composer.post(req, poll);
         ctx.json(views.render(s, v.accountId()));
     }
 
@@ -91,7 +132,10 @@ public final class StatusesController implements Controller {
         Viewer v = auth.requireUser(ctx, "write:statuses");
         Status s = service.ownStatus(v.accountId(), id(ctx.pathParam("id")));
         StatusEntity rendered = views.render(s, v.accountId()).withSource(s.text());
+        boolean deleteMedia = media != null && Params.from(ctx, json).bool("delete_media", false);
+        var attachments = deleteMedia ? media.attachments(s.id()) : List.<social.atoll.core.media.MediaAttachment>of();
         service.delete(s);
+        if (deleteMedia) media.discard(attachments);
         ctx.json(rendered);
     }
 
@@ -100,8 +144,10 @@ public final class StatusesController implements Controller {
         Status s = visibleStatus(ctx, v);
         boolean signedIn = v.accountId() != null;
         // Mastodon caps what anonymous readers get; signed-in readers get the whole thread (practically)
-        List<Status> ancestors = visibility.filter(v.accountId(), statuses.ancestors(s, signedIn ? 4096 : 40));
-        List<Status> descendants = visibility.filter(v.accountId(), statuses.descendants(s, signedIn ? 4096 : 60, signedIn ? 4096 : 20));
+        List<Status> ancestors = visibility.withoutHiddenAuthors(v.accountId(),
+                visibility.filter(v.accountId(), statuses.ancestors(s, signedIn ? 4096 : 40)));
+        List<Status> descendants = visibility.withoutHiddenAuthors(v.accountId(),
+                visibility.filter(v.accountId(), statuses.descendants(s, signedIn ? 4096 : 60, signedIn ? 4096 : 20)));
         List<Status> all = new ArrayList<>(ancestors);
         all.addAll(descendants);
         List<StatusEntity> rendered = views.renderAll(all, v.accountId());

@@ -39,14 +39,14 @@ public final class TimelinesController implements Controller {
     private void home(Context ctx) {
         Viewer v = auth.requireUser(ctx, "read:statuses");
         TimelineService.Slice slice = timelines.home(v.accountId(), range(ctx));
-        send(ctx, slice, v.accountId());
+        send(ctx, slice, v.accountId(), "home");
     }
 
     private void publicTimeline(Context ctx) {
         Viewer v = auth.optional(ctx, "read:statuses");
         Params p = Params.from(ctx, json);
         var q = new TimelineService.PublicQuery(p.bool("local", false), p.bool("remote", false), p.bool("only_media", false));
-        send(ctx, timelines.publicTimeline(v.accountId(), q, range(ctx)), v.accountId());
+        send(ctx, timelines.publicTimeline(v.accountId(), q, range(ctx)), v.accountId(), "public");
     }
 
     private static IdRange range(Context ctx) {
@@ -54,8 +54,8 @@ public final class TimelinesController implements Controller {
         return new IdRange(page.maxId(), page.sinceId(), page.minId(), page.limit());
     }
 
-    private void send(Context ctx, TimelineService.Slice slice, Long viewerId) {
+    private void send(Context ctx, TimelineService.Slice slice, Long viewerId, String filterContext) {
         Page.link(ctx, settings.baseUrl(), slice.cursorIds(), Long::longValue);
-        ctx.json(views.renderAll(slice.statuses(), viewerId));
+        ctx.json(views.renderAll(slice.statuses(), viewerId, filterContext));
     }
 }

@@ -51,7 +51,13 @@ public final class FollowService {
      * @throws NotFoundException  when the target does not exist or cannot be followed (suspended, not yet approved)
      * @throws ForbiddenException when following oneself, a moved account, or across a block or domain block
      */
-    public Outcome follow(long sourceId, long targetId, FollowOptions options) {
+    public Outcome follow(long sourceId, long targetId, FollowOptions options) { return follow(sourceId, targetId, options, null); }
+
+    /**
+     * {@link #follow(long, long, FollowOptions)} that also records the ActivityPub id of the Follow activity (a
+     * remote follower's, or the one federation sends), so that Accept, Reject and Undo can name it.
+     */
+    public Outcome follow(long sourceId, long targetId, FollowOptions options, String activityUri) {
         String languages = options.languages() == null ? null : FollowLanguages.encode(options.languages());
         return db.write(h -> {
             Account target = followable(targetId);
@@ -73,11 +79,11 @@ public final class FollowService {
             boolean reblogs = options.reblogs() == null || options.reblogs();
             boolean notify = options.notifyPosts() != null && options.notifyPosts();
             if (target.locked() || !target.local()) {
-                if (store.insert(REQUESTS, ids.next(), sourceId, targetId, reblogs, notify, languages, clock.instant()))
+                if (store.insert(REQUESTS, ids.next(), sourceId, targetId, reblogs, notify, languages, activityUri, clock.instant()))
                     events.publish(new FollowEvents.FollowRequested(sourceId, targetId));
                 return Outcome.REQUESTED;
             }
-            createFollow(sourceId, targetId, reblogs, notify, languages);
+            createFollow(sourceId, targetId, reblogs, notify, languages, activityUri);
             return Outcome.FOLLOWING;
         });
     }
@@ -106,7 +112,7 @@ public final class FollowService {
         db.write(h -> {
             Follow request = store.delete(REQUESTS, requesterId, targetId)
                     .orElseThrow(() -> new NotFoundException("follow request"));
-            createFollow(requesterId, targetId, request.showReblogs(), request.notifyPosts(), request.languages());
+            createFollow(requesterId, targetId, request.showReblogs(), request.notifyPosts(), request.languages(), request.uri());
             return null;
         });
     }
@@ -136,9 +142,9 @@ public final class FollowService {
         });
     }
 
-    private void createFollow(long sourceId, long targetId, boolean reblogs, boolean notify, String languages) {
+    private void createFollow(long sourceId, long targetId, boolean reblogs, boolean notify, String languages, String uri) {
         db.write(h -> {
-            if (store.insert(FOLLOWS, ids.next(), sourceId, targetId, reblogs, notify, languages, clock.instant())) {
+            if (store.insert(FOLLOWS, ids.next(), sourceId, targetId, reblogs, notify, languages, uri, clock.instant())) {
                 AccountStore.bump(h, sourceId, "following_count", 1);
                 AccountStore.bump(h, targetId, "followers_count", 1);
                 events.publish(new FollowEvents.Followed(sourceId, targetId, reblogs));

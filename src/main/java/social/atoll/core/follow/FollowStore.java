@@ -41,12 +41,18 @@ public final class FollowStore {
     /** Inserts a follow or a request; false when the pair already had one. */
     boolean insert(String table, long id, long accountId, long targetId, boolean showReblogs, boolean notify,
                    String languages, Instant now) {
+        return insert(table, id, accountId, targetId, showReblogs, notify, languages, null, now);
+    }
+
+    /** {@link #insert} with the ActivityPub id of the Follow activity behind the row (null when there is none). */
+    boolean insert(String table, long id, long accountId, long targetId, boolean showReblogs, boolean notify,
+                   String languages, String uri, Instant now) {
         return db.write(h -> h.createUpdate("INSERT INTO " + table + """
-                         (id, account_id, target_account_id, show_reblogs, notify, languages, created_at)
-                        VALUES (:id, :a, :t, :reblogs, :notify, :languages, :now)
+                         (id, account_id, target_account_id, show_reblogs, notify, languages, uri, created_at)
+                        VALUES (:id, :a, :t, :reblogs, :notify, :languages, :uri, :now)
                         ON CONFLICT (account_id, target_account_id) DO NOTHING""")
                 .bind("id", id).bind("a", accountId).bind("t", targetId).bind("reblogs", showReblogs)
-                .bind("notify", notify).bind("languages", languages).bind("now", now).execute()) > 0;
+                .bind("notify", notify).bind("languages", languages).bind("uri", uri).bind("now", now).execute()) > 0;
     }
 
     void updateOptions(String table, long accountId, long targetId, boolean showReblogs, boolean notify, String languages) {
@@ -55,6 +61,19 @@ public final class FollowStore {
                         WHERE account_id = :a AND target_account_id = :t""")
                 .bind("a", accountId).bind("t", targetId).bind("reblogs", showReblogs).bind("notify", notify)
                 .bind("languages", languages).execute());
+    }
+
+    /**
+     * Records the ActivityPub id of the Follow activity behind a pending request or a follow (federation names its
+     * own Follow after the request row, which exists only once the request is stored).
+     */
+    public void recordUri(long accountId, long targetId, String uri) {
+        db.write(h -> {
+            for (String table : List.of("follow_requests", "follows"))
+                h.createUpdate("UPDATE " + table + " SET uri = :uri WHERE account_id = :a AND target_account_id = :t")
+                        .bind("uri", uri).bind("a", accountId).bind("t", targetId).execute();
+            return null;
+        });
     }
 
     /** Deletes the row and returns it, if there was one. */

@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * How one account stands toward another, from the viewer's side: Mastodon's Relationship. {@code languages} is
- * null when the viewer follows (or asked to follow) in all languages or does not follow at all. {@code endorsed}
- * and {@code note} stay false/empty until featured accounts and private notes exist.
+ * null when the viewer follows (or asked to follow) in all languages or does not follow at all. {@code note} is the
+ * viewer's private note ({@code ""} when none).
  */
 public record Relationship(
         long id,

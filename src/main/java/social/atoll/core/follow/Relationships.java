@@ -53,7 +53,13 @@ public final class Relationships {
             UNION ALL
             SELECT 'domain_blocking', a.id, FALSE, FALSE, NULL
               FROM accounts a JOIN account_domain_blocks d ON d.account_id = :viewer AND d.domain = a.domain
-             WHERE a.id IN (<ids>)""";
+             WHERE a.id IN (<ids>)
+            UNION ALL
+            SELECT 'endorsed', target_account_id, FALSE, FALSE, NULL
+              FROM account_pins WHERE account_id = :viewer AND target_account_id IN (<ids>)
+            UNION ALL
+            SELECT 'note', target_account_id, FALSE, FALSE, comment
+              FROM account_notes WHERE account_id = :viewer AND target_account_id IN (<ids>)""";
 
     /** The viewer's relationship to each of {@code targetIds}, keyed and ordered as given (duplicates once). */
     public Map<Long, Relationship> of(long viewerId, Collection<Long> targetIds) {
@@ -68,12 +74,14 @@ public final class Relationships {
         Map<Long, Row> following = new HashMap<>();
         Map<Long, Row> requested = new HashMap<>();
         Map<Long, Row> muting = new HashMap<>();
+        Map<Long, String> notes = new HashMap<>();
         Map<String, Set<Long>> flags = new HashMap<>();
         for (Row r : rows) {
             switch (r.kind) {
                 case "following" -> following.put(r.id, r);
                 case "requested" -> requested.put(r.id, r);
                 case "muting" -> muting.put(r.id, r);
+                case "note" -> notes.put(r.id, r.languages); // the note's text travels in the spare text column
                 default -> flags.computeIfAbsent(r.kind, k -> new HashSet<>()).add(r.id);
             }
         }
@@ -95,8 +103,8 @@ public final class Relationships {
                     q != null && f == null,
                     has(flags, "requested_by", id),
                     has(flags, "domain_blocking", id),
-                    false,
-                    ""));
+                    has(flags, "endorsed", id),
+                    notes.getOrDefault(id, "")));
         }
         return out;
     }

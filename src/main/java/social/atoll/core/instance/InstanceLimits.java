@@ -26,8 +26,12 @@ public final class InstanceLimits {
     public static final int VIDEO_FRAME_RATE_LIMIT = 120;
     public static final long VIDEO_MATRIX_LIMIT = 8_294_400;
 
+    /**
+     * HEIC/HEIF and AVIF are not listed: no decoder for them is available on the JVM here, and clients that see them
+     * missing convert such photos to JPEG before uploading.
+     */
     public static final List<String> SUPPORTED_MIME_TYPES = List.of(
-            "image/jpeg", "image/png", "image/gif", "image/heic", "image/heif", "image/webp", "image/avif",
+            "image/jpeg", "image/png", "image/gif", "image/webp",
             "video/webm", "video/mp4", "video/quicktime", "video/ogg",
             "audio/wave", "audio/wav", "audio/x-wav", "audio/x-pn-wave", "audio/vnd.wave", "audio/ogg", "audio/vorbis",
             "audio/mpeg", "audio/mp3", "audio/webm", "audio/flac", "audio/aac", "audio/m4a", "audio/x-m4a",

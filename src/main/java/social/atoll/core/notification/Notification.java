@@ -12,4 +12,6 @@ public record Notification(long id, long accountId, long fromAccountId, String t
     public static final String FAVOURITE = "favourite";
     public static final String FOLLOW = "follow";
     public static final String FOLLOW_REQUEST = "follow_request";
+    public static final String POLL = "poll";
+    public static final String UPDATE = "update";
 }

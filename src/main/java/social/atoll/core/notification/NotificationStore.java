@@ -8,6 +8,7 @@ import org.jdbi.v3.core.mapper.RowMapper;
 import social.atoll.infra.db.RecordMapper;
 import social.atoll.core.common.IdRange;
 import social.atoll.infra.db.Database;
+import social.atoll.infra.events.EventBus;
 import social.atoll.infra.ids.IdGenerator;
 
 /** SQL for {@code notifications}. Reads are range scans of the (account_id, id) index. */
@@ -20,10 +21,15 @@ public final class NotificationStore {
 
     private final Database db;
     private final IdGenerator ids;
+    private final EventBus events;
 
-    public NotificationStore(Database db, IdGenerator ids) {
+    public NotificationStore(Database db, IdGenerator ids) { this(db, ids, null); }
+
+    /** With {@code events}, every added notification is announced ({@link NotificationEvents.Created}). */
+    public NotificationStore(Database db, IdGenerator ids, EventBus events) {
         this.db = db;
         this.ids = ids;
+        this.events = events;
     }
 
     /**
@@ -31,8 +37,9 @@ public final class NotificationStore {
      * them with notifications hidden, or the same notification exists already. Returns whether one was added.
      */
     public boolean add(Handle h, long to, long from, String type, Long statusId, Instant now) {
-        if (to == from) return false;
+        if (to == from && !Notification.POLL.equals(type)) return false; // only "your poll has ended" goes to oneself
         String sameStatus = statusId == null ? "n.status_id IS NULL" : "n.status_id = :status";
+        long id = ids.next();
         var u = h.createUpdate("""
                         INSERT INTO notifications (id, account_id, from_account_id, type, status_id, created_at)
                         SELECT :id, a.id, :from, :type, :status, :now FROM accounts a
@@ -40,11 +47,17 @@ public final class NotificationStore {
                           AND NOT EXISTS (SELECT 1 FROM blocks b WHERE b.account_id = :to AND b.target_account_id = :from)
                           AND NOT EXISTS (SELECT 1 FROM mutes m WHERE m.account_id = :to AND m.target_account_id = :from
                             AND m.hide_notifications = TRUE AND (m.expires_at IS NULL OR m.expires_at > :now))
+                          AND NOT EXISTS (SELECT 1 FROM account_domain_blocks adb JOIN accounts fa ON fa.domain = adb.domain
+                            WHERE adb.account_id = :to AND fa.id = :from)
+                          AND NOT EXISTS (SELECT 1 FROM conversation_mutes cm JOIN statuses cs ON cs.conversation_id = cm.conversation_id
+                            WHERE cm.account_id = :to AND cs.id = :status)
                           AND NOT EXISTS (SELECT 1 FROM notifications n WHERE n.account_id = :to AND n.type = :type
                             AND n.from_account_id = :from""" + " AND " + sameStatus + ")")
-                .bind("id", ids.next()).bind("to", to).bind("from", from).bind("type", type)
+                .bind("id", id).bind("to", to).bind("from", from).bind("type", type)
                 .bind("status", statusId).bind("now", now);
-        return u.execute() > 0;
+        boolean added = u.execute() > 0;
+        if (added && events != null) events.publish(new NotificationEvents.Created(to, id));
+        return added;
     }
 
     /** Removes the notification(s) of this kind, e.g. when a favourite is taken back. Returns how many. */

@@ -18,6 +18,13 @@ public final class StatusEvents {
      */
     public record StatusDeleted(Status status, Status reblogOf, List<Long> mentionedAccountIds) {}
 
+    /**
+     * A local status was edited ({@code PUT /api/v1/statuses/:id}): {@code status} is the new version, {@code before}
+     * the previous one; {@code mentionedAccountIds} are the accounts the new text mentions. Streaming sends
+     * {@code status.update}, federation an {@code Update}.
+     */
+    public record StatusUpdated(Status status, Status before, List<Long> mentionedAccountIds) {}
+
     /** {@code accountId} favourited {@code status}. */
     public record Favourited(long accountId, Status status) {}
 

@@ -58,7 +58,10 @@ public final class StatusService {
      * Posts a status. Throws {@link ValidationException} with Mastodon's wording for blank or over-long text, and
      * {@link NotFoundException} when the status replied to does not exist or is not visible to the poster.
      */
-    public Status post(NewStatus req) {
+    public Status post(NewStatus req) { return post(req, false); }
+
+    /** Posts a status; {@code withMedia}: attachments come with it, so the text may be blank (a post of only pictures). */
+    public Status post(NewStatus req, boolean withMedia) {
         Account author = accounts.byId(req.accountId()).orElseThrow(() -> new NotFoundException("account"));
         User user = accounts.userByAccountId(author.id()).orElseThrow(() -> new NotFoundException("user"));
         String keyHash = req.idempotencyKey() == null || req.idempotencyKey().isBlank() ? null : Tokens.sha256(req.idempotencyKey());
@@ -69,7 +72,7 @@ public final class StatusService {
 
         String text = req.text() == null ? "" : req.text();
         String spoiler = req.spoilerText() == null ? "" : req.spoilerText().strip();
-        if (text.isBlank()) throw new ValidationException("Text can't be blank");
+        if (text.isBlank() && !withMedia) throw new ValidationException("Text can't be blank");
         if (StatusLength.of(text, spoiler) > settings.maxStatusChars())
             throw new ValidationException("Text character limit of " + settings.maxStatusChars() + " exceeded");
 
@@ -139,7 +142,8 @@ public final class StatusService {
         return statusId.flatMap(statuses::byId);
     }
 
-    private void attachTag(Handle h, long statusId, String name, Instant now) {
+    /** Links a hashtag to a status, creating the tag on first use (also used by edits). */
+    void attachTag(Handle h, long statusId, String name, Instant now) {
         String key = Normalizer.normalize(name, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
         h.createUpdate("INSERT INTO tags (id, name, name_key, created_at) VALUES (:id, :name, :key, :now) ON CONFLICT (name_key) DO NOTHING")
                 .bind("id", ids.next()).bind("name", name).bind("key", key).bind("now", now).execute();

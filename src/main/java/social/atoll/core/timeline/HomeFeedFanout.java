@@ -39,6 +39,7 @@ public final class HomeFeedFanout {
     private final StatusRelations relations;
     private final JobQueue jobs;
     private final Clock clock;
+    private EventBus events;
 
     public HomeFeedFanout(Database db, HomeFeedStore feed, StatusStore statuses, StatusRelations relations, JobQueue jobs, Clock clock) {
         this.db = db;
@@ -51,10 +52,12 @@ public final class HomeFeedFanout {
 
     /** Registers the job handlers and event listeners; call before the job queue starts. */
     public void register(EventBus events) {
+        this.events = events;
         jobs.register(FANOUT, job -> fanOut(job.statusId()));
         jobs.register(MERGE, job -> merge(job.readerId(), job.authorId()));
         events.inTransaction(StatusEvents.StatusCreated.class, (h, e) -> {
-            feed.addToAuthor(h, e.status());
+            if (feed.addToAuthor(h, e.status()))
+                events.publish(new HomeFeedEvents.Inserted(e.status().id(), List.of(e.status().accountId())));
             jobs.enqueue(FANOUT, Long.toString(e.status().id()), new Fanout(e.status().id()));
         });
         events.inTransaction(FollowEvents.Followed.class, (h, e) -> {
@@ -76,7 +79,11 @@ public final class HomeFeedFanout {
                 : relations.mentions(List.of(original.id())).getOrDefault(original.id(), List.of());
         List<Long> involved = new ArrayList<>(mentioned);
         involved.addAll(originalMentions);
-        db.write(h -> feed.addToFollowers(h, s, original, null, clock.instant(), involved));
+        db.write(h -> {
+            List<Long> readers = feed.readersAdded(h, s, original, null, clock.instant(), involved);
+            if (!readers.isEmpty() && events != null) events.publish(new HomeFeedEvents.Inserted(s.id(), readers));
+            return null;
+        });
     }
 
     /** Back-fills the author's latest statuses into the reader's feed, by the same rules as fan-out. Idempotent. */

@@ -17,7 +17,8 @@ import social.atoll.infra.db.Database;
  * serves every follower:
  * <ul>
  *   <li>who may receive the status at all is the visibility policy's ({@link VisibilityPolicy#recipientCondition});</li>
- *   <li>nothing from, or mentioning, an account the reader blocks or mutes;</li>
+ *   <li>nothing from, or mentioning, an account the reader blocks or mutes, or an account of a domain they block;</li>
+ *   <li>nothing from a member of one of the reader's exclusive lists (it goes to the list only);</li>
  *   <li>a reply to someone else only when the reader follows that someone (or is them); a self-reply always;</li>
  *   <li>a boost only when the reader shows this followee's boosts, the boosted author does not block the reader, and
  *       neither the boosted status nor another boost of it is in the feed already (a unique index on
@@ -34,15 +35,18 @@ public final class HomeFeedStore {
         this.visibility = visibility;
     }
 
-    /** Puts a status into its (local) author's own feed; a boost only if the boosted status is not there already. */
-    public void addToAuthor(Handle h, Status s) {
+    /**
+     * Puts a status into its (local) author's own feed; a boost only if the boosted status is not there already.
+     * Returns whether it went in.
+     */
+    public boolean addToAuthor(Handle h, Status s) {
         String sql = "INSERT INTO home_feed (account_id, status_id, author_id, reblog_of_id) "
                 + "SELECT r.id, :status_id, :author, :reblog_of FROM accounts r WHERE r.id = :author AND r.domain IS NULL"
                 + (s.isReblog() ? notAlreadyThere("r.id") : "")
                 + " ON CONFLICT DO NOTHING";
         var u = h.createUpdate(sql).bind("status_id", s.id()).bind("author", s.accountId()).bind("reblog_of", s.reblogOfId());
         if (s.isReblog()) u.bind("original", s.reblogOfId());
-        u.execute();
+        return u.execute() > 0;
     }
 
     /**
@@ -50,7 +54,12 @@ public final class HomeFeedStore {
      * feed when that is given (back-fill after a follow). {@code original} is the boosted status for a boost.
      */
     public int addToFollowers(Handle h, Status s, Status original, Long onlyReader, Instant now, List<Long> mentionedIds) {
-        if (s.inReplyToUri() != null && s.inReplyToAccountId() == null) return 0; // reply to something we don't know
+        return readersAdded(h, s, original, onlyReader, now, mentionedIds).size();
+    }
+
+    /** {@link #addToFollowers}, answering which readers' feeds the status went into. */
+    public List<Long> readersAdded(Handle h, Status s, Status original, Long onlyReader, Instant now, List<Long> mentionedIds) {
+        if (s.inReplyToUri() != null && s.inReplyToAccountId() == null) return List.of(); // reply to something we don't know
         Set<Long> involved = new LinkedHashSet<>();
         involved.add(s.accountId());
         involved.addAll(mentionedIds);
@@ -65,6 +74,11 @@ public final class HomeFeedStore {
         sql.append(" AND NOT EXISTS (SELECT 1 FROM blocks b WHERE b.account_id = f.account_id AND b.target_account_id IN (<involved>))");
         sql.append(" AND NOT EXISTS (SELECT 1 FROM mutes m WHERE m.account_id = f.account_id AND m.target_account_id IN (<involved>)")
                 .append(" AND (m.expires_at IS NULL OR m.expires_at > :now))");
+        // nothing from or mentioning a domain the reader blocks; nothing from members of the reader's exclusive lists
+        sql.append(" AND NOT EXISTS (SELECT 1 FROM account_domain_blocks adb JOIN accounts ia ON ia.domain = adb.domain")
+                .append(" WHERE adb.account_id = f.account_id AND ia.id IN (<involved>))");
+        sql.append(" AND NOT EXISTS (SELECT 1 FROM list_accounts xla JOIN lists xl ON xl.id = xla.list_id")
+                .append(" WHERE xla.account_id = :author AND xl.account_id = f.account_id AND xl.exclusive = TRUE)");
         boolean replyToOther = s.inReplyToAccountId() != null && s.inReplyToAccountId() != s.accountId();
         if (replyToOther) {
             sql.append(" AND (f.account_id = :reply_to OR EXISTS (SELECT 1 FROM follows f2 WHERE f2.account_id = f.account_id")
@@ -75,14 +89,14 @@ public final class HomeFeedStore {
                     .append(" AND NOT EXISTS (SELECT 1 FROM blocks ob WHERE ob.account_id = :original_author AND ob.target_account_id = f.account_id)")
                     .append(notAlreadyThere("f.account_id"));
         }
-        sql.append(" ON CONFLICT DO NOTHING");
-        var u = h.createUpdate(sql.toString())
+        sql.append(" ON CONFLICT DO NOTHING RETURNING account_id");
+        var u = h.createQuery(sql.toString())
                 .bind("status_id", s.id()).bind("author", s.accountId()).bind("reblog_of", s.reblogOfId())
                 .bindList("involved", new ArrayList<>(involved)).bind("now", now);
         if (onlyReader != null) u.bind("only_reader", onlyReader.longValue());
         if (replyToOther) u.bind("reply_to", s.inReplyToAccountId().longValue());
         if (original != null) u.bind("original_author", original.accountId()).bind("original", original.id());
-        return u.execute();
+        return u.mapTo(Long.class).list();
     }
 
     private static String notAlreadyThere(String readerColumn) {

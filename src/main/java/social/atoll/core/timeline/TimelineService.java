@@ -54,12 +54,15 @@ public final class TimelineService {
         if (viewerId != null) {
             sql.append(" AND NOT EXISTS (SELECT 1 FROM blocks b WHERE b.account_id = :viewer AND b.target_account_id = s.account_id)")
                     .append(" AND NOT EXISTS (SELECT 1 FROM blocks b2 WHERE b2.account_id = s.account_id AND b2.target_account_id = :viewer)")
-                    .append(" AND NOT EXISTS (SELECT 1 FROM mutes mu WHERE mu.account_id = :viewer AND mu.target_account_id = s.account_id)");
+                    .append(" AND NOT EXISTS (SELECT 1 FROM mutes mu WHERE mu.account_id = :viewer AND mu.target_account_id = s.account_id")
+                    .append(" AND (mu.expires_at IS NULL OR mu.expires_at > :now))")
+                    .append(" AND NOT EXISTS (SELECT 1 FROM accounts da JOIN account_domain_blocks adb ON adb.domain = da.domain")
+                    .append(" WHERE da.id = s.account_id AND adb.account_id = :viewer)");
         }
         sql.append(range.conditions("s.id")).append(range.orderAndLimit("s.id"));
         List<Status> rows = range.newestFirst(db.read(h -> {
             var query = h.createQuery(sql.toString());
-            if (viewerId != null) query.bind("viewer", viewerId.longValue());
+            if (viewerId != null) query.bind("viewer", viewerId.longValue()).bind("now", java.time.Instant.now());
             return range.bind(query).map(StatusStore.STATUS).list();
         }));
         return new Slice(visibility.filter(viewerId, rows), rows.stream().map(Status::id).toList());

@@ -1,0 +1,53 @@
+package social.atoll.api.accounts;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.config.RoutesConfig;
+import social.atoll.api.Auth;
+import social.atoll.api.Controller;
+import social.atoll.api.Params;
+import social.atoll.api.Viewer;
+import social.atoll.api.entity.RelationshipEntity;
+import social.atoll.core.account.AccountStore;
+import social.atoll.core.follow.FollowService;
+import social.atoll.core.follow.Relationships;
+import social.atoll.core.relationship.AccountNoteService;
+
+/**
+ * The viewer's private marks on another account: {@code POST /api/v1/accounts/:id/note} ({@code comment}, blank
+ * clears) and {@code POST /api/v1/accounts/:id/remove_from_followers}. Both answer with the Relationship.
+ */
+public final class AccountNotesController implements Controller {
+
+    private final Auth auth;
+    private final ObjectMapper json;
+    private final AccountStore accounts;
+    private final AccountNoteService notes;
+    private final FollowService follows;
+    private final Relationships relationships;
+
+    public AccountNotesController(Auth auth, ObjectMapper json, AccountStore accounts, AccountNoteService notes,
+                                  FollowService follows, Relationships relationships) {
+        this.auth = auth;
+        this.json = json;
+        this.accounts = accounts;
+        this.notes = notes;
+        this.follows = follows;
+        this.relationships = relationships;
+    }
+
+    @Override
+    public void routes(RoutesConfig r) {
+        r.post("/api/v1/accounts/{id}/note", ctx -> {
+            Viewer v = auth.requireUser(ctx, "write:accounts");
+            long target = AccountPaths.id(ctx);
+            notes.set(v.accountId(), target, Params.from(ctx, json).rawString("comment").orElse(""));
+            ctx.json(RelationshipEntity.of(relationships.of(v.accountId(), target)));
+        });
+        r.post("/api/v1/accounts/{id}/remove_from_followers", ctx -> {
+            Viewer v = auth.requireUser(ctx, "write:follows");
+            long target = AccountPaths.visible(ctx, accounts).id();
+            follows.unfollow(target, v.accountId());
+            ctx.json(RelationshipEntity.of(relationships.of(v.accountId(), target)));
+        });
+    }
+}

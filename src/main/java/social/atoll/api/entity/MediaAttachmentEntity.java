@@ -1,0 +1,20 @@
+package social.atoll.api.entity;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Mastodon's MediaAttachment. {@code url} is null while the file is being processed (the 202 of
+ * {@code POST /api/v2/media}); remote addresses are given through Atoll's media proxy, so that a reader's app
+ * never contacts a third-party host.
+ */
+public record MediaAttachmentEntity(
+        String id,
+        String type,
+        String url,
+        String previewUrl,
+        String remoteUrl,
+        String previewRemoteUrl,
+        String textUrl,
+        JsonNode meta,
+        String description,
+        String blurhash) {}

@@ -1,0 +1,99 @@
+package social.atoll.api.statuses;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import social.atoll.api.ApiException;
+import social.atoll.api.Auth;
+import social.atoll.api.Controller;
+import social.atoll.api.Params;
+import social.atoll.api.Viewer;
+import social.atoll.api.entity.AccountEntity;
+import social.atoll.api.entity.AccountViews;
+import social.atoll.api.entity.Dates;
+import social.atoll.api.entity.StatusEditEntity;
+import social.atoll.api.entity.StatusViews;
+import social.atoll.core.poll.NewPoll;
+import social.atoll.core.privacy.VisibilityPolicy;
+import social.atoll.core.status.Status;
+import social.atoll.core.status.StatusEdit;
+import social.atoll.core.status.StatusEditService;
+import social.atoll.core.status.StatusStore;
+import social.atoll.core.status.StatusUpdate;
+
+/**
+ * Editing a status ({@code PUT /api/v1/statuses/:id}), its versions ({@code history}, oldest first) and its source
+ * text ({@code source}, for the edit form).
+ */
+public final class StatusEditsController implements Controller {
+
+    private final Auth auth;
+    private final ObjectMapper json;
+    private final StatusEditService edits;
+    private final StatusStore statuses;
+    private final VisibilityPolicy visibility;
+    private final StatusViews views;
+    private final AccountViews accountViews;
+
+    public StatusEditsController(Auth auth, ObjectMapper json, StatusEditService edits, StatusStore statuses,
+                                 VisibilityPolicy visibility, StatusViews views, AccountViews accountViews) {
+        this.auth = auth;
+        this.json = json;
+        this.edits = edits;
+        this.statuses = statuses;
+        this.visibility = visibility;
+        this.views = views;
+        this.accountViews = accountViews;
+    }
+
+    @Override
+    public void routes(RoutesConfig r) {
+        r.put("/api/v1/statuses/{id}", this::update);
+        r.get("/api/v1/statuses/{id}/history", this::history);
+        r.get("/api/v1/statuses/{id}/source", ctx -> {
+            Viewer v = auth.optional(ctx, "read:statuses");
+            Status s = visible(ctx, v);
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("id", Long.toString(s.id()));
+            body.put("text", s.text() == null ? "" : s.text());
+            body.put("spoiler_text", s.spoilerText() == null ? "" : s.spoilerText());
+            ctx.json(body);
+        });
+    }
+
+    private void update(Context ctx) {
+        Viewer v = auth.requireUser(ctx, "write:statuses");
+        Params p = Params.from(ctx, json);
+        NewPoll poll = StatusParams.poll(p);
+        if (poll != null && !p.list("media_ids").isEmpty()) throw ApiException.unprocessable("Cannot attach more than 4 files.");
+        Status s = edits.edit(v.accountId(), StatusesController.id(ctx.pathParam("id")), new StatusUpdate(
+                p.rawString("status").orElse(""), p.rawString("spoiler_text").orElse(""), p.bool("sensitive").orElse(null),
+                p.string("language").orElse(null), poll));
+        ctx.json(views.render(s, v.accountId()));
+    }
+
+    private void history(Context ctx) {
+        Viewer v = auth.optional(ctx, "read:statuses");
+        Status s = visible(ctx, v);
+        List<StatusEdit> versions = edits.history(s);
+        AccountEntity account = accountViews.renderByIds(List.of(s.accountId())).get(s.accountId());
+        List<StatusEditEntity> out = new ArrayList<>(versions.size());
+        for (StatusEdit e : versions) {
+            StatusEditEntity.Poll poll = e.pollOptions() == null ? null
+                    : new StatusEditEntity.Poll(e.pollOptions().stream().map(StatusEditEntity.Option::new).toList());
+            out.add(new StatusEditEntity(e.content(), e.spoilerText(), e.sensitive(), Dates.datetime(e.createdAt()), account,
+                    poll, List.of(), List.of()));
+        }
+        ctx.json(out);
+    }
+
+    private Status visible(Context ctx, Viewer v) {
+        Status s = statuses.byId(StatusesController.id(ctx.pathParam("id"))).orElseThrow(ApiException::notFound);
+        if (!visibility.canSee(v.accountId(), s)) throw ApiException.notFound();
+        return s;
+    }
+}

@@ -1,0 +1,38 @@
+package social.atoll.api.statuses;
+
+import io.javalin.config.RoutesConfig;
+import social.atoll.api.ApiException;
+import social.atoll.api.Auth;
+import social.atoll.api.Controller;
+import social.atoll.api.Viewer;
+import social.atoll.core.privacy.VisibilityPolicy;
+import social.atoll.core.status.Status;
+import social.atoll.core.status.StatusStore;
+
+/**
+ * {@code POST /api/v1/statuses/:id/translate}. No translation service is configured (the instance document says
+ * {@code translation.enabled: false}), so a visible status answers 404 as Mastodon does without one; clients hide
+ * the button from the instance document anyway.
+ */
+public final class TranslationsController implements Controller {
+
+    private final Auth auth;
+    private final StatusStore statuses;
+    private final VisibilityPolicy visibility;
+
+    public TranslationsController(Auth auth, StatusStore statuses, VisibilityPolicy visibility) {
+        this.auth = auth;
+        this.statuses = statuses;
+        this.visibility = visibility;
+    }
+
+    @Override
+    public void routes(RoutesConfig r) {
+        r.post("/api/v1/statuses/{id}/translate", ctx -> {
+            Viewer v = auth.requireUser(ctx, "read:statuses");
+            Status s = statuses.byId(StatusPaths.id(ctx)).orElseThrow(ApiException::notFound);
+            if (!visibility.canSee(v.accountId(), s)) throw ApiException.notFound();
+            throw ApiException.notFound();
+        });
+    }
+}

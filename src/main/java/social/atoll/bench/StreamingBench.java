@@ -1,0 +1,194 @@
+package social.atoll.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import org.jdbi.v3.core.statement.PreparedBatch;
+import social.atoll.App;
+import social.atoll.config.Settings;
+import social.atoll.config.SettingsLoader;
+import social.atoll.core.account.Account;
+import social.atoll.core.account.NewLocalAccount;
+import social.atoll.core.account.User;
+import social.atoll.core.auth.Scopes;
+
+/**
+ * Streaming fan-out: {@code streams} signed-in accounts follow one author, each with a WebSocket on its
+ * {@code user} stream; the author posts {@code rounds} times through {@code POST /api/v1/statuses}. For each post it
+ * measures the time from sending the request to each {@code update} event arriving, and to the last one. The path
+ * measured is the real one: the posting transaction, the fan-out job writing the home feeds, the streaming signal,
+ * and per-receiver visibility check and rendering.
+ */
+public final class StreamingBench {
+
+    /** Parameters of one run. */
+    public record Options(int streams, int rounds, String dbUrl) {}
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    public static void run(Options o) throws Exception {
+        Path dir = Files.createTempDirectory("atoll-bench-stream");
+        int port;
+        try (var s = new java.net.ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        Map<String, String> flags = new HashMap<>();
+        flags.put("ATOLL_PORT", Integer.toString(port));
+        flags.put("ATOLL_DOMAIN", "localhost:" + port);
+        flags.put("ATOLL_DATA_DIR", dir.toString());
+        flags.put("ATOLL_BIND", "127.0.0.1");
+        flags.put("ATOLL_RATE_LIMIT", "off");
+        if (o.dbUrl() != null) flags.put("ATOLL_DB_URL", o.dbUrl());
+        Settings settings = new SettingsLoader(flags, Map.of(), null).load();
+        System.out.printf("database: %s%n", settings.isPostgres() ? "PostgreSQL" : "SQLite (" + dir + ")");
+
+        List<WebSocket> sockets = new ArrayList<>();
+        try (App app = new App(settings)) {
+            app.startWorkers();
+            app.startWeb();
+            long t0 = System.nanoTime();
+            User author = app.accountService.createLocal(new NewLocalAccount("author", "author@bench.test", "bench-password",
+                    User.Role.USER, true, true, "en", null, null), true);
+            String authorToken = app.tokens.issue(app.oauth.adminCliApp().id(), author.accountId(), Scopes.parse("read write")).token();
+            List<String> readerTokens = seedReaders(app, author.accountId(), o.streams());
+            System.out.printf("seeded %,d followers of one author (%.1f s)%n", o.streams(), (System.nanoTime() - t0) / 1e9);
+
+            // arrivals: status id -> arrival times (nanoTime) of its update events
+            Map<String, List<Long>> arrivals = new ConcurrentHashMap<>();
+            HttpClient client = HttpClient.newHttpClient();
+            String url = settings.streamingOrigin() + "/api/v1/streaming?stream=user";
+            t0 = System.nanoTime();
+            List<CompletableFuture<WebSocket>> opening = new ArrayList<>();
+            for (String token : readerTokens) {
+                opening.add(client.newWebSocketBuilder().header("Authorization", "Bearer " + token)
+                        .buildAsync(URI.create(url), new Recorder(arrivals)));
+            }
+            for (var f : opening) sockets.add(f.get(60, TimeUnit.SECONDS));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (app.streamRegistry.connectionCount() < o.streams() && System.nanoTime() < deadline) Thread.sleep(20);
+            System.out.printf("%,d user streams connected (%.1f s)%n", app.streamRegistry.connectionCount(), (System.nanoTime() - t0) / 1e9);
+
+            List<Double> toLast = new ArrayList<>();
+            List<Double> each = new ArrayList<>();
+            for (int round = 0; round < o.rounds() + 1; round++) {
+                long sent = System.nanoTime();
+                HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(settings.baseUrl() + "/api/v1/statuses"))
+                        .header("Authorization", "Bearer " + authorToken).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"status\":\"round " + round + "\"}")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() != 200) throw new IllegalStateException("posting answered " + r.statusCode() + ": " + r.body());
+                String id = JSON.readTree(r.body()).get("id").asText();
+                long wait = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+                while (received(arrivals, id) < o.streams()) {
+                    if (System.nanoTime() > wait)
+                        throw new IllegalStateException("only " + received(arrivals, id) + " of " + o.streams() + " streams got the post");
+                    Thread.sleep(1);
+                }
+                if (round == 0) continue; // warm-up
+                List<Long> times = arrivals.get(id);
+                long last = Collections.max(times);
+                toLast.add((last - sent) / 1e6);
+                for (long t : times) each.add((t - sent) / 1e6);
+            }
+            Collections.sort(toLast);
+            Collections.sort(each);
+            System.out.println();
+            System.out.printf("streaming fan-out, %,d user streams following one author, %d posts (after 1 warm-up)%n", o.streams(), o.rounds());
+            System.out.printf("POST to last update event:  p50 %.0f ms  p99 %.0f ms  max %.0f ms%n",
+                    pct(toLast, 50), pct(toLast, 99), toLast.get(toLast.size() - 1));
+            System.out.printf("POST to each update event:  p50 %.0f ms  p99 %.0f ms  (%,d events)%n", pct(each, 50), pct(each, 99), each.size());
+        } finally {
+            for (WebSocket w : sockets) w.abort();
+            try (var files = Files.walk(dir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    private static int received(Map<String, List<Long>> arrivals, String id) {
+        List<Long> l = arrivals.get(id);
+        return l == null ? 0 : l.size();
+    }
+
+    private static double pct(List<Double> sorted, int p) {
+        int i = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, i)));
+    }
+
+    /** Local accounts (with users and tokens) following the author, in bulk SQL: Argon2 per account would take minutes. */
+    private static List<String> seedReaders(App app, long authorId, int n) {
+        Instant now = Instant.now();
+        List<Long> ids = new ArrayList<>();
+        app.db.write(h -> {
+            PreparedBatch a = h.prepareBatch("""
+                    INSERT INTO accounts (id, username, acct_key, display_name, note, uri, url, created_at, updated_at)
+                    VALUES (:id, :u, :k, :u, '', :uri, :uri, :t, :t)""");
+            PreparedBatch u = h.prepareBatch("""
+                    INSERT INTO users (id, account_id, email, password_hash, role, confirmed_at, approved, locale, created_at)
+                    VALUES (:id, :a, :email, 'not-a-hash', 'user', :t, TRUE, 'en', :t)""");
+            PreparedBatch f = h.prepareBatch("INSERT INTO follows (id, account_id, target_account_id, created_at) VALUES (:id, :a, :t, :now)");
+            for (int i = 0; i < n; i++) {
+                long id = app.ids.next();
+                ids.add(id);
+                String name = "reader" + i;
+                a.bind("id", id).bind("u", name).bind("k", Account.key(name, null)).bind("uri", app.settings.url("/users/" + name)).bind("t", now).add();
+                u.bind("id", app.ids.next()).bind("a", id).bind("email", name + "@bench.test").bind("t", now).add();
+                f.bind("id", app.ids.next()).bind("a", id).bind("t", authorId).bind("now", now).add();
+            }
+            a.execute();
+            u.execute();
+            f.execute();
+            h.createUpdate("UPDATE accounts SET followers_count = :n WHERE id = :id").bind("n", n).bind("id", authorId).execute();
+            return null;
+        });
+        List<String> tokens = new ArrayList<>(n);
+        for (long id : ids) tokens.add(app.tokens.issue(app.oauth.adminCliApp().id(), id, Scopes.parse("read")).token());
+        return tokens;
+    }
+
+    /** Records when each update event arrives on one socket. */
+    private static final class Recorder implements WebSocket.Listener {
+        private final Map<String, List<Long>> arrivals;
+        private final StringBuilder partial = new StringBuilder();
+
+        Recorder(Map<String, List<Long>> arrivals) { this.arrivals = arrivals; }
+
+        @Override
+        public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+            long at = System.nanoTime();
+            partial.append(data);
+            ws.request(1);
+            if (!last) return null;
+            String text = partial.toString();
+            partial.setLength(0);
+            try {
+                JsonNode m = JSON.readTree(text);
+                if (!"update".equals(m.path("event").asText())) return null;
+                String id = JSON.readTree(m.get("payload").asText()).get("id").asText();
+                arrivals.computeIfAbsent(id, k -> Collections.synchronizedList(new ArrayList<>())).add(at);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            return null;
+        }
+    }
+
+    private StreamingBench() {}
+}

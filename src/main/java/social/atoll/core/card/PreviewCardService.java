@@ -1,0 +1,189 @@
+package social.atoll.core.card;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jdbi.v3.core.Handle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import social.atoll.core.auth.Tokens;
+import social.atoll.core.media.ImageProcessor;
+import social.atoll.core.status.Status;
+import social.atoll.core.status.StatusEvents;
+import social.atoll.infra.db.Database;
+import social.atoll.infra.db.RecordMapper;
+import social.atoll.infra.events.EventBus;
+import social.atoll.infra.http.FetchFailedException;
+import social.atoll.infra.http.Limits;
+import social.atoll.infra.http.Response;
+import social.atoll.infra.http.SafeHttpClient;
+import social.atoll.infra.ids.IdGenerator;
+import social.atoll.infra.jobs.JobQueue;
+import social.atoll.infra.jobs.JobType;
+import social.atoll.infra.storage.BlobKeys;
+import social.atoll.infra.storage.BlobStore;
+
+/**
+ * Link previews, fetched once per URL for the whole server. A new status that links somewhere gets the URL's card
+ * row (created on first sight) in its own transaction; only the status that created the row queues the fetch, after
+ * a random delay as Mastodon does, so a flood of statuses linking one page causes one request to it, spread out
+ * from other servers doing the same. The fetch reads the page's OpenGraph tags through the SSRF-safe client and
+ * stores its image through the media pipeline (re-encoded, metadata stripped, blurhash).
+ */
+public final class PreviewCardService {
+
+    private static final Logger log = LoggerFactory.getLogger(PreviewCardService.class);
+
+    /** Payload of the fetch job. */
+    public record Fetch(long cardId) {}
+
+    public static final JobType<Fetch> FETCH = new JobType<>("card.fetch", Fetch.class, 3, Duration.ofMinutes(1), Duration.ofMinutes(30), Duration.ofDays(1));
+    static final RecordMapper<PreviewCard> CARD = RecordMapper.of(PreviewCard.class);
+    private static final Limits PAGE = Limits.DEFAULT.withMaxBytes(1024 * 1024).withTotalTimeout(Duration.ofSeconds(15)).withMaxRedirects(3);
+    private static final Limits IMAGE = Limits.DEFAULT.withMaxBytes(8L * 1024 * 1024).withTotalTimeout(Duration.ofSeconds(20)).withMaxRedirects(3);
+    private static final Pattern LINK = Pattern.compile("<a\\s+href=\"([^\"]+)\"([^>]*)>", Pattern.CASE_INSENSITIVE);
+
+    private final Database db;
+    private final SafeHttpClient http;
+    private final BlobStore blobs;
+    private final ImageProcessor images;
+    private final JobQueue jobs;
+    private final IdGenerator ids;
+    private final Clock clock;
+    private final Duration maxDelay;
+
+    /** {@code maxDelay}: the fetch waits a random time up to this (Mastodon: up to a minute). */
+    public PreviewCardService(Database db, SafeHttpClient http, BlobStore blobs, ImageProcessor images, JobQueue jobs,
+                              IdGenerator ids, Clock clock, Duration maxDelay) {
+        this.db = db;
+        this.http = http;
+        this.blobs = blobs;
+        this.images = images;
+        this.jobs = jobs;
+        this.ids = ids;
+        this.clock = clock;
+        this.maxDelay = maxDelay;
+    }
+
+    public void register(EventBus events) {
+        events.inTransaction(StatusEvents.StatusCreated.class, (h, e) -> linkStatus(h, e.status()));
+        jobs.register(FETCH, job -> fetch(job.cardId()));
+    }
+
+    /** The first link of a status that is not a mention or a hashtag; empty when there is none. */
+    static Optional<String> firstLink(String html) {
+        if (html == null) return Optional.empty();
+        Matcher m = LINK.matcher(html);
+        while (m.find()) {
+            String attrs = m.group(2).toLowerCase(Locale.ROOT);
+            if (attrs.contains("mention") || attrs.contains("rel=\"tag\"")) continue;
+            String url = OpenGraph.unescape(m.group(1));
+            String lower = url.toLowerCase(Locale.ROOT);
+            if (lower.startsWith("https://") || lower.startsWith("http://")) return Optional.of(url);
+        }
+        return Optional.empty();
+    }
+
+    private void linkStatus(Handle h, Status s) {
+        if (s.isReblog()) return;
+        Optional<String> link = firstLink(s.content());
+        if (link.isEmpty()) return;
+        String url = link.get();
+        String hash = Tokens.sha256(url);
+        Instant now = clock.instant();
+        long newId = ids.next();
+        boolean created = h.createUpdate("""
+                        INSERT INTO preview_cards (id, url_hash, url, created_at) VALUES (:id, :h, :url, :now)
+                        ON CONFLICT (url_hash) DO NOTHING""")
+                .bind("id", newId).bind("h", hash).bind("url", url).bind("now", now).execute() == 1;
+        long cardId = created ? newId : h.createQuery("SELECT id FROM preview_cards WHERE url_hash = :h").bind("h", hash).mapTo(Long.class).one();
+        h.createUpdate("INSERT INTO status_preview_cards (status_id, card_id) VALUES (:s, :c) ON CONFLICT (status_id) DO NOTHING")
+                .bind("s", s.id()).bind("c", cardId).execute();
+        if (created) {
+            long delayMs = maxDelay.isZero() ? 0 : ThreadLocalRandom.current().nextLong(maxDelay.toMillis() + 1);
+            jobs.enqueueAt(FETCH, "card-" + cardId, new Fetch(cardId), now.plusMillis(delayMs));
+        }
+    }
+
+    public Optional<PreviewCard> byId(long id) {
+        return db.read(h -> h.createQuery("SELECT * FROM preview_cards WHERE id = :id").bind("id", id).map(CARD).findOne());
+    }
+
+    /** Fetches a pending card (the job); a card already fetched or given up on is left alone. */
+    public void fetch(long cardId) {
+        PreviewCard card = byId(cardId).orElse(null);
+        if (card == null || !"pending".equals(card.state())) return;
+        URI uri;
+        try {
+            uri = URI.create(card.url());
+        } catch (IllegalArgumentException e) {
+            finish(card.id(), "failed", null, null, null, null, null);
+            return;
+        }
+        Response page;
+        try {
+            page = http.get(uri, Map.of("Accept", "text/html,application/xhtml+xml"), PAGE);
+        } catch (FetchFailedException e) {
+            log.debug("link preview of {} failed: {}", card.url(), e.getMessage());
+            finish(card.id(), "failed", null, null, null, null, null);
+            return;
+        }
+        String type = page.header("content-type").orElse("").toLowerCase(Locale.ROOT);
+        if (page.status() != 200 || !(type.startsWith("text/html") || type.startsWith("application/xhtml"))) {
+            finish(card.id(), "failed", null, null, null, null, null);
+            return;
+        }
+        OpenGraph og = OpenGraph.parse(page.text());
+        if (og.title() == null) {
+            finish(card.id(), "failed", null, null, null, null, null);
+            return;
+        }
+        ImageProcessor.Result image = og.image() == null ? null : image(page.finalUri().resolve(og.image().strip()));
+        String imageKey = null;
+        if (image != null) {
+            imageKey = "preview_cards/images/" + BlobKeys.partition(card.id()) + "/" + Long.toHexString(ids.next()) + "." + image.small().format().extension;
+            try {
+                blobs.put(imageKey, image.small().bytes(), image.small().format().contentType);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e); // retried by the job queue
+            }
+        }
+        String provider = og.siteName() != null ? og.siteName() : page.finalUri().getHost();
+        finish(card.id(), "done", cut(og.title(), 200), cut(og.description() == null ? "" : og.description(), 1000), cut(provider, 200),
+                imageKey, image);
+    }
+
+    private ImageProcessor.Result image(URI uri) {
+        try {
+            Response r = http.get(uri, Map.of("Accept", "image/*"), IMAGE);
+            if (r.status() != 200) return null;
+            return images.thumbnail(r.body());
+        } catch (FetchFailedException | RuntimeException e) {
+            log.debug("link preview image {} skipped: {}", uri, e.getMessage());
+            return null; // a card without its picture is still a card
+        }
+    }
+
+    private void finish(long id, String state, String title, String description, String provider, String imageKey,
+                        ImageProcessor.Result image) {
+        db.write(h -> h.createUpdate("""
+                        UPDATE preview_cards SET state = :state, type = :type, title = :title, description = :d,
+                          provider_name = :p, image_key = :key, image_width = :w, image_height = :ht, blurhash = :b, fetched_at = :now
+                        WHERE id = :id AND state = 'pending'""")
+                // OpenGraph only describes links; photo, video and rich cards need oEmbed, which Atoll does not read
+                .bind("state", state).bind("type", "link")
+                .bind("title", title == null ? "" : title).bind("d", description == null ? "" : description)
+                .bind("p", provider == null ? "" : provider).bind("key", imageKey)
+                .bind("w", image == null ? 0 : image.small().width()).bind("ht", image == null ? 0 : image.small().height())
+                .bind("b", image == null ? null : image.blurhash()).bind("now", clock.instant()).bind("id", id).execute());
+    }
+
+    private static String cut(String s, int max) { return s.length() <= max ? s : s.substring(0, max - 1) + "…"; }
+}

@@ -1,0 +1,100 @@
+package social.atoll.core.filter;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jdbi.v3.core.Handle;
+import social.atoll.infra.db.Database;
+
+/** SQL for {@code filters}, {@code filter_keywords} and {@code filter_statuses}: whole filters in three queries. */
+public final class FilterStore {
+
+    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
+
+    private record Row(long id, long accountId, String title, String contexts, String filterAction, Instant expiresAt) {}
+
+    private final Database db;
+    private final ObjectMapper json;
+
+    public FilterStore(Database db, ObjectMapper json) {
+        this.db = db;
+        this.json = json;
+    }
+
+    /** The account's filters, oldest first; {@code activeAt} non-null leaves out those expired by then. */
+    public List<Filter> all(long accountId, Instant activeAt) {
+        return db.read(h -> load(h, "account_id = :a" + (activeAt == null ? "" : " AND (expires_at IS NULL OR expires_at > :now)"),
+                Map.of("a", accountId), activeAt));
+    }
+
+    public java.util.Optional<Filter> byId(long accountId, long id) {
+        return db.read(h -> load(h, "account_id = :a AND id = :id", Map.of("a", accountId, "id", id), null)).stream().findFirst();
+    }
+
+    private List<Filter> load(Handle h, String where, Map<String, Long> binds, Instant now) {
+        var q = h.createQuery("SELECT id, account_id, title, contexts, filter_action, expires_at FROM filters WHERE " + where + " ORDER BY id");
+        binds.forEach(q::bind);
+        if (now != null) q.bind("now", now);
+        List<Row> rows = q.map((rs, c) -> {
+            long exp = rs.getLong("expires_at");
+            Instant expires = rs.wasNull() ? null : Instant.ofEpochMilli(exp);
+            return new Row(rs.getLong("id"), rs.getLong("account_id"), rs.getString("title"), rs.getString("contexts"),
+                    rs.getString("filter_action"), expires);
+        }).list();
+        if (rows.isEmpty()) return List.of();
+        List<Long> ids = rows.stream().map(Row::id).toList();
+        Map<Long, List<Filter.Keyword>> keywords = new HashMap<>();
+        h.createQuery("SELECT id, filter_id, keyword, whole_word FROM filter_keywords WHERE filter_id IN (<ids>) ORDER BY id")
+                .bindList("ids", ids)
+                .map((rs, c) -> new Filter.Keyword(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getBoolean(4)))
+                .forEach(k -> keywords.computeIfAbsent(k.filterId(), x -> new ArrayList<>()).add(k));
+        Map<Long, List<Filter.FilteredStatus>> statuses = new HashMap<>();
+        h.createQuery("SELECT id, filter_id, status_id FROM filter_statuses WHERE filter_id IN (<ids>) ORDER BY id")
+                .bindList("ids", ids)
+                .map((rs, c) -> new Filter.FilteredStatus(rs.getLong(1), rs.getLong(2), rs.getLong(3)))
+                .forEach(s -> statuses.computeIfAbsent(s.filterId(), x -> new ArrayList<>()).add(s));
+        List<Filter> out = new ArrayList<>(rows.size());
+        for (Row r : rows) {
+            out.add(new Filter(r.id, r.accountId, r.title, contexts(r.contexts), r.filterAction, r.expiresAt,
+                    keywords.getOrDefault(r.id, List.of()), statuses.getOrDefault(r.id, List.of())));
+        }
+        return out;
+    }
+
+    private List<String> contexts(String raw) {
+        try {
+            return json.readValue(raw, STRINGS);
+        } catch (Exception e) {
+            return List.of();
+        }
+    }
+
+    String encode(List<String> contexts) {
+        try {
+            return json.writeValueAsString(contexts);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The keyword with its filter's owner check: the keyword only if its filter belongs to {@code accountId}. */
+    public java.util.Optional<Filter.Keyword> keyword(long accountId, long keywordId) {
+        return db.read(h -> h.createQuery("""
+                        SELECT k.id, k.filter_id, k.keyword, k.whole_word FROM filter_keywords k JOIN filters f ON f.id = k.filter_id
+                         WHERE k.id = :id AND f.account_id = :a""")
+                .bind("id", keywordId).bind("a", accountId)
+                .map((rs, c) -> new Filter.Keyword(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getBoolean(4))).findOne());
+    }
+
+    public java.util.Optional<Filter.FilteredStatus> filteredStatus(long accountId, long id) {
+        return db.read(h -> h.createQuery("""
+                        SELECT s.id, s.filter_id, s.status_id FROM filter_statuses s JOIN filters f ON f.id = s.filter_id
+                         WHERE s.id = :id AND f.account_id = :a""")
+                .bind("id", id).bind("a", accountId)
+                .map((rs, c) -> new Filter.FilteredStatus(rs.getLong(1), rs.getLong(2), rs.getLong(3))).findOne());
+    }
+}

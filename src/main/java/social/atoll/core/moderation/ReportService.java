@@ -1,0 +1,88 @@
+package social.atoll.core.moderation;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import social.atoll.core.account.Account;
+import social.atoll.core.account.AccountStore;
+import social.atoll.core.common.NotFoundException;
+import social.atoll.core.common.ValidationException;
+import social.atoll.infra.db.Database;
+import social.atoll.infra.events.EventBus;
+import social.atoll.infra.ids.IdGenerator;
+
+/**
+ * Filing reports. As in Mastodon: the statuses must be the reported account's, rules must exist and make the
+ * category {@code violation}, the comment is at most 1,000 characters, and {@code forward} only matters for a
+ * remote account (federation forwards it to its server when it hears {@link ReportCreated}).
+ */
+public final class ReportService {
+
+    public static final int MAX_COMMENT = 1_000;
+
+    /** Announced once stored: moderators' notifications and forwarding listen. */
+    public record ReportCreated(Report report, boolean forward) {}
+
+    /** What the reporter sends. */
+    public record NewReport(long targetAccountId, List<Long> statusIds, String comment, String category, List<Long> ruleIds, boolean forward) {}
+
+    private final Database db;
+    private final AccountStore accounts;
+    private final ObjectMapper json;
+    private final IdGenerator ids;
+    private final Clock clock;
+    private final EventBus events;
+
+    public ReportService(Database db, AccountStore accounts, ObjectMapper json, IdGenerator ids, Clock clock, EventBus events) {
+        this.db = db;
+        this.accounts = accounts;
+        this.json = json;
+        this.ids = ids;
+        this.clock = clock;
+        this.events = events;
+    }
+
+    public Report create(long reporterId, NewReport in) {
+        Account target = accounts.visibleById(in.targetAccountId()).orElseThrow(() -> new NotFoundException("account"));
+        String comment = in.comment() == null ? "" : in.comment();
+        if (comment.codePointCount(0, comment.length()) > MAX_COMMENT)
+            throw new ValidationException("Comment is too long (maximum is 1000 characters)");
+        String category = in.category() == null ? "other" : in.category();
+        if (!Report.CATEGORIES.contains(category)) throw new ValidationException("Category is not included in the list");
+        if (!in.ruleIds().isEmpty()) category = "violation";
+        String cat = category;
+        return db.write(h -> {
+            if (!in.statusIds().isEmpty()) {
+                int owned = h.createQuery("SELECT COUNT(*) FROM statuses WHERE id IN (<ids>) AND account_id = :a")
+                        .bindList("ids", in.statusIds()).bind("a", target.id()).mapTo(Integer.class).one();
+                if (owned != in.statusIds().size()) throw new NotFoundException("status");
+            }
+            if (!in.ruleIds().isEmpty()) {
+                int rules = h.createQuery("SELECT COUNT(*) FROM instance_rules WHERE id IN (<ids>)")
+                        .bindList("ids", in.ruleIds()).mapTo(Integer.class).one();
+                if (rules != in.ruleIds().size()) throw new ValidationException("Rule ids are invalid");
+            }
+            Instant now = clock.instant();
+            boolean forwarded = in.forward() && !target.local();
+            Report r = new Report(ids.next(), reporterId, target.id(), cat, comment, in.statusIds(), in.ruleIds(), forwarded, null, now);
+            h.createUpdate("""
+                            INSERT INTO reports (id, account_id, target_account_id, category, comment, status_ids, rule_ids, forwarded,
+                                                 created_at, updated_at)
+                            VALUES (:id, :a, :t, :cat, :comment, :statuses, :rules, :fwd, :now, :now)""")
+                    .bind("id", r.id()).bind("a", reporterId).bind("t", target.id()).bind("cat", cat).bind("comment", comment)
+                    .bind("statuses", encode(r.statusIds())).bind("rules", encode(r.ruleIds())).bind("fwd", forwarded)
+                    .bind("now", now).execute();
+            events.publish(new ReportCreated(r, forwarded));
+            return r;
+        });
+    }
+
+    private String encode(List<Long> ids) {
+        try {
+            return json.writeValueAsString(ids.stream().map(String::valueOf).toList());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,169 @@
+package social.atoll.core.poll;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.jdbi.v3.core.Handle;
+import social.atoll.core.common.NotFoundException;
+import social.atoll.core.common.ValidationException;
+import social.atoll.core.notification.Notification;
+import social.atoll.core.notification.NotificationStore;
+import social.atoll.core.privacy.VisibilityPolicy;
+import social.atoll.core.status.Status;
+import social.atoll.core.status.StatusStore;
+import social.atoll.infra.db.Database;
+import social.atoll.infra.events.EventBus;
+import social.atoll.infra.ids.IdGenerator;
+import social.atoll.infra.jobs.JobQueue;
+import social.atoll.infra.jobs.JobType;
+
+/**
+ * Polls: attaching one to a new or edited status, voting, and closing at expiry. Closing is a durable job scheduled
+ * for the expiry time; it tells the voters and the author that the poll has ended ({@code poll} notifications).
+ */
+public final class PollService {
+
+    /** Payload of the expiry job. */
+    public record Expire(long pollId) {}
+
+    public static final JobType<Expire> EXPIRE = JobType.local("poll.expire", Expire.class);
+
+    private final Database db;
+    private final PollStore polls;
+    private final StatusStore statuses;
+    private final VisibilityPolicy visibility;
+    private final NotificationStore notifications;
+    private final JobQueue jobs;
+    private final IdGenerator ids;
+    private final Clock clock;
+    private final EventBus events;
+
+    public PollService(Database db, PollStore polls, StatusStore statuses, VisibilityPolicy visibility,
+                       NotificationStore notifications, JobQueue jobs, IdGenerator ids, Clock clock, EventBus events) {
+        this.events = events;
+        this.db = db;
+        this.polls = polls;
+        this.statuses = statuses;
+        this.visibility = visibility;
+        this.notifications = notifications;
+        this.jobs = jobs;
+        this.ids = ids;
+        this.clock = clock;
+    }
+
+    /** Registers the expiry job; call before the job queue starts. */
+    public void register() { jobs.register(EXPIRE, job -> close(job.pollId())); }
+
+    /** Attaches a new (already validated) poll to a status, in the caller's transaction. */
+    public Poll attach(Handle h, Status status, NewPoll p) {
+        Instant now = clock.instant();
+        long id = ids.next();
+        polls.insert(h, id, status.id(), status.accountId(), p, now.plusSeconds(p.expiresIn()), now);
+        h.createUpdate("UPDATE statuses SET poll_id = :p WHERE id = :s").bind("p", id).bind("s", status.id()).execute();
+        Poll poll = polls.byStatus(h, status.id()).orElseThrow();
+        scheduleExpiry(poll);
+        return poll;
+    }
+
+    /**
+     * An edit's poll, as Mastodon treats it: a poll given replaces the old one's settings (new options or a change
+     * between single and multiple choice void the votes cast so far); no poll removes it. Returns whether the poll
+     * changed in a way that counts as an edit.
+     */
+    public boolean replace(Handle h, Status status, NewPoll p) {
+        Optional<Poll> existing = polls.byStatus(h, status.id());
+        Instant now = clock.instant();
+        if (p == null) {
+            if (existing.isEmpty()) return false;
+            h.createUpdate("DELETE FROM polls WHERE id = :id").bind("id", existing.get().id()).execute();
+            h.createUpdate("UPDATE statuses SET poll_id = NULL WHERE id = :s").bind("s", status.id()).execute();
+            return true;
+        }
+        if (existing.isEmpty()) {
+            attach(h, status, p);
+            return true;
+        }
+        Poll old = existing.get();
+        boolean changed = !old.options().equals(p.options()) || old.multiple() != p.multiple();
+        h.createUpdate("""
+                        UPDATE polls SET options = :options, multiple = :multiple, hide_totals = :hide, expires_at = :expires,
+                          closed_at = NULL, updated_at = :now WHERE id = :id""")
+                .bind("options", polls.write(p.options())).bind("multiple", p.multiple()).bind("hide", p.hideTotals())
+                .bind("expires", now.plusSeconds(p.expiresIn())).bind("now", now).bind("id", old.id()).execute();
+        if (changed) h.createUpdate("DELETE FROM poll_votes WHERE poll_id = :id").bind("id", old.id()).execute();
+        polls.recount(h, old.id(), p.options().size(), now);
+        scheduleExpiry(polls.byStatus(h, status.id()).orElseThrow());
+        return changed;
+    }
+
+    /**
+     * Schedules the closing of a poll at its expiry, in the current write transaction. The job key carries the
+     * expiry time, so an edit that moves it schedules a new job and the old one finds nothing to do.
+     */
+    public void scheduleExpiry(Poll poll) {
+        if (poll.expiresAt() == null) return;
+        jobs.enqueueAt(EXPIRE, poll.id() + ":" + poll.expiresAt().toEpochMilli(), new Expire(poll.id()), poll.expiresAt());
+    }
+
+    /** A poll the viewer may see (through its status), else not found. */
+    public Poll visiblePoll(Long viewerId, long pollId) {
+        Poll poll = polls.byId(pollId).orElseThrow(() -> new NotFoundException("poll"));
+        Status s = statuses.byId(poll.statusId()).orElseThrow(() -> new NotFoundException("poll"));
+        if (!visibility.canSee(viewerId, s)) throw new NotFoundException("poll");
+        return poll;
+    }
+
+    /** Casts {@code accountId}'s vote; Mastodon's rules and wording for ended polls, bad choices, own polls and re-votes. */
+    public Poll vote(long accountId, long pollId, List<Integer> choices) {
+        visiblePoll(accountId, pollId);
+        return db.write(h -> {
+            Instant now = clock.instant();
+            // takes the poll row's lock first, so that concurrent voters are counted one after the other
+            h.createUpdate("UPDATE polls SET updated_at = :now WHERE id = :id").bind("now", now).bind("id", pollId).execute();
+            Poll poll = polls.byId(pollId).orElseThrow(() -> new NotFoundException("poll"));
+            if (poll.expired(now)) throw new ValidationException("The poll has already ended");
+            for (int c : choices) {
+                if (c < 0 || c >= poll.options().size()) throw new ValidationException("The chosen vote option does not exist");
+            }
+            if (poll.accountId() == accountId) throw new ValidationException("You cannot vote in your own polls");
+            Set<Integer> earlier = new HashSet<>(h.createQuery("SELECT choice FROM poll_votes WHERE poll_id = :p AND account_id = :a")
+                    .bind("p", pollId).bind("a", accountId).mapTo(Integer.class).list());
+            Set<Integer> wanted = new HashSet<>(choices);
+            boolean again = poll.multiple()
+                    ? wanted.size() < choices.size() || wanted.stream().anyMatch(earlier::contains)
+                    : !earlier.isEmpty() || choices.size() > 1;
+            if (again) throw new ValidationException("You have already voted on this poll");
+            for (int c : choices) {
+                h.createUpdate("INSERT INTO poll_votes (id, poll_id, account_id, choice, created_at) VALUES (:id, :p, :a, :c, :now)")
+                        .bind("id", ids.next()).bind("p", pollId).bind("a", accountId).bind("c", c).bind("now", now).execute();
+            }
+            polls.recount(h, pollId, poll.options().size(), now);
+            Poll after = polls.byId(pollId).orElseThrow();
+            events.publish(new PollEvents.Voted(accountId, after, List.copyOf(choices)));
+            return after;
+        });
+    }
+
+    /**
+     * Closes a poll whose time has come and notifies its local voters and its author. Idempotent: a closed poll, a
+     * deleted one, or one whose expiry was moved later by an edit is left alone.
+     */
+    public void close(long pollId) {
+        db.write(h -> {
+            Instant now = clock.instant();
+            Optional<Poll> found = polls.byId(pollId);
+            if (found.isEmpty()) return null;
+            Poll poll = found.get();
+            if (poll.closedAt() != null || poll.expiresAt() == null || poll.expiresAt().isAfter(now)) return null;
+            h.createUpdate("UPDATE polls SET closed_at = :now, updated_at = :now WHERE id = :id").bind("now", now).bind("id", pollId).execute();
+            List<Long> voters = h.createQuery("SELECT DISTINCT account_id FROM poll_votes WHERE poll_id = :p").bind("p", pollId)
+                    .mapTo(Long.class).list();
+            for (long voter : voters) notifications.add(h, voter, poll.accountId(), Notification.POLL, poll.statusId(), now);
+            notifications.add(h, poll.accountId(), poll.accountId(), Notification.POLL, poll.statusId(), now);
+            return null;
+        });
+    }
+}

@@ -1,0 +1,86 @@
+package social.atoll.federation.documents;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import social.atoll.api.ApiException;
+import social.atoll.api.Controller;
+import social.atoll.config.Settings;
+import social.atoll.core.account.Account;
+import social.atoll.core.account.AccountStore;
+import social.atoll.federation.keys.InstanceActor;
+import social.atoll.federation.vocab.ActorWriter;
+import social.atoll.web.Pages;
+import social.atoll.web.view.ProfileView;
+
+/**
+ * Actor documents: {@code /users/{name}} (the actor id) and {@code /@{name}} (the profile URL) answer ActivityStreams
+ * clients with the actor and browsers with the profile page ({@code /users/{name}} redirects them to it, as Mastodon
+ * does). The instance actor {@code /actor} is always public. In authorized fetch mode an unsigned request still gets
+ * a bare actor with its key (id, type, preferredUsername, inbox, outbox, publicKey, endpoints), so that servers can
+ * verify our signatures without signing first.
+ */
+public final class ActorDocumentsController implements Controller {
+
+    private final Settings settings;
+    private final AccountStore accounts;
+    private final ActorWriter writer;
+    private final InstanceActor instanceActor;
+    private final FetchAccess access;
+    private final Pages pages;
+
+    public ActorDocumentsController(Settings settings, AccountStore accounts, ActorWriter writer, InstanceActor instanceActor,
+                                    FetchAccess access, Pages pages) {
+        this.settings = settings;
+        this.accounts = accounts;
+        this.writer = writer;
+        this.instanceActor = instanceActor;
+        this.access = access;
+        this.pages = pages;
+    }
+
+    @Override
+    public void routes(RoutesConfig r) {
+        r.get("/actor", ctx -> ActivityJson.send(ctx, writer.writeInstanceActor(instanceActor)));
+        r.get("/users/{username}", ctx -> actor(ctx, true));
+        r.get("/@{username}", ctx -> actor(ctx, false));
+    }
+
+    private void actor(Context ctx, boolean atId) {
+        Account account = local(ctx.pathParam("username"));
+        if (!ActivityJson.wanted(ctx)) {
+            if (atId) {
+                ctx.redirect(account.url() != null ? account.url() : settings.url("/@" + account.username()), io.javalin.http.HttpStatus.FOUND);
+                return;
+            }
+            profilePage(ctx, account);
+            return;
+        }
+        ObjectNode doc = writer.write(account);
+        FetchAccess.Fetcher fetcher = access.optionalFetcher(ctx);
+        if (fetcher.anonymous() && accessRequired()) doc = bare(doc);
+        ActivityJson.send(ctx, doc);
+    }
+
+    private boolean accessRequired() { return settings.federation().requireSignedFetch(); }
+
+    /** What Mastodon serves an unsigned fetch in secure mode: enough to verify signatures and deliver, no profile. */
+    private static ObjectNode bare(ObjectNode full) {
+        ObjectNode d = full.objectNode();
+        for (String f : new String[] {"@context", "id", "type", "preferredUsername", "inbox", "outbox", "publicKey", "endpoints", "url"}) {
+            if (full.has(f)) d.set(f, full.get(f));
+        }
+        return d;
+    }
+
+    private void profilePage(Context ctx, Account a) {
+        String handle = "@" + a.username() + "@" + settings.domain();
+        String name = a.displayName() == null || a.displayName().isBlank() ? a.username() : a.displayName();
+        pages.render(ctx, 200, "web/profile.jte", new ProfileView(settings.domain(), name, handle,
+                a.suspended() ? "" : (a.note() == null ? "" : a.note()), a.uri(), a.statusesCount(), a.followersCount(), a.followingCount()));
+    }
+
+    private Account local(String username) {
+        return accounts.visibleByAcct(username, null).orElseThrow(ApiException::notFound);
+    }
+}

@@ -1,0 +1,60 @@
+package social.atoll.federation.inbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import social.atoll.core.account.Account;
+import social.atoll.core.status.Status;
+import social.atoll.core.status.Visibility;
+import social.atoll.infra.http.FetchFailedException;
+
+/**
+ * {@code Announce} (a boost) of a post. Only public or unlisted posts can be boosted. A post this server has not
+ * seen is fetched from its id — never taken from the Announce, whose actor is not its author — and must be
+ * attributed to an account on its own host. Boosts by accounts nobody here follows, of posts by others, are dropped.
+ */
+final class AnnounceHandler implements ActivityHandler {
+
+    private final InboxServices s;
+
+    AnnounceHandler(InboxServices s) { this.s = s; }
+
+    @Override
+    public void handle(InboundActivity a) throws FetchFailedException {
+        String objectId = a.objectId();
+        if (objectId == null) return;
+        Account booster = a.actor();
+        Status original = s.remoteStatuses().byUri(objectId).orElse(null);
+        if (original == null) {
+            if (!hasLocalFollowers(booster)) return;
+            JsonNode obj = s.fetch(objectId).orElse(null);
+            if (obj == null || !NoteParser.isNote(obj)) return;
+            String authorUri = ApJson.id(obj, "attributedTo");
+            if (!ApJson.sameOrigin(authorUri, objectId)) return;
+            Account author = s.account(authorUri).orElse(null);
+            if (author == null || author.local()) return;
+            original = s.remoteStatuses().create(s.notes().parse(obj, author, null));
+        } else if (!original.local() && !hasLocalFollowers(booster)) {
+            return;
+        }
+        if (original.isReblog()) return;
+        Visibility ov = original.visibilityEnum();
+        if (ov != Visibility.PUBLIC && ov != Visibility.UNLISTED) return;
+        s.remoteStatuses().reblog(booster.id(), original, a.id() != null ? a.id() : booster.uri() + "#announces/" + original.id(),
+                visibility(a.json()), ApJson.instant(a.json(), "published"));
+    }
+
+    private static Visibility visibility(JsonNode activity) {
+        List<String> to = ApJson.ids(activity.get("to"));
+        List<String> cc = ApJson.ids(activity.get("cc"));
+        if (to.stream().anyMatch(ApJson::isPublic)) return Visibility.PUBLIC;
+        if (cc.stream().anyMatch(ApJson::isPublic)) return Visibility.UNLISTED;
+        return Visibility.PRIVATE;
+    }
+
+    private boolean hasLocalFollowers(Account account) {
+        return s.db().read(h -> h.createQuery("""
+                        SELECT COUNT(*) FROM follows f JOIN accounts a ON a.id = f.account_id
+                        WHERE f.target_account_id = :id AND a.domain IS NULL""")
+                .bind("id", account.id()).mapTo(Integer.class).one()) > 0;
+    }
+}

@@ -1,0 +1,117 @@
+package social.atoll.federation.inbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import social.atoll.core.account.Account;
+import social.atoll.core.status.RemoteNote;
+import social.atoll.core.status.Status;
+import social.atoll.infra.http.FetchFailedException;
+
+/**
+ * {@code Create} of a Note, Question, or of the types Mastodon converts (Article, Page, Video, Event, Image, Audio).
+ * The object must come from the actor's server and be attributed to the actor. As Mastodon, only posts related to
+ * this server are stored (the author has local followers, or it mentions, addresses or answers a local account);
+ * the missing ancestors of a reply are fetched, up to {@link #MAX_ANCESTORS}.
+ */
+final class CreateHandler implements ActivityHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(CreateHandler.class);
+    static final int MAX_ANCESTORS = 8;
+
+    private final InboxServices s;
+
+    CreateHandler(InboxServices s) { this.s = s; }
+
+    @Override
+    public void handle(InboundActivity a) throws FetchFailedException {
+        String id = a.objectId();
+        if (id == null || !ApJson.sameOrigin(id, a.actor().uri())) {
+            // Mastodon's non_matching_uri_hosts: nobody creates objects on another server
+            log.info("ignoring Create from {}: object {} is not on the actor's server", a.actor().uri(), id);
+            return;
+        }
+        JsonNode obj = s.trustedObject(a).orElse(null);
+        if (obj == null || !NoteParser.isNote(obj) || !id.equals(ApJson.text(obj, "id"))) return;
+        if (!a.actor().uri().equals(ApJson.id(obj, "attributedTo"))) {
+            log.info("ignoring Create from {}: object {} is attributed to someone else", a.actor().uri(), id);
+            return;
+        }
+        if (vote(obj, a)) return;
+        if (s.remoteStatuses().tombstoned(id)) {
+            log.info("ignoring Create of {}: it was deleted before", id);
+            return;
+        }
+        RemoteNote note = s.notes().parse(obj, a.actor(), a.inboxOwner());
+        if (!relevant(note, a.actor())) {
+            log.debug("ignoring {}: nobody here follows, or is addressed by, {}", id, a.actor().uri());
+            return;
+        }
+        store(obj, note);
+        fetchAncestors(note.inReplyToUri());
+    }
+
+    /** Stores a post and, for a Question, its poll, in one transaction. */
+    private Status store(JsonNode obj, RemoteNote note) {
+        return s.db().write(h -> {
+            Status st = s.remoteStatuses().create(note);
+            NoteParser.poll(obj).ifPresent(p -> s.remotePolls().attach(st.id(), st.accountId(), p));
+            return st;
+        });
+    }
+
+    /**
+     * A poll vote: a Note with the option as {@code name}, no content, answering a local poll (one Create per chosen
+     * option). Counted through the poll service, which refuses votes on ended polls and repeated votes.
+     */
+    private boolean vote(JsonNode obj, InboundActivity a) {
+        String option = ApJson.text(obj, "name");
+        String parent = ApJson.id(obj, "inReplyTo");
+        if (option == null || parent == null || ApJson.natural(obj, "content") != null) return false;
+        Status question = s.remoteStatuses().byUri(parent).filter(Status::local).orElse(null);
+        if (question == null || question.pollId() == null) return false;
+        try {
+            var poll = s.polls().visiblePoll(a.actor().id(), question.pollId());
+            int choice = poll.options().indexOf(option);
+            if (choice >= 0) s.polls().vote(a.actor().id(), poll.id(), java.util.List.of(choice));
+        } catch (social.atoll.core.common.ValidationException | social.atoll.core.common.NotFoundException e) {
+            log.debug("vote of {} on {} not counted: {}", a.actor().uri(), parent, e.getMessage());
+        }
+        return true;
+    }
+
+    private boolean relevant(RemoteNote n, Account author) {
+        if (!n.mentionedAccountIds().isEmpty() || !n.silentAccountIds().isEmpty()) return true;
+        if (n.inReplyToUri() != null && s.remoteStatuses().byUri(n.inReplyToUri()).map(Status::local).orElse(false)) return true;
+        if (n.inReplyToUri() != null && ApJson.sameOrigin(n.inReplyToUri(), s.settings().baseUrl())) return true;
+        return s.db().read(h -> h.createQuery("""
+                        SELECT COUNT(*) FROM follows f JOIN accounts a ON a.id = f.account_id
+                        WHERE f.target_account_id = :author AND a.domain IS NULL""")
+                .bind("author", author.id()).mapTo(Integer.class).one()) > 0;
+    }
+
+    /** Stores the parents of a reply that this server has not seen, nearest first, as far as they can be fetched. */
+    private void fetchAncestors(String parentUri) {
+        String next = parentUri;
+        for (int depth = 0; depth < MAX_ANCESTORS && next != null; depth++) {
+            if (s.remoteStatuses().byUri(next).isPresent() || ApJson.sameOrigin(next, s.settings().baseUrl())) return;
+            Optional<JsonNode> fetched;
+            try {
+                fetched = s.fetch(next);
+            } catch (FetchFailedException e) {
+                log.info("cannot fetch ancestor {}: {}", next, e.getMessage());
+                return;
+            }
+            JsonNode obj = fetched.orElse(null);
+            if (obj == null || !NoteParser.isNote(obj)) return;
+            String authorUri = ApJson.id(obj, "attributedTo");
+            if (!ApJson.sameOrigin(authorUri, next)) return; // Mastodon's trustworthy attribution
+            Account author = s.account(authorUri).orElse(null);
+            if (author == null || author.local()) return;
+            RemoteNote note = s.notes().parse(obj, author, null);
+            store(obj, note);
+            next = note.inReplyToUri();
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package social.atoll.federation.inbox;
+
+import social.atoll.core.moderation.RemoteReports;
+import social.atoll.federation.outbox.FollowAnswers;
+
+/** The one place where inbound activity types meet their handlers. */
+public final class InboxHandlers {
+
+    private InboxHandlers() {}
+
+    public static ActivityHandlers standard(InboxServices s, FollowAnswers answers, RemoteReports reports) {
+        ActivityHandlers h = new ActivityHandlers();
+        h.on("Follow", new FollowHandler(s, answers));
+        h.on("Accept", new FollowResponseHandler(s, true));
+        h.on("Reject", new FollowResponseHandler(s, false));
+        h.on("Undo", new UndoHandler(s));
+        CreateHandler creates = new CreateHandler(s);
+        h.on("Create", creates);
+        UpdateActorHandler actorUpdates = new UpdateActorHandler(s);
+        for (String actorType : UpdateHandler.ACTOR_TYPES) h.on("Update", actorType, actorUpdates);
+        h.on("Update", new UpdateHandler(s, actorUpdates, creates));
+        h.on("Delete", new DeleteHandler(s));
+        h.on("Like", new LikeHandler(s));
+        h.on("EmojiReact", new EmojiReactHandler());
+        h.on("Announce", new AnnounceHandler(s));
+        h.on("Block", new BlockHandler(s));
+        h.on("Flag", new FlagHandler(s, reports));
+        h.on("Move", new MoveHandler(s));
+        h.on("Add", new FeaturedHandler(s, true));
+        h.on("Remove", new FeaturedHandler(s, false));
+        return h;
+    }
+}

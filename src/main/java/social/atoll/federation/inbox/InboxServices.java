@@ -1,0 +1,83 @@
+package social.atoll.federation.inbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.time.Clock;
+import java.util.Optional;
+import social.atoll.config.Settings;
+import social.atoll.core.account.Account;
+import social.atoll.core.account.AccountStore;
+import social.atoll.core.account.RemoteAccountService;
+import social.atoll.core.follow.FollowService;
+import social.atoll.core.follow.FollowStore;
+import social.atoll.core.poll.PollService;
+import social.atoll.core.poll.RemotePolls;
+import social.atoll.core.relationship.BlockService;
+import social.atoll.core.status.FavouriteService;
+import social.atoll.core.status.RemoteStatusService;
+import social.atoll.federation.FederationClient;
+import social.atoll.federation.RemoteStatusException;
+import social.atoll.federation.resolver.ActorResolver;
+import social.atoll.infra.db.Database;
+import social.atoll.infra.http.FetchFailedException;
+
+/** What the inbox handlers call: core services, and fetching of remote objects from their origin. */
+public record InboxServices(
+        Settings settings,
+        Clock clock,
+        Database db,
+        AccountStore accounts,
+        FollowService follows,
+        FollowStore followStore,
+        BlockService blocks,
+        FavouriteService favourites,
+        RemoteStatusService remoteStatuses,
+        PollService polls,
+        RemotePolls remotePolls,
+        RemoteAccountService remoteAccounts,
+        FederationClient client,
+        ActorResolver resolver,
+        NoteParser notes) {
+
+    /** A local account by its actor URI. */
+    public Optional<Account> localAccount(String uri) {
+        return uri == null ? Optional.empty() : accounts.byUri(uri).filter(Account::local);
+    }
+
+    /** An account by actor URI, fetched and stored when unknown. Empty when it cannot be had. */
+    public Optional<Account> account(String uri) {
+        if (uri == null) return Optional.empty();
+        Optional<Account> known = accounts.byUri(uri);
+        if (known.isPresent()) return known;
+        try {
+            return resolver.byUri(uri);
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * The activity's object as its origin vouches for it: the embedded copy when it comes from the actor's own server,
+     * else a fresh copy fetched from its id (whose host must match the id, which {@link FederationClient} checks).
+     * Empty when the object is gone.
+     */
+    public Optional<JsonNode> trustedObject(InboundActivity a) throws FetchFailedException {
+        JsonNode embedded = a.object();
+        if (embedded != null && embedded.isObject() && a.objectFromActorOrigin()) return Optional.of(embedded);
+        return fetch(a.objectId());
+    }
+
+    /** Fetches an object by id; empty when it is gone (404/410) or the id is not a URL. */
+    public Optional<JsonNode> fetch(String id) throws FetchFailedException {
+        if (id == null || !(id.startsWith("https://") || id.startsWith("http://"))) return Optional.empty();
+        if (ApJson.sameOrigin(id, settings.baseUrl())) return Optional.empty();
+        try {
+            JsonNode doc = client.fetchObject(URI.create(id));
+            if (!id.equals(ApJson.text(doc, "id"))) return Optional.empty();
+            return Optional.of(doc);
+        } catch (RemoteStatusException e) {
+            if (e.gone() || e.status() == 0 || (e.status() >= 400 && e.status() < 500 && e.status() != 429)) return Optional.empty();
+            throw e;
+        }
+    }
+}

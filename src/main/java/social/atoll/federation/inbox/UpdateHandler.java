@@ -1,0 +1,54 @@
+package social.atoll.federation.inbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Set;
+import social.atoll.core.status.RemoteNote;
+
+/**
+ * {@code Update} of one of the actor's posts: an edit (the previous version goes into the edit history). Only the
+ * author may edit; an Update of a post this server does not have changes nothing. An Update naming the actor itself
+ * by id only is a profile update ({@link UpdateActorHandler}).
+ */
+final class UpdateHandler implements ActivityHandler {
+
+    static final Set<String> ACTOR_TYPES = Set.of("Person", "Service", "Application", "Group", "Organization");
+
+    private final UpdateActorHandler actorUpdates;
+    private final CreateHandler creates;
+
+    private final InboxServices s;
+
+    UpdateHandler(InboxServices s, UpdateActorHandler actorUpdates, CreateHandler creates) {
+        this.s = s;
+        this.creates = creates;
+        this.actorUpdates = actorUpdates;
+    }
+
+    @Override
+    public void handle(InboundActivity a) throws Exception {
+        String id = a.objectId();
+        if (id == null) return;
+        if (id.equals(a.actor().uri())) {
+            actorUpdates.handle(a);
+            return;
+        }
+        if (!ApJson.sameOrigin(id, a.actor().uri())) return;
+        JsonNode obj = s.trustedObject(a).orElse(null);
+        if (obj == null || !NoteParser.isNote(obj) || !a.actor().uri().equals(ApJson.id(obj, "attributedTo"))) return;
+        var stored = s.remoteStatuses().byUri(id).orElse(null);
+        if (stored == null) {
+            // an Update that overtook its Create: a recent post is taken as created (Mastodon), an old one ignored
+            java.time.Instant published = ApJson.instant(obj, "published");
+            if (published != null && published.isAfter(s.clock().instant().minus(java.time.Duration.ofDays(1)))) creates.handle(a);
+            return;
+        }
+        if (stored.accountId() != a.actor().id()) return;
+        NoteParser.poll(obj).ifPresent(p -> s.remotePolls().update(stored.id(), p));
+        // poll tallies arrive as Updates without "updated": only a dated Update is an edit of the text
+        java.time.Instant updated = ApJson.instant(obj, "updated");
+        if (updated == null) return;
+        RemoteNote n = s.notes().parse(obj, a.actor(), a.inboxOwner());
+        s.remoteStatuses().edit(id, a.actor().id(), n.content(), n.spoilerText(), n.sensitive(), updated);
+    }
+
+}

@@ -1,0 +1,123 @@
+package social.atoll.federation.resolver;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import social.atoll.core.account.Account;
+import social.atoll.core.account.AccountStore;
+import social.atoll.core.privacy.VisibilityPolicy;
+import social.atoll.core.status.RemoteNote;
+import social.atoll.core.status.RemoteStatusService;
+import social.atoll.core.status.Status;
+import social.atoll.core.status.StatusStore;
+import social.atoll.federation.FederationClient;
+import social.atoll.federation.inbox.NoteParser;
+import social.atoll.federation.vocab.AsValues;
+import social.atoll.infra.db.Database;
+import social.atoll.infra.http.FetchFailedException;
+
+/**
+ * What {@code /api/v2/search?resolve=true} finds on other servers: a handle ({@code @user@domain}, {@code user@domain},
+ * {@code acct:user@domain}) through WebFinger, or a URL of an actor or a post. Posts are fetched (signed as the
+ * instance actor), must be attributed to an actor on their own host, and are stored like delivered ones; what is
+ * returned must be visible to the searcher.
+ */
+public final class SearchResolver {
+
+    private static final Logger log = LoggerFactory.getLogger(SearchResolver.class);
+
+    /** A resolved account or status (one of them). */
+    public record Found(Account account, Status status) {}
+
+    private final Database db;
+    private final AccountStore accounts;
+    private final StatusStore statuses;
+    private final ActorResolver actors;
+    private final FederationClient client;
+    private final RemoteStatusService remoteStatuses;
+    private final NoteParser notes;
+    private final VisibilityPolicy visibility;
+
+    public SearchResolver(Database db, AccountStore accounts, StatusStore statuses, ActorResolver actors, FederationClient client,
+                          RemoteStatusService remoteStatuses, NoteParser notes, VisibilityPolicy visibility) {
+        this.db = db;
+        this.accounts = accounts;
+        this.statuses = statuses;
+        this.actors = actors;
+        this.client = client;
+        this.remoteStatuses = remoteStatuses;
+        this.notes = notes;
+        this.visibility = visibility;
+    }
+
+    /** A handle query split into user and domain, or empty when {@code q} is not one. */
+    public static Optional<String[]> handle(String q) {
+        String s = q.trim();
+        if (s.startsWith("acct:")) s = s.substring(5);
+        if (s.startsWith("@")) s = s.substring(1);
+        int at = s.lastIndexOf('@');
+        if (at <= 0 || at == s.length() - 1 || s.contains(" ") || s.contains("/")) return Optional.empty();
+        return Optional.of(new String[] {s.substring(0, at), s.substring(at + 1)});
+    }
+
+    public static boolean isUrl(String q) {
+        String s = q.trim();
+        return (s.startsWith("https://") || s.startsWith("http://")) && !s.contains(" ");
+    }
+
+    /** The account of a handle, asking its server when it is unknown. */
+    public Optional<Account> account(String username, String domain) { return actors.byAcct(username, domain); }
+
+    /** The account or status at {@code url}, for {@code viewerId}. */
+    public Optional<Found> url(String url, Long viewerId) {
+        String u = url.trim();
+        Optional<Status> known = byUriOrUrl(u);
+        if (known.isPresent()) return visible(known.get(), viewerId);
+        Optional<Account> knownAccount = accounts.byUri(u).or(() -> accountByUrl(u));
+        if (knownAccount.isPresent()) return Optional.of(new Found(knownAccount.get(), null));
+        if (actors.isLocal(u) || AsValues.httpUri(u) == null) return Optional.empty();
+        try {
+            JsonNode doc = client.fetchObject(URI.create(u));
+            String id = AsValues.string(doc, "id");
+            if (id == null) return Optional.empty();
+            if (AsValues.hasType(doc, "Person", "Service", "Application", "Group", "Organization")) {
+                return actors.byUri(id).map(a -> new Found(a, null));
+            }
+            if (!NoteParser.isNote(doc)) return Optional.empty();
+            Optional<Status> stored = byUriOrUrl(id);
+            if (stored.isPresent()) return visible(stored.get(), viewerId);
+            if (!id.equals(u)) {
+                // fetched by its HTML URL: read the object from its id (its origin) before trusting it
+                doc = client.fetchObject(URI.create(id));
+                if (!id.equals(AsValues.string(doc, "id")) || !NoteParser.isNote(doc)) return Optional.empty();
+            }
+            String authorUri = AsValues.id(doc.get("attributedTo"));
+            if (authorUri == null || !java.util.Objects.equals(AsValues.authority(authorUri), AsValues.authority(id))) return Optional.empty();
+            Optional<Account> author = actors.byUri(authorUri);
+            if (author.isEmpty() || author.get().local()) return Optional.empty();
+            RemoteNote note = notes.parse(doc, author.get(), null);
+            Status created = remoteStatuses.create(note);
+            return visible(created, viewerId);
+        } catch (FetchFailedException | IllegalArgumentException e) {
+            log.info("cannot resolve {}: {}", u, e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private Optional<Found> visible(Status s, Long viewerId) {
+        return visibility.canSee(viewerId, s) ? Optional.of(new Found(null, s)) : Optional.empty();
+    }
+
+    private Optional<Status> byUriOrUrl(String u) {
+        Optional<Long> id = db.read(h -> h.createQuery("SELECT id FROM statuses WHERE (uri = :u OR url = :u) AND deleted_at IS NULL AND reblog_of_id IS NULL")
+                .bind("u", u).mapTo(Long.class).findFirst());
+        return id.flatMap(statuses::byId);
+    }
+
+    private Optional<Account> accountByUrl(String u) {
+        return db.read(h -> h.createQuery("SELECT id FROM accounts WHERE url = :u").bind("u", u).mapTo(Long.class).findFirst())
+                .flatMap(accounts::visibleById);
+    }
+}

@@ -1,0 +1,331 @@
+package social.atoll.federation.vocab;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import social.atoll.config.Settings;
+import social.atoll.core.account.Account;
+import social.atoll.core.account.AccountStore;
+import social.atoll.core.status.Status;
+import social.atoll.core.status.StatusRelations;
+import social.atoll.core.status.Visibility;
+import social.atoll.infra.db.Database;
+
+/**
+ * Local status → {@code Note} (or {@code Question}) exactly as Mastodon serializes it (spec §3.1), and the
+ * {@code Create}/{@code Announce} activities that carry statuses. Addressing follows Mastodon per visibility:
+ * public → to Public, cc followers; unlisted → to followers, cc Public; private → to followers; direct → the
+ * mentioned; limited → the circle audience; mentioned accounts always in cc (to for direct/limited).
+ * Lists are rendered with a fixed number of queries whatever their length.
+ */
+public final class NoteWriter {
+
+    private static final JsonNodeFactory F = JsonNodeFactory.instance;
+    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
+    private static final TypeReference<List<Integer>> INTS = new TypeReference<>() {};
+    private static final int SELF_REPLIES = 5;
+
+    /** Who a status is addressed to. */
+    public record Audience(List<String> to, List<String> cc) {}
+
+    private final Settings settings;
+    private final Database db;
+    private final AccountStore accounts;
+    private final StatusRelations relations;
+    private final ObjectMapper json;
+    private final MediaDocuments media;
+
+    public NoteWriter(Settings settings, Database db, AccountStore accounts, StatusRelations relations, ObjectMapper json) {
+        this(settings, db, accounts, relations, json, null);
+    }
+
+    /** {@code media} (may be null) publishes the statuses' attachments. */
+    public NoteWriter(Settings settings, Database db, AccountStore accounts, StatusRelations relations, ObjectMapper json,
+                      MediaDocuments media) {
+        this.settings = settings;
+        this.db = db;
+        this.accounts = accounts;
+        this.relations = relations;
+        this.json = json;
+        this.media = media;
+    }
+
+    /** The object of one status, with {@code @context}, as served at its id. */
+    public ObjectNode object(Status s) {
+        ObjectNode o = F.objectNode();
+        o.set("@context", Contexts.note());
+        o.setAll(objects(List.of(s)).get(0));
+        return o;
+    }
+
+    /** Objects of many statuses (no {@code @context}: they are embedded in a collection or an activity). */
+    public List<ObjectNode> objects(List<Status> list) {
+        Batch b = load(list);
+        List<ObjectNode> out = new ArrayList<>(list.size());
+        for (Status s : list) out.add(note(s, b));
+        return out;
+    }
+
+    /** {@code Create} of a status with the object embedded; id {@code <status uri>/activity} as Mastodon mints it. */
+    public ObjectNode create(Status s) {
+        ObjectNode a = F.objectNode();
+        a.set("@context", Contexts.note());
+        a.setAll(createActivities(List.of(s)).get(0));
+        return a;
+    }
+
+    /** {@code Create}s for a page of statuses (outbox), without {@code @context}. */
+    public List<ObjectNode> createActivities(List<Status> list) {
+        Batch b = load(list);
+        List<ObjectNode> out = new ArrayList<>(list.size());
+        for (Status s : list) {
+            ObjectNode note = note(s, b);
+            ObjectNode a = F.objectNode();
+            a.put("id", s.uri() + "/activity");
+            a.put("type", "Create");
+            a.put("actor", b.accounts.get(s.accountId()).uri());
+            a.put("published", time(s.createdAt()));
+            a.set("to", note.get("to").deepCopy());
+            a.set("cc", note.get("cc").deepCopy());
+            a.set("object", note);
+            out.add(a);
+        }
+        return out;
+    }
+
+    /**
+     * {@code Announce} of {@code original} by the boost {@code boost}: the boost's uri is the activity id; to Public and
+     * cc the boosted author and the booster's followers (unlisted boosts swap Public and followers).
+     */
+    public ObjectNode announce(Status boost, Status original) {
+        Map<Long, Account> found = accounts.byIds(List.of(boost.accountId(), original.accountId()));
+        Account booster = found.get(boost.accountId());
+        Account author = found.get(original.accountId());
+        ObjectNode a = F.objectNode();
+        a.put("@context", Contexts.plain());
+        a.put("id", boost.uri());
+        a.put("type", "Announce");
+        a.put("actor", booster.uri());
+        a.put("published", time(boost.createdAt()));
+        Visibility v = boost.visibilityEnum();
+        ArrayNode to = a.putArray("to");
+        ArrayNode cc = a.putArray("cc");
+        if (v == Visibility.PUBLIC) {
+            to.add(AsValues.PUBLIC);
+            cc.add(author.uri()).add(booster.followersUrl());
+        } else if (v == Visibility.UNLISTED) {
+            to.add(booster.followersUrl());
+            cc.add(AsValues.PUBLIC).add(author.uri());
+        } else {
+            to.add(booster.followersUrl());
+            cc.add(author.uri());
+        }
+        a.put("object", original.uri());
+        return a;
+    }
+
+    /** The addressing of a status (for delivery). */
+    public Audience audience(Status s) {
+        Batch b = load(List.of(s));
+        return audience(s, b);
+    }
+
+    private Audience audience(Status s, Batch b) {
+        Account author = b.accounts.get(s.accountId());
+        Set<String> mentioned = new LinkedHashSet<>();
+        for (Long id : b.mentions.getOrDefault(s.id(), List.of())) {
+            Account m = b.accounts.get(id);
+            if (m != null) mentioned.add(m.uri());
+        }
+        List<String> to = new ArrayList<>();
+        List<String> cc = new ArrayList<>();
+        switch (s.visibilityEnum()) {
+            case PUBLIC -> {
+                to.add(AsValues.PUBLIC);
+                cc.add(author.followersUrl());
+                cc.addAll(mentioned);
+            }
+            case UNLISTED -> {
+                to.add(author.followersUrl());
+                cc.add(AsValues.PUBLIC);
+                cc.addAll(mentioned);
+            }
+            case PRIVATE -> {
+                to.add(author.followersUrl());
+                cc.addAll(mentioned);
+            }
+            case DIRECT -> to.addAll(mentioned);
+            case LIMITED -> {
+                Set<String> all = new LinkedHashSet<>();
+                for (Long id : b.audiences.getOrDefault(s.id(), List.of())) {
+                    Account m = b.accounts.get(id);
+                    if (m != null) all.add(m.uri());
+                }
+                all.addAll(mentioned);
+                to.addAll(all);
+            }
+        }
+        return new Audience(List.copyOf(to), List.copyOf(cc));
+    }
+
+    private ObjectNode note(Status s, Batch b) {
+        Account author = b.accounts.get(s.accountId());
+        PollRow poll = b.polls.get(s.id());
+        ObjectNode o = F.objectNode();
+        o.put("id", s.uri());
+        o.put("type", poll == null ? "Note" : "Question");
+        if (s.spoilerText() == null || s.spoilerText().isEmpty()) o.putNull("summary");
+        else o.put("summary", s.spoilerText());
+        String parentUri = s.inReplyToId() != null ? b.parentUris.get(s.inReplyToId()) : null;
+        if (parentUri == null) parentUri = s.inReplyToUri();
+        if (parentUri == null) o.putNull("inReplyTo");
+        else o.put("inReplyTo", parentUri);
+        o.put("published", time(s.createdAt()));
+        if (s.editedAt() != null) o.put("updated", time(s.editedAt()));
+        o.put("url", s.url());
+        o.put("attributedTo", author.uri());
+        Audience audience = audience(s, b);
+        ArrayNode to = o.putArray("to");
+        audience.to().forEach(to::add);
+        ArrayNode cc = o.putArray("cc");
+        audience.cc().forEach(cc::add);
+        o.put("sensitive", s.sensitive());
+        o.put("atomUri", s.uri());
+        if (parentUri == null) o.putNull("inReplyToAtomUri");
+        else o.put("inReplyToAtomUri", parentUri);
+        long conversation = s.conversationId() != null ? s.conversationId() : s.id();
+        o.put("conversation", "tag:" + settings.domain() + "," + s.createdAt().atZone(ZoneOffset.UTC).toLocalDate()
+                + ":objectId=" + conversation + ":objectType=Conversation");
+        o.put("content", s.content());
+        if (s.language() != null && !s.language().isBlank()) o.putObject("contentMap").put(s.language(), s.content());
+        ArrayNode attachment = o.putArray("attachment");
+        for (ObjectNode a : b.attachments.getOrDefault(s.id(), List.of())) attachment.add(a.deepCopy());
+        ArrayNode tag = o.putArray("tag");
+        for (Long id : b.mentions.getOrDefault(s.id(), List.of())) {
+            Account m = b.accounts.get(id);
+            if (m == null) continue;
+            ObjectNode t = tag.addObject();
+            t.put("type", "Mention");
+            t.put("href", m.uri());
+            t.put("name", "@" + m.username() + "@" + (m.domain() == null ? settings.domain() : m.domain()));
+        }
+        for (String name : b.tags.getOrDefault(s.id(), List.of())) {
+            ObjectNode t = tag.addObject();
+            t.put("type", "Hashtag");
+            t.put("href", settings.url("/tags/" + java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8)));
+            t.put("name", "#" + name);
+        }
+        ObjectNode replies = o.putObject("replies");
+        replies.put("id", s.uri() + "/replies");
+        replies.put("type", "Collection");
+        ObjectNode first = replies.putObject("first");
+        first.put("type", "CollectionPage");
+        first.put("next", s.uri() + "/replies?only_other_accounts=true&page=true");
+        first.put("partOf", s.uri() + "/replies");
+        ArrayNode items = first.putArray("items");
+        b.selfReplies.getOrDefault(s.id(), List.of()).forEach(items::add);
+        if (poll != null) question(o, poll, b.now);
+        return o;
+    }
+
+    private void question(ObjectNode o, PollRow p, Instant now) {
+        ArrayNode options = o.putArray(p.multiple ? "anyOf" : "oneOf");
+        for (int i = 0; i < p.options.size(); i++) {
+            ObjectNode opt = options.addObject();
+            opt.put("type", "Note");
+            opt.put("name", p.options.get(i));
+            ObjectNode r = opt.putObject("replies");
+            r.put("type", "Collection");
+            r.put("totalItems", i < p.votes.size() ? p.votes.get(i) : 0);
+        }
+        o.put("votersCount", p.voters);
+        if (p.expiresAt != null) {
+            o.put("endTime", time(p.expiresAt));
+            if (!p.expiresAt.isAfter(now)) o.put("closed", time(p.expiresAt));
+        }
+    }
+
+    private record PollRow(List<String> options, List<Integer> votes, boolean multiple, int voters, Instant expiresAt) {}
+
+    /** Everything a page of statuses needs, each loaded with one query. */
+    private record Batch(Map<Long, Account> accounts, Map<Long, List<Long>> mentions, Map<Long, List<String>> tags,
+                         Map<Long, String> parentUris, Map<Long, PollRow> polls, Map<Long, List<Long>> audiences,
+                         Map<Long, List<String>> selfReplies, Map<Long, List<ObjectNode>> attachments, Instant now) {}
+
+    private Batch load(List<Status> list) {
+        Set<Long> ids = new HashSet<>();
+        Set<Long> accountIds = new HashSet<>();
+        Set<Long> parentIds = new HashSet<>();
+        Set<Long> pollStatusIds = new HashSet<>();
+        Set<Long> limitedIds = new HashSet<>();
+        for (Status s : list) {
+            ids.add(s.id());
+            accountIds.add(s.accountId());
+            if (s.inReplyToId() != null) parentIds.add(s.inReplyToId());
+            if (s.pollId() != null) pollStatusIds.add(s.id());
+            if (s.visibilityEnum() == Visibility.LIMITED) limitedIds.add(s.id());
+        }
+        Map<Long, List<Long>> mentions = relations.mentions(ids);
+        mentions.values().forEach(accountIds::addAll);
+        Map<Long, List<Long>> audiences = idLists("SELECT status_id, account_id FROM status_audiences WHERE status_id IN (<ids>)", limitedIds);
+        audiences.values().forEach(accountIds::addAll);
+        Map<Long, Account> accountMap = accounts.byIds(accountIds);
+        Map<Long, String> parents = new HashMap<>();
+        if (!parentIds.isEmpty()) db.read(h -> h.createQuery("SELECT id, uri FROM statuses WHERE id IN (<ids>)")
+                .bindList("ids", List.copyOf(parentIds)).map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getString(2))).list())
+                .forEach(e -> parents.put(e.getKey(), e.getValue()));
+        Map<Long, PollRow> polls = new HashMap<>();
+        if (!pollStatusIds.isEmpty()) db.read(h -> h.createQuery(
+                        "SELECT status_id, options, votes_counts, multiple, voters_count, expires_at FROM polls WHERE status_id IN (<ids>)")
+                .bindList("ids", List.copyOf(pollStatusIds))
+                .map((rs, ctx) -> {
+                    long expires = rs.getLong(6);
+                    return Map.entry(rs.getLong(1), new PollRow(read(rs.getString(2), STRINGS), read(rs.getString(3), INTS),
+                            rs.getBoolean(4), rs.getInt(5), rs.wasNull() ? null : Instant.ofEpochMilli(expires)));
+                }).list())
+                .forEach(e -> polls.put(e.getKey(), e.getValue()));
+        Map<Long, List<String>> selfReplies = new HashMap<>();
+        if (!ids.isEmpty()) db.read(h -> h.createQuery("""
+                        SELECT r.in_reply_to_id, r.uri FROM statuses r
+                        WHERE r.in_reply_to_id IN (<ids>) AND r.account_id = r.in_reply_to_account_id AND r.deleted_at IS NULL
+                          AND r.visibility IN ('public', 'unlisted') ORDER BY r.id""")
+                .bindList("ids", List.copyOf(ids)).map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getString(2))).list())
+                .forEach(e -> {
+                    List<String> l = selfReplies.computeIfAbsent(e.getKey(), k -> new ArrayList<>());
+                    if (l.size() < SELF_REPLIES) l.add(e.getValue());
+                });
+        Map<Long, List<ObjectNode>> attachments = media == null ? Map.of() : media.attachments(ids);
+        return new Batch(accountMap, mentions, relations.tags(ids), parents, polls, audiences, selfReplies, attachments, Instant.now());
+    }
+
+    private Map<Long, List<Long>> idLists(String sql, Collection<Long> ids) {
+        Map<Long, List<Long>> out = new HashMap<>();
+        if (ids.isEmpty()) return out;
+        db.read(h -> h.createQuery(sql).bindList("ids", List.copyOf(ids)).map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2)}).list())
+                .forEach(r -> out.computeIfAbsent(r[0], k -> new ArrayList<>()).add(r[1]));
+        return out;
+    }
+
+    private <T> T read(String text, TypeReference<T> type) {
+        try {
+            return json.readValue(text, type);
+        } catch (IOException e) {
+            throw new IllegalStateException("unreadable poll column", e);
+        }
+    }
+
+    static String time(Instant t) { return ActorWriter.time(t); }
+}
