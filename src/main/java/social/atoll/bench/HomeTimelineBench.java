@@ -37,6 +37,7 @@ public final class HomeTimelineBench {
         flags.put("ATOLL_DOMAIN", "localhost:" + port);
         flags.put("ATOLL_DATA_DIR", dir.toString());
         flags.put("ATOLL_BIND", "127.0.0.1");
+        flags.put("ATOLL_RATE_LIMIT", "off"); // a load test is one token hammering the API on purpose
         if (o.dbUrl() != null) flags.put("ATOLL_DB_URL", o.dbUrl());
         Settings settings = new SettingsLoader(flags, Map.of(), null).load();
         System.out.printf("database: %s%n", settings.isPostgres() ? "PostgreSQL" : "SQLite (" + dir + ")");

@@ -59,11 +59,16 @@ public final class SearchService {
                 ? "SELECT s.* FROM statuses_fts JOIN statuses s ON s.id = statuses_fts.rowid WHERE statuses_fts MATCH :match"
                 : "SELECT s.* FROM statuses s WHERE " + PG_VECTOR + " @@ plainto_tsquery('simple', :match)");
         sql.append(" AND s.reblog_of_id IS NULL AND s.deleted_at IS NULL");
-        // what the viewer may see, in SQL (the same rules as VisibilityPolicy, which still has the last word)
-        sql.append(" AND (s.account_id = :viewer OR s.visibility IN ('public', 'unlisted')")
-                .append(" OR (s.visibility = 'private' AND EXISTS (SELECT 1 FROM follows vf WHERE vf.account_id = :viewer AND vf.target_account_id = s.account_id))")
-                .append(" OR (s.visibility IN ('private', 'direct', 'limited') AND EXISTS (SELECT 1 FROM mentions vm WHERE vm.status_id = s.id AND vm.account_id = :viewer))")
-                .append(" OR (s.visibility = 'limited' AND EXISTS (SELECT 1 FROM status_audiences va WHERE va.status_id = s.id AND va.account_id = :viewer)))")
+        // What is searchable, as Mastodon decides it: one's own posts, posts one was mentioned in, favourited,
+        // boosted or bookmarked, and public posts of authors who opted in to search (indexable). Unlisted and
+        // followers-only posts of others are never found by words, even when the viewer may read them.
+        // VisibilityPolicy still has the last word on every row.
+        sql.append(" AND (s.account_id = :viewer")
+                .append(" OR (s.visibility = 'public' AND EXISTS (SELECT 1 FROM accounts ia WHERE ia.id = s.account_id AND ia.indexable = TRUE))")
+                .append(" OR EXISTS (SELECT 1 FROM mentions vm WHERE vm.status_id = s.id AND vm.account_id = :viewer)")
+                .append(" OR EXISTS (SELECT 1 FROM favourites vfa WHERE vfa.status_id = s.id AND vfa.account_id = :viewer)")
+                .append(" OR EXISTS (SELECT 1 FROM bookmarks vb WHERE vb.status_id = s.id AND vb.account_id = :viewer)")
+                .append(" OR EXISTS (SELECT 1 FROM statuses vr WHERE vr.reblog_of_id = s.id AND vr.account_id = :viewer))")
                 .append(" AND NOT EXISTS (SELECT 1 FROM blocks b WHERE b.account_id = :viewer AND b.target_account_id = s.account_id)")
                 .append(" AND NOT EXISTS (SELECT 1 FROM blocks b2 WHERE b2.account_id = s.account_id AND b2.target_account_id = :viewer)")
                 .append(" AND NOT EXISTS (SELECT 1 FROM mutes mu WHERE mu.account_id = :viewer AND mu.target_account_id = s.account_id)");

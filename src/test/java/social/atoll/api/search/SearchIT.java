@@ -47,20 +47,27 @@ class SearchIT {
         String pub = f.post(author, "The quick brown Zebrafox jumps", "public").get("id").asText();
         String priv = f.post(author, "a quick private zebrafox", "private").get("id").asText();
         String dm = f.post(author, "zebrafox note for @fts_stranger", "direct").get("id").asText();
+        String unlisted = f.post(author, "an unlisted zebrafox", "unlisted").get("id").asText();
         f.post(author, "nothing to see", "public");
 
         assertThat(statusIds("zebrafox", stranger.token(), "")).as("private posts are not found by strangers").containsExactly(dm, pub);
+        // As in Mastodon, others' unlisted and followers-only posts are not searchable by words, even for a follower who
+        // may read them, until the viewer interacts with them (here: a favourite).
+        assertThat(statusIds("ZEBRAFOX quick", follower.token(), "")).containsExactly(pub);
+        assertThat(atoll.http().postJson("/api/v1/statuses/" + priv + "/favourite", follower.token(), java.util.Map.of()).status()).isEqualTo(200);
         assertThat(statusIds("ZEBRAFOX quick", follower.token(), "")).containsExactly(priv, pub);
-        assertThat(statusIds("zebrafox", author.token(), "")).containsExactly(dm, priv, pub);
+        assertThat(atoll.http().postJson("/api/v1/statuses/" + priv + "/unfavourite", follower.token(), java.util.Map.of()).status()).isEqualTo(200);
+        assertThat(statusIds("zebrafox", follower.token(), "")).doesNotContain(unlisted, priv);
+        assertThat(statusIds("zebrafox", author.token(), "")).containsExactly(unlisted, dm, priv, pub);
         assertThat(statusIds("zebrafox jumps", follower.token(), "")).containsExactly(pub);
         assertThat(statusIds("zebrafox unicorn", follower.token(), "")).isEmpty();
         assertThat(statusIds("zebrafox", null, "")).as("anonymous callers do not search statuses").isEmpty();
 
         // paging: limit, offset, max_id, min_id, account_id, type
-        assertThat(statusIds("zebrafox", author.token(), "&limit=1")).containsExactly(dm);
-        assertThat(statusIds("zebrafox", author.token(), "&limit=1&offset=1")).containsExactly(priv);
+        assertThat(statusIds("zebrafox", author.token(), "&limit=1")).containsExactly(unlisted);
+        assertThat(statusIds("zebrafox", author.token(), "&limit=1&offset=1")).containsExactly(dm);
         assertThat(statusIds("zebrafox", author.token(), "&max_id=" + dm)).containsExactly(priv, pub);
-        assertThat(statusIds("zebrafox", author.token(), "&min_id=" + pub)).containsExactly(dm, priv);
+        assertThat(statusIds("zebrafox", author.token(), "&min_id=" + pub)).containsExactly(unlisted, dm, priv);
         assertThat(statusIds("zebrafox", author.token(), "&account_id=" + stranger.id())).isEmpty();
         JsonNode onlyAccounts = search("zebrafox", author.token(), "&type=accounts");
         assertThat(onlyAccounts.get("statuses").size()).isZero();
