@@ -7,56 +7,10 @@
 // Output: one JSON line per step, {"step": "...", "ok": true, ...facts}; the first failure prints ok=false and exits 1.
 
 import generator from 'megalodon'
+import { Expectation, expect, clip, describe, step, waitFor } from './steps.js'
 
 const url = (process.env.ATOLL_URL ?? '').replace(/\/+$/, '')
-const pollMillis = Number(process.env.POLL_SECONDS ?? 30) * 1000
 
-class Expectation extends Error {
-  constructor(message, details = {}) {
-    super(message)
-    this.details = details
-  }
-}
-
-function expect(condition, message, details) {
-  if (!condition) throw new Expectation(message, details)
-}
-
-const clip = value => {
-  const text = typeof value === 'string' ? value : JSON.stringify(value)
-  return text !== undefined && text.length > 2000 ? text.slice(0, 2000) + '…' : text
-}
-
-function describe(error) {
-  const out = { error: error?.message ?? String(error) }
-  if (error instanceof Expectation) Object.assign(out, error.details)
-  if (error?.isAxiosError) {
-    out.request = { method: error.config?.method?.toUpperCase(), url: error.config?.url, body: clip(error.config?.data) }
-    if (error.response) out.response = { status: error.response.status, body: clip(error.response.data) }
-  }
-  return out
-}
-
-async function step(name, body) {
-  try {
-    const { facts = {}, value } = (await body()) ?? {}
-    console.log(JSON.stringify({ step: name, ok: true, ...facts }))
-    return value
-  } catch (error) {
-    console.log(JSON.stringify({ step: name, ok: false, ...describe(error) }))
-    process.exit(1)
-  }
-}
-
-async function waitFor(what, probe) {
-  const deadline = Date.now() + pollMillis
-  for (;;) {
-    const last = await probe()
-    if (last.found) return last.found
-    if (Date.now() > deadline) throw new Expectation(`timed out waiting until ${what}`, { last: clip(last.seen) })
-    await new Promise(resolve => setTimeout(resolve, 250))
-  }
-}
 
 async function main() {
   const alice = generator('mastodon', url, process.env.ALICE_TOKEN)

@@ -138,6 +138,7 @@ public final class App implements AutoCloseable {
     public final social.atoll.federation.FederationClient federationClient;
     public final social.atoll.federation.resolver.WebFingerClient webFinger;
     public final social.atoll.federation.resolver.ActorResolver actorResolver;
+    public final social.atoll.federation.resolver.ActorRefreshSweep actorRefresh;
     public final social.atoll.federation.signatures.SignatureVerifier signatureVerifier;
     public final social.atoll.federation.vocab.ActorWriter actorWriter;
     public final social.atoll.federation.vocab.NoteWriter noteWriter;
@@ -167,6 +168,8 @@ public final class App implements AutoCloseable {
     public final social.atoll.core.poll.PollService polls;
     public final social.atoll.core.status.StatusComposer composer;
     public final social.atoll.core.status.StatusEditService statusEdits;
+    /** Attaches media to posts, edits and scheduled statuses. */
+    public final social.atoll.core.media.MediaAttacher mediaAttacher;
     public final social.atoll.core.status.ScheduledStatusService scheduledStatuses;
     public final social.atoll.core.conversation.ConversationService conversations;
 
@@ -182,6 +185,7 @@ public final class App implements AutoCloseable {
     public App(Settings settings) { this(settings, Clock.systemUTC()); }
 
     public App(Settings settings, Clock clock) {
+        social.atoll.infra.crypto.CryptoProviders.install(); // before anything makes or reads a key
         this.settings = settings;
         this.clock = clock;
         this.ids = new IdGenerator(clock);
@@ -253,6 +257,7 @@ public final class App implements AutoCloseable {
         remoteCounts.register();
         this.actorResolver = new social.atoll.federation.resolver.ActorResolver(settings, db, accounts, federationClient, webFinger,
                 federationPolicy, ids, json, clock, remoteCounts);
+        this.actorRefresh = new social.atoll.federation.resolver.ActorRefreshSweep(db, accounts, actorResolver, jobs, clock);
         this.signatureVerifier = new social.atoll.federation.signatures.SignatureVerifier(settings, actorResolver, federationPolicy, clock);
         var mediaDocuments = new social.atoll.federation.vocab.MediaDocuments(mediaStore, blobs);
         this.actorWriter = new social.atoll.federation.vocab.ActorWriter(settings, accounts, localKeys, json, mediaDocuments);
@@ -261,10 +266,11 @@ public final class App implements AutoCloseable {
         this.polls = new social.atoll.core.poll.PollService(db, pollStore, statuses, visibility, notifications, jobs, ids, clock, events);
         polls.register();
         this.composer = new social.atoll.core.status.StatusComposer(db, statusService, statuses, polls, pollStore);
+        this.mediaAttacher = new social.atoll.core.media.MediaAttacher(db, mediaStore, statusService, media, clock, settings.maxMediaAttachments());
         this.statusEdits = new social.atoll.core.status.StatusEditService(db, statuses, statusService, textFormatter, polls, pollStore,
-                json, ids, clock, settings, events);
+                json, ids, clock, settings, events, mediaAttacher);
         new social.atoll.core.notification.StatusUpdateNotifications(notifications, clock).register(events);
-        this.scheduledStatuses = new social.atoll.core.status.ScheduledStatusService(db, accounts, composer, jobs, json, ids, clock, settings);
+        this.scheduledStatuses = new social.atoll.core.status.ScheduledStatusService(db, accounts, composer, jobs, json, ids, clock, settings, mediaAttacher);
         scheduledStatuses.register();
         this.conversations = new social.atoll.core.conversation.ConversationService(db, json, ids, events);
         conversations.register(events);
@@ -338,10 +344,10 @@ public final class App implements AutoCloseable {
         c.add(new MetricsController(settings, metrics));
         StatusViews statusViews = new StatusViews(settings, statuses, statusRelations, accountViews,
                 new social.atoll.api.entity.PollViews(pollStore, clock), filterMatcher, mediaViews,
-                new social.atoll.api.entity.PreviewCardViews(db, blobs));
-        var scheduledViews = new social.atoll.api.entity.ScheduledStatusViews();
+                new social.atoll.api.entity.PreviewCardViews(db, blobs, mediaViews.proxy()));
+        var scheduledViews = new social.atoll.api.entity.ScheduledStatusViews(mediaViews);
         c.add(new StatusesController(auth, json, statusService, statuses, visibility, statusViews, composer, scheduledStatuses, scheduledViews,
-                new social.atoll.core.media.MediaAttacher(db, mediaStore, statusService, media, clock, settings.maxMediaAttachments())));
+                mediaAttacher));
         c.add(new StatusActionsController(auth, json, settings, favourites, reblogs, statuses, statusRelations, visibility, statusViews, accountViews));
         c.add(new AccountStatusesController(auth, json, settings, accounts, statuses, visibility, statusViews));
         c.add(new TimelinesController(auth, json, settings, timelines, statusViews));
@@ -391,7 +397,7 @@ public final class App implements AutoCloseable {
         c.add(new social.atoll.api.media.MediaProxyController(mediaViews.proxy(), remoteMedia));
         var statusListing = new social.atoll.api.bookmarks.StatusListing(settings, statuses, visibility, statusViews);
         var statusCollections = new social.atoll.core.status.StatusCollections(db);
-        c.add(new social.atoll.api.statuses.StatusEditsController(auth, json, statusEdits, statuses, visibility, statusViews, accountViews));
+        c.add(new social.atoll.api.statuses.StatusEditsController(auth, json, statusEdits, statuses, visibility, statusViews, accountViews, mediaViews));
         c.add(new social.atoll.api.polls.PollsController(auth, json, polls, new social.atoll.api.entity.PollViews(pollStore, clock)));
         c.add(new social.atoll.api.scheduled.ScheduledStatusesController(settings, auth, json, scheduledStatuses, scheduledViews));
         c.add(new social.atoll.api.bookmarks.BookmarksController(auth, new social.atoll.core.status.BookmarkService(db, statuses, visibility, ids, clock),
@@ -446,6 +452,7 @@ public final class App implements AutoCloseable {
     /** Starts the background workers (the durable job queue). */
     public synchronized App startWorkers() {
         mediaSweep.schedule();
+        actorRefresh.schedule();
         jobs.start();
         return this;
     }

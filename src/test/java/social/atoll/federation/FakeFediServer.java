@@ -30,7 +30,7 @@ import social.atoll.federation.signatures.HttpSignatures;
  * A remote ActivityPub server that cannot run here (a Mastodon, a Misskey…), played by a small HTTP server on
  * loopback speaking the real wire format: actor documents with real RSA keys, WebFinger, objects at their ids, inboxes
  * that record what they receive, and activities POSTed with draft-cavage signatures. (For single documents of odd
- * shapes, see {@link FakeRemote}.)
+ * shapes, see {@link DocumentServer}.)
  */
 public final class FakeFediServer implements AutoCloseable {
 

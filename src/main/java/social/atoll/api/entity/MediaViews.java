@@ -54,6 +54,13 @@ public final class MediaViews {
         return out;
     }
 
+    /** Attachments by id, whatever they are attached to (an edit history's versions, a scheduled status). */
+    public Map<Long, Object> byIds(Collection<Long> mediaIds) {
+        Map<Long, Object> out = new HashMap<>();
+        store.byIds(mediaIds).forEach((id, m) -> { if (m.processed() || m.remoteUrl() != null) out.put(id, render(m)); });
+        return out;
+    }
+
     /** The original-file URLs of stored profile images, by media id. */
     public Map<Long, String> imageUrls(Collection<Long> mediaIds) {
         Map<Long, String> out = new HashMap<>();

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import social.atoll.core.card.PreviewCard;
+import social.atoll.core.media.MediaProxySigner;
 import social.atoll.infra.db.Database;
 import social.atoll.infra.db.RecordMapper;
 import social.atoll.infra.storage.BlobStore;
@@ -17,10 +18,15 @@ public final class PreviewCardViews {
 
     private final Database db;
     private final BlobStore blobs;
+    /** Relays a photo embed's picture ({@code embed_url}); null: shown as it is. */
+    private final MediaProxySigner proxy;
 
-    public PreviewCardViews(Database db, BlobStore blobs) {
+    public PreviewCardViews(Database db, BlobStore blobs) { this(db, blobs, null); }
+
+    public PreviewCardViews(Database db, BlobStore blobs, MediaProxySigner proxy) {
         this.db = db;
         this.blobs = blobs;
+        this.proxy = proxy;
     }
 
     public Map<Long, PreviewCardEntity> byStatus(Collection<Long> statusIds) {
@@ -39,15 +45,21 @@ public final class PreviewCardViews {
     }
 
     private PreviewCardEntity entity(PreviewCard c) {
-        String provider = "";
-        try {
-            URI u = URI.create(c.url());
-            provider = u.getScheme() + "://" + u.getRawAuthority();
-        } catch (IllegalArgumentException ignored) {
-            // stored URLs parsed once already; keep the card without a provider URL
+        String provider = c.providerUrl();
+        if (provider.isEmpty()) {
+            try {
+                URI u = URI.create(c.url());
+                provider = u.getScheme() + "://" + u.getRawAuthority();
+            } catch (IllegalArgumentException ignored) {
+                // stored URLs parsed once already; keep the card without a provider URL
+            }
         }
-        return new PreviewCardEntity(c.url(), c.title(), c.description(), c.type(), c.authorName(), "", c.providerName(),
-                provider, "", c.imageWidth(), c.imageHeight(), c.imageKey() == null ? null : blobs.url(c.imageKey()), "", "",
-                c.blurhash(), List.of());
+        // an embed's own size (video, rich, photo) else the picture's, as Mastodon reports them
+        boolean embedded = c.width() > 0 && c.height() > 0;
+        // a photo's embed_url is the remote picture itself, which some apps load: relayed like other remote media
+        String embedUrl = "photo".equals(c.type()) && proxy != null && !c.embedUrl().isEmpty() ? java.util.Objects.requireNonNullElse(proxy.proxied(c.embedUrl()), "") : c.embedUrl();
+        return new PreviewCardEntity(c.url(), c.title(), c.description(), c.type(), c.authorName(), c.authorUrl(), c.providerName(),
+                provider, c.html(), embedded ? c.width() : c.imageWidth(), embedded ? c.height() : c.imageHeight(),
+                c.imageKey() == null ? null : blobs.url(c.imageKey()), "", embedUrl, c.blurhash(), List.of());
     }
 }

@@ -19,7 +19,16 @@ public final class ScheduledStatusViews {
                          String visibility, String inReplyToId, String language, String idempotency, String applicationId,
                          String scheduledAt, boolean withRateLimit) {}
 
-    public ScheduledStatusEntity render(ScheduledStatus s) {
+    /** Renders the reserved media of scheduled statuses; null: none shown. */
+    private final MediaViews media;
+
+    public ScheduledStatusViews() { this(null); }
+
+    public ScheduledStatusViews(MediaViews media) { this.media = media; }
+
+    public ScheduledStatusEntity render(ScheduledStatus s) { return renderAll(List.of(s)).get(0); }
+
+    private ScheduledStatusEntity render(ScheduledStatus s, Map<Long, Object> attachments) {
         ScheduledStatus.Params p = s.params();
         NewPoll poll = p.poll();
         Map<String, Object> pollJson = null;
@@ -34,12 +43,17 @@ public final class ScheduledStatusViews {
                 new Params(p.text(), pollJson, p.mediaIds() == null || p.mediaIds().isEmpty() ? null : p.mediaIds(), p.sensitive(),
                         p.spoilerText(), p.visibility(), p.inReplyToId() == null ? null : p.inReplyToId().toString(), p.language(),
                         p.idempotency(), p.applicationId() == null ? null : p.applicationId().toString(), null, p.withRateLimit()),
-                List.of());
+                p.mediaIds() == null ? List.of() : p.mediaIds().stream().map(id -> attachments.get(Long.parseLong(id)))
+                        .filter(java.util.Objects::nonNull).toList());
     }
 
+    /** A page of scheduled statuses, their media read in one query. */
     public List<ScheduledStatusEntity> renderAll(List<ScheduledStatus> list) {
+        Map<Long, Object> attachments = media == null ? Map.of() : media.byIds(list.stream()
+                .flatMap(s -> s.params().mediaIds() == null ? java.util.stream.Stream.<String>empty() : s.params().mediaIds().stream())
+                .map(Long::parseLong).distinct().toList());
         List<ScheduledStatusEntity> out = new ArrayList<>(list.size());
-        for (ScheduledStatus s : list) out.add(render(s));
+        for (ScheduledStatus s : list) out.add(render(s, attachments));
         return out;
     }
 }

@@ -15,11 +15,13 @@ import social.atoll.api.Viewer;
 import social.atoll.api.entity.AccountEntity;
 import social.atoll.api.entity.AccountViews;
 import social.atoll.api.entity.Dates;
+import social.atoll.api.entity.MediaViews;
 import social.atoll.api.entity.StatusEditEntity;
 import social.atoll.api.entity.StatusViews;
 import social.atoll.core.poll.NewPoll;
 import social.atoll.core.privacy.VisibilityPolicy;
 import social.atoll.core.status.Status;
+import social.atoll.core.status.StatusAttachments;
 import social.atoll.core.status.StatusEdit;
 import social.atoll.core.status.StatusEditService;
 import social.atoll.core.status.StatusStore;
@@ -38,9 +40,17 @@ public final class StatusEditsController implements Controller {
     private final VisibilityPolicy visibility;
     private final StatusViews views;
     private final AccountViews accountViews;
+    /** Renders each version's attachments; null: versions show none and edits leave media alone. */
+    private final MediaViews mediaViews;
 
     public StatusEditsController(Auth auth, ObjectMapper json, StatusEditService edits, StatusStore statuses,
                                  VisibilityPolicy visibility, StatusViews views, AccountViews accountViews) {
+        this(auth, json, edits, statuses, visibility, views, accountViews, null);
+    }
+
+    public StatusEditsController(Auth auth, ObjectMapper json, StatusEditService edits, StatusStore statuses,
+                                 VisibilityPolicy visibility, StatusViews views, AccountViews accountViews, MediaViews mediaViews) {
+        this.mediaViews = mediaViews;
         this.auth = auth;
         this.json = json;
         this.edits = edits;
@@ -70,9 +80,16 @@ public final class StatusEditsController implements Controller {
         Params p = Params.from(ctx, json);
         NewPoll poll = StatusParams.poll(p);
         if (poll != null && !p.list("media_ids").isEmpty()) throw ApiException.unprocessable("Cannot attach more than 4 files.");
+        // as in Mastodon, the media_ids given are the attachments after the edit: none given removes them
+        List<StatusAttachments.MediaChange> changes = new ArrayList<>();
+        for (Params a : p.groups("media_attributes")) {
+            Long id = a.string("id").map(StatusEditsController::mediaId).orElse(null);
+            if (id != null) changes.add(new StatusAttachments.MediaChange(id, a.rawString("description").orElse(null),
+                    a.string("focus").orElse(null)));
+        }
         Status s = edits.edit(v.accountId(), StatusesController.id(ctx.pathParam("id")), new StatusUpdate(
                 p.rawString("status").orElse(""), p.rawString("spoiler_text").orElse(""), p.bool("sensitive").orElse(null),
-                p.string("language").orElse(null), poll));
+                p.string("language").orElse(null), poll, mediaViews == null ? null : p.list("media_ids"), changes));
         ctx.json(views.render(s, v.accountId()));
     }
 
@@ -81,14 +98,24 @@ public final class StatusEditsController implements Controller {
         Status s = visible(ctx, v);
         List<StatusEdit> versions = edits.history(s);
         AccountEntity account = accountViews.renderByIds(List.of(s.accountId())).get(s.accountId());
+        Map<Long, Object> media = mediaViews == null ? Map.of()
+                : mediaViews.byIds(versions.stream().flatMap(e -> e.mediaIds().stream()).distinct().toList());
         List<StatusEditEntity> out = new ArrayList<>(versions.size());
         for (StatusEdit e : versions) {
             StatusEditEntity.Poll poll = e.pollOptions() == null ? null
                     : new StatusEditEntity.Poll(e.pollOptions().stream().map(StatusEditEntity.Option::new).toList());
             out.add(new StatusEditEntity(e.content(), e.spoilerText(), e.sensitive(), Dates.datetime(e.createdAt()), account,
-                    poll, List.of(), List.of()));
+                    poll, e.mediaIds().stream().map(media::get).filter(java.util.Objects::nonNull).toList(), List.of()));
         }
         ctx.json(out);
+    }
+
+    private static Long mediaId(String s) {
+        try {
+            return Long.parseLong(s.trim());
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     private Status visible(Context ctx, Viewer v) {

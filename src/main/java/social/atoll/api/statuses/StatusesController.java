@@ -105,9 +105,7 @@ public final class StatusesController implements Controller {
         // a time already past posts now, as Mastodon does; one in the next five minutes is refused by the service
         Instant at = scheduled == null ? null : StatusParams.time(p, "scheduled_at");
         if (at != null && at.isAfter(Instant.now())) {
-            // publishing a scheduled post does not attach media yet: refuse rather than post it without them
-            if (!mediaIds.isEmpty()) throw ApiException.invalid("Scheduled posts with media attachments are not supported yet");
-            ctx.json(scheduledViews.render(scheduled.schedule(req, poll, p.list("media_ids"), at)));
+            ctx.json(scheduledViews.render(scheduled.schedule(req, poll, mediaIds.stream().map(String::valueOf).toList(), at)));
             return;
         }
         Status s = !mediaIds.isEmpty() ? media.post(req, mediaIds) : composer == null ? service.post(req) : composer.post(req, poll);

@@ -34,8 +34,9 @@ import social.atoll.infra.storage.BlobStore;
  * Link previews, fetched once per URL for the whole server. A new status that links somewhere gets the URL's card
  * row (created on first sight) in its own transaction; only the status that created the row queues the fetch, after
  * a random delay as Mastodon does, so a flood of statuses linking one page causes one request to it, spread out
- * from other servers doing the same. The fetch reads the page's OpenGraph tags through the SSRF-safe client and
- * stores its image through the media pipeline (re-encoded, metadata stripped, blurhash).
+ * from other servers doing the same. The fetch reads the page's oEmbed endpoint when it names one (photo, video and
+ * rich cards) and its OpenGraph tags, all through the SSRF-safe client, and stores the card's image through the
+ * media pipeline (re-encoded, metadata stripped, blurhash), so readers load it from this server.
  */
 public final class PreviewCardService {
 
@@ -141,11 +142,21 @@ public final class PreviewCardService {
             return;
         }
         OpenGraph og = OpenGraph.parse(page.text());
-        if (og.title() == null) {
+        OEmbed embed = og.oembed() == null ? null : oembed(page.finalUri(), og.oembed());
+        String title = embed != null && !embed.title().isEmpty() ? embed.title() : og.title();
+        if (title == null && (embed == null || "link".equals(embed.type()))) {
             finish(card.id(), "failed", null, null, null, null, null);
             return;
         }
-        ImageProcessor.Result image = og.image() == null ? null : image(page.finalUri().resolve(og.image().strip()));
+        String imageUrl = embed != null && embed.image() != null ? embed.image() : og.image();
+        ImageProcessor.Result image = null;
+        if (imageUrl != null) {
+            try {
+                image = image(resolve(page.finalUri(), imageUrl));
+            } catch (IllegalArgumentException e) {
+                log.debug("link preview image {} skipped: {}", imageUrl, e.getMessage());
+            }
+        }
         String imageKey = null;
         if (image != null) {
             imageKey = "preview_cards/images/" + BlobKeys.partition(card.id()) + "/" + Long.toHexString(ids.next()) + "." + image.small().format().extension;
@@ -155,10 +166,25 @@ public final class PreviewCardService {
                 throw new java.io.UncheckedIOException(e); // retried by the job queue
             }
         }
-        String provider = og.siteName() != null ? og.siteName() : page.finalUri().getHost();
-        finish(card.id(), "done", cut(og.title(), 200), cut(og.description() == null ? "" : og.description(), 1000), cut(provider, 200),
-                imageKey, image);
+        String provider = embed != null && !embed.providerName().isEmpty() ? embed.providerName()
+                : og.siteName() != null ? og.siteName() : page.finalUri().getHost();
+        finish(card.id(), "done", cut(title == null ? "" : title, 200), cut(og.description() == null ? "" : og.description(), 1000),
+                cut(provider, 200), imageKey, image, embed);
     }
+
+    /** The page's oEmbed document, fetched like the page; null when it cannot be had (the card falls back to OpenGraph). */
+    private OEmbed oembed(URI page, String href) {
+        try {
+            Response r = http.get(resolve(page, href), Map.of("Accept", "application/json"), PAGE);
+            if (r.status() != 200) return null;
+            return OEmbed.parse(r.text()).map(e -> e.resolve(r.finalUri())).orElse(null);
+        } catch (FetchFailedException | IllegalArgumentException e) {
+            log.debug("oEmbed of {} skipped: {}", page, e.getMessage());
+            return null;
+        }
+    }
+
+    private static URI resolve(URI base, String ref) { return base.resolve(ref.strip().replace(" ", "%20")); }
 
     private ImageProcessor.Result image(URI uri) {
         try {
@@ -173,12 +199,24 @@ public final class PreviewCardService {
 
     private void finish(long id, String state, String title, String description, String provider, String imageKey,
                         ImageProcessor.Result image) {
+        finish(id, state, title, description, provider, imageKey, image, null);
+    }
+
+    /** Writes the fetched card; {@code embed} (null: a link card from OpenGraph) gives the type and the embed. */
+    private void finish(long id, String state, String title, String description, String provider, String imageKey,
+                        ImageProcessor.Result image, OEmbed embed) {
         db.write(h -> h.createUpdate("""
                         UPDATE preview_cards SET state = :state, type = :type, title = :title, description = :d,
-                          provider_name = :p, image_key = :key, image_width = :w, image_height = :ht, blurhash = :b, fetched_at = :now
+                          provider_name = :p, image_key = :key, image_width = :w, image_height = :ht, blurhash = :b, fetched_at = :now,
+                          html = :html, embed_url = :embed, author_name = :an, author_url = :au, provider_url = :pu,
+                          width = :ew, height = :eh
                         WHERE id = :id AND state = 'pending'""")
-                // OpenGraph only describes links; photo, video and rich cards need oEmbed, which Atoll does not read
-                .bind("state", state).bind("type", "link")
+                .bind("type", embed == null ? "link" : embed.type())
+                .bind("html", embed == null ? "" : embed.html()).bind("embed", embed == null ? "" : cut(embed.embedUrl(), 2000))
+                .bind("an", embed == null ? "" : cut(embed.authorName(), 200)).bind("au", embed == null ? "" : cut(embed.authorUrl(), 2000))
+                .bind("pu", embed == null ? "" : cut(embed.providerUrl(), 2000))
+                .bind("ew", embed == null ? 0 : embed.width()).bind("eh", embed == null ? 0 : embed.height())
+                .bind("state", state)
                 .bind("title", title == null ? "" : title).bind("d", description == null ? "" : description)
                 .bind("p", provider == null ? "" : provider).bind("key", imageKey)
                 .bind("w", image == null ? 0 : image.small().width()).bind("ht", image == null ? 0 : image.small().height())

@@ -5,10 +5,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import org.jdbi.v3.core.Handle;
 import social.atoll.core.common.ValidationException;
 import social.atoll.core.status.NewStatus;
 import social.atoll.core.status.Status;
+import social.atoll.core.status.StatusAttachments;
 import social.atoll.core.status.StatusService;
 import social.atoll.infra.db.Database;
 
@@ -16,9 +19,9 @@ import social.atoll.infra.db.Database;
  * Posts a status with media: the poster's own unattached, processed uploads, at most
  * {@code ATOLL_MAX_MEDIA_ATTACHMENTS} (Mastodon's 4 by default), in the order given. The uploads are checked first with Mastodon's
  * wording, then claimed in the status's own transaction (a second post racing for the same upload fails and
- * rolls back whole).
+ * rolls back whole). Edits replace and reorder them ({@link #replace}); scheduled statuses reserve them until published.
  */
-public final class MediaAttacher {
+public final class MediaAttacher implements StatusAttachments {
 
     private final Database db;
     private final MediaStore store;
@@ -49,15 +52,23 @@ public final class MediaAttacher {
         for (MediaAttachment m : attachments) media.delete(m);
     }
 
-    /** Parses and checks {@code media_ids}; the ids in order, duplicates dropped. */
+    /** Parses and checks {@code media_ids} for a new post; the ids in order, duplicates dropped. */
     public List<Long> check(long accountId, List<String> rawIds) {
+        return check(accountId, rawIds, m -> !m.attached() && m.scheduledStatusId() == null && m.editedOutOf() == null);
+    }
+
+    /**
+     * The checks of Mastodon's post and edit: own uploads for attachments that {@code free} accepts, at most the
+     * configured number, processed, and a video only alone.
+     */
+    private List<Long> check(long accountId, List<String> rawIds, Predicate<MediaAttachment> free) {
         List<Long> ids = new ArrayList<>(new LinkedHashSet<>(rawIds.stream().map(MediaAttacher::parse).toList()));
         if (ids.size() > maxAttachments)
             throw new ValidationException("Cannot attach more than " + maxAttachments + " files");
         Map<Long, MediaAttachment> found = store.byIds(ids);
         List<Long> unusable = ids.stream().filter(id -> {
             MediaAttachment m = found.get(id);
-            return m == null || m.accountId() != accountId || m.attached() || m.remoteUrl() != null || !"attachment".equals(m.purpose());
+            return m == null || m.accountId() != accountId || !free.test(m) || m.remoteUrl() != null || !"attachment".equals(m.purpose());
         }).toList();
         if (!unusable.isEmpty())
             throw new ValidationException("Media " + unusable.stream().map(String::valueOf).collect(Collectors.joining(", "))
@@ -75,20 +86,81 @@ public final class MediaAttacher {
         if (mediaIds.isEmpty()) return statuses.post(req);
         return db.write(h -> {
             Status s = statuses.post(req, true);
-            boolean retried = h.createQuery("SELECT COUNT(*) FROM media_attachments WHERE status_id = :s").bind("s", s.id())
-                    .mapTo(Integer.class).one() > 0;
-            if (retried) return s; // the same Idempotency-Key answered the first post, which has its media
-            for (int i = 0; i < mediaIds.size(); i++) {
-                int claimed = h.createUpdate("""
-                                UPDATE media_attachments SET status_id = :s, position = :pos, updated_at = :now
-                                WHERE id = :id AND account_id = :a AND status_id IS NULL AND processing = 'done'
-                                  AND purpose = 'attachment' AND remote_url IS NULL""")
-                        .bind("s", s.id()).bind("pos", i).bind("now", clock.instant()).bind("id", mediaIds.get(i))
-                        .bind("a", req.accountId()).execute();
-                if (claimed != 1) throw new ValidationException("Media " + mediaIds.get(i) + " not found or already attached to another post");
-            }
+            if (!current(h, s.id()).isEmpty()) return s; // the same Idempotency-Key answered the first post, which has its media
+            claim(h, req.accountId(), s.id(), mediaIds, "status_id IS NULL AND scheduled_status_id IS NULL AND edited_out_of IS NULL");
             return s;
         });
+    }
+
+    @Override
+    public Status postScheduled(NewStatus req, long scheduledId, List<Long> mediaIds) {
+        return db.write(h -> {
+            Status s = statuses.post(req, true);
+            claim(h, req.accountId(), s.id(), mediaIds, "status_id IS NULL AND scheduled_status_id = " + scheduledId);
+            return s;
+        });
+    }
+
+    /** Attaches each upload in order; one that {@code free} (SQL) no longer matches was taken meanwhile: all rolls back. */
+    private void claim(Handle h, long accountId, long statusId, List<Long> mediaIds, String free) {
+        for (int i = 0; i < mediaIds.size(); i++) {
+            int claimed = h.createUpdate("""
+                            UPDATE media_attachments SET status_id = :s, position = :pos, scheduled_status_id = NULL,
+                              edited_out_of = NULL, updated_at = :now
+                            WHERE id = :id AND account_id = :a AND processing = 'done' AND purpose = 'attachment'
+                              AND remote_url IS NULL AND\s""" + free)
+                    .bind("s", statusId).bind("pos", i).bind("now", clock.instant()).bind("id", mediaIds.get(i))
+                    .bind("a", accountId).execute();
+            if (claimed != 1) throw new ValidationException("Media " + mediaIds.get(i) + " not found or already attached to another post");
+        }
+    }
+
+    @Override
+    public List<Long> current(Handle h, long statusId) {
+        return h.createQuery("SELECT id FROM media_attachments WHERE status_id = :s ORDER BY position, id").bind("s", statusId)
+                .mapTo(Long.class).list();
+    }
+
+    @Override
+    public boolean replace(Handle h, long accountId, long statusId, List<String> rawIds, List<MediaChange> changes) {
+        List<Long> ids = check(accountId, rawIds, m -> (m.statusId() == null && m.scheduledStatusId() == null
+                && (m.editedOutOf() == null || m.editedOutOf() == statusId)) || Long.valueOf(statusId).equals(m.statusId()));
+        List<Long> before = current(h, statusId);
+        boolean changed = !before.equals(ids);
+        if (changed) {
+            // media left out stay for the edit history (Mastodon keeps them on the status); the sweep spares them
+            for (Long old : before) {
+                if (!ids.contains(old))
+                    h.createUpdate("UPDATE media_attachments SET status_id = NULL, edited_out_of = :s, updated_at = :now WHERE id = :id")
+                            .bind("s", statusId).bind("now", clock.instant()).bind("id", old).execute();
+            }
+            for (int i = 0; i < ids.size(); i++) {
+                int claimed = h.createUpdate("""
+                                UPDATE media_attachments SET status_id = :s, position = :pos, edited_out_of = NULL, updated_at = :now
+                                WHERE id = :id AND account_id = :a AND processing = 'done' AND scheduled_status_id IS NULL
+                                  AND (status_id = :s OR status_id IS NULL)""")
+                        .bind("s", statusId).bind("pos", i).bind("now", clock.instant()).bind("id", ids.get(i)).bind("a", accountId)
+                        .execute();
+                if (claimed != 1) throw new ValidationException("Media " + ids.get(i) + " not found or already attached to another post");
+            }
+        }
+        for (MediaChange c : changes) {
+            if (!ids.contains(c.id())) continue; // Mastodon applies attributes to the edit's own media only
+            if (media.describe(h, c.id(), c.description(), c.focus())) changed = true;
+        }
+        return changed;
+    }
+
+    @Override
+    public void reserve(Handle h, long accountId, long scheduledId, List<Long> mediaIds) {
+        for (Long id : mediaIds) {
+            int reserved = h.createUpdate("""
+                            UPDATE media_attachments SET scheduled_status_id = :sch, updated_at = :now
+                            WHERE id = :id AND account_id = :a AND status_id IS NULL AND scheduled_status_id IS NULL
+                              AND edited_out_of IS NULL AND processing = 'done'""")
+                    .bind("sch", scheduledId).bind("now", clock.instant()).bind("id", id).bind("a", accountId).execute();
+            if (reserved != 1) throw new ValidationException("Media " + id + " not found or already attached to another post");
+        }
     }
 
     private static long parse(String s) {

@@ -256,10 +256,28 @@ public final class MediaService {
         return store.byId(id).orElseThrow(() -> new NotFoundException("media"));
     }
 
+    /**
+     * An edit's {@code media_attributes[]}: description and focus of an attachment, in the edit's transaction.
+     * Null leaves a value as it is. Returns true when something changed.
+     */
+    boolean describe(org.jdbi.v3.core.Handle h, long id, String description, String focus) {
+        MediaAttachment m = h.createQuery("SELECT * FROM media_attachments WHERE id = :id").bind("id", id).map(MediaStore.MEDIA).one();
+        String desc = description == null ? m.description() : description(description);
+        ObjectNode mt = meta.parse(m.meta());
+        String before = meta.write(mt);
+        if (focus != null && !focus.isBlank()) MediaMeta.focus(mt, Focus.parse(focus));
+        String after = meta.write(mt);
+        if (java.util.Objects.equals(desc, m.description()) && before.equals(after)) return false;
+        MediaStore.updateDetails(h, id, desc, after, m.thumbnailKey(), m.blurhash(), clock.instant());
+        return true;
+    }
+
     /** {@code DELETE /api/v1/media/:id}: an own upload not attached to a status. */
     public void deleteUnattached(long accountId, long id) {
         MediaAttachment m = own(accountId, id);
-        if (m.attached()) throw new ValidationException("Media attachment is attached to a status and cannot be deleted");
+        // media kept for a scheduled status or an edit history belong to that status as much as attached ones do
+        if (m.attached() || m.scheduledStatusId() != null || m.editedOutOf() != null)
+            throw new ValidationException("Media attachment is attached to a status and cannot be deleted");
         delete(m);
     }
 

@@ -77,11 +77,15 @@ public final class MediaStore {
         h.createUpdate("DELETE FROM media_attachments WHERE id = :id").bind("id", id).execute();
     }
 
-    /** Uploads never attached to a status (nor attached and then left by a deleted status) before {@code cutoff}. */
+    /**
+     * Uploads never attached to a status (nor attached and then left by a deleted status) before {@code cutoff};
+     * those reserved for a scheduled status or kept for an edit history are not orphans.
+     */
     List<MediaAttachment> orphans(Instant cutoff, int limit) {
         return db.read(h -> h.createQuery("""
                         SELECT * FROM media_attachments
                         WHERE status_id IS NULL AND created_at < :cutoff AND purpose = 'attachment' AND remote_url IS NULL
+                          AND scheduled_status_id IS NULL AND edited_out_of IS NULL
                         ORDER BY created_at LIMIT :limit""")
                 .bind("cutoff", cutoff).bind("limit", limit).map(MEDIA).list());
     }

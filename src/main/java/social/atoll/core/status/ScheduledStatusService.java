@@ -54,9 +54,18 @@ public final class ScheduledStatusService {
     private final IdGenerator ids;
     private final Clock clock;
     private final Settings settings;
+    /** Media reserved for scheduled statuses; null: scheduled statuses carry none. */
+    private final StatusAttachments attachments;
 
     public ScheduledStatusService(Database db, AccountStore accounts, StatusComposer composer, JobQueue jobs,
                                   ObjectMapper json, IdGenerator ids, Clock clock, Settings settings) {
+        this(db, accounts, composer, jobs, json, ids, clock, settings, null);
+    }
+
+    public ScheduledStatusService(Database db, AccountStore accounts, StatusComposer composer, JobQueue jobs,
+                                  ObjectMapper json, IdGenerator ids, Clock clock, Settings settings,
+                                  StatusAttachments attachments) {
+        this.attachments = attachments;
         this.db = db;
         this.accounts = accounts;
         this.composer = composer;
@@ -70,12 +79,16 @@ public final class ScheduledStatusService {
     /** Registers the publication job; call before the job queue starts. */
     public void register() { jobs.register(PUBLISH, job -> publish(job.scheduledId(), job.scheduledAt())); }
 
-    /** Checks {@code req} as a post would be checked and stores it for {@code at}. */
+    /**
+     * Checks {@code req} as a post would be checked and stores it for {@code at}; {@code mediaIds} (checked uploads)
+     * are reserved for it until it is published.
+     */
     public ScheduledStatus schedule(NewStatus req, NewPoll poll, List<String> mediaIds, Instant at) {
         checkTime(at);
+        if (!mediaIds.isEmpty() && attachments == null) throw new ValidationException("Media attachments are not supported");
         String text = req.text() == null ? "" : req.text();
         String spoiler = req.spoilerText() == null ? "" : req.spoilerText().strip();
-        if (text.isBlank()) throw new ValidationException("Text can't be blank");
+        if (text.isBlank() && mediaIds.isEmpty()) throw new ValidationException("Text can't be blank");
         if (StatusLength.of(text, spoiler) > settings.maxStatusChars())
             throw new ValidationException("Text character limit of " + settings.maxStatusChars() + " exceeded");
         if (poll != null) PollRules.check(poll);
@@ -90,6 +103,7 @@ public final class ScheduledStatusService {
             checkLimits(h, req.accountId(), at, null);
             h.createUpdate("INSERT INTO scheduled_statuses (id, account_id, scheduled_at, params, created_at) VALUES (:id, :a, :at, :p, :now)")
                     .bind("id", id).bind("a", req.accountId()).bind("at", at).bind("p", write(params)).bind("now", now).execute();
+            if (!mediaIds.isEmpty()) attachments.reserve(h, req.accountId(), id, mediaIds.stream().map(Long::parseLong).toList());
             enqueue(id, at);
             return null;
         });
@@ -163,10 +177,14 @@ public final class ScheduledStatusService {
         NewStatus req = new NewStatus(s.accountId(), p.text(), p.spoilerText(), p.sensitive(),
                 Visibility.parseRequested(p.visibility()).orElse(null), p.inReplyToId(), p.language(), p.applicationId(), null);
         try {
+            List<Long> media = p.mediaIds() == null ? List.of() : p.mediaIds().stream().map(Long::parseLong).toList();
             db.write(h -> {
+                // posted first, removed last: removing the row frees its reserved media (ON DELETE SET NULL)
+                if (media.isEmpty() || attachments == null) composer.post(req, p.poll());
+                else attachments.postScheduled(req, id, media);
                 int removed = h.createUpdate("DELETE FROM scheduled_statuses WHERE id = :id AND scheduled_at = :at")
                         .bind("id", id).bind("at", scheduledAt).execute();
-                if (removed > 0) composer.post(req, p.poll());
+                if (removed == 0) throw new IllegalStateException("scheduled status " + id + " was published or moved meanwhile");
                 return null;
             });
         } catch (ValidationException | NotFoundException e) {

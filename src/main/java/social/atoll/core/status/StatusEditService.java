@@ -35,6 +35,7 @@ public final class StatusEditService {
 
     private static final Pattern LANGUAGE = Pattern.compile("[a-zA-Z]{2,3}([-_][a-zA-Z0-9]{2,8})?");
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
+    private static final TypeReference<List<Long>> LONGS = new TypeReference<>() {};
 
     private final Database db;
     private final StatusStore statuses;
@@ -47,10 +48,19 @@ public final class StatusEditService {
     private final Clock clock;
     private final Settings settings;
     private final EventBus events;
+    /** Media of edits; null: edits leave attachments alone. */
+    private final StatusAttachments attachments;
 
     public StatusEditService(Database db, StatusStore statuses, StatusService statusService, TextFormatter formatter,
                              PollService pollService, PollStore polls, ObjectMapper json, IdGenerator ids, Clock clock,
                              Settings settings, EventBus events) {
+        this(db, statuses, statusService, formatter, pollService, polls, json, ids, clock, settings, events, null);
+    }
+
+    public StatusEditService(Database db, StatusStore statuses, StatusService statusService, TextFormatter formatter,
+                             PollService pollService, PollStore polls, ObjectMapper json, IdGenerator ids, Clock clock,
+                             Settings settings, EventBus events, StatusAttachments attachments) {
+        this.attachments = attachments;
         this.db = db;
         this.statuses = statuses;
         this.statusService = statusService;
@@ -70,7 +80,8 @@ public final class StatusEditService {
                 .orElseThrow(() -> new NotFoundException("status"));
         String text = u.text() == null ? "" : u.text();
         String spoiler = u.spoilerText() == null ? "" : u.spoilerText().strip();
-        if (text.isBlank()) throw new ValidationException("Text can't be blank");
+        boolean editsMedia = attachments != null && u.mediaIds() != null;
+        if (text.isBlank() && !(editsMedia && !u.mediaIds().isEmpty())) throw new ValidationException("Text can't be blank");
         if (StatusLength.of(text, spoiler) > settings.maxStatusChars())
             throw new ValidationException("Text character limit of " + settings.maxStatusChars() + " exceeded");
         if (u.poll() != null) PollRules.check(u.poll());
@@ -83,13 +94,17 @@ public final class StatusEditService {
             Instant now = clock.instant();
             List<String> oldOptions = polls.byStatus(h, statusId).map(Poll::options).orElse(null);
             boolean pollChanged = pollService.replace(h, before, u.poll());
-            boolean changed = pollChanged || !text.equals(before.text()) || !spoiler.equals(before.spoilerText())
+            List<Long> oldMedia = attachments == null ? List.of() : attachments.current(h, statusId);
+            boolean mediaChanged = editsMedia && attachments.replace(h, accountId, statusId, u.mediaIds(), u.mediaChanges());
+            List<Long> newMedia = attachments == null ? List.of() : attachments.current(h, statusId);
+            boolean changed = pollChanged || mediaChanged || !text.equals(before.text()) || !spoiler.equals(before.spoilerText())
                     || sensitive != before.sensitive() || !Objects.equals(language, before.language());
             if (!changed) return statuses.byId(statusId).orElse(before);
 
             boolean firstEdit = h.createQuery("SELECT COUNT(*) FROM status_edits WHERE status_id = :s").bind("s", statusId)
                     .mapTo(Integer.class).one() == 0;
-            if (firstEdit) snapshot(h, before, before.text(), before.content(), before.spoilerText(), before.sensitive(), oldOptions, before.createdAt());
+            if (firstEdit) snapshot(h, before, before.text(), before.content(), before.spoilerText(), before.sensitive(), oldOptions,
+                    oldMedia, before.createdAt());
 
             h.createUpdate("""
                             UPDATE statuses SET text = :text, content = :content, spoiler_text = :spoiler, sensitive = :sensitive,
@@ -100,7 +115,7 @@ public final class StatusEditService {
             h.createUpdate("DELETE FROM status_tags WHERE status_id = :s").bind("s", statusId).execute();
             for (String tag : formatted.tags()) statusService.attachTag(h, statusId, tag, now);
             List<String> newOptions = polls.byStatus(h, statusId).map(Poll::options).orElse(null);
-            snapshot(h, before, text, formatted.html(), spoiler, sensitive, newOptions, now);
+            snapshot(h, before, text, formatted.html(), spoiler, sensitive, newOptions, newMedia, now);
 
             Status after = h.createQuery("SELECT * FROM statuses WHERE id = :id").bind("id", statusId).map(StatusStore.STATUS).one();
             events.publish(new StatusEvents.StatusUpdated(after, before, List.copyOf(mentioned)));
@@ -128,13 +143,14 @@ public final class StatusEditService {
     }
 
     private void snapshot(Handle h, Status s, String text, String content, String spoiler, boolean sensitive,
-                          List<String> pollOptions, Instant at) {
+                          List<String> pollOptions, List<Long> mediaIds, Instant at) {
         h.createUpdate("""
-                        INSERT INTO status_edits (id, status_id, account_id, text, content, spoiler_text, sensitive, poll_options, created_at)
-                        VALUES (:id, :s, :a, :text, :content, :spoiler, :sensitive, :poll, :at)""")
+                        INSERT INTO status_edits (id, status_id, account_id, text, content, spoiler_text, sensitive, poll_options,
+                          media_ids, created_at)
+                        VALUES (:id, :s, :a, :text, :content, :spoiler, :sensitive, :poll, :media, :at)""")
                 .bind("id", ids.next()).bind("s", s.id()).bind("a", s.accountId()).bind("text", text).bind("content", content)
                 .bind("spoiler", spoiler).bind("sensitive", sensitive).bind("poll", pollOptions == null ? null : write(pollOptions))
-                .bind("at", at).execute();
+                .bind("media", write(mediaIds)).bind("at", at).execute();
     }
 
     /**
@@ -148,17 +164,27 @@ public final class StatusEditService {
                     String poll = rs.getString("poll_options");
                     return new StatusEdit(rs.getLong("id"), rs.getLong("status_id"), rs.getLong("account_id"), rs.getString("text"),
                             rs.getString("content"), rs.getString("spoiler_text"), rs.getBoolean("sensitive"),
-                            poll == null ? null : read(poll), Instant.ofEpochMilli(rs.getLong("created_at")));
+                            poll == null ? null : read(poll), Instant.ofEpochMilli(rs.getLong("created_at")),
+                            readIds(rs.getString("media_ids")));
                 }).list());
         if (!edits.isEmpty()) return edits;
         List<String> options = db.read(h -> polls.byStatus(h, s.id()).map(Poll::options).orElse(null));
+        List<Long> media = attachments == null ? List.of() : db.read(h -> attachments.current(h, s.id()));
         return List.of(new StatusEdit(0, s.id(), s.accountId(), s.text(), s.content(), s.spoilerText(), s.sensitive(), options,
-                s.editedAt() != null ? s.editedAt() : s.createdAt()));
+                s.editedAt() != null ? s.editedAt() : s.createdAt(), media));
     }
 
     private String write(Object o) {
         try {
             return json.writeValueAsString(o);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private List<Long> readIds(String s) {
+        try {
+            return s == null || s.isBlank() ? List.of() : json.readValue(s, LONGS);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

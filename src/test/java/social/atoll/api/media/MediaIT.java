@@ -66,6 +66,38 @@ class MediaIT extends MediaContract {
     }
 
     @Test
+    void videoProcessingIsADurableJobThatSurvivesARestart() throws Exception {
+        social.atoll.core.media.Ffmpeg ffmpeg = social.atoll.core.media.Ffmpeg.find(atoll.app().json).orElse(null);
+        if (ffmpeg == null) org.assertj.core.api.Assertions.fail(
+                "ffmpeg and ffprobe must be installed for the media tests (apt-get install -y ffmpeg; .ci/run installs it)");
+        Path video = Files.createTempDirectory("atoll-durable").resolve("clip.mkv");
+        ffmpeg.run("-f", "lavfi", "-i", "testsrc=duration=1:size=160x120:rate=10", "-c:v", "mpeg4", video.toString());
+        // a web-only node stores the upload and its job; no worker runs it before the stop
+        TestInstance webOnly = TestInstance.start(java.util.Map.of("ATOLL_ROLE", "web"));
+        TestInstance restarted = null;
+        try {
+            String token = webOnly.createUser("durable");
+            var r = new Multipart().file("file", "clip.mkv", "video/x-matroska", Files.readAllBytes(video))
+                    .send("POST", webOnly.baseUrl() + "/api/v2/media", token, webOnly.app().json);
+            assertThat(r.status()).as(r.body()).isEqualTo(202);
+            String id = r.json().get("id").asText();
+            assertThat(webOnly.app().jobs.pendingCounts().get("media.process")).isEqualTo(1);
+            assertThat(webOnly.http().get("/api/v1/media/" + id, token).status()).isEqualTo(206);
+
+            restarted = webOnly.restart(java.util.Map.of("ATOLL_ROLE", "all"), app -> {});
+            TestInstance now = restarted;
+            social.atoll.testing.Await.until("the stored job processes the video after the restart",
+                    () -> now.http().get("/api/v1/media/" + id, token).status() == 200);
+            var m = now.http().get("/api/v1/media/" + id, token).json();
+            assertThat(m.get("type").asText()).isEqualTo("gifv");
+            assertThat(m.get("url").asText()).endsWith(".mp4");
+        } finally {
+            if (restarted != null) restarted.close();
+            else webOnly.close();
+        }
+    }
+
+    @Test
     void systemFilesCarryTheirTypeAndCannotEscapeTheStore() {
         String token = atoll.createUser("sysfiles");
         var r = upload("v2", token, "p.png", "image/png", TestImages.encode(TestImages.halves(20, 20), "png"));

@@ -60,6 +60,26 @@ class PreviewCardsIT {
             ex.getResponseBody().write(html);
             ex.close();
         });
+        serve("/clip", "text/html", """
+                <html><head><title>A clip</title><meta property="og:description" content="Watch this">
+                <link rel="alternate" type="application/json+oembed" href="/oembed.json?url=clip&amp;format=json" title="oEmbed">
+                </head><body></body></html>""");
+        serve("/oembed.json", "application/json", """
+                {"version": "1.0", "type": "video", "title": "Clip title", "author_name": "Clip Maker",
+                 "author_url": "https://videos.example/@maker", "provider_name": "Videos", "provider_url": "https://videos.example/",
+                 "width": 480, "height": 270, "thumbnail_url": "/cover.png",
+                 "html": "<iframe src=\\"https://videos.example/embed/1\\" width=\\"480\\" height=\\"270\\" onload=\\"steal()\\" allowfullscreen></iframe><script>steal()</script><img src=\\"https://tracker.example/p.gif\\">"}
+                """);
+        serve("/picture", "text/html", """
+                <html><head><link href="/photo-oembed.json" type="application/json+oembed" rel="alternate"></head></html>""");
+        serve("/photo-oembed.json", "application/json", """
+                {"type": "photo", "title": "A picture", "url": "/cover.png", "width": 1200, "height": 630}""");
+        serve("/scripted", "text/html", """
+                <html><head><title>Scripted</title>
+                <link rel="alternate" type="application/json+oembed" href="/bad-oembed.json"></head></html>""");
+        serve("/bad-oembed.json", "application/json", """
+                {"type": "rich", "title": "Only script", "html": "<script>alert(1)</script><iframe src=\\"javascript:alert(1)\\"></iframe>"}
+                """);
         origin.createContext("/cover.png", ex -> {
             imageHits.incrementAndGet();
             ex.getResponseHeaders().add("Content-Type", "image/png");
@@ -77,6 +97,16 @@ class PreviewCardsIT {
     static void stop() {
         atoll.close();
         origin.stop(0);
+    }
+
+    private static void serve(String path, String type, String body) {
+        origin.createContext(path, ex -> {
+            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+            ex.getResponseHeaders().add("Content-Type", type + "; charset=utf-8");
+            ex.sendResponseHeaders(200, bytes.length);
+            ex.getResponseBody().write(bytes);
+            ex.close();
+        });
     }
 
     private static long count(String sql, Object... binds) {
@@ -146,6 +176,48 @@ class PreviewCardsIT {
                 assertThat(ImageIO.read(new java.io.ByteArrayInputStream(image.body())).getWidth()).isEqualTo(card.get("width").asInt());
             }
         }
+    }
+
+    @Test
+    void anOEmbedVideoBecomesAVideoCardWithOnlyASandboxedIframe() {
+        atoll.createUser("videolinker");
+        String url = originUrl + "/clip";
+        String id = created("videolinker", "<p>see <a href=\"" + url + "\">" + url + "</a></p>");
+        atoll.app().cards.fetch(count("SELECT id FROM preview_cards WHERE url = ?", url));
+        JsonNode card = atoll.http().get("/api/v1/statuses/" + id, null).json().get("card");
+        assertThat(card.get("type").asText()).isEqualTo("video");
+        assertThat(card.get("title").asText()).isEqualTo("Clip title");
+        assertThat(card.get("description").asText()).isEqualTo("Watch this");
+        assertThat(card.get("author_name").asText()).isEqualTo("Clip Maker");
+        assertThat(card.get("author_url").asText()).isEqualTo("https://videos.example/@maker");
+        assertThat(card.get("provider_name").asText()).isEqualTo("Videos");
+        assertThat(card.get("width").asInt()).isEqualTo(480);
+        assertThat(card.get("height").asInt()).isEqualTo(270);
+        String html = card.get("html").asText();
+        assertThat(html).startsWith("<iframe").contains("src=\"https://videos.example/embed/1\"").contains("sandbox=")
+                .doesNotContain("onload").doesNotContain("<script").doesNotContain("steal").doesNotContain("<img").doesNotContain("tracker");
+        // the thumbnail went through the media pipeline: readers load it from this server
+        assertThat(card.get("image").asText()).startsWith(atoll.baseUrl());
+
+        // a photo: its picture is the card's image (stored here), and embed_url, the remote picture, is relayed
+        String picture = originUrl + "/picture";
+        String photoStatus = created("videolinker", "<p><a href=\"" + picture + "\">" + picture + "</a></p>");
+        atoll.app().cards.fetch(count("SELECT id FROM preview_cards WHERE url = ?", picture));
+        JsonNode photo = atoll.http().get("/api/v1/statuses/" + photoStatus, null).json().get("card");
+        assertThat(photo.get("type").asText()).isEqualTo("photo");
+        assertThat(photo.get("title").asText()).isEqualTo("A picture");
+        assertThat(photo.get("width").asInt()).isEqualTo(1200);
+        assertThat(photo.get("image").asText()).startsWith(atoll.baseUrl());
+        assertThat(photo.get("embed_url").asText()).startsWith(atoll.baseUrl() + "/media_proxy/");
+
+        // an embed with nothing safe in it is a plain link card
+        String scripted = originUrl + "/scripted";
+        String other = created("videolinker", "<p><a href=\"" + scripted + "\">" + scripted + "</a></p>");
+        atoll.app().cards.fetch(count("SELECT id FROM preview_cards WHERE url = ?", scripted));
+        JsonNode plain = atoll.http().get("/api/v1/statuses/" + other, null).json().get("card");
+        assertThat(plain.get("type").asText()).isEqualTo("link");
+        assertThat(plain.get("title").asText()).isEqualTo("Only script");
+        assertThat(plain.get("html").asText()).isEmpty();
     }
 
     @Test

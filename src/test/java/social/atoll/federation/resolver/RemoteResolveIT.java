@@ -217,4 +217,33 @@ class RemoteResolveIT {
             throw new AssertionError(r.status() + " " + r.body(), e);
         }
     }
+
+    @Test
+    void staleRemoteProfilesAreRefreshedOnASchedule() {
+        try (TestInstance a = TestInstance.start(LOOPBACK); TestInstance b = TestInstance.start(LOOPBACK)) {
+            String alice = a.createUser("alice");
+            String carol = b.createUser("carol");
+            String handle = "alice@" + a.domain();
+            String id = b.http().get("/api/v1/accounts/lookup?acct=" + enc(handle), carol).json().get("id").asText();
+            assertThat(a.http().patchJson("/api/v1/accounts/update_credentials", alice, Map.of("display_name", "Alice Renamed")).status()).isEqualTo(200);
+            // B read her two days ago, and a remote account whose server is gone was never read
+            long gone = b.app().ids.next();
+            b.app().db.write(h -> {
+                h.createUpdate("UPDATE accounts SET fetched_at = :t WHERE id = :id")
+                        .bind("t", java.time.Instant.now().minus(java.time.Duration.ofDays(2))).bind("id", Long.parseLong(id)).execute();
+                return h.createUpdate("""
+                        INSERT INTO accounts (id, username, domain, acct_key, uri, created_at, updated_at)
+                        VALUES (:id, 'ghost', 'gone.invalid', 'ghost@gone.invalid', 'https://gone.invalid/users/ghost', 0, 0)""")
+                        .bind("id", gone).execute();
+            });
+
+            assertThat(b.app().actorRefresh.run()).isEqualTo(1);
+
+            assertThat(b.http().get("/api/v1/accounts/" + id).json().get("display_name").asText()).isEqualTo("Alice Renamed");
+            long ghostFetched = b.app().db.read(h -> h.createQuery("SELECT fetched_at FROM accounts WHERE id = :id").bind("id", gone).mapTo(Long.class).one());
+            assertThat(ghostFetched).as("an unreachable account is retried hours later, not at the head of every run")
+                    .isGreaterThan(java.time.Instant.now().minus(java.time.Duration.ofDays(1)).toEpochMilli());
+            assertThat(b.app().actorRefresh.run()).as("nothing is stale any more").isZero();
+        }
+    }
 }
