@@ -233,6 +233,7 @@ public final class App implements AutoCloseable {
         this.timelines = new TimelineService(db, homeFeed, statuses, visibility);
         this.notifications = new NotificationStore(db, ids, events);
         new NotificationListeners(notifications, visibility, clock).register(events);
+        new social.atoll.core.notification.AdminNotifications(notifications, clock).register(events);
         this.clusterChannel = settings.isPostgres()
                 ? new social.atoll.infra.events.PgNotifyChannel(db, settings.dbUrl(), settings.dbUser(), settings.dbPassword())
                 : new social.atoll.infra.events.ClusterChannel.Local();
@@ -351,9 +352,9 @@ public final class App implements AutoCloseable {
         c.add(new StatusActionsController(auth, json, settings, favourites, reblogs, statuses, statusRelations, visibility, statusViews, accountViews));
         c.add(new AccountStatusesController(auth, json, settings, accounts, statuses, visibility, statusViews));
         c.add(new TimelinesController(auth, json, settings, timelines, statusViews));
-        c.add(new NotificationsController(auth, json, settings, notifications, new NotificationViews(statuses, statusViews, accountViews)));
+        c.add(new NotificationsController(auth, json, settings, notifications, new NotificationViews(statuses, statusViews, accountViews, reports)));
         streamDispatcher = new social.atoll.api.streaming.StreamDispatcher(streamRegistry, streamAudience, statuses, statusRelations,
-                visibility, statusViews, notifications, new NotificationViews(statuses, statusViews, accountViews), json);
+                visibility, statusViews, notifications, new NotificationViews(statuses, statusViews, accountViews, reports), json);
         streaming.subscribe(streamDispatcher::accept);
         c.add(new social.atoll.api.streaming.StreamingController(auth, json, streamRegistry, streamAudience));
         c.add(new social.atoll.api.ratelimit.RateLimitController(settings.rateLimits(), auth, clock));
@@ -424,7 +425,7 @@ public final class App implements AutoCloseable {
         var collectionTagViews = new social.atoll.api.tags.TagViews(settings, new social.atoll.core.tag.TagService(db, ids, clock));
         c.add(new social.atoll.api.accounts.FeaturedTagsController(settings, auth, json, accounts, featuredTags, collectionTagViews));
         c.add(new social.atoll.api.accounts.DiscoveryController(auth, json, discovery, accountViews));
-        c.add(new social.atoll.api.reports.ReportsController(auth, json, accounts, reports, accountViews));
+        c.add(new social.atoll.api.reports.ReportsController(auth, json, reports, new social.atoll.api.entity.ReportViews(accountViews)));
         c.add(new social.atoll.api.instance.InstanceActivityController(instanceActivity));
         c.add(new social.atoll.api.trends.TrendsController(auth, json, trends, collectionTagViews, statusViews, visibility));
         var announcementsController = new social.atoll.api.announcements.AnnouncementsController(auth, announcements);

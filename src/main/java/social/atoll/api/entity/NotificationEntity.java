@@ -2,7 +2,10 @@ package social.atoll.api.entity;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
-/** Mastodon's Notification entity (v1). {@code status} is omitted for types that have none (follow, follow_request). */
+/**
+ * Mastodon's Notification entity (v1). {@code status} is omitted for types that have none (follow, follow_request);
+ * {@code report} is there only for {@code admin.report}.
+ */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record NotificationEntity(
         String id,
@@ -10,4 +13,5 @@ public record NotificationEntity(
         String createdAt,
         String groupKey,
         AccountEntity account,
-        @JsonInclude(JsonInclude.Include.NON_NULL) StatusEntity status) {}
+        @JsonInclude(JsonInclude.Include.NON_NULL) StatusEntity status,
+        @JsonInclude(JsonInclude.Include.NON_NULL) ReportEntity report) {}

@@ -5,21 +5,31 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import social.atoll.core.moderation.ReportService;
 import social.atoll.core.notification.Notification;
 import social.atoll.core.status.Status;
 import social.atoll.core.status.StatusStore;
 
-/** Core notifications → Mastodon Notification JSON, a page at a time (accounts and statuses batched). */
+/** Core notifications → Mastodon Notification JSON, a page at a time (accounts, statuses and reports batched). */
 public final class NotificationViews {
 
     private final StatusStore statuses;
     private final StatusViews statusViews;
     private final AccountViews accounts;
+    private final ReportService reports;
+    private final ReportViews reportViews;
 
+    /** Without reports: {@code admin.report} notifications are left out. */
     public NotificationViews(StatusStore statuses, StatusViews statusViews, AccountViews accounts) {
+        this(statuses, statusViews, accounts, null);
+    }
+
+    public NotificationViews(StatusStore statuses, StatusViews statusViews, AccountViews accounts, ReportService reports) {
         this.statuses = statuses;
         this.statusViews = statusViews;
         this.accounts = accounts;
+        this.reports = reports;
+        this.reportViews = new ReportViews(accounts);
     }
 
     public NotificationEntity render(Notification n, long viewerId) { return renderAll(List.of(n), viewerId).get(0); }
@@ -31,10 +41,14 @@ public final class NotificationViews {
     public List<NotificationEntity> renderAll(List<Notification> list, long viewerId) {
         Set<Long> actorIds = new HashSet<>();
         Set<Long> statusIds = new HashSet<>();
+        Set<Long> reportIds = new HashSet<>();
         for (Notification n : list) {
             actorIds.add(n.fromAccountId());
             if (n.statusId() != null) statusIds.add(n.statusId());
+            if (n.reportId() != null) reportIds.add(n.reportId());
         }
+        Map<Long, ReportEntity> reportsById = reports == null || reportIds.isEmpty()
+                ? Map.of() : reportViews.renderAll(reports.byIds(reportIds).values());
         Map<Long, AccountEntity> actors = accounts.renderByIds(actorIds);
         List<Status> found = new ArrayList<>(statuses.byIds(statusIds).values());
         // the notifications filter context: a status hidden by a filter takes its notification with it
@@ -45,9 +59,11 @@ public final class NotificationViews {
         for (Notification n : list) {
             AccountEntity actor = actors.get(n.fromAccountId());
             StatusEntity status = n.statusId() == null ? null : byId.get(n.statusId().toString());
+            ReportEntity report = n.reportId() == null ? null : reportsById.get(n.reportId());
             if (actor == null || (n.statusId() != null && status == null)) continue;
+            if (Notification.ADMIN_REPORT.equals(n.type()) && report == null) continue;
             String id = Long.toString(n.id());
-            out.add(new NotificationEntity(id, n.type(), Dates.datetime(n.createdAt()), "ungrouped-" + id, actor, status));
+            out.add(new NotificationEntity(id, n.type(), Dates.datetime(n.createdAt()), "ungrouped-" + id, actor, status, report));
         }
         return out;
     }

@@ -1,6 +1,5 @@
 package social.atoll.api.reports;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.RoutesConfig;
 import java.util.ArrayList;
@@ -10,10 +9,7 @@ import social.atoll.api.Auth;
 import social.atoll.api.Controller;
 import social.atoll.api.Params;
 import social.atoll.api.Viewer;
-import social.atoll.api.entity.AccountEntity;
-import social.atoll.api.entity.AccountViews;
-import social.atoll.api.entity.Dates;
-import social.atoll.core.account.AccountStore;
+import social.atoll.api.entity.ReportViews;
 import social.atoll.core.moderation.Report;
 import social.atoll.core.moderation.ReportService;
 
@@ -23,22 +19,14 @@ import social.atoll.core.moderation.ReportService;
  */
 public final class ReportsController implements Controller {
 
-    /** Mastodon's Report. */
-    @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record ReportEntity(String id, boolean actionTaken, String actionTakenAt, String category, String comment,
-                               boolean forwarded, String createdAt, List<String> statusIds, List<String> ruleIds,
-                               AccountEntity targetAccount) {}
-
     private final Auth auth;
     private final ObjectMapper json;
-    private final AccountStore accounts;
     private final ReportService reports;
-    private final AccountViews views;
+    private final ReportViews views;
 
-    public ReportsController(Auth auth, ObjectMapper json, AccountStore accounts, ReportService reports, AccountViews views) {
+    public ReportsController(Auth auth, ObjectMapper json, ReportService reports, ReportViews views) {
         this.auth = auth;
         this.json = json;
-        this.accounts = accounts;
         this.reports = reports;
         this.views = views;
     }
@@ -52,12 +40,7 @@ public final class ReportsController implements Controller {
             Report report = reports.create(v.accountId(), new ReportService.NewReport(target, numbers(p.list("status_ids")),
                     p.rawString("comment").orElse(""), p.string("category").orElse(null), numbers(p.list("rule_ids")),
                     p.bool("forward", false)));
-            AccountEntity targetAccount = views.render(accounts.byId(target).orElseThrow(ApiException::notFound));
-            ctx.json(new ReportEntity(Long.toString(report.id()), report.actionTakenAt() != null, Dates.datetime(report.actionTakenAt()),
-                    report.category(), report.comment(), report.forwarded(), Dates.datetime(report.createdAt()),
-                    report.statusIds().isEmpty() ? null : report.statusIds().stream().map(String::valueOf).toList(),
-                    report.ruleIds().isEmpty() ? null : report.ruleIds().stream().map(String::valueOf).toList(),
-                    targetAccount));
+            ctx.json(views.render(report).orElseThrow(ApiException::notFound));
         });
     }
 

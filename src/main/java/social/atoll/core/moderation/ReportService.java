@@ -3,7 +3,10 @@ package social.atoll.core.moderation;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import social.atoll.core.account.Account;
 import social.atoll.core.account.AccountStore;
 import social.atoll.core.common.NotFoundException;
@@ -76,6 +79,35 @@ public final class ReportService {
             events.publish(new ReportCreated(r, forwarded));
             return r;
         });
+    }
+
+    /** The reports with these ids, by id (absent ones are left out); for rendering a page of admin notifications. */
+    public Map<Long, Report> byIds(Collection<Long> reportIds) {
+        if (reportIds.isEmpty()) return Map.of();
+        Map<Long, Report> out = new HashMap<>();
+        db.read(h -> h.createQuery("""
+                        SELECT id, account_id, target_account_id, category, comment, status_ids, rule_ids, forwarded,
+                               action_taken_at, created_at FROM reports WHERE id IN (<ids>)""")
+                .bindList("ids", List.copyOf(reportIds))
+                .map((rs, ctx) -> new Report(rs.getLong("id"), rs.getLong("account_id"), rs.getLong("target_account_id"),
+                        rs.getString("category"), rs.getString("comment"), decode(rs.getString("status_ids")),
+                        decode(rs.getString("rule_ids")), rs.getBoolean("forwarded"), instant(rs, "action_taken_at"),
+                        instant(rs, "created_at")))
+                .list()).forEach(r -> out.put(r.id(), r));
+        return out;
+    }
+
+    private static Instant instant(java.sql.ResultSet rs, String column) throws java.sql.SQLException {
+        long millis = rs.getLong(column);
+        return rs.wasNull() ? null : Instant.ofEpochMilli(millis);
+    }
+
+    private List<Long> decode(String ids) {
+        try {
+            return List.of(json.readValue(ids, String[].class)).stream().map(Long::parseLong).toList();
+        } catch (Exception e) {
+            throw new IllegalStateException("unreadable report ids: " + ids, e);
+        }
     }
 
     private String encode(List<Long> ids) {

@@ -37,12 +37,21 @@ public final class NotificationStore {
      * them with notifications hidden, or the same notification exists already. Returns whether one was added.
      */
     public boolean add(Handle h, long to, long from, String type, Long statusId, Instant now) {
+        return add(h, to, from, type, statusId, null, now);
+    }
+
+    /**
+     * As {@link #add(Handle, long, long, String, Long, Instant)}, about a report ({@code admin.report}): each report
+     * is its own notification, even from the same reporter.
+     */
+    public boolean add(Handle h, long to, long from, String type, Long statusId, Long reportId, Instant now) {
         if (to == from && !Notification.POLL.equals(type)) return false; // only "your poll has ended" goes to oneself
-        String sameStatus = statusId == null ? "n.status_id IS NULL" : "n.status_id = :status";
+        String sameStatus = (statusId == null ? "n.status_id IS NULL" : "n.status_id = :status")
+                + (reportId == null ? " AND n.report_id IS NULL" : " AND n.report_id = :report");
         long id = ids.next();
         var u = h.createUpdate("""
-                        INSERT INTO notifications (id, account_id, from_account_id, type, status_id, created_at)
-                        SELECT :id, a.id, :from, :type, :status, :now FROM accounts a
+                        INSERT INTO notifications (id, account_id, from_account_id, type, status_id, report_id, created_at)
+                        SELECT :id, a.id, :from, :type, :status, :report, :now FROM accounts a
                         WHERE a.id = :to AND a.domain IS NULL
                           AND NOT EXISTS (SELECT 1 FROM blocks b WHERE b.account_id = :to AND b.target_account_id = :from)
                           AND NOT EXISTS (SELECT 1 FROM mutes m WHERE m.account_id = :to AND m.target_account_id = :from
@@ -54,7 +63,7 @@ public final class NotificationStore {
                           AND NOT EXISTS (SELECT 1 FROM notifications n WHERE n.account_id = :to AND n.type = :type
                             AND n.from_account_id = :from""" + " AND " + sameStatus + ")")
                 .bind("id", id).bind("to", to).bind("from", from).bind("type", type)
-                .bind("status", statusId).bind("now", now);
+                .bind("status", statusId).bind("report", reportId).bind("now", now);
         boolean added = u.execute() > 0;
         if (added && events != null) events.publish(new NotificationEvents.Created(to, id));
         return added;
@@ -70,7 +79,7 @@ public final class NotificationStore {
     }
 
     public List<Notification> page(long accountId, Filter f, IdRange range) {
-        StringBuilder sql = new StringBuilder("SELECT id, account_id, from_account_id, type, status_id, created_at FROM notifications WHERE account_id = :a");
+        StringBuilder sql = new StringBuilder("SELECT id, account_id, from_account_id, type, status_id, created_at, report_id FROM notifications WHERE account_id = :a");
         if (!f.types().isEmpty()) sql.append(" AND type IN (<types>)");
         if (!f.excludeTypes().isEmpty()) sql.append(" AND type NOT IN (<exclude>)");
         if (f.fromAccountId() != null) sql.append(" AND from_account_id = :from");
@@ -85,7 +94,7 @@ public final class NotificationStore {
     }
 
     public Optional<Notification> byId(long accountId, long id) {
-        return db.read(h -> h.createQuery("SELECT id, account_id, from_account_id, type, status_id, created_at FROM notifications WHERE id = :id AND account_id = :a")
+        return db.read(h -> h.createQuery("SELECT id, account_id, from_account_id, type, status_id, created_at, report_id FROM notifications WHERE id = :id AND account_id = :a")
                 .bind("id", id).bind("a", accountId).map(NOTIFICATION).findOne());
     }
 
