@@ -216,7 +216,7 @@ public final class App implements AutoCloseable {
         this.accountService = new AccountService(db, accounts, ids, clock, settings, events);
         this.tokens = new TokenService(db, ids, clock, events, secrets.cookieKey());
         this.oauth = new OAuthService(db, ids, clock);
-        this.auth = new Auth(tokens, accounts, clock);
+        this.auth = new Auth(tokens, accounts);
         this.authorizations = new AuthorizationService(db, oauth, tokens, ids, clock);
         this.webSessions = new WebSessionStore(db, ids, clock);
         this.browserSessions = new BrowserSessions(webSessions, accounts, settings, secrets.cookieKey());
@@ -341,7 +341,7 @@ public final class App implements AutoCloseable {
 
     private List<Controller> controllers() {
         List<Controller> c = new ArrayList<>();
-        c.add(new HealthController(db, settings));
+        c.add(new HealthController(db));
         c.add(new MetricsController(settings, metrics));
         StatusViews statusViews = new StatusViews(settings, statuses, statusRelations, accountViews,
                 new social.atoll.api.entity.PollViews(pollStore, clock), filterMatcher, mediaViews,

@@ -1,7 +1,6 @@
 package social.atoll.api;
 
 import io.javalin.http.Context;
-import java.time.Clock;
 import java.util.Optional;
 import social.atoll.core.account.Account;
 import social.atoll.core.account.AccountStore;
@@ -20,7 +19,7 @@ public final class Auth {
     private final TokenService tokens;
     private final AccountStore accounts;
 
-    public Auth(TokenService tokens, AccountStore accounts, Clock clock) {
+    public Auth(TokenService tokens, AccountStore accounts) {
         this.tokens = tokens;
         this.accounts = accounts;
     }

@@ -2,7 +2,6 @@ package social.atoll.api;
 
 import io.javalin.config.RoutesConfig;
 import java.util.Map;
-import social.atoll.config.Settings;
 import social.atoll.infra.db.Database;
 
 /** {@code /health}: the process answers. {@code /health/ready}: the database answers and is fully migrated. */
@@ -10,7 +9,7 @@ public final class HealthController implements Controller {
 
     private final Database db;
 
-    public HealthController(Database db, Settings settings) { this.db = db; }
+    public HealthController(Database db) { this.db = db; }
 
     @Override
     public void routes(RoutesConfig r) {
