@@ -6,13 +6,13 @@ import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import social.atoll.api.ApiServer;
+import social.atoll.server.HttpServer;
 import social.atoll.api.Auth;
-import social.atoll.api.Controller;
-import social.atoll.api.HealthController;
+import social.atoll.server.Controller;
+import social.atoll.server.HealthController;
 import social.atoll.api.oauth.AppsController;
 import social.atoll.api.oauth.AuthorizationServerMetadataController;
-import social.atoll.api.oauth.AuthorizeController;
+import social.atoll.web.oauth.AuthorizeController;
 import social.atoll.api.oauth.TokenController;
 import social.atoll.api.oauth.UserinfoController;
 import social.atoll.api.accounts.AccountsController;
@@ -33,7 +33,7 @@ import social.atoll.core.account.ProfileService;
 import social.atoll.core.account.SignUpService;
 import social.atoll.core.follow.FollowService;
 import social.atoll.core.follow.FollowStore;
-import social.atoll.core.follow.Relationships;
+import social.atoll.core.relationship.RelationshipLookup;
 import social.atoll.core.instance.InstanceService;
 import social.atoll.core.instance.SiteSettings;
 import social.atoll.core.auth.AuthorizationService;
@@ -70,7 +70,7 @@ import social.atoll.infra.ids.IdGenerator;
 import social.atoll.infra.jobs.JobQueue;
 import social.atoll.infra.http.SafeHttpClient;
 import social.atoll.infra.metrics.Metrics;
-import social.atoll.api.MetricsController;
+import social.atoll.server.MetricsController;
 import social.atoll.infra.json.Json;
 import social.atoll.infra.secrets.Secrets;
 
@@ -125,7 +125,7 @@ public final class App implements AutoCloseable {
     public final NotificationStore notifications;
     public final AccountViews accountViews;
     public final FollowStore followStore;
-    public final Relationships relationships;
+    public final RelationshipLookup relationships;
     public final FollowService follows;
     public final ProfileService profiles;
     public final SignUpService signUps;
@@ -173,7 +173,7 @@ public final class App implements AutoCloseable {
     public final social.atoll.core.status.ScheduledStatusService scheduledStatuses;
     public final social.atoll.core.conversation.ConversationService conversations;
 
-    private ApiServer server;
+    private HttpServer server;
 
     /** Streaming: signals between nodes (LISTEN/NOTIFY on PostgreSQL), and this node's connected clients. */
     public final social.atoll.infra.events.ClusterChannel clusterChannel;
@@ -243,7 +243,7 @@ public final class App implements AutoCloseable {
         new social.atoll.core.tag.TagFeed(db, statuses, statusRelations, jobs, clock).register(events);
         this.accountViews = new AccountViews(settings, accounts, json, mediaViews);
         this.followStore = new FollowStore(db, clock);
-        this.relationships = new Relationships(db, clock);
+        this.relationships = new RelationshipLookup(db, clock);
         this.follows = new FollowService(db, followStore, relationships, accounts, ids, clock, events);
         this.profiles = new ProfileService(db, accounts, textFormatter, follows, json, clock, events);
         this.signUps = new SignUpService(settings, accountService, accounts, tokens);
@@ -442,7 +442,7 @@ public final class App implements AutoCloseable {
         if (server == null) {
             List<Controller> all = new ArrayList<>(controllers());
             all.addAll(extra);
-            server = new ApiServer(settings, json, all, metrics);
+            server = new HttpServer(settings, json, all, metrics);
             server.start();
             clusterChannel.start();
             log.info("Atoll {} listening on port {} as {}", Version.ATOLL, server.port(), settings.baseUrl());

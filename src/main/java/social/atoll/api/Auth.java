@@ -1,5 +1,6 @@
 package social.atoll.api;
 
+import social.atoll.server.ApiException;
 import io.javalin.http.Context;
 import java.util.Optional;
 import social.atoll.core.account.Account;

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import social.atoll.App;
-import social.atoll.api.Controller;
+import social.atoll.server.Controller;
 import social.atoll.config.Settings;
 import social.atoll.config.SettingsLoader;
 

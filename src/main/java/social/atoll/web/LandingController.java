@@ -2,7 +2,7 @@ package social.atoll.web;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import social.atoll.api.Controller;
+import social.atoll.server.Controller;
 import social.atoll.web.view.LandingView;
 
 /** {@code GET /}: the instance's front page, with a way to sign in (or out). */

@@ -3,7 +3,7 @@ package social.atoll.web;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.Optional;
-import social.atoll.api.Controller;
+import social.atoll.server.Controller;
 import social.atoll.core.account.Account;
 import social.atoll.core.account.AccountService;
 import social.atoll.core.account.AccountStore;

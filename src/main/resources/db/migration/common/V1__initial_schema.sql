@@ -223,7 +223,7 @@ CREATE TABLE conversation_mutes (
     PRIMARY KEY (account_id, conversation_id)
 );
 
--- Relationships.
+-- RelationshipLookup.
 CREATE TABLE follows (
     id                BIGINT PRIMARY KEY,
     account_id        BIGINT NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,

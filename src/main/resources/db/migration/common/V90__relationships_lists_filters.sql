@@ -1,4 +1,4 @@
--- Relationships beyond follows, lists, filters and the smaller P1 features (issue 3).
+-- RelationshipLookup beyond follows, lists, filters and the smaller P1 features (issue 3).
 
 -- Paging a user's blocks, mutes and domain blocks runs on the hidden row id.
 CREATE INDEX blocks_account_idx ON blocks (account_id, id);

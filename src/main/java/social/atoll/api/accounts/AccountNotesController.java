@@ -3,13 +3,13 @@ package social.atoll.api.accounts;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.RoutesConfig;
 import social.atoll.api.Auth;
-import social.atoll.api.Controller;
-import social.atoll.api.Params;
+import social.atoll.server.Controller;
+import social.atoll.server.Params;
 import social.atoll.api.Viewer;
 import social.atoll.api.entity.RelationshipEntity;
 import social.atoll.core.account.AccountStore;
 import social.atoll.core.follow.FollowService;
-import social.atoll.core.follow.Relationships;
+import social.atoll.core.relationship.RelationshipLookup;
 import social.atoll.core.relationship.AccountNoteService;
 
 /**
@@ -23,10 +23,10 @@ public final class AccountNotesController implements Controller {
     private final AccountStore accounts;
     private final AccountNoteService notes;
     private final FollowService follows;
-    private final Relationships relationships;
+    private final RelationshipLookup relationships;
 
     public AccountNotesController(Auth auth, ObjectMapper json, AccountStore accounts, AccountNoteService notes,
-                                  FollowService follows, Relationships relationships) {
+                                  FollowService follows, RelationshipLookup relationships) {
         this.auth = auth;
         this.json = json;
         this.accounts = accounts;

@@ -3,7 +3,7 @@ package social.atoll.api.accounts;
 import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.List;
-import social.atoll.api.ApiException;
+import social.atoll.server.ApiException;
 import social.atoll.core.account.Account;
 import social.atoll.core.account.AccountStore;
 

@@ -9,11 +9,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import social.atoll.api.ApiException;
+import social.atoll.server.ApiException;
 import social.atoll.api.Auth;
-import social.atoll.api.Controller;
+import social.atoll.server.Controller;
 import social.atoll.api.Page;
-import social.atoll.api.Params;
+import social.atoll.server.Params;
 import social.atoll.api.Viewer;
 import social.atoll.api.entity.AccountViews;
 import social.atoll.config.Settings;
@@ -21,7 +21,7 @@ import social.atoll.core.account.Account;
 import social.atoll.core.account.AccountStore;
 import social.atoll.core.common.IdRange;
 import social.atoll.core.follow.FollowStore;
-import social.atoll.core.follow.Relationships;
+import social.atoll.core.relationship.RelationshipLookup;
 
 /**
  * Reading accounts: one by id, several by id, by {@code acct}, and their followers and following. Public: a token
@@ -40,17 +40,17 @@ public final class AccountsController implements Controller {
     private final AccountStore accounts;
     private final AccountViews views;
     private final FollowStore follows;
-    private final Relationships relationships;
+    private final RelationshipLookup relationships;
     private final social.atoll.core.account.RemoteAccountResolver remote;
 
     public AccountsController(Settings settings, Auth auth, ObjectMapper json, AccountStore accounts, AccountViews views,
-                              FollowStore follows, Relationships relationships) {
+                              FollowStore follows, RelationshipLookup relationships) {
         this(settings, auth, json, accounts, views, follows, relationships, social.atoll.core.account.RemoteAccountResolver.NONE);
     }
 
     /** {@code remote} resolves unknown remote handles for signed-in users ({@code lookup}). */
     public AccountsController(Settings settings, Auth auth, ObjectMapper json, AccountStore accounts, AccountViews views,
-                              FollowStore follows, Relationships relationships, social.atoll.core.account.RemoteAccountResolver remote) {
+                              FollowStore follows, RelationshipLookup relationships, social.atoll.core.account.RemoteAccountResolver remote) {
         this.settings = settings;
         this.auth = auth;
         this.json = json;

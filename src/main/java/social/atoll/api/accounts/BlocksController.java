@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import social.atoll.api.Auth;
-import social.atoll.api.Controller;
+import social.atoll.server.Controller;
 import social.atoll.api.Page;
 import social.atoll.api.Viewer;
 import social.atoll.api.entity.AccountEntity;
@@ -14,7 +14,7 @@ import social.atoll.api.entity.AccountViews;
 import social.atoll.api.entity.RelationshipEntity;
 import social.atoll.config.Settings;
 import social.atoll.core.common.IdRange;
-import social.atoll.core.follow.Relationships;
+import social.atoll.core.relationship.RelationshipLookup;
 import social.atoll.core.relationship.BlockService;
 import social.atoll.core.relationship.RelationshipStore;
 
@@ -25,11 +25,11 @@ public final class BlocksController implements Controller {
     private final Auth auth;
     private final BlockService blocks;
     private final RelationshipStore store;
-    private final Relationships relationships;
+    private final RelationshipLookup relationships;
     private final AccountViews views;
 
     public BlocksController(Settings settings, Auth auth, BlockService blocks, RelationshipStore store,
-                            Relationships relationships, AccountViews views) {
+                            RelationshipLookup relationships, AccountViews views) {
         this.settings = settings;
         this.auth = auth;
         this.blocks = blocks;

@@ -4,7 +4,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.List;
 import social.atoll.api.Auth;
-import social.atoll.api.Controller;
+import social.atoll.server.Controller;
 import social.atoll.api.Page;
 import social.atoll.api.Viewer;
 import social.atoll.api.entity.AccountViews;
@@ -13,7 +13,7 @@ import social.atoll.config.Settings;
 import social.atoll.core.account.Account;
 import social.atoll.core.account.AccountStore;
 import social.atoll.core.common.IdRange;
-import social.atoll.core.follow.Relationships;
+import social.atoll.core.relationship.RelationshipLookup;
 import social.atoll.core.relationship.EndorsementService;
 import social.atoll.core.relationship.RelationshipStore;
 
@@ -29,11 +29,11 @@ public final class EndorsementsController implements Controller {
     private final AccountStore accounts;
     private final EndorsementService endorsements;
     private final RelationshipStore store;
-    private final Relationships relationships;
+    private final RelationshipLookup relationships;
     private final AccountViews views;
 
     public EndorsementsController(Settings settings, Auth auth, AccountStore accounts, EndorsementService endorsements,
-                                  RelationshipStore store, Relationships relationships, AccountViews views) {
+                                  RelationshipStore store, RelationshipLookup relationships, AccountViews views) {
         this.settings = settings;
         this.auth = auth;
         this.accounts = accounts;

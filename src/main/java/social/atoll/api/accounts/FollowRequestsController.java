@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import social.atoll.api.Auth;
-import social.atoll.api.Controller;
+import social.atoll.server.Controller;
 import social.atoll.api.Page;
 import social.atoll.api.Viewer;
 import social.atoll.api.entity.AccountViews;
@@ -17,7 +17,7 @@ import social.atoll.core.account.AccountStore;
 import social.atoll.core.common.IdRange;
 import social.atoll.core.follow.FollowService;
 import social.atoll.core.follow.FollowStore;
-import social.atoll.core.follow.Relationships;
+import social.atoll.core.relationship.RelationshipLookup;
 
 /**
  * Pending follow requests to the signed-in (locked) account: the list, paged on the hidden request-row id, and
@@ -31,10 +31,10 @@ public final class FollowRequestsController implements Controller {
     private final AccountViews views;
     private final FollowStore store;
     private final FollowService follows;
-    private final Relationships relationships;
+    private final RelationshipLookup relationships;
 
     public FollowRequestsController(Settings settings, Auth auth, AccountStore accounts, AccountViews views,
-                                    FollowStore store, FollowService follows, Relationships relationships) {
+                                    FollowStore store, FollowService follows, RelationshipLookup relationships) {
         this.settings = settings;
         this.auth = auth;
         this.accounts = accounts;

@@ -6,17 +6,17 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.List;
 import java.util.Map;
-import social.atoll.api.ApiException;
+import social.atoll.server.ApiException;
 import social.atoll.api.Auth;
-import social.atoll.api.Controller;
-import social.atoll.api.Params;
+import social.atoll.server.Controller;
+import social.atoll.server.Params;
 import social.atoll.api.Viewer;
 import social.atoll.api.entity.RelationshipEntity;
 import social.atoll.core.account.Account;
 import social.atoll.core.account.AccountStore;
 import social.atoll.core.follow.FollowOptions;
 import social.atoll.core.follow.FollowService;
-import social.atoll.core.follow.Relationships;
+import social.atoll.core.relationship.RelationshipLookup;
 
 /**
  * Following and the relationships it makes: {@code follow}, {@code unfollow} and {@code relationships}. Each
@@ -28,10 +28,10 @@ public final class FollowsController implements Controller {
     private final ObjectMapper json;
     private final AccountStore accounts;
     private final FollowService follows;
-    private final Relationships relationships;
+    private final RelationshipLookup relationships;
 
     public FollowsController(Auth auth, ObjectMapper json, AccountStore accounts, FollowService follows,
-                             Relationships relationships) {
+                             RelationshipLookup relationships) {
         this.auth = auth;
         this.json = json;
         this.accounts = accounts;

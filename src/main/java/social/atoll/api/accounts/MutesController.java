@@ -7,9 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import social.atoll.api.Auth;
-import social.atoll.api.Controller;
+import social.atoll.server.Controller;
 import social.atoll.api.Page;
-import social.atoll.api.Params;
+import social.atoll.server.Params;
 import social.atoll.api.Viewer;
 import social.atoll.api.entity.AccountEntity;
 import social.atoll.api.entity.AccountViews;
@@ -18,7 +18,7 @@ import social.atoll.api.entity.MutedAccountEntity;
 import social.atoll.api.entity.RelationshipEntity;
 import social.atoll.config.Settings;
 import social.atoll.core.common.IdRange;
-import social.atoll.core.follow.Relationships;
+import social.atoll.core.relationship.RelationshipLookup;
 import social.atoll.core.relationship.MuteService;
 import social.atoll.core.relationship.RelationshipStore;
 
@@ -33,11 +33,11 @@ public final class MutesController implements Controller {
     private final ObjectMapper json;
     private final MuteService mutes;
     private final RelationshipStore store;
-    private final Relationships relationships;
+    private final RelationshipLookup relationships;
     private final AccountViews views;
 
     public MutesController(Settings settings, Auth auth, ObjectMapper json, MuteService mutes, RelationshipStore store,
-                           Relationships relationships, AccountViews views) {
+                           RelationshipLookup relationships, AccountViews views) {
         this.settings = settings;
         this.auth = auth;
         this.json = json;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import social.atoll.core.follow.Relationship;
+import social.atoll.core.relationship.Relationship;
 
 /** Mastodon's Relationship entity. {@code languages} is null (not absent) when no language filter applies. */
 @JsonInclude(JsonInclude.Include.ALWAYS)

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.RoutesConfig;
 import java.util.Map;
 import social.atoll.api.Auth;
-import social.atoll.api.Controller;
-import social.atoll.api.Params;
+import social.atoll.server.Controller;
+import social.atoll.server.Params;
 import social.atoll.api.Viewer;
 import social.atoll.api.entity.FilterEntity;
 import social.atoll.core.filter.FilterService;
@@ -73,7 +73,7 @@ public final class FilterKeywordsController implements Controller {
             try {
                 statusId = Long.parseLong(p.require("status_id").trim());
             } catch (NumberFormatException e) {
-                throw social.atoll.api.ApiException.notFound();
+                throw social.atoll.server.ApiException.notFound();
             }
             ctx.json(FilterEntity.StatusEntry.of(filters.addStatus(v.accountId(), FilterParams.id(ctx), statusId)));
         });

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.List;
-import social.atoll.api.ApiException;
-import social.atoll.api.Params;
+import social.atoll.server.ApiException;
+import social.atoll.server.Params;
 import social.atoll.core.filter.FilterService;
 
 /** Reading filter parameters the way Mastodon's controllers do. */

@@ -2,7 +2,7 @@ package social.atoll.api.instance;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import social.atoll.api.Controller;
+import social.atoll.server.Controller;
 
 /** Serves {@link DefaultImages}: default avatar and header, instance thumbnail and icons. Cacheable for a day. */
 public final class DefaultImagesController implements Controller {

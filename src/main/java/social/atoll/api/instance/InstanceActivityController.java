@@ -3,7 +3,7 @@ package social.atoll.api.instance;
 import io.javalin.config.RoutesConfig;
 import java.util.List;
 import social.atoll.core.instance.InstanceActivity;
-import social.atoll.api.Controller;
+import social.atoll.server.Controller;
 
 /** {@code GET /api/v1/instance/peers} (known remote domains) and {@code GET /api/v1/instance/activity} (12 weeks, counts as strings). */
 public final class InstanceActivityController implements Controller {

@@ -1,7 +1,7 @@
 package social.atoll.api.instance;
 
 import io.javalin.config.RoutesConfig;
-import social.atoll.api.Controller;
+import social.atoll.server.Controller;
 import social.atoll.api.entity.AccountViews;
 import social.atoll.config.Settings;
 import social.atoll.core.instance.InstanceService;

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import social.atoll.Version;
 import social.atoll.config.Settings;
-import social.atoll.api.Controller;
+import social.atoll.server.Controller;
 import social.atoll.core.instance.InstanceService;
 
 /**

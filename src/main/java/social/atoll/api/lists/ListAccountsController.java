@@ -7,9 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import social.atoll.api.Auth;
-import social.atoll.api.Controller;
+import social.atoll.server.Controller;
 import social.atoll.api.Page;
-import social.atoll.api.Params;
+import social.atoll.server.Params;
 import social.atoll.api.Viewer;
 import social.atoll.api.entity.AccountEntity;
 import social.atoll.api.entity.AccountViews;
@@ -59,7 +59,7 @@ public final class ListAccountsController implements Controller {
                 long id = Long.parseLong(s.trim());
                 if (!out.contains(id)) out.add(id);
             } catch (NumberFormatException e) {
-                throw social.atoll.api.ApiException.notFound();
+                throw social.atoll.server.ApiException.notFound();
             }
         }
         return out;

@@ -6,8 +6,8 @@ import java.io.InputStream;
 import java.net.URI;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import social.atoll.api.ApiException;
-import social.atoll.api.Controller;
+import social.atoll.server.ApiException;
+import social.atoll.server.Controller;
 import social.atoll.core.media.MediaProxySigner;
 import social.atoll.core.media.RemoteMediaCache;
 

@@ -10,7 +10,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import social.atoll.api.Params;
+import social.atoll.server.Params;
 import social.atoll.core.media.MediaUpload;
 
 /** Multipart files copied to temp files for processing; {@link #close} removes them whatever happened. */

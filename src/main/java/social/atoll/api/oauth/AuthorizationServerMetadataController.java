@@ -4,7 +4,7 @@ import io.javalin.config.RoutesConfig;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import social.atoll.api.Controller;
+import social.atoll.server.Controller;
 import social.atoll.config.Settings;
 import social.atoll.core.auth.Scopes;
 

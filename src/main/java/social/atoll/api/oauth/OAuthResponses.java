@@ -2,14 +2,12 @@ package social.atoll.api.oauth;
 
 import io.javalin.http.Context;
 import java.net.URLDecoder;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
-import social.atoll.api.ApiServer;
-import social.atoll.api.Params;
+import social.atoll.server.HttpServer;
+import social.atoll.server.Params;
 import social.atoll.core.auth.OAuthApp;
 import social.atoll.core.auth.OAuthError;
 import social.atoll.core.auth.OAuthService;
@@ -29,7 +27,7 @@ final class OAuthResponses {
         // Doorkeeper's header; a Basic challenge could make a browser-based client pop up a password dialog.
         if (status == 401) ctx.header("WWW-Authenticate", "Bearer realm=\"Doorkeeper\", error=\"invalid_client\"");
         noStore(ctx);
-        ApiServer.error(ctx, status, e.error(), e.description());
+        HttpServer.error(ctx, status, e.error(), e.description());
     }
 
     /** Token responses and their errors must not be cached (RFC 6749 §5.1). */
@@ -65,15 +63,4 @@ final class OAuthResponses {
      * {@code uri} with {@code params} appended to its query ({@code ?} or {@code &} as the URI needs) or, for the
      * fragment response mode, as its fragment. Works for custom schemes ({@code com.example.app:/cb}) too.
      */
-    static String withParams(String uri, Map<String, String> params, boolean fragment) {
-        String encoded = params.entrySet().stream()
-                .filter(e -> e.getValue() != null)
-                .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
-                .collect(Collectors.joining("&"));
-        if (fragment) return uri + "#" + encoded;
-        if (uri.endsWith("?") || uri.endsWith("&")) return uri + encoded;
-        return uri + (uri.indexOf('?') >= 0 ? "&" : "?") + encoded;
-    }
-
-    private static String enc(String s) { return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20"); }
 }

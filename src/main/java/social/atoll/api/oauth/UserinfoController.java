@@ -5,7 +5,7 @@ import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import social.atoll.api.Auth;
-import social.atoll.api.Controller;
+import social.atoll.server.Controller;
 import social.atoll.api.Viewer;
 import social.atoll.api.entity.AccountViews;
 import social.atoll.config.Settings;

@@ -7,9 +7,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
-import social.atoll.api.ApiException;
+import social.atoll.server.ApiException;
 import social.atoll.api.Auth;
-import social.atoll.api.Controller;
+import social.atoll.server.Controller;
 import social.atoll.api.Viewer;
 import social.atoll.config.RateLimitSettings;
 

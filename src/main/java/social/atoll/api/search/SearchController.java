@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import social.atoll.api.ApiException;
+import social.atoll.server.ApiException;
 import social.atoll.api.Auth;
-import social.atoll.api.Controller;
-import social.atoll.api.Params;
+import social.atoll.server.Controller;
+import social.atoll.server.Params;
 import social.atoll.api.Viewer;
 import social.atoll.api.entity.AccountViews;
 import social.atoll.api.entity.StatusViews;
@@ -23,16 +23,16 @@ import social.atoll.core.privacy.VisibilityPolicy;
 import social.atoll.core.status.Status;
 import social.atoll.core.status.StatusStore;
 import social.atoll.api.tags.TagViews;
+import social.atoll.core.search.RemoteLookup;
 import social.atoll.core.search.SearchService;
 import social.atoll.core.tag.Tag;
 import social.atoll.core.tag.TagService;
-import social.atoll.federation.resolver.SearchResolver;
 import social.atoll.infra.db.Database;
 
 /**
  * {@code GET /api/v2/search}: accounts by handle or name prefix, hashtags by prefix, and statuses — a post URL, or
  * the posts the searcher may see that contain all the words (the database's full-text index, {@link SearchService}). With {@code resolve=true} (signed-in users only, as
- * in Mastodon) handles and URLs of other servers are looked up there ({@link SearchResolver}).
+ * in Mastodon) handles and URLs of other servers are looked up there ({@link RemoteLookup}, implemented by the federation layer).
  */
 public final class SearchController implements Controller {
 
@@ -48,7 +48,7 @@ public final class SearchController implements Controller {
     private final VisibilityPolicy visibility;
     private final AccountViews accountViews;
     private final StatusViews statusViews;
-    private final SearchResolver resolver;
+    private final RemoteLookup resolver;
     private final SearchService search;
     private final TagService tags;
     private final TagViews tagViews;
@@ -58,7 +58,7 @@ public final class SearchController implements Controller {
      * and {@code tagViews} the hashtags (Tag entities with their history).
      */
     public SearchController(Settings settings, Auth auth, ObjectMapper json, Database db, AccountStore accounts, StatusStore statuses,
-                            VisibilityPolicy visibility, AccountViews accountViews, StatusViews statusViews, SearchResolver resolver,
+                            VisibilityPolicy visibility, AccountViews accountViews, StatusViews statusViews, RemoteLookup resolver,
                             SearchService search, TagService tags, TagViews tagViews) {
         this.settings = settings;
         this.auth = auth;
@@ -98,9 +98,9 @@ public final class SearchController implements Controller {
         List<Status> foundStatuses = new ArrayList<>();
         List<Tag> foundTags = new ArrayList<>();
         if (!q.isEmpty()) {
-            if (SearchResolver.isUrl(q)) {
+            if (RemoteLookup.isUrl(q)) {
                 if (offset == 0) {
-                    Optional<SearchResolver.Found> f = resolve ? resolver.url(q, viewerId) : Optional.empty();
+                    Optional<RemoteLookup.Found> f = resolve ? resolver.url(q, viewerId) : Optional.empty();
                     f.ifPresent(x -> {
                         if (x.account() != null) foundAccounts.add(x.account());
                         if (x.status() != null) foundStatuses.add(x.status());
@@ -126,7 +126,7 @@ public final class SearchController implements Controller {
 
     /** A handle is looked up (and resolved when asked); other text matches the start of handles and display names. */
     private List<Account> accounts(String q, boolean resolve, Long viewerId, boolean following, int limit, int offset) {
-        Optional<String[]> handle = SearchResolver.handle(q);
+        Optional<String[]> handle = RemoteLookup.handle(q);
         if (handle.isPresent()) {
             String user = handle.get()[0];
             String domain = handle.get()[1];

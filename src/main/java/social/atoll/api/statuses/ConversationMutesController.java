@@ -2,7 +2,7 @@ package social.atoll.api.statuses;
 
 import io.javalin.config.RoutesConfig;
 import social.atoll.api.Auth;
-import social.atoll.api.Controller;
+import social.atoll.server.Controller;
 import social.atoll.api.Viewer;
 import social.atoll.api.entity.StatusViews;
 import social.atoll.core.status.ConversationMuteService;

@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import social.atoll.api.ApiException;
-import social.atoll.api.Params;
+import social.atoll.server.ApiException;
+import social.atoll.server.Params;
 import social.atoll.core.poll.NewPoll;
 
 /** Reading the composite parameters of a status request: {@code poll[...]} and datetimes such as {@code scheduled_at}. */

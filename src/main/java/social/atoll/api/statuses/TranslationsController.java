@@ -1,9 +1,9 @@
 package social.atoll.api.statuses;
 
 import io.javalin.config.RoutesConfig;
-import social.atoll.api.ApiException;
+import social.atoll.server.ApiException;
 import social.atoll.api.Auth;
-import social.atoll.api.Controller;
+import social.atoll.server.Controller;
 import social.atoll.api.Viewer;
 import social.atoll.core.privacy.VisibilityPolicy;
 import social.atoll.core.status.Status;

@@ -10,9 +10,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import social.atoll.api.ApiException;
+import social.atoll.server.ApiException;
 import social.atoll.api.Auth;
-import social.atoll.api.Controller;
+import social.atoll.server.Controller;
 import social.atoll.api.Viewer;
 import social.atoll.core.streaming.StreamAudience;
 

@@ -1,7 +1,7 @@
 package social.atoll.api.streaming;
 
 import java.util.List;
-import social.atoll.api.ApiException;
+import social.atoll.server.ApiException;
 
 /**
  * One stream a connection is subscribed to: Mastodon's stream name, the client's parameter (tag or list id, echoed

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import social.atoll.api.Auth;
 import social.atoll.api.Page;
-import social.atoll.api.Params;
+import social.atoll.server.Params;
 import social.atoll.api.Viewer;
 import social.atoll.api.entity.StatusViews;
 import social.atoll.config.Settings;
@@ -20,7 +20,7 @@ import social.atoll.core.tag.TagService;
 import social.atoll.core.tag.TagTimeline;
 
 /** {@code GET /api/v1/timelines/tag/:hashtag} with {@code any[]}, {@code all[]}, {@code none[]}, {@code local}, {@code remote}, {@code only_media}. */
-public final class TagTimelineController implements social.atoll.api.Controller {
+public final class TagTimelineController implements social.atoll.server.Controller {
 
     private final Auth auth;
     private final ObjectMapper json;

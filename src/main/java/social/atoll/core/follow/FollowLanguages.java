@@ -13,7 +13,7 @@ import social.atoll.core.common.ValidationException;
  * The {@code languages} column of follows: null for all languages, or a JSON array of ISO 639 codes. Codes are
  * checked on the way in, so the stored array never needs escaping.
  */
-final class FollowLanguages {
+public final class FollowLanguages {
 
     private static final Pattern CODE = Pattern.compile("[a-z]{2,3}(-[A-Za-z0-9]{2,8})?");
     private static final Pattern ITEM = Pattern.compile("\"([^\"]*)\"");
@@ -35,7 +35,7 @@ final class FollowLanguages {
         return b.append(']').toString();
     }
 
-    static List<String> decode(String stored) {
+    public static List<String> decode(String stored) {
         if (stored == null || stored.isBlank()) return List.of();
         List<String> out = new ArrayList<>();
         Matcher m = ITEM.matcher(stored);

@@ -1,5 +1,6 @@
 package social.atoll.core.follow;
 
+import social.atoll.core.relationship.RelationshipLookup;
 import java.time.Clock;
 import java.util.Optional;
 import social.atoll.core.account.Account;
@@ -28,13 +29,13 @@ public final class FollowService {
 
     private final Database db;
     private final FollowStore store;
-    private final Relationships relationships;
+    private final RelationshipLookup relationships;
     private final AccountStore accounts;
     private final IdGenerator ids;
     private final Clock clock;
     private final EventBus events;
 
-    public FollowService(Database db, FollowStore store, Relationships relationships, AccountStore accounts,
+    public FollowService(Database db, FollowStore store, RelationshipLookup relationships, AccountStore accounts,
                          IdGenerator ids, Clock clock, EventBus events) {
         this.db = db;
         this.store = store;

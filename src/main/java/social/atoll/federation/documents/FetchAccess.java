@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import social.atoll.api.ApiException;
+import social.atoll.server.ApiException;
 import social.atoll.core.account.Account;
 import social.atoll.federation.FederationPolicy;
 import social.atoll.federation.signatures.SignatureException;

@@ -8,8 +8,8 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import social.atoll.api.ApiServer;
-import social.atoll.api.Controller;
+import social.atoll.server.HttpServer;
+import social.atoll.server.Controller;
 import social.atoll.core.account.Account;
 import social.atoll.core.account.AccountStore;
 import social.atoll.federation.signatures.SignatureException;
@@ -49,21 +49,21 @@ public final class InboxController implements Controller {
         if (username != null) {
             owner = accounts.byAcct(username, null).orElse(null);
             if (owner == null) {
-                ApiServer.error(ctx, 404, "Record not found", null);
+                HttpServer.error(ctx, 404, "Record not found", null);
                 return;
             }
             if (owner.suspended()) {
-                ApiServer.error(ctx, 410, "Gone", null);
+                HttpServer.error(ctx, 410, "Gone", null);
                 return;
             }
         }
         if (ctx.contentLength() > MAX_BYTES) {
-            ApiServer.error(ctx, 413, "Payload too large", null);
+            HttpServer.error(ctx, 413, "Payload too large", null);
             return;
         }
         byte[] body = ctx.bodyAsBytes();
         if (body.length > MAX_BYTES) {
-            ApiServer.error(ctx, 413, "Payload too large", null);
+            HttpServer.error(ctx, 413, "Payload too large", null);
             return;
         }
         JsonNode activity;
@@ -73,7 +73,7 @@ public final class InboxController implements Controller {
             activity = null;
         }
         if (activity == null || !activity.isObject()) {
-            ApiServer.error(ctx, 400, "Request body is not a JSON object", null);
+            HttpServer.error(ctx, 400, "Request body is not a JSON object", null);
             return;
         }
         Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
@@ -84,13 +84,13 @@ public final class InboxController implements Controller {
         try {
             verified = verifier.verify("POST", ctx.path() + (query == null || query.isEmpty() ? "" : "?" + query), headers, body);
         } catch (SignatureException e) {
-            ApiServer.error(ctx, e.status(), e.reason(), null);
+            HttpServer.error(ctx, e.status(), e.reason(), null);
             return;
         }
         try {
             intake.accept(activity, verified.actor(), owner);
         } catch (InboxIntake.Rejected e) {
-            ApiServer.error(ctx, e.status(), e.getMessage(), null);
+            HttpServer.error(ctx, e.status(), e.getMessage(), null);
             return;
         }
         ctx.status(202).result("");

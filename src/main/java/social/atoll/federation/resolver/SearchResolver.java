@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import social.atoll.core.account.Account;
 import social.atoll.core.account.AccountStore;
 import social.atoll.core.privacy.VisibilityPolicy;
+import social.atoll.core.search.RemoteLookup;
 import social.atoll.core.status.RemoteNote;
 import social.atoll.core.status.RemoteStatusService;
 import social.atoll.core.status.Status;
@@ -24,12 +25,9 @@ import social.atoll.infra.http.FetchFailedException;
  * instance actor), must be attributed to an actor on their own host, and are stored like delivered ones; what is
  * returned must be visible to the searcher.
  */
-public final class SearchResolver {
+public final class SearchResolver implements RemoteLookup {
 
     private static final Logger log = LoggerFactory.getLogger(SearchResolver.class);
-
-    /** A resolved account or status (one of them). */
-    public record Found(Account account, Status status) {}
 
     private final Database db;
     private final AccountStore accounts;
@@ -52,25 +50,10 @@ public final class SearchResolver {
         this.visibility = visibility;
     }
 
-    /** A handle query split into user and domain, or empty when {@code q} is not one. */
-    public static Optional<String[]> handle(String q) {
-        String s = q.trim();
-        if (s.startsWith("acct:")) s = s.substring(5);
-        if (s.startsWith("@")) s = s.substring(1);
-        int at = s.lastIndexOf('@');
-        if (at <= 0 || at == s.length() - 1 || s.contains(" ") || s.contains("/")) return Optional.empty();
-        return Optional.of(new String[] {s.substring(0, at), s.substring(at + 1)});
-    }
-
-    public static boolean isUrl(String q) {
-        String s = q.trim();
-        return (s.startsWith("https://") || s.startsWith("http://")) && !s.contains(" ");
-    }
-
-    /** The account of a handle, asking its server when it is unknown. */
+    @Override
     public Optional<Account> account(String username, String domain) { return actors.byAcct(username, domain); }
 
-    /** The account or status at {@code url}, for {@code viewerId}. */
+    @Override
     public Optional<Found> url(String url, Long viewerId) {
         String u = url.trim();
         Optional<Status> known = byUriOrUrl(u);

@@ -1,4 +1,4 @@
-package social.atoll.api.oauth;
+package social.atoll.web.oauth;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import social.atoll.api.Controller;
+import social.atoll.server.Controller;
 import social.atoll.core.auth.AuthorizationService;
 import social.atoll.core.auth.AuthorizationService.Redirectable;
 import social.atoll.core.auth.AuthorizationService.ResponseMode;
@@ -166,7 +166,7 @@ public final class AuthorizeController implements Controller {
             return;
         }
         ctx.header("Cache-Control", "no-store");
-        ctx.status(302).header("Location", OAuthResponses.withParams(redirectUri, params, mode == ResponseMode.FRAGMENT));
+        ctx.status(302).header("Location", withParams(redirectUri, params, mode == ResponseMode.FRAGMENT));
     }
 
     /**
@@ -192,4 +192,17 @@ public final class AuthorizeController implements Controller {
             default -> false;
         };
     }
+
+    /** The redirect URI with the response parameters in its query or, for {@code response_mode=fragment}, its fragment. */
+    private static String withParams(String uri, Map<String, String> params, boolean fragment) {
+        String encoded = params.entrySet().stream()
+                .filter(e -> e.getValue() != null)
+                .map(e -> encParam(e.getKey()) + "=" + encParam(e.getValue()))
+                .collect(Collectors.joining("&"));
+        if (fragment) return uri + "#" + encoded;
+        if (uri.endsWith("?") || uri.endsWith("&")) return uri + encoded;
+        return uri + (uri.indexOf('?') >= 0 ? "&" : "?") + encoded;
+    }
+
+    private static String encParam(String s) { return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20"); }
 }

@@ -1,4 +1,4 @@
-package social.atoll.core.follow;
+package social.atoll.core.relationship;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -9,18 +9,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import social.atoll.core.follow.FollowLanguages;
 import social.atoll.infra.db.Database;
 
 /**
- * Relationships between a viewer and many accounts in one query: follows and requests both ways, blocks both ways,
+ * RelationshipLookup between a viewer and many accounts in one query: follows and requests both ways, blocks both ways,
  * mutes and domain blocks are read together with {@code UNION ALL}, each part on its table's unique or target index.
  */
-public final class Relationships {
+public final class RelationshipLookup {
 
     private final Database db;
     private final Clock clock;
 
-    public Relationships(Database db, Clock clock) {
+    public RelationshipLookup(Database db, Clock clock) {
         this.db = db;
         this.clock = clock;
     }

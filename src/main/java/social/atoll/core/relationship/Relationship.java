@@ -1,4 +1,4 @@
-package social.atoll.core.follow;
+package social.atoll.core.relationship;
 
 import java.util.List;
 

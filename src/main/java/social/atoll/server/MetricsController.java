@@ -1,4 +1,4 @@
-package social.atoll.api;
+package social.atoll.server;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -32,7 +32,7 @@ public final class MetricsController implements Controller {
         // Constant-time comparison: the token is a password.
         if (given == null || !MessageDigest.isEqual(expected, given.trim().getBytes(StandardCharsets.UTF_8))) {
             ctx.header("WWW-Authenticate", "Bearer realm=\"metrics\"");
-            ApiServer.error(ctx, 401, "The access token is invalid", null);
+            HttpServer.error(ctx, 401, "The access token is invalid", null);
             return;
         }
         ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape());

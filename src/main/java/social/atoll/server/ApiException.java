@@ -1,8 +1,8 @@
-package social.atoll.api;
+package social.atoll.server;
 
 /**
  * The one error type of the HTTP API. It carries the status and the client-safe text; the cause, if any, is for
- * the log only. {@link ApiServer} turns it into Mastodon's error JSON, so no handler formats an error body.
+ * the log only. {@link HttpServer} turns it into Mastodon's error JSON, so no handler formats an error body.
  */
 public final class ApiException extends RuntimeException {
 

@@ -1,4 +1,4 @@
-package social.atoll.api;
+package social.atoll.server;
 
 import io.javalin.config.RoutesConfig;
 import java.util.Map;

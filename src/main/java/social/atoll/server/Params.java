@@ -1,4 +1,4 @@
-package social.atoll.api;
+package social.atoll.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

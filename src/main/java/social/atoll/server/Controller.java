@@ -1,8 +1,8 @@
-package social.atoll.api;
+package social.atoll.server;
 
 import io.javalin.config.RoutesConfig;
 
-/** One HTTP resource: registers its routes. Controllers are built by the wiring and registered in {@link ApiServer}. */
+/** One HTTP resource: registers its routes. Controllers are built by the wiring and registered in {@link HttpServer}. */
 public interface Controller {
     void routes(RoutesConfig routes);
 

@@ -1,4 +1,4 @@
-package social.atoll.api;
+package social.atoll.server;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
@@ -21,14 +21,14 @@ import social.atoll.infra.metrics.Metrics;
  * exception-to-response table, JSON 404s for unknown API routes, one log line per request — and registers the
  * controllers it is given.
  */
-public final class ApiServer {
+public final class HttpServer {
 
-    private static final Logger log = LoggerFactory.getLogger(ApiServer.class);
+    private static final Logger log = LoggerFactory.getLogger(HttpServer.class);
     private static final Logger access = LoggerFactory.getLogger("atoll.access");
 
     private final Javalin app;
 
-    public ApiServer(Settings settings, ObjectMapper json, List<Controller> controllers, Metrics metrics) {
+    public HttpServer(Settings settings, ObjectMapper json, List<Controller> controllers, Metrics metrics) {
         this.app = Javalin.create(config -> {
             config.concurrency.useVirtualThreads = true;
             config.router.ignoreTrailingSlashes = true;
@@ -45,7 +45,7 @@ public final class ApiServer {
             });
 
             var routes = config.routes;
-            routes.before(ApiServer::cors);
+            routes.before(HttpServer::cors);
             routes.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.error(), e.description()));
             routes.exception(NotFoundException.class, (e, ctx) -> error(ctx, 404, "Record not found", null));
             routes.exception(ValidationException.class, (e, ctx) -> {

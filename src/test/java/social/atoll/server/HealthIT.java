@@ -1,4 +1,4 @@
-package social.atoll.api;
+package social.atoll.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
