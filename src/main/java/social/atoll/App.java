@@ -308,7 +308,7 @@ public final class App implements AutoCloseable {
         var inboxServices = new social.atoll.federation.inbox.InboxServices(settings, clock, db, accounts, follows, followStore, blocks, favourites,
                 remoteStatuses, polls, new social.atoll.core.poll.RemotePolls(db, pollStore, ids, clock),
                 new social.atoll.core.account.RemoteAccountService(db, follows, clock), federationClient, actorResolver,
-                new social.atoll.federation.inbox.NoteParser(accounts));
+                new social.atoll.federation.vocab.NoteReader(accounts));
         new social.atoll.federation.inbox.InboxJob(accounts, social.atoll.federation.inbox.InboxHandlers.standard(inboxServices,
                 new social.atoll.federation.outbox.FollowAnswers(db, jobs, ids, json),
                 new social.atoll.core.moderation.RemoteReports(db, ids, clock)), json).register(jobs);
@@ -366,7 +366,7 @@ public final class App implements AutoCloseable {
                 new social.atoll.core.tag.TagTimeline(db, visibility), statusViews));
         c.add(new social.atoll.api.search.SearchController(settings, auth, json, db, accounts, statuses, visibility, accountViews, statusViews,
                 new social.atoll.federation.resolver.SearchResolver(db, accounts, statuses, actorResolver, federationClient, remoteStatuses,
-                        new social.atoll.federation.inbox.NoteParser(accounts), visibility), searchService, tagService, tagViews));
+                        new social.atoll.federation.vocab.NoteReader(accounts), visibility), searchService, tagService, tagViews));
         c.add(new social.atoll.api.search.AccountSearchController(auth, json, searchService, accountViews));
         c.add(new social.atoll.api.markers.MarkersController(auth, json, new social.atoll.core.marker.MarkerService(db, clock)));
         c.add(new social.atoll.api.preferences.PreferencesController(auth, new social.atoll.core.preferences.PreferencesService(db, json)));

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Optional;
 import social.atoll.core.account.Account;
 import social.atoll.core.common.NotFoundException;
+import social.atoll.federation.vocab.AsValues;
 
 /**
  * {@code Accept} and {@code Reject} of a Follow a local account sent. The Follow is found by its id or by the
@@ -39,9 +40,9 @@ final class FollowResponseHandler implements ActivityHandler {
     private Optional<Account> follower(InboundActivity a) {
         JsonNode follow = a.object();
         if (follow != null && follow.isObject()) {
-            String object = ApJson.id(follow, "object");
+            String object = AsValues.id(follow, "object");
             if (object != null && !object.equals(a.actor().uri())) return Optional.empty();
-            Optional<Account> byPair = s.localAccount(ApJson.id(follow, "actor"));
+            Optional<Account> byPair = s.localAccount(AsValues.id(follow, "actor"));
             if (byPair.isPresent()) return byPair;
         }
         String followId = a.objectId();

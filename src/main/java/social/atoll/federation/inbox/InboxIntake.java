@@ -12,6 +12,7 @@ import social.atoll.config.Settings;
 import social.atoll.core.account.Account;
 import social.atoll.core.auth.Tokens;
 import social.atoll.federation.outbox.InstanceHealth;
+import social.atoll.federation.vocab.AsValues;
 import social.atoll.infra.db.Database;
 import social.atoll.infra.ids.IdGenerator;
 import social.atoll.infra.jobs.JobQueue;
@@ -65,18 +66,18 @@ public final class InboxIntake {
      */
     public Outcome accept(JsonNode activity, Account signer, Account inboxOwner) throws Rejected {
         if (signer.local()) throw new Rejected(401, "A local key cannot sign for a remote server");
-        if (!ApJson.hasAsContext(activity)) {
+        if (!AsValues.hasAsContext(activity)) {
             // Mastodon drops documents without the ActivityStreams context without telling the sender
             log.info("ignoring an activity from {} without the ActivityStreams @context", signer.uri());
             return Outcome.IGNORED;
         }
-        String actor = ApJson.id(activity, "actor");
+        String actor = AsValues.id(activity, "actor");
         if (actor == null || !actor.equals(signer.uri()))
             throw new Rejected(401, "The activity's actor is not the account that signed the request");
-        String id = ApJson.text(activity, "id");
-        if (id != null && ApJson.sameOrigin(id, settings.baseUrl()))
+        String id = AsValues.text(activity, "id");
+        if (id != null && AsValues.sameOrigin(id, settings.baseUrl()))
             throw new Rejected(400, "A remote activity cannot have an id on this server");
-        if (id != null && !ApJson.sameOrigin(id, actor))
+        if (id != null && !AsValues.sameOrigin(id, actor))
             throw new Rejected(400, "The activity's id is not on its actor's server");
         String payload;
         try {

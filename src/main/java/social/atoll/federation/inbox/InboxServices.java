@@ -18,6 +18,8 @@ import social.atoll.core.status.RemoteStatusService;
 import social.atoll.federation.FederationClient;
 import social.atoll.federation.RemoteStatusException;
 import social.atoll.federation.resolver.ActorResolver;
+import social.atoll.federation.vocab.AsValues;
+import social.atoll.federation.vocab.NoteReader;
 import social.atoll.infra.db.Database;
 import social.atoll.infra.http.FetchFailedException;
 
@@ -37,7 +39,7 @@ public record InboxServices(
         RemoteAccountService remoteAccounts,
         FederationClient client,
         ActorResolver resolver,
-        NoteParser notes) {
+        NoteReader notes) {
 
     /** A local account by its actor URI. */
     public Optional<Account> localAccount(String uri) {
@@ -70,10 +72,10 @@ public record InboxServices(
     /** Fetches an object by id; empty when it is gone (404/410) or the id is not a URL. */
     public Optional<JsonNode> fetch(String id) throws FetchFailedException {
         if (id == null || !(id.startsWith("https://") || id.startsWith("http://"))) return Optional.empty();
-        if (ApJson.sameOrigin(id, settings.baseUrl())) return Optional.empty();
+        if (AsValues.sameOrigin(id, settings.baseUrl())) return Optional.empty();
         try {
             JsonNode doc = client.fetchObject(URI.create(id));
-            if (!id.equals(ApJson.text(doc, "id"))) return Optional.empty();
+            if (!id.equals(AsValues.text(doc, "id"))) return Optional.empty();
             return Optional.of(doc);
         } catch (RemoteStatusException e) {
             if (e.gone() || e.status() == 0 || (e.status() >= 400 && e.status() < 500 && e.status() != 429)) return Optional.empty();

@@ -3,7 +3,6 @@ package social.atoll.federation.keys;
 import java.security.KeyPair;
 import java.security.PrivateKey;
 import social.atoll.config.Settings;
-import social.atoll.federation.signatures.Pem;
 import social.atoll.infra.db.Database;
 
 /**

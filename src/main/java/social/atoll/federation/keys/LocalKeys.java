@@ -7,7 +7,6 @@ import java.security.PrivateKey;
 import java.util.Arrays;
 import java.util.Optional;
 import social.atoll.core.account.Account;
-import social.atoll.federation.signatures.Pem;
 import social.atoll.infra.db.Database;
 
 /**

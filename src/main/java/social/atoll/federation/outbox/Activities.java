@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import social.atoll.core.account.Account;
-import social.atoll.federation.inbox.ApJson;
+import social.atoll.federation.vocab.AsValues;
 
 /**
  * The activities Atoll sends, shaped as Mastodon shapes them (spec §4): ids on our host, the original activity
@@ -22,7 +22,7 @@ final class Activities {
 
     ObjectNode envelope(String id, String type, Account actor) {
         ObjectNode a = json.createObjectNode();
-        a.put("@context", ApJson.AS_CONTEXT);
+        a.put("@context", AsValues.AS_CONTEXT);
         a.put("id", id);
         a.put("type", type);
         a.put("actor", actor.uri());

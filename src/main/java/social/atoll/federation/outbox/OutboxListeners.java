@@ -25,7 +25,7 @@ import social.atoll.core.status.Status;
 import social.atoll.core.status.StatusEvents;
 import social.atoll.core.status.StatusStore;
 import social.atoll.core.status.Visibility;
-import social.atoll.federation.inbox.ApJson;
+import social.atoll.federation.vocab.AsValues;
 import social.atoll.federation.vocab.ActorWriter;
 import social.atoll.federation.vocab.NoteWriter;
 import social.atoll.infra.db.Database;
@@ -168,7 +168,7 @@ public final class OutboxListeners {
             Set<String> inboxes = Audience.followerInboxes(h, author.id());
             if (e.reblogOf() != null) inboxes.addAll(Audience.inboxesOf(h, List.of(e.reblogOf().accountId())));
             ObjectNode announce = activities.announce(s.uri(), author, e.reblogOf() == null ? s.uri() : e.reblogOf().uri(),
-                    List.of(ApJson.PUBLIC), List.of(author.followersUrl()), s.createdAt());
+                    List.of(AsValues.PUBLIC), List.of(author.followersUrl()), s.createdAt());
             announce.remove("@context");
             deliver(activities.answer(s.uri() + "#undo", "Undo", author, announce, null), author, inboxes);
             return;
@@ -188,10 +188,10 @@ public final class OutboxListeners {
             case PUBLIC -> {
                 cc.add(author.followersUrl());
                 cc.addAll(mentions);
-                yield new Addressing(List.of(ApJson.PUBLIC), cc);
+                yield new Addressing(List.of(AsValues.PUBLIC), cc);
             }
             case UNLISTED -> {
-                cc.add(ApJson.PUBLIC);
+                cc.add(AsValues.PUBLIC);
                 cc.addAll(mentions);
                 yield new Addressing(List.of(author.followersUrl()), cc);
             }
@@ -269,7 +269,7 @@ public final class OutboxListeners {
         if (account == null) return;
         ObjectNode actor = actors.write(account);
         ObjectNode update = activities.wrap(account.uri() + "#updates/" + ids.next(), "Update", account, actor, null);
-        update.set("to", activities.array(List.of(ApJson.PUBLIC)));
+        update.set("to", activities.array(List.of(AsValues.PUBLIC)));
         update.remove("cc");
         deliver(update, account, Audience.followerInboxes(h, accountId));
     }
@@ -331,7 +331,7 @@ public final class OutboxListeners {
         ObjectNode a = activities.envelope(actor.uri() + "#" + type.toLowerCase(java.util.Locale.ROOT) + "s/" + ids.next(), type, actor);
         a.put("object", status.uri());
         a.put("target", actor.featuredUrl());
-        a.set("to", activities.array(List.of(ApJson.PUBLIC)));
+        a.set("to", activities.array(List.of(AsValues.PUBLIC)));
         deliver(a, actor, Audience.followerInboxes(h, accountId));
     }
 

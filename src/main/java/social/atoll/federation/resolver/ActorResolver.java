@@ -17,7 +17,7 @@ import social.atoll.core.account.Account;
 import social.atoll.core.account.AccountStore;
 import social.atoll.federation.FederationClient;
 import social.atoll.federation.FederationPolicy;
-import social.atoll.federation.signatures.Pem;
+import social.atoll.federation.keys.Pem;
 import social.atoll.federation.vocab.ActorReader;
 import social.atoll.federation.vocab.AsValues;
 import social.atoll.federation.vocab.InvalidDocumentException;
@@ -137,12 +137,12 @@ public final class ActorResolver implements social.atoll.core.account.RemoteAcco
             }
             String ownerUri;
             if (AsValues.hasType(doc, "Person", "Service", "Application", "Group", "Organization")) {
-                ownerUri = AsValues.string(doc, "id");
+                ownerUri = AsValues.text(doc, "id");
             } else {
                 JsonNode keyNode = doc.has("publicKeyPem") ? doc : doc.path("publicKey");
                 ownerUri = AsValues.id(keyNode.get("owner"));
                 if (ownerUri == null) ownerUri = AsValues.id(doc.get("owner"));
-                if (ownerUri == null && doc.has("publicKey")) ownerUri = AsValues.string(doc, "id"); // GTS stub: id is the actor
+                if (ownerUri == null && doc.has("publicKey")) ownerUri = AsValues.text(doc, "id"); // GTS stub: id is the actor
             }
             if (ownerUri == null || !Objects.equals(AsValues.authority(ownerUri), host)) {
                 log.info("key {} names no owner on its own host", keyId);
@@ -172,12 +172,12 @@ public final class ActorResolver implements social.atoll.core.account.RemoteAcco
         if (AsValues.httpUri(actorUri) == null || !policy.allows(AsValues.authority(actorUri))) return Optional.empty();
         try {
             JsonNode doc = client.fetchObject(URI.create(actorUri));
-            String id = AsValues.string(doc, "id");
+            String id = AsValues.text(doc, "id");
             if (id != null && !id.equals(actorUri)) {
                 // the document lives under another id on the same host: read it from there, once
                 if (!Objects.equals(AsValues.authority(id), AsValues.authority(actorUri))) return Optional.empty();
                 doc = client.fetchObject(URI.create(id));
-                if (!id.equals(AsValues.string(doc, "id"))) return Optional.empty();
+                if (!id.equals(AsValues.text(doc, "id"))) return Optional.empty();
                 known = accounts.byUri(id).orElse(null);
             }
             return store(doc, id == null ? actorUri : id, known, handleDomain);

@@ -14,7 +14,7 @@ import social.atoll.core.status.RemoteStatusService;
 import social.atoll.core.status.Status;
 import social.atoll.core.status.StatusStore;
 import social.atoll.federation.FederationClient;
-import social.atoll.federation.inbox.NoteParser;
+import social.atoll.federation.vocab.NoteReader;
 import social.atoll.federation.vocab.AsValues;
 import social.atoll.infra.db.Database;
 import social.atoll.infra.http.FetchFailedException;
@@ -35,11 +35,11 @@ public final class SearchResolver implements RemoteLookup {
     private final ActorResolver actors;
     private final FederationClient client;
     private final RemoteStatusService remoteStatuses;
-    private final NoteParser notes;
+    private final NoteReader notes;
     private final VisibilityPolicy visibility;
 
     public SearchResolver(Database db, AccountStore accounts, StatusStore statuses, ActorResolver actors, FederationClient client,
-                          RemoteStatusService remoteStatuses, NoteParser notes, VisibilityPolicy visibility) {
+                          RemoteStatusService remoteStatuses, NoteReader notes, VisibilityPolicy visibility) {
         this.db = db;
         this.accounts = accounts;
         this.statuses = statuses;
@@ -63,18 +63,18 @@ public final class SearchResolver implements RemoteLookup {
         if (actors.isLocal(u) || AsValues.httpUri(u) == null) return Optional.empty();
         try {
             JsonNode doc = client.fetchObject(URI.create(u));
-            String id = AsValues.string(doc, "id");
+            String id = AsValues.text(doc, "id");
             if (id == null) return Optional.empty();
             if (AsValues.hasType(doc, "Person", "Service", "Application", "Group", "Organization")) {
                 return actors.byUri(id).map(a -> new Found(a, null));
             }
-            if (!NoteParser.isNote(doc)) return Optional.empty();
+            if (!NoteReader.isNote(doc)) return Optional.empty();
             Optional<Status> stored = byUriOrUrl(id);
             if (stored.isPresent()) return visible(stored.get(), viewerId);
             if (!id.equals(u)) {
                 // fetched by its HTML URL: read the object from its id (its origin) before trusting it
                 doc = client.fetchObject(URI.create(id));
-                if (!id.equals(AsValues.string(doc, "id")) || !NoteParser.isNote(doc)) return Optional.empty();
+                if (!id.equals(AsValues.text(doc, "id")) || !NoteReader.isNote(doc)) return Optional.empty();
             }
             String authorUri = AsValues.id(doc.get("attributedTo"));
             if (authorUri == null || !java.util.Objects.equals(AsValues.authority(authorUri), AsValues.authority(id))) return Optional.empty();

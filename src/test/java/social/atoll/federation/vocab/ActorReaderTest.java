@@ -10,7 +10,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
-import social.atoll.federation.signatures.Pem;
+import social.atoll.federation.keys.Pem;
 
 /** Real-world actor documents (written from each server's published shape) read into safe account values. */
 class ActorReaderTest {
