@@ -62,33 +62,33 @@ public final class FederationWiring {
         var json = infra.json;
         var jobs = infra.jobs;
 
-        this.federationPolicy = new FederationPolicy(settings, db);
-        this.instanceActor = new InstanceActor(settings, db);
-        this.localKeys = new LocalKeys(db);
+        this.federationPolicy = new FederationPolicy(settings, core.domainBlockStore);
+        this.instanceActor = new InstanceActor(settings, core.siteSettings);
+        this.localKeys = new LocalKeys(core.accountKeys);
         this.federationClient = new FederationClient(settings, infra.http, instanceActor, federationPolicy);
         this.webFinger = new WebFingerClient(federationClient);
-        this.remoteCounts = new RemoteCounts(db, core.accounts, federationClient, jobs);
-        this.actorResolver = new ActorResolver(settings, db, core.accounts, federationClient, webFinger, federationPolicy, ids, json, clock,
-                remoteCounts);
-        this.actorRefresh = new ActorRefreshSweep(db, core.accounts, actorResolver, jobs, clock);
+        this.remoteCounts = new RemoteCounts(core.accounts, core.remoteAccountStore, federationClient, jobs);
+        this.actorResolver = new ActorResolver(settings, core.accounts, core.remoteAccountStore, federationClient, webFinger, federationPolicy,
+                clock, remoteCounts);
+        this.actorRefresh = new ActorRefreshSweep(core.accounts, core.remoteAccountStore, actorResolver, jobs, clock);
         this.signatureVerifier = new SignatureVerifier(settings, actorResolver, federationPolicy, clock);
         this.fetchAccess = new FetchAccess(signatureVerifier, federationPolicy);
         var mediaDocuments = new MediaDocuments(core.mediaStore, infra.blobs);
         this.actorWriter = new ActorWriter(settings, core.accounts, localKeys, json, mediaDocuments);
         this.noteWriter = new NoteWriter(settings, db, core.accounts, core.statusRelations, json, mediaDocuments);
         this.noteReader = new NoteReader(core.accounts);
-        this.searchResolver = new SearchResolver(db, core.accounts, core.statuses, actorResolver, federationClient, core.remoteStatuses,
+        this.searchResolver = new SearchResolver(core.accounts, core.statuses, actorResolver, federationClient, core.remoteStatuses,
                 noteReader, core.visibility);
 
-        this.instanceHealth = new InstanceHealth(db, clock);
-        this.instanceProbe = new InstanceProbe(db, federationClient, instanceHealth, clock);
+        this.instanceHealth = new InstanceHealth(core.instanceHealth, clock);
+        this.instanceProbe = new InstanceProbe(federationClient, instanceHealth, clock);
         this.deliveryJob = new DeliveryJob(db, jobs, ids, clock, federationClient, core.accounts, instanceHealth, instanceProbe);
         this.outbox = new OutboxListeners(db, core.accounts, core.followStore, noteWriter, actorWriter, jobs, ids, json, clock);
-        var inboxServices = new InboxServices(settings, clock, db, core.accounts, core.follows, core.followStore, core.blocks,
-                core.favourites, core.remoteStatuses, core.polls, core.remotePolls, core.remoteAccounts, federationClient, actorResolver,
-                noteReader);
+        var inboxServices = new InboxServices(settings, clock, core.accounts, core.follows, core.followStore, core.blocks,
+                core.favourites, core.remoteStatuses, core.polls, core.remotePolls, core.remoteQuestions, core.remoteAccounts,
+                core.remoteAccountDeletion, federationClient, actorResolver, noteReader);
         this.inboxJob = new InboxJob(core.accounts,
                 InboxHandlers.standard(inboxServices, new FollowAnswers(db, jobs, ids, json), core.remoteReports), json);
-        this.inboxIntake = new InboxIntake(settings, db, jobs, ids, clock, json, instanceHealth);
+        this.inboxIntake = new InboxIntake(settings, core.seenActivities, jobs, ids, clock, json, instanceHealth);
     }
 }

@@ -89,4 +89,9 @@ public final class AccountStore {
         h.createUpdate("UPDATE accounts SET " + column + " = CASE WHEN " + column + " + :d < 0 THEN 0 ELSE " + column + " + :d END WHERE id = :id")
                 .bind("d", delta).bind("id", accountId).execute();
     }
+
+    /** The visible account (see {@link #visibleById}) whose profile page is {@code url}. */
+    public Optional<Account> visibleByUrl(String url) {
+        return db.read(h -> h.createQuery(VISIBLE + " AND a.url = :u").bind("u", url).map(ACCOUNT).findFirst());
+    }
 }

@@ -27,7 +27,7 @@ final class AnnounceHandler implements ActivityHandler {
         Account booster = a.actor();
         Status original = s.remoteStatuses().byUri(objectId).orElse(null);
         if (original == null) {
-            if (!hasLocalFollowers(booster)) return;
+            if (!s.followStore().hasLocalFollowers(booster.id())) return;
             JsonNode obj = s.fetch(objectId).orElse(null);
             if (obj == null || !NoteReader.isNote(obj)) return;
             String authorUri = AsValues.id(obj, "attributedTo");
@@ -35,7 +35,7 @@ final class AnnounceHandler implements ActivityHandler {
             Account author = s.account(authorUri).orElse(null);
             if (author == null || author.local()) return;
             original = s.remoteStatuses().create(s.notes().parse(obj, author, null));
-        } else if (!original.local() && !hasLocalFollowers(booster)) {
+        } else if (!original.local() && !s.followStore().hasLocalFollowers(booster.id())) {
             return;
         }
         if (original.isReblog()) return;
@@ -51,12 +51,5 @@ final class AnnounceHandler implements ActivityHandler {
         if (to.stream().anyMatch(AsValues::isPublic)) return Visibility.PUBLIC;
         if (cc.stream().anyMatch(AsValues::isPublic)) return Visibility.UNLISTED;
         return Visibility.PRIVATE;
-    }
-
-    private boolean hasLocalFollowers(Account account) {
-        return s.db().read(h -> h.createQuery("""
-                        SELECT COUNT(*) FROM follows f JOIN accounts a ON a.id = f.account_id
-                        WHERE f.target_account_id = :id AND a.domain IS NULL""")
-                .bind("id", account.id()).mapTo(Integer.class).one()) > 0;
     }
 }

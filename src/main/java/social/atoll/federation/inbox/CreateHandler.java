@@ -55,12 +55,8 @@ final class CreateHandler implements ActivityHandler {
     }
 
     /** Stores a post and, for a Question, its poll, in one transaction. */
-    private Status store(JsonNode obj, RemoteNote note) {
-        return s.db().write(h -> {
-            Status st = s.remoteStatuses().create(note);
-            NoteReader.poll(obj).ifPresent(p -> s.remotePolls().attach(st.id(), st.accountId(), p));
-            return st;
-        });
+    private void store(JsonNode obj, RemoteNote note) {
+        NoteReader.poll(obj).ifPresentOrElse(p -> s.remoteQuestions().create(note, p), () -> s.remoteStatuses().create(note));
     }
 
     /**
@@ -87,10 +83,7 @@ final class CreateHandler implements ActivityHandler {
         if (!n.mentionedAccountIds().isEmpty() || !n.silentAccountIds().isEmpty()) return true;
         if (n.inReplyToUri() != null && s.remoteStatuses().byUri(n.inReplyToUri()).map(Status::local).orElse(false)) return true;
         if (n.inReplyToUri() != null && AsValues.sameOrigin(n.inReplyToUri(), s.settings().baseUrl())) return true;
-        return s.db().read(h -> h.createQuery("""
-                        SELECT COUNT(*) FROM follows f JOIN accounts a ON a.id = f.account_id
-                        WHERE f.target_account_id = :author AND a.domain IS NULL""")
-                .bind("author", author.id()).mapTo(Integer.class).one()) > 0;
+        return s.followStore().hasLocalFollowers(author.id());
     }
 
     /** Stores the parents of a reply that this server has not seen, nearest first, as far as they can be fetched. */

@@ -17,11 +17,7 @@ final class DeleteHandler implements ActivityHandler {
         String id = a.objectId();
         if (id == null) return;
         if (id.equals(a.actor().uri())) {
-            s.db().write(h -> { // all or nothing: no half-removed account if the job is interrupted
-                s.remoteStatuses().deleteAllOf(a.actor().id());
-                s.remoteAccounts().gone(a.actor().id());
-                return null;
-            });
+            s.accountDeletions().delete(a.actor().id());
             return;
         }
         if (!AsValues.sameOrigin(id, a.actor().uri())) return; // nobody deletes another server's objects

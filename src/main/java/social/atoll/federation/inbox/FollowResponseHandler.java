@@ -47,10 +47,6 @@ final class FollowResponseHandler implements ActivityHandler {
         }
         String followId = a.objectId();
         if (followId == null) return Optional.empty();
-        Optional<Long> byUri = s.db().read(h -> h.createQuery("""
-                        SELECT account_id FROM follow_requests WHERE uri = :uri AND target_account_id = :t
-                        UNION SELECT account_id FROM follows WHERE uri = :uri AND target_account_id = :t""")
-                .bind("uri", followId).bind("t", a.actor().id()).mapTo(Long.class).findFirst());
-        return byUri.flatMap(s.accounts()::byId).filter(Account::local);
+        return s.followStore().followerByUri(followId, a.actor().id()).flatMap(s.accounts()::byId).filter(Account::local);
     }
 }

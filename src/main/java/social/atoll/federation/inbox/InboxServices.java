@@ -7,11 +7,13 @@ import java.util.Optional;
 import social.atoll.config.Settings;
 import social.atoll.core.account.Account;
 import social.atoll.core.account.AccountStore;
+import social.atoll.core.account.RemoteAccountDeletion;
 import social.atoll.core.account.RemoteAccountService;
 import social.atoll.core.follow.FollowService;
 import social.atoll.core.follow.FollowStore;
 import social.atoll.core.poll.PollService;
 import social.atoll.core.poll.RemotePolls;
+import social.atoll.core.poll.RemoteQuestions;
 import social.atoll.core.relationship.BlockService;
 import social.atoll.core.status.FavouriteService;
 import social.atoll.core.status.RemoteStatusService;
@@ -20,14 +22,12 @@ import social.atoll.federation.RemoteStatusException;
 import social.atoll.federation.resolver.ActorResolver;
 import social.atoll.federation.vocab.AsValues;
 import social.atoll.federation.vocab.NoteReader;
-import social.atoll.infra.db.Database;
 import social.atoll.infra.http.FetchFailedException;
 
 /** What the inbox handlers call: core services, and fetching of remote objects from their origin. */
 public record InboxServices(
         Settings settings,
         Clock clock,
-        Database db,
         AccountStore accounts,
         FollowService follows,
         FollowStore followStore,
@@ -36,7 +36,9 @@ public record InboxServices(
         RemoteStatusService remoteStatuses,
         PollService polls,
         RemotePolls remotePolls,
+        RemoteQuestions remoteQuestions,
         RemoteAccountService remoteAccounts,
+        RemoteAccountDeletion accountDeletions,
         FederationClient client,
         ActorResolver resolver,
         NoteReader notes) {

@@ -52,9 +52,6 @@ final class UndoHandler implements ActivityHandler {
     private void byId(Account actor, String id) {
         if (id == null) return;
         if (s.remoteStatuses().unreblog(actor.id(), id, null)) return;
-        s.db().read(h -> h.createQuery("SELECT target_account_id FROM follows WHERE uri = :u AND account_id = :a "
-                        + "UNION SELECT target_account_id FROM follow_requests WHERE uri = :u AND account_id = :a")
-                .bind("u", id).bind("a", actor.id()).mapTo(Long.class).list())
-                .forEach(t -> s.follows().unfollow(actor.id(), t));
+        s.followStore().targetsByUri(id, actor.id()).forEach(t -> s.follows().unfollow(actor.id(), t));
     }
 }

@@ -1,7 +1,6 @@
 package social.atoll.federation.resolver;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.security.PublicKey;
 import java.time.Clock;
@@ -15,15 +14,15 @@ import org.slf4j.LoggerFactory;
 import social.atoll.config.Settings;
 import social.atoll.core.account.Account;
 import social.atoll.core.account.AccountStore;
+import social.atoll.core.account.RemoteAccountStore;
+import social.atoll.core.account.RemoteActor;
 import social.atoll.federation.FederationClient;
 import social.atoll.federation.FederationPolicy;
 import social.atoll.federation.keys.Pem;
 import social.atoll.federation.vocab.ActorReader;
 import social.atoll.federation.vocab.AsValues;
 import social.atoll.federation.vocab.InvalidDocumentException;
-import social.atoll.federation.vocab.RemoteActor;
 import social.atoll.infra.http.FetchFailedException;
-import social.atoll.infra.ids.IdGenerator;
 
 /**
  * Finds accounts of other servers by actor id, by handle (WebFinger) and by key id, fetching and storing them when
@@ -46,23 +45,19 @@ public final class ActorResolver implements social.atoll.core.account.RemoteAcco
     private final WebFingerClient webFinger;
     private final FederationPolicy policy;
     private final Clock clock;
+    private final RemoteCounts counts;
 
-    public ActorResolver(Settings settings, social.atoll.infra.db.Database db, AccountStore accounts, FederationClient client,
-                         WebFingerClient webFinger, FederationPolicy policy, IdGenerator ids, ObjectMapper json, Clock clock) {
-        this(settings, db, accounts, client, webFinger, policy, ids, json, clock, null);
-    }
-
-    /** {@code counts} (may be null) refreshes the post and follower counts of the actors stored. */
-    public ActorResolver(Settings settings, social.atoll.infra.db.Database db, AccountStore accounts, FederationClient client,
-                         WebFingerClient webFinger, FederationPolicy policy, IdGenerator ids, ObjectMapper json, Clock clock,
-                         RemoteCounts counts) {
+    /** {@code counts} refreshes the post and follower counts of the actors stored. */
+    public ActorResolver(Settings settings, AccountStore accounts, RemoteAccountStore remote, FederationClient client,
+                         WebFingerClient webFinger, FederationPolicy policy, Clock clock, RemoteCounts counts) {
         this.settings = settings;
         this.accounts = accounts;
-        this.remote = new RemoteAccountStore(db, ids, json, counts);
+        this.remote = remote;
         this.client = client;
         this.webFinger = webFinger;
         this.policy = policy;
         this.clock = clock;
+        this.counts = counts;
     }
 
     /**
@@ -199,7 +194,7 @@ public final class ActorResolver implements social.atoll.core.account.RemoteAcco
         String domain = handleDomain;
         if (domain == null && known != null && known.username().equalsIgnoreCase(actor.username())) domain = known.domain();
         if (domain == null) domain = verifiedHandleDomain(actor);
-        return Optional.of(remote.upsert(actor, domain, clock.instant()));
+        return Optional.of(remote.upsert(actor, domain, clock.instant(), stored -> counts.enqueue(stored.id())));
     }
 
     /**
@@ -207,7 +202,7 @@ public final class ActorResolver implements social.atoll.core.account.RemoteAcco
      * the actor, else the actor's own host.
      */
     private String verifiedHandleDomain(RemoteActor actor) {
-        String host = actor.host();
+        String host = AsValues.authority(actor.uri());
         if (actor.webfinger() != null) {
             String user = actor.webfinger().substring(0, actor.webfinger().lastIndexOf('@'));
             String d = actor.webfinger().substring(actor.webfinger().lastIndexOf('@') + 1).toLowerCase(Locale.ROOT);

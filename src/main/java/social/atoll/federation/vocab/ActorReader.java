@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import social.atoll.core.account.RemoteActor;
 import social.atoll.core.text.HtmlSanitizer;
 
 /**
