@@ -1,8 +1,8 @@
 package social.atoll.wiring;
 
 import social.atoll.config.Settings;
+import social.atoll.core.moderation.FederationPolicy;
 import social.atoll.federation.FederationClient;
-import social.atoll.federation.FederationPolicy;
 import social.atoll.federation.documents.FetchAccess;
 import social.atoll.federation.inbox.InboxHandlers;
 import social.atoll.federation.inbox.InboxIntake;

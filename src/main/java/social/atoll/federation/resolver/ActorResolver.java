@@ -2,7 +2,6 @@ package social.atoll.federation.resolver;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
-import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,11 +13,13 @@ import org.slf4j.LoggerFactory;
 import social.atoll.config.Settings;
 import social.atoll.core.account.Account;
 import social.atoll.core.account.AccountStore;
+import social.atoll.core.account.RemoteAccountResolver;
 import social.atoll.core.account.RemoteAccountStore;
 import social.atoll.core.account.RemoteActor;
+import social.atoll.core.moderation.FederationPolicy;
 import social.atoll.federation.FederationClient;
-import social.atoll.federation.FederationPolicy;
 import social.atoll.federation.keys.Pem;
+import social.atoll.federation.signatures.KeyOwners;
 import social.atoll.federation.vocab.ActorReader;
 import social.atoll.federation.vocab.AsValues;
 import social.atoll.federation.vocab.InvalidDocumentException;
@@ -30,13 +31,10 @@ import social.atoll.infra.http.FetchFailedException;
  * refresh fails the stored copy is used. Handles are only stored once WebFinger confirms them (spec §1.2):
  * the handle domain may differ from the host the actor lives on.
  */
-public final class ActorResolver implements social.atoll.core.account.RemoteAccountResolver {
+public final class ActorResolver implements RemoteAccountResolver, KeyOwners {
 
     private static final Logger log = LoggerFactory.getLogger(ActorResolver.class);
     public static final Duration STALE_AFTER = Duration.ofDays(1);
-
-    /** A verification key and the account it belongs to; {@code fetched} when just read from its server. */
-    public record KeyOwner(Account account, PublicKey key, boolean fetched) {}
 
     private final Settings settings;
     private final AccountStore accounts;
@@ -114,6 +112,7 @@ public final class ActorResolver implements social.atoll.core.account.RemoteAcco
      * (Mastodon's {@code #main-key}), or a key document naming its owner (GoToSocial's {@code /main-key} stub,
      * Misskey's key documents), whose owner must then list the same key id and live on the same host.
      */
+    @Override
     public Optional<KeyOwner> keyOwner(String keyId, boolean refetch) {
         if (AsValues.httpUri(keyId) == null) return Optional.empty();
         if (!refetch) {

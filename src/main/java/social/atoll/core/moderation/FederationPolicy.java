@@ -1,11 +1,10 @@
-package social.atoll.federation;
+package social.atoll.core.moderation;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import social.atoll.config.Settings;
 import social.atoll.config.SettingsLoader;
-import social.atoll.core.moderation.DomainBlockStore;
 
 /**
  * Which remote hosts we federate with: none that an admin suspended ({@code domain_blocks} with severity
