@@ -54,7 +54,7 @@ class FedifySignaturesIT {
         fedify = NodeProject.install("fedify");
         atoll = TestInstance.start(Map.of("ATOLL_AUTHORIZED_FETCH", "true", "ATOLL_ALLOW_PRIVATE_ADDRESSES", "true"));
         atoll.createUser("alice");
-        alice = atoll.app().accounts.byAcct("alice", null).orElseThrow();
+        alice = atoll.app().core.accounts.byAcct("alice", null).orElseThrow();
         remote = FakeFediServer.start();
         signer = remote.actor("fedi");
     }
