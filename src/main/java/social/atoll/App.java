@@ -166,7 +166,7 @@ public final class App implements AutoCloseable {
     /** Polls, edits, scheduled statuses, bookmarks, pins, conversation mutes and direct-message conversations. */
     public final social.atoll.core.poll.PollStore pollStore;
     public final social.atoll.core.poll.PollService polls;
-    public final social.atoll.core.status.StatusComposer composer;
+    public final social.atoll.core.status.PostStatusService posting;
     public final social.atoll.core.status.StatusEditService statusEdits;
     /** Attaches media to posts, edits and scheduled statuses. */
     public final social.atoll.core.media.MediaAttacher mediaAttacher;
@@ -222,10 +222,10 @@ public final class App implements AutoCloseable {
         this.browserSessions = new BrowserSessions(webSessions, accounts, settings, secrets.cookieKey());
         this.pages = new Pages(settings);
         this.textFormatter = new TextFormatter(settings, accounts);
-        this.statuses = new StatusStore(db);
+        this.statuses = new StatusStore(db, ids);
         this.statusRelations = new StatusRelations(db);
         this.visibility = new VisibilityPolicy(db, statuses);
-        this.statusService = new StatusService(db, statuses, statusRelations, accounts, textFormatter, visibility, ids, clock, settings, events);
+        this.statusService = new StatusService(db, statuses, statusRelations, events);
         this.favourites = new FavouriteService(db, statuses, visibility, ids, clock, events);
         this.reblogs = new ReblogService(db, statuses, statusService, accounts, visibility, ids, clock, settings, events);
         this.homeFeed = new HomeFeedStore(db, visibility);
@@ -266,12 +266,15 @@ public final class App implements AutoCloseable {
         this.pollStore = new social.atoll.core.poll.PollStore(db, json);
         this.polls = new social.atoll.core.poll.PollService(db, pollStore, statuses, visibility, notifications, jobs, ids, clock, events);
         polls.register();
-        this.composer = new social.atoll.core.status.StatusComposer(db, statusService, statuses, polls, pollStore);
-        this.mediaAttacher = new social.atoll.core.media.MediaAttacher(db, mediaStore, statusService, media, clock, settings.maxMediaAttachments());
-        this.statusEdits = new social.atoll.core.status.StatusEditService(db, statuses, statusService, textFormatter, polls, pollStore,
-                json, ids, clock, settings, events, mediaAttacher);
+        this.mediaAttacher = new social.atoll.core.media.MediaAttacher(mediaStore, media, clock, settings.maxMediaAttachments());
+        var scheduledStore = new social.atoll.core.status.ScheduledStatusStore(db, json);
+        this.posting = new social.atoll.core.status.PostStatusService(db, statuses, scheduledStore, accounts, textFormatter, visibility,
+                polls, mediaAttacher, jobs, ids, clock, settings, events);
+        this.statusEdits = new social.atoll.core.status.StatusEditService(db, statuses,
+                new social.atoll.core.status.StatusEditStore(db, json, ids), textFormatter, polls, pollStore, mediaAttacher, clock,
+                settings, events);
         new social.atoll.core.notification.StatusUpdateNotifications(notifications, clock).register(events);
-        this.scheduledStatuses = new social.atoll.core.status.ScheduledStatusService(db, accounts, composer, jobs, json, ids, clock, settings, mediaAttacher);
+        this.scheduledStatuses = new social.atoll.core.status.ScheduledStatusService(db, scheduledStore, posting, jobs, clock);
         scheduledStatuses.register();
         this.conversations = new social.atoll.core.conversation.ConversationService(db, json, ids, events);
         conversations.register(events);
@@ -302,15 +305,15 @@ public final class App implements AutoCloseable {
         var instanceProbe = new social.atoll.federation.outbox.InstanceProbe(db, federationClient, instanceHealth, clock);
         instanceProbe.register(jobs);
         new social.atoll.federation.outbox.DeliveryJob(db, jobs, ids, clock, federationClient, accounts, instanceHealth, instanceProbe).register();
-        var outbox = new social.atoll.federation.outbox.OutboxListeners(db, accounts, followStore, noteWriter, actorWriter, jobs, ids, json, clock);
-        outbox.register(events);
-        outbox.registerJobs();
+        var outbox = new social.atoll.federation.outbox.OutboxServices(db, jobs, ids, json, accounts, followStore, statuses, statusRelations,
+                pollStore, noteWriter, actorWriter, new social.atoll.federation.vocab.ActivityWriter(json, ids), clock);
+        social.atoll.federation.outbox.OutboxHandlers.registerStandard(outbox, events);
         var inboxServices = new social.atoll.federation.inbox.InboxServices(settings, clock, db, accounts, follows, followStore, blocks, favourites,
                 remoteStatuses, polls, new social.atoll.core.poll.RemotePolls(db, pollStore, ids, clock),
                 new social.atoll.core.account.RemoteAccountService(db, follows, clock), federationClient, actorResolver,
                 new social.atoll.federation.inbox.NoteParser(accounts));
         new social.atoll.federation.inbox.InboxJob(accounts, social.atoll.federation.inbox.InboxHandlers.standard(inboxServices,
-                new social.atoll.federation.outbox.FollowAnswers(db, jobs, ids, json),
+                new social.atoll.federation.outbox.FollowAnswers(outbox),
                 new social.atoll.core.moderation.RemoteReports(db, ids, clock)), json).register(jobs);
         this.inboxIntake = new social.atoll.federation.inbox.InboxIntake(settings, db, jobs, ids, clock, json, instanceHealth);
     }
@@ -347,8 +350,7 @@ public final class App implements AutoCloseable {
                 new social.atoll.api.entity.PollViews(pollStore, clock), filterMatcher, mediaViews,
                 new social.atoll.api.entity.PreviewCardViews(db, blobs, mediaViews.proxy()));
         var scheduledViews = new social.atoll.api.entity.ScheduledStatusViews(mediaViews);
-        c.add(new StatusesController(auth, json, statusService, statuses, visibility, statusViews, composer, scheduledStatuses, scheduledViews,
-                mediaAttacher));
+        c.add(new StatusesController(auth, json, posting, statusService, statuses, visibility, statusViews, scheduledViews, mediaAttacher));
         c.add(new StatusActionsController(auth, json, settings, favourites, reblogs, statuses, statusRelations, visibility, statusViews, accountViews));
         c.add(new AccountStatusesController(auth, json, settings, accounts, statuses, visibility, statusViews));
         c.add(new TimelinesController(auth, json, settings, timelines, statusViews));

@@ -88,6 +88,19 @@ public final class FollowStore {
                 .bind("t", targetId).map(FOLLOW).list());
     }
 
+    /**
+     * One inbox per server hosting remote followers of {@code targetId}: each follower's shared inbox, else its own
+     * (what a post to followers is delivered to).
+     */
+    public List<String> remoteFollowerInboxes(long targetId) {
+        return db.read(h -> h.createQuery("""
+                        SELECT DISTINCT COALESCE(a.shared_inbox_url, a.inbox_url) FROM follows f
+                        JOIN accounts a ON a.id = f.account_id
+                        WHERE f.target_account_id = :id AND a.domain IS NOT NULL
+                          AND COALESCE(a.shared_inbox_url, a.inbox_url) IS NOT NULL""")
+                .bind("id", targetId).mapTo(String.class).list());
+    }
+
     public int countPendingRequests(long targetId) {
         return db.read(h -> h.createQuery("SELECT COUNT(*) FROM follow_requests WHERE target_account_id = :t")
                 .bind("t", targetId).mapTo(Integer.class).one());

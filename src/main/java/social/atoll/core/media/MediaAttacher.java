@@ -9,32 +9,24 @@ import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import social.atoll.core.common.ValidationException;
-import social.atoll.core.status.NewStatus;
-import social.atoll.core.status.Status;
 import social.atoll.core.status.StatusAttachments;
-import social.atoll.core.status.StatusService;
-import social.atoll.infra.db.Database;
 
 /**
- * Posts a status with media: the poster's own unattached, processed uploads, at most
- * {@code ATOLL_MAX_MEDIA_ATTACHMENTS} (Mastodon's 4 by default), in the order given. The uploads are checked first with Mastodon's
- * wording, then claimed in the status's own transaction (a second post racing for the same upload fails and
- * rolls back whole). Edits replace and reorder them ({@link #replace}); scheduled statuses reserve them until published.
+ * The media of posts: the poster's own unattached, processed uploads, at most {@code ATOLL_MAX_MEDIA_ATTACHMENTS}
+ * (Mastodon's 4 by default), in the order given. The uploads are checked first with Mastodon's wording, then claimed
+ * in the status's own transaction (a second post racing for the same upload fails and rolls back whole). Edits
+ * replace and reorder them ({@link #replace}); scheduled statuses reserve them until published.
  */
 public final class MediaAttacher implements StatusAttachments {
 
-    private final Database db;
     private final MediaStore store;
-    private final StatusService statuses;
     private final MediaService media;
     private final Clock clock;
     private final int maxAttachments;
 
-    public MediaAttacher(Database db, MediaStore store, StatusService statuses, MediaService media, Clock clock, int maxAttachments) {
+    public MediaAttacher(MediaStore store, MediaService media, Clock clock, int maxAttachments) {
         this.maxAttachments = maxAttachments;
-        this.db = db;
         this.store = store;
-        this.statuses = statuses;
         this.media = media;
         this.clock = clock;
     }
@@ -52,9 +44,10 @@ public final class MediaAttacher implements StatusAttachments {
         for (MediaAttachment m : attachments) media.delete(m);
     }
 
-    /** Parses and checks {@code media_ids} for a new post; the ids in order, duplicates dropped. */
-    public List<Long> check(long accountId, List<String> rawIds) {
-        return check(accountId, rawIds, m -> !m.attached() && m.scheduledStatusId() == null && m.editedOutOf() == null);
+    @Override
+    public List<Long> check(long accountId, List<String> rawIds, Long scheduledId) {
+        return check(accountId, rawIds, m -> !m.attached() && m.editedOutOf() == null
+                && java.util.Objects.equals(m.scheduledStatusId(), scheduledId));
     }
 
     /**
@@ -81,24 +74,11 @@ public final class MediaAttacher implements StatusAttachments {
         return ids;
     }
 
-    /** Posts {@code req} with the checked uploads {@code mediaIds} (see {@link #check}). */
-    public Status post(NewStatus req, List<Long> mediaIds) {
-        if (mediaIds.isEmpty()) return statuses.post(req);
-        return db.write(h -> {
-            Status s = statuses.post(req, true);
-            if (!current(h, s.id()).isEmpty()) return s; // the same Idempotency-Key answered the first post, which has its media
-            claim(h, req.accountId(), s.id(), mediaIds, "status_id IS NULL AND scheduled_status_id IS NULL AND edited_out_of IS NULL");
-            return s;
-        });
-    }
-
     @Override
-    public Status postScheduled(NewStatus req, long scheduledId, List<Long> mediaIds) {
-        return db.write(h -> {
-            Status s = statuses.post(req, true);
-            claim(h, req.accountId(), s.id(), mediaIds, "status_id IS NULL AND scheduled_status_id = " + scheduledId);
-            return s;
-        });
+    public void claim(Handle h, long accountId, long statusId, List<Long> mediaIds, Long scheduledId) {
+        claim(h, accountId, statusId, mediaIds, scheduledId == null
+                ? "status_id IS NULL AND scheduled_status_id IS NULL AND edited_out_of IS NULL"
+                : "status_id IS NULL AND scheduled_status_id = " + scheduledId);
     }
 
     /** Attaches each upload in order; one that {@code free} (SQL) no longer matches was taken meanwhile: all rolls back. */

@@ -47,6 +47,13 @@ public final class PollStore {
         return out;
     }
 
+    /** The accounts that voted on the poll of status {@code statusId}. */
+    public List<Long> voterIds(long statusId) {
+        return db.read(h -> h.createQuery("""
+                        SELECT DISTINCT v.account_id FROM poll_votes v JOIN polls p ON p.id = v.poll_id WHERE p.status_id = :s""")
+                .bind("s", statusId).mapTo(Long.class).list());
+    }
+
     /** The choices {@code accountId} voted for, per poll (polls without a vote are absent). */
     public Map<Long, List<Integer>> ownVotes(long accountId, Collection<Long> pollIds) {
         Map<Long, List<Integer>> out = new HashMap<>();

@@ -1,20 +1,32 @@
 package social.atoll.core.status;
 
+import java.text.Normalizer;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
 import social.atoll.infra.db.RecordMapper;
 import social.atoll.core.common.IdRange;
 import social.atoll.infra.db.Database;
+import social.atoll.infra.ids.IdGenerator;
 
-/** SQL for reading {@code statuses} rows: by id, threads, and one account's statuses. */
+/**
+ * SQL of {@code statuses} and what a status's text derives ({@code mentions}, {@code tags}, {@code status_tags}),
+ * with the idempotency keys of posts: reading by id, threads and one account's statuses; writing local posts and
+ * edits. Writes join the caller's transaction ({@link Database#write} nests).
+ */
 public final class StatusStore {
 
     public static final RowMapper<Status> STATUS = RecordMapper.of(Status.class);
@@ -22,9 +34,21 @@ public final class StatusStore {
     /** Filters of an account's status list ({@code GET /api/v1/accounts/:id/statuses}). */
     public record AccountFilter(boolean onlyMedia, boolean excludeReplies, boolean excludeReblogs, boolean pinned, String tagged) {}
 
-    private final Database db;
+    /** The row of a new local status; {@code replyTo} null for a post that answers nothing. */
+    public record LocalStatus(long id, String uri, String url, long accountId, Status replyTo, String text, String content,
+                              String spoilerText, boolean sensitive, Visibility visibility, String language,
+                              Long applicationId, Instant createdAt) {}
 
-    public StatusStore(Database db) { this.db = db; }
+    /** The new text of an edited status, as stored. */
+    public record EditedText(String text, String content, String spoilerText, boolean sensitive, String language) {}
+
+    private final Database db;
+    private final IdGenerator ids;
+
+    public StatusStore(Database db, IdGenerator ids) {
+        this.db = db;
+        this.ids = ids;
+    }
 
     public Optional<Status> byId(long id) {
         return db.read(h -> h.createQuery("SELECT * FROM statuses WHERE id = :id AND deleted_at IS NULL")
@@ -131,5 +155,117 @@ public final class StatusStore {
             if (f.tagged() != null) q.bind("tag", f.tagged().toLowerCase(java.util.Locale.ROOT));
             return range.bind(q).map(STATUS).list();
         }));
+    }
+
+    // --- writes --------------------------------------------------------------------------------------------------
+
+    /** Stores a new local status and returns it as stored. */
+    public Status insertLocal(LocalStatus n) {
+        return db.write(h -> {
+            Status replyTo = n.replyTo();
+            h.createUpdate("""
+                    INSERT INTO statuses (id, uri, url, account_id, local, in_reply_to_id, in_reply_to_account_id,
+                      conversation_id, text, content, spoiler_text, sensitive, visibility, language, application_id,
+                      created_at, updated_at)
+                    VALUES (:id, :uri, :url, :account, TRUE, :replyTo, :replyToAccount, :conversation, :text, :content,
+                      :spoiler, :sensitive, :visibility, :language, :app, :now, :now)""")
+                    .bind("id", n.id()).bind("uri", n.uri()).bind("url", n.url()).bind("account", n.accountId())
+                    .bind("replyTo", replyTo == null ? null : replyTo.id())
+                    .bind("replyToAccount", replyTo == null ? null : replyTo.accountId())
+                    .bind("conversation", replyTo == null ? n.id()
+                            : (replyTo.conversationId() != null ? replyTo.conversationId() : replyTo.id()))
+                    .bind("text", n.text()).bind("content", n.content()).bind("spoiler", n.spoilerText())
+                    .bind("sensitive", n.sensitive()).bind("visibility", n.visibility().id()).bind("language", n.language())
+                    .bind("app", n.applicationId()).bind("now", n.createdAt())
+                    .execute();
+            return h.createQuery("SELECT * FROM statuses WHERE id = :id").bind("id", n.id()).map(STATUS).one();
+        });
+    }
+
+    /** Replaces the text of an edited status and stamps the edit. */
+    public void updateText(long statusId, EditedText t, Instant now) {
+        db.write(h -> h.createUpdate("""
+                        UPDATE statuses SET text = :text, content = :content, spoiler_text = :spoiler, sensitive = :sensitive,
+                          language = :language, edited_at = :now, updated_at = :now WHERE id = :id""")
+                .bind("text", t.text()).bind("content", t.content()).bind("spoiler", t.spoilerText())
+                .bind("sensitive", t.sensitive()).bind("language", t.language()).bind("now", now).bind("id", statusId)
+                .execute());
+    }
+
+    /**
+     * Makes the mention rows of a status those of {@code accountIds} (in order, duplicates dropped): removed mentions
+     * go, new ones come. Returns the mentioned ids.
+     */
+    public List<Long> replaceMentions(long statusId, Collection<Long> accountIds) {
+        List<Long> wanted = List.copyOf(new LinkedHashSet<>(accountIds));
+        return db.write(h -> {
+            Set<Long> existing = new HashSet<>(h.createQuery("SELECT account_id FROM mentions WHERE status_id = :s")
+                    .bind("s", statusId).mapTo(Long.class).list());
+            for (Long old : existing) {
+                if (!wanted.contains(old))
+                    h.createUpdate("DELETE FROM mentions WHERE status_id = :s AND account_id = :a").bind("s", statusId).bind("a", old).execute();
+            }
+            for (Long id : wanted) {
+                if (!existing.contains(id))
+                    h.createUpdate("INSERT INTO mentions (id, status_id, account_id) VALUES (:id, :s, :a)")
+                            .bind("id", ids.next()).bind("s", statusId).bind("a", id).execute();
+            }
+            return wanted;
+        });
+    }
+
+    /** Makes the hashtags of a status {@code names}, creating each tag on first use. */
+    public void replaceTags(long statusId, Collection<String> names, Instant now) {
+        db.write(h -> {
+            h.createUpdate("DELETE FROM status_tags WHERE status_id = :s").bind("s", statusId).execute();
+            for (String name : names) {
+                String key = Normalizer.normalize(name, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+                h.createUpdate("INSERT INTO tags (id, name, name_key, created_at) VALUES (:id, :name, :key, :now) ON CONFLICT (name_key) DO NOTHING")
+                        .bind("id", ids.next()).bind("name", name).bind("key", key).bind("now", now).execute();
+                long tagId = h.createQuery("SELECT id FROM tags WHERE name_key = :key").bind("key", key).mapTo(Long.class).one();
+                h.createUpdate("INSERT INTO status_tags (status_id, tag_id) VALUES (:s, :t) ON CONFLICT DO NOTHING")
+                        .bind("s", statusId).bind("t", tagId).execute();
+            }
+            return null;
+        });
+    }
+
+    /** Removes one status row; its mentions, favourites, feed rows and notifications go with it (foreign keys). */
+    public void delete(long statusId) {
+        db.write(h -> h.createUpdate("DELETE FROM statuses WHERE id = :id").bind("id", statusId).execute());
+    }
+
+    /** The accounts in a limited (circle) status's audience. */
+    public List<Long> audience(long statusId) {
+        return db.read(h -> h.createQuery("SELECT account_id FROM status_audiences WHERE status_id = :s").bind("s", statusId)
+                .mapTo(Long.class).list());
+    }
+
+    /** The status an account posted with an idempotency key (hashed) since {@code since}. */
+    public Optional<Status> byIdempotencyKey(long accountId, String keyHash, Instant since) {
+        return db.read(h -> h.createQuery(
+                        "SELECT status_id FROM idempotency_keys WHERE account_id = :a AND key_hash = :k AND created_at > :since")
+                .bind("a", accountId).bind("k", keyHash).bind("since", since).mapTo(Long.class).findOne())
+                .flatMap(this::byId);
+    }
+
+    /** Remembers the status posted with an idempotency key (hashed), replacing an expired one. */
+    public void rememberIdempotencyKey(long accountId, String keyHash, long statusId, Instant now) {
+        db.write(h -> h.createUpdate("""
+                        INSERT INTO idempotency_keys (account_id, key_hash, status_id, created_at) VALUES (:a, :k, :s, :now)
+                        ON CONFLICT (account_id, key_hash) DO UPDATE SET status_id = excluded.status_id, created_at = excluded.created_at""")
+                .bind("a", accountId).bind("k", keyHash).bind("s", statusId).bind("now", now).execute());
+    }
+
+    /** Adds {@code delta} to a counter of a status, never below zero. */
+    static void bumpCounter(Handle h, long statusId, String column, int delta) {
+        if (!column.matches("replies_count|reblogs_count|favourites_count")) throw new IllegalArgumentException(column);
+        h.createUpdate("UPDATE statuses SET " + column + " = CASE WHEN " + column + " + :d < 0 THEN 0 ELSE " + column + " + :d END WHERE id = :id")
+                .bind("d", delta).bind("id", statusId).execute();
+    }
+
+    /** The time of the account's latest (non-direct) status, shown on its profile. */
+    static void touchLastStatus(Handle h, long accountId, Instant at) {
+        h.createUpdate("UPDATE accounts SET last_status_at = :now WHERE id = :id").bind("now", at).bind("id", accountId).execute();
     }
 }
