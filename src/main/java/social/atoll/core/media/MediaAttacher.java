@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
@@ -47,7 +48,7 @@ public final class MediaAttacher implements StatusAttachments {
     @Override
     public List<Long> check(long accountId, List<String> rawIds, Long scheduledId) {
         return check(accountId, rawIds, m -> !m.attached() && m.editedOutOf() == null
-                && java.util.Objects.equals(m.scheduledStatusId(), scheduledId));
+                && Objects.equals(m.scheduledStatusId(), scheduledId));
     }
 
     /**

@@ -230,6 +230,11 @@ public final class StatusStore {
         });
     }
 
+    /** Links a status to its poll ({@code pollId} null: it has none any more). */
+    public void setPoll(long statusId, Long pollId) {
+        db.write(h -> h.createUpdate("UPDATE statuses SET poll_id = :p WHERE id = :s").bind("p", pollId).bind("s", statusId).execute());
+    }
+
     /** Removes one status row; its mentions, favourites, feed rows and notifications go with it (foreign keys). */
     public void delete(long statusId) {
         db.write(h -> h.createUpdate("DELETE FROM statuses WHERE id = :id").bind("id", statusId).execute());
