@@ -77,30 +77,15 @@ public final class MediaAttacher implements StatusAttachments {
 
     @Override
     public void claim(Handle h, long accountId, long statusId, List<Long> mediaIds, Long scheduledId) {
-        claim(h, accountId, statusId, mediaIds, scheduledId == null
-                ? "status_id IS NULL AND scheduled_status_id IS NULL AND edited_out_of IS NULL"
-                : "status_id IS NULL AND scheduled_status_id = " + scheduledId);
-    }
-
-    /** Attaches each upload in order; one that {@code free} (SQL) no longer matches was taken meanwhile: all rolls back. */
-    private void claim(Handle h, long accountId, long statusId, List<Long> mediaIds, String free) {
+        // an upload no longer free was taken meanwhile: the whole post rolls back
         for (int i = 0; i < mediaIds.size(); i++) {
-            int claimed = h.createUpdate("""
-                            UPDATE media_attachments SET status_id = :s, position = :pos, scheduled_status_id = NULL,
-                              edited_out_of = NULL, updated_at = :now
-                            WHERE id = :id AND account_id = :a AND processing = 'done' AND purpose = 'attachment'
-                              AND remote_url IS NULL AND\s""" + free)
-                    .bind("s", statusId).bind("pos", i).bind("now", clock.instant()).bind("id", mediaIds.get(i))
-                    .bind("a", accountId).execute();
-            if (claimed != 1) throw new ValidationException("Media " + mediaIds.get(i) + " not found or already attached to another post");
+            if (!store.claim(h, mediaIds.get(i), accountId, statusId, i, scheduledId, clock.instant()))
+                throw new ValidationException("Media " + mediaIds.get(i) + " not found or already attached to another post");
         }
     }
 
     @Override
-    public List<Long> current(Handle h, long statusId) {
-        return h.createQuery("SELECT id FROM media_attachments WHERE status_id = :s ORDER BY position, id").bind("s", statusId)
-                .mapTo(Long.class).list();
-    }
+    public List<Long> current(Handle h, long statusId) { return store.idsOfStatus(h, statusId); }
 
     @Override
     public boolean replace(Handle h, long accountId, long statusId, List<String> rawIds, List<MediaChange> changes) {
@@ -111,18 +96,11 @@ public final class MediaAttacher implements StatusAttachments {
         if (changed) {
             // media left out stay for the edit history (Mastodon keeps them on the status); the sweep spares them
             for (Long old : before) {
-                if (!ids.contains(old))
-                    h.createUpdate("UPDATE media_attachments SET status_id = NULL, edited_out_of = :s, updated_at = :now WHERE id = :id")
-                            .bind("s", statusId).bind("now", clock.instant()).bind("id", old).execute();
+                if (!ids.contains(old)) store.setAside(h, old, statusId, clock.instant());
             }
             for (int i = 0; i < ids.size(); i++) {
-                int claimed = h.createUpdate("""
-                                UPDATE media_attachments SET status_id = :s, position = :pos, edited_out_of = NULL, updated_at = :now
-                                WHERE id = :id AND account_id = :a AND processing = 'done' AND scheduled_status_id IS NULL
-                                  AND (status_id = :s OR status_id IS NULL)""")
-                        .bind("s", statusId).bind("pos", i).bind("now", clock.instant()).bind("id", ids.get(i)).bind("a", accountId)
-                        .execute();
-                if (claimed != 1) throw new ValidationException("Media " + ids.get(i) + " not found or already attached to another post");
+                if (!store.reattach(h, ids.get(i), accountId, statusId, i, clock.instant()))
+                    throw new ValidationException("Media " + ids.get(i) + " not found or already attached to another post");
             }
         }
         for (MediaChange c : changes) {
@@ -135,12 +113,8 @@ public final class MediaAttacher implements StatusAttachments {
     @Override
     public void reserve(Handle h, long accountId, long scheduledId, List<Long> mediaIds) {
         for (Long id : mediaIds) {
-            int reserved = h.createUpdate("""
-                            UPDATE media_attachments SET scheduled_status_id = :sch, updated_at = :now
-                            WHERE id = :id AND account_id = :a AND status_id IS NULL AND scheduled_status_id IS NULL
-                              AND edited_out_of IS NULL AND processing = 'done'""")
-                    .bind("sch", scheduledId).bind("now", clock.instant()).bind("id", id).bind("a", accountId).execute();
-            if (reserved != 1) throw new ValidationException("Media " + id + " not found or already attached to another post");
+            if (!store.reserve(h, id, accountId, scheduledId, clock.instant()))
+                throw new ValidationException("Media " + id + " not found or already attached to another post");
         }
     }
 

@@ -89,4 +89,55 @@ public final class MediaStore {
                         ORDER BY created_at LIMIT :limit""")
                 .bind("cutoff", cutoff).bind("limit", limit).map(MEDIA).list());
     }
+
+    // --- the media of statuses (all in the caller's transaction) -------------------------------------------------
+
+    /** The ids of the media a status shows, in order. */
+    public List<Long> idsOfStatus(Handle h, long statusId) {
+        return h.createQuery("SELECT id FROM media_attachments WHERE status_id = :s ORDER BY position, id").bind("s", statusId)
+                .mapTo(Long.class).list();
+    }
+
+    /**
+     * Attaches an own processed upload to a new status at {@code position}, if it is still free: unattached, and
+     * reserved for {@code scheduledId} (null: for nothing). False when it is not.
+     */
+    public boolean claim(Handle h, long id, long accountId, long statusId, int position, Long scheduledId, Instant now) {
+        String free = scheduledId == null
+                ? "status_id IS NULL AND scheduled_status_id IS NULL AND edited_out_of IS NULL"
+                : "status_id IS NULL AND scheduled_status_id = :sch";
+        var update = h.createUpdate("""
+                        UPDATE media_attachments SET status_id = :s, position = :pos, scheduled_status_id = NULL,
+                          edited_out_of = NULL, updated_at = :now
+                        WHERE id = :id AND account_id = :a AND processing = 'done' AND purpose = 'attachment'
+                          AND remote_url IS NULL AND\s""" + free)
+                .bind("s", statusId).bind("pos", position).bind("now", now).bind("id", id).bind("a", accountId);
+        if (scheduledId != null) update.bind("sch", scheduledId.longValue());
+        return update.execute() == 1;
+    }
+
+    /** Takes an upload off an edited status, keeping it for the edit history. */
+    public void setAside(Handle h, long id, long statusId, Instant now) {
+        h.createUpdate("UPDATE media_attachments SET status_id = NULL, edited_out_of = :s, updated_at = :now WHERE id = :id")
+                .bind("s", statusId).bind("now", now).bind("id", id).execute();
+    }
+
+    /** Puts an own upload (free, or already the status's) on an edited status at {@code position}; false when it cannot. */
+    public boolean reattach(Handle h, long id, long accountId, long statusId, int position, Instant now) {
+        return h.createUpdate("""
+                        UPDATE media_attachments SET status_id = :s, position = :pos, edited_out_of = NULL, updated_at = :now
+                        WHERE id = :id AND account_id = :a AND processing = 'done' AND scheduled_status_id IS NULL
+                          AND (status_id = :s OR status_id IS NULL)""")
+                .bind("s", statusId).bind("pos", position).bind("now", now).bind("id", id).bind("a", accountId)
+                .execute() == 1;
+    }
+
+    /** Reserves a free own upload for a scheduled status; false when it is not free. */
+    public boolean reserve(Handle h, long id, long accountId, long scheduledId, Instant now) {
+        return h.createUpdate("""
+                        UPDATE media_attachments SET scheduled_status_id = :sch, updated_at = :now
+                        WHERE id = :id AND account_id = :a AND status_id IS NULL AND scheduled_status_id IS NULL
+                          AND edited_out_of IS NULL AND processing = 'done'""")
+                .bind("sch", scheduledId).bind("now", now).bind("id", id).bind("a", accountId).execute() == 1;
+    }
 }
