@@ -2,7 +2,6 @@ package social.atoll.federation.outbox;
 
 import social.atoll.core.account.Account;
 import social.atoll.core.follow.FollowEvents;
-import social.atoll.core.follow.FollowStore;
 import social.atoll.infra.events.EventBus;
 
 /**
@@ -13,12 +12,8 @@ import social.atoll.infra.events.EventBus;
 final class FollowDeliveries implements OutboxHandler {
 
     private final OutboxServices s;
-    private final FollowStore follows;
 
-    FollowDeliveries(OutboxServices s) {
-        this.s = s;
-        this.follows = s.follows;
-    }
+    FollowDeliveries(OutboxServices s) { this.s = s; }
 
     @Override
     public void register(EventBus events) {
@@ -33,9 +28,9 @@ final class FollowDeliveries implements OutboxHandler {
         Account follower = s.audience.local(followerId).orElse(null);
         Account target = s.audience.remote(targetId).orElse(null);
         if (follower == null || target == null) return;
-        long requestId = follows.request(followerId, targetId).map(f -> f.id()).orElse(s.ids.next());
+        long requestId = s.follows.request(followerId, targetId).map(f -> f.id()).orElse(s.ids.next());
         var follow = s.activities.follow(follower, target, requestId);
-        follows.recordUri(followerId, targetId, follow.path("id").asText());
+        s.follows.recordUri(followerId, targetId, follow.path("id").asText());
         s.deliveries.send(follow, follower, s.audience.personalInbox(targetId));
     }
 
@@ -43,7 +38,7 @@ final class FollowDeliveries implements OutboxHandler {
         Account follower = s.audience.remote(followerId).orElse(null);
         Account target = s.audience.local(targetId).orElse(null);
         if (follower == null || target == null) return;
-        String followUri = follows.follow(followerId, targetId).map(f -> f.uri()).orElse(null);
+        String followUri = s.follows.follow(followerId, targetId).map(f -> f.uri()).orElse(null);
         s.deliveries.send(s.activities.followAnswer(accept, target, follower, followUri), target, s.audience.personalInbox(followerId));
     }
 
