@@ -161,13 +161,17 @@ public final class PostStatusService {
                     settings.url("/users/" + author.username() + "/statuses/" + id), settings.url("/@" + author.username() + "/" + id),
                     author.id(), c.replyTo(), c.text(), c.formatted().html(), c.spoiler(), c.sensitive(), c.visibility(),
                     c.language(), applicationId, now));
-            List<Long> mentioned = statuses.replaceMentions(id, c.formatted().mentions().stream().map(Account::id).toList());
-            statuses.replaceTags(id, c.formatted().tags(), now);
-            if (c.poll() != null) polls.attach(h, row, c.poll());
+            List<Long> mentioned = statuses.insertMentions(id, c.formatted().mentions().stream().map(Account::id).toList());
+            statuses.insertTags(id, c.formatted().tags(), now);
             if (!c.mediaIds().isEmpty()) attachments.claim(h, author.id(), id, c.mediaIds(), scheduledId);
             StatusService.countCreated(h, row, now);
             if (keyHash != null) statuses.rememberIdempotencyKey(author.id(), keyHash, id, now);
-            Status complete = statuses.byId(id).orElseThrow();
+            // the poll is the one part of a post kept on the status row itself (poll_id)
+            Status complete = row;
+            if (c.poll() != null) {
+                polls.attach(h, row, c.poll());
+                complete = statuses.byId(id).orElseThrow();
+            }
             events.publish(new StatusEvents.StatusCreated(complete, null, mentioned));
             return complete;
         });

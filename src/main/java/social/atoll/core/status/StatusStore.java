@@ -193,7 +193,7 @@ public final class StatusStore {
     }
 
     /**
-     * Makes the mention rows of a status those of {@code accountIds} (in order, duplicates dropped): removed mentions
+     * Makes the mention rows of an edited status those of {@code accountIds} (in order, duplicates dropped): removed mentions
      * go, new ones come. Returns the mentioned ids.
      */
     public List<Long> replaceMentions(long statusId, Collection<Long> accountIds) {
@@ -206,18 +206,30 @@ public final class StatusStore {
                     h.createUpdate("DELETE FROM mentions WHERE status_id = :s AND account_id = :a").bind("s", statusId).bind("a", old).execute();
             }
             for (Long id : wanted) {
-                if (!existing.contains(id))
-                    h.createUpdate("INSERT INTO mentions (id, status_id, account_id) VALUES (:id, :s, :a)")
-                            .bind("id", ids.next()).bind("s", statusId).bind("a", id).execute();
+                if (!existing.contains(id)) insertMention(h, statusId, id);
             }
             return wanted;
         });
     }
 
-    /** Makes the hashtags of a status {@code names}, creating each tag on first use. */
-    public void replaceTags(long statusId, Collection<String> names, Instant now) {
+    /** The mention rows of a new status, in order, duplicates dropped. Returns the mentioned ids. */
+    public List<Long> insertMentions(long statusId, Collection<Long> accountIds) {
+        List<Long> mentioned = List.copyOf(new LinkedHashSet<>(accountIds));
         db.write(h -> {
-            h.createUpdate("DELETE FROM status_tags WHERE status_id = :s").bind("s", statusId).execute();
+            for (Long id : mentioned) insertMention(h, statusId, id);
+            return null;
+        });
+        return mentioned;
+    }
+
+    private void insertMention(Handle h, long statusId, long accountId) {
+        h.createUpdate("INSERT INTO mentions (id, status_id, account_id) VALUES (:id, :s, :a)")
+                .bind("id", ids.next()).bind("s", statusId).bind("a", accountId).execute();
+    }
+
+    /** Links the hashtags {@code names} to a new status, creating each tag on first use. */
+    public void insertTags(long statusId, Collection<String> names, Instant now) {
+        db.write(h -> {
             for (String name : names) {
                 String key = Normalizer.normalize(name, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
                 h.createUpdate("INSERT INTO tags (id, name, name_key, created_at) VALUES (:id, :name, :key, :now) ON CONFLICT (name_key) DO NOTHING")
@@ -226,6 +238,15 @@ public final class StatusStore {
                 h.createUpdate("INSERT INTO status_tags (status_id, tag_id) VALUES (:s, :t) ON CONFLICT DO NOTHING")
                         .bind("s", statusId).bind("t", tagId).execute();
             }
+            return null;
+        });
+    }
+
+    /** Makes the hashtags of an edited status {@code names}. */
+    public void replaceTags(long statusId, Collection<String> names, Instant now) {
+        db.write(h -> {
+            h.createUpdate("DELETE FROM status_tags WHERE status_id = :s").bind("s", statusId).execute();
+            insertTags(statusId, names, now);
             return null;
         });
     }

@@ -2,11 +2,11 @@ package social.atoll.infra.db;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,9 +19,13 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.argument.AbstractArgumentFactory;
 import org.jdbi.v3.core.argument.Argument;
 import org.jdbi.v3.core.config.ConfigRegistry;
+import org.jdbi.v3.core.statement.SqlLogger;
+import org.jdbi.v3.core.statement.SqlStatements;
+import org.jdbi.v3.core.statement.StatementContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import social.atoll.config.Settings;
+import social.atoll.infra.files.PrivateFiles;
 
 /**
  * The database: connection pools, Jdbi, migrations, and the two ways in — {@link #read} and {@link #write}.
@@ -44,6 +48,7 @@ public final class Database implements AutoCloseable {
     private final Jdbi writer;
     private final Jdbi reader;
     private final ThreadLocal<Tx> current = new ThreadLocal<>();
+    private final StatementCounter statements = new StatementCounter();
 
     private Database(Dialect dialect, HikariDataSource writePool, HikariDataSource readPool) {
         this.dialect = dialect;
@@ -62,11 +67,11 @@ public final class Database implements AutoCloseable {
             String file = jdbcUrl.substring("jdbc:sqlite:".length());
             int q = file.indexOf('?');
             if (q >= 0) file = file.substring(0, q);
-            Path parent = Path.of(file).toAbsolutePath().getParent();
-            try {
-                if (parent != null) Files.createDirectories(parent);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot create database directory " + parent, e);
+            if (!file.isBlank() && !file.startsWith(":memory:") && !file.startsWith("file:")) {
+                Path path = Path.of(file).toAbsolutePath();
+                // a directory made here is private; one the admin chose is left as it is, the files are not
+                if (path.getParent() != null && !Files.isDirectory(path.getParent())) PrivateFiles.directory(path.getParent());
+                PrivateFiles.file(path, Path.of(path + "-wal"), Path.of(path + "-shm"));
             }
             HikariDataSource write = sqlitePool(jdbcUrl, "atoll-db-write", 1, false);
             HikariDataSource read = sqlitePool(jdbcUrl, "atoll-db-read", Math.max(4, Runtime.getRuntime().availableProcessors() * 2), true);
@@ -102,17 +107,20 @@ public final class Database implements AutoCloseable {
 
     private static final Logger sqlLog = LoggerFactory.getLogger("atoll.sql");
 
-    private static Jdbi configure(Jdbi jdbi) {
-        if (sqlLog.isDebugEnabled()) {
-            // ATOLL_LOG_LEVEL=DEBUG (or logger atoll.sql at DEBUG): every statement with its time, to find slow queries.
-            jdbi.getConfig(org.jdbi.v3.core.statement.SqlStatements.class).setSqlLogger(new org.jdbi.v3.core.statement.SqlLogger() {
-                @Override
-                public void logAfterExecution(org.jdbi.v3.core.statement.StatementContext ctx) {
-                    sqlLog.debug("{} us: {}", java.time.Duration.between(ctx.getExecutionMoment(), ctx.getCompletionMoment()).toNanos() / 1000,
+    private Jdbi configure(Jdbi jdbi) {
+        jdbi.getConfig(SqlStatements.class).setSqlLogger(new SqlLogger() {
+            @Override
+            public void logAfterExecution(StatementContext ctx) {
+                statements.executed();
+                // ATOLL_LOG_LEVEL=DEBUG (or logger atoll.sql at DEBUG): every statement with its time, to find slow queries.
+                if (sqlLog.isDebugEnabled())
+                    sqlLog.debug("{} us: {}", Duration.between(ctx.getExecutionMoment(), ctx.getCompletionMoment()).toNanos() / 1000,
                             ctx.getRenderedSql().replaceAll("\\s+", " "));
-                }
-            });
-        }
+            }
+
+            @Override
+            public void logException(StatementContext ctx, SQLException ex) { statements.executed(); }
+        });
         jdbi.registerColumnMapper(Instant.class, (rs, col, ctx) -> {
             long v = rs.getLong(col);
             return rs.wasNull() ? null : Instant.ofEpochMilli(v);
@@ -127,6 +135,9 @@ public final class Database implements AutoCloseable {
     }
 
     public Dialect dialect() { return dialect; }
+
+    /** Counts statements per request and job run (see {@link StatementCounter}). */
+    public StatementCounter statements() { return statements; }
 
     /** Runs the migrations for this dialect; safe to call from several processes at once. */
     public void migrate() {

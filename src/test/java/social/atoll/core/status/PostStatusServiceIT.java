@@ -37,10 +37,10 @@ class PostStatusServiceIT {
     @BeforeAll
     static void start() {
         atoll = TestInstance.start();
-        atoll.app().events.inTransaction(StatusEvents.StatusCreated.class, (h, e) -> {
+        atoll.app().infra.events.inTransaction(StatusEvents.StatusCreated.class, (h, e) -> {
             long id = e.status().id();
             announced.merge(id, 1, Integer::sum);
-            seen.put(id, new Seen(e.status().pollId(), atoll.app().pollStore.byStatus(h, id).isPresent(),
+            seen.put(id, new Seen(e.status().pollId(), atoll.app().core.pollStore.byStatus(h, id).isPresent(),
                     h.createQuery("SELECT COUNT(*) FROM media_attachments WHERE status_id = :s").bind("s", id).mapTo(Integer.class).one(),
                     e.mentionedAccountIds(),
                     h.createQuery("SELECT COUNT(*) FROM status_tags WHERE status_id = :s").bind("s", id).mapTo(Integer.class).one()));
@@ -53,7 +53,7 @@ class PostStatusServiceIT {
     private static long user() {
         String name = "poster" + (++users);
         atoll.createUser(name);
-        return atoll.app().accounts.byAcct(name, null).orElseThrow().id();
+        return atoll.app().core.accounts.byAcct(name, null).orElseThrow().id();
     }
 
     private static NewStatus text(String text) {
@@ -61,11 +61,11 @@ class PostStatusServiceIT {
     }
 
     private static Status postNow(long author, NewStatus req) {
-        return ((PostStatusService.Published) atoll.app().posting.post(author, req)).status();
+        return ((PostStatusService.Published) atoll.app().core.posting.post(author, req)).status();
     }
 
     private static int statusesOf(long author) {
-        return atoll.app().db.read(h -> h.createQuery("SELECT COUNT(*) FROM statuses WHERE account_id = :a").bind("a", author)
+        return atoll.app().infra.db.read(h -> h.createQuery("SELECT COUNT(*) FROM statuses WHERE account_id = :a").bind("a", author)
                 .mapTo(Integer.class).one());
     }
 
@@ -88,7 +88,7 @@ class PostStatusServiceIT {
         long author = user();
         Path file = Files.createTempFile("upload", ".png");
         ImageIO.write(new BufferedImage(8, 8, BufferedImage.TYPE_INT_RGB), "png", file.toFile());
-        long mediaId = atoll.app().media.upload(author, new MediaUpload(file, "p.png", "image/png", Files.size(file)), null, null,
+        long mediaId = atoll.app().core.media.upload(author, new MediaUpload(file, "p.png", "image/png", Files.size(file)), null, null,
                 null, false).id();
         Files.delete(file);
         Status s = postNow(author, new NewStatus("", null, null, null, null, null, null, List.of(Long.toString(mediaId)), null, null, null));
@@ -99,13 +99,13 @@ class PostStatusServiceIT {
     void aPollWithMediaIsRefusedInMastodonsWordsBeforeAnythingIsWritten() {
         long author = user();
         NewPoll poll = new NewPoll(List.of("a", "b"), 3600L, false, false);
-        assertThatThrownBy(() -> atoll.app().posting.post(author, new NewStatus("x", null, null, null, null, null, poll,
+        assertThatThrownBy(() -> atoll.app().core.posting.post(author, new NewStatus("x", null, null, null, null, null, poll,
                 List.of("1"), null, null, null)))
                 .isInstanceOfSatisfying(ValidationException.class, e -> {
                     assertThat(e.getMessage()).isEqualTo("Cannot attach more than 4 files.");
                     assertThat(e.isBare()).isTrue();
                 });
-        assertThatThrownBy(() -> atoll.app().posting.post(author, new NewStatus("x", null, null, null, null, null,
+        assertThatThrownBy(() -> atoll.app().core.posting.post(author, new NewStatus("x", null, null, null, null, null,
                 new NewPoll(List.of("only"), 3600L, false, false), List.of(), null, null, null)))
                 .isInstanceOf(ValidationException.class);
         assertThat(statusesOf(author)).isZero();
@@ -127,17 +127,17 @@ class PostStatusServiceIT {
         long author = user();
         Instant later = Instant.now().plus(1, ChronoUnit.HOURS);
         NewStatus scheduled = new NewStatus("later", null, null, null, null, null, null, List.of(), later, null, null);
-        assertThat(atoll.app().posting.post(author, scheduled)).isInstanceOf(PostStatusService.Scheduled.class);
+        assertThat(atoll.app().core.posting.post(author, scheduled)).isInstanceOf(PostStatusService.Scheduled.class);
         assertThat(statusesOf(author)).isZero();
         NewStatus past = new NewStatus("now", null, null, null, null, null, null, List.of(), Instant.now().minusSeconds(60), null, null);
-        assertThat(atoll.app().posting.post(author, past)).isInstanceOf(PostStatusService.Published.class);
+        assertThat(atoll.app().core.posting.post(author, past)).isInstanceOf(PostStatusService.Published.class);
         assertThat(statusesOf(author)).isEqualTo(1);
     }
 
     @Test
     void blankTextIsRefused() {
         long author = user();
-        assertThatThrownBy(() -> atoll.app().posting.post(author, text("  ")))
+        assertThatThrownBy(() -> atoll.app().core.posting.post(author, text("  ")))
                 .isInstanceOf(ValidationException.class).hasMessage("Text can't be blank");
     }
 }
