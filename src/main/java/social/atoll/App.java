@@ -153,6 +153,7 @@ public final class App implements AutoCloseable {
     public final social.atoll.core.relationship.AccountNoteService accountNotes;
     public final social.atoll.core.relationship.EndorsementService endorsements;
     public final social.atoll.core.list.ListFeed listFeed;
+    public final social.atoll.core.tag.TagStore tagStore;
     public final social.atoll.core.list.ListService lists;
     public final social.atoll.core.filter.FilterStore filterStore;
     public final social.atoll.core.filter.FilterService filters;
@@ -224,31 +225,33 @@ public final class App implements AutoCloseable {
         this.textFormatter = new TextFormatter(settings, accounts);
         this.statuses = new StatusStore(db);
         this.statusRelations = new StatusRelations(db);
-        this.visibility = new VisibilityPolicy(db, statuses);
+        this.followStore = new FollowStore(db, clock);
+        this.relationships = new RelationshipLookup(db, clock);
+        this.relationshipStore = new social.atoll.core.relationship.RelationshipStore(db, clock);
+        this.visibility = new VisibilityPolicy(db, statuses, statusRelations, accounts, followStore, relationships);
         this.statusService = new StatusService(db, statuses, statusRelations, accounts, textFormatter, visibility, ids, clock, settings, events);
-        this.favourites = new FavouriteService(db, statuses, visibility, ids, clock, events);
+        this.favourites = new FavouriteService(db, statuses, statusRelations, visibility, ids, clock, events);
         this.reblogs = new ReblogService(db, statuses, statusService, accounts, visibility, ids, clock, settings, events);
         this.homeFeed = new HomeFeedStore(db, visibility);
-        new HomeFeedFanout(db, homeFeed, statuses, statusRelations, jobs, clock).register(events);
-        this.timelines = new TimelineService(db, homeFeed, statuses, visibility);
+        new HomeFeedFanout(db, homeFeed, accounts, statuses, statusRelations, jobs, clock).register(events);
+        this.timelines = new TimelineService(homeFeed, statuses, visibility);
         this.notifications = new NotificationStore(db, ids, events);
-        new NotificationListeners(notifications, visibility, clock).register(events);
-        new social.atoll.core.notification.AdminNotifications(notifications, clock).register(events);
+        new NotificationListeners(notifications, visibility, followStore, clock).register(events);
+        new social.atoll.core.notification.AdminNotifications(notifications, accounts, clock).register(events);
         this.clusterChannel = settings.isPostgres()
                 ? new social.atoll.infra.events.PgNotifyChannel(db, settings.dbUrl(), settings.dbUser(), settings.dbPassword())
                 : new social.atoll.infra.events.ClusterChannel.Local();
         this.streaming = new social.atoll.core.streaming.StreamingListeners(clusterChannel);
         streaming.register(events);
-        this.streamAudience = new social.atoll.core.streaming.StreamAudience(db, clock);
-        new social.atoll.core.tag.TagFeed(db, statuses, statusRelations, jobs, clock).register(events);
+        this.streamAudience = new social.atoll.core.streaming.StreamAudience(db, followStore, clock);
+        this.tagStore = new social.atoll.core.tag.TagStore(db);
+        new social.atoll.core.tag.TagFeed(db, tagStore, homeFeed, statuses, statusRelations, jobs, clock).register(events);
         this.accountViews = new AccountViews(settings, accounts, json, mediaViews);
-        this.followStore = new FollowStore(db, clock);
-        this.relationships = new RelationshipLookup(db, clock);
         this.follows = new FollowService(db, followStore, relationships, accounts, ids, clock, events);
         this.profiles = new ProfileService(db, accounts, textFormatter, follows, json, clock, events);
         this.signUps = new SignUpService(settings, accountService, accounts, tokens);
         this.siteSettings = new SiteSettings(db);
-        this.instance = new InstanceService(settings, db, siteSettings, accounts, clock);
+        this.instance = new InstanceService(settings, db, siteSettings, accounts, statuses, clock);
         this.federationPolicy = new social.atoll.federation.FederationPolicy(settings, db);
         this.instanceActor = new social.atoll.federation.keys.InstanceActor(settings, db);
         this.localKeys = new social.atoll.federation.keys.LocalKeys(db);
@@ -270,34 +273,35 @@ public final class App implements AutoCloseable {
         this.mediaAttacher = new social.atoll.core.media.MediaAttacher(db, mediaStore, statusService, media, clock, settings.maxMediaAttachments());
         this.statusEdits = new social.atoll.core.status.StatusEditService(db, statuses, statusService, textFormatter, polls, pollStore,
                 json, ids, clock, settings, events, mediaAttacher);
-        new social.atoll.core.notification.StatusUpdateNotifications(notifications, clock).register(events);
+        new social.atoll.core.notification.StatusUpdateNotifications(notifications, statuses, clock).register(events);
         this.scheduledStatuses = new social.atoll.core.status.ScheduledStatusService(db, accounts, composer, jobs, json, ids, clock, settings, mediaAttacher);
         scheduledStatuses.register();
-        this.conversations = new social.atoll.core.conversation.ConversationService(db, json, ids, events);
+        this.conversations = new social.atoll.core.conversation.ConversationService(db, statuses, json, ids, events);
         conversations.register(events);
-        this.relationshipStore = new social.atoll.core.relationship.RelationshipStore(db, clock);
-        this.blocks = new social.atoll.core.relationship.BlockService(db, accounts, follows, ids, clock, events);
-        this.mutes = new social.atoll.core.relationship.MuteService(db, accounts, ids, clock, events);
-        this.domainBlocks = new social.atoll.core.relationship.DomainBlockService(db, follows, ids, clock, events);
-        this.accountNotes = new social.atoll.core.relationship.AccountNoteService(db, accounts, ids, clock);
-        this.endorsements = new social.atoll.core.relationship.EndorsementService(db, accounts, ids, clock);
+        this.blocks = new social.atoll.core.relationship.BlockService(db, relationshipStore, accounts, follows, ids, clock, events);
+        this.mutes = new social.atoll.core.relationship.MuteService(db, relationshipStore, accounts, ids, clock, events);
+        this.domainBlocks = new social.atoll.core.relationship.DomainBlockService(db, relationshipStore, followStore, follows, ids, clock, events);
+        this.accountNotes = new social.atoll.core.relationship.AccountNoteService(db, relationshipStore, accounts, ids, clock);
+        this.endorsements = new social.atoll.core.relationship.EndorsementService(db, relationshipStore, accounts, followStore, ids, clock);
         endorsements.register(events);
-        new social.atoll.core.timeline.FeedCleanup(jobs).register(events);
-        new social.atoll.core.notification.BlockNotificationCleanup().register(events);
-        this.listFeed = new social.atoll.core.list.ListFeed(db, statuses, statusRelations, visibility, jobs, clock);
+        var listStore = new social.atoll.core.list.ListStore(db, visibility);
+        new social.atoll.core.timeline.FeedCleanup(homeFeed, listStore, followStore, jobs).register(events);
+        new social.atoll.core.notification.BlockNotificationCleanup(notifications).register(events);
+        this.listFeed = new social.atoll.core.list.ListFeed(db, listStore, statuses, statusRelations, jobs, clock);
         listFeed.register(events);
-        this.lists = new social.atoll.core.list.ListService(db, accounts, listFeed, ids, clock);
+        this.lists = new social.atoll.core.list.ListService(db, listStore, accounts, followStore, listFeed, ids, clock);
         lists.register(events);
         this.filterStore = new social.atoll.core.filter.FilterStore(db, json);
         this.filters = new social.atoll.core.filter.FilterService(db, filterStore, statuses, visibility, ids, clock, events);
         this.filterMatcher = new social.atoll.core.filter.StatusFilterMatcher(db, filterStore, statuses, json, clock);
-        this.featuredTags = new social.atoll.core.featured.FeaturedTagService(db, ids, clock);
-        this.discovery = new social.atoll.core.discovery.DiscoveryService(db, accounts, clock);
-        this.reports = new social.atoll.core.moderation.ReportService(db, accounts, json, ids, clock, events);
-        this.instanceActivity = new social.atoll.core.instance.InstanceActivity(db, clock);
-        this.trends = new social.atoll.core.trends.TrendsService(db, clock);
-        this.announcements = new social.atoll.core.announcement.AnnouncementService(db, ids, clock, events);
-        this.remoteStatuses = new social.atoll.core.status.RemoteStatusService(db, statuses, statusService, ids, clock, events);
+        this.featuredTags = new social.atoll.core.featured.FeaturedTagService(db, new social.atoll.core.featured.FeaturedTagStore(db), tagStore, statuses, ids, clock);
+        this.discovery = new social.atoll.core.discovery.DiscoveryService(db, accounts, followStore, clock);
+        this.reports = new social.atoll.core.moderation.ReportService(db, accounts, statuses, json, ids, clock, events);
+        this.instanceActivity = new social.atoll.core.instance.InstanceActivity(db, accounts, statuses, clock);
+        this.trends = new social.atoll.core.trends.TrendsService(statuses, tagStore, clock);
+        this.announcements = new social.atoll.core.announcement.AnnouncementService(db,
+                new social.atoll.core.announcement.AnnouncementStore(db), ids, clock, events);
+        this.remoteStatuses = new social.atoll.core.status.RemoteStatusService(db, statuses, statusRelations, mediaStore, statusService, ids, clock, events);
         this.instanceHealth = new social.atoll.federation.outbox.InstanceHealth(db, clock);
         var instanceProbe = new social.atoll.federation.outbox.InstanceProbe(db, federationClient, instanceHealth, clock);
         instanceProbe.register(jobs);
@@ -307,7 +311,7 @@ public final class App implements AutoCloseable {
         outbox.registerJobs();
         var inboxServices = new social.atoll.federation.inbox.InboxServices(settings, clock, db, accounts, follows, followStore, blocks, favourites,
                 remoteStatuses, polls, new social.atoll.core.poll.RemotePolls(db, pollStore, ids, clock),
-                new social.atoll.core.account.RemoteAccountService(db, follows, clock), federationClient, actorResolver,
+                new social.atoll.core.account.RemoteAccountService(db, accounts, followStore, follows, clock), federationClient, actorResolver,
                 new social.atoll.federation.inbox.NoteParser(accounts));
         new social.atoll.federation.inbox.InboxJob(accounts, social.atoll.federation.inbox.InboxHandlers.standard(inboxServices,
                 new social.atoll.federation.outbox.FollowAnswers(db, jobs, ids, json),
@@ -358,17 +362,17 @@ public final class App implements AutoCloseable {
         streaming.subscribe(streamDispatcher::accept);
         c.add(new social.atoll.api.streaming.StreamingController(auth, json, streamRegistry, streamAudience));
         c.add(new social.atoll.api.ratelimit.RateLimitController(settings.rateLimits(), auth, clock));
-        var searchService = new social.atoll.core.search.SearchService(db, visibility);
-        var tagService = new social.atoll.core.tag.TagService(db, ids, clock);
+        var searchService = new social.atoll.core.search.SearchService(statuses, accounts, visibility);
+        var tagService = new social.atoll.core.tag.TagService(db, tagStore, statuses, ids, clock);
         var tagViews = new social.atoll.api.tags.TagViews(settings, tagService);
         c.add(new social.atoll.api.tags.TagsController(settings, auth, tagService, tagViews));
         c.add(new social.atoll.api.timelines.TagTimelineController(auth, json, settings, tagService,
-                new social.atoll.core.tag.TagTimeline(db, visibility), statusViews));
+                new social.atoll.core.tag.TagTimeline(statuses, visibility), statusViews));
         c.add(new social.atoll.api.search.SearchController(settings, auth, json, db, accounts, statuses, visibility, accountViews, statusViews,
                 new social.atoll.federation.resolver.SearchResolver(db, accounts, statuses, actorResolver, federationClient, remoteStatuses,
                         new social.atoll.federation.inbox.NoteParser(accounts), visibility), searchService, tagService, tagViews));
         c.add(new social.atoll.api.search.AccountSearchController(auth, json, searchService, accountViews));
-        c.add(new social.atoll.api.markers.MarkersController(auth, json, new social.atoll.core.marker.MarkerService(db, clock)));
+        c.add(new social.atoll.api.markers.MarkersController(auth, json, new social.atoll.core.marker.MarkerService(db, new social.atoll.core.marker.MarkerStore(db), clock)));
         c.add(new social.atoll.api.preferences.PreferencesController(auth, new social.atoll.core.preferences.PreferencesService(db, json)));
         SignInForm signInForm = new SignInForm(pages, browserSessions);
         c.add(new AppsController(oauth, auth, json));
@@ -401,12 +405,12 @@ public final class App implements AutoCloseable {
         c.add(new social.atoll.api.statuses.StatusEditsController(auth, json, statusEdits, statuses, visibility, statusViews, accountViews, mediaViews));
         c.add(new social.atoll.api.polls.PollsController(auth, json, polls, new social.atoll.api.entity.PollViews(pollStore, clock)));
         c.add(new social.atoll.api.scheduled.ScheduledStatusesController(settings, auth, json, scheduledStatuses, scheduledViews));
-        c.add(new social.atoll.api.bookmarks.BookmarksController(auth, new social.atoll.core.status.BookmarkService(db, statuses, visibility, ids, clock),
+        c.add(new social.atoll.api.bookmarks.BookmarksController(auth, new social.atoll.core.status.BookmarkService(statuses, statusRelations, visibility, ids, clock),
                 statusCollections, statusListing, statusViews));
         c.add(new social.atoll.api.favourites.FavouritesController(auth, statusCollections, statusListing));
-        c.add(new social.atoll.api.statuses.StatusPinsController(auth, new social.atoll.core.status.PinService(db, statuses, visibility, ids, clock, events), statusViews));
+        c.add(new social.atoll.api.statuses.StatusPinsController(auth, new social.atoll.core.status.PinService(db, statuses, statusRelations, visibility, ids, clock, events), statusViews));
         c.add(new social.atoll.api.statuses.ConversationMutesController(auth,
-                new social.atoll.core.status.ConversationMuteService(db, statuses, visibility), statusViews));
+                new social.atoll.core.status.ConversationMuteService(statuses, statusRelations, visibility), statusViews));
         c.add(new social.atoll.api.statuses.TranslationsController(auth, statuses, visibility));
         var conversationsController = new social.atoll.api.conversations.ConversationsController(settings, auth, conversations, statuses, visibility, statusViews, accountViews);
         c.add(conversationsController);
@@ -422,7 +426,7 @@ public final class App implements AutoCloseable {
         c.add(new social.atoll.api.filters.FiltersController(auth, json, filters, filterStore));
         c.add(new social.atoll.api.filters.FilterKeywordsController(auth, json, filters));
         c.add(new social.atoll.api.filters.FiltersV1Controller(auth, json, filters, filterStore));
-        var collectionTagViews = new social.atoll.api.tags.TagViews(settings, new social.atoll.core.tag.TagService(db, ids, clock));
+        var collectionTagViews = new social.atoll.api.tags.TagViews(settings, new social.atoll.core.tag.TagService(db, tagStore, statuses, ids, clock));
         c.add(new social.atoll.api.accounts.FeaturedTagsController(settings, auth, json, accounts, featuredTags, collectionTagViews));
         c.add(new social.atoll.api.accounts.DiscoveryController(auth, json, discovery, accountViews));
         c.add(new social.atoll.api.reports.ReportsController(auth, json, reports, new social.atoll.api.entity.ReportViews(accountViews)));

@@ -56,6 +56,18 @@ public final class MediaStore {
                 .bindMethods(m).execute();
     }
 
+    /** Records a remote status's attachment, referenced by its remote URL (fetched on demand). */
+    public void insertRemote(Handle h, long id, long accountId, long statusId, String type, String remoteUrl, String contentType,
+                             String meta, String description, String blurhash, int position, Instant now) {
+        h.createUpdate("""
+                INSERT INTO media_attachments (id, account_id, status_id, type, remote_url, content_type, meta,
+                  description, blurhash, position, created_at, updated_at)
+                VALUES (:id, :a, :s, :type, :url, :ct, :meta, :desc, :blurhash, :pos, :now, :now)""")
+                .bind("id", id).bind("a", accountId).bind("s", statusId).bind("type", type)
+                .bind("url", remoteUrl).bind("ct", contentType).bind("meta", meta).bind("desc", description)
+                .bind("blurhash", blurhash).bind("pos", position).bind("now", now).execute();
+    }
+
     /** Writes the processing result of a queued upload; false when the row is gone or no longer queued. */
     static boolean finish(Handle h, MediaAttachment m) {
         return h.createUpdate("""

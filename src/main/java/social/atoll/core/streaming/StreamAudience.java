@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import social.atoll.core.follow.FollowStore;
 import social.atoll.infra.db.Database;
 
 /**
@@ -21,10 +22,12 @@ public final class StreamAudience {
     public record ListOwner(long listId, long ownerId) {}
 
     private final Database db;
+    private final FollowStore follows;
     private final Clock clock;
 
-    public StreamAudience(Database db, Clock clock) {
+    public StreamAudience(Database db, FollowStore follows, Clock clock) {
         this.db = db;
+        this.follows = follows;
         this.clock = clock;
     }
 
@@ -52,8 +55,7 @@ public final class StreamAudience {
     /** Which of {@code viewers} follow {@code authorId}. */
     public Set<Long> followersAmong(long authorId, Collection<Long> viewers) {
         if (viewers.isEmpty()) return Set.of();
-        return db.read(h -> new HashSet<>(h.createQuery("SELECT account_id FROM follows WHERE target_account_id = :a AND account_id IN (<v>)")
-                .bind("a", authorId).bindList("v", List.copyOf(viewers)).mapTo(Long.class).list()));
+        return db.read(h -> follows.followersAmong(h, authorId, viewers));
     }
 
     /** Which of {@code viewers} have {@code statusId} in their home feed (served by the feed's primary key). */
