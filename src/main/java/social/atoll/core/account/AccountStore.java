@@ -331,6 +331,18 @@ public final class AccountStore {
                 .bindList("roles", roles).mapTo(Long.class).list();
     }
 
+    /**
+     * Points the account's avatar ({@code avatar}) or header at another attachment; returns the one it pointed at
+     * before, if any.
+     */
+    public Optional<Long> swapProfileImage(Handle h, long accountId, boolean avatar, long mediaId) {
+        String column = avatar ? "avatar_media_id" : "header_media_id";
+        Optional<Long> before = h.createQuery("SELECT " + column + " FROM accounts WHERE id = :a").bind("a", accountId)
+                .mapTo(Long.class).findOne();
+        h.createUpdate("UPDATE accounts SET " + column + " = :m WHERE id = :a").bind("m", mediaId).bind("a", accountId).execute();
+        return before;
+    }
+
     /** True when the account is a local one. */
     public boolean local(Handle h, long id) {
         return h.createQuery("SELECT COUNT(*) FROM accounts WHERE id = :id AND domain IS NULL")

@@ -68,8 +68,10 @@ public final class MediaService {
         this.transcoder = new MediaTranscoder(db, blobs, store, images, video, clock, meta, this::deleteQuietly);
         if (video.isEmpty())
             log.warn("ffmpeg/ffprobe not found on PATH: video and audio uploads are refused, animated GIFs are kept as still images");
-        jobs.register(PROCESS, job -> processQueued(job.mediaId()));
     }
+
+    /** Registers the job that processes queued video, audio and GIF uploads. */
+    public void register() { jobs.register(PROCESS, job -> processQueued(job.mediaId())); }
 
     public boolean videoSupported() { return video.isPresent(); }
 
@@ -261,7 +263,7 @@ public final class MediaService {
      * Null leaves a value as it is. Returns true when something changed.
      */
     boolean describe(org.jdbi.v3.core.Handle h, long id, String description, String focus) {
-        MediaAttachment m = h.createQuery("SELECT * FROM media_attachments WHERE id = :id").bind("id", id).map(MediaStore.MEDIA).one();
+        MediaAttachment m = MediaStore.stored(h, id);
         String desc = description == null ? m.description() : description(description);
         ObjectNode mt = meta.parse(m.meta());
         String before = meta.write(mt);

@@ -68,6 +68,53 @@ public final class MediaStore {
                 .bind("blurhash", blurhash).bind("pos", position).bind("now", now).execute();
     }
 
+    /** Ids of a remote status's images not copied here yet. */
+    public List<Long> uncachedRemoteImages(Handle h, long statusId) {
+        return h.createQuery("""
+                        SELECT id FROM media_attachments
+                        WHERE status_id = :s AND remote_url IS NOT NULL AND file_key IS NULL AND type = 'image'""")
+                .bind("s", statusId).mapTo(Long.class).list();
+    }
+
+    /** Records the local copy of a remote image; false when another run stored one meanwhile. */
+    boolean recordRemoteCopy(long id, String fileKey, String thumbnailKey, long fileSize, String meta, String blurhash,
+                             String contentType, Instant now) {
+        return db.write(h -> h.createUpdate("""
+                        UPDATE media_attachments SET file_key = :f, thumbnail_key = :t, file_size = :size, meta = :meta,
+                          blurhash = :b, content_type = :ct, updated_at = :now
+                        WHERE id = :id AND file_key IS NULL""")
+                .bind("f", fileKey).bind("t", thumbnailKey).bind("size", fileSize)
+                .bind("meta", meta).bind("b", blurhash).bind("ct", contentType)
+                .bind("now", now).bind("id", id).execute()) > 0;
+    }
+
+    /** Marks a queued upload failed unless it is done already. */
+    void markFailed(long id, Instant now) {
+        db.write(h -> h.createUpdate("UPDATE media_attachments SET processing = 'failed', updated_at = :now WHERE id = :id AND processing <> 'done'")
+                .bind("now", now).bind("id", id).execute());
+    }
+
+    /** The attachment row as this transaction sees it. */
+    static MediaAttachment stored(Handle h, long id) {
+        return h.createQuery("SELECT * FROM media_attachments WHERE id = :id").bind("id", id).map(MEDIA).one();
+    }
+
+    // ---- media_proxy_cache: the media proxy's copies of remote files ----
+
+    Optional<RemoteMediaCache.Entry> cachedFile(String urlHash) {
+        return db.read(h -> h.createQuery("SELECT blob_key, content_type, size FROM media_proxy_cache WHERE url_hash = :h")
+                .bind("h", urlHash).map((rs, ctx) -> new RemoteMediaCache.Entry(rs.getString(1), rs.getString(2), rs.getLong(3))).findOne());
+    }
+
+    /** Records a cached file; a file cached meanwhile under the same hash stays. */
+    void insertCachedFile(String urlHash, String url, RemoteMediaCache.Entry file, Instant now) {
+        db.write(h -> h.createUpdate("""
+                        INSERT INTO media_proxy_cache (url_hash, url, blob_key, content_type, size, created_at)
+                        VALUES (:h, :url, :key, :type, :size, :now) ON CONFLICT (url_hash) DO NOTHING""")
+                .bind("h", urlHash).bind("url", url).bind("key", file.blobKey()).bind("type", file.contentType()).bind("size", file.size())
+                .bind("now", now).execute());
+    }
+
     /** Writes the processing result of a queued upload; false when the row is gone or no longer queued. */
     static boolean finish(Handle h, MediaAttachment m) {
         return h.createUpdate("""
