@@ -247,7 +247,7 @@ public final class CoreWiring {
         this.tagFeed = new TagFeed(db, tagStore, homeFeed, statuses, statusRelations, jobs, clock);
 
         this.streaming = new StreamingListeners(infra.clusterChannel);
-        this.streamAudience = new StreamAudience(db, followStore, clock);
+        this.streamAudience = new StreamAudience(db, accounts, followStore, relationships, homeFeed, listStore, mediaStore);
 
         this.follows = new FollowService(db, followStore, relationships, accounts, ids, clock, events);
         this.profiles = new ProfileService(db, accounts, textFormatter, follows, json, clock, events);

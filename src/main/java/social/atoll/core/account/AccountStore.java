@@ -2,6 +2,7 @@ package social.atoll.core.account;
 
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -341,6 +342,23 @@ public final class AccountStore {
                 .mapTo(Long.class).findOne();
         h.createUpdate("UPDATE accounts SET " + column + " = :m WHERE id = :a").bind("m", mediaId).bind("a", accountId).execute();
         return before;
+    }
+
+    /** Whether the account is silenced (kept off public timelines and streams). */
+    public boolean silenced(long accountId) {
+        return db.read(h -> h.createQuery("SELECT COUNT(*) FROM accounts WHERE id = :id AND silenced_at IS NOT NULL").bind("id", accountId)
+                .mapTo(Integer.class).one()) > 0;
+    }
+
+    /** Domains of the given accounts (null for local ones); unknown ids are absent. */
+    public Map<Long, String> domains(Collection<Long> accountIds) {
+        Map<Long, String> out = new HashMap<>();
+        db.read(h -> h.createQuery("SELECT id, domain FROM accounts WHERE id IN (<ids>)").bindList("ids", List.copyOf(accountIds))
+                .map((rs, ctx) -> {
+                    out.put(rs.getLong(1), rs.getString(2));
+                    return null;
+                }).list());
+        return out;
     }
 
     /** True when the account is a local one. */

@@ -2,6 +2,7 @@ package social.atoll.core.list;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -72,6 +73,24 @@ public final class ListStore {
                         SELECT l.* FROM lists l JOIN list_accounts la ON la.list_id = l.id
                          WHERE l.account_id = :o AND la.account_id = :a ORDER BY l.id""")
                 .bind("o", ownerId).bind("a", accountId).map(LIST).list());
+    }
+
+    /** A list and the account that owns it. */
+    public record Owned(long listId, long ownerId) {}
+
+    /** Of {@code listIds}, the lists that hold {@code memberId}, with their owners. */
+    public List<Owned> holding(long memberId, Collection<Long> listIds) {
+        return db.read(h -> h.createQuery("""
+                        SELECT l.id, l.account_id FROM lists l JOIN list_accounts la ON la.list_id = l.id
+                        WHERE la.account_id = :a AND l.id IN (<ids>)""")
+                .bind("a", memberId).bindList("ids", List.copyOf(listIds))
+                .map((rs, ctx) -> new Owned(rs.getLong(1), rs.getLong(2))).list());
+    }
+
+    /** The owner of a list, if it exists. */
+    public Optional<Long> ownerOf(long listId) {
+        return db.read(h -> h.createQuery("SELECT account_id FROM lists WHERE id = :id").bind("id", listId)
+                .mapTo(Long.class).findOne());
     }
 
     // ---- list_accounts ----

@@ -139,6 +139,24 @@ public final class RelationshipLookup {
                 .bind("a", accountId).bind("d", domain).mapTo(Integer.class).one()) > 0;
     }
 
+    // ---- Facts for streaming ----
+
+    /** Of {@code accountIds}, those blocking or muting (unexpired) one of {@code targetIds}. */
+    public Set<Long> blockingOrMutingAny(Handle h, Collection<Long> accountIds, Collection<Long> targetIds) {
+        return new HashSet<>(h.createQuery("""
+                        SELECT account_id FROM blocks WHERE account_id IN (<viewers>) AND target_account_id IN (<involved>)
+                        UNION SELECT account_id FROM mutes WHERE account_id IN (<viewers>) AND target_account_id IN (<involved>)
+                          AND (expires_at IS NULL OR expires_at > :now)""")
+                .bindList("viewers", List.copyOf(accountIds)).bindList("involved", List.copyOf(targetIds))
+                .bind("now", clock.instant()).mapTo(Long.class).list());
+    }
+
+    /** Of {@code accountIds}, those blocking {@code domain}. */
+    public List<Long> blockingDomainAmong(Handle h, Collection<Long> accountIds, String domain) {
+        return h.createQuery("SELECT account_id FROM account_domain_blocks WHERE account_id IN (<viewers>) AND domain = :d")
+                .bindList("viewers", List.copyOf(accountIds)).bind("d", domain).mapTo(Long.class).list();
+    }
+
     // ---- Facts for the visibility policy ----
 
     /** Of {@code accountIds}, those blocking {@code targetId}. */

@@ -2,6 +2,8 @@ package social.atoll.core.timeline;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -141,6 +143,12 @@ public final class HomeFeedStore {
                         ON CONFLICT DO NOTHING RETURNING account_id""")
                 .bind("s", s.id()).bind("author", s.accountId()).bindList("involved", new ArrayList<>(involved))
                 .bind("now", now).mapTo(Long.class).list();
+    }
+
+    /** Which of {@code readerIds} have {@code statusId} in their home feed (served by the feed's primary key). */
+    public Set<Long> holders(long statusId, Collection<Long> readerIds) {
+        return db.read(h -> new HashSet<>(h.createQuery("SELECT account_id FROM home_feed WHERE account_id IN (<v>) AND status_id = :s")
+                .bind("s", statusId).bindList("v", List.copyOf(readerIds)).mapTo(Long.class).list()));
     }
 
     /** One page of status ids of a home feed, newest first. */
