@@ -264,7 +264,7 @@ public final class CoreWiring {
         this.statusEdits = new StatusEditService(db, statuses, statusService, textFormatter, polls, pollStore,
                 json, ids, clock, settings, events, mediaAttacher);
         this.scheduledStatuses = new ScheduledStatusService(db, accounts, composer, jobs, json, ids, clock, settings, mediaAttacher);
-        this.conversations = new ConversationService(db, statuses, json, ids, events);
+        this.conversations = new ConversationService(db, statuses, accounts, json, ids, events);
         this.bookmarks = new BookmarkService(statuses, statusRelations, visibility, ids, clock);
         this.pins = new PinService(db, statuses, statusRelations, visibility, ids, clock, events);
         this.conversationMutes = new ConversationMuteService(statuses, statusRelations, visibility);
@@ -288,7 +288,7 @@ public final class CoreWiring {
         this.discovery = new DiscoveryService(db, accounts, followStore, clock);
         this.trends = new TrendsService(statuses, tagStore, clock);
         this.markers = new MarkerService(db, new MarkerStore(db), clock);
-        this.preferences = new PreferencesService(db, json);
+        this.preferences = new PreferencesService(accounts, json);
 
         this.instanceActivity = new InstanceActivity(db, accounts, statuses, clock);
         this.reports = new ReportService(db, accounts, statuses, json, ids, clock, events);

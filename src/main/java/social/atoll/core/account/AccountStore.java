@@ -361,6 +361,22 @@ public final class AccountStore {
         return out;
     }
 
+    /** A user's posting defaults and the raw {@code settings} document (JSON) holding the rest of their preferences. */
+    public record StoredPreferences(String defaultPrivacy, boolean defaultSensitive, String defaultLanguage, String settings) {}
+
+    public Optional<StoredPreferences> preferences(long accountId) {
+        return db.read(h -> h.createQuery("SELECT default_privacy, default_sensitive, default_language, settings FROM users WHERE account_id = :a")
+                .bind("a", accountId)
+                .map((rs, ctx) -> new StoredPreferences(rs.getString(1), rs.getBoolean(2), rs.getString(3), rs.getString(4)))
+                .findOne());
+    }
+
+    /** Of {@code ids}, the local accounts. */
+    public List<Long> localAmong(Handle h, Collection<Long> ids) {
+        return h.createQuery("SELECT id FROM accounts WHERE id IN (<ids>) AND domain IS NULL")
+                .bindList("ids", List.copyOf(ids)).mapTo(Long.class).list();
+    }
+
     /** True when the account is a local one. */
     public boolean local(Handle h, long id) {
         return h.createQuery("SELECT COUNT(*) FROM accounts WHERE id = :id AND domain IS NULL")

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
+import social.atoll.core.account.AccountStore;
 import social.atoll.core.common.IdRange;
 import social.atoll.core.common.NotFoundException;
 import social.atoll.core.status.Status;
@@ -33,13 +34,15 @@ public final class ConversationService {
 
     private final Database db;
     private final StatusStore statuses;
+    private final AccountStore accounts;
     private final ObjectMapper json;
     private final IdGenerator ids;
     private final EventBus events;
 
-    public ConversationService(Database db, StatusStore statuses, ObjectMapper json, IdGenerator ids, EventBus events) {
+    public ConversationService(Database db, StatusStore statuses, AccountStore accounts, ObjectMapper json, IdGenerator ids, EventBus events) {
         this.db = db;
         this.statuses = statuses;
+        this.accounts = accounts;
         this.json = json;
         this.ids = ids;
         this.events = events;
@@ -59,8 +62,7 @@ public final class ConversationService {
         Set<Long> participants = new LinkedHashSet<>();
         participants.add(s.accountId());
         participants.addAll(mentioned);
-        List<Long> local = h.createQuery("SELECT id FROM accounts WHERE id IN (<ids>) AND domain IS NULL")
-                .bindList("ids", List.copyOf(participants)).mapTo(Long.class).list();
+        List<Long> local = accounts.localAmong(h, participants);
         for (long account : local) {
             Optional<AccountConversation> existing = find(h, account, s.conversationId());
             Set<Long> others = new LinkedHashSet<>(existing.map(AccountConversation::participantIds).orElse(List.of()));
