@@ -11,6 +11,7 @@ import social.atoll.core.announcement.AnnouncementService;
 import social.atoll.core.announcement.AnnouncementStore;
 import social.atoll.core.auth.AuthorizationService;
 import social.atoll.core.auth.OAuthService;
+import social.atoll.core.auth.OAuthStore;
 import social.atoll.core.auth.TokenService;
 import social.atoll.core.auth.WebSessionStore;
 import social.atoll.core.auth.WebSessions;
@@ -216,9 +217,10 @@ public final class CoreWiring {
                 ? new RemoteMediaFetcher(mediaStore, infra.blobs, infra.http, imageProcessor, clock, json) : null;
 
         this.accountService = new AccountService(db, accounts, ids, clock, settings, events);
-        this.tokens = new TokenService(db, ids, clock, events, infra.secrets.cookieKey());
-        this.oauth = new OAuthService(db, ids, clock);
-        this.authorizations = new AuthorizationService(db, oauth, tokens, ids, clock);
+        var oauthStore = new OAuthStore(db);
+        this.tokens = new TokenService(db, oauthStore, ids, clock, events, infra.secrets.cookieKey());
+        this.oauth = new OAuthService(db, oauthStore, ids, clock);
+        this.authorizations = new AuthorizationService(db, oauthStore, oauth, tokens, ids, clock);
         this.webSessions = new WebSessionStore(db, ids, clock);
         this.browserSignIn = new WebSessions(webSessions, accounts, accountService);
 

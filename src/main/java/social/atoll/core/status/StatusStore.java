@@ -17,7 +17,12 @@ import social.atoll.infra.db.RecordMapper;
 import social.atoll.core.common.IdRange;
 import social.atoll.infra.db.Database;
 
-/** SQL for reading {@code statuses} rows: by id, threads, and one account's statuses. */
+/**
+ * SQL for the {@code statuses} table: rows by id or ActivityPub id, threads, an account's statuses, the public and tag
+ * timelines, full-text search, trends, tag use and counts, and the rows of boosts and remote statuses. (What hangs off
+ * a status — mentions, tags, favourites, pins … — is {@link StatusRelations}'.) Methods taking a {@link Handle} join
+ * the caller's transaction.
+ */
 public final class StatusStore {
 
     public static final RowMapper<Status> STATUS = RecordMapper.of(Status.class);

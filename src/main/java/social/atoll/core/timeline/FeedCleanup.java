@@ -1,5 +1,6 @@
 package social.atoll.core.timeline;
 
+import org.jdbi.v3.core.Handle;
 import social.atoll.core.follow.FollowStore;
 import social.atoll.core.list.ListStore;
 import social.atoll.core.relationship.BlockEvents;
@@ -26,14 +27,8 @@ public final class FeedCleanup {
     }
 
     public void register(EventBus events) {
-        events.inTransaction(BlockEvents.Blocked.class, (h, e) -> {
-            homeFeed.removeAccount(h, e.accountId(), e.targetId());
-            lists.removeAccountFromFeeds(h, e.accountId(), e.targetId());
-        });
-        events.inTransaction(BlockEvents.Muted.class, (h, e) -> {
-            homeFeed.removeAccount(h, e.accountId(), e.targetId());
-            lists.removeAccountFromFeeds(h, e.accountId(), e.targetId());
-        });
+        events.inTransaction(BlockEvents.Blocked.class, (h, e) -> removeAccount(h, e.accountId(), e.targetId()));
+        events.inTransaction(BlockEvents.Muted.class, (h, e) -> removeAccount(h, e.accountId(), e.targetId()));
         events.inTransaction(BlockEvents.Unmuted.class, (h, e) -> {
             if (follows.localFollows(h, e.accountId(), e.targetId()))
                 jobs.enqueue(HomeFeedFanout.MERGE, e.accountId() + ":" + e.targetId(), new HomeFeedFanout.Merge(e.accountId(), e.targetId()));
@@ -42,5 +37,10 @@ public final class FeedCleanup {
             homeFeed.removeDomain(h, e.accountId(), e.domain());
             lists.removeDomainFromFeeds(h, e.accountId(), e.domain());
         });
+    }
+
+    private void removeAccount(Handle h, long readerId, long targetId) {
+        homeFeed.removeAccount(h, readerId, targetId);
+        lists.removeAccountFromFeeds(h, readerId, targetId);
     }
 }
