@@ -12,6 +12,7 @@ import social.atoll.core.announcement.AnnouncementStore;
 import social.atoll.core.auth.AuthorizationService;
 import social.atoll.core.auth.OAuthService;
 import social.atoll.core.auth.OAuthStore;
+import social.atoll.core.auth.SignInThrottle;
 import social.atoll.core.auth.TokenService;
 import social.atoll.core.auth.WebSessionStore;
 import social.atoll.core.auth.WebSessions;
@@ -222,7 +223,7 @@ public final class CoreWiring {
         this.oauth = new OAuthService(db, oauthStore, ids, clock);
         this.authorizations = new AuthorizationService(db, oauthStore, oauth, tokens, ids, clock);
         this.webSessions = new WebSessionStore(db, ids, clock);
-        this.browserSignIn = new WebSessions(webSessions, accounts, accountService);
+        this.browserSignIn = new WebSessions(webSessions, accounts, accountService, new SignInThrottle(clock));
 
         this.textFormatter = new TextFormatter(settings, accounts);
         this.statuses = new StatusStore(db);
