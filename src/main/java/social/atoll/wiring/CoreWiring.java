@@ -132,6 +132,7 @@ public final class CoreWiring {
     public final StatusService statusService;
     public final FavouriteService favourites;
     public final ReblogService reblogs;
+    public final StatusEditStore statusEditStore;
     public final RemoteStatusService remoteStatuses;
     public final HomeFeedStore homeFeed;
     public final TimelineService timelines;
@@ -237,7 +238,8 @@ public final class CoreWiring {
         this.statusService = new StatusService(db, statuses, statusRelations, events);
         this.favourites = new FavouriteService(db, statuses, statusRelations, visibility, ids, clock, events);
         this.reblogs = new ReblogService(db, statuses, statusService, accounts, visibility, ids, clock, settings, events);
-        this.remoteStatuses = new RemoteStatusService(db, statuses, statusRelations, mediaStore, statusService, ids, clock, events);
+        this.statusEditStore = new StatusEditStore(db, json, ids);
+        this.remoteStatuses = new RemoteStatusService(db, statuses, statusRelations, statusEditStore, mediaStore, statusService, ids, clock, events);
         this.homeFeed = new HomeFeedStore(db, visibility);
         this.homeFeedFanout = new HomeFeedFanout(db, homeFeed, accounts, statuses, statusRelations, jobs, clock);
         this.timelines = new TimelineService(homeFeed, statuses, visibility);
@@ -268,7 +270,7 @@ public final class CoreWiring {
         var scheduledStore = new ScheduledStatusStore(db, json);
         this.posting = new PostStatusService(db, statuses, scheduledStore, accounts, textFormatter, visibility, polls, mediaAttacher, jobs,
                 ids, clock, settings, events);
-        this.statusEdits = new StatusEditService(db, statuses, new StatusEditStore(db, json, ids), textFormatter, polls, pollStore,
+        this.statusEdits = new StatusEditService(db, statuses, statusEditStore, textFormatter, polls, pollStore,
                 mediaAttacher, clock, settings, events);
         this.scheduledStatuses = new ScheduledStatusService(db, scheduledStore, posting, jobs, clock);
         this.conversations = new ConversationService(db, statuses, accounts, json, ids, events);

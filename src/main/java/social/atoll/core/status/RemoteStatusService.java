@@ -1,11 +1,9 @@
 package social.atoll.core.status;
 
-import java.text.Normalizer;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import social.atoll.core.media.MediaStore;
@@ -23,17 +21,19 @@ public final class RemoteStatusService {
     private final Database db;
     private final StatusStore statuses;
     private final StatusRelations relations;
+    private final StatusEditStore edits;
     private final MediaStore media;
     private final StatusService statusService;
     private final IdGenerator ids;
     private final Clock clock;
     private final EventBus events;
 
-    public RemoteStatusService(Database db, StatusStore statuses, StatusRelations relations, MediaStore media,
+    public RemoteStatusService(Database db, StatusStore statuses, StatusRelations relations, StatusEditStore edits, MediaStore media,
                                StatusService statusService, IdGenerator ids, Clock clock, EventBus events) {
         this.db = db;
         this.statuses = statuses;
         this.relations = relations;
+        this.edits = edits;
         this.media = media;
         this.statusService = statusService;
         this.ids = ids;
@@ -66,8 +66,8 @@ public final class RemoteStatusService {
             Set<Long> silent = new LinkedHashSet<>(n.silentAccountIds());
             silent.removeAll(mentioned);
             silent.remove(n.accountId());
-            for (long a : mentioned) relations.insertMention(h, ids.next(), id, a, false);
-            for (long a : silent) relations.insertMention(h, ids.next(), id, a, true);
+            for (long a : mentioned) statuses.insertMention(h, id, a, false);
+            for (long a : silent) statuses.insertMention(h, id, a, true);
             if (n.visibility() == Visibility.LIMITED) {
                 Set<Long> audience = new LinkedHashSet<>(mentioned);
                 audience.addAll(silent);
@@ -75,8 +75,7 @@ public final class RemoteStatusService {
             }
             if (n.visibility() == Visibility.PUBLIC || n.visibility() == Visibility.UNLISTED)
                 for (String tag : new LinkedHashSet<>(n.tags())) {
-                    String key = Normalizer.normalize(tag, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
-                    if (!key.isBlank()) relations.attachTag(h, id, tag, key, ids.next(), now);
+                    if (!StatusStore.tagKey(tag).isBlank()) statuses.attachTag(h, id, tag, now);
                 }
             int position = 0;
             for (RemoteNote.Media m : n.media()) {
@@ -103,9 +102,8 @@ public final class RemoteStatusService {
             if (s == null) return false;
             Instant when = editedAt == null ? clock.instant() : editedAt;
             if (s.editedAt() != null && !when.isAfter(s.editedAt())) return true; // an older edit arriving late
-            if (!relations.hasEdits(h, s.id()))
-                relations.insertEdit(h, ids.next(), s, s.content(), s.spoilerText(), s.sensitive(), s.createdAt());
-            relations.insertEdit(h, ids.next(), s, content, spoilerText, sensitive, when);
+            if (!edits.hasVersions(s.id())) edits.insertRemote(s, s.content(), s.spoilerText(), s.sensitive(), s.createdAt());
+            edits.insertRemote(s, content, spoilerText, sensitive, when);
             statuses.updateText(h, s.id(), content, spoilerText, sensitive, when, clock.instant());
             Status after = statuses.stored(h, s.id());
             List<Long> mentioned = relations.mentions(List.of(s.id())).getOrDefault(s.id(), List.of());

@@ -37,6 +37,18 @@ public final class StatusEditStore {
                 .bind("media", write(mediaIds)).bind("at", at).execute());
     }
 
+    /**
+     * Keeps one version of a remote status: its HTML as delivered (no source text, no media list: a remote
+     * server's history shows the status's media).
+     */
+    public void insertRemote(Status s, String content, String spoiler, boolean sensitive, Instant at) {
+        db.write(h -> h.createUpdate("""
+                        INSERT INTO status_edits (id, status_id, account_id, content, spoiler_text, sensitive, created_at)
+                        VALUES (:id, :s, :a, :content, :spoiler, :sensitive, :at)""")
+                .bind("id", ids.next()).bind("s", s.id()).bind("a", s.accountId()).bind("content", content)
+                .bind("spoiler", spoiler == null ? "" : spoiler).bind("sensitive", sensitive).bind("at", at).execute());
+    }
+
     public boolean hasVersions(long statusId) {
         return db.read(h -> h.createQuery("SELECT COUNT(*) FROM status_edits WHERE status_id = :s").bind("s", statusId)
                 .mapTo(Integer.class).one()) > 0;

@@ -174,40 +174,10 @@ public final class StatusRelations {
 
     // ---- Writes of remote statuses' satellites (RemoteStatusService), inside its transaction ----
 
-    /** Records that a status mentions an account ({@code silent}: addressed without a Mention tag). */
-    public void insertMention(Handle h, long id, long statusId, long accountId, boolean silent) {
-        h.createUpdate("INSERT INTO mentions (id, status_id, account_id, silent) VALUES (:id, :s, :a, :silent) ON CONFLICT DO NOTHING")
-                .bind("id", id).bind("s", statusId).bind("a", accountId).bind("silent", silent).execute();
-    }
-
     /** Adds an account to the circle audience of a limited status. */
     public void insertAudience(Handle h, long statusId, long accountId) {
         h.createUpdate("INSERT INTO status_audiences (status_id, account_id) VALUES (:s, :a) ON CONFLICT DO NOTHING")
                 .bind("s", statusId).bind("a", accountId).execute();
-    }
-
-    /** Tags a status, creating the tag (as {@code newTagId}) if no tag has this key yet. */
-    public void attachTag(Handle h, long statusId, String name, String key, long newTagId, Instant now) {
-        h.createUpdate("INSERT INTO tags (id, name, name_key, created_at) VALUES (:id, :name, :key, :now) ON CONFLICT (name_key) DO NOTHING")
-                .bind("id", newTagId).bind("name", name).bind("key", key).bind("now", now).execute();
-        long tagId = h.createQuery("SELECT id FROM tags WHERE name_key = :key").bind("key", key).mapTo(Long.class).one();
-        h.createUpdate("INSERT INTO status_tags (status_id, tag_id) VALUES (:s, :t) ON CONFLICT DO NOTHING")
-                .bind("s", statusId).bind("t", tagId).execute();
-    }
-
-    /** Whether a status has an edit history yet. */
-    public boolean hasEdits(Handle h, long statusId) {
-        return h.createQuery("SELECT COUNT(*) FROM status_edits WHERE status_id = :s").bind("s", statusId)
-                .mapTo(Integer.class).one() > 0;
-    }
-
-    /** Adds one version to a status's edit history. */
-    public void insertEdit(Handle h, long id, Status s, String content, String spoiler, boolean sensitive, Instant at) {
-        h.createUpdate("""
-                INSERT INTO status_edits (id, status_id, account_id, content, spoiler_text, sensitive, created_at)
-                VALUES (:id, :s, :a, :content, :spoiler, :sensitive, :at)""")
-                .bind("id", id).bind("s", s.id()).bind("a", s.accountId()).bind("content", content)
-                .bind("spoiler", spoiler == null ? "" : spoiler).bind("sensitive", sensitive).bind("at", at).execute();
     }
 
     /** Remembers that a status id was deleted at {@code nowMillis}. */

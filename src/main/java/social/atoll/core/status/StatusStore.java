@@ -225,24 +225,33 @@ public final class StatusStore {
         return mentioned;
     }
 
-    private void insertMention(Handle h, long statusId, long accountId) {
-        h.createUpdate("INSERT INTO mentions (id, status_id, account_id) VALUES (:id, :s, :a)")
-                .bind("id", ids.next()).bind("s", statusId).bind("a", accountId).execute();
+    private void insertMention(Handle h, long statusId, long accountId) { insertMention(h, statusId, accountId, false); }
+
+    /** Records that a status mentions an account ({@code silent}: addressed without a Mention tag, as remote posts may). */
+    public void insertMention(Handle h, long statusId, long accountId, boolean silent) {
+        h.createUpdate("INSERT INTO mentions (id, status_id, account_id, silent) VALUES (:id, :s, :a, :silent) ON CONFLICT DO NOTHING")
+                .bind("id", ids.next()).bind("s", statusId).bind("a", accountId).bind("silent", silent).execute();
     }
 
     /** Links the hashtags {@code names} to a new status, creating each tag on first use. */
     public void insertTags(long statusId, Collection<String> names, Instant now) {
         db.write(h -> {
-            for (String name : names) {
-                String key = Normalizer.normalize(name, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
-                h.createUpdate("INSERT INTO tags (id, name, name_key, created_at) VALUES (:id, :name, :key, :now) ON CONFLICT (name_key) DO NOTHING")
-                        .bind("id", ids.next()).bind("name", name).bind("key", key).bind("now", now).execute();
-                long tagId = h.createQuery("SELECT id FROM tags WHERE name_key = :key").bind("key", key).mapTo(Long.class).one();
-                h.createUpdate("INSERT INTO status_tags (status_id, tag_id) VALUES (:s, :t) ON CONFLICT DO NOTHING")
-                        .bind("s", statusId).bind("t", tagId).execute();
-            }
+            for (String name : names) attachTag(h, statusId, name, now);
             return null;
         });
+    }
+
+    /** The key a hashtag is known by: its NFKC form in lower case ({@code #Café} and {@code #CAFÉ} are one tag). */
+    public static String tagKey(String name) { return Normalizer.normalize(name, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT); }
+
+    /** Tags a status with {@code name}, creating the tag on its first use. */
+    public void attachTag(Handle h, long statusId, String name, Instant now) {
+        String key = tagKey(name);
+        h.createUpdate("INSERT INTO tags (id, name, name_key, created_at) VALUES (:id, :name, :key, :now) ON CONFLICT (name_key) DO NOTHING")
+                .bind("id", ids.next()).bind("name", name).bind("key", key).bind("now", now).execute();
+        long tagId = h.createQuery("SELECT id FROM tags WHERE name_key = :key").bind("key", key).mapTo(Long.class).one();
+        h.createUpdate("INSERT INTO status_tags (status_id, tag_id) VALUES (:s, :t) ON CONFLICT DO NOTHING")
+                .bind("s", statusId).bind("t", tagId).execute();
     }
 
     /** Makes the hashtags of an edited status {@code names}. */
