@@ -63,7 +63,7 @@ public final class HttpServer {
             routes.exception(NotFoundException.class, (e, ctx) -> error(ctx, 404, "Record not found", null));
             routes.exception(ValidationException.class, (e, ctx) -> {
                 Map<String, Object> body = new LinkedHashMap<>();
-                body.put("error", "Validation failed: " + e.getMessage());
+                body.put("error", e.isBare() ? e.getMessage() : "Validation failed: " + e.getMessage());
                 if (!e.details().isEmpty()) body.put("details", e.details());
                 ctx.status(422).json(body);
             });

@@ -263,7 +263,7 @@ public final class MediaService {
      * Null leaves a value as it is. Returns true when something changed.
      */
     boolean describe(org.jdbi.v3.core.Handle h, long id, String description, String focus) {
-        MediaAttachment m = h.createQuery("SELECT * FROM media_attachments WHERE id = :id").bind("id", id).map(MediaStore.MEDIA).one();
+        MediaAttachment m = MediaStore.stored(h, id);
         String desc = description == null ? m.description() : description(description);
         ObjectNode mt = meta.parse(m.meta());
         String before = meta.write(mt);
