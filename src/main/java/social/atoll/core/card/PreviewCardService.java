@@ -32,9 +32,9 @@ import social.atoll.infra.storage.BlobStore;
 
 /**
  * Link previews, fetched once per URL for the whole server. A new status that links somewhere gets the URL's card
- * row (created on first sight) in its own transaction; only the status that created the row queues the fetch, after
- * a random delay as Mastodon does, so a flood of statuses linking one page causes one request to it, spread out
- * from other servers doing the same. The fetch reads the page's oEmbed endpoint when it names one (photo, video and
+ * row (created on first sight) in its own transaction; only the status that created the row queues the fetch, so a
+ * flood of statuses linking one page causes one request to it. A local author's link is fetched at once; one that
+ * arrived from another server waits a random delay as Mastodon does, spread out from other servers doing the same. The fetch reads the page's oEmbed endpoint when it names one (photo, video and
  * rich cards) and its OpenGraph tags, all through the SSRF-safe client, and stores the card's image through the
  * media pipeline (re-encoded, metadata stripped, blurhash), so readers load it from this server.
  */
@@ -60,7 +60,7 @@ public final class PreviewCardService {
     private final Clock clock;
     private final Duration maxDelay;
 
-    /** {@code maxDelay}: the fetch waits a random time up to this (Mastodon: up to a minute). */
+    /** {@code maxDelay}: the fetch of a remote status's link waits a random time up to this (Mastodon: up to a minute). */
     public PreviewCardService(Database db, SafeHttpClient http, BlobStore blobs, ImageProcessor images, JobQueue jobs,
                               IdGenerator ids, Clock clock, Duration maxDelay) {
         this.db = db;
@@ -107,10 +107,17 @@ public final class PreviewCardService {
         long cardId = created ? newId : h.createQuery("SELECT id FROM preview_cards WHERE url_hash = :h").bind("h", hash).mapTo(Long.class).one();
         h.createUpdate("INSERT INTO status_preview_cards (status_id, card_id) VALUES (:s, :c) ON CONFLICT (status_id) DO NOTHING")
                 .bind("s", s.id()).bind("c", cardId).execute();
-        if (created) {
-            long delayMs = maxDelay.isZero() ? 0 : ThreadLocalRandom.current().nextLong(maxDelay.toMillis() + 1);
-            jobs.enqueueAt(FETCH, "card-" + cardId, new Fetch(cardId), now.plusMillis(delayMs));
-        }
+        if (created) jobs.enqueueAt(FETCH, "card-" + cardId, new Fetch(cardId), s.local() ? now : now.plus(jitter()));
+    }
+
+    /**
+     * How long a link from another server waits: a random 1 s to {@code maxDelay}, as Mastodon crawls them, since
+     * every server that received a popular post would otherwise fetch its page the same second. A local author's
+     * link is fetched at once, so apps show the card with the post.
+     */
+    private Duration jitter() {
+        long max = maxDelay.toMillis();
+        return max <= 1000 ? maxDelay : Duration.ofMillis(ThreadLocalRandom.current().nextLong(1000, max + 1));
     }
 
     public Optional<PreviewCard> byId(long id) {
