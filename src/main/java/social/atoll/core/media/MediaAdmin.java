@@ -38,12 +38,19 @@ public final class MediaAdmin {
         this.clock = clock;
     }
 
-    /** Local uploads by purpose (original files), and the proxy cache of remote files. */
+    /**
+     * Local uploads by purpose (original files), the copies of remote statuses' media kept under {@code cache/}
+     * (original files; pruned with the remote cache), and the proxy cache of remote files.
+     */
     public List<Usage> usage() {
         List<Usage> out = new ArrayList<>(db.read(h -> h.createQuery("""
                         SELECT purpose, COUNT(*) AS files, COALESCE(SUM(file_size), 0) AS bytes FROM media_attachments
                         WHERE file_key IS NOT NULL AND remote_url IS NULL GROUP BY purpose ORDER BY purpose""")
                 .map((rs, ctx) -> new Usage(rs.getString("purpose"), rs.getLong("files"), rs.getLong("bytes"))).list()));
+        out.add(db.read(h -> h.createQuery("""
+                        SELECT COUNT(*) AS files, COALESCE(SUM(file_size), 0) AS bytes FROM media_attachments
+                        WHERE file_key IS NOT NULL AND remote_url IS NOT NULL""")
+                .map((rs, ctx) -> new Usage("remote media", rs.getLong("files"), rs.getLong("bytes"))).one()));
         out.add(db.read(h -> h.createQuery("SELECT COUNT(*) AS files, COALESCE(SUM(size), 0) AS bytes FROM media_proxy_cache")
                 .map((rs, ctx) -> new Usage("remote cache", rs.getLong("files"), rs.getLong("bytes"))).one()));
         return out;
