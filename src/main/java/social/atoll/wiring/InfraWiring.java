@@ -9,6 +9,7 @@ import social.atoll.infra.db.Database;
 import social.atoll.infra.events.ClusterChannel;
 import social.atoll.infra.events.EventBus;
 import social.atoll.infra.events.PgNotifyChannel;
+import social.atoll.infra.files.PrivateFiles;
 import social.atoll.infra.http.SafeHttpClient;
 import social.atoll.infra.ids.IdGenerator;
 import social.atoll.infra.jobs.JobQueue;
@@ -45,6 +46,7 @@ public final class InfraWiring implements AutoCloseable {
         this.settings = settings;
         this.clock = clock;
         this.ids = new IdGenerator(clock);
+        PrivateFiles.directory(settings.dataDir());
         this.json = Json.mapper();
         this.db = openDatabase(settings);
         this.secrets = Secrets.loadOrCreate(settings.dataDir());
