@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -49,7 +48,6 @@ public final class LinkVerifier {
     private static final Limits PAGE = Limits.DEFAULT.withMaxBytes(1024 * 1024).withTotalTimeout(Duration.ofSeconds(15)).withMaxRedirects(3);
     /** A value that is one link and nothing else (Mastodon verifies no link inside other text). */
     private static final Pattern ONE_URL = Pattern.compile("https?://\\S+", Pattern.CASE_INSENSITIVE);
-    private static final Set<String> LINKING = Set.of("a", "link");
 
     private final AccountStore accounts;
     private final SafeHttpClient http;
@@ -93,7 +91,7 @@ public final class LinkVerifier {
         if (!accounts.replaceFields(accountId, account.fields(), write(marked))) log.debug("fields of {} changed while verifying", accountId);
     }
 
-    static boolean verifiable(String value) {
+    private static boolean verifiable(String value) {
         if (value == null || !ONE_URL.matcher(value.strip()).matches()) return false;
         try {
             URI u = new URI(value.strip());
@@ -116,9 +114,8 @@ public final class LinkVerifier {
     }
 
     /** Whether the page has a {@code rel="me"} link or anchor to the profile's page or actor id. */
-    static boolean linksBack(Document page, Account account) {
+    private static boolean linksBack(Document page, Account account) {
         for (Element e : page.select("a[rel], link[rel]")) {
-            if (!LINKING.contains(e.normalName())) continue;
             boolean me = false;
             for (String rel : e.attr("rel").toLowerCase(Locale.ROOT).split("\\s+")) me |= rel.equals("me");
             if (!me) continue;

@@ -34,9 +34,10 @@ import social.atoll.infra.storage.BlobStore;
  * Link previews, fetched once per URL for the whole server. A new status that links somewhere gets the URL's card
  * row (created on first sight) in its own transaction; only the status that created the row queues the fetch, so a
  * flood of statuses linking one page causes one request to it. A local author's link is fetched at once; one that
- * arrived from another server waits a random delay as Mastodon does, spread out from other servers doing the same. The fetch reads the page's oEmbed endpoint when it names one (photo, video and
- * rich cards) and its OpenGraph tags, all through the SSRF-safe client, and stores the card's image through the
- * media pipeline (re-encoded, metadata stripped, blurhash), so readers load it from this server.
+ * arrived from another server waits a random delay as Mastodon does, spread out from other servers doing the same.
+ * The fetch reads the page's oEmbed endpoint when it names one (photo, video and rich cards) and its OpenGraph
+ * tags, all through the SSRF-safe client, and stores the card's image through the media pipeline (re-encoded,
+ * metadata stripped, blurhash), so readers load it from this server.
  */
 public final class PreviewCardService {
 
@@ -112,8 +113,7 @@ public final class PreviewCardService {
 
     /**
      * How long a link from another server waits: a random 1 s to {@code maxDelay}, as Mastodon crawls them, since
-     * every server that received a popular post would otherwise fetch its page the same second. A local author's
-     * link is fetched at once, so apps show the card with the post.
+     * every server that received a popular post would otherwise fetch its page the same second.
      */
     private Duration jitter() {
         long max = maxDelay.toMillis();
