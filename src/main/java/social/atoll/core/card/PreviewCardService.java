@@ -109,6 +109,8 @@ public final class PreviewCardService {
         h.createUpdate("INSERT INTO status_preview_cards (status_id, card_id) VALUES (:s, :c) ON CONFLICT (status_id) DO NOTHING")
                 .bind("s", s.id()).bind("c", cardId).execute();
         if (created) jobs.enqueueAt(FETCH, "card-" + cardId, new Fetch(cardId), s.local() ? now : now.plus(jitter()));
+        // a remote post's link may still wait for its jitter; the local author's post shows its card now all the same
+        else if (s.local()) jobs.runNow(FETCH, "card-" + cardId);
     }
 
     /**

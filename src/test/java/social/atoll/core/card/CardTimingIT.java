@@ -85,13 +85,30 @@ class CardTimingIT {
         assertThat(atoll.http().get("/api/v1/statuses/" + id, null).json().get("card").get("title").asText()).isEqualTo("Right away");
     }
 
-    @Test
-    void aLinkFromAnotherServerWaitsItsJitter() {
-        long author = atoll.app().infra.ids.next();
+    private static long remoteAccount(String username) {
+        long id = atoll.app().infra.ids.next();
         atoll.app().infra.db.write(h -> h.createUpdate("""
                         INSERT INTO accounts (id, username, domain, acct_key, uri, created_at, updated_at)
-                        VALUES (:id, 'far', 'remote.example', 'far@remote.example', 'https://remote.example/users/far', 0, 0)""")
-                .bind("id", author).execute());
+                        VALUES (:id, :u, 'remote.example', :k, :uri, 0, 0)""")
+                .bind("id", id).bind("u", username).bind("k", username + "@remote.example")
+                .bind("uri", "https://remote.example/users/" + username).execute());
+        return id;
+    }
+
+    @Test
+    void aLocalPostLinkingAPageThatWaitsForItsJitterGetsItsCardAtOnce() {
+        String url = originUrl + "/both";
+        created(remoteAccount("first_far"), false, url);
+        assertThat(cardState(url)).isEqualTo("pending");
+        atoll.createUser("second_local");
+        String id = created(atoll.app().core.accounts.byAcct("second_local", null).orElseThrow().id(), true, url);
+        Await.until("the card fetched", Duration.ofSeconds(10), () -> cardState(url).equals("done"));
+        assertThat(atoll.http().get("/api/v1/statuses/" + id, null).json().get("card").get("title").asText()).isEqualTo("Right away");
+    }
+
+    @Test
+    void aLinkFromAnotherServerWaitsItsJitter() {
+        long author = remoteAccount("far");
         String url = originUrl + "/remote";
         Instant before = Instant.now();
         created(author, false, url);
