@@ -75,7 +75,11 @@ class LinkVerificationIT {
         assertThat(at).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?Z");
         assertThat(verified.get(1).get("verified_at").isNull()).as("no rel=me link back").isTrue();
         assertThat(verified.get(3).get("verified_at").isNull()).as("a link inside text is not verified").isTrue();
-        // the public account shows it too
+        // the profile's source (Mastodon's CredentialAccount) and the public account show it too
+        JsonNode source = atoll.http().get("/api/v1/accounts/verify_credentials", token).json().get("source").get("fields");
+        assertThat(source.get(0).get("value").asText()).isEqualTo(siteUrl + "/home");
+        assertThat(source.get(0).get("verified_at").asText()).isEqualTo(at);
+        assertThat(source.get(1).get("verified_at").isNull()).isTrue();
         long id = atoll.app().core.accounts.byAcct("verifier", null).orElseThrow().id();
         assertThat(atoll.http().get("/api/v1/accounts/" + id).json().get("fields").get(0).get("verified_at").asText()).isEqualTo(at);
 
