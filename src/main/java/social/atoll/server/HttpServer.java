@@ -7,7 +7,7 @@ import io.javalin.http.HandlerType;
 import java.io.EOFException;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.UnsupportedCharsetException;
-import org.eclipse.jetty.http.BadMessageException;
+import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.io.EofException;
 import io.javalin.json.JavalinJackson;
 import java.util.LinkedHashMap;
@@ -22,6 +22,7 @@ import social.atoll.core.common.ValidationException;
 import social.atoll.infra.db.Database;
 import social.atoll.infra.db.StatementCounter;
 import social.atoll.infra.metrics.Metrics;
+import social.atoll.infra.storage.StorageWriteException;
 
 /**
  * The HTTP server: Javalin on Jetty with virtual threads. Holds what every route shares — JSON, CORS, the one
@@ -57,6 +58,7 @@ public final class HttpServer {
             var routes = config.routes;
             routes.before(ctx -> statements.begin());
             routes.before(HttpServer::cors);
+            routes.before(HttpServer::bodyLimit);
             routes.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.error(), e.description()));
             routes.exception(NotFoundException.class, (e, ctx) -> error(ctx, 404, "Record not found", null));
             routes.exception(ValidationException.class, (e, ctx) -> {
@@ -89,9 +91,15 @@ public final class HttpServer {
                 error(ctx, 415, "Unsupported charset", null);
                 return;
             }
-            if (t instanceof BadMessageException bad) {
+            if (t instanceof HttpException bad && bad.getCode() >= 400 && bad.getCode() < 500) {
                 log.info("{} {}: bad request body: {}", ctx.method(), ctx.path(), bad.getReason());
                 error(ctx, bad.getCode(), bad.getReason() == null ? "Bad request" : bad.getReason(), null);
+                return;
+            }
+            if (t instanceof StorageWriteException) {
+                log.warn("{} {}: the media store refused a write: {}", ctx.method(), ctx.path(), t.getMessage());
+                ctx.header("Retry-After", "30");
+                error(ctx, 503, "The media storage cannot be written now, try again later", null);
                 return;
             }
             if (Database.isBusy(t)) {
@@ -108,6 +116,16 @@ public final class HttpServer {
         }
         log.error("unhandled error on {} {}", ctx.method(), ctx.path(), e);
         error(ctx, 500, "Internal server error", null);
+    }
+
+    /** Refuses a body larger than its route takes, from its declared length, before reading it. */
+    private static void bodyLimit(Context ctx) {
+        long length = ctx.contentLength();
+        long limit = BodyLimits.forPath(ctx.path());
+        if (length > limit) {
+            ctx.header("Connection", "close"); // the unread body is not worth draining
+            throw new ApiException(413, "Request body is too large (at most " + limit / 1024 + " KB here)");
+        }
     }
 
     /** The matched route's template ({@code /api/v1/accounts/{id}}), so metrics do not grow a series per id. */
