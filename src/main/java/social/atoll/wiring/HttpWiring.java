@@ -82,6 +82,7 @@ import social.atoll.server.MetricsController;
 import social.atoll.web.BrowserSessions;
 import social.atoll.web.LandingController;
 import social.atoll.web.Pages;
+import social.atoll.web.PublicPages;
 import social.atoll.web.SignInController;
 import social.atoll.web.SignInForm;
 import social.atoll.web.oauth.AuthorizeController;
@@ -115,6 +116,7 @@ public final class HttpWiring implements AutoCloseable {
         var tagViews = new TagViews(settings, core.tags);
         this.auth = new Auth(core.tokens, core.accounts);
         var pages = new Pages(settings);
+        var publicPages = new PublicPages(settings, pages);
         this.browserSessions = new BrowserSessions(core.browserSignIn, settings, infra.secrets.cookieKey());
         var signInForm = new SignInForm(pages, browserSessions);
         this.streamDispatcher = new StreamDispatcher(streamRegistry, core.streamAudience, core.statuses, core.statusRelations,
@@ -159,8 +161,8 @@ public final class HttpWiring implements AutoCloseable {
         c.add(new WebFingerController(settings, core.accounts, federation.instanceActor));
         c.add(new InboxController(core.accounts, federation.signatureVerifier, federation.inboxIntake, json));
         c.add(new ActorDocumentsController(settings, core.accounts, federation.actorWriter, federation.instanceActor,
-                federation.fetchAccess, pages));
-        c.add(new StatusDocumentsController(settings, core.statusLookup, federation.noteWriter, federation.fetchAccess, pages));
+                federation.fetchAccess, publicPages));
+        c.add(new StatusDocumentsController(core.statusLookup, federation.noteWriter, federation.fetchAccess, publicPages));
         c.add(new CollectionsController(core.accounts, core.statuses, core.followStore, core.visibility, federation.noteWriter,
                 federation.instanceActor, federation.fetchAccess));
         c.add(new DefaultImagesController());

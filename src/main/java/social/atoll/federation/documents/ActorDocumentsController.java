@@ -4,14 +4,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import social.atoll.server.ApiException;
+import social.atoll.server.BrowserPages;
 import social.atoll.server.Controller;
 import social.atoll.config.Settings;
 import social.atoll.core.account.Account;
 import social.atoll.core.account.AccountStore;
 import social.atoll.federation.keys.InstanceActor;
 import social.atoll.federation.vocab.ActorWriter;
-import social.atoll.web.Pages;
-import social.atoll.web.view.ProfileView;
 
 /**
  * Actor documents: {@code /users/{name}} (the actor id) and {@code /@{name}} (the profile URL) answer ActivityStreams
@@ -27,10 +26,10 @@ public final class ActorDocumentsController implements Controller {
     private final ActorWriter writer;
     private final InstanceActor instanceActor;
     private final FetchAccess access;
-    private final Pages pages;
+    private final BrowserPages pages;
 
     public ActorDocumentsController(Settings settings, AccountStore accounts, ActorWriter writer, InstanceActor instanceActor,
-                                    FetchAccess access, Pages pages) {
+                                    FetchAccess access, BrowserPages pages) {
         this.settings = settings;
         this.accounts = accounts;
         this.writer = writer;
@@ -53,7 +52,7 @@ public final class ActorDocumentsController implements Controller {
                 ctx.redirect(account.url() != null ? account.url() : settings.url("/@" + account.username()), io.javalin.http.HttpStatus.FOUND);
                 return;
             }
-            profilePage(ctx, account);
+            pages.profile(ctx, account);
             return;
         }
         ObjectNode doc = writer.write(account);
@@ -71,13 +70,6 @@ public final class ActorDocumentsController implements Controller {
             if (full.has(f)) d.set(f, full.get(f));
         }
         return d;
-    }
-
-    private void profilePage(Context ctx, Account a) {
-        String handle = "@" + a.username() + "@" + settings.domain();
-        String name = a.displayName() == null || a.displayName().isBlank() ? a.username() : a.displayName();
-        pages.render(ctx, 200, "web/profile.jte", new ProfileView(settings.domain(), name, handle,
-                a.suspended() ? "" : (a.note() == null ? "" : a.note()), a.uri(), a.statusesCount(), a.followersCount(), a.followingCount()));
     }
 
     private Account local(String username) {

@@ -6,17 +6,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.List;
-import social.atoll.config.Settings;
-import social.atoll.core.account.Account;
 import social.atoll.core.status.Status;
 import social.atoll.core.status.StatusLookup;
 import social.atoll.core.status.StatusStore;
 import social.atoll.federation.vocab.Contexts;
 import social.atoll.federation.vocab.NoteWriter;
 import social.atoll.server.ApiException;
+import social.atoll.server.BrowserPages;
 import social.atoll.server.Controller;
-import social.atoll.web.Pages;
-import social.atoll.web.view.StatusPageView;
 
 /**
  * Local statuses as ActivityStreams: the object at its id ({@code /users/{name}/statuses/{id}}) and at its HTML URL
@@ -30,14 +27,12 @@ public final class StatusDocumentsController implements Controller {
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
     private static final int REPLIES_PAGE = 20;
 
-    private final Settings settings;
     private final StatusLookup statuses;
     private final NoteWriter notes;
     private final FetchAccess access;
-    private final Pages pages;
+    private final BrowserPages pages;
 
-    public StatusDocumentsController(Settings settings, StatusLookup statuses, NoteWriter notes, FetchAccess access, Pages pages) {
-        this.settings = settings;
+    public StatusDocumentsController(StatusLookup statuses, NoteWriter notes, FetchAccess access, BrowserPages pages) {
         this.statuses = statuses;
         this.notes = notes;
         this.access = access;
@@ -124,13 +119,7 @@ public final class StatusDocumentsController implements Controller {
         return page;
     }
 
-    private void page(Context ctx, StatusLookup.Authored f) {
-        Account a = f.author();
-        String name = a.displayName() == null || a.displayName().isBlank() ? a.username() : a.displayName();
-        pages.render(ctx, 200, "web/status.jte", new StatusPageView(settings.domain(), name, "@" + a.username() + "@" + settings.domain(),
-                a.url() != null ? a.url() : a.uri(), f.status().spoilerText() == null ? "" : f.status().spoilerText(),
-                f.status().content(), f.status().uri(), f.status().createdAt().toString()));
-    }
+    private void page(Context ctx, StatusLookup.Authored f) { pages.status(ctx, f.author(), f.status()); }
 
     /** The local status of the path, if the fetcher may see it; 404 otherwise (never revealing that it exists). */
     private StatusLookup.Authored find(Context ctx, Long viewerId) {
