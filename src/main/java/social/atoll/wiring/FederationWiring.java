@@ -57,7 +57,6 @@ public final class FederationWiring {
 
     public FederationWiring(InfraWiring infra, CoreWiring core) {
         Settings settings = infra.settings;
-        var db = infra.db;
         var clock = infra.clock;
         var ids = infra.ids;
         var json = infra.json;
@@ -76,15 +75,15 @@ public final class FederationWiring {
         this.fetchAccess = new FetchAccess(signatureVerifier, federationPolicy);
         var mediaDocuments = new MediaDocuments(core.mediaStore, infra.blobs);
         this.actorWriter = new ActorWriter(settings, core.accounts, localKeys, json, mediaDocuments);
-        this.noteWriter = new NoteWriter(settings, db, core.accounts, core.statusRelations, json, mediaDocuments);
+        this.noteWriter = new NoteWriter(settings, core.accounts, core.statuses, core.statusRelations, core.pollStore, mediaDocuments);
         this.noteReader = new NoteReader(core.accounts);
         this.searchResolver = new SearchResolver(core.accounts, core.statuses, actorResolver, federationClient, core.remoteStatuses,
                 noteReader, core.visibility);
 
         this.instanceHealth = new InstanceHealth(core.instanceHealth, clock);
         this.instanceProbe = new InstanceProbe(federationClient, instanceHealth, clock);
-        this.deliveryJob = new DeliveryJob(db, jobs, ids, clock, federationClient, core.accounts, instanceHealth, instanceProbe);
-        this.outbox = new OutboxServices(db, jobs, ids, json, core.accounts, core.followStore, core.statuses, core.statusRelations,
+        this.deliveryJob = new DeliveryJob(jobs, ids, clock, federationClient, core.accounts, instanceHealth, instanceProbe);
+        this.outbox = new OutboxServices(jobs, ids, json, core.accounts, core.followStore, core.statuses, core.statusRelations,
                 core.pollStore, noteWriter, actorWriter, new ActivityWriter(json, ids), clock);
         var inboxServices = new InboxServices(settings, clock, core.accounts, core.follows, core.followStore, core.blocks,
                 core.favourites, core.remoteStatuses, core.polls, core.remotePolls, core.remoteQuestions, core.remoteAccounts,

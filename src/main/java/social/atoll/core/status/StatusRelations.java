@@ -222,4 +222,14 @@ public final class StatusRelations {
         return h.createQuery("SELECT account_id FROM status_audiences WHERE status_id = :s AND account_id IN (<v>)")
                 .bind("s", statusId).bindList("v", List.copyOf(accountIds)).mapTo(Long.class).list();
     }
+
+    /** The accounts each limited (circle) status is addressed to, by status id. */
+    public Map<Long, List<Long>> audiences(Collection<Long> statusIds) {
+        Map<Long, List<Long>> out = new HashMap<>();
+        if (statusIds.isEmpty()) return out;
+        db.read(h -> h.createQuery("SELECT status_id, account_id FROM status_audiences WHERE status_id IN (<ids>)")
+                .bindList("ids", List.copyOf(statusIds)).map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2)}).list())
+                .forEach(r -> out.computeIfAbsent(r[0], k -> new ArrayList<>()).add(r[1]));
+        return out;
+    }
 }

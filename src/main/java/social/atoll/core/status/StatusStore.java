@@ -637,4 +637,28 @@ public final class StatusStore {
             return q.map((rs, c) -> new ReplyRef(rs.getLong(1), rs.getString(2))).list();
         });
     }
+
+    // ---- Reads for the ActivityStreams writer (federation's NoteWriter), one query per page of statuses ----
+
+    /** The ActivityPub ids of these statuses (for {@code inReplyTo}), by status id. */
+    public Map<Long, String> urisByIds(Collection<Long> ids) {
+        Map<Long, String> out = new HashMap<>();
+        if (ids.isEmpty()) return out;
+        db.read(h -> h.createQuery("SELECT id, uri FROM statuses WHERE id IN (<ids>)").bindList("ids", List.copyOf(ids))
+                .map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getString(2))).list()).forEach(e -> out.put(e.getKey(), e.getValue()));
+        return out;
+    }
+
+    /**
+     * The public and unlisted replies the authors of these statuses wrote to them (threads Mastodon shows under a
+     * post), as (replied-to id, reply uri), oldest first.
+     */
+    public List<Map.Entry<Long, String>> publicSelfReplyUris(Collection<Long> ids) {
+        if (ids.isEmpty()) return List.of();
+        return db.read(h -> h.createQuery("""
+                        SELECT r.in_reply_to_id, r.uri FROM statuses r
+                        WHERE r.in_reply_to_id IN (<ids>) AND r.account_id = r.in_reply_to_account_id AND r.deleted_at IS NULL
+                          AND r.visibility IN ('public', 'unlisted') ORDER BY r.id""")
+                .bindList("ids", List.copyOf(ids)).map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getString(2))).list());
+    }
 }

@@ -3,9 +3,10 @@ package social.atoll.federation.outbox;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 import social.atoll.core.account.Account;
-import social.atoll.infra.db.Database;
 import social.atoll.infra.jobs.JobQueue;
 
 /**
@@ -14,12 +15,10 @@ import social.atoll.infra.jobs.JobQueue;
  */
 final class Deliveries {
 
-    private final Database db;
     private final JobQueue jobs;
     private final ObjectMapper json;
 
-    Deliveries(Database db, JobQueue jobs, ObjectMapper json) {
-        this.db = db;
+    Deliveries(JobQueue jobs, ObjectMapper json) {
         this.jobs = jobs;
         this.json = json;
     }
@@ -33,12 +32,11 @@ final class Deliveries {
             throw new IllegalStateException(e);
         }
         String id = activity.path("id").asText();
-        db.write(h -> {
-            for (String inbox : inboxes) {
-                if (inbox == null || inbox.isBlank()) continue;
-                jobs.enqueue(DeliveryJob.TYPE, id + " " + inbox, new DeliveryJob.Delivery(inbox, signer.id(), body));
-            }
-            return null;
-        });
+        Map<String, DeliveryJob.Delivery> byKey = new LinkedHashMap<>();
+        for (String inbox : inboxes) {
+            if (inbox == null || inbox.isBlank()) continue;
+            byKey.put(id + " " + inbox, new DeliveryJob.Delivery(inbox, signer.id(), body));
+        }
+        jobs.enqueueAll(DeliveryJob.TYPE, byKey);
     }
 }

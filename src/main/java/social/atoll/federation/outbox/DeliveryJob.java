@@ -17,7 +17,6 @@ import social.atoll.core.account.Account;
 import social.atoll.core.account.AccountStore;
 import social.atoll.federation.FederationClient;
 import social.atoll.federation.vocab.AsValues;
-import social.atoll.infra.db.Database;
 import social.atoll.infra.http.FetchFailedException;
 import social.atoll.infra.ids.IdGenerator;
 import social.atoll.infra.http.Response;
@@ -53,7 +52,6 @@ public final class DeliveryJob {
 
     static final int PER_HOST = 8;
 
-    private final Database db;
     private final JobQueue jobs;
     private final IdGenerator ids;
     private final Clock clock;
@@ -63,9 +61,8 @@ public final class DeliveryJob {
     private final InstanceProbe probe;
     private final Map<String, Semaphore> perHost = new ConcurrentHashMap<>();
 
-    public DeliveryJob(Database db, JobQueue jobs, IdGenerator ids, Clock clock, FederationClient client, AccountStore accounts,
+    public DeliveryJob(JobQueue jobs, IdGenerator ids, Clock clock, FederationClient client, AccountStore accounts,
                        InstanceHealth health, InstanceProbe probe) {
-        this.db = db;
         this.jobs = jobs;
         this.ids = ids;
         this.clock = clock;
@@ -122,7 +119,7 @@ public final class DeliveryJob {
         Instant when = r.header("retry-after").map(v -> retryAfter(v.trim(), now)).orElse(null);
         if (when == null || when.isAfter(now.plus(MAX_RETRY_AFTER))) return false;
         Delivery later = new Delivery(d.inbox(), d.signerId(), d.body(), d.deferrals() + 1);
-        db.write(h -> jobs.enqueueAt(TYPE, "deferred:" + ids.next(), later, when));
+        jobs.enqueueAtInOwnTransaction(TYPE, "deferred:" + ids.next(), later, when);
         log.info("{} asked to wait until {}; delivery put off", d.inbox(), when);
         return true;
     }

@@ -10,7 +10,6 @@ import social.atoll.core.status.StatusStore;
 import social.atoll.federation.vocab.ActivityWriter;
 import social.atoll.federation.vocab.ActorWriter;
 import social.atoll.federation.vocab.NoteWriter;
-import social.atoll.infra.db.Database;
 import social.atoll.infra.ids.IdGenerator;
 import social.atoll.infra.jobs.JobQueue;
 
@@ -31,11 +30,11 @@ public final class OutboxServices {
     final IdGenerator ids;
     final Clock clock;
 
-    public OutboxServices(Database db, JobQueue jobs, IdGenerator ids, ObjectMapper json, AccountStore accounts, FollowStore follows,
+    public OutboxServices(JobQueue jobs, IdGenerator ids, ObjectMapper json, AccountStore accounts, FollowStore follows,
                           StatusStore statuses, StatusRelations relations, PollStore polls, NoteWriter notes, ActorWriter actors,
                           ActivityWriter activities, Clock clock) {
         this.audience = new Audience(accounts, follows, statuses, relations, polls);
-        this.deliveries = new Deliveries(db, jobs, json);
+        this.deliveries = new Deliveries(jobs, json);
         this.notes = notes;
         this.actors = actors;
         this.activities = activities;

@@ -1,11 +1,8 @@
 package social.atoll.federation.vocab;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -19,10 +16,12 @@ import java.util.Set;
 import social.atoll.config.Settings;
 import social.atoll.core.account.Account;
 import social.atoll.core.account.AccountStore;
+import social.atoll.core.poll.Poll;
+import social.atoll.core.poll.PollStore;
 import social.atoll.core.status.Status;
 import social.atoll.core.status.StatusRelations;
+import social.atoll.core.status.StatusStore;
 import social.atoll.core.status.Visibility;
-import social.atoll.infra.db.Database;
 
 /**
  * Local status → {@code Note} (or {@code Question}) exactly as Mastodon serializes it (spec §3.1), and the
@@ -34,32 +33,26 @@ import social.atoll.infra.db.Database;
 public final class NoteWriter {
 
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
-    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
-    private static final TypeReference<List<Integer>> INTS = new TypeReference<>() {};
     private static final int SELF_REPLIES = 5;
 
     /** Who a status is addressed to. */
     public record Audience(List<String> to, List<String> cc) {}
 
     private final Settings settings;
-    private final Database db;
     private final AccountStore accounts;
+    private final StatusStore statuses;
     private final StatusRelations relations;
-    private final ObjectMapper json;
+    private final PollStore polls;
     private final MediaDocuments media;
 
-    public NoteWriter(Settings settings, Database db, AccountStore accounts, StatusRelations relations, ObjectMapper json) {
-        this(settings, db, accounts, relations, json, null);
-    }
-
     /** {@code media} (may be null) publishes the statuses' attachments. */
-    public NoteWriter(Settings settings, Database db, AccountStore accounts, StatusRelations relations, ObjectMapper json,
+    public NoteWriter(Settings settings, AccountStore accounts, StatusStore statuses, StatusRelations relations, PollStore polls,
                       MediaDocuments media) {
         this.settings = settings;
-        this.db = db;
         this.accounts = accounts;
+        this.statuses = statuses;
         this.relations = relations;
-        this.json = json;
+        this.polls = polls;
         this.media = media;
     }
 
@@ -183,7 +176,7 @@ public final class NoteWriter {
 
     private ObjectNode note(Status s, Batch b) {
         Account author = b.accounts.get(s.accountId());
-        PollRow poll = b.polls.get(s.id());
+        Poll poll = b.polls.get(s.id());
         ObjectNode o = F.objectNode();
         o.put("id", s.uri());
         o.put("type", poll == null ? "Note" : "Question");
@@ -241,28 +234,26 @@ public final class NoteWriter {
         return o;
     }
 
-    private void question(ObjectNode o, PollRow p, Instant now) {
-        ArrayNode options = o.putArray(p.multiple ? "anyOf" : "oneOf");
-        for (int i = 0; i < p.options.size(); i++) {
+    private void question(ObjectNode o, Poll p, Instant now) {
+        ArrayNode options = o.putArray(p.multiple() ? "anyOf" : "oneOf");
+        for (int i = 0; i < p.options().size(); i++) {
             ObjectNode opt = options.addObject();
             opt.put("type", "Note");
-            opt.put("name", p.options.get(i));
+            opt.put("name", p.options().get(i));
             ObjectNode r = opt.putObject("replies");
             r.put("type", "Collection");
-            r.put("totalItems", i < p.votes.size() ? p.votes.get(i) : 0);
+            r.put("totalItems", i < p.votesCounts().size() ? p.votesCounts().get(i) : 0);
         }
-        o.put("votersCount", p.voters);
-        if (p.expiresAt != null) {
-            o.put("endTime", time(p.expiresAt));
-            if (!p.expiresAt.isAfter(now)) o.put("closed", time(p.expiresAt));
+        o.put("votersCount", p.votersCount());
+        if (p.expiresAt() != null) {
+            o.put("endTime", time(p.expiresAt()));
+            if (!p.expiresAt().isAfter(now)) o.put("closed", time(p.expiresAt()));
         }
     }
 
-    private record PollRow(List<String> options, List<Integer> votes, boolean multiple, int voters, Instant expiresAt) {}
-
     /** Everything a page of statuses needs, each loaded with one query. */
     private record Batch(Map<Long, Account> accounts, Map<Long, List<Long>> mentions, Map<Long, List<String>> tags,
-                         Map<Long, String> parentUris, Map<Long, PollRow> polls, Map<Long, List<Long>> audiences,
+                         Map<Long, String> parentUris, Map<Long, Poll> polls, Map<Long, List<Long>> audiences,
                          Map<Long, List<String>> selfReplies, Map<Long, List<ObjectNode>> attachments, Instant now) {}
 
     private Batch load(List<Status> list) {
@@ -280,51 +271,18 @@ public final class NoteWriter {
         }
         Map<Long, List<Long>> mentions = relations.mentions(ids);
         mentions.values().forEach(accountIds::addAll);
-        Map<Long, List<Long>> audiences = idLists("SELECT status_id, account_id FROM status_audiences WHERE status_id IN (<ids>)", limitedIds);
+        Map<Long, List<Long>> audiences = relations.audiences(limitedIds);
         audiences.values().forEach(accountIds::addAll);
         Map<Long, Account> accountMap = accounts.byIds(accountIds);
-        Map<Long, String> parents = new HashMap<>();
-        if (!parentIds.isEmpty()) db.read(h -> h.createQuery("SELECT id, uri FROM statuses WHERE id IN (<ids>)")
-                .bindList("ids", List.copyOf(parentIds)).map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getString(2))).list())
-                .forEach(e -> parents.put(e.getKey(), e.getValue()));
-        Map<Long, PollRow> polls = new HashMap<>();
-        if (!pollStatusIds.isEmpty()) db.read(h -> h.createQuery(
-                        "SELECT status_id, options, votes_counts, multiple, voters_count, expires_at FROM polls WHERE status_id IN (<ids>)")
-                .bindList("ids", List.copyOf(pollStatusIds))
-                .map((rs, ctx) -> {
-                    long expires = rs.getLong(6);
-                    return Map.entry(rs.getLong(1), new PollRow(read(rs.getString(2), STRINGS), read(rs.getString(3), INTS),
-                            rs.getBoolean(4), rs.getInt(5), rs.wasNull() ? null : Instant.ofEpochMilli(expires)));
-                }).list())
-                .forEach(e -> polls.put(e.getKey(), e.getValue()));
+        Map<Long, String> parents = statuses.urisByIds(parentIds);
+        Map<Long, Poll> polls = this.polls.byStatusIds(pollStatusIds);
         Map<Long, List<String>> selfReplies = new HashMap<>();
-        if (!ids.isEmpty()) db.read(h -> h.createQuery("""
-                        SELECT r.in_reply_to_id, r.uri FROM statuses r
-                        WHERE r.in_reply_to_id IN (<ids>) AND r.account_id = r.in_reply_to_account_id AND r.deleted_at IS NULL
-                          AND r.visibility IN ('public', 'unlisted') ORDER BY r.id""")
-                .bindList("ids", List.copyOf(ids)).map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getString(2))).list())
-                .forEach(e -> {
-                    List<String> l = selfReplies.computeIfAbsent(e.getKey(), k -> new ArrayList<>());
-                    if (l.size() < SELF_REPLIES) l.add(e.getValue());
-                });
+        statuses.publicSelfReplyUris(ids).forEach(e -> {
+            List<String> l = selfReplies.computeIfAbsent(e.getKey(), k -> new ArrayList<>());
+            if (l.size() < SELF_REPLIES) l.add(e.getValue());
+        });
         Map<Long, List<ObjectNode>> attachments = media == null ? Map.of() : media.attachments(ids);
         return new Batch(accountMap, mentions, relations.tags(ids), parents, polls, audiences, selfReplies, attachments, Instant.now());
-    }
-
-    private Map<Long, List<Long>> idLists(String sql, Collection<Long> ids) {
-        Map<Long, List<Long>> out = new HashMap<>();
-        if (ids.isEmpty()) return out;
-        db.read(h -> h.createQuery(sql).bindList("ids", List.copyOf(ids)).map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2)}).list())
-                .forEach(r -> out.computeIfAbsent(r[0], k -> new ArrayList<>()).add(r[1]));
-        return out;
-    }
-
-    private <T> T read(String text, TypeReference<T> type) {
-        try {
-            return json.readValue(text, type);
-        } catch (IOException e) {
-            throw new IllegalStateException("unreadable poll column", e);
-        }
     }
 
     static String time(Instant t) { return ActorWriter.time(t); }

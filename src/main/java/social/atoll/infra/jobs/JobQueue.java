@@ -237,6 +237,14 @@ public final class JobQueue implements AutoCloseable {
         return db.write(h -> enqueueAt(type, key, payload, when));
     }
 
+    /** Several jobs of one type, by key, stored together: in the caller's transaction, or in one of their own. */
+    public <T> void enqueueAll(JobType<T> type, Map<String, T> jobsByKey) {
+        db.write(h -> {
+            jobsByKey.forEach((key, payload) -> enqueue(type, key, payload));
+            return null;
+        });
+    }
+
     private static boolean exists(Handle h, String taskName, String key) {
         return h.createQuery("SELECT COUNT(*) FROM scheduled_tasks WHERE task_name = :name AND task_instance = :key")
                 .bind("name", taskName).bind("key", key).mapTo(Integer.class).one() > 0;
