@@ -177,6 +177,63 @@ class OutboxIT {
         assertThat(got(others, "Update", uri)).isEmpty();
     }
 
+    /** Three servers whose users are not alice's followers: one likes {@code uri}, one boosts it, one replies to it. */
+    private static List<FakeFediServer> interactWith(JsonNode s) {
+        String uri = s.get("uri").asText();
+        String id = s.get("id").asText();
+        FakeFediServer likes = FakeFediServer.start();
+        FakeFediServer boosts = FakeFediServer.start();
+        FakeFediServer replies = FakeFediServer.start();
+        FakeFediServer.Actor liker = likes.actor("liker");
+        FakeFediServer.Actor booster = boosts.actor("booster");
+        FakeFediServer.Actor replier = replies.actor("replier");
+        String like = """
+                {"@context": "https://www.w3.org/ns/activitystreams", "id": "%s#likes/%d", "type": "Like", "actor": "%s", "object": "%s"}"""
+                .formatted(liker.uri(), Fed.unique(), liker.uri(), uri);
+        assertThat(likes.post(Fed.sharedInbox(atoll), liker, like)).isEqualTo(202);
+        String announce = """
+                {"@context": "https://www.w3.org/ns/activitystreams", "id": "%1$s/statuses/%2$d/activity", "type": "Announce", "actor": "%1$s",
+                 "published": "2025-11-04T10:00:00Z", "to": ["%3$s"], "cc": ["%4$s", "%1$s/followers"], "object": "%5$s"}"""
+                .formatted(booster.uri(), Fed.unique(), PUBLIC, aliceUri, uri);
+        assertThat(boosts.post(Fed.sharedInbox(atoll), booster, announce)).isEqualTo(202);
+        String reply = Fed.createNote(replier, replier.uri() + "/statuses/" + Fed.unique(), "<p>@alice indeed</p>", "[\"" + PUBLIC + "\"]",
+                "[\"" + aliceUri + "\"]", "[{\"type\": \"Mention\", \"href\": \"" + aliceUri + "\"}]", uri);
+        assertThat(replies.post(Fed.sharedInbox(atoll), replier, reply)).isEqualTo(202);
+        Await.until("the like, boost and reply are stored", () -> {
+            JsonNode v = atoll.http().get("/api/v1/statuses/" + id, alice).json();
+            return v.get("favourites_count").asInt() == 1 && v.get("reblogs_count").asInt() == 1 && v.get("replies_count").asInt() == 1;
+        });
+        return List.of(likes, boosts, replies);
+    }
+
+    @Test
+    void aDeleteReachesTheServersOfThoseWhoLikedBoostedOrRepliedToThePost() {
+        JsonNode s = post("soon gone", "public");
+        String uri = s.get("uri").asText();
+        List<FakeFediServer> reached = interactWith(s);
+        try {
+            assertThat(atoll.http().delete("/api/v1/statuses/" + s.get("id").asText(), alice).status()).isEqualTo(200);
+            Await.until("every server that interacted gets the Delete", () -> reached.stream().allMatch(r -> got(r, "Delete", uri).size() == 1));
+            Fed.awaitDeliveries(atoll);
+            for (FakeFediServer r : reached) assertThat(got(r, "Delete", uri)).hasSize(1);
+        } finally {
+            reached.forEach(FakeFediServer::close);
+        }
+    }
+
+    @Test
+    void anEditReachesTheServersOfThoseWhoLikedBoostedOrRepliedToThePost() {
+        JsonNode s = post("first take", "public");
+        String uri = s.get("uri").asText();
+        List<FakeFediServer> reached = interactWith(s);
+        try {
+            assertThat(atoll.http().putJson("/api/v1/statuses/" + s.get("id").asText(), alice, Map.of("status", "second take")).status()).isEqualTo(200);
+            Await.until("every server that interacted gets the Update", () -> reached.stream().allMatch(r -> got(r, "Update", uri).size() == 1));
+        } finally {
+            reached.forEach(FakeFediServer::close);
+        }
+    }
+
     @Test
     void followingARemoteAccountSendsFollowAndUnfollowingItsUndo() {
         FakeFediServer.Actor erin = others.actor("erin");
