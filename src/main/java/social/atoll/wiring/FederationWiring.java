@@ -85,7 +85,7 @@ public final class FederationWiring {
         this.instanceProbe = new InstanceProbe(db, federationClient, instanceHealth, clock);
         this.deliveryJob = new DeliveryJob(db, jobs, ids, clock, federationClient, core.accounts, instanceHealth, instanceProbe);
         this.outbox = new OutboxServices(db, jobs, ids, json, core.accounts, core.followStore, core.statuses, core.statusRelations,
-                core.pollStore, noteWriter, actorWriter, new ActivityWriter(json, ids), clock);
+                core.pollStore, noteWriter, actorWriter, new ActivityWriter(json, ids), clock, instanceActor);
         var inboxServices = new InboxServices(settings, clock, db, core.accounts, core.follows, core.followStore, core.blocks,
                 core.favourites, core.remoteStatuses, core.polls, core.remotePolls, core.remoteAccounts, federationClient, actorResolver,
                 noteParser);

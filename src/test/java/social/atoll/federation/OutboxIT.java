@@ -9,6 +9,8 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import social.atoll.federation.signatures.CavageSignature;
+import social.atoll.federation.signatures.Pem;
 import social.atoll.testing.Await;
 import social.atoll.testing.TestInstance;
 
@@ -231,6 +233,79 @@ class OutboxIT {
             Await.until("every server that interacted gets the Update", () -> reached.stream().allMatch(r -> got(r, "Update", uri).size() == 1));
         } finally {
             reached.forEach(FakeFediServer::close);
+        }
+    }
+
+    /** Stores a public note by {@code actor} that mentions alice (a reply to {@code inReplyTo} when not null) at alice's instance; returns its status id. */
+    private static String remoteNote(FakeFediServer server, FakeFediServer.Actor actor, String noteId, String inReplyTo) {
+        String create = Fed.createNote(actor, noteId, "<p>@alice a remote note</p>", "[\"" + PUBLIC + "\"]", "[\"" + aliceUri + "\"]",
+                "[{\"type\": \"Mention\", \"href\": \"" + aliceUri + "\"}]", inReplyTo);
+        assertThat(server.post(Fed.sharedInbox(atoll), actor, create)).isEqualTo(202);
+        Fed.awaitInboxIdle(atoll);
+        String accountId = Fed.remoteId(atoll, actor.name() + "@" + server.domain());
+        for (JsonNode st : atoll.http().get("/api/v1/accounts/" + accountId + "/statuses", alice).json())
+            if (st.get("uri").asText().equals(noteId)) return st.get("id").asText();
+        throw new AssertionError(noteId + " is not stored");
+    }
+
+    private static List<FakeFediServer.Received> flags(FakeFediServer server, String objectUri) {
+        return server.received().stream().filter(r -> r.body().path("type").asText().equals("Flag")
+                && strings(r.body().get("object")).contains(objectUri)).toList();
+    }
+
+    @Test
+    void aForwardedReportSendsAFlagFromTheInstanceActorToTheReportedServer() throws Exception {
+        String noteId = dave.uri() + "/statuses/" + Fed.unique();
+        String statusId = remoteNote(others, dave, noteId, null);
+        var r = atoll.http().postJson("/api/v1/reports", alice, Map.of("account_id", daveId, "status_ids", List.of(statusId),
+                "comment", "spam, plainly", "forward", true));
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.json().get("forwarded").asBoolean()).isTrue();
+        Await.until("dave's server gets the Flag", () -> flags(others, noteId).size() == 1);
+        var flag = flags(others, noteId).get(0);
+        String instanceActor = atoll.baseUrl() + "/actor";
+        assertThat(flag.path()).isEqualTo("/inbox");
+        assertThat(signedByInstanceActor(flag)).isTrue();
+        JsonNode body = flag.body();
+        assertThat(body.get("actor").asText()).isEqualTo(instanceActor);
+        assertThat(strings(body.get("object"))).containsExactly(dave.uri(), noteId);
+        assertThat(body.get("content").asText()).isEqualTo("spam, plainly");
+        assertThat(body.get("id").asText()).startsWith(atoll.baseUrl() + "/");
+        assertThat(body.toString()).doesNotContain(aliceUri);
+    }
+
+    /** The POST's draft-cavage signature names the instance actor's key and verifies with it. */
+    private static boolean signedByInstanceActor(FakeFediServer.Received r) throws Exception {
+        CavageSignature sig = CavageSignature.parse(r.headers().get("Signature").get(0));
+        var instanceActor = atoll.app().federation.instanceActor;
+        if (!sig.keyId().equals(instanceActor.keyId())) return false;
+        Map<String, List<String>> headers = new java.util.HashMap<>();
+        r.headers().forEach((k, v) -> headers.put(k.toLowerCase(java.util.Locale.ROOT), v));
+        return sig.verify(Pem.publicKey(instanceActor.publicKeyPem()), sig.signingString("POST", r.path(), headers));
+    }
+
+    @Test
+    void aForwardedReportReachesTheServersOfRepliedToAccountsOnlyWhenListedInForwardToDomains() {
+        FakeFediServer third = FakeFediServer.start();
+        try {
+            FakeFediServer.Actor carol = third.actor("carol");
+            String carolNote = carol.uri() + "/statuses/" + Fed.unique();
+            remoteNote(third, carol, carolNote, null);
+            String replyId = dave.uri() + "/statuses/" + Fed.unique();
+            String statusId = remoteNote(others, dave, replyId, carolNote);
+
+            atoll.http().postJson("/api/v1/reports", alice, Map.of("account_id", daveId, "status_ids", List.of(statusId), "forward", true));
+            Await.until("dave's server gets the first Flag", () -> flags(others, replyId).size() == 1);
+            Fed.awaitDeliveries(atoll);
+            assertThat(flags(third, replyId)).isEmpty();
+
+            atoll.http().postJson("/api/v1/reports", alice, Map.of("account_id", daveId, "status_ids", List.of(statusId), "forward", true,
+                    "forward_to_domains", List.of(third.domain())));
+            Await.until("carol's server gets the second Flag", () -> flags(third, replyId).size() == 1);
+            Await.until("dave's server gets the second Flag", () -> flags(others, replyId).size() == 2);
+            assertThat(flags(third, replyId).get(0).path()).isEqualTo("/inbox");
+        } finally {
+            third.close();
         }
     }
 

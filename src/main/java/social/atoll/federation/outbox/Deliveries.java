@@ -24,7 +24,12 @@ final class Deliveries {
         this.json = json;
     }
 
-    void send(JsonNode activity, Account signer, Set<String> inboxes) {
+    void send(JsonNode activity, Account signer, Set<String> inboxes) { enqueue(activity, signer.id(), inboxes); }
+
+    /** Sends on nobody's behalf, signed by the instance actor (forwarded reports). */
+    void sendAsInstance(JsonNode activity, Set<String> inboxes) { enqueue(activity, null, inboxes); }
+
+    private void enqueue(JsonNode activity, Long signerId, Set<String> inboxes) {
         if (inboxes.isEmpty()) return;
         String body;
         try {
@@ -36,7 +41,7 @@ final class Deliveries {
         db.write(h -> {
             for (String inbox : inboxes) {
                 if (inbox == null || inbox.isBlank()) continue;
-                jobs.enqueue(DeliveryJob.TYPE, id + " " + inbox, new DeliveryJob.Delivery(inbox, signer.id(), body));
+                jobs.enqueue(DeliveryJob.TYPE, id + " " + inbox, new DeliveryJob.Delivery(inbox, signerId, body));
             }
             return null;
         });
