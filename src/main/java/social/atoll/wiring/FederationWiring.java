@@ -13,6 +13,7 @@ import social.atoll.federation.keys.InstanceActor;
 import social.atoll.federation.keys.LocalKeys;
 import social.atoll.federation.outbox.DeliveryJob;
 import social.atoll.federation.outbox.FollowAnswers;
+import social.atoll.federation.outbox.InboxForwarding;
 import social.atoll.federation.outbox.InstanceHealth;
 import social.atoll.federation.outbox.InstanceProbe;
 import social.atoll.federation.outbox.OutboxServices;
@@ -88,7 +89,7 @@ public final class FederationWiring {
                 core.pollStore, noteWriter, actorWriter, new ActivityWriter(json, ids), clock, instanceActor);
         var inboxServices = new InboxServices(settings, clock, db, core.accounts, core.follows, core.followStore, core.blocks,
                 core.favourites, core.remoteStatuses, core.polls, core.remotePolls, core.remoteAccounts, federationClient, actorResolver,
-                noteParser);
+                noteParser, new InboxForwarding(outbox));
         this.inboxJob = new InboxJob(core.accounts,
                 InboxHandlers.standard(inboxServices, new FollowAnswers(outbox), core.remoteReports), json);
         this.inboxIntake = new InboxIntake(settings, db, jobs, ids, clock, json, instanceHealth);

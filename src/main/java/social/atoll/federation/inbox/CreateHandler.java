@@ -48,7 +48,8 @@ final class CreateHandler implements ActivityHandler {
             log.debug("ignoring {}: nobody here follows, or is addressed by, {}", id, a.actor().uri());
             return;
         }
-        store(obj, note);
+        Status stored = store(obj, note);
+        s.forwarding().replyCreated(a.json(), stored, a.actor());
         fetchAncestors(note.inReplyToUri());
     }
 

@@ -23,6 +23,8 @@ final class DeleteHandler implements ActivityHandler {
             return;
         }
         if (!ApJson.sameOrigin(id, a.actor().uri())) return; // nobody deletes another server's objects
+        s.remoteStatuses().byUri(id).filter(st -> st.accountId() == a.actor().id())
+                .ifPresent(st -> s.forwarding().statusChanged(a.json(), st, a.actor()));
         // only the stored author's own posts go; the id is remembered, so a Create arriving late is refused
         s.remoteStatuses().delete(id, a.actor().id());
     }

@@ -17,6 +17,7 @@ import social.atoll.core.status.FavouriteService;
 import social.atoll.core.status.RemoteStatusService;
 import social.atoll.federation.FederationClient;
 import social.atoll.federation.RemoteStatusException;
+import social.atoll.federation.outbox.InboxForwarding;
 import social.atoll.federation.resolver.ActorResolver;
 import social.atoll.infra.db.Database;
 import social.atoll.infra.http.FetchFailedException;
@@ -37,7 +38,8 @@ public record InboxServices(
         RemoteAccountService remoteAccounts,
         FederationClient client,
         ActorResolver resolver,
-        NoteParser notes) {
+        NoteParser notes,
+        InboxForwarding forwarding) {
 
     /** A local account by its actor URI. */
     public Optional<Account> localAccount(String uri) {
