@@ -90,7 +90,7 @@ public final class FederationWiring {
         var inboxServices = new InboxServices(settings, clock, db, core.accounts, core.follows, core.followStore, core.blocks,
                 core.favourites, core.remoteStatuses, core.polls, core.remotePolls, core.remoteAccounts, federationClient, actorResolver,
                 noteParser, new InboxForwarding(outbox));
-        this.inboxJob = new InboxJob(core.accounts,
+        this.inboxJob = new InboxJob(core.accounts, inboxServices,
                 InboxHandlers.standard(inboxServices, new FollowAnswers(outbox), core.remoteReports), json);
         this.inboxIntake = new InboxIntake(settings, db, jobs, ids, clock, json, instanceHealth);
     }

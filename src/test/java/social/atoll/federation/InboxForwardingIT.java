@@ -16,7 +16,8 @@ import social.atoll.testing.TestInstance;
 /**
  * Inbox forwarding, as Mastodon does it: bob (server B) replies to alice's post; fan (server C) follows alice but
  * not bob, and sees the reply only because alice's server forwards bob's activity, unchanged and signed by alice.
- * Bob follows alice too, so B is one of her followers' servers, yet never gets his own activity back.
+ * Bob follows alice too, so B is one of her followers' servers, yet never gets his own activity back. And the other
+ * way round: an activity of bob's that a third server forwards is believed only as far as B itself confirms it.
  */
 class InboxForwardingIT {
 
@@ -137,6 +138,54 @@ class InboxForwardingIT {
         assertThat(b.post(Fed.sharedInbox(atoll), bob, delete)).isEqualTo(202);
         Await.until("the booster's follower's server gets the Delete", () -> got(c, "Delete", noteId).size() == 1);
         assertThat(got(c, "Delete", noteId).get(0).headers().get("Signature").get(0)).contains("keyId=\"" + aliceUri + "#main-key\"");
+    }
+
+    /** Another server (x) forwards bob's activity: signed by x's actor, not by bob. */
+    private static int forwardedByX(FakeFediServer x, FakeFediServer.Actor forwarder, ObjectNode activity) {
+        return x.post(Fed.sharedInbox(atoll), forwarder, activity);
+    }
+
+    private static ObjectNode note(String noteId) throws Exception {
+        return (ObjectNode) JSON.readTree(reply(noteId, null)).get("object");
+    }
+
+    private static List<JsonNode> mentionsOf(String noteId) {
+        List<JsonNode> out = new java.util.ArrayList<>();
+        for (JsonNode n : atoll.http().get("/api/v1/notifications?types[]=mention", alice).json())
+            if (n.path("status").path("uri").asText().equals(noteId)) out.add(n.get("status"));
+        return out;
+    }
+
+    @Test
+    void aForwardedActivityIsTrustedOnlyAsItsOriginServesIt() throws Exception {
+        try (FakeFediServer x = FakeFediServer.start()) {
+            FakeFediServer.Actor forwarder = x.actor("forwarder");
+            String noteId = bob.uri() + "/statuses/" + Fed.unique();
+            b.serve(note(noteId));
+            ObjectNode create = ldSigned(reply(noteId, null));
+            ((ObjectNode) create.get("object")).put("content", "<p>@alice forged by the forwarder</p>");
+            assertThat(forwardedByX(x, forwarder, create)).isEqualTo(202);
+            Await.until("the post arrives as its origin serves it", () -> mentionsOf(noteId).size() == 1);
+            assertThat(mentionsOf(noteId).get(0).get("content").asText()).contains("sure").doesNotContain("forged");
+
+            String unknownId = bob.uri() + "/statuses/" + Fed.unique();
+            assertThat(forwardedByX(x, forwarder, ldSigned(reply(unknownId, null)))).isEqualTo(202);
+            ObjectNode delete = ldSigned("""
+                    {"@context": "https://www.w3.org/ns/activitystreams", "id": "%1$s#delete", "type": "Delete", "actor": "%2$s",
+                     "to": ["%3$s"], "object": {"id": "%1$s", "type": "Tombstone"}}""".formatted(noteId, bob.uri(), PUBLIC));
+            assertThat(forwardedByX(x, forwarder, delete)).isEqualTo(202);
+            Fed.awaitInboxIdle(atoll);
+            assertThat(mentionsOf(unknownId)).isEmpty();
+            assertThat(mentionsOf(noteId)).as("a Delete its origin belies").hasSize(1);
+
+            b.remove(noteId);
+            delete.put("id", noteId + "#delete-again");
+            assertThat(forwardedByX(x, forwarder, delete)).isEqualTo(202);
+            Await.until("the post goes once its origin no longer serves it", () -> mentionsOf(noteId).isEmpty());
+
+            String unsigned = reply(bob.uri() + "/statuses/" + Fed.unique(), null);
+            assertThat(x.post(Fed.sharedInbox(atoll), forwarder, unsigned)).as("not forwardable without a signature").isEqualTo(401);
+        }
     }
 
     private static int repliesCount(String uri) {

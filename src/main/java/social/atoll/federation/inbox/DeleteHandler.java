@@ -1,5 +1,7 @@
 package social.atoll.federation.inbox;
 
+import social.atoll.infra.http.FetchFailedException;
+
 /**
  * {@code Delete} of a post (as a string id, a Tombstone or the full object) by its author, or of the actor itself:
  * then its posts go, its follows end and the account stays as a suspended stub.
@@ -11,7 +13,7 @@ final class DeleteHandler implements ActivityHandler {
     DeleteHandler(InboxServices s) { this.s = s; }
 
     @Override
-    public void handle(InboundActivity a) {
+    public void handle(InboundActivity a) throws FetchFailedException {
         String id = a.objectId();
         if (id == null) return;
         if (id.equals(a.actor().uri())) {
@@ -23,6 +25,7 @@ final class DeleteHandler implements ActivityHandler {
             return;
         }
         if (!ApJson.sameOrigin(id, a.actor().uri())) return; // nobody deletes another server's objects
+        if (a.forwarded() && !s.gone(id)) return; // forwarded: believed only when its origin says it is gone
         s.remoteStatuses().byUri(id).filter(st -> st.accountId() == a.actor().id())
                 .ifPresent(st -> s.forwarding().statusChanged(a.json(), st, a.actor()));
         // only the stored author's own posts go; the id is remembered, so a Create arriving late is refused

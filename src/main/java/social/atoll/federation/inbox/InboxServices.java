@@ -59,14 +59,29 @@ public record InboxServices(
     }
 
     /**
-     * The activity's object as its origin vouches for it: the embedded copy when it comes from the actor's own server,
-     * else a fresh copy fetched from its id (whose host must match the id, which {@link FederationClient} checks).
-     * Empty when the object is gone.
+     * The activity's object as its origin vouches for it: the embedded copy when it comes from the actor's own server
+     * and the actor signed the activity (not forwarded), else a fresh copy fetched from its id (whose host must match
+     * the id, which {@link FederationClient} checks). Empty when the object is gone.
      */
     public Optional<JsonNode> trustedObject(InboundActivity a) throws FetchFailedException {
         JsonNode embedded = a.object();
-        if (embedded != null && embedded.isObject() && a.objectFromActorOrigin()) return Optional.of(embedded);
+        if (embedded != null && embedded.isObject() && a.objectFromActorOrigin() && !a.forwarded()) return Optional.of(embedded);
         return fetch(a.objectId());
+    }
+
+    /**
+     * Does the origin of {@code id} answer that it is gone (404 or 410)? Any other refusal leaves the question open,
+     * so a forwarded Delete is not believed on it.
+     */
+    public boolean gone(String id) throws FetchFailedException {
+        try {
+            client.fetchObject(URI.create(id));
+            return false;
+        } catch (RemoteStatusException e) {
+            if (e.gone()) return true;
+            if (e.status() >= 500 || e.status() == 429) throw e;
+            return false;
+        }
     }
 
     /** Fetches an object by id; empty when it is gone (404/410) or the id is not a URL. */
