@@ -9,8 +9,8 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import social.atoll.federation.keys.Pem;
 import social.atoll.federation.signatures.CavageSignature;
-import social.atoll.federation.signatures.Pem;
 import social.atoll.testing.Await;
 import social.atoll.testing.TestInstance;
 

@@ -1,5 +1,6 @@
 package social.atoll.federation.inbox;
 
+import social.atoll.federation.vocab.AsValues;
 import social.atoll.infra.http.FetchFailedException;
 
 /**
@@ -17,14 +18,10 @@ final class DeleteHandler implements ActivityHandler {
         String id = a.objectId();
         if (id == null) return;
         if (id.equals(a.actor().uri())) {
-            s.db().write(h -> { // all or nothing: no half-removed account if the job is interrupted
-                s.remoteStatuses().deleteAllOf(a.actor().id());
-                s.remoteAccounts().gone(a.actor().id());
-                return null;
-            });
+            s.accountDeletions().delete(a.actor().id());
             return;
         }
-        if (!ApJson.sameOrigin(id, a.actor().uri())) return; // nobody deletes another server's objects
+        if (!AsValues.sameOrigin(id, a.actor().uri())) return; // nobody deletes another server's objects
         if (a.forwarded() && !s.gone(id)) return; // forwarded: believed only when its origin says it is gone
         s.remoteStatuses().byUri(id).filter(st -> st.accountId() == a.actor().id())
                 .ifPresent(st -> s.forwarding().statusChanged(a.json(), st, a.actor()));

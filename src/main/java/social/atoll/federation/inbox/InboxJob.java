@@ -8,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import social.atoll.core.account.Account;
 import social.atoll.core.account.AccountStore;
+import social.atoll.federation.vocab.AsValues;
 import social.atoll.infra.jobs.JobQueue;
 import social.atoll.infra.jobs.JobType;
 import social.atoll.infra.jobs.PermanentJobFailure;
@@ -50,7 +51,7 @@ public final class InboxJob {
         }
         boolean forwarded = Boolean.TRUE.equals(p.forwarded());
         // a forwarded activity's actor is not its signer: known here, or fetched
-        Account actor = forwarded ? services.account(ApJson.id(activity, "actor")).filter(x -> !x.local()).orElse(null)
+        Account actor = forwarded ? services.account(AsValues.id(activity, "actor")).filter(x -> !x.local()).orElse(null)
                 : accounts.byId(p.actorId()).orElse(null);
         if (actor == null) return; // the account was removed meanwhile, or cannot be had
         Account owner = p.inboxOwnerId() == null ? null : accounts.byId(p.inboxOwnerId()).orElse(null);
