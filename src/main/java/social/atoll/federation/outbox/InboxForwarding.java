@@ -1,6 +1,7 @@
 package social.atoll.federation.outbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import social.atoll.core.account.Account;
@@ -39,7 +40,7 @@ public final class InboxForwarding {
                 .flatMap(b -> s.audience.local(b.accountId()).stream()).toList();
         Account signer = parentAuthor != null ? parentAuthor : boosters.isEmpty() ? null : boosters.get(0);
         if (signer == null) return;
-        Set<String> inboxes = parentAuthor == null ? new java.util.LinkedHashSet<>() : s.audience.followerInboxes(parentAuthor.id());
+        Set<String> inboxes = parentAuthor == null ? new LinkedHashSet<>() : s.audience.followerInboxes(parentAuthor.id());
         for (Account booster : boosters) inboxes.addAll(s.audience.followerInboxes(booster.id()));
         s.deliveries.send(activity, signer, withoutSender(inboxes, sender));
     }
