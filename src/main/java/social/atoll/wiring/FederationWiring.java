@@ -12,6 +12,7 @@ import social.atoll.federation.keys.InstanceActor;
 import social.atoll.federation.keys.LocalKeys;
 import social.atoll.federation.outbox.DeliveryJob;
 import social.atoll.federation.outbox.FollowAnswers;
+import social.atoll.federation.outbox.InboxForwarding;
 import social.atoll.federation.outbox.InstanceHealth;
 import social.atoll.federation.outbox.InstanceProbe;
 import social.atoll.federation.outbox.OutboxServices;
@@ -84,11 +85,11 @@ public final class FederationWiring {
         this.instanceProbe = new InstanceProbe(federationClient, instanceHealth, clock);
         this.deliveryJob = new DeliveryJob(jobs, ids, clock, federationClient, core.accounts, instanceHealth, instanceProbe);
         this.outbox = new OutboxServices(jobs, ids, json, core.accounts, core.followStore, core.statuses, core.statusRelations,
-                core.pollStore, noteWriter, actorWriter, new ActivityWriter(json, ids), clock);
+                core.pollStore, noteWriter, actorWriter, new ActivityWriter(json, ids), clock, instanceActor);
         var inboxServices = new InboxServices(settings, clock, core.accounts, core.follows, core.followStore, core.blocks,
                 core.favourites, core.remoteStatuses, core.polls, core.remotePolls, core.remoteQuestions, core.remoteAccounts,
-                core.remoteAccountDeletion, federationClient, actorResolver, noteReader);
-        this.inboxJob = new InboxJob(core.accounts,
+                core.remoteAccountDeletion, federationClient, actorResolver, noteReader, new InboxForwarding(outbox));
+        this.inboxJob = new InboxJob(core.accounts, inboxServices,
                 InboxHandlers.standard(inboxServices, new FollowAnswers(outbox), core.remoteReports), json);
         this.inboxIntake = new InboxIntake(settings, core.seenActivities, jobs, ids, clock, json, instanceHealth);
     }

@@ -9,6 +9,8 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import social.atoll.federation.keys.Pem;
+import social.atoll.federation.signatures.CavageSignature;
 import social.atoll.testing.Await;
 import social.atoll.testing.TestInstance;
 
@@ -175,6 +177,136 @@ class OutboxIT {
         assertThat(update.get("object").has("@context")).isFalse();
         Fed.awaitDeliveries(atoll);
         assertThat(got(others, "Update", uri)).isEmpty();
+    }
+
+    /** Three servers whose users are not alice's followers: one likes {@code uri}, one boosts it, one replies to it. */
+    private static List<FakeFediServer> interactWith(JsonNode s) {
+        String uri = s.get("uri").asText();
+        String id = s.get("id").asText();
+        FakeFediServer likes = FakeFediServer.start();
+        FakeFediServer boosts = FakeFediServer.start();
+        FakeFediServer replies = FakeFediServer.start();
+        FakeFediServer.Actor liker = likes.actor("liker");
+        FakeFediServer.Actor booster = boosts.actor("booster");
+        FakeFediServer.Actor replier = replies.actor("replier");
+        String like = """
+                {"@context": "https://www.w3.org/ns/activitystreams", "id": "%s#likes/%d", "type": "Like", "actor": "%s", "object": "%s"}"""
+                .formatted(liker.uri(), Fed.unique(), liker.uri(), uri);
+        assertThat(likes.post(Fed.sharedInbox(atoll), liker, like)).isEqualTo(202);
+        String announce = """
+                {"@context": "https://www.w3.org/ns/activitystreams", "id": "%1$s/statuses/%2$d/activity", "type": "Announce", "actor": "%1$s",
+                 "published": "2025-11-04T10:00:00Z", "to": ["%3$s"], "cc": ["%4$s", "%1$s/followers"], "object": "%5$s"}"""
+                .formatted(booster.uri(), Fed.unique(), PUBLIC, aliceUri, uri);
+        assertThat(boosts.post(Fed.sharedInbox(atoll), booster, announce)).isEqualTo(202);
+        String reply = Fed.createNote(replier, replier.uri() + "/statuses/" + Fed.unique(), "<p>@alice indeed</p>", "[\"" + PUBLIC + "\"]",
+                "[\"" + aliceUri + "\"]", "[{\"type\": \"Mention\", \"href\": \"" + aliceUri + "\"}]", uri);
+        assertThat(replies.post(Fed.sharedInbox(atoll), replier, reply)).isEqualTo(202);
+        Await.until("the like, boost and reply are stored", () -> {
+            JsonNode v = atoll.http().get("/api/v1/statuses/" + id, alice).json();
+            return v.get("favourites_count").asInt() == 1 && v.get("reblogs_count").asInt() == 1 && v.get("replies_count").asInt() == 1;
+        });
+        return List.of(likes, boosts, replies);
+    }
+
+    @Test
+    void aDeleteReachesTheServersOfThoseWhoLikedBoostedOrRepliedToThePost() {
+        JsonNode s = post("soon gone", "public");
+        String uri = s.get("uri").asText();
+        List<FakeFediServer> reached = interactWith(s);
+        try {
+            assertThat(atoll.http().delete("/api/v1/statuses/" + s.get("id").asText(), alice).status()).isEqualTo(200);
+            Await.until("every server that interacted gets the Delete", () -> reached.stream().allMatch(r -> got(r, "Delete", uri).size() == 1));
+            Fed.awaitDeliveries(atoll);
+            for (FakeFediServer r : reached) assertThat(got(r, "Delete", uri)).hasSize(1);
+        } finally {
+            reached.forEach(FakeFediServer::close);
+        }
+    }
+
+    @Test
+    void anEditReachesTheServersOfThoseWhoLikedBoostedOrRepliedToThePost() {
+        JsonNode s = post("first take", "public");
+        String uri = s.get("uri").asText();
+        List<FakeFediServer> reached = interactWith(s);
+        try {
+            assertThat(atoll.http().putJson("/api/v1/statuses/" + s.get("id").asText(), alice, Map.of("status", "second take")).status()).isEqualTo(200);
+            Await.until("every server that interacted gets the Update", () -> reached.stream().allMatch(r -> got(r, "Update", uri).size() == 1));
+        } finally {
+            reached.forEach(FakeFediServer::close);
+        }
+    }
+
+    /** Stores a public note by {@code actor} that mentions alice (a reply to {@code inReplyTo} when not null) at alice's instance; returns its status id. */
+    private static String remoteNote(FakeFediServer server, FakeFediServer.Actor actor, String noteId, String inReplyTo) {
+        String create = Fed.createNote(actor, noteId, "<p>@alice a remote note</p>", "[\"" + PUBLIC + "\"]", "[\"" + aliceUri + "\"]",
+                "[{\"type\": \"Mention\", \"href\": \"" + aliceUri + "\"}]", inReplyTo);
+        assertThat(server.post(Fed.sharedInbox(atoll), actor, create)).isEqualTo(202);
+        Fed.awaitInboxIdle(atoll);
+        String accountId = Fed.remoteId(atoll, actor.name() + "@" + server.domain());
+        for (JsonNode st : atoll.http().get("/api/v1/accounts/" + accountId + "/statuses", alice).json())
+            if (st.get("uri").asText().equals(noteId)) return st.get("id").asText();
+        throw new AssertionError(noteId + " is not stored");
+    }
+
+    private static List<FakeFediServer.Received> flags(FakeFediServer server, String objectUri) {
+        return server.received().stream().filter(r -> r.body().path("type").asText().equals("Flag")
+                && strings(r.body().get("object")).contains(objectUri)).toList();
+    }
+
+    @Test
+    void aForwardedReportSendsAFlagFromTheInstanceActorToTheReportedServer() throws Exception {
+        String noteId = dave.uri() + "/statuses/" + Fed.unique();
+        String statusId = remoteNote(others, dave, noteId, null);
+        var r = atoll.http().postJson("/api/v1/reports", alice, Map.of("account_id", daveId, "status_ids", List.of(statusId),
+                "comment", "spam, plainly", "forward", true));
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.json().get("forwarded").asBoolean()).isTrue();
+        Await.until("dave's server gets the Flag", () -> flags(others, noteId).size() == 1);
+        var flag = flags(others, noteId).get(0);
+        String instanceActor = atoll.baseUrl() + "/actor";
+        assertThat(flag.path()).isEqualTo("/inbox");
+        assertThat(signedByInstanceActor(flag)).isTrue();
+        JsonNode body = flag.body();
+        assertThat(body.get("actor").asText()).isEqualTo(instanceActor);
+        assertThat(strings(body.get("object"))).containsExactly(dave.uri(), noteId);
+        assertThat(body.get("content").asText()).isEqualTo("spam, plainly");
+        assertThat(body.get("id").asText()).startsWith(atoll.baseUrl() + "/");
+        assertThat(body.toString()).doesNotContain(aliceUri);
+    }
+
+    /** The POST's draft-cavage signature names the instance actor's key and verifies with it. */
+    private static boolean signedByInstanceActor(FakeFediServer.Received r) throws Exception {
+        CavageSignature sig = CavageSignature.parse(r.headers().get("Signature").get(0));
+        var instanceActor = atoll.app().federation.instanceActor;
+        if (!sig.keyId().equals(instanceActor.keyId())) return false;
+        Map<String, List<String>> headers = new java.util.HashMap<>();
+        r.headers().forEach((k, v) -> headers.put(k.toLowerCase(java.util.Locale.ROOT), v));
+        return sig.verify(Pem.publicKey(instanceActor.publicKeyPem()), sig.signingString("POST", r.path(), headers));
+    }
+
+    @Test
+    void aForwardedReportReachesTheServersOfRepliedToAccountsOnlyWhenListedInForwardToDomains() {
+        FakeFediServer third = FakeFediServer.start();
+        try {
+            FakeFediServer.Actor carol = third.actor("carol");
+            String carolNote = carol.uri() + "/statuses/" + Fed.unique();
+            remoteNote(third, carol, carolNote, null);
+            String replyId = dave.uri() + "/statuses/" + Fed.unique();
+            String statusId = remoteNote(others, dave, replyId, carolNote);
+
+            atoll.http().postJson("/api/v1/reports", alice, Map.of("account_id", daveId, "status_ids", List.of(statusId), "forward", true));
+            Await.until("dave's server gets the first Flag", () -> flags(others, replyId).size() == 1);
+            Fed.awaitDeliveries(atoll);
+            assertThat(flags(third, replyId)).isEmpty();
+
+            atoll.http().postJson("/api/v1/reports", alice, Map.of("account_id", daveId, "status_ids", List.of(statusId), "forward", true,
+                    "forward_to_domains", List.of(third.domain())));
+            Await.until("carol's server gets the second Flag", () -> flags(third, replyId).size() == 1);
+            Await.until("dave's server gets the second Flag", () -> flags(others, replyId).size() == 2);
+            assertThat(flags(third, replyId).get(0).path()).isEqualTo("/inbox");
+        } finally {
+            third.close();
+        }
     }
 
     @Test

@@ -15,7 +15,7 @@ import social.atoll.core.moderation.ReportService;
 
 /**
  * {@code POST /api/v1/reports}: {@code account_id}, {@code status_ids[]}, {@code comment}, {@code category},
- * {@code rule_ids[]}, {@code forward}. Mastodon has no endpoint listing one's reports, and neither has Atoll.
+ * {@code rule_ids[]}, {@code forward}, {@code forward_to_domains[]}. Mastodon has no endpoint listing one's reports, and neither has Atoll.
  */
 public final class ReportsController implements Controller {
 
@@ -39,7 +39,7 @@ public final class ReportsController implements Controller {
             long target = number(p.require("account_id"));
             Report report = reports.create(v.accountId(), new ReportService.NewReport(target, numbers(p.list("status_ids")),
                     p.rawString("comment").orElse(""), p.string("category").orElse(null), numbers(p.list("rule_ids")),
-                    p.bool("forward", false)));
+                    p.bool("forward", false), p.list("forward_to_domains")));
             ctx.json(views.render(report).orElseThrow(ApiException::notFound));
         });
     }

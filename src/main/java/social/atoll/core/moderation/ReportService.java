@@ -5,12 +5,17 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import social.atoll.core.account.Account;
 import social.atoll.core.account.AccountStore;
 import social.atoll.core.common.NotFoundException;
 import social.atoll.core.common.ValidationException;
+import social.atoll.core.status.Status;
 import social.atoll.core.status.StatusStore;
 import social.atoll.infra.db.Database;
 import social.atoll.infra.events.EventBus;
@@ -19,17 +24,23 @@ import social.atoll.infra.ids.IdGenerator;
 /**
  * Filing reports. As in Mastodon: the statuses must be the reported account's, rules must exist and make the
  * category {@code violation}, the comment is at most 1,000 characters, and {@code forward} only matters for a
- * remote account (federation forwards it to its server when it hears {@link ReportCreated}).
+ * remote account (federation forwards it to its server when it hears {@link ReportCreated}, and to the servers of
+ * the accounts the reported statuses reply to when the reporter lists their domains, as Mastodon 4.2 does).
  */
 public final class ReportService {
 
     public static final int MAX_COMMENT = 1_000;
 
-    /** Announced once stored: moderators' notifications and forwarding listen. */
-    public record ReportCreated(Report report, boolean forward) {}
+    /**
+     * Announced once stored: moderators' notifications and forwarding listen. When {@code forward}, the report goes
+     * to the reported account's server and to those of {@code alsoForwardTo} (remote accounts the reported statuses
+     * reply to, on the domains the reporter listed).
+     */
+    public record ReportCreated(Report report, boolean forward, List<Long> alsoForwardTo) {}
 
-    /** What the reporter sends. */
-    public record NewReport(long targetAccountId, List<Long> statusIds, String comment, String category, List<Long> ruleIds, boolean forward) {}
+    /** What the reporter sends; {@code forwardToDomains} are other servers that may receive a forwarded copy. */
+    public record NewReport(long targetAccountId, List<Long> statusIds, String comment, String category, List<Long> ruleIds, boolean forward,
+                            List<String> forwardToDomains) {}
 
     private final Database db;
     private final AccountStore accounts;
@@ -78,9 +89,20 @@ public final class ReportService {
                     .bind("id", r.id()).bind("a", reporterId).bind("t", target.id()).bind("cat", cat).bind("comment", comment)
                     .bind("statuses", encode(r.statusIds())).bind("rules", encode(r.ruleIds())).bind("fwd", forwarded)
                     .bind("now", now).execute();
-            events.publish(new ReportCreated(r, forwarded));
+            events.publish(new ReportCreated(r, forwarded, forwarded ? repliedToOn(in.statusIds(), in.forwardToDomains()) : List.of()));
             return r;
         });
+    }
+
+    /** The remote accounts that {@code statusIds} reply to, on one of {@code domains}. */
+    private List<Long> repliedToOn(List<Long> statusIds, List<String> domains) {
+        Set<String> listed = new HashSet<>();
+        for (String d : domains) if (d != null && !d.isBlank()) listed.add(d.strip().toLowerCase(Locale.ROOT));
+        if (listed.isEmpty() || statusIds.isEmpty()) return List.of();
+        Set<Long> repliedTo = new LinkedHashSet<>();
+        for (Status st : statuses.byIds(statusIds).values()) if (st.inReplyToAccountId() != null) repliedTo.add(st.inReplyToAccountId());
+        return accounts.byIds(repliedTo).values().stream()
+                .filter(a -> !a.local() && listed.contains(a.domain().toLowerCase(Locale.ROOT))).map(Account::id).toList();
     }
 
     /** The reports with these ids, by id (absent ones are left out); for rendering a page of admin notifications. */

@@ -13,10 +13,11 @@ public final class StatusEvents {
     public record StatusCreated(Status status, Status reblogOf, List<Long> mentionedAccountIds) {}
 
     /**
-     * A status (or a boost) was deleted. Its rows (mentions, favourites, feed entries…) are gone when listeners run
-     * in the transaction, so the event carries who it mentioned.
+     * A status (or a boost) was deleted. Its rows (mentions, favourites, boosts, feed entries…) are gone when listeners
+     * run in the transaction, so the event carries who it mentioned and, for a local status that is not a boost,
+     * {@code reachedAccountIds}: who boosted, favourited or replied to it (their servers hold a copy to delete).
      */
-    public record StatusDeleted(Status status, Status reblogOf, List<Long> mentionedAccountIds) {}
+    public record StatusDeleted(Status status, Status reblogOf, List<Long> mentionedAccountIds, List<Long> reachedAccountIds) {}
 
     /**
      * A local status was edited ({@code PUT /api/v1/statuses/:id}): {@code status} is the new version, {@code before}

@@ -55,17 +55,21 @@ public final class StatusService {
     /** Deletes a status with its boosts; mentions, favourites, feed rows and notifications go with them. */
     public void delete(Status status) {
         db.write(h -> {
+            // read before the boosts and favourites go: their servers are told of a local status's deletion
+            List<Long> reached = status.local() && !status.isReblog() ? statuses.reachedBy(status.id()) : List.of();
             for (Status boost : statuses.reblogsOf(status.id())) remove(h, boost, status);
-            remove(h, status, status.isReblog() ? statuses.byId(status.reblogOfId()).orElse(null) : null);
+            remove(h, status, status.isReblog() ? statuses.byId(status.reblogOfId()).orElse(null) : null, reached);
             return null;
         });
     }
 
-    /** Removes one status row (boost or not) with its counters, then tells listeners. */
-    void remove(Handle h, Status s, Status reblogOf) {
+    /** Removes one boost row with its counters, then tells listeners. */
+    void remove(Handle h, Status boost, Status reblogOf) { remove(h, boost, reblogOf, List.of()); }
+
+    private void remove(Handle h, Status s, Status reblogOf, List<Long> reached) {
         List<Long> mentioned = relations.mentions(List.of(s.id())).getOrDefault(s.id(), List.of());
         count(h, s, -1);
         statuses.delete(s.id());
-        events.publish(new StatusEvents.StatusDeleted(s, reblogOf, List.copyOf(mentioned)));
+        events.publish(new StatusEvents.StatusDeleted(s, reblogOf, List.copyOf(mentioned), reached));
     }
 }

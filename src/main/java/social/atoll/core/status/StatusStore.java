@@ -273,6 +273,15 @@ public final class StatusStore {
         db.write(h -> h.createUpdate("DELETE FROM statuses WHERE id = :id").bind("id", statusId).execute());
     }
 
+    /** The accounts that boosted, favourited or replied to {@code statusId}: Mastodon's reach of a status. */
+    public List<Long> reachedBy(long statusId) {
+        return db.read(h -> h.createQuery("""
+                        SELECT account_id FROM statuses WHERE reblog_of_id = :s
+                        UNION SELECT account_id FROM favourites WHERE status_id = :s
+                        UNION SELECT account_id FROM statuses WHERE in_reply_to_id = :s""")
+                .bind("s", statusId).mapTo(Long.class).list());
+    }
+
     /** The accounts in a limited (circle) status's audience. */
     public List<Long> audience(long statusId) {
         return db.read(h -> h.createQuery("SELECT account_id FROM status_audiences WHERE status_id = :s").bind("s", statusId)

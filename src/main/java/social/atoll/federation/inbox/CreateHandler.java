@@ -50,13 +50,14 @@ final class CreateHandler implements ActivityHandler {
             log.debug("ignoring {}: nobody here follows, or is addressed by, {}", id, a.actor().uri());
             return;
         }
-        store(obj, note);
+        Status stored = store(obj, note);
+        s.forwarding().replyCreated(a.json(), stored, a.actor());
         fetchAncestors(note.inReplyToUri());
     }
 
     /** Stores a post and, for a Question, its poll, in one transaction. */
-    private void store(JsonNode obj, RemoteNote note) {
-        NoteReader.poll(obj).ifPresentOrElse(p -> s.remoteQuestions().create(note, p), () -> s.remoteStatuses().create(note));
+    private Status store(JsonNode obj, RemoteNote note) {
+        return NoteReader.poll(obj).map(p -> s.remoteQuestions().create(note, p)).orElseGet(() -> s.remoteStatuses().create(note));
     }
 
     /**

@@ -1,6 +1,7 @@
 package social.atoll.federation.inbox;
 
 import social.atoll.federation.vocab.AsValues;
+import social.atoll.infra.http.FetchFailedException;
 
 /**
  * {@code Delete} of a post (as a string id, a Tombstone or the full object) by its author, or of the actor itself:
@@ -13,7 +14,7 @@ final class DeleteHandler implements ActivityHandler {
     DeleteHandler(InboxServices s) { this.s = s; }
 
     @Override
-    public void handle(InboundActivity a) {
+    public void handle(InboundActivity a) throws FetchFailedException {
         String id = a.objectId();
         if (id == null) return;
         if (id.equals(a.actor().uri())) {
@@ -21,6 +22,9 @@ final class DeleteHandler implements ActivityHandler {
             return;
         }
         if (!AsValues.sameOrigin(id, a.actor().uri())) return; // nobody deletes another server's objects
+        if (a.forwarded() && !s.gone(id)) return; // forwarded: believed only when its origin says it is gone
+        s.remoteStatuses().byUri(id).filter(st -> st.accountId() == a.actor().id())
+                .ifPresent(st -> s.forwarding().statusChanged(a.json(), st, a.actor()));
         // only the stored author's own posts go; the id is remembered, so a Create arriving late is refused
         s.remoteStatuses().delete(id, a.actor().id());
     }

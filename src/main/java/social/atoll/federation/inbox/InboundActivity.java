@@ -5,10 +5,11 @@ import social.atoll.core.account.Account;
 import social.atoll.federation.vocab.AsValues;
 
 /**
- * An activity taken from the inbox queue: its JSON, the remote actor whose signature it carried (already checked to
- * be its {@code actor}), and the local account whose personal inbox received it (null for the shared inbox).
+ * An activity taken from the inbox queue: its JSON, its remote actor, the local account whose personal inbox received
+ * it (null for the shared inbox), and whether another server forwarded it. The actor signed it unless it was
+ * forwarded; then nothing it embeds is trusted, only what the object's origin serves.
  */
-public record InboundActivity(JsonNode json, Account actor, Account inboxOwner) {
+public record InboundActivity(JsonNode json, Account actor, Account inboxOwner, boolean forwarded) {
 
     public String id() { return AsValues.text(json, "id"); }
 

@@ -19,8 +19,8 @@ import social.atoll.infra.jobs.JobQueue;
 
 /**
  * What the inbox does once a request's signature has been verified: the checks that need no network (ActivityStreams
- * {@code @context}, actor = signer, ids not on our host), deduplication by activity id, and storing the activity as
- * a durable {@link InboxJob} in the same transaction. Nothing is processed here.
+ * {@code @context}, actor = signer unless forwarded, ids not on our host), deduplication by activity id, and storing
+ * the activity as a durable {@link InboxJob} in the same transaction. Nothing is processed here.
  */
 public final class InboxIntake {
 
@@ -73,7 +73,9 @@ public final class InboxIntake {
             return Outcome.IGNORED;
         }
         String actor = AsValues.id(activity, "actor");
-        if (actor == null || !actor.equals(signer.uri()))
+        if (actor == null) throw new Rejected(401, "The activity has no actor");
+        boolean forwarded = !actor.equals(signer.uri());
+        if (forwarded && !forwardable(activity, actor))
             throw new Rejected(401, "The activity's actor is not the account that signed the request");
         String id = AsValues.text(activity, "id");
         if (id != null && AsValues.sameOrigin(id, settings.baseUrl()))
@@ -90,11 +92,23 @@ public final class InboxIntake {
         long now = clock.millis();
         boolean first = seen.recordFirstSight(seenKey, now, () -> {
             jobs.enqueue(InboxJob.TYPE, Long.toString(ids.next()),
-                    new InboxJob.Payload(payload, signer.id(), inboxOwner == null ? null : inboxOwner.id()));
+                    new InboxJob.Payload(payload, signer.id(), inboxOwner == null ? null : inboxOwner.id(), forwarded));
             if (ThreadLocalRandom.current().nextInt(256) == 0) seen.forgetBefore(now - SEEN_FOR.toMillis());
         });
         Outcome outcome = first ? Outcome.STORED : Outcome.DUPLICATE;
         if (signer.domain() != null) health.succeeded(signer.domain());
         return outcome;
+    }
+
+    /**
+     * An activity another server forwards (Mastodon's inbox forwarding): a Create, Update or Delete of one of the
+     * actor's posts that carries the actor's Linked Data signature, as Mastodon forwards only those. That signature is
+     * not checked here: the handlers trust only what the object's origin serves (see {@link InboundActivity#forwarded}).
+     */
+    private static boolean forwardable(JsonNode activity, String actor) {
+        String type = AsValues.type(activity);
+        String object = AsValues.id(activity.get("object"));
+        return ("Create".equals(type) || "Update".equals(type) || "Delete".equals(type)) && activity.hasNonNull("signature")
+                && object != null && !object.equals(actor) && AsValues.sameOrigin(object, actor);
     }
 }

@@ -19,6 +19,7 @@ import social.atoll.core.status.FavouriteService;
 import social.atoll.core.status.RemoteStatusService;
 import social.atoll.federation.FederationClient;
 import social.atoll.federation.RemoteStatusException;
+import social.atoll.federation.outbox.InboxForwarding;
 import social.atoll.federation.resolver.ActorResolver;
 import social.atoll.federation.vocab.AsValues;
 import social.atoll.federation.vocab.NoteReader;
@@ -41,7 +42,8 @@ public record InboxServices(
         RemoteAccountDeletion accountDeletions,
         FederationClient client,
         ActorResolver resolver,
-        NoteReader notes) {
+        NoteReader notes,
+        InboxForwarding forwarding) {
 
     /** A local account by its actor URI. */
     public Optional<Account> localAccount(String uri) {
@@ -61,14 +63,29 @@ public record InboxServices(
     }
 
     /**
-     * The activity's object as its origin vouches for it: the embedded copy when it comes from the actor's own server,
-     * else a fresh copy fetched from its id (whose host must match the id, which {@link FederationClient} checks).
-     * Empty when the object is gone.
+     * The activity's object as its origin vouches for it: the embedded copy when it comes from the actor's own server
+     * and the actor signed the activity (not forwarded), else a fresh copy fetched from its id (whose host must match
+     * the id, which {@link FederationClient} checks). Empty when the object is gone.
      */
     public Optional<JsonNode> trustedObject(InboundActivity a) throws FetchFailedException {
         JsonNode embedded = a.object();
-        if (embedded != null && embedded.isObject() && a.objectFromActorOrigin()) return Optional.of(embedded);
+        if (embedded != null && embedded.isObject() && a.objectFromActorOrigin() && !a.forwarded()) return Optional.of(embedded);
         return fetch(a.objectId());
+    }
+
+    /**
+     * Does the origin of {@code id} answer that it is gone (404 or 410)? Any other refusal leaves the question open,
+     * so a forwarded Delete is not believed on it.
+     */
+    public boolean gone(String id) throws FetchFailedException {
+        try {
+            client.fetchObject(URI.create(id));
+            return false;
+        } catch (RemoteStatusException e) {
+            if (e.gone()) return true;
+            if (e.status() >= 500 || e.status() == 429) throw e;
+            return false;
+        }
     }
 
     /** Fetches an object by id; empty when it is gone (404/410) or the id is not a URL. */

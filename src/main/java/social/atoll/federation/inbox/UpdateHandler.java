@@ -50,7 +50,8 @@ final class UpdateHandler implements ActivityHandler {
         java.time.Instant updated = AsValues.instant(obj, "updated");
         if (updated == null) return;
         RemoteNote n = s.notes().parse(obj, a.actor(), a.inboxOwner());
-        s.remoteStatuses().edit(id, a.actor().id(), n.content(), n.spoilerText(), n.sensitive(), updated);
+        if (s.remoteStatuses().edit(id, a.actor().id(), n.content(), n.spoilerText(), n.sensitive(), updated))
+            s.forwarding().statusChanged(a.json(), stored, a.actor());
     }
 
 }

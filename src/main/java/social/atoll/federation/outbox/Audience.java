@@ -79,6 +79,27 @@ final class Audience {
         return inboxes;
     }
 
+    /**
+     * Who receives an edit: the status's audience and, when it is public or unlisted, the servers of those who
+     * boosted, favourited or replied to it (they hold a copy), as Mastodon's reach of a status.
+     */
+    Set<String> ofEdit(Status s, Account author, Collection<Long> mentioned) {
+        Set<String> inboxes = ofStatus(s, author, mentioned);
+        Visibility v = s.visibilityEnum();
+        if (v == Visibility.PUBLIC || v == Visibility.UNLISTED) inboxes.addAll(inboxesOf(statuses.reachedBy(s.id())));
+        return inboxes;
+    }
+
+    /**
+     * Who receives a deletion: the status's audience and the servers of all who boosted, favourited or replied to it,
+     * whatever its visibility (each may hold a copy; {@code reached} was read before those rows went).
+     */
+    Set<String> ofDeletion(Status s, Account author, Collection<Long> mentioned, Collection<Long> reached) {
+        Set<String> inboxes = ofStatus(s, author, mentioned);
+        inboxes.addAll(inboxesOf(reached));
+        return inboxes;
+    }
+
     /** The accounts a stored status mentions. */
     List<Long> mentioned(Status s) { return relations.mentions(List.of(s.id())).getOrDefault(s.id(), List.of()); }
 

@@ -23,7 +23,12 @@ final class Deliveries {
         this.json = json;
     }
 
-    void send(JsonNode activity, Account signer, Set<String> inboxes) {
+    void send(JsonNode activity, Account signer, Set<String> inboxes) { enqueue(activity, signer.id(), inboxes); }
+
+    /** Sends on nobody's behalf, signed by the instance actor (forwarded reports). */
+    void sendAsInstance(JsonNode activity, Set<String> inboxes) { enqueue(activity, null, inboxes); }
+
+    private void enqueue(JsonNode activity, Long signerId, Set<String> inboxes) {
         if (inboxes.isEmpty()) return;
         String body;
         try {
@@ -35,7 +40,7 @@ final class Deliveries {
         Map<String, DeliveryJob.Delivery> byKey = new LinkedHashMap<>();
         for (String inbox : inboxes) {
             if (inbox == null || inbox.isBlank()) continue;
-            byKey.put(id + " " + inbox, new DeliveryJob.Delivery(inbox, signer.id(), body));
+            byKey.put(id + " " + inbox, new DeliveryJob.Delivery(inbox, signerId, body));
         }
         jobs.enqueueAll(DeliveryJob.TYPE, byKey);
     }

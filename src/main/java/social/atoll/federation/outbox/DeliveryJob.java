@@ -36,11 +36,11 @@ public final class DeliveryJob {
     private static final Logger log = LoggerFactory.getLogger(DeliveryJob.class);
 
     /**
-     * The payload: where to, signed by whom, the exact bytes (as UTF-8 text) to send, and how many times a
-     * {@code Retry-After} answer has put it off already.
+     * The payload: where to, signed by whom (a local account, or the instance actor when {@code signerId} is null),
+     * the exact bytes (as UTF-8 text) to send, and how many times a {@code Retry-After} answer has put it off already.
      */
-    public record Delivery(String inbox, long signerId, String body, int deferrals) {
-        public Delivery(String inbox, long signerId, String body) { this(inbox, signerId, body, 0); }
+    public record Delivery(String inbox, Long signerId, String body, int deferrals) {
+        public Delivery(String inbox, Long signerId, String body) { this(inbox, signerId, body, 0); }
     }
 
     /** A {@code Retry-After} longer than this, or more than {@link #MAX_DEFERRALS} of them, falls back to the schedule. */
@@ -81,13 +81,15 @@ public final class DeliveryJob {
             log.info("skipping delivery to {}: the host is marked unavailable", d.inbox());
             return;
         }
-        Account signer = accounts.byId(d.signerId()).filter(Account::local)
+        Account signer = d.signerId() == null ? null : accounts.byId(d.signerId()).filter(Account::local)
                 .orElseThrow(() -> new PermanentJobFailure("signer " + d.signerId() + " is gone"));
         Semaphore gate = perHost.computeIfAbsent(host, h -> new Semaphore(PER_HOST));
         gate.acquire();
         Response r;
         try {
-            r = client.postActivity(URI.create(d.inbox()), d.body().getBytes(StandardCharsets.UTF_8), signer);
+            URI inbox = URI.create(d.inbox());
+            byte[] body = d.body().getBytes(StandardCharsets.UTF_8);
+            r = signer == null ? client.postActivityAsInstance(inbox, body) : client.postActivity(inbox, body, signer);
         } catch (FetchFailedException e) {
             if (health.failed(host)) probe.schedule(host, d.inbox());
             throw e;

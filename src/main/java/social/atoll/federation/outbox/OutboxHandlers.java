@@ -17,7 +17,8 @@ public final class OutboxHandlers {
                 new FeaturedDeliveries(s),
                 new FollowDeliveries(s),
                 new BlockDeliveries(s),
-                new ProfileDeliveries(s));
+                new ProfileDeliveries(s),
+                new ReportDeliveries(s));
     }
 
     /** Registers the standard handlers' listeners and jobs; call before the job queue starts. */

@@ -7,6 +7,7 @@ import social.atoll.core.follow.FollowStore;
 import social.atoll.core.poll.PollStore;
 import social.atoll.core.status.StatusRelations;
 import social.atoll.core.status.StatusStore;
+import social.atoll.federation.keys.InstanceActor;
 import social.atoll.federation.vocab.ActivityWriter;
 import social.atoll.federation.vocab.ActorWriter;
 import social.atoll.federation.vocab.NoteWriter;
@@ -29,10 +30,11 @@ public final class OutboxServices {
     final JobQueue jobs;
     final IdGenerator ids;
     final Clock clock;
+    final InstanceActor instanceActor;
 
     public OutboxServices(JobQueue jobs, IdGenerator ids, ObjectMapper json, AccountStore accounts, FollowStore follows,
                           StatusStore statuses, StatusRelations relations, PollStore polls, NoteWriter notes, ActorWriter actors,
-                          ActivityWriter activities, Clock clock) {
+                          ActivityWriter activities, Clock clock, InstanceActor instanceActor) {
         this.audience = new Audience(accounts, follows, statuses, relations, polls);
         this.deliveries = new Deliveries(jobs, json);
         this.notes = notes;
@@ -43,5 +45,6 @@ public final class OutboxServices {
         this.jobs = jobs;
         this.ids = ids;
         this.clock = clock;
+        this.instanceActor = instanceActor;
     }
 }

@@ -167,6 +167,26 @@ public final class ActivityWriter {
         return update;
     }
 
+    // --- moderation -------------------------------------------------------------------------------------------
+
+    /**
+     * {@code Flag} of a forwarded report, as Mastodon sends it: from the instance actor (the reporter stays
+     * anonymous), its object the reported account then its reported statuses, the comment as content.
+     */
+    public ObjectNode flag(String id, String instanceActorUri, String targetUri, List<String> statusUris, String comment) {
+        ObjectNode f = json.createObjectNode();
+        f.put("@context", AsValues.AS_CONTEXT);
+        f.put("id", id);
+        f.put("type", "Flag");
+        f.put("actor", instanceActorUri);
+        f.put("content", comment);
+        List<String> objects = new ArrayList<>();
+        objects.add(targetUri);
+        objects.addAll(statusUris);
+        f.set("object", array(objects));
+        return f;
+    }
+
     // --- shapes -----------------------------------------------------------------------------------------------
 
     private ObjectNode envelope(String id, String type, Account actor) {
