@@ -163,7 +163,8 @@ public final class HttpWiring implements AutoCloseable {
         c.add(new ActorDocumentsController(settings, core.accounts, federation.actorWriter, federation.instanceActor,
                 federation.fetchAccess, publicPages));
         c.add(new StatusDocumentsController(core.statusLookup, federation.noteWriter, federation.fetchAccess, publicPages));
-        c.add(new CollectionsController(core.accounts, core.statuses, core.followStore, core.visibility, federation.noteWriter,
+        c.add(new CollectionsController(settings, core.accounts, core.statuses, core.followStore, core.visibility, core.featuredTags,
+                federation.noteWriter,
                 federation.instanceActor, federation.fetchAccess));
         c.add(new DefaultImagesController());
         c.add(new MediaController(auth, json, core.media, mediaViews));

@@ -313,4 +313,23 @@ class DocumentsIT {
         assertThat(replies.get("type").asText()).isEqualTo("Collection");
         assertThat(replies.get("first").get("type").asText()).isEqualTo("CollectionPage");
     }
+
+    @Test
+    void featuredTagsAreServedAsHashtags() {
+        String carol = atoll.createUser("carol_tags");
+        assertThat(json(getAs("/users/carol_tags/collections/tags")).get("totalItems").asInt()).isZero();
+        assertThat(atoll.http().postJson("/api/v1/featured_tags", carol, Map.of("name", "Photography")).status()).isEqualTo(200);
+        assertThat(atoll.http().postJson("/api/v1/featured_tags", carol, Map.of("name", "#cats")).status()).isEqualTo(200);
+
+        JsonNode c = json(getAs("/users/carol_tags/collections/tags"));
+        assertThat(c.get("type").asText()).isEqualTo("Collection");
+        assertThat(c.get("id").asText()).isEqualTo(atoll.baseUrl() + "/users/carol_tags/collections/tags");
+        assertThat(c.get("totalItems").asInt()).isEqualTo(2);
+        assertThat(c.get("items")).hasSize(2);
+        JsonNode first = c.get("items").get(0);
+        assertThat(first.get("type").asText()).isEqualTo("Hashtag");
+        assertThat(first.get("name").asText()).isEqualTo("#Photography");
+        assertThat(first.get("href").asText()).isEqualTo(atoll.baseUrl() + "/tags/Photography");
+        assertThat(c.get("items").get(1).get("name").asText()).isEqualTo("#cats");
+    }
 }

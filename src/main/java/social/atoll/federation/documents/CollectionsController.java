@@ -3,6 +3,8 @@ package social.atoll.federation.documents;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.HashMap;
@@ -10,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import social.atoll.server.ApiException;
 import social.atoll.server.Controller;
+import social.atoll.config.Settings;
+import social.atoll.core.featured.FeaturedTagService;
 import social.atoll.core.account.Account;
 import social.atoll.core.account.AccountStore;
 import social.atoll.core.common.IdRange;
@@ -38,11 +42,16 @@ public final class CollectionsController implements Controller {
     private final FollowStore follows;
     private final VisibilityPolicy visibility;
     private final NoteWriter notes;
+    private final Settings settings;
+    private final FeaturedTagService featured;
     private final InstanceActor instanceActor;
     private final FetchAccess access;
 
-    public CollectionsController(AccountStore accounts, StatusStore statuses, FollowStore follows, VisibilityPolicy visibility,
-                                 NoteWriter notes, InstanceActor instanceActor, FetchAccess access) {
+    public CollectionsController(Settings settings, AccountStore accounts, StatusStore statuses, FollowStore follows,
+                                 VisibilityPolicy visibility, FeaturedTagService featured, NoteWriter notes, InstanceActor instanceActor,
+                                 FetchAccess access) {
+        this.settings = settings;
+        this.featured = featured;
         this.accounts = accounts;
         this.statuses = statuses;
         this.follows = follows;
@@ -63,13 +72,23 @@ public final class CollectionsController implements Controller {
         r.get("/users/{username}/followers", ctx -> follows(ctx, true));
         r.get("/users/{username}/following", ctx -> follows(ctx, false));
         r.get("/users/{username}/collections/featured", this::featured);
-        r.get("/users/{username}/collections/tags", ctx -> {
-            access.fetcher(ctx);
-            Account a = owner(ctx);
-            ObjectNode c = collection(a.uri() + "/collections/tags", "Collection", 0);
-            c.putArray("items");
-            ActivityJson.send(ctx, c);
-        });
+        r.get("/users/{username}/collections/tags", this::featuredTags);
+    }
+
+    /** The hashtags the account features on its profile, as Mastodon serves them: {@code Hashtag} objects. */
+    private void featuredTags(Context ctx) {
+        access.fetcher(ctx);
+        Account a = owner(ctx);
+        List<FeaturedTagService.FeaturedTag> tags = featured.of(a.id());
+        ObjectNode c = collection(a.uri() + "/collections/tags", "Collection", tags.size());
+        ArrayNode items = c.putArray("items");
+        for (FeaturedTagService.FeaturedTag f : tags) {
+            ObjectNode h = items.addObject();
+            h.put("type", "Hashtag");
+            h.put("href", settings.url("/tags/" + URLEncoder.encode(f.tag().name(), StandardCharsets.UTF_8).replace("+", "%20")));
+            h.put("name", "#" + f.tag().name());
+        }
+        ActivityJson.send(ctx, c);
     }
 
     private void outbox(Context ctx) {
