@@ -86,6 +86,8 @@ public final class App implements AutoCloseable {
     public final Clock clock;
     public final IdGenerator ids;
     public final ObjectMapper json;
+    /** The typed codec core uses for its JSON columns. */
+    public final social.atoll.infra.db.JsonColumns jsonColumns;
     public final Database db;
     public final Secrets secrets;
     public final EventBus events;
@@ -190,6 +192,7 @@ public final class App implements AutoCloseable {
         this.clock = clock;
         this.ids = new IdGenerator(clock);
         this.json = Json.mapper();
+        this.jsonColumns = new social.atoll.infra.db.JsonColumns(json);
         this.db = openDatabase(settings);
         this.secrets = Secrets.loadOrCreate(settings.dataDir());
         this.events = new EventBus(db);
@@ -199,18 +202,18 @@ public final class App implements AutoCloseable {
         this.blobs = social.atoll.infra.storage.BlobStores.open(settings);
         this.mediaStore = new social.atoll.core.media.MediaStore(db);
         this.mediaViews = new social.atoll.api.entity.MediaViews(blobs, mediaStore,
-                new social.atoll.core.media.MediaProxySigner(secrets.mediaProxyKey(), settings.baseUrl()), json);
+                new social.atoll.core.media.MediaProxySigner(secrets.mediaProxyKey(), settings.baseUrl()), jsonColumns);
         this.remoteMedia = new social.atoll.core.media.RemoteMediaCache(db, blobs, http, clock);
         var imageProcessor = new social.atoll.core.media.ImageProcessor();
         this.media = new social.atoll.core.media.MediaService(db, blobs, mediaStore, imageProcessor,
-                social.atoll.core.media.Ffmpeg.find(json), jobs, ids, clock, json);
+                social.atoll.core.media.Ffmpeg.find(jsonColumns), jobs, ids, clock, jsonColumns);
         this.mediaSweep = new social.atoll.core.media.MediaSweep(db, media, jobs, clock);
         this.profileImages = new social.atoll.core.media.ProfileImages(db, mediaStore, media, imageProcessor);
         this.cards = new social.atoll.core.card.PreviewCardService(db, http, blobs, imageProcessor, jobs, ids, clock,
-                java.time.Duration.ofSeconds(59));
+                java.time.Duration.ofSeconds(59), jsonColumns);
         cards.register(events);
         if (settings.cacheRemoteMedia())
-            new social.atoll.core.media.RemoteMediaFetcher(db, mediaStore, blobs, http, imageProcessor, clock, json).register(events, jobs);
+            new social.atoll.core.media.RemoteMediaFetcher(db, mediaStore, blobs, http, imageProcessor, clock, jsonColumns).register(events, jobs);
 
         this.accounts = new AccountStore(db);
         this.accountService = new AccountService(db, accounts, ids, clock, settings, events);
@@ -245,7 +248,7 @@ public final class App implements AutoCloseable {
         this.followStore = new FollowStore(db, clock);
         this.relationships = new RelationshipLookup(db, clock);
         this.follows = new FollowService(db, followStore, relationships, accounts, ids, clock, events);
-        this.profiles = new ProfileService(db, accounts, textFormatter, follows, json, clock, events);
+        this.profiles = new ProfileService(db, accounts, textFormatter, follows, jsonColumns, clock, events);
         this.signUps = new SignUpService(settings, accountService, accounts, tokens);
         this.siteSettings = new SiteSettings(db);
         this.instance = new InstanceService(settings, db, siteSettings, accounts, clock);
@@ -263,17 +266,17 @@ public final class App implements AutoCloseable {
         var mediaDocuments = new social.atoll.federation.vocab.MediaDocuments(mediaStore, blobs);
         this.actorWriter = new social.atoll.federation.vocab.ActorWriter(settings, accounts, localKeys, json, mediaDocuments);
         this.noteWriter = new social.atoll.federation.vocab.NoteWriter(settings, db, accounts, statusRelations, json, mediaDocuments);
-        this.pollStore = new social.atoll.core.poll.PollStore(db, json);
+        this.pollStore = new social.atoll.core.poll.PollStore(db, jsonColumns);
         this.polls = new social.atoll.core.poll.PollService(db, pollStore, statuses, visibility, notifications, jobs, ids, clock, events);
         polls.register();
         this.composer = new social.atoll.core.status.StatusComposer(db, statusService, statuses, polls, pollStore);
         this.mediaAttacher = new social.atoll.core.media.MediaAttacher(db, mediaStore, statusService, media, clock, settings.maxMediaAttachments());
         this.statusEdits = new social.atoll.core.status.StatusEditService(db, statuses, statusService, textFormatter, polls, pollStore,
-                json, ids, clock, settings, events, mediaAttacher);
+                jsonColumns, ids, clock, settings, events, mediaAttacher);
         new social.atoll.core.notification.StatusUpdateNotifications(notifications, clock).register(events);
-        this.scheduledStatuses = new social.atoll.core.status.ScheduledStatusService(db, accounts, composer, jobs, json, ids, clock, settings, mediaAttacher);
+        this.scheduledStatuses = new social.atoll.core.status.ScheduledStatusService(db, accounts, composer, jobs, jsonColumns, ids, clock, settings, mediaAttacher);
         scheduledStatuses.register();
-        this.conversations = new social.atoll.core.conversation.ConversationService(db, json, ids, events);
+        this.conversations = new social.atoll.core.conversation.ConversationService(db, jsonColumns, ids, events);
         conversations.register(events);
         this.relationshipStore = new social.atoll.core.relationship.RelationshipStore(db, clock);
         this.blocks = new social.atoll.core.relationship.BlockService(db, accounts, follows, ids, clock, events);
@@ -288,12 +291,12 @@ public final class App implements AutoCloseable {
         listFeed.register(events);
         this.lists = new social.atoll.core.list.ListService(db, accounts, listFeed, ids, clock);
         lists.register(events);
-        this.filterStore = new social.atoll.core.filter.FilterStore(db, json);
+        this.filterStore = new social.atoll.core.filter.FilterStore(db, jsonColumns);
         this.filters = new social.atoll.core.filter.FilterService(db, filterStore, statuses, visibility, ids, clock, events);
-        this.filterMatcher = new social.atoll.core.filter.StatusFilterMatcher(db, filterStore, statuses, json, clock);
+        this.filterMatcher = new social.atoll.core.filter.StatusFilterMatcher(db, filterStore, statuses, jsonColumns, clock);
         this.featuredTags = new social.atoll.core.featured.FeaturedTagService(db, ids, clock);
         this.discovery = new social.atoll.core.discovery.DiscoveryService(db, accounts, clock);
-        this.reports = new social.atoll.core.moderation.ReportService(db, accounts, json, ids, clock, events);
+        this.reports = new social.atoll.core.moderation.ReportService(db, accounts, jsonColumns, ids, clock, events);
         this.instanceActivity = new social.atoll.core.instance.InstanceActivity(db, clock);
         this.trends = new social.atoll.core.trends.TrendsService(db, clock);
         this.announcements = new social.atoll.core.announcement.AnnouncementService(db, ids, clock, events);
@@ -369,7 +372,7 @@ public final class App implements AutoCloseable {
                         new social.atoll.federation.inbox.NoteParser(accounts), visibility), searchService, tagService, tagViews));
         c.add(new social.atoll.api.search.AccountSearchController(auth, json, searchService, accountViews));
         c.add(new social.atoll.api.markers.MarkersController(auth, json, new social.atoll.core.marker.MarkerService(db, clock)));
-        c.add(new social.atoll.api.preferences.PreferencesController(auth, new social.atoll.core.preferences.PreferencesService(db, json)));
+        c.add(new social.atoll.api.preferences.PreferencesController(auth, new social.atoll.core.preferences.PreferencesService(db, jsonColumns)));
         SignInForm signInForm = new SignInForm(pages, browserSessions);
         c.add(new AppsController(oauth, auth, json));
         c.add(new AuthorizeController(authorizations, browserSessions, signInForm, pages));

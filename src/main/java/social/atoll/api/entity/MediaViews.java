@@ -1,17 +1,17 @@
 package social.atoll.api.entity;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import social.atoll.core.media.Focus;
 import social.atoll.core.media.MediaAttachment;
+import social.atoll.core.media.MediaMeta;
 import social.atoll.core.media.MediaProxySigner;
 import social.atoll.core.media.MediaStore;
+import social.atoll.infra.db.JsonColumns;
 import social.atoll.infra.storage.BlobStore;
 
 /**
@@ -23,9 +23,9 @@ public final class MediaViews {
     private final BlobStore blobs;
     private final MediaStore store;
     private final MediaProxySigner proxy;
-    private final ObjectMapper json;
+    private final JsonColumns json;
 
-    public MediaViews(BlobStore blobs, MediaStore store, MediaProxySigner proxy, ObjectMapper json) {
+    public MediaViews(BlobStore blobs, MediaStore store, MediaProxySigner proxy, JsonColumns json) {
         this.blobs = blobs;
         this.store = store;
         this.proxy = proxy;
@@ -68,11 +68,36 @@ public final class MediaViews {
         return out;
     }
 
-    private JsonNode meta(String meta) {
-        try {
-            return meta == null ? JsonNodeFactory.instance.objectNode() : json.readTree(meta);
-        } catch (IOException e) {
-            return JsonNodeFactory.instance.objectNode();
+    /** Mastodon's {@code meta}: {@code original} and {@code small} with their size and aspect, and {@code focus}. */
+    private Map<String, Object> meta(String column) {
+        MediaMeta m = MediaMeta.read(json, column);
+        Map<String, Object> out = new LinkedHashMap<>();
+        if (m.original() != null) out.put("original", size(m.original()));
+        if (m.small() != null) out.put("small", size(m.small()));
+        if (m.focus() != null) out.put("focus", focus(m.focus()));
+        return out;
+    }
+
+    private static Map<String, Object> size(MediaMeta.Size s) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        if (s.width() != null && s.height() != null) {
+            int w = s.width();
+            int h = s.height();
+            out.put("width", w);
+            out.put("height", h);
+            out.put("size", w + "x" + h);
+            out.put("aspect", h == 0 ? 0 : (double) w / h);
         }
+        if (s.frameRate() != null) out.put("frame_rate", s.frameRate());
+        if (s.duration() != null) out.put("duration", s.duration());
+        if (s.bitrate() != null) out.put("bitrate", s.bitrate());
+        return out;
+    }
+
+    private static Map<String, Object> focus(Focus f) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("x", f.x());
+        out.put("y", f.y());
+        return out;
     }
 }

@@ -18,6 +18,7 @@ import social.atoll.core.media.ImageProcessor;
 import social.atoll.core.status.Status;
 import social.atoll.core.status.StatusEvents;
 import social.atoll.infra.db.Database;
+import social.atoll.infra.db.JsonColumns;
 import social.atoll.infra.db.RecordMapper;
 import social.atoll.infra.events.EventBus;
 import social.atoll.infra.http.FetchFailedException;
@@ -59,10 +60,13 @@ public final class PreviewCardService {
     private final IdGenerator ids;
     private final Clock clock;
     private final Duration maxDelay;
+    /** Reads oEmbed documents. */
+    private final JsonColumns json;
 
     /** {@code maxDelay}: the fetch waits a random time up to this (Mastodon: up to a minute). */
     public PreviewCardService(Database db, SafeHttpClient http, BlobStore blobs, ImageProcessor images, JobQueue jobs,
-                              IdGenerator ids, Clock clock, Duration maxDelay) {
+                              IdGenerator ids, Clock clock, Duration maxDelay, JsonColumns json) {
+        this.json = json;
         this.db = db;
         this.http = http;
         this.blobs = blobs;
@@ -177,7 +181,7 @@ public final class PreviewCardService {
         try {
             Response r = http.get(resolve(page, href), Map.of("Accept", "application/json"), PAGE);
             if (r.status() != 200) return null;
-            return OEmbed.parse(r.text()).map(e -> e.resolve(r.finalUri())).orElse(null);
+            return OEmbed.parse(r.text(), json).map(e -> e.resolve(r.finalUri())).orElse(null);
         } catch (FetchFailedException | IllegalArgumentException e) {
             log.debug("oEmbed of {} skipped: {}", page, e.getMessage());
             return null;

@@ -1,9 +1,5 @@
 package social.atoll.core.conversation;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -18,6 +14,7 @@ import social.atoll.core.status.Status;
 import social.atoll.core.status.StatusEvents;
 import social.atoll.core.status.Visibility;
 import social.atoll.infra.db.Database;
+import social.atoll.infra.db.JsonColumns;
 import social.atoll.infra.events.EventBus;
 import social.atoll.infra.ids.IdGenerator;
 
@@ -28,14 +25,13 @@ import social.atoll.infra.ids.IdGenerator;
  */
 public final class ConversationService {
 
-    private static final TypeReference<List<Long>> LONGS = new TypeReference<>() {};
 
     private final Database db;
-    private final ObjectMapper json;
+    private final JsonColumns json;
     private final IdGenerator ids;
     private final EventBus events;
 
-    public ConversationService(Database db, ObjectMapper json, IdGenerator ids, EventBus events) {
+    public ConversationService(Database db, JsonColumns json, IdGenerator ids, EventBus events) {
         this.db = db;
         this.json = json;
         this.ids = ids;
@@ -130,19 +126,7 @@ public final class ConversationService {
                 read(rs.getString("participant_ids")), rs.getLong("last_status_id"), rs.getBoolean("unread"));
     }
 
-    private String write(Object o) {
-        try {
-            return json.writeValueAsString(o);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
+    private String write(Object o) { return json.write(o); }
 
-    private List<Long> read(String s) {
-        try {
-            return new ArrayList<>(json.readValue(s, LONGS));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
+    private List<Long> read(String s) { return new ArrayList<>(json.readList(s, Long.class)); }
 }

@@ -1,7 +1,5 @@
 package social.atoll.core.media;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -16,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import social.atoll.core.common.ValidationException;
 import social.atoll.core.status.StatusEvents;
 import social.atoll.infra.db.Database;
+import social.atoll.infra.db.JsonColumns;
 import social.atoll.infra.events.EventBus;
 import social.atoll.infra.http.FetchFailedException;
 import social.atoll.infra.http.Limits;
@@ -49,17 +48,17 @@ public final class RemoteMediaFetcher {
     private final SafeHttpClient http;
     private final ImageProcessor images;
     private final Clock clock;
-    private final MediaMeta meta;
+    private final JsonColumns json;
 
     public RemoteMediaFetcher(Database db, MediaStore store, BlobStore blobs, SafeHttpClient http, ImageProcessor images,
-                              Clock clock, ObjectMapper json) {
+                              Clock clock, JsonColumns json) {
         this.db = db;
         this.store = store;
         this.blobs = blobs;
         this.http = http;
         this.images = images;
         this.clock = clock;
-        this.meta = new MediaMeta(json);
+        this.json = json;
     }
 
     /** Queues the images of each new remote status (in its transaction), and registers the job. */
@@ -110,16 +109,16 @@ public final class RemoteMediaFetcher {
             deleteQuietly(written);
             throw new UncheckedIOException(e);
         }
-        ObjectNode mt = meta.parse(m.meta());
-        MediaMeta.size(mt, "original", image.original().width(), image.original().height());
-        MediaMeta.size(mt, "small", image.small().width(), image.small().height());
+        MediaMeta mt = MediaMeta.read(json, m.meta())
+                .withOriginal(MediaMeta.Size.of(image.original().width(), image.original().height()))
+                .withSmall(MediaMeta.Size.of(image.small().width(), image.small().height()));
         String blurhash = m.blurhash() != null && !m.blurhash().isBlank() ? m.blurhash() : image.blurhash();
         int updated = db.write(h -> h.createUpdate("""
                         UPDATE media_attachments SET file_key = :f, thumbnail_key = :t, file_size = :size, meta = :meta,
                           blurhash = :b, content_type = :ct, updated_at = :now
                         WHERE id = :id AND file_key IS NULL""")
                 .bind("f", originalKey).bind("t", smallKey).bind("size", (long) image.original().bytes().length)
-                .bind("meta", meta.write(mt)).bind("b", blurhash).bind("ct", image.original().format().contentType)
+                .bind("meta", mt.write(json)).bind("b", blurhash).bind("ct", image.original().format().contentType)
                 .bind("now", clock.instant()).bind("id", m.id()).execute());
         if (updated == 0) deleteQuietly(written); // stored by another run meanwhile
     }

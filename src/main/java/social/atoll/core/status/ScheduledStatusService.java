@@ -1,8 +1,5 @@
 package social.atoll.core.status;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,6 +18,7 @@ import social.atoll.core.common.ValidationException;
 import social.atoll.core.poll.NewPoll;
 import social.atoll.core.poll.PollRules;
 import social.atoll.infra.db.Database;
+import social.atoll.infra.db.JsonColumns;
 import social.atoll.infra.ids.IdGenerator;
 import social.atoll.infra.jobs.JobQueue;
 import social.atoll.infra.jobs.JobType;
@@ -50,7 +48,7 @@ public final class ScheduledStatusService {
     private final AccountStore accounts;
     private final StatusComposer composer;
     private final JobQueue jobs;
-    private final ObjectMapper json;
+    private final JsonColumns json;
     private final IdGenerator ids;
     private final Clock clock;
     private final Settings settings;
@@ -58,12 +56,12 @@ public final class ScheduledStatusService {
     private final StatusAttachments attachments;
 
     public ScheduledStatusService(Database db, AccountStore accounts, StatusComposer composer, JobQueue jobs,
-                                  ObjectMapper json, IdGenerator ids, Clock clock, Settings settings) {
+                                  JsonColumns json, IdGenerator ids, Clock clock, Settings settings) {
         this(db, accounts, composer, jobs, json, ids, clock, settings, null);
     }
 
     public ScheduledStatusService(Database db, AccountStore accounts, StatusComposer composer, JobQueue jobs,
-                                  ObjectMapper json, IdGenerator ids, Clock clock, Settings settings,
+                                  JsonColumns json, IdGenerator ids, Clock clock, Settings settings,
                                   StatusAttachments attachments) {
         this.attachments = attachments;
         this.db = db;
@@ -198,19 +196,9 @@ public final class ScheduledStatusService {
     }
 
     private ScheduledStatus row(java.sql.ResultSet rs) throws java.sql.SQLException {
-        try {
-            return new ScheduledStatus(rs.getLong("id"), rs.getLong("account_id"), Instant.ofEpochMilli(rs.getLong("scheduled_at")),
-                    json.readValue(rs.getString("params"), ScheduledStatus.Params.class), Instant.ofEpochMilli(rs.getLong("created_at")));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new ScheduledStatus(rs.getLong("id"), rs.getLong("account_id"), Instant.ofEpochMilli(rs.getLong("scheduled_at")),
+                json.read(rs.getString("params"), ScheduledStatus.Params.class), Instant.ofEpochMilli(rs.getLong("created_at")));
     }
 
-    private String write(Object o) {
-        try {
-            return json.writeValueAsString(o);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
+    private String write(Object o) { return json.write(o); }
 }

@@ -1,9 +1,5 @@
 package social.atoll.core.status;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,6 +19,7 @@ import social.atoll.core.poll.PollRules;
 import social.atoll.core.poll.PollService;
 import social.atoll.core.poll.PollStore;
 import social.atoll.infra.db.Database;
+import social.atoll.infra.db.JsonColumns;
 import social.atoll.infra.events.EventBus;
 import social.atoll.infra.ids.IdGenerator;
 
@@ -34,8 +31,6 @@ import social.atoll.infra.ids.IdGenerator;
 public final class StatusEditService {
 
     private static final Pattern LANGUAGE = Pattern.compile("[a-zA-Z]{2,3}([-_][a-zA-Z0-9]{2,8})?");
-    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
-    private static final TypeReference<List<Long>> LONGS = new TypeReference<>() {};
 
     private final Database db;
     private final StatusStore statuses;
@@ -43,7 +38,7 @@ public final class StatusEditService {
     private final TextFormatter formatter;
     private final PollService pollService;
     private final PollStore polls;
-    private final ObjectMapper json;
+    private final JsonColumns json;
     private final IdGenerator ids;
     private final Clock clock;
     private final Settings settings;
@@ -52,13 +47,13 @@ public final class StatusEditService {
     private final StatusAttachments attachments;
 
     public StatusEditService(Database db, StatusStore statuses, StatusService statusService, TextFormatter formatter,
-                             PollService pollService, PollStore polls, ObjectMapper json, IdGenerator ids, Clock clock,
+                             PollService pollService, PollStore polls, JsonColumns json, IdGenerator ids, Clock clock,
                              Settings settings, EventBus events) {
         this(db, statuses, statusService, formatter, pollService, polls, json, ids, clock, settings, events, null);
     }
 
     public StatusEditService(Database db, StatusStore statuses, StatusService statusService, TextFormatter formatter,
-                             PollService pollService, PollStore polls, ObjectMapper json, IdGenerator ids, Clock clock,
+                             PollService pollService, PollStore polls, JsonColumns json, IdGenerator ids, Clock clock,
                              Settings settings, EventBus events, StatusAttachments attachments) {
         this.attachments = attachments;
         this.db = db;
@@ -174,27 +169,9 @@ public final class StatusEditService {
                 s.editedAt() != null ? s.editedAt() : s.createdAt(), media));
     }
 
-    private String write(Object o) {
-        try {
-            return json.writeValueAsString(o);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
+    private String write(Object o) { return json.write(o); }
 
-    private List<Long> readIds(String s) {
-        try {
-            return s == null || s.isBlank() ? List.of() : json.readValue(s, LONGS);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
+    private List<Long> readIds(String s) { return json.readList(s, Long.class); }
 
-    private List<String> read(String s) {
-        try {
-            return json.readValue(s, STRINGS);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
+    private List<String> read(String s) { return json.readList(s, String.class); }
 }
