@@ -38,7 +38,7 @@ class AdminBesideServerIT {
             assertThat(me.json().get("username").asText()).isEqualTo("carol");
             assertThat(me.json().get("role").get("name").asText()).isEqualTo("Moderator");
             assertThat(atoll.http().get("/api/v1/accounts/lookup?acct=carol").status()).isEqualTo(200);
-            var statuses = atoll.http().get("/api/v1/accounts/" + atoll.app().accounts.byAcct("alice", null).orElseThrow().id() + "/statuses?limit=40");
+            var statuses = atoll.http().get("/api/v1/accounts/" + atoll.app().core.accounts.byAcct("alice", null).orElseThrow().id() + "/statuses?limit=40");
             assertThat(statuses.json().size()).as("the server's own writes all went through").isEqualTo(20);
         } catch (InterruptedException e) {
             throw new AssertionError(e);

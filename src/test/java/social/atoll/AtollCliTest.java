@@ -130,8 +130,8 @@ class AtollCliTest {
         // The token works: it belongs to alice and carries the default scopes.
         var settings = new SettingsLoader(Map.of("ATOLL_DATA_DIR", dir), Map.of(), null).load();
         try (App app = new App(settings)) {
-            var row = app.tokens.find(bearer).orElseThrow();
-            long aliceId = app.accounts.byAcct("alice", null).orElseThrow().id();
+            var row = app.core.tokens.find(bearer).orElseThrow();
+            long aliceId = app.core.accounts.byAcct("alice", null).orElseThrow().id();
             assertThat(row.accountId()).isEqualTo(aliceId);
             assertThat(row.scopeSet()).contains("read", "write", "follow", "push");
         }

@@ -34,9 +34,9 @@ final class DeliveryBench {
     private DeliveryBench() {}
 
     static Result run(App app, int inboxes, int posts, int signatures, PrintStream out) throws Exception {
-        User user = app.accountService.createLocal(new NewLocalAccount("author", "author@bench.test", "bench-password",
+        User user = app.core.accountService.createLocal(new NewLocalAccount("author", "author@bench.test", "bench-password",
                 User.Role.USER, true, true, "en", null, null), true);
-        Account author = app.accounts.byId(user.accountId()).orElseThrow();
+        Account author = app.core.accounts.byId(user.accountId()).orElseThrow();
         PrivateKey key = LocalKeys.privateKey(author).orElseThrow();
 
         RawRates.Rate signing = RawRates.rsaSigning(key, signatures);
@@ -60,19 +60,19 @@ final class DeliveryBench {
     /** One remote account per sink server, each with its server's shared inbox, all following the author. */
     private static void seedRemoteFollowers(App app, long authorId, List<String> authorities) {
         Instant now = Instant.now();
-        app.db.write(h -> {
+        app.infra.db.write(h -> {
             PreparedBatch a = h.prepareBatch("""
                     INSERT INTO accounts (id, username, domain, acct_key, uri, url, inbox_url, shared_inbox_url, followers_url,
                       fetched_at, created_at, updated_at)
                     VALUES (:id, 'follower', :domain, :key, :uri, :uri, :inbox, :shared, :followers, :now, :now, :now)""");
             PreparedBatch f = h.prepareBatch("INSERT INTO follows (id, account_id, target_account_id, created_at) VALUES (:id, :a, :t, :now)");
             for (String authority : authorities) {
-                long id = app.ids.next();
+                long id = app.infra.ids.next();
                 String uri = "http://" + authority + "/users/follower";
                 a.bind("id", id).bind("domain", authority).bind("key", Account.key("follower", authority)).bind("uri", uri)
                         .bind("inbox", uri + "/inbox").bind("shared", "http://" + authority + "/inbox")
                         .bind("followers", uri + "/followers").bind("now", now).add();
-                f.bind("id", app.ids.next()).bind("a", id).bind("t", authorId).bind("now", now).add();
+                f.bind("id", app.infra.ids.next()).bind("a", id).bind("t", authorId).bind("now", now).add();
             }
             a.execute();
             f.execute();
@@ -83,7 +83,7 @@ final class DeliveryBench {
 
     private static void post(App app, long authorId, int n) {
         String text = "Benchmark post " + n + ": " + "a few words that every follower's server receives, signed. ".repeat(6);
-        app.statusService.post(new NewStatus(authorId, text, null, null, Visibility.PUBLIC, null, "en", null, null));
+        app.core.statusService.post(new NewStatus(authorId, text, null, null, Visibility.PUBLIC, null, "en", null, null));
     }
 
     /** Waits until the sink has verified {@code total} deliveries; fails on a rejected one or a minute without progress. */

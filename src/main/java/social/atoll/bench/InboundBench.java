@@ -54,7 +54,7 @@ final class InboundBench {
     static Result run(App app, int activities, int actorCount, int senders, PrintStream out) throws Exception {
         long rawAccount = seedRawAccount(app);
         awaitQuietQueue(app);
-        RawRates.Rate inserts = RawRates.statusInserts(app.db, app.ids, rawAccount, "https://raw.example/statuses/", activities);
+        RawRates.Rate inserts = RawRates.statusInserts(app.infra.db, app.infra.ids, rawAccount, "https://raw.example/statuses/", activities);
         out.printf("raw insert loop: %,d single-row status INSERTs, one write transaction each: %.2f s = %,.0f rows/s%n",
                 inserts.count(), inserts.seconds(), inserts.perSecond());
 
@@ -105,9 +105,9 @@ final class InboundBench {
 
     /** The remote account the raw INSERTs are attributed to. */
     private static long seedRawAccount(App app) {
-        long id = app.ids.next();
+        long id = app.infra.ids.next();
         Instant now = Instant.now();
-        app.db.write(h -> h.createUpdate("""
+        app.infra.db.write(h -> h.createUpdate("""
                         INSERT INTO accounts (id, username, domain, acct_key, uri, url, fetched_at, created_at, updated_at)
                         VALUES (:id, 'raw', 'raw.example', :key, 'https://raw.example/users/raw', 'https://raw.example/@raw', :now, :now, :now)""")
                 .bind("id", id).bind("key", Account.key("raw", "raw.example")).bind("now", now).execute());
@@ -119,16 +119,16 @@ final class InboundBench {
      * local account following them all, so that their posts concern this server.
      */
     private static List<RemoteActor> seedActors(App app, int n) {
-        User reader = app.accountService.createLocal(new NewLocalAccount("reader", "reader@bench.test", "bench-password",
+        User reader = app.core.accountService.createLocal(new NewLocalAccount("reader", "reader@bench.test", "bench-password",
                 User.Role.USER, true, true, "en", null, null), true);
         Instant now = Instant.now();
         List<RemoteActor> actors = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             String domain = "remote-" + i + ".example";
             String uri = "https://" + domain + "/users/actor" + i;
-            actors.add(new RemoteActor(app.ids.next(), uri, uri + "#main-key", LocalKeys.rsa()));
+            actors.add(new RemoteActor(app.infra.ids.next(), uri, uri + "#main-key", LocalKeys.rsa()));
         }
-        app.db.write(h -> {
+        app.infra.db.write(h -> {
             PreparedBatch a = h.prepareBatch("""
                     INSERT INTO accounts (id, username, domain, acct_key, uri, url, inbox_url, shared_inbox_url, followers_url,
                       public_key_pem, public_key_id, fetched_at, created_at, updated_at)
@@ -142,7 +142,7 @@ final class InboundBench {
                         .bind("followers", actor.uri() + "/followers")
                         .bind("pem", Pem.encode("PUBLIC KEY", actor.keys().getPublic().getEncoded())).bind("keyId", actor.keyId())
                         .bind("now", now).add();
-                f.bind("id", app.ids.next()).bind("a", reader.accountId()).bind("t", actor.id()).bind("now", now).add();
+                f.bind("id", app.infra.ids.next()).bind("a", reader.accountId()).bind("t", actor.id()).bind("now", now).add();
             }
             a.execute();
             f.execute();
@@ -180,7 +180,7 @@ final class InboundBench {
         long last = -1;
         long lastProgress = System.nanoTime();
         while (true) {
-            long stored = app.db.read(h -> h.createQuery("SELECT COUNT(*) FROM statuses WHERE account_id IN (<ids>)")
+            long stored = app.infra.db.read(h -> h.createQuery("SELECT COUNT(*) FROM statuses WHERE account_id IN (<ids>)")
                     .bindList("ids", actorIds).mapTo(Long.class).one());
             if (stored >= total) return;
             if (stored != last) {
@@ -203,7 +203,7 @@ final class InboundBench {
         Map<String, Integer> before = Map.of();
         long quietSince = System.nanoTime();
         while (System.nanoTime() < deadline) {
-            Map<String, Integer> now = app.jobs.pendingCounts();
+            Map<String, Integer> now = app.infra.jobs.pendingCounts();
             if (!now.equals(before)) {
                 before = now;
                 quietSince = System.nanoTime();
@@ -213,6 +213,6 @@ final class InboundBench {
             }
             Thread.sleep(50);
         }
-        throw new IllegalStateException("the job queue did not settle within 5 minutes: " + app.jobs.pendingCounts());
+        throw new IllegalStateException("the job queue did not settle within 5 minutes: " + app.infra.jobs.pendingCounts());
     }
 }

@@ -64,9 +64,9 @@ public final class StreamingBench {
             app.startWorkers();
             app.startWeb();
             long t0 = System.nanoTime();
-            User author = app.accountService.createLocal(new NewLocalAccount("author", "author@bench.test", "bench-password",
+            User author = app.core.accountService.createLocal(new NewLocalAccount("author", "author@bench.test", "bench-password",
                     User.Role.USER, true, true, "en", null, null), true);
-            String authorToken = app.tokens.issue(app.oauth.adminCliApp().id(), author.accountId(), Scopes.parse("read write")).token();
+            String authorToken = app.core.tokens.issue(app.core.oauth.adminCliApp().id(), author.accountId(), Scopes.parse("read write")).token();
             List<String> readerTokens = seedReaders(app, author.accountId(), o.streams());
             System.out.printf("seeded %,d followers of one author (%.1f s)%n", o.streams(), (System.nanoTime() - t0) / 1e9);
 
@@ -136,7 +136,7 @@ public final class StreamingBench {
     private static List<String> seedReaders(App app, long authorId, int n) {
         Instant now = Instant.now();
         List<Long> ids = new ArrayList<>();
-        app.db.write(h -> {
+        app.infra.db.write(h -> {
             PreparedBatch a = h.prepareBatch("""
                     INSERT INTO accounts (id, username, acct_key, display_name, note, uri, url, created_at, updated_at)
                     VALUES (:id, :u, :k, :u, '', :uri, :uri, :t, :t)""");
@@ -145,12 +145,12 @@ public final class StreamingBench {
                     VALUES (:id, :a, :email, 'not-a-hash', 'user', :t, TRUE, 'en', :t)""");
             PreparedBatch f = h.prepareBatch("INSERT INTO follows (id, account_id, target_account_id, created_at) VALUES (:id, :a, :t, :now)");
             for (int i = 0; i < n; i++) {
-                long id = app.ids.next();
+                long id = app.infra.ids.next();
                 ids.add(id);
                 String name = "reader" + i;
                 a.bind("id", id).bind("u", name).bind("k", Account.key(name, null)).bind("uri", app.settings.url("/users/" + name)).bind("t", now).add();
-                u.bind("id", app.ids.next()).bind("a", id).bind("email", name + "@bench.test").bind("t", now).add();
-                f.bind("id", app.ids.next()).bind("a", id).bind("t", authorId).bind("now", now).add();
+                u.bind("id", app.infra.ids.next()).bind("a", id).bind("email", name + "@bench.test").bind("t", now).add();
+                f.bind("id", app.infra.ids.next()).bind("a", id).bind("t", authorId).bind("now", now).add();
             }
             a.execute();
             u.execute();
@@ -159,7 +159,7 @@ public final class StreamingBench {
             return null;
         });
         List<String> tokens = new ArrayList<>(n);
-        for (long id : ids) tokens.add(app.tokens.issue(app.oauth.adminCliApp().id(), id, Scopes.parse("read")).token());
+        for (long id : ids) tokens.add(app.core.tokens.issue(app.core.oauth.adminCliApp().id(), id, Scopes.parse("read")).token());
         return tokens;
     }
 

@@ -29,15 +29,15 @@ final class TimelineSeeder {
     TimelineSeeder(App app) { this.app = app; }
 
     Seeded seed(int authors, int statuses, int following) {
-        User reader = app.accountService.createLocal(new NewLocalAccount("reader", "reader@bench.test", "bench-password",
+        User reader = app.core.accountService.createLocal(new NewLocalAccount("reader", "reader@bench.test", "bench-password",
                 User.Role.USER, true, true, "en", null, null), true);
-        String token = app.tokens.issue(app.oauth.adminCliApp().id(), reader.accountId(), Scopes.parse("read write follow")).token();
+        String token = app.core.tokens.issue(app.core.oauth.adminCliApp().id(), reader.accountId(), Scopes.parse("read write follow")).token();
         String base = app.settings.baseUrl();
         Instant now = Clock.systemUTC().instant();
-        IdGenerator ids = app.ids;
+        IdGenerator ids = app.infra.ids;
 
         List<Long> authorIds = new ArrayList<>();
-        app.db.write(h -> {
+        app.infra.db.write(h -> {
             PreparedBatch b = h.prepareBatch("""
                     INSERT INTO accounts (id, username, domain, acct_key, display_name, note, uri, url, statuses_count,
                       created_at, updated_at)
@@ -106,7 +106,7 @@ final class TimelineSeeder {
             if (tags.size() > 0) tags.execute();
             return null;
         });
-        List<Long> feedIds = app.db.read(h -> h.createQuery("SELECT status_id FROM home_feed WHERE account_id = :r ORDER BY status_id DESC")
+        List<Long> feedIds = app.infra.db.read(h -> h.createQuery("SELECT status_id FROM home_feed WHERE account_id = :r ORDER BY status_id DESC")
                 .bind("r", reader.accountId()).mapTo(Long.class).list());
         return new Seeded(reader.accountId(), token, feedIds);
     }

@@ -52,7 +52,7 @@ public final class AccountsCommand implements Runnable {
             boolean generated = password == null;
             String pw = generated ? Tokens.random().substring(0, 24) : password;
             try (App app = new App(options.load(Map.of()))) {
-                app.accountService.createLocal(new NewLocalAccount(username, email, pw, r, true, true, "en", null, null), true);
+                app.core.accountService.createLocal(new NewLocalAccount(username, email, pw, r, true, true, "en", null, null), true);
             } catch (ValidationException e) {
                 throw new Atoll.CliException(e.getMessage(), 1);
             }
@@ -79,10 +79,10 @@ public final class AccountsCommand implements Runnable {
                 if (!Scopes.isKnown(s)) throw new ParameterException(spec.commandLine(), "unknown scope '" + s + "'");
             }
             try (App app = new App(options.load(Map.of()))) {
-                Account account = app.accounts.byAcct(username.startsWith("@") ? username.substring(1) : username, null)
+                Account account = app.core.accounts.byAcct(username.startsWith("@") ? username.substring(1) : username, null)
                         .orElseThrow(() -> new Atoll.CliException("no local account named " + username, 1));
-                long appId = app.oauth.adminCliApp().id();
-                System.out.println(app.tokens.issue(appId, account.id(), set).token());
+                long appId = app.core.oauth.adminCliApp().id();
+                System.out.println(app.core.tokens.issue(appId, account.id(), set).token());
             }
             return 0;
         }
@@ -98,9 +98,9 @@ public final class AccountsCommand implements Runnable {
                 System.out.printf("%-20s %-10s %-32s %s%n", "ID", "ROLE", "EMAIL", "USERNAME");
                 int offset = 0;
                 while (true) {
-                    var page = app.accounts.localAccounts(500, offset);
+                    var page = app.core.accounts.localAccounts(500, offset);
                     for (Account a : page) {
-                        var u = app.accounts.userByAccountId(a.id());
+                        var u = app.core.accounts.userByAccountId(a.id());
                         System.out.printf("%-20d %-10s %-32s %s%s%n", a.id(), u.map(User::role).orElse("-"),
                                 u.map(User::email).orElse("-"), a.username(), a.suspended() ? " (suspended)" : "");
                     }

@@ -42,7 +42,7 @@ public final class AnnouncementsCommand implements Runnable {
             Instant starts = time("--starts-at", startsAt);
             Instant ends = time("--ends-at", endsAt);
             try (App app = new App(options.load(Map.of()))) {
-                long id = app.announcements.create(text, starts, ends, allDay);
+                long id = app.core.announcements.create(text, starts, ends, allDay);
                 System.out.println("published announcement " + id);
             } catch (ValidationException e) {
                 throw new Atoll.CliException(e.getMessage(), 1);
@@ -67,7 +67,7 @@ public final class AnnouncementsCommand implements Runnable {
         @Override
         public Integer call() {
             try (App app = new App(options.load(Map.of()))) {
-                for (AnnouncementService.Announcement a : app.announcements.active(null)) {
+                for (AnnouncementService.Announcement a : app.core.announcements.active(null)) {
                     System.out.println(a.id() + "\t" + a.publishedAt() + "\t" + a.text().replace('\n', ' '));
                 }
             }
@@ -84,7 +84,7 @@ public final class AnnouncementsCommand implements Runnable {
         @Override
         public Integer call() {
             try (App app = new App(options.load(Map.of()))) {
-                app.announcements.delete(id);
+                app.core.announcements.delete(id);
                 System.out.println("deleted announcement " + id);
             } catch (NotFoundException e) {
                 throw new Atoll.CliException("no announcement " + id, 1);

@@ -59,11 +59,11 @@ class MegalodonStatusExtrasIT {
     /** Moves every open poll's end into the past and runs its expiry job. */
     private static void endPolls(TestInstance atoll) {
         Instant past = Instant.now().minusSeconds(1);
-        atoll.app().db.write(h -> {
+        atoll.app().infra.db.write(h -> {
             List<Long> open = h.createQuery("SELECT id FROM polls WHERE closed_at IS NULL").mapTo(Long.class).list();
             for (long id : open) {
                 h.createUpdate("UPDATE polls SET expires_at = :t WHERE id = :id").bind("t", past).bind("id", id).execute();
-                atoll.app().jobs.enqueue(PollService.EXPIRE, id + ":ended-by-test", new PollService.Expire(id));
+                atoll.app().infra.jobs.enqueue(PollService.EXPIRE, id + ":ended-by-test", new PollService.Expire(id));
             }
             return null;
         });

@@ -54,9 +54,9 @@ class DeliveryIT {
         Fed.awaitDeliveries(atoll);
         remote.answerNextPostsWith(410);
         String uri = post(atoll, token, "nobody wants this");
-        Await.until("the delivery is given up", () -> atoll.app().jobs.deadJobs(50).stream()
+        Await.until("the delivery is given up", () -> atoll.app().infra.jobs.deadJobs(50).stream()
                 .anyMatch(j -> j.taskName().equals("federation.delivery") && j.payload().contains(uri)));
-        assertThat(atoll.app().jobs.deadJobs(50).stream().filter(j -> j.payload().contains(uri)).findFirst().orElseThrow().failures()).isEqualTo(1);
+        assertThat(atoll.app().infra.jobs.deadJobs(50).stream().filter(j -> j.payload().contains(uri)).findFirst().orElseThrow().failures()).isEqualTo(1);
         assertThat(creates(remote, uri)).hasSize(1);
     }
 
@@ -70,7 +70,7 @@ class DeliveryIT {
         String uri = post(atoll, token, "try again");
         Await.until("the delivery is retried", RETRY_WAIT, () -> creates(remote, uri).size() == 2);
         Fed.awaitDeliveries(atoll);
-        assertThat(atoll.app().jobs.deadJobs(50)).noneMatch(j -> j.payload().contains(uri));
+        assertThat(atoll.app().infra.jobs.deadJobs(50)).noneMatch(j -> j.payload().contains(uri));
     }
 
     @Test
@@ -84,7 +84,7 @@ class DeliveryIT {
         // one second, not the regular first retry after fifteen
         Await.until("the delivery is repeated after the asked delay", Duration.ofSeconds(10), () -> creates(remote, uri).size() == 2);
         Fed.awaitDeliveries(atoll);
-        assertThat(atoll.app().jobs.deadJobs(50)).noneMatch(j -> j.payload().contains(uri));
+        assertThat(atoll.app().infra.jobs.deadJobs(50)).noneMatch(j -> j.payload().contains(uri));
     }
 
     @Test
@@ -93,7 +93,7 @@ class DeliveryIT {
         FakeFediServer.Actor f = remote.actor("follower22");
         Fed.remoteFollows(atoll, remote, f, "skipper1");
         Fed.awaitDeliveries(atoll);
-        atoll.app().db.write(h -> h.createUpdate("UPDATE instances SET unavailable = TRUE, failing_since = 1 WHERE domain = :d")
+        atoll.app().infra.db.write(h -> h.createUpdate("UPDATE instances SET unavailable = TRUE, failing_since = 1 WHERE domain = :d")
                 .bind("d", remote.domain()).execute());
         String skipped = post(atoll, token, "into the void");
         Fed.awaitDeliveries(atoll);
@@ -107,14 +107,14 @@ class DeliveryIT {
 
     @Test
     void aProbeThatGetsAnAnswerMakesAHostAvailableAgain() {
-        atoll.app().db.write(h -> h.createUpdate("""
+        atoll.app().infra.db.write(h -> h.createUpdate("""
                         INSERT INTO instances (domain, failing_since, unavailable, created_at) VALUES (:d, 1, TRUE, 1)
                         ON CONFLICT (domain) DO UPDATE SET unavailable = TRUE, failing_since = 1""")
                 .bind("d", remote.domain()).execute());
-        assertThat(atoll.app().instanceHealth.unavailable(remote.domain())).isTrue();
-        atoll.app().db.write(h -> atoll.app().jobs.enqueue(social.atoll.federation.outbox.InstanceProbe.TYPE, "test-probe",
+        assertThat(atoll.app().federation.instanceHealth.unavailable(remote.domain())).isTrue();
+        atoll.app().infra.db.write(h -> atoll.app().infra.jobs.enqueue(social.atoll.federation.outbox.InstanceProbe.TYPE, "test-probe",
                 new social.atoll.federation.outbox.InstanceProbe.Probe(remote.domain(), remote.base() + "/inbox")));
-        Await.until("the host is available again", () -> !atoll.app().instanceHealth.unavailable(remote.domain()));
+        Await.until("the host is available again", () -> !atoll.app().federation.instanceHealth.unavailable(remote.domain()));
     }
 
     @Test
@@ -131,7 +131,7 @@ class DeliveryIT {
             Fed.awaitDeliveries(sender);
             target.close(); // the receiver goes down
             List<String> uris = List.of(post(sender, token, "one"), post(sender, token, "two"), post(sender, token, "three"));
-            Await.until("each delivery has failed once", () -> sender.app().db.read(h -> h.createQuery(
+            Await.until("each delivery has failed once", () -> sender.app().infra.db.read(h -> h.createQuery(
                     "SELECT COUNT(*) FROM scheduled_tasks WHERE task_name = 'federation.delivery' AND consecutive_failures >= 1")
                     .mapTo(Integer.class).one()) == 3);
 
@@ -159,7 +159,7 @@ class DeliveryIT {
             String note = Fed.createNote(bob, bob.uri() + "/statuses/" + Fed.unique(), "<p>are you there?</p>", "[\"" + me + "\"]", "[]",
                     "[{\"type\": \"Mention\", \"href\": \"" + me + "\"}]", null);
             assertThat(remote.post(Fed.sharedInbox(webOnly), bob, note)).isEqualTo(202);
-            assertThat(webOnly.app().jobs.pendingCounts().get("federation.inbox")).isEqualTo(1);
+            assertThat(webOnly.app().infra.jobs.pendingCounts().get("federation.inbox")).isEqualTo(1);
             assertThat(webOnly.http().get("/api/v1/notifications", token).json()).isEmpty();
 
             restarted = webOnly.restart(Map.of("ATOLL_ROLE", "all"), app -> {});

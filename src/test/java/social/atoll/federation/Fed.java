@@ -48,13 +48,13 @@ public final class Fed {
 
     /** Waits until the instance has processed every inbound activity it accepted. */
     public static void awaitInboxIdle(TestInstance atoll) {
-        Await.until("inbound activities are processed", () -> atoll.app().jobs.pendingCounts().getOrDefault("federation.inbox", 0) == 0);
+        Await.until("inbound activities are processed", () -> atoll.app().infra.jobs.pendingCounts().getOrDefault("federation.inbox", 0) == 0);
     }
 
     /** Waits until the instance has sent every delivery it queued. */
     public static void awaitDeliveries(TestInstance atoll) {
         Await.until("deliveries are sent", () -> {
-            var pending = atoll.app().jobs.pendingCounts();
+            var pending = atoll.app().infra.jobs.pendingCounts();
             return pending.getOrDefault("federation.distribute", 0) == 0 && pending.getOrDefault("federation.delivery", 0) == 0;
         });
     }

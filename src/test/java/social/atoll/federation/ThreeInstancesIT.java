@@ -46,7 +46,7 @@ class ThreeInstancesIT {
 
     /** The id {@code on} gives {@code user} of {@code home}, resolving it over WebFinger and ActivityPub. */
     private static String known(TestInstance on, String user, TestInstance home) {
-        return on.app().actorResolver.byAcct(user, home.domain()).orElseThrow().id() + "";
+        return on.app().federation.actorResolver.byAcct(user, home.domain()).orElseThrow().id() + "";
     }
 
     private static JsonNode homeOf(TestInstance i, String token) { return i.http().get("/api/v1/timelines/home", token).json(); }
@@ -63,7 +63,7 @@ class ThreeInstancesIT {
     }
 
     private static int storedOn(TestInstance i, String uri) {
-        return i.app().db.read(h -> h.createQuery("SELECT COUNT(*) FROM statuses WHERE uri = :u").bind("u", uri).mapTo(Integer.class).one());
+        return i.app().infra.db.read(h -> h.createQuery("SELECT COUNT(*) FROM statuses WHERE uri = :u").bind("u", uri).mapTo(Integer.class).one());
     }
 
     private static void follow(TestInstance on, String token, String targetId) {

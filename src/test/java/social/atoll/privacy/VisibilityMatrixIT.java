@@ -110,7 +110,7 @@ class VisibilityMatrixIT {
                 uris.put(v, p.get("uri").asText());
                 children.put(v, f.reply(author, "a public child", p.get("id").asText(), "public").get("id").asText());
             }
-            Await.until("feed jobs done", () -> atoll.app().jobs.pendingCounts().entrySet().stream()
+            Await.until("feed jobs done", () -> atoll.app().infra.jobs.pendingCounts().entrySet().stream()
                     .noneMatch(e -> e.getKey().contains("feed") && e.getValue() > 0));
             // each stream ends with a sentinel that surely reaches it (one's own post is in one's home feed; a public post is
             // on public:local): events arrive in order, so a post that has not come before its sentinel never will

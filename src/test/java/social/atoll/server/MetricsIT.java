@@ -45,13 +45,13 @@ class MetricsIT {
         AtomicInteger pinged = new AtomicInteger();
         // Role "worker" keeps the web server down until the test adds its own route with a path parameter.
         try (TestInstance atoll = TestInstance.start(Map.of("ATOLL_METRICS_TOKEN", TOKEN, "ATOLL_ROLE", "worker"),
-                app -> app.jobs.register(PING, p -> pinged.incrementAndGet()))) {
+                app -> app.infra.jobs.register(PING, p -> pinged.incrementAndGet()))) {
             Controller things = r -> r.get("/test/things/{id}", ctx -> ctx.result(ctx.pathParam("id")));
             atoll.app().startWeb(List.of(things));
             assertThat(atoll.http().get("/test/things/123").status()).isEqualTo(200);
             assertThat(atoll.http().get("/test/things/456").status()).isEqualTo(200);
             assertThat(atoll.http().get("/health").status()).isEqualTo(200);
-            atoll.app().db.write(h -> atoll.app().jobs.enqueue(PING, "one", new Ping("one")));
+            atoll.app().infra.db.write(h -> atoll.app().infra.jobs.enqueue(PING, "one", new Ping("one")));
             Await.until("the job ran", () -> pinged.get() == 1);
 
             Await.until("the job is counted", () -> scrape(atoll).contains(

@@ -39,7 +39,7 @@ public final class TestInstance implements AutoCloseable {
     private TestInstance(Path dir, App app, Map<String, String> flags) {
         this.dir = dir;
         this.app = app;
-        this.http = new TestHttp(app.settings.baseUrl(), app.json);
+        this.http = new TestHttp(app.settings.baseUrl(), app.infra.json);
         this.flags = flags;
     }
 
@@ -50,7 +50,7 @@ public final class TestInstance implements AutoCloseable {
 
     /**
      * Starts an instance; {@code setup} runs after the App is built and before its workers and web server start —
-     * the place to register test job types ({@code app -> app.jobs.register(type, handler)}).
+     * the place to register test job types ({@code app -> app.infra.jobs.register(type, handler)}).
      * {@code ATOLL_ROLE=web} starts no workers (jobs are only stored), {@code worker} no web server.
      */
     public static TestInstance start(Map<String, String> env, Consumer<App> setup) {
@@ -87,7 +87,7 @@ public final class TestInstance implements AutoCloseable {
 
     private static App launch(Settings settings, Consumer<App> setup) {
         App app = new App(settings);
-        app.jobs.pollingInterval(Duration.ofMillis(100));
+        app.infra.jobs.pollingInterval(Duration.ofMillis(100));
         try {
             setup.accept(app);
             if (settings.role().worker()) app.startWorkers();
@@ -133,14 +133,14 @@ public final class TestInstance implements AutoCloseable {
     public String createUser(String username) { return createUser(username, "read write follow push"); }
 
     public String createUser(String username, String scopes) {
-        User user = app.accountService.createLocal(new NewLocalAccount(username, username + "@example.test",
+        User user = app.core.accountService.createLocal(new NewLocalAccount(username, username + "@example.test",
                 "password-" + username, User.Role.USER, true, true, "en", null, null), true);
         return token(user.accountId(), scopes);
     }
 
     /** A token for an existing account. */
     public String token(long accountId, String scopes) {
-        return app.tokens.issue(app.oauth.adminCliApp().id(), accountId, Scopes.parse(scopes)).token();
+        return app.core.tokens.issue(app.core.oauth.adminCliApp().id(), accountId, Scopes.parse(scopes)).token();
     }
 
     /** Stops the server but keeps the data dir (for restart tests). */

@@ -67,8 +67,10 @@ public final class MediaService {
         this.transcoder = new MediaTranscoder(db, blobs, store, images, video, clock, json, this::deleteQuietly);
         if (video.isEmpty())
             log.warn("ffmpeg/ffprobe not found on PATH: video and audio uploads are refused, animated GIFs are kept as still images");
-        jobs.register(PROCESS, job -> processQueued(job.mediaId()));
     }
+
+    /** Registers the job that processes queued video, audio and GIF uploads. */
+    public void register() { jobs.register(PROCESS, job -> processQueued(job.mediaId())); }
 
     public boolean videoSupported() { return video.isPresent(); }
 

@@ -34,8 +34,10 @@ public final class MediaSweep {
         this.media = media;
         this.jobs = jobs;
         this.clock = clock;
-        jobs.register(SWEEP, slot -> run());
     }
+
+    /** Registers the hourly sweep's job. */
+    public void register() { jobs.register(SWEEP, slot -> run()); }
 
     /** Schedules the next hourly run (idempotent); called at start. */
     public void schedule() {

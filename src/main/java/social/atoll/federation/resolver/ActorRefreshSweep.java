@@ -43,6 +43,10 @@ public final class ActorRefreshSweep {
         this.resolver = resolver;
         this.jobs = jobs;
         this.clock = clock;
+    }
+
+    /** Registers the hourly refresh's job; each run schedules the next. */
+    public void register() {
         jobs.register(REFRESH, slot -> {
             run();
             schedule();

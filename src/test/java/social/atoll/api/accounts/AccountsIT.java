@@ -42,7 +42,7 @@ class AccountsIT {
     void suspendedAccountsAreShownAsStubs() {
         String token = atoll.createUser("gone");
         String id = AccountsTestSupport.id(atoll, token);
-        atoll.app().db.write(h -> h.createUpdate("UPDATE accounts SET suspended_at = 1, display_name = 'Gone' WHERE id = :id")
+        atoll.app().infra.db.write(h -> h.createUpdate("UPDATE accounts SET suspended_at = 1, display_name = 'Gone' WHERE id = :id")
                 .bind("id", Long.parseLong(id)).execute());
         var r = atoll.http().get("/api/v1/accounts/" + id);
         assertThat(r.status()).isEqualTo(200);

@@ -20,9 +20,9 @@ public final class AccountsTestSupport {
 
     /** A registered app and an app token (client_credentials) carrying {@code scopes}. */
     static String appToken(TestInstance atoll, String scopes) {
-        OAuthApp app = atoll.app().oauth.register("Sign-up test app", List.of("urn:ietf:wg:oauth:2.0:oob"),
+        OAuthApp app = atoll.app().core.oauth.register("Sign-up test app", List.of("urn:ietf:wg:oauth:2.0:oob"),
                 Scopes.parse(scopes), null);
-        return atoll.app().tokens.issue(app.id(), null, Scopes.parse(scopes)).token();
+        return atoll.app().core.tokens.issue(app.id(), null, Scopes.parse(scopes)).token();
     }
 
     /** A multipart/form-data request, as masto.js sends profile updates. */

@@ -94,9 +94,9 @@ class FollowCollectionsIT {
             String t = atoll.createUser(name);
             atoll.http().postJson("/api/v1/accounts/" + hub + "/follow", t, null);
         }
-        long muted = atoll.app().accounts.byAcct("muted", null).orElseThrow().id();
-        long blocked = atoll.app().accounts.byAcct("blocked", null).orElseThrow().id();
-        atoll.app().db.write(h -> {
+        long muted = atoll.app().core.accounts.byAcct("muted", null).orElseThrow().id();
+        long blocked = atoll.app().core.accounts.byAcct("blocked", null).orElseThrow().id();
+        atoll.app().infra.db.write(h -> {
             h.createUpdate("INSERT INTO mutes (id, account_id, target_account_id, created_at) VALUES (11, :a, :b, 0)")
                     .bind("a", watcherId).bind("b", muted).execute();
             return h.createUpdate("INSERT INTO blocks (id, account_id, target_account_id, created_at) VALUES (12, :b, :a, 0)")

@@ -88,7 +88,7 @@ class FollowsIT {
         assertThat(atoll.http().postJson("/api/v1/accounts/12345/follow", self.token, null).status()).isEqualTo(404);
 
         User blocker = user("blocker");
-        atoll.app().db.write(h -> h.createUpdate("INSERT INTO blocks (id, account_id, target_account_id, created_at) VALUES (1, :a, :b, 0)")
+        atoll.app().infra.db.write(h -> h.createUpdate("INSERT INTO blocks (id, account_id, target_account_id, created_at) VALUES (1, :a, :b, 0)")
                 .bind("a", Long.parseLong(blocker.id)).bind("b", Long.parseLong(self.id)).execute());
         assertThat(atoll.http().postJson("/api/v1/accounts/" + blocker.id + "/follow", self.token, null).status()).isEqualTo(403);
         assertThat(atoll.http().postJson("/api/v1/accounts/" + self.id + "/follow", blocker.token, null).status()).isEqualTo(403);
@@ -169,7 +169,7 @@ class FollowsIT {
     @Test
     void everyChangeIsAnnouncedOnceAfterCommit() {
         List<Object> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
-        atoll.app().events.afterCommit(Object.class, e -> {
+        atoll.app().infra.events.afterCommit(Object.class, e -> {
             if (e.getClass().getEnclosingClass() == FollowEvents.class) seen.add(e);
         });
         User host = user("announcer");

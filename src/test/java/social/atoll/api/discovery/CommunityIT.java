@@ -64,7 +64,7 @@ class CommunityIT {
     void announcementsWithDismissAndReactions() {
         User me = f.user("ann_me");
         User other = f.user("ann_other");
-        long id = atoll.app().announcements.create("Maintenance tonight\n\n<b>be patient</b>", null, null, false);
+        long id = atoll.app().core.announcements.create("Maintenance tonight\n\n<b>be patient</b>", null, null, false);
         JsonNode list = http().get("/api/v1/announcements", me.token()).json();
         JsonNode a = null;
         for (JsonNode n : list) if (n.get("id").asText().equals(Long.toString(id))) a = n;
@@ -130,10 +130,10 @@ class CommunityIT {
 
     @Test
     void peersAndActivity() {
-        atoll.app().db.write(h -> h.createUpdate("""
+        atoll.app().infra.db.write(h -> h.createUpdate("""
                         INSERT INTO accounts (id, username, domain, acct_key, uri, created_at, updated_at)
                         VALUES (:id, 'far', 'far.example', 'far@far.example', 'https://far.example/users/far', 0, 0)""")
-                .bind("id", atoll.app().ids.next()).execute());
+                .bind("id", atoll.app().infra.ids.next()).execute());
         assertThat(http().get("/api/v1/instance/peers").json().toString()).contains("\"far.example\"");
         User u = f.user("act_user");
         f.post(u, "counted", "public");

@@ -18,9 +18,9 @@ class InstanceIT {
     @Test
     void v2InstanceDescribesTheServer() {
         try (TestInstance atoll = TestInstance.start(Map.of("ATOLL_REGISTRATIONS", "approval"))) {
-            atoll.app().accountService.createLocal(new NewLocalAccount("boss", "boss@example.test", "password-boss",
+            atoll.app().core.accountService.createLocal(new NewLocalAccount("boss", "boss@example.test", "password-boss",
                     User.Role.OWNER, true, true, "en", null, null), true);
-            atoll.app().db.write(h -> h.execute("INSERT INTO instance_rules (id, text, hint, position, created_at) VALUES (7, 'Be kind', 'Really', 0, 0)"));
+            atoll.app().infra.db.write(h -> h.execute("INSERT INTO instance_rules (id, text, hint, position, created_at) VALUES (7, 'Be kind', 'Really', 0, 0)"));
             var r = atoll.http().get("/api/v2/instance/");
             assertThat(r.status()).isEqualTo(200);
             JsonNode i = r.json();
@@ -66,7 +66,7 @@ class InstanceIT {
         try (TestInstance atoll = TestInstance.start(Map.of("ATOLL_REGISTRATIONS", "closed"))) {
             atoll.createUser("one");
             atoll.createUser("two");
-            atoll.app().siteSettings.put("site_title", "Coral Reef");
+            atoll.app().core.siteSettings.put("site_title", "Coral Reef");
             var r = atoll.http().get("/api/v1/instance");
             assertThat(r.status()).isEqualTo(200);
             JsonNode i = r.json();

@@ -60,9 +60,9 @@ class MarkersIT {
     void aSaveThatLosesARaceIsAConflict() throws Exception {
         org.junit.jupiter.api.Assumptions.assumeTrue(social.atoll.testing.TestDatabases.postgres(), "writers cannot race on SQLite");
         String token = atoll.createUser("marker_racer");
-        long account = atoll.app().accounts.byAcct("marker_racer", null).orElseThrow().id();
+        long account = atoll.app().core.accounts.byAcct("marker_racer", null).orElseThrow().id();
         atoll.http().postForm("/api/v1/markers", token, Map.of("home[last_read_id]", "10"));
-        var db = atoll.app().db;
+        var db = atoll.app().infra.db;
         var locked = new java.util.concurrent.CountDownLatch(1);
         var release = new java.util.concurrent.CountDownLatch(1);
         Thread other = Thread.ofVirtual().start(() -> db.write(h -> {
@@ -100,8 +100,8 @@ class MarkersIT {
     @Test
     void preferencesUseColonKeysAndTheUsersDefaults() {
         String token = atoll.createUser("prefs_user");
-        long account = atoll.app().accounts.byAcct("prefs_user", null).orElseThrow().id();
-        atoll.app().db.write(h -> h.createUpdate("UPDATE users SET default_privacy = 'unlisted', default_sensitive = TRUE, "
+        long account = atoll.app().core.accounts.byAcct("prefs_user", null).orElseThrow().id();
+        atoll.app().infra.db.write(h -> h.createUpdate("UPDATE users SET default_privacy = 'unlisted', default_sensitive = TRUE, "
                         + "settings = '{\"reading:expand:media\":\"hide_all\",\"reading:expand:spoilers\":true}' WHERE account_id = :a")
                 .bind("a", account).execute());
         var r = atoll.http().get("/api/v1/preferences", token);

@@ -49,12 +49,12 @@ class MediaAdminIT {
             try {
                 String token = local.createUser("mover");
                 var up = new Multipart().file("file", "a.jpg", "image/jpeg", TestImages.encode(TestImages.halves(300, 200), "jpg"))
-                        .send("POST", local.baseUrl() + "/api/v2/media", token, local.app().json);
+                        .send("POST", local.baseUrl() + "/api/v2/media", token, local.app().infra.json);
                 String mediaId = up.json().get("id").asText();
                 String remote = "http://127.0.0.1:" + origin.getAddress().getPort() + "/r.png";
-                assertThat(Multipart.fetch(local.app().mediaViews.proxy().proxied(remote)).statusCode()).isEqualTo(200);
+                assertThat(Multipart.fetch(local.app().core.mediaProxySigner.proxied(remote)).statusCode()).isEqualTo(200);
 
-                MediaAdmin admin = new MediaAdmin(local.app().db, local.app().clock);
+                MediaAdmin admin = new MediaAdmin(local.app().infra.db, local.app().infra.clock);
                 var usage = admin.usage();
                 assertThat(usage).anySatisfy(u -> {
                     assertThat(u.kind()).isEqualTo("attachment");
@@ -68,9 +68,9 @@ class MediaAdminIT {
 
                 StorageSettings target = new StorageSettings(StorageSettings.Driver.S3, endpoint, "moved", "us-east-1", "a", "b", true, null);
                 try (S3BlobStore dst = new S3BlobStore(target)) {
-                    var first = admin.move(local.app().blobs, dst, (d, t) -> {});
+                    var first = admin.move(local.app().infra.blobs, dst, (d, t) -> {});
                     assertThat(first.copied()).isEqualTo(3); // original, preview, cached remote file
-                    var again = admin.move(local.app().blobs, dst, (d, t) -> {});
+                    var again = admin.move(local.app().infra.blobs, dst, (d, t) -> {});
                     assertThat(again.copied()).isZero();
                     assertThat(again.skipped()).isEqualTo(3);
                 }
@@ -79,15 +79,15 @@ class MediaAdminIT {
                         "ATOLL_S3_ACCESS_KEY", "a", "ATOLL_S3_SECRET_KEY", "b"), app -> {});
                 String url = onS3.http().get("/api/v1/media/" + mediaId, token).json().get("url").asText();
                 assertThat(url).startsWith(endpoint + "/moved/media_attachments/");
-                try (InputStream in = onS3.app().blobs.open(url.substring((endpoint + "/moved/").length())).orElseThrow()) {
+                try (InputStream in = onS3.app().infra.blobs.open(url.substring((endpoint + "/moved/").length())).orElseThrow()) {
                     assertThat(TestImages.decode(in.readAllBytes()).getWidth()).isEqualTo(300);
                 }
 
                 // pruning drops the cached remote copy; the proxy fetches it again on the next look
                 int before = hits.get();
-                var pruned = new MediaAdmin(onS3.app().db, onS3.app().clock).pruneRemote(onS3.app().blobs, Duration.ZERO);
+                var pruned = new MediaAdmin(onS3.app().infra.db, onS3.app().infra.clock).pruneRemote(onS3.app().infra.blobs, Duration.ZERO);
                 assertThat(pruned.files()).isEqualTo(1);
-                assertThat(Multipart.fetch(onS3.app().mediaViews.proxy().proxied(remote)).body()).isEqualTo(png);
+                assertThat(Multipart.fetch(onS3.app().core.mediaProxySigner.proxied(remote)).body()).isEqualTo(png);
                 assertThat(hits.get()).isEqualTo(before + 1);
             } finally {
                 if (onS3 != null) onS3.close();

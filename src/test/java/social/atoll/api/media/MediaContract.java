@@ -44,7 +44,7 @@ abstract class MediaContract {
     TestHttp.Response upload(String version, String token, String filename, String type, byte[] data, String... fields) {
         Multipart m = new Multipart().file("file", filename, type, data);
         for (int i = 0; i < fields.length; i += 2) m.field(fields[i], fields[i + 1]);
-        return m.send("POST", atoll().baseUrl() + "/api/" + version + "/media", token, atoll().app().json);
+        return m.send("POST", atoll().baseUrl() + "/api/" + version + "/media", token, atoll().app().infra.json);
     }
 
     private String uploadId(String token, byte[] jpeg) {
@@ -55,7 +55,7 @@ abstract class MediaContract {
 
     private long mediaRows(String token) {
         long accountId = atoll().http().get("/api/v1/accounts/verify_credentials", token).json().get("id").asLong();
-        return atoll().app().db.read(h -> h.createQuery("SELECT COUNT(*) FROM media_attachments WHERE account_id = :a")
+        return atoll().app().infra.db.read(h -> h.createQuery("SELECT COUNT(*) FROM media_attachments WHERE account_id = :a")
                 .bind("a", accountId).mapTo(Long.class).one());
     }
 
@@ -152,7 +152,7 @@ abstract class MediaContract {
         TestHttp.Response tooBig = upload("v2", token, "huge.jpg", "image/jpeg", huge);
         assertThat(tooBig.status()).isEqualTo(422);
         assertThat(tooBig.json().get("error").asText()).isEqualTo("Validation failed: File file size must be less than 16 MB");
-        TestHttp.Response none = new Multipart().field("description", "x").send("POST", atoll().baseUrl() + "/api/v2/media", token, atoll().app().json);
+        TestHttp.Response none = new Multipart().field("description", "x").send("POST", atoll().baseUrl() + "/api/v2/media", token, atoll().app().infra.json);
         assertThat(none.status()).isEqualTo(422);
 
         assertThat(mediaRows(token)).isZero();
@@ -259,9 +259,9 @@ abstract class MediaContract {
         String kept = uploadId(token, TestImages.encode(TestImages.halves(30, 30), "jpg"));
         String orphan = uploadId(token, TestImages.encode(TestImages.halves(31, 30), "jpg"));
         String orphanUrl = atoll().http().get("/api/v1/media/" + orphan, token).json().get("url").asText();
-        atoll().app().db.write(h -> h.createUpdate("UPDATE media_attachments SET created_at = :t WHERE id = :id")
+        atoll().app().infra.db.write(h -> h.createUpdate("UPDATE media_attachments SET created_at = :t WHERE id = :id")
                 .bind("t", Instant.now().minus(2, ChronoUnit.DAYS)).bind("id", Long.parseLong(orphan)).execute());
-        assertThat(atoll().app().mediaSweep.run()).isGreaterThanOrEqualTo(1);
+        assertThat(atoll().app().core.mediaSweep.run()).isGreaterThanOrEqualTo(1);
         assertThat(atoll().http().get("/api/v1/media/" + orphan, token).status()).isEqualTo(404);
         assertThat(download(orphanUrl)).isNull();
         assertThat(atoll().http().get("/api/v1/media/" + kept, token).status()).isEqualTo(200);
@@ -276,7 +276,7 @@ abstract class MediaContract {
         TestHttp.Response r = new Multipart().file("avatar", "me.jpg", "image/jpeg", photo)
                 .file("header", "h.jpg", "image/jpeg", TestImages.encode(TestImages.halves(3000, 2000), "jpg"))
                 .field("display_name", "Pictured")
-                .send("PATCH", atoll().baseUrl() + "/api/v1/accounts/update_credentials", token, atoll().app().json);
+                .send("PATCH", atoll().baseUrl() + "/api/v1/accounts/update_credentials", token, atoll().app().infra.json);
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         assertThat(r.json().get("display_name").asText()).isEqualTo("Pictured");
         byte[] avatar = download(r.json().get("avatar").asText());
@@ -293,17 +293,17 @@ abstract class MediaContract {
         // a new avatar replaces the old file
         String oldAvatar = r.json().get("avatar").asText();
         TestHttp.Response again = new Multipart().file("avatar", "me2.png", "image/png", TestImages.encode(TestImages.halves(100, 100), "png"))
-                .send("PATCH", atoll().baseUrl() + "/api/v1/accounts/update_credentials", token, atoll().app().json);
+                .send("PATCH", atoll().baseUrl() + "/api/v1/accounts/update_credentials", token, atoll().app().infra.json);
         assertThat(again.json().get("avatar").asText()).isNotEqualTo(oldAvatar).endsWith(".png");
         assertThat(download(oldAvatar)).isNull();
         TestHttp.Response bad = new Multipart().file("avatar", "x.txt", "text/plain", "nope".getBytes(StandardCharsets.UTF_8))
-                .send("PATCH", atoll().baseUrl() + "/api/v1/accounts/update_credentials", token, atoll().app().json);
+                .send("PATCH", atoll().baseUrl() + "/api/v1/accounts/update_credentials", token, atoll().app().infra.json);
         assertThat(bad.status()).isEqualTo(422);
         // a refused profile change keeps the old avatar, and leaves no new file behind
         long objects = storedObjects();
         TestHttp.Response refused = new Multipart().file("avatar", "me3.png", "image/png", TestImages.encode(TestImages.halves(90, 90), "png"))
                 .field("display_name", "x".repeat(100))
-                .send("PATCH", atoll().baseUrl() + "/api/v1/accounts/update_credentials", token, atoll().app().json);
+                .send("PATCH", atoll().baseUrl() + "/api/v1/accounts/update_credentials", token, atoll().app().infra.json);
         assertThat(refused.status()).isEqualTo(422);
         assertThat(atoll().http().get("/api/v1/accounts/verify_credentials", token).json().get("avatar").asText())
                 .isEqualTo(again.json().get("avatar").asText());
@@ -312,7 +312,7 @@ abstract class MediaContract {
 
     @Test
     void videoAndAnimatedGifAreTranscodedInTheBackground() throws Exception {
-        Ffmpeg ffmpeg = Ffmpeg.find(atoll().app().jsonColumns).orElse(null);
+        Ffmpeg ffmpeg = Ffmpeg.find(atoll().app().infra.jsonColumns).orElse(null);
         if (ffmpeg == null) fail("ffmpeg and ffprobe must be installed for the media tests (apt-get install -y ffmpeg; .ci/run installs it)");
         String token = user();
         Path dir = Files.createTempDirectory("atoll-video-test");
@@ -349,7 +349,7 @@ abstract class MediaContract {
         // v1 processes before answering; a custom thumbnail becomes the preview
         TestHttp.Response sync = new Multipart().file("file", "clip.mkv", "video/x-matroska", Files.readAllBytes(video))
                 .file("thumbnail", "cover.png", "image/png", TestImages.encode(TestImages.halves(1280, 720), "png"))
-                .send("POST", atoll().baseUrl() + "/api/v1/media", token, atoll().app().json);
+                .send("POST", atoll().baseUrl() + "/api/v1/media", token, atoll().app().infra.json);
         assertThat(sync.status()).as(sync.body()).isEqualTo(200);
         assertThat(sync.json().get("url").asText()).endsWith(".mp4");
         assertThat(sync.json().get("preview_url").asText()).endsWith("_cover.png");

@@ -55,7 +55,7 @@ class MediaIT extends MediaContract {
             java.util.List<String> ids = new java.util.ArrayList<>();
             for (int i = 0; i < 7; i++) {
                 var r = new Multipart().file("file", "p.png", "image/png", TestImages.encode(TestImages.halves(10 + i, 10), "png"))
-                        .send("POST", albums.baseUrl() + "/api/v2/media", token, albums.app().json);
+                        .send("POST", albums.baseUrl() + "/api/v2/media", token, albums.app().infra.json);
                 ids.add(r.json().get("id").asText());
             }
             var seven = albums.http().postJson("/api/v1/statuses", token, java.util.Map.of("status", "seven", "media_ids", ids));
@@ -67,7 +67,7 @@ class MediaIT extends MediaContract {
 
     @Test
     void videoProcessingIsADurableJobThatSurvivesARestart() throws Exception {
-        social.atoll.core.media.Ffmpeg ffmpeg = social.atoll.core.media.Ffmpeg.find(atoll.app().jsonColumns).orElse(null);
+        social.atoll.core.media.Ffmpeg ffmpeg = social.atoll.core.media.Ffmpeg.find(atoll.app().infra.jsonColumns).orElse(null);
         if (ffmpeg == null) org.assertj.core.api.Assertions.fail(
                 "ffmpeg and ffprobe must be installed for the media tests (apt-get install -y ffmpeg; .ci/run installs it)");
         Path video = Files.createTempDirectory("atoll-durable").resolve("clip.mkv");
@@ -78,10 +78,10 @@ class MediaIT extends MediaContract {
         try {
             String token = webOnly.createUser("durable");
             var r = new Multipart().file("file", "clip.mkv", "video/x-matroska", Files.readAllBytes(video))
-                    .send("POST", webOnly.baseUrl() + "/api/v2/media", token, webOnly.app().json);
+                    .send("POST", webOnly.baseUrl() + "/api/v2/media", token, webOnly.app().infra.json);
             assertThat(r.status()).as(r.body()).isEqualTo(202);
             String id = r.json().get("id").asText();
-            assertThat(webOnly.app().jobs.pendingCounts().get("media.process")).isEqualTo(1);
+            assertThat(webOnly.app().infra.jobs.pendingCounts().get("media.process")).isEqualTo(1);
             assertThat(webOnly.http().get("/api/v1/media/" + id, token).status()).isEqualTo(206);
 
             restarted = webOnly.restart(java.util.Map.of("ATOLL_ROLE", "all"), app -> {});

@@ -32,7 +32,7 @@ class MediaOnEditsAndScheduleIT {
 
     private static String upload(String token, int width) {
         TestHttp.Response r = new Multipart().file("file", "p.png", "image/png", TestImages.encode(TestImages.halves(width, 20), "png"))
-                .send("POST", atoll.baseUrl() + "/api/v2/media", token, atoll.app().json);
+                .send("POST", atoll.baseUrl() + "/api/v2/media", token, atoll.app().infra.json);
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         return r.json().get("id").asText();
     }
@@ -42,13 +42,13 @@ class MediaOnEditsAndScheduleIT {
     /** Makes uploads look two days old and runs the orphan sweep. */
     private static void sweepAsIfOld(String... ids) {
         for (String id : ids)
-            atoll.app().db.write(h -> h.createUpdate("UPDATE media_attachments SET created_at = :t WHERE id = :id")
+            atoll.app().infra.db.write(h -> h.createUpdate("UPDATE media_attachments SET created_at = :t WHERE id = :id")
                     .bind("t", Instant.now().minus(2, ChronoUnit.DAYS)).bind("id", Long.parseLong(id)).execute());
-        atoll.app().mediaSweep.run();
+        atoll.app().core.mediaSweep.run();
     }
 
     private static long rows(String id) {
-        return atoll.app().db.read(h -> h.createQuery("SELECT COUNT(*) FROM media_attachments WHERE id = :id")
+        return atoll.app().infra.db.read(h -> h.createQuery("SELECT COUNT(*) FROM media_attachments WHERE id = :id")
                 .bind("id", Long.parseLong(id)).mapTo(Long.class).one());
     }
 
@@ -148,15 +148,15 @@ class MediaOnEditsAndScheduleIT {
         assertThat(atoll.http().delete("/api/v1/media/" + a, token).status()).isEqualTo(422);
 
         Instant due = Instant.now().minusSeconds(1);
-        atoll.app().db.write(h -> {
+        atoll.app().infra.db.write(h -> {
             h.createUpdate("UPDATE scheduled_statuses SET scheduled_at = :t WHERE id = :id").bind("t", due).bind("id", sid).execute();
-            return atoll.app().jobs.enqueue(ScheduledStatusService.PUBLISH, sid + ":due", new ScheduledStatusService.Publish(sid, due.toEpochMilli()));
+            return atoll.app().infra.jobs.enqueue(ScheduledStatusService.PUBLISH, sid + ":due", new ScheduledStatusService.Publish(sid, due.toEpochMilli()));
         });
         String accountId = atoll.http().get("/api/v1/accounts/verify_credentials", token).json().get("id").asText();
         Await.until("the scheduled status is posted", () -> atoll.http().get("/api/v1/accounts/" + accountId + "/statuses", token).json().size() == 1);
         JsonNode posted = atoll.http().get("/api/v1/accounts/" + accountId + "/statuses", token).json().get(0);
         assertThat(mediaIds(posted)).containsExactly(b, a);
-        long reserved = atoll.app().db.read(h -> h.createQuery("SELECT COUNT(*) FROM media_attachments WHERE scheduled_status_id IS NOT NULL")
+        long reserved = atoll.app().infra.db.read(h -> h.createQuery("SELECT COUNT(*) FROM media_attachments WHERE scheduled_status_id IS NOT NULL")
                 .mapTo(Long.class).one());
         assertThat(reserved).isZero();
 

@@ -67,7 +67,7 @@ class MediaProxyIT {
         origin.stop(0);
     }
 
-    private static String signed(TestInstance instance, String url) { return instance.app().mediaViews.proxy().proxied(url); }
+    private static String signed(TestInstance instance, String url) { return instance.app().core.mediaProxySigner.proxied(url); }
 
     @Test
     void aSignedImageIsRelayedByteForByteAndThenServedFromTheCache() {
@@ -114,7 +114,7 @@ class MediaProxyIT {
         HttpResponse<byte[]> r = Multipart.fetch(url);
         assertThat(r.statusCode()).isEqualTo(502);
         assertThat(r.body().length).isLessThan(1024 * 1024);
-        long cached = atoll.app().db.read(h -> h.createQuery("SELECT COUNT(*) FROM media_proxy_cache WHERE url = :u")
+        long cached = atoll.app().infra.db.read(h -> h.createQuery("SELECT COUNT(*) FROM media_proxy_cache WHERE url = :u")
                 .bind("u", originUrl + "/huge.png").mapTo(Long.class).one());
         assertThat(cached).isZero();
     }
@@ -123,17 +123,17 @@ class MediaProxyIT {
     void remoteAvatarsAndAttachmentsAreShownThroughTheProxy() {
         String token = atoll.createUser("proxied");
         String id = atoll.http().get("/api/v1/accounts/verify_credentials", token).json().get("id").asText();
-        atoll.app().db.write(h -> h.createUpdate("UPDATE accounts SET avatar_remote_url = :u, header_remote_url = :u WHERE id = :id")
+        atoll.app().infra.db.write(h -> h.createUpdate("UPDATE accounts SET avatar_remote_url = :u, header_remote_url = :u WHERE id = :id")
                 .bind("u", originUrl + "/cat.png").bind("id", Long.parseLong(id)).execute());
         String avatar = atoll.http().get("/api/v1/accounts/" + id, null).json().get("avatar").asText();
         assertThat(avatar).startsWith(atoll.baseUrl() + "/media_proxy/");
         assertThat(Multipart.fetch(avatar).body()).isEqualTo(CAT);
 
         String statusId = atoll.http().postJson("/api/v1/statuses", token, Map.of("status", "with a remote file")).json().get("id").asText();
-        atoll.app().db.write(h -> h.createUpdate("""
+        atoll.app().infra.db.write(h -> h.createUpdate("""
                         INSERT INTO media_attachments (id, account_id, status_id, type, remote_url, meta, created_at, updated_at)
                         VALUES (:id, :a, :s, 'image', :u, '{}', 0, 0)""")
-                .bind("id", atoll.app().ids.next()).bind("a", Long.parseLong(id)).bind("s", Long.parseLong(statusId))
+                .bind("id", atoll.app().infra.ids.next()).bind("a", Long.parseLong(id)).bind("s", Long.parseLong(statusId))
                 .bind("u", originUrl + "/cat.png").execute());
         var media = atoll.http().get("/api/v1/statuses/" + statusId, null).json().get("media_attachments").get(0);
         assertThat(media.get("url").asText()).startsWith(atoll.baseUrl() + "/media_proxy/");
@@ -145,10 +145,10 @@ class MediaProxyIT {
     void imagesOfRemoteStatusesAreCopiedProcessedAndCanBePruned() throws Exception {
         String token = atoll.createUser("remotecopy");
         long accountId = atoll.http().get("/api/v1/accounts/verify_credentials", token).json().get("id").asLong();
-        long statusId = atoll.app().ids.next();
-        long mediaId = atoll.app().ids.next();
+        long statusId = atoll.app().infra.ids.next();
+        long mediaId = atoll.app().infra.ids.next();
         // a status as the inbox stores one from another server: not local, its image only a remote URL
-        atoll.app().db.write(h -> {
+        atoll.app().infra.db.write(h -> {
             h.createUpdate("INSERT INTO statuses (id, uri, account_id, local, text, content, visibility, created_at, updated_at) "
                             + "VALUES (:id, :uri, :a, FALSE, '', '<p>remote</p>', 'public', 0, 0)")
                     .bind("id", statusId).bind("uri", "https://remote.example/notes/" + statusId).bind("a", accountId).execute();
@@ -156,7 +156,7 @@ class MediaProxyIT {
                             + "VALUES (:id, :a, :s, 'image', :u, '{}', 0, 0)")
                     .bind("id", mediaId).bind("a", accountId).bind("s", statusId).bind("u", originUrl + "/cat.png").execute();
             var s = h.createQuery("SELECT * FROM statuses WHERE id = :id").bind("id", statusId).map(social.atoll.core.status.StatusStore.STATUS).one();
-            atoll.app().events.publish(new social.atoll.core.status.StatusEvents.StatusCreated(s, null, java.util.List.of()));
+            atoll.app().infra.events.publish(new social.atoll.core.status.StatusEvents.StatusCreated(s, null, java.util.List.of()));
             return null;
         });
         String path = "/api/v1/statuses/" + statusId;
@@ -169,7 +169,7 @@ class MediaProxyIT {
         assertThat(m.get("remote_url").asText()).startsWith(atoll.baseUrl() + "/media_proxy/");
         assertThat(TestImages.decode(Multipart.fetch(m.get("url").asText()).body()).getWidth()).isEqualTo(30);
 
-        var pruned = new social.atoll.core.media.MediaAdmin(atoll.app().db, atoll.app().clock).pruneRemote(atoll.app().blobs, java.time.Duration.ZERO);
+        var pruned = new social.atoll.core.media.MediaAdmin(atoll.app().infra.db, atoll.app().infra.clock).pruneRemote(atoll.app().infra.blobs, java.time.Duration.ZERO);
         assertThat(pruned.files()).isPositive();
         var after = atoll.http().get(path, null).json().at("/media_attachments/0");
         assertThat(after.get("url").asText()).startsWith(atoll.baseUrl() + "/media_proxy/");

@@ -56,7 +56,7 @@ class MediaS3IT extends MediaContract {
         String prefix = endpoint + "/" + BUCKET + "/";
         assertThat(url).startsWith(prefix);
         try {
-            Optional<InputStream> in = atoll.app().blobs.open(url.substring(prefix.length()));
+            Optional<InputStream> in = atoll.app().infra.blobs.open(url.substring(prefix.length()));
             if (in.isEmpty()) return null;
             try (InputStream stream = in.get()) {
                 return stream.readAllBytes();

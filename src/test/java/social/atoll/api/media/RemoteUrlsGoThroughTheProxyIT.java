@@ -88,11 +88,11 @@ class RemoteUrlsGoThroughTheProxyIT {
                 .put("name", "a photo").put("width", 800).put("height", 600);
         assertThat(remote.post(Fed.sharedInbox(atoll), bob, create)).isEqualTo(202);
         Fed.awaitInboxIdle(atoll);
-        long statusId = atoll.app().db.read(h -> h.createQuery("SELECT id FROM statuses WHERE uri = :u").bind("u", noteId)
+        long statusId = atoll.app().infra.db.read(h -> h.createQuery("SELECT id FROM statuses WHERE uri = :u").bind("u", noteId)
                 .mapTo(Long.class).one());
-        long cardId = atoll.app().db.read(h -> h.createQuery("SELECT card_id FROM status_preview_cards WHERE status_id = :s")
+        long cardId = atoll.app().infra.db.read(h -> h.createQuery("SELECT card_id FROM status_preview_cards WHERE status_id = :s")
                 .bind("s", statusId).mapTo(Long.class).one());
-        atoll.app().cards.fetch(cardId); // the queued fetch waits a random delay; run it now
+        atoll.app().core.cards.fetch(cardId); // the queued fetch waits a random delay; run it now
 
         Await.until("the status is readable", () -> atoll.http().get("/api/v1/statuses/" + statusId, token).status() == 200);
         JsonNode status = atoll.http().get("/api/v1/statuses/" + statusId, token).json();

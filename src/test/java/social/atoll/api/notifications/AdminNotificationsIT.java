@@ -30,7 +30,7 @@ class AdminNotificationsIT {
     static void stop() { atoll.close(); }
 
     private static Fixtures.User staff(String name, User.Role role) {
-        User u = atoll.app().accountService.createLocal(new NewLocalAccount(name, name + "@example.test", "password-" + name,
+        User u = atoll.app().core.accountService.createLocal(new NewLocalAccount(name, name + "@example.test", "password-" + name,
                 role, true, true, "en", null, null), true);
         return new Fixtures.User(name, u.accountId(), atoll.token(u.accountId(), "read write"));
     }

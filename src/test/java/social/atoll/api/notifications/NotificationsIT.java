@@ -147,11 +147,11 @@ class NotificationsIT {
         assertThat(fanNotes.get(0).get("status").get("id").asText()).isEqualTo(post);
 
         User locked = f.user("ns_locked");
-        atoll.app().db.write(h -> h.createUpdate("UPDATE accounts SET locked = TRUE WHERE id = :id").bind("id", locked.id()).execute());
+        atoll.app().infra.db.write(h -> h.createUpdate("UPDATE accounts SET locked = TRUE WHERE id = :id").bind("id", locked.id()).execute());
         User asker = f.user("ns_asker");
         f.follow(asker, locked);
         assertThat(types(list(locked, ""))).containsExactly("follow_request");
-        atoll.app().follows.authorize(locked.id(), asker.id());
+        atoll.app().core.follows.authorize(locked.id(), asker.id());
         assertThat(types(list(locked, ""))).isEmpty();
     }
 }

@@ -241,7 +241,7 @@ class OAuthIT {
 
     @Test
     void accountsThatMayNotSignInAreToldWhy() {
-        atoll.app().accountService.createLocal(new NewLocalAccount("judy", "judy@example.test", "password-judy", User.Role.USER,
+        atoll.app().core.accountService.createLocal(new NewLocalAccount("judy", "judy@example.test", "password-judy", User.Role.USER,
                 false, true, "en", null, null), true);
         Browser browser = new Browser(atoll.baseUrl());
         HttpResponse<String> page = browser.get("/auth/sign_in");

@@ -162,8 +162,8 @@ class PollsIT {
 
         // time passes: the poll's end is moved into the past and its expiry job runs
         Instant past = Instant.now().minusSeconds(5);
-        atoll.app().db.write(h -> h.createUpdate("UPDATE polls SET expires_at = :t WHERE id = :id").bind("t", past).bind("id", pollId).execute());
-        atoll.app().db.write(h -> atoll.app().jobs.enqueue(PollService.EXPIRE, pollId + ":test", new PollService.Expire(pollId)));
+        atoll.app().infra.db.write(h -> h.createUpdate("UPDATE polls SET expires_at = :t WHERE id = :id").bind("t", past).bind("id", pollId).execute());
+        atoll.app().infra.db.write(h -> atoll.app().infra.jobs.enqueue(PollService.EXPIRE, pollId + ":test", new PollService.Expire(pollId)));
         Await.until("poll notifications", () -> f.count("SELECT COUNT(*) FROM notifications WHERE type = 'poll' AND status_id = " + statusId) == 2);
         assertThat(f.count("SELECT COUNT(*) FROM notifications WHERE type = 'poll' AND account_id = " + carol.id())).isZero();
 
@@ -181,7 +181,7 @@ class PollsIT {
         assertThat(late.json().get("error").asText()).isEqualTo("Validation failed: The poll has already ended");
 
         // the job is idempotent: running it again adds nothing
-        atoll.app().polls.close(pollId);
+        atoll.app().core.polls.close(pollId);
         assertThat(f.count("SELECT COUNT(*) FROM notifications WHERE type = 'poll' AND status_id = " + statusId)).isEqualTo(2);
     }
 }

@@ -189,11 +189,11 @@ class RelationshipsIT {
         User me = f.user("dom_me");
         long remote = remoteAccount("someone", "spam.example");
         long remoteStatus = remoteStatus(remote);
-        atoll.app().db.write(h -> {
+        atoll.app().infra.db.write(h -> {
             h.createUpdate("INSERT INTO follows (id, account_id, target_account_id, created_at) VALUES (:id, :a, :t, 0)")
-                    .bind("id", atoll.app().ids.next()).bind("a", me.id()).bind("t", remote).execute();
+                    .bind("id", atoll.app().infra.ids.next()).bind("a", me.id()).bind("t", remote).execute();
             h.createUpdate("INSERT INTO follows (id, account_id, target_account_id, created_at) VALUES (:id, :a, :t, 0)")
-                    .bind("id", atoll.app().ids.next()).bind("a", remote).bind("t", me.id()).execute();
+                    .bind("id", atoll.app().infra.ids.next()).bind("a", remote).bind("t", me.id()).execute();
             return h.createUpdate("INSERT INTO home_feed (account_id, status_id, author_id) VALUES (:a, :s, :r)")
                     .bind("a", me.id()).bind("s", remoteStatus).bind("r", remote).execute();
         });
@@ -257,8 +257,8 @@ class RelationshipsIT {
     }
 
     private static long remoteAccount(String username, String domain) {
-        long id = atoll.app().ids.next();
-        atoll.app().db.write(h -> h.createUpdate("""
+        long id = atoll.app().infra.ids.next();
+        atoll.app().infra.db.write(h -> h.createUpdate("""
                         INSERT INTO accounts (id, username, domain, acct_key, uri, created_at, updated_at)
                         VALUES (:id, :u, :d, :k, :uri, 0, 0)""")
                 .bind("id", id).bind("u", username).bind("d", domain).bind("k", username + "@" + domain)
@@ -267,8 +267,8 @@ class RelationshipsIT {
     }
 
     private static long remoteStatus(long accountId) {
-        long id = atoll.app().ids.next();
-        atoll.app().db.write(h -> h.createUpdate("""
+        long id = atoll.app().infra.ids.next();
+        atoll.app().infra.db.write(h -> h.createUpdate("""
                         INSERT INTO statuses (id, uri, account_id, local, content, visibility, created_at, updated_at)
                         VALUES (:id, :uri, :a, FALSE, '<p>buy now</p>', 'public', :now, :now)""")
                 .bind("id", id).bind("uri", "https://remote.example/statuses/" + id).bind("a", accountId)

@@ -35,7 +35,7 @@ class AccountStatusesIT {
             assertThat(ids(atoll.http().get(base + "?exclude_reblogs=1").json())).containsExactly(reply, selfReply, pub);
             assertThat(ids(atoll.http().get(base + "?tagged=cats").json())).containsExactly(pub);
             assertThat(ids(atoll.http().get(base + "?only_media=true").json())).isEmpty();
-            atoll.app().db.write(h -> h.createUpdate("INSERT INTO status_pins (id, account_id, status_id, created_at) VALUES (1, :a, :s, 0)")
+            atoll.app().infra.db.write(h -> h.createUpdate("INSERT INTO status_pins (id, account_id, status_id, created_at) VALUES (1, :a, :s, 0)")
                     .bind("a", alice.id()).bind("s", Long.parseLong(pub)).execute());
             var pinned = atoll.http().get(base + "?pinned=true", alice.token()).json();
             assertThat(ids(pinned)).containsExactly(pub);

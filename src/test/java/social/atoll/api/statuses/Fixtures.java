@@ -24,7 +24,7 @@ public final class Fixtures {
 
     public User user(String name) {
         String token = atoll.createUser(name);
-        long id = atoll.app().accounts.byAcct(name, null).orElseThrow().id();
+        long id = atoll.app().core.accounts.byAcct(name, null).orElseThrow().id();
         return new User(name, id, token);
     }
 
@@ -55,13 +55,13 @@ public final class Fixtures {
     public void follow(User follower, User target) { follow(follower, target, FollowOptions.DEFAULTS); }
 
     public void follow(User follower, User target, FollowOptions options) {
-        atoll.app().follows.follow(follower.id(), target.id(), options);
+        atoll.app().core.follows.follow(follower.id(), target.id(), options);
     }
 
-    public void unfollow(User follower, User target) { atoll.app().follows.unfollow(follower.id(), target.id()); }
+    public void unfollow(User follower, User target) { atoll.app().core.follows.unfollow(follower.id(), target.id()); }
 
     public long count(String sql) {
-        return atoll.app().db.read(h -> h.createQuery(sql).mapTo(Long.class).one());
+        return atoll.app().infra.db.read(h -> h.createQuery(sql).mapTo(Long.class).one());
     }
 
     /** Ids of a JSON array of statuses (or notifications), in order. */

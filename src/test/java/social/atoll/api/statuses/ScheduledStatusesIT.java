@@ -134,9 +134,9 @@ class ScheduledStatusesIT {
 
         // the publication time comes: the row is due and its job runs
         Instant due = Instant.now().minusSeconds(1);
-        atoll.app().db.write(h -> {
+        atoll.app().infra.db.write(h -> {
             h.createUpdate("UPDATE scheduled_statuses SET scheduled_at = :t WHERE id = :id").bind("t", due).bind("id", id).execute();
-            return atoll.app().jobs.enqueue(ScheduledStatusService.PUBLISH, id + ":due", new ScheduledStatusService.Publish(id, due.toEpochMilli()));
+            return atoll.app().infra.jobs.enqueue(ScheduledStatusService.PUBLISH, id + ":due", new ScheduledStatusService.Publish(id, due.toEpochMilli()));
         });
         Await.until("the scheduled status is posted", () -> f.count("SELECT COUNT(*) FROM statuses WHERE account_id = " + alice.id()) == 1);
         assertThat(f.count("SELECT COUNT(*) FROM scheduled_statuses WHERE id = " + id)).isZero();

@@ -73,8 +73,8 @@ class StatusesIT {
         User follower = f.user("circle_follower");
         f.follow(member, author);
         f.follow(follower, author);
-        long id = atoll.app().ids.next();
-        atoll.app().db.write(h -> {
+        long id = atoll.app().infra.ids.next();
+        atoll.app().infra.db.write(h -> {
             h.createUpdate("INSERT INTO statuses (id, uri, url, account_id, local, text, content, visibility, created_at, updated_at) "
                             + "VALUES (:id, :uri, NULL, :a, TRUE, 'inner circle', '<p>inner circle</p>', 'limited', 0, 0)")
                     .bind("id", id).bind("uri", atoll.baseUrl() + "/users/circle_author/statuses/" + id).bind("a", author.id()).execute();
@@ -206,7 +206,7 @@ class StatusesIT {
     void badRequestsGetMastodonsErrors() {
         User alice = f.user("bad_alice");
         String readOnly = atoll.token(alice.id(), "read");
-        String appToken = atoll.app().tokens.issue(atoll.app().oauth.adminCliApp().id(), null,
+        String appToken = atoll.app().core.tokens.issue(atoll.app().core.oauth.adminCliApp().id(), null,
                 social.atoll.core.auth.Scopes.parse("read write")).token();
 
         var wrongToken = atoll.http().postJson("/api/v1/statuses", "not-a-token", Map.of("status", "x"));

@@ -166,7 +166,7 @@ class StreamingIT {
             assertThat(conversation.stream().toString()).isEqualTo("[\"direct\"]");
             assertThat(conversation.json(JSON).get("last_status").get("id").asText()).isEqualTo(dm);
 
-            atoll.app().announcements.create("Maintenance tonight", null, null, false);
+            atoll.app().core.announcements.create("Maintenance tonight", null, null, false);
             var announcement = c.next(e -> e.event().equals("announcement"));
             assertThat(announcement.json(JSON).get("content").asText()).contains("Maintenance tonight");
             assertThat(announcement.json(JSON).get("read").asBoolean(true)).isFalse();

@@ -93,7 +93,7 @@ class TimelinesIT {
         String marker = f.post(friend, "marker", "public").get("id").asText();
 
         awaitHome(reader, "fan-out of the marker", ids -> ids.contains(marker));
-        Await.until("all fan-out jobs done", () -> atoll.app().jobs.pendingCounts().getOrDefault("home-feed.fanout", 0) == 0);
+        Await.until("all fan-out jobs done", () -> atoll.app().infra.jobs.pendingCounts().getOrDefault("home-feed.fanout", 0) == 0);
         List<String> feed = home(reader);
         assertThat(feed).contains(friendPost, replyToOther, selfReply, replyToReader, boostByFriend);
         assertThat(feed).doesNotContain(replyToUnknown, fromUnknown);
@@ -154,7 +154,7 @@ class TimelinesIT {
         assertThat(empty.header("Link")).isNull();
 
         assertThat(atoll.http().get("/api/v1/timelines/home").status()).isEqualTo(401);
-        String appToken = atoll.app().tokens.issue(atoll.app().oauth.adminCliApp().id(), null,
+        String appToken = atoll.app().core.tokens.issue(atoll.app().core.oauth.adminCliApp().id(), null,
                 social.atoll.core.auth.Scopes.parse("read")).token();
         assertThat(atoll.http().get("/api/v1/timelines/home", appToken).status()).isEqualTo(422);
         assertThat(atoll.http().get("/api/v1/timelines/home", atoll.token(reader.id(), "write")).status()).isEqualTo(403);
@@ -166,9 +166,9 @@ class TimelinesIT {
             Fixtures g = new Fixtures(own);
             User alice = g.user("alice");
             User bob = g.user("bob");
-            long remoteId = own.app().ids.next();
-            long remoteStatus = own.app().ids.next();
-            own.app().db.write(h -> {
+            long remoteId = own.app().infra.ids.next();
+            long remoteStatus = own.app().infra.ids.next();
+            own.app().infra.db.write(h -> {
                 h.createUpdate("INSERT INTO accounts (id, username, domain, acct_key, uri, url, created_at, updated_at) "
                                 + "VALUES (:id, 'zed', 'remote.example', :k, 'https://remote.example/users/zed', 'https://remote.example/@zed', 0, 0)")
                         .bind("id", remoteId).bind("k", Account.key("zed", "remote.example")).execute();

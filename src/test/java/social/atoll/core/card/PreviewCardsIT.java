@@ -110,7 +110,7 @@ class PreviewCardsIT {
     }
 
     private static long count(String sql, Object... binds) {
-        return atoll.app().db.read(h -> {
+        return atoll.app().infra.db.read(h -> {
             var q = h.createQuery(sql);
             for (int i = 0; i < binds.length; i++) q.bind(i, binds[i]);
             return q.mapTo(Long.class).one();
@@ -122,15 +122,15 @@ class PreviewCardsIT {
      * formatter does not link bare IP addresses, and the test page lives on one).
      */
     private static String created(String username, String html) {
-        long accountId = atoll.app().accounts.byAcct(username, null).orElseThrow().id();
-        long id = atoll.app().ids.next();
-        atoll.app().db.write(h -> {
+        long accountId = atoll.app().core.accounts.byAcct(username, null).orElseThrow().id();
+        long id = atoll.app().infra.ids.next();
+        atoll.app().infra.db.write(h -> {
             h.createUpdate("INSERT INTO statuses (id, uri, account_id, local, text, content, visibility, created_at, updated_at) "
                             + "VALUES (:id, :uri, :a, TRUE, '', :html, 'public', 0, 0)")
                     .bind("id", id).bind("uri", atoll.baseUrl() + "/users/" + username + "/statuses/" + id).bind("a", accountId)
                     .bind("html", html).execute();
             Status s = h.createQuery("SELECT * FROM statuses WHERE id = :id").bind("id", id).map(StatusStore.STATUS).one();
-            atoll.app().events.publish(new StatusEvents.StatusCreated(s, null, List.of()));
+            atoll.app().infra.events.publish(new StatusEvents.StatusCreated(s, null, List.of()));
             return null;
         });
         return Long.toString(id);
@@ -155,8 +155,8 @@ class PreviewCardsIT {
         long cardId = count("SELECT id FROM preview_cards WHERE url = ?", url);
         int pagesBefore = pageHits.get();
         int imagesBefore = imageHits.get();
-        atoll.app().cards.fetch(cardId);
-        atoll.app().cards.fetch(cardId);
+        atoll.app().core.cards.fetch(cardId);
+        atoll.app().core.cards.fetch(cardId);
         assertThat(pageHits.get()).isEqualTo(pagesBefore + 1);
         assertThat(imageHits.get()).isEqualTo(imagesBefore + 1);
 
@@ -183,7 +183,7 @@ class PreviewCardsIT {
         atoll.createUser("videolinker");
         String url = originUrl + "/clip";
         String id = created("videolinker", "<p>see <a href=\"" + url + "\">" + url + "</a></p>");
-        atoll.app().cards.fetch(count("SELECT id FROM preview_cards WHERE url = ?", url));
+        atoll.app().core.cards.fetch(count("SELECT id FROM preview_cards WHERE url = ?", url));
         JsonNode card = atoll.http().get("/api/v1/statuses/" + id, null).json().get("card");
         assertThat(card.get("type").asText()).isEqualTo("video");
         assertThat(card.get("title").asText()).isEqualTo("Clip title");
@@ -202,7 +202,7 @@ class PreviewCardsIT {
         // a photo: its picture is the card's image (stored here), and embed_url, the remote picture, is relayed
         String picture = originUrl + "/picture";
         String photoStatus = created("videolinker", "<p><a href=\"" + picture + "\">" + picture + "</a></p>");
-        atoll.app().cards.fetch(count("SELECT id FROM preview_cards WHERE url = ?", picture));
+        atoll.app().core.cards.fetch(count("SELECT id FROM preview_cards WHERE url = ?", picture));
         JsonNode photo = atoll.http().get("/api/v1/statuses/" + photoStatus, null).json().get("card");
         assertThat(photo.get("type").asText()).isEqualTo("photo");
         assertThat(photo.get("title").asText()).isEqualTo("A picture");
@@ -213,7 +213,7 @@ class PreviewCardsIT {
         // an embed with nothing safe in it is a plain link card
         String scripted = originUrl + "/scripted";
         String other = created("videolinker", "<p><a href=\"" + scripted + "\">" + scripted + "</a></p>");
-        atoll.app().cards.fetch(count("SELECT id FROM preview_cards WHERE url = ?", scripted));
+        atoll.app().core.cards.fetch(count("SELECT id FROM preview_cards WHERE url = ?", scripted));
         JsonNode plain = atoll.http().get("/api/v1/statuses/" + other, null).json().get("card");
         assertThat(plain.get("type").asText()).isEqualTo("link");
         assertThat(plain.get("title").asText()).isEqualTo("Only script");
@@ -226,9 +226,9 @@ class PreviewCardsIT {
         String url = originUrl + "/cover.png";
         String id = created("imagelinker", "<p>look <a href=\"" + url + "\">" + url + "</a></p>");
         long cardId = count("SELECT id FROM preview_cards WHERE url = ?", url);
-        atoll.app().cards.fetch(cardId);
+        atoll.app().core.cards.fetch(cardId);
         assertThat(atoll.http().get("/api/v1/statuses/" + id, null).json().get("card").isNull()).isTrue();
-        assertThat(atoll.app().cards.byId(cardId).orElseThrow().state()).isEqualTo("failed");
+        assertThat(atoll.app().core.cards.byId(cardId).orElseThrow().state()).isEqualTo("failed");
     }
 
     @Test

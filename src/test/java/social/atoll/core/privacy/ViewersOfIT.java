@@ -39,18 +39,18 @@ class ViewersOfIT {
             assertThat(boost.status()).isEqualTo(200);
             ids.add(boost.json().get("id").asText());
 
-            VisibilityPolicy policy = atoll.app().visibility;
+            VisibilityPolicy policy = atoll.app().core.visibility;
             Set<Long> viewers = Set.of(author.id(), follower.id(), mentioned.id(), stranger.id(), blocked.id(), booster.id());
             for (String id : ids) {
-                Status s = atoll.app().statuses.byId(Long.parseLong(id)).orElseThrow();
+                Status s = atoll.app().core.statuses.byId(Long.parseLong(id)).orElseThrow();
                 Set<Long> expected = new HashSet<>();
                 for (Long v : viewers) if (policy.canSee(v, s)) expected.add(v);
                 assertThat(policy.viewersOf(s, viewers)).as(s.visibility() + (s.isReblog() ? " boost" : "")).isEqualTo(expected);
             }
             // and the answers are the expected ones, not just equal
-            Status priv = atoll.app().statuses.byId(Long.parseLong(ids.get(2))).orElseThrow();
+            Status priv = atoll.app().core.statuses.byId(Long.parseLong(ids.get(2))).orElseThrow();
             assertThat(policy.viewersOf(priv, viewers)).containsExactlyInAnyOrder(author.id(), follower.id(), mentioned.id(), booster.id());
-            Status pub = atoll.app().statuses.byId(Long.parseLong(ids.get(0))).orElseThrow();
+            Status pub = atoll.app().core.statuses.byId(Long.parseLong(ids.get(0))).orElseThrow();
             assertThat(policy.viewersOf(pub, viewers)).doesNotContain(blocked.id()).contains(stranger.id());
         }
     }

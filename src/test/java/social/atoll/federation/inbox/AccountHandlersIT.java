@@ -78,10 +78,10 @@ class AccountHandlersIT {
                  "content": "Spam links", "object": ["%s", "%s"], "to": "%s"}"""
                 .formatted(remote.base(), Fed.unique(), mod.uri(), Fed.actorUri(atoll, "reported1"), statusUri, Fed.actorUri(atoll, "reported1"));
         assertThat(remote.post(Fed.sharedInbox(atoll), mod, flag)).isEqualTo(202);
-        Await.until("the report is stored", () -> atoll.app().db.read(h -> h.createQuery(
+        Await.until("the report is stored", () -> atoll.app().infra.db.read(h -> h.createQuery(
                 "SELECT COUNT(*) FROM reports r JOIN accounts a ON a.id = r.target_account_id WHERE a.username = 'reported1'")
                 .mapTo(Integer.class).one()) == 1);
-        var report = atoll.app().db.read(h -> h.createQuery(
+        var report = atoll.app().infra.db.read(h -> h.createQuery(
                 "SELECT r.comment, r.status_ids FROM reports r JOIN accounts a ON a.id = r.target_account_id WHERE a.username = 'reported1'")
                 .mapToMap().one());
         assertThat(report.get("comment")).isEqualTo("Spam links");
@@ -143,7 +143,7 @@ class AccountHandlersIT {
 
     private static JsonNode json(String s) {
         try {
-            return atoll.app().json.readTree(s);
+            return atoll.app().infra.json.readTree(s);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

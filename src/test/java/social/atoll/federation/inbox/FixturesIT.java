@@ -89,7 +89,7 @@ class FixturesIT {
         FakeFediServer.Actor p = remote.actor("pixel1");
         assertThat(send("pixelfed-create-album.json", p, values(p, l, Fed.unique()))).isEqualTo(202);
         JsonNode s = mentionWhenItArrives(l);
-        var media = atoll.app().db.read(h -> h.createQuery(
+        var media = atoll.app().infra.db.read(h -> h.createQuery(
                         "SELECT type, remote_url, description FROM media_attachments WHERE status_id = :s ORDER BY position")
                 .bind("s", Long.parseLong(s.get("id").asText())).mapToMap().list());
         assertThat(media).hasSize(3);
@@ -106,7 +106,7 @@ class FixturesIT {
         JsonNode s = mentionWhenItArrives(l);
         assertThat(s.get("visibility").asText()).isEqualTo("private");
         assertThat(s.get("spoiler_text").asText()).isEmpty();
-        var alt = atoll.app().db.read(h -> h.createQuery("SELECT description FROM media_attachments WHERE status_id = :s")
+        var alt = atoll.app().infra.db.read(h -> h.createQuery("SELECT description FROM media_attachments WHERE status_id = :s")
                 .bind("s", Long.parseLong(s.get("id").asText())).mapTo(String.class).one());
         assertThat(alt).isEqualTo("A small cat on a sofa");
         // nobody else may see it
@@ -143,7 +143,7 @@ class FixturesIT {
         assertThat(send("pleroma-emojireact.json", p, values(p, l, Fed.unique()))).isEqualTo(202);
         Fed.awaitInboxIdle(atoll);
         assertThat(atoll.http().get("/api/v1/statuses/" + l.statusId(), l.token()).json().get("favourites_count").asInt()).isZero();
-        assertThat(atoll.app().jobs.deadJobs(50)).noneMatch(j -> j.taskName().equals("federation.inbox"));
+        assertThat(atoll.app().infra.jobs.deadJobs(50)).noneMatch(j -> j.taskName().equals("federation.inbox"));
     }
 
     @Test
@@ -164,7 +164,7 @@ class FixturesIT {
         FakeFediServer.Actor p = remote.actor("peertube1");
         assertThat(send("peertube-view.json", p, values(p, l, Fed.unique()))).isEqualTo(202);
         Fed.awaitInboxIdle(atoll);
-        assertThat(atoll.app().jobs.deadJobs(50)).noneMatch(j -> j.taskName().equals("federation.inbox"));
+        assertThat(atoll.app().infra.jobs.deadJobs(50)).noneMatch(j -> j.taskName().equals("federation.inbox"));
     }
 
     @Test

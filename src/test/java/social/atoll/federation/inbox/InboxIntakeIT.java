@@ -33,7 +33,7 @@ class InboxIntakeIT {
     }
 
     private static int seen(String activityId) {
-        return atoll.app().db.read(h -> h.createQuery("SELECT COUNT(*) FROM inbox_seen_activities WHERE activity_id = :id")
+        return atoll.app().infra.db.read(h -> h.createQuery("SELECT COUNT(*) FROM inbox_seen_activities WHERE activity_id = :id")
                 .bind("id", activityId).mapTo(Integer.class).one());
     }
 
@@ -105,7 +105,7 @@ class InboxIntakeIT {
         assertThat(remote.post(Fed.sharedInbox(atoll), bob, listen)).isEqualTo(202);
         Fed.awaitInboxIdle(atoll);
         assertThat(notifications(token)).isZero();
-        assertThat(atoll.app().jobs.deadJobs(10)).noneMatch(j -> j.taskName().equals("federation.inbox"));
+        assertThat(atoll.app().infra.jobs.deadJobs(10)).noneMatch(j -> j.taskName().equals("federation.inbox"));
     }
 
     @Test
@@ -121,7 +121,7 @@ class InboxIntakeIT {
         Fed.awaitInboxIdle(atoll);
         assertThat(seen(bob.uri() + "/statuses/" + n + "/activity")).isEqualTo(1);
         assertThat(notifications(token)).isEqualTo(1);
-        int stored = atoll.app().db.read(h -> h.createQuery("SELECT COUNT(*) FROM statuses WHERE uri = :u")
+        int stored = atoll.app().infra.db.read(h -> h.createQuery("SELECT COUNT(*) FROM statuses WHERE uri = :u")
                 .bind("u", bob.uri() + "/statuses/" + n).mapTo(Integer.class).one());
         assertThat(stored).isEqualTo(1);
     }

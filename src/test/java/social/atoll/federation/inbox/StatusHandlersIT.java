@@ -313,7 +313,7 @@ class StatusHandlersIT {
 
     private static JsonNode json(String s) {
         try {
-            return atoll.app().json.readTree(s);
+            return atoll.app().infra.json.readTree(s);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

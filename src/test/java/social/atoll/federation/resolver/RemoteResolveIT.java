@@ -143,9 +143,9 @@ class RemoteResolveIT {
             var posted = a.http().postJson("/api/v1/statuses", alice,
                     Map.of("status", "@bob@" + b.domain() + " just for you", "visibility", "direct"));
             String uri = posted.json().get("uri").asText();
-            var bob = b.app().accounts.byAcct("bob", null).orElseThrow();
-            var carol = b.app().accounts.byAcct("carol", null).orElseThrow();
-            var client = b.app().federationClient;
+            var bob = b.app().core.accounts.byAcct("bob", null).orElseThrow();
+            var carol = b.app().core.accounts.byAcct("carol", null).orElseThrow();
+            var client = b.app().federation.federationClient;
 
             JsonNode note = client.fetchObject(java.net.URI.create(uri), bob);
             assertThat(note.get("content").asText()).contains("just for you");
@@ -206,7 +206,7 @@ class RemoteResolveIT {
             String carol = b.createUser("carol");
             // localhost is not on B's allow-list: B does not even ask
             assertThat(b.http().get("/api/v1/accounts/lookup?acct=" + enc("alice@" + a.domain()), carol).status()).isEqualTo(404);
-            assertThat(b.app().accounts.byUri(a.baseUrl() + "/users/alice")).isEmpty();
+            assertThat(b.app().core.accounts.byUri(a.baseUrl() + "/users/alice")).isEmpty();
         }
     }
 
@@ -227,8 +227,8 @@ class RemoteResolveIT {
             String id = b.http().get("/api/v1/accounts/lookup?acct=" + enc(handle), carol).json().get("id").asText();
             assertThat(a.http().patchJson("/api/v1/accounts/update_credentials", alice, Map.of("display_name", "Alice Renamed")).status()).isEqualTo(200);
             // B read her two days ago, and a remote account whose server is gone was never read
-            long gone = b.app().ids.next();
-            b.app().db.write(h -> {
+            long gone = b.app().infra.ids.next();
+            b.app().infra.db.write(h -> {
                 h.createUpdate("UPDATE accounts SET fetched_at = :t WHERE id = :id")
                         .bind("t", java.time.Instant.now().minus(java.time.Duration.ofDays(2))).bind("id", Long.parseLong(id)).execute();
                 return h.createUpdate("""
@@ -237,13 +237,13 @@ class RemoteResolveIT {
                         .bind("id", gone).execute();
             });
 
-            assertThat(b.app().actorRefresh.run()).isEqualTo(1);
+            assertThat(b.app().federation.actorRefresh.run()).isEqualTo(1);
 
             assertThat(b.http().get("/api/v1/accounts/" + id).json().get("display_name").asText()).isEqualTo("Alice Renamed");
-            long ghostFetched = b.app().db.read(h -> h.createQuery("SELECT fetched_at FROM accounts WHERE id = :id").bind("id", gone).mapTo(Long.class).one());
+            long ghostFetched = b.app().infra.db.read(h -> h.createQuery("SELECT fetched_at FROM accounts WHERE id = :id").bind("id", gone).mapTo(Long.class).one());
             assertThat(ghostFetched).as("an unreachable account is retried hours later, not at the head of every run")
                     .isGreaterThan(java.time.Instant.now().minus(java.time.Duration.ofDays(1)).toEpochMilli());
-            assertThat(b.app().actorRefresh.run()).as("nothing is stale any more").isZero();
+            assertThat(b.app().federation.actorRefresh.run()).as("nothing is stale any more").isZero();
         }
     }
 }

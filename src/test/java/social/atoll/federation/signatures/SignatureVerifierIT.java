@@ -42,7 +42,7 @@ class SignatureVerifierIT {
         a = TestInstance.start(env);
         b = TestInstance.start(env);
         a.createUser("alice");
-        alice = a.app().accounts.byAcct("alice", null).orElseThrow();
+        alice = a.app().core.accounts.byAcct("alice", null).orElseThrow();
         aliceKey = LocalKeys.privateKey(alice).orElseThrow();
         remote = new DocumentServer();
     }
@@ -63,7 +63,7 @@ class SignatureVerifierIT {
     }
 
     VerifiedRequest verifyPost(Map<String, String> headers, byte[] body) throws SignatureException {
-        return b.app().signatureVerifier.verify("POST", "/inbox", multi(headers), body);
+        return b.app().federation.signatureVerifier.verify("POST", "/inbox", multi(headers), body);
     }
 
     @Test
@@ -76,14 +76,14 @@ class SignatureVerifierIT {
         assertThat(v.actor().inboxUrl()).isEqualTo(alice.uri() + "/inbox");
         assertThat(v.actor().local()).isFalse();
         // B stored her as a remote account, with her key
-        assertThat(b.app().accounts.byUri(alice.uri()).orElseThrow().publicKeyPem()).isEqualTo(alice.publicKeyPem());
+        assertThat(b.app().core.accounts.byUri(alice.uri()).orElseThrow().publicKeyPem()).isEqualTo(alice.publicKeyPem());
     }
 
     @Test
     void aSignedGetVerifiesWithItsQuery() throws Exception {
         URI target = URI.create(b.baseUrl() + "/users/x/outbox?page=true");
         Map<String, String> h = HttpSignatures.signGet(target, "application/activity+json", alice.publicKeyId(), aliceKey);
-        assertThat(b.app().signatureVerifier.verify("GET", "/users/x/outbox?page=true", multi(h), null).actor().uri()).isEqualTo(alice.uri());
+        assertThat(b.app().federation.signatureVerifier.verify("GET", "/users/x/outbox?page=true", multi(h), null).actor().uri()).isEqualTo(alice.uri());
     }
 
     @Test
@@ -174,7 +174,7 @@ class SignatureVerifierIT {
         remote.put("/users/erin", actor.formatted(quote(Pem.encode("PUBLIC KEY", erin2.getPublic().getEncoded()))));
         assertThat(verifyPost(HttpSignatures.signPost(inbox(), BODY, "application/activity+json", keyId, erin2.getPrivate()), BODY).actor().username())
                 .isEqualTo("erin");
-        assertThat(b.app().accounts.byUri(remote.baseUrl() + "/users/erin").orElseThrow().publicKeyPem())
+        assertThat(b.app().core.accounts.byUri(remote.baseUrl() + "/users/erin").orElseThrow().publicKeyPem())
                 .isEqualTo(Pem.encode("PUBLIC KEY", erin2.getPublic().getEncoded()));
     }
 
@@ -191,10 +191,10 @@ class SignatureVerifierIT {
         String base = MessageSignature.parse(input, "sig1=:AAAA:").signatureBase("POST", "http", "/inbox", lower);
         h.put("Signature-Input", List.of(input));
         h.put("Signature", List.of("sig1=:" + Base64.getEncoder().encodeToString(MessageSignature.sign("rsa-v1_5-sha256", aliceKey, base)) + ":"));
-        VerifiedRequest v = b.app().signatureVerifier.verify("POST", "/inbox", h, BODY);
+        VerifiedRequest v = b.app().federation.signatureVerifier.verify("POST", "/inbox", h, BODY);
         assertThat(v.scheme()).isEqualTo(VerifiedRequest.Scheme.RFC9421);
         assertThat(v.actor().uri()).isEqualTo(alice.uri());
-        assertThatThrownBy(() -> b.app().signatureVerifier.verify("POST", "/inbox", h, "{}".getBytes(StandardCharsets.UTF_8)))
+        assertThatThrownBy(() -> b.app().federation.signatureVerifier.verify("POST", "/inbox", h, "{}".getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOf(SignatureException.class);
     }
 

@@ -36,22 +36,22 @@ class JobQueueIT {
 
     /** Registers the test job types on an App before its workers start. */
     private void setup(App app) {
-        app.db.write(h -> {
+        app.infra.db.write(h -> {
             h.execute("CREATE TABLE IF NOT EXISTS job_test_data (name TEXT PRIMARY KEY)");
             h.execute("CREATE TABLE IF NOT EXISTS job_test_effects (job_key TEXT PRIMARY KEY)");
             return null;
         });
-        app.jobs.register(WORK, w -> {
+        app.infra.jobs.register(WORK, w -> {
             runs.computeIfAbsent(w.key(), k -> new AtomicInteger()).incrementAndGet();
             // The effect is keyed by the job, so running it twice would still leave one row: the handler is idempotent.
-            app.db.write(h -> h.createUpdate("INSERT INTO job_test_effects (job_key) VALUES (:k) ON CONFLICT (job_key) DO NOTHING")
+            app.infra.db.write(h -> h.createUpdate("INSERT INTO job_test_effects (job_key) VALUES (:k) ON CONFLICT (job_key) DO NOTHING")
                     .bind("k", w.key()).execute());
         });
-        app.jobs.register(FAILING, w -> {
+        app.infra.jobs.register(FAILING, w -> {
             attempts.computeIfAbsent(w.key(), k -> new CopyOnWriteArrayList<>()).add(System.nanoTime());
             throw new IOException("remote said no to " + w.key());
         });
-        app.jobs.register(DOOMED, w -> {
+        app.infra.jobs.register(DOOMED, w -> {
             runs.computeIfAbsent(w.key(), k -> new AtomicInteger()).incrementAndGet();
             throw new PermanentJobFailure("the target is gone");
         });
@@ -60,24 +60,24 @@ class JobQueueIT {
     private int runs(String key) { return runs.getOrDefault(key, new AtomicInteger()).get(); }
 
     private static boolean effect(TestInstance atoll, String key) {
-        return atoll.app().db.read(h -> h.createQuery("SELECT COUNT(*) FROM job_test_effects WHERE job_key = :k")
+        return atoll.app().infra.db.read(h -> h.createQuery("SELECT COUNT(*) FROM job_test_effects WHERE job_key = :k")
                 .bind("k", key).mapTo(Integer.class).one()) > 0;
     }
 
     private static boolean data(TestInstance atoll, String name) {
-        return atoll.app().db.read(h -> h.createQuery("SELECT COUNT(*) FROM job_test_data WHERE name = :n")
+        return atoll.app().infra.db.read(h -> h.createQuery("SELECT COUNT(*) FROM job_test_data WHERE name = :n")
                 .bind("n", name).mapTo(Integer.class).one()) > 0;
     }
 
     private static boolean enqueueWithData(TestInstance atoll, String dataName, String key) {
-        return atoll.app().db.write(h -> {
+        return atoll.app().infra.db.write(h -> {
             h.createUpdate("INSERT INTO job_test_data (name) VALUES (:n)").bind("n", dataName).execute();
-            return atoll.app().jobs.enqueue(WORK, key, new Work(key));
+            return atoll.app().infra.jobs.enqueue(WORK, key, new Work(key));
         });
     }
 
     private static Optional<DeadJob> dead(TestInstance atoll, JobType<?> type, String key) {
-        return atoll.app().jobs.deadJobs(100).stream().filter(d -> d.taskName().equals(type.name()) && d.taskInstance().equals(key)).findFirst();
+        return atoll.app().infra.jobs.deadJobs(100).stream().filter(d -> d.taskName().equals(type.name()) && d.taskInstance().equals(key)).findFirst();
     }
 
     @Test
@@ -85,12 +85,12 @@ class JobQueueIT {
         // No workers in the first instance: the job can only be stored, as if the process died right after the commit.
         TestInstance first = TestInstance.start(Map.of("ATOLL_ROLE", "web"), this::setup);
         assertThat(enqueueWithData(first, "row-a", "survivor")).isTrue();
-        assertThat(first.app().jobs.pendingCounts()).containsEntry("test.work", 1);
+        assertThat(first.app().infra.jobs.pendingCounts()).containsEntry("test.work", 1);
         assertThat(runs("survivor")).isZero();
 
         try (TestInstance second = first.restart(Map.of("ATOLL_ROLE", "all"), this::setup)) {
             Await.until("the job ran after the restart", () -> effect(second, "survivor"));
-            Await.until("the finished job left the queue", () -> !second.app().jobs.pendingCounts().containsKey("test.work"));
+            Await.until("the finished job left the queue", () -> !second.app().infra.jobs.pendingCounts().containsKey("test.work"));
             assertThat(runs("survivor")).isEqualTo(1);
             assertThat(data(second, "row-a")).isTrue();
         }
@@ -99,12 +99,12 @@ class JobQueueIT {
     @Test
     void aJobWhoseTransactionRollsBackNeverRuns() {
         try (TestInstance atoll = TestInstance.start(Map.of(), this::setup)) {
-            assertThatThrownBy(() -> atoll.app().db.write(h -> {
+            assertThatThrownBy(() -> atoll.app().infra.db.write(h -> {
                 h.createUpdate("INSERT INTO job_test_data (name) VALUES ('rolled')").execute();
-                atoll.app().jobs.enqueue(WORK, "rolled-back", new Work("rolled-back"));
+                atoll.app().infra.jobs.enqueue(WORK, "rolled-back", new Work("rolled-back"));
                 throw new IllegalStateException("the caller changed its mind");
             })).hasMessage("the caller changed its mind");
-            assertThat(atoll.app().jobs.pendingCounts()).doesNotContainKey("test.work");
+            assertThat(atoll.app().infra.jobs.pendingCounts()).doesNotContainKey("test.work");
 
             // The queue keeps working; a job committed afterwards runs, the rolled-back one never does.
             enqueueWithData(atoll, "kept", "after");
@@ -119,14 +119,14 @@ class JobQueueIT {
     @Test
     void aFailingJobIsRetriedWithGrowingDelaysThenBuried() {
         try (TestInstance atoll = TestInstance.start(Map.of(), this::setup)) {
-            atoll.app().db.write(h -> atoll.app().jobs.enqueue(FAILING, "flaky", new Work("flaky")));
+            atoll.app().infra.db.write(h -> atoll.app().infra.jobs.enqueue(FAILING, "flaky", new Work("flaky")));
             Await.until("the job is dead", () -> dead(atoll, FAILING, "flaky").isPresent());
 
             DeadJob d = dead(atoll, FAILING, "flaky").orElseThrow();
             assertThat(d.failures()).isEqualTo(3);
             assertThat(d.lastError()).contains("remote said no to flaky");
             assertThat(d.payload()).contains("\"key\":\"flaky\"");
-            assertThat(atoll.app().jobs.pendingCounts()).doesNotContainKey("test.failing");
+            assertThat(atoll.app().infra.jobs.pendingCounts()).doesNotContainKey("test.failing");
 
             List<Long> starts = attempts.get("flaky");
             assertThat(starts).hasSize(3);
@@ -139,38 +139,38 @@ class JobQueueIT {
     @Test
     void aPermanentFailureIsBuriedAtOnce() {
         try (TestInstance atoll = TestInstance.start(Map.of(), this::setup)) {
-            atoll.app().db.write(h -> atoll.app().jobs.enqueue(DOOMED, "gone", new Work("gone")));
+            atoll.app().infra.db.write(h -> atoll.app().infra.jobs.enqueue(DOOMED, "gone", new Work("gone")));
             Await.until("the job is dead", () -> dead(atoll, DOOMED, "gone").isPresent());
             DeadJob d = dead(atoll, DOOMED, "gone").orElseThrow();
             assertThat(d.failures()).isEqualTo(1);
             assertThat(d.lastError()).contains("the target is gone");
             assertThat(runs("gone")).isEqualTo(1);
-            assertThat(atoll.app().jobs.pendingCounts()).doesNotContainKey("test.doomed");
+            assertThat(atoll.app().infra.jobs.pendingCounts()).doesNotContainKey("test.doomed");
         }
     }
 
     @Test
     void theSameKeyEnqueuedTwiceWhilePendingRunsOnce() {
         TestInstance first = TestInstance.start(Map.of("ATOLL_ROLE", "web"), this::setup);
-        var jobs = first.app().jobs;
-        boolean firstTime = first.app().db.write(h -> jobs.enqueue(WORK, "once", new Work("once")));
-        boolean secondTime = first.app().db.write(h -> jobs.enqueue(WORK, "once", new Work("once")));
+        var jobs = first.app().infra.jobs;
+        boolean firstTime = first.app().infra.db.write(h -> jobs.enqueue(WORK, "once", new Work("once")));
+        boolean secondTime = first.app().infra.db.write(h -> jobs.enqueue(WORK, "once", new Work("once")));
         assertThat(firstTime).isTrue();
         assertThat(secondTime).isFalse();
         // Twice in one transaction, too.
-        List<Boolean> inOne = first.app().db.write(h -> List.of(jobs.enqueue(WORK, "twice-in-one", new Work("twice-in-one")),
+        List<Boolean> inOne = first.app().infra.db.write(h -> List.of(jobs.enqueue(WORK, "twice-in-one", new Work("twice-in-one")),
                 jobs.enqueue(WORK, "twice-in-one", new Work("twice-in-one"))));
         assertThat(inOne).containsExactly(true, false);
         assertThat(jobs.pendingCounts()).containsEntry("test.work", 2);
 
         try (TestInstance second = first.restart(Map.of("ATOLL_ROLE", "all"), this::setup)) {
             Await.until("both jobs ran", () -> effect(second, "once") && effect(second, "twice-in-one"));
-            Await.until("the queue is empty", () -> !second.app().jobs.pendingCounts().containsKey("test.work"));
+            Await.until("the queue is empty", () -> !second.app().infra.jobs.pendingCounts().containsKey("test.work"));
             assertThat(runs("once")).isEqualTo(1);
             assertThat(runs("twice-in-one")).isEqualTo(1);
 
             // Once it has run, the key may be used again.
-            boolean again = second.app().db.write(h -> second.app().jobs.enqueue(WORK, "once", new Work("once")));
+            boolean again = second.app().infra.db.write(h -> second.app().infra.jobs.enqueue(WORK, "once", new Work("once")));
             assertThat(again).isTrue();
             Await.until("the job ran again", () -> runs("once") == 2);
         }
@@ -181,9 +181,9 @@ class JobQueueIT {
         try (TestInstance atoll = TestInstance.start(Map.of("ATOLL_ROLE", "web"), this::setup)) {
             CountDownLatch firstEnqueued = new CountDownLatch(1);
             CountDownLatch releaseFirst = new CountDownLatch(1);
-            Thread first = new Thread(() -> atoll.app().db.write(h -> {
+            Thread first = new Thread(() -> atoll.app().infra.db.write(h -> {
                 h.createUpdate("INSERT INTO job_test_data (name) VALUES ('first')").execute();
-                atoll.app().jobs.enqueue(WORK, "raced", new Work("raced"));
+                atoll.app().infra.jobs.enqueue(WORK, "raced", new Work("raced"));
                 firstEnqueued.countDown();
                 try {
                     releaseFirst.await(30, TimeUnit.SECONDS);
@@ -206,7 +206,7 @@ class JobQueueIT {
             second.start();
             // Let the second transaction run into the first one's uncommitted job before that commits.
             if (TestDatabases.postgres()) {
-                Await.until("the second insert waits for the first transaction", () -> atoll.app().db.read(h -> h.createQuery(
+                Await.until("the second insert waits for the first transaction", () -> atoll.app().infra.db.read(h -> h.createQuery(
                         "SELECT COUNT(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()")
                         .mapTo(Integer.class).one()) > 0);
             } else {
@@ -220,7 +220,7 @@ class JobQueueIT {
             assertThat(secondResult.get()).isEqualTo(false);
             assertThat(data(atoll, "first")).isTrue();
             assertThat(data(atoll, "second")).isTrue();
-            assertThat(atoll.app().jobs.pendingCounts()).containsEntry("test.work", 1);
+            assertThat(atoll.app().infra.jobs.pendingCounts()).containsEntry("test.work", 1);
         }
     }
 }

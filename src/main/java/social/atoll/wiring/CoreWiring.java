@@ -1,0 +1,285 @@
+package social.atoll.wiring;
+
+import java.time.Duration;
+import social.atoll.config.Settings;
+import social.atoll.core.account.AccountService;
+import social.atoll.core.account.AccountStore;
+import social.atoll.core.account.ProfileService;
+import social.atoll.core.account.RemoteAccountService;
+import social.atoll.core.account.SignUpService;
+import social.atoll.core.announcement.AnnouncementService;
+import social.atoll.core.auth.AuthorizationService;
+import social.atoll.core.auth.OAuthService;
+import social.atoll.core.auth.TokenService;
+import social.atoll.core.auth.WebSessionStore;
+import social.atoll.core.card.PreviewCardService;
+import social.atoll.core.conversation.ConversationService;
+import social.atoll.core.discovery.DiscoveryService;
+import social.atoll.core.featured.FeaturedTagService;
+import social.atoll.core.filter.FilterService;
+import social.atoll.core.filter.FilterStore;
+import social.atoll.core.filter.StatusFilterMatcher;
+import social.atoll.core.follow.FollowService;
+import social.atoll.core.follow.FollowStore;
+import social.atoll.core.instance.InstanceActivity;
+import social.atoll.core.instance.InstanceService;
+import social.atoll.core.instance.SiteSettings;
+import social.atoll.core.list.ListFeed;
+import social.atoll.core.list.ListService;
+import social.atoll.core.marker.MarkerService;
+import social.atoll.core.media.Ffmpeg;
+import social.atoll.core.media.ImageProcessor;
+import social.atoll.core.media.MediaAttacher;
+import social.atoll.core.media.MediaProxySigner;
+import social.atoll.core.media.MediaService;
+import social.atoll.core.media.MediaStore;
+import social.atoll.core.media.MediaSweep;
+import social.atoll.core.media.ProfileImages;
+import social.atoll.core.media.RemoteMediaCache;
+import social.atoll.core.media.RemoteMediaFetcher;
+import social.atoll.core.moderation.RemoteReports;
+import social.atoll.core.moderation.ReportService;
+import social.atoll.core.notification.AdminNotifications;
+import social.atoll.core.notification.BlockNotificationCleanup;
+import social.atoll.core.notification.NotificationListeners;
+import social.atoll.core.notification.NotificationStore;
+import social.atoll.core.notification.StatusUpdateNotifications;
+import social.atoll.core.poll.PollService;
+import social.atoll.core.poll.PollStore;
+import social.atoll.core.poll.RemotePolls;
+import social.atoll.core.preferences.PreferencesService;
+import social.atoll.core.privacy.VisibilityPolicy;
+import social.atoll.core.relationship.AccountNoteService;
+import social.atoll.core.relationship.BlockService;
+import social.atoll.core.relationship.DomainBlockService;
+import social.atoll.core.relationship.EndorsementService;
+import social.atoll.core.relationship.MuteService;
+import social.atoll.core.relationship.RelationshipLookup;
+import social.atoll.core.relationship.RelationshipStore;
+import social.atoll.core.search.SearchService;
+import social.atoll.core.status.BookmarkService;
+import social.atoll.core.status.ConversationMuteService;
+import social.atoll.core.status.FavouriteService;
+import social.atoll.core.status.PinService;
+import social.atoll.core.status.ReblogService;
+import social.atoll.core.status.RemoteStatusService;
+import social.atoll.core.status.ScheduledStatusService;
+import social.atoll.core.status.StatusCollections;
+import social.atoll.core.status.StatusComposer;
+import social.atoll.core.status.StatusEditService;
+import social.atoll.core.status.StatusRelations;
+import social.atoll.core.status.StatusService;
+import social.atoll.core.status.StatusStore;
+import social.atoll.core.status.TextFormatter;
+import social.atoll.core.streaming.StreamAudience;
+import social.atoll.core.streaming.StreamingListeners;
+import social.atoll.core.tag.TagFeed;
+import social.atoll.core.tag.TagService;
+import social.atoll.core.tag.TagTimeline;
+import social.atoll.core.timeline.FeedCleanup;
+import social.atoll.core.timeline.HomeFeedFanout;
+import social.atoll.core.timeline.HomeFeedStore;
+import social.atoll.core.timeline.TimelineService;
+import social.atoll.core.trends.TrendsService;
+
+/**
+ * The domain: every store and service of {@code core}, each built once. Listeners are built here and registered
+ * in one ordered block by {@link Registrations}.
+ */
+public final class CoreWiring {
+
+    // media and link previews
+    public final MediaStore mediaStore;
+    public final MediaProxySigner mediaProxySigner;
+    public final ImageProcessor imageProcessor;
+    public final RemoteMediaCache remoteMedia;
+    public final MediaService media;
+    public final MediaSweep mediaSweep;
+    public final ProfileImages profileImages;
+    /** Link previews: one fetch per URL for the whole server. */
+    public final PreviewCardService cards;
+    /** Copies images of remote posts into the media store; null when {@code ATOLL_CACHE_REMOTE_MEDIA=false}. */
+    final RemoteMediaFetcher remoteMediaFetcher;
+
+    // accounts and sign-in
+    public final AccountStore accounts;
+    public final AccountService accountService;
+    public final TokenService tokens;
+    public final OAuthService oauth;
+    public final AuthorizationService authorizations;
+    public final WebSessionStore webSessions;
+    public final SignUpService signUps;
+    public final ProfileService profiles;
+    public final RemoteAccountService remoteAccounts;
+
+    // statuses, timelines, notifications
+    public final TextFormatter textFormatter;
+    public final StatusStore statuses;
+    public final StatusRelations statusRelations;
+    public final VisibilityPolicy visibility;
+    public final StatusService statusService;
+    public final FavouriteService favourites;
+    public final ReblogService reblogs;
+    public final RemoteStatusService remoteStatuses;
+    public final HomeFeedStore homeFeed;
+    public final TimelineService timelines;
+    public final NotificationStore notifications;
+    public final PollStore pollStore;
+    public final PollService polls;
+    public final RemotePolls remotePolls;
+    public final StatusComposer composer;
+    /** Attaches media to posts, edits and scheduled statuses. */
+    public final MediaAttacher mediaAttacher;
+    public final StatusEditService statusEdits;
+    public final ScheduledStatusService scheduledStatuses;
+    public final ConversationService conversations;
+    public final BookmarkService bookmarks;
+    public final PinService pins;
+    public final ConversationMuteService conversationMutes;
+    public final StatusCollections statusCollections;
+    final HomeFeedFanout homeFeedFanout;
+    final NotificationListeners notificationListeners;
+    final AdminNotifications adminNotifications;
+    final StatusUpdateNotifications statusUpdateNotifications;
+    final TagFeed tagFeed;
+    final FeedCleanup feedCleanup;
+    final BlockNotificationCleanup blockNotificationCleanup;
+
+    // streaming
+    public final StreamingListeners streaming;
+    public final StreamAudience streamAudience;
+
+    // follows and relationships
+    public final FollowStore followStore;
+    public final RelationshipLookup relationships;
+    public final FollowService follows;
+    public final RelationshipStore relationshipStore;
+    public final BlockService blocks;
+    public final MuteService mutes;
+    public final DomainBlockService domainBlocks;
+    public final AccountNoteService accountNotes;
+    public final EndorsementService endorsements;
+
+    // lists, filters, tags, search, discovery
+    public final ListFeed listFeed;
+    public final ListService lists;
+    public final FilterStore filterStore;
+    public final FilterService filters;
+    public final StatusFilterMatcher filterMatcher;
+    public final FeaturedTagService featuredTags;
+    public final TagService tags;
+    public final TagTimeline tagTimeline;
+    public final SearchService search;
+    public final DiscoveryService discovery;
+    public final TrendsService trends;
+    public final MarkerService markers;
+    public final PreferencesService preferences;
+
+    // the instance and its moderation
+    public final SiteSettings siteSettings;
+    public final InstanceService instance;
+    public final InstanceActivity instanceActivity;
+    public final ReportService reports;
+    public final RemoteReports remoteReports;
+    public final AnnouncementService announcements;
+
+    public CoreWiring(InfraWiring infra) {
+        Settings settings = infra.settings;
+        var db = infra.db;
+        var clock = infra.clock;
+        var ids = infra.ids;
+        var json = infra.jsonColumns;
+        var jobs = infra.jobs;
+        var events = infra.events;
+
+        this.mediaStore = new MediaStore(db);
+        this.mediaProxySigner = new MediaProxySigner(infra.secrets.mediaProxyKey(), settings.baseUrl());
+        this.imageProcessor = new ImageProcessor();
+        this.remoteMedia = new RemoteMediaCache(db, infra.blobs, infra.http, clock);
+        this.media = new MediaService(db, infra.blobs, mediaStore, imageProcessor, Ffmpeg.find(json), jobs, ids, clock, json);
+        this.mediaSweep = new MediaSweep(db, media, jobs, clock);
+        this.profileImages = new ProfileImages(db, mediaStore, media, imageProcessor);
+        // a random delay of up to a minute, so a link federating to many servers is not fetched by all at once
+        this.cards = new PreviewCardService(db, infra.http, infra.blobs, imageProcessor, jobs, ids, clock, Duration.ofSeconds(59), json);
+        this.remoteMediaFetcher = settings.cacheRemoteMedia()
+                ? new RemoteMediaFetcher(db, mediaStore, infra.blobs, infra.http, imageProcessor, clock, json) : null;
+
+        this.accounts = new AccountStore(db);
+        this.accountService = new AccountService(db, accounts, ids, clock, settings, events);
+        this.tokens = new TokenService(db, ids, clock, events, infra.secrets.cookieKey());
+        this.oauth = new OAuthService(db, ids, clock);
+        this.authorizations = new AuthorizationService(db, oauth, tokens, ids, clock);
+        this.webSessions = new WebSessionStore(db, ids, clock);
+
+        this.textFormatter = new TextFormatter(settings, accounts);
+        this.statuses = new StatusStore(db);
+        this.statusRelations = new StatusRelations(db);
+        this.visibility = new VisibilityPolicy(db, statuses);
+        this.statusService = new StatusService(db, statuses, statusRelations, accounts, textFormatter, visibility, ids, clock, settings, events);
+        this.favourites = new FavouriteService(db, statuses, visibility, ids, clock, events);
+        this.reblogs = new ReblogService(db, statuses, statusService, accounts, visibility, ids, clock, settings, events);
+        this.remoteStatuses = new RemoteStatusService(db, statuses, statusService, ids, clock, events);
+        this.homeFeed = new HomeFeedStore(db, visibility);
+        this.homeFeedFanout = new HomeFeedFanout(db, homeFeed, statuses, statusRelations, jobs, clock);
+        this.timelines = new TimelineService(db, homeFeed, statuses, visibility);
+        this.notifications = new NotificationStore(db, ids, events);
+        this.notificationListeners = new NotificationListeners(notifications, visibility, clock);
+        this.adminNotifications = new AdminNotifications(notifications, clock);
+        this.statusUpdateNotifications = new StatusUpdateNotifications(notifications, clock);
+        this.blockNotificationCleanup = new BlockNotificationCleanup();
+        this.feedCleanup = new FeedCleanup(jobs);
+        this.tagFeed = new TagFeed(db, statuses, statusRelations, jobs, clock);
+
+        this.streaming = new StreamingListeners(infra.clusterChannel);
+        this.streamAudience = new StreamAudience(db, clock);
+
+        this.followStore = new FollowStore(db, clock);
+        this.relationships = new RelationshipLookup(db, clock);
+        this.follows = new FollowService(db, followStore, relationships, accounts, ids, clock, events);
+        this.profiles = new ProfileService(db, accounts, textFormatter, follows, json, clock, events);
+        this.signUps = new SignUpService(settings, accountService, accounts, tokens);
+        this.remoteAccounts = new RemoteAccountService(db, follows, clock);
+        this.siteSettings = new SiteSettings(db);
+        this.instance = new InstanceService(settings, db, siteSettings, accounts, clock);
+
+        this.pollStore = new PollStore(db, json);
+        this.polls = new PollService(db, pollStore, statuses, visibility, notifications, jobs, ids, clock, events);
+        this.remotePolls = new RemotePolls(db, pollStore, ids, clock);
+        this.composer = new StatusComposer(db, statusService, statuses, polls, pollStore);
+        this.mediaAttacher = new MediaAttacher(db, mediaStore, statusService, media, clock, settings.maxMediaAttachments());
+        this.statusEdits = new StatusEditService(db, statuses, statusService, textFormatter, polls, pollStore,
+                json, ids, clock, settings, events, mediaAttacher);
+        this.scheduledStatuses = new ScheduledStatusService(db, accounts, composer, jobs, json, ids, clock, settings, mediaAttacher);
+        this.conversations = new ConversationService(db, json, ids, events);
+        this.bookmarks = new BookmarkService(db, statuses, visibility, ids, clock);
+        this.pins = new PinService(db, statuses, visibility, ids, clock, events);
+        this.conversationMutes = new ConversationMuteService(db, statuses, visibility);
+        this.statusCollections = new StatusCollections(db);
+
+        this.relationshipStore = new RelationshipStore(db, clock);
+        this.blocks = new BlockService(db, accounts, follows, ids, clock, events);
+        this.mutes = new MuteService(db, accounts, ids, clock, events);
+        this.domainBlocks = new DomainBlockService(db, follows, ids, clock, events);
+        this.accountNotes = new AccountNoteService(db, accounts, ids, clock);
+        this.endorsements = new EndorsementService(db, accounts, ids, clock);
+
+        this.listFeed = new ListFeed(db, statuses, statusRelations, visibility, jobs, clock);
+        this.lists = new ListService(db, accounts, listFeed, ids, clock);
+        this.filterStore = new FilterStore(db, json);
+        this.filters = new FilterService(db, filterStore, statuses, visibility, ids, clock, events);
+        this.filterMatcher = new StatusFilterMatcher(db, filterStore, statuses, json, clock);
+        this.featuredTags = new FeaturedTagService(db, ids, clock);
+        this.tags = new TagService(db, ids, clock);
+        this.tagTimeline = new TagTimeline(db, visibility);
+        this.search = new SearchService(db, visibility);
+        this.discovery = new DiscoveryService(db, accounts, clock);
+        this.trends = new TrendsService(db, clock);
+        this.markers = new MarkerService(db, clock);
+        this.preferences = new PreferencesService(db, json);
+
+        this.instanceActivity = new InstanceActivity(db, clock);
+        this.reports = new ReportService(db, accounts, json, ids, clock, events);
+        this.remoteReports = new RemoteReports(db, ids, clock);
+        this.announcements = new AnnouncementService(db, ids, clock, events);
+    }
+}

@@ -1,0 +1,94 @@
+package social.atoll.wiring;
+
+import social.atoll.config.Settings;
+import social.atoll.federation.FederationClient;
+import social.atoll.federation.FederationPolicy;
+import social.atoll.federation.documents.FetchAccess;
+import social.atoll.federation.inbox.InboxHandlers;
+import social.atoll.federation.inbox.InboxIntake;
+import social.atoll.federation.inbox.InboxJob;
+import social.atoll.federation.inbox.InboxServices;
+import social.atoll.federation.inbox.NoteParser;
+import social.atoll.federation.keys.InstanceActor;
+import social.atoll.federation.keys.LocalKeys;
+import social.atoll.federation.outbox.DeliveryJob;
+import social.atoll.federation.outbox.FollowAnswers;
+import social.atoll.federation.outbox.InstanceHealth;
+import social.atoll.federation.outbox.InstanceProbe;
+import social.atoll.federation.outbox.OutboxListeners;
+import social.atoll.federation.resolver.ActorRefreshSweep;
+import social.atoll.federation.resolver.ActorResolver;
+import social.atoll.federation.resolver.RemoteCounts;
+import social.atoll.federation.resolver.SearchResolver;
+import social.atoll.federation.resolver.WebFingerClient;
+import social.atoll.federation.signatures.SignatureVerifier;
+import social.atoll.federation.vocab.ActorWriter;
+import social.atoll.federation.vocab.MediaDocuments;
+import social.atoll.federation.vocab.NoteWriter;
+
+/**
+ * ActivityPub: keys and signatures, the signed client, remote actors, AS2 readers and writers, the inbox pipeline
+ * and outbound delivery. Its listeners and job handlers are registered by {@link Registrations}.
+ */
+public final class FederationWiring {
+
+    public final FederationPolicy federationPolicy;
+    public final InstanceActor instanceActor;
+    public final LocalKeys localKeys;
+    public final FederationClient federationClient;
+    public final WebFingerClient webFinger;
+    public final RemoteCounts remoteCounts;
+    public final ActorResolver actorResolver;
+    public final ActorRefreshSweep actorRefresh;
+    public final SignatureVerifier signatureVerifier;
+    public final FetchAccess fetchAccess;
+    public final ActorWriter actorWriter;
+    public final NoteWriter noteWriter;
+    public final NoteParser noteParser;
+    /** What {@code resolve=true} search finds on other servers. */
+    public final SearchResolver searchResolver;
+    public final InstanceHealth instanceHealth;
+    public final InstanceProbe instanceProbe;
+    final DeliveryJob deliveryJob;
+    final OutboxListeners outbox;
+    final InboxJob inboxJob;
+    public final InboxIntake inboxIntake;
+
+    public FederationWiring(InfraWiring infra, CoreWiring core) {
+        Settings settings = infra.settings;
+        var db = infra.db;
+        var clock = infra.clock;
+        var ids = infra.ids;
+        var json = infra.json;
+        var jobs = infra.jobs;
+
+        this.federationPolicy = new FederationPolicy(settings, db);
+        this.instanceActor = new InstanceActor(settings, db);
+        this.localKeys = new LocalKeys(db);
+        this.federationClient = new FederationClient(settings, infra.http, instanceActor, federationPolicy);
+        this.webFinger = new WebFingerClient(federationClient);
+        this.remoteCounts = new RemoteCounts(db, core.accounts, federationClient, jobs);
+        this.actorResolver = new ActorResolver(settings, db, core.accounts, federationClient, webFinger, federationPolicy, ids, json, clock,
+                remoteCounts);
+        this.actorRefresh = new ActorRefreshSweep(db, core.accounts, actorResolver, jobs, clock);
+        this.signatureVerifier = new SignatureVerifier(settings, actorResolver, federationPolicy, clock);
+        this.fetchAccess = new FetchAccess(signatureVerifier, federationPolicy);
+        var mediaDocuments = new MediaDocuments(core.mediaStore, infra.blobs);
+        this.actorWriter = new ActorWriter(settings, core.accounts, localKeys, json, mediaDocuments);
+        this.noteWriter = new NoteWriter(settings, db, core.accounts, core.statusRelations, json, mediaDocuments);
+        this.noteParser = new NoteParser(core.accounts);
+        this.searchResolver = new SearchResolver(db, core.accounts, core.statuses, actorResolver, federationClient, core.remoteStatuses,
+                noteParser, core.visibility);
+
+        this.instanceHealth = new InstanceHealth(db, clock);
+        this.instanceProbe = new InstanceProbe(db, federationClient, instanceHealth, clock);
+        this.deliveryJob = new DeliveryJob(db, jobs, ids, clock, federationClient, core.accounts, instanceHealth, instanceProbe);
+        this.outbox = new OutboxListeners(db, core.accounts, core.followStore, noteWriter, actorWriter, jobs, ids, json, clock);
+        var inboxServices = new InboxServices(settings, clock, db, core.accounts, core.follows, core.followStore, core.blocks,
+                core.favourites, core.remoteStatuses, core.polls, core.remotePolls, core.remoteAccounts, federationClient, actorResolver,
+                noteParser);
+        this.inboxJob = new InboxJob(core.accounts,
+                InboxHandlers.standard(inboxServices, new FollowAnswers(db, jobs, ids, json), core.remoteReports), json);
+        this.inboxIntake = new InboxIntake(settings, db, jobs, ids, clock, json, instanceHealth);
+    }
+}

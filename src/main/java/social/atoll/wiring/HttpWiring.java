@@ -1,0 +1,208 @@
+package social.atoll.wiring;
+
+import java.util.ArrayList;
+import java.util.List;
+import social.atoll.api.Auth;
+import social.atoll.api.accounts.AccountNotesController;
+import social.atoll.api.accounts.AccountsController;
+import social.atoll.api.accounts.BlocksController;
+import social.atoll.api.accounts.CredentialsController;
+import social.atoll.api.accounts.DiscoveryController;
+import social.atoll.api.accounts.DomainBlocksController;
+import social.atoll.api.accounts.EndorsementsController;
+import social.atoll.api.accounts.FeaturedTagsController;
+import social.atoll.api.accounts.FollowRequestsController;
+import social.atoll.api.accounts.FollowsController;
+import social.atoll.api.accounts.MutesController;
+import social.atoll.api.accounts.RegistrationController;
+import social.atoll.api.announcements.AnnouncementsController;
+import social.atoll.api.bookmarks.BookmarksController;
+import social.atoll.api.bookmarks.StatusListing;
+import social.atoll.api.conversations.ConversationsController;
+import social.atoll.api.entity.AccountViews;
+import social.atoll.api.entity.MediaViews;
+import social.atoll.api.entity.NotificationViews;
+import social.atoll.api.entity.PollViews;
+import social.atoll.api.entity.PreviewCardViews;
+import social.atoll.api.entity.ReportViews;
+import social.atoll.api.entity.ScheduledStatusViews;
+import social.atoll.api.entity.StatusViews;
+import social.atoll.api.favourites.FavouritesController;
+import social.atoll.api.filters.FilterKeywordsController;
+import social.atoll.api.filters.FiltersController;
+import social.atoll.api.filters.FiltersV1Controller;
+import social.atoll.api.instance.CustomEmojisController;
+import social.atoll.api.instance.DefaultImagesController;
+import social.atoll.api.instance.InstanceActivityController;
+import social.atoll.api.instance.InstanceController;
+import social.atoll.api.instance.NodeInfoController;
+import social.atoll.api.lists.ListAccountsController;
+import social.atoll.api.lists.ListsController;
+import social.atoll.api.markers.MarkersController;
+import social.atoll.api.media.MediaController;
+import social.atoll.api.media.MediaProxyController;
+import social.atoll.api.media.SystemFilesController;
+import social.atoll.api.notifications.NotificationsController;
+import social.atoll.api.oauth.AppsController;
+import social.atoll.api.oauth.AuthorizationServerMetadataController;
+import social.atoll.api.oauth.TokenController;
+import social.atoll.api.oauth.UserinfoController;
+import social.atoll.api.polls.PollsController;
+import social.atoll.api.preferences.PreferencesController;
+import social.atoll.api.ratelimit.RateLimitController;
+import social.atoll.api.reports.ReportsController;
+import social.atoll.api.scheduled.ScheduledStatusesController;
+import social.atoll.api.search.AccountSearchController;
+import social.atoll.api.search.SearchController;
+import social.atoll.api.statuses.AccountStatusesController;
+import social.atoll.api.statuses.ConversationMutesController;
+import social.atoll.api.statuses.StatusActionsController;
+import social.atoll.api.statuses.StatusEditsController;
+import social.atoll.api.statuses.StatusPinsController;
+import social.atoll.api.statuses.StatusesController;
+import social.atoll.api.statuses.TranslationsController;
+import social.atoll.api.streaming.StreamDispatcher;
+import social.atoll.api.streaming.StreamRegistry;
+import social.atoll.api.streaming.StreamingController;
+import social.atoll.api.tags.TagViews;
+import social.atoll.api.tags.TagsController;
+import social.atoll.api.timelines.ListTimelineController;
+import social.atoll.api.timelines.TagTimelineController;
+import social.atoll.api.timelines.TimelinesController;
+import social.atoll.api.trends.TrendsController;
+import social.atoll.config.Settings;
+import social.atoll.federation.documents.ActorDocumentsController;
+import social.atoll.federation.documents.CollectionsController;
+import social.atoll.federation.documents.StatusDocumentsController;
+import social.atoll.federation.inbox.InboxController;
+import social.atoll.federation.webfinger.WebFingerController;
+import social.atoll.server.Controller;
+import social.atoll.server.HealthController;
+import social.atoll.server.MetricsController;
+import social.atoll.web.BrowserSessions;
+import social.atoll.web.LandingController;
+import social.atoll.web.Pages;
+import social.atoll.web.SignInController;
+import social.atoll.web.SignInForm;
+import social.atoll.web.oauth.AuthorizeController;
+
+/**
+ * The doors: the entity views (core → Mastodon JSON), and every controller of the Mastodon API, ActivityPub and the
+ * web pages, in registration order. Built only by a node that serves HTTP.
+ */
+public final class HttpWiring implements AutoCloseable {
+
+    public final MediaViews mediaViews;
+    public final AccountViews accountViews;
+    public final StatusViews statusViews;
+    public final Auth auth;
+    public final BrowserSessions browserSessions;
+    public final StreamDispatcher streamDispatcher;
+    public final List<Controller> controllers;
+
+    public HttpWiring(InfraWiring infra, CoreWiring core, FederationWiring federation, StreamRegistry streamRegistry) {
+        Settings settings = infra.settings;
+        var json = infra.json;
+        var clock = infra.clock;
+
+        this.mediaViews = new MediaViews(infra.blobs, core.mediaStore, core.mediaProxySigner, infra.jsonColumns);
+        this.accountViews = new AccountViews(settings, core.accounts, json, mediaViews);
+        var pollViews = new PollViews(core.pollStore, clock);
+        this.statusViews = new StatusViews(settings, core.statuses, core.statusRelations, accountViews, pollViews, core.filterMatcher,
+                mediaViews, new PreviewCardViews(infra.db, infra.blobs, core.mediaProxySigner));
+        var notificationViews = new NotificationViews(core.statuses, statusViews, accountViews, core.reports);
+        var scheduledViews = new ScheduledStatusViews(mediaViews);
+        var tagViews = new TagViews(settings, core.tags);
+        this.auth = new Auth(core.tokens, core.accounts);
+        var pages = new Pages(settings);
+        this.browserSessions = new BrowserSessions(core.webSessions, core.accounts, settings, infra.secrets.cookieKey());
+        var signInForm = new SignInForm(pages, browserSessions);
+        this.streamDispatcher = new StreamDispatcher(streamRegistry, core.streamAudience, core.statuses, core.statusRelations,
+                core.visibility, statusViews, core.notifications, notificationViews, json);
+        var statusListing = new StatusListing(settings, core.statuses, core.visibility, statusViews);
+
+        List<Controller> c = new ArrayList<>();
+        c.add(new HealthController(infra.db));
+        c.add(new MetricsController(settings, infra.metrics));
+        c.add(new StatusesController(auth, json, core.statusService, core.statuses, core.visibility, statusViews, core.composer,
+                core.scheduledStatuses, scheduledViews, core.mediaAttacher));
+        c.add(new StatusActionsController(auth, json, settings, core.favourites, core.reblogs, core.statuses, core.statusRelations,
+                core.visibility, statusViews, accountViews));
+        c.add(new AccountStatusesController(auth, json, settings, core.accounts, core.statuses, core.visibility, statusViews));
+        c.add(new TimelinesController(auth, json, settings, core.timelines, statusViews));
+        c.add(new NotificationsController(auth, json, settings, core.notifications, notificationViews));
+        c.add(new StreamingController(auth, json, streamRegistry, core.streamAudience));
+        c.add(new RateLimitController(settings.rateLimits(), auth, clock));
+        c.add(new TagsController(settings, auth, core.tags, tagViews));
+        c.add(new TagTimelineController(auth, json, settings, core.tags, core.tagTimeline, statusViews));
+        c.add(new SearchController(settings, auth, json, infra.db, core.accounts, core.statuses, core.visibility, accountViews, statusViews,
+                federation.searchResolver, core.search, core.tags, tagViews));
+        c.add(new AccountSearchController(auth, json, core.search, accountViews));
+        c.add(new MarkersController(auth, json, core.markers));
+        c.add(new PreferencesController(auth, core.preferences));
+        c.add(new AppsController(core.oauth, auth, json));
+        c.add(new AuthorizeController(core.authorizations, browserSessions, signInForm, pages));
+        c.add(new TokenController(core.authorizations, core.oauth, core.tokens, json));
+        c.add(new AuthorizationServerMetadataController(settings));
+        c.add(new UserinfoController(settings, auth, accountViews));
+        c.add(new SignInController(core.accountService, core.accounts, browserSessions, signInForm, pages));
+        c.add(new LandingController(pages, browserSessions));
+        c.add(new RegistrationController(auth, json, core.oauth, core.signUps));
+        c.add(new CredentialsController(auth, json, core.accounts, accountViews, core.profiles, core.followStore, core.profileImages));
+        c.add(new FollowsController(auth, json, core.accounts, core.follows, core.relationships));
+        c.add(new FollowRequestsController(settings, auth, core.accounts, accountViews, core.followStore, core.follows, core.relationships));
+        c.add(new AccountsController(settings, auth, json, core.accounts, accountViews, core.followStore, core.relationships,
+                federation.actorResolver));
+        c.add(new InstanceController(settings, core.instance, accountViews));
+        c.add(new CustomEmojisController());
+        c.add(new NodeInfoController(settings, json, core.instance));
+        c.add(new WebFingerController(settings, core.accounts, federation.instanceActor));
+        c.add(new InboxController(core.accounts, federation.signatureVerifier, federation.inboxIntake, json));
+        c.add(new ActorDocumentsController(settings, core.accounts, federation.actorWriter, federation.instanceActor,
+                federation.fetchAccess, pages));
+        c.add(new StatusDocumentsController(settings, infra.db, core.accounts, core.statuses, core.visibility, federation.noteWriter,
+                federation.fetchAccess, pages));
+        c.add(new CollectionsController(core.accounts, core.statuses, core.followStore, core.visibility, federation.noteWriter,
+                federation.instanceActor, federation.fetchAccess));
+        c.add(new DefaultImagesController());
+        c.add(new MediaController(auth, json, core.media, mediaViews));
+        c.add(new SystemFilesController(infra.blobs));
+        c.add(new MediaProxyController(core.mediaProxySigner, core.remoteMedia));
+        c.add(new StatusEditsController(auth, json, core.statusEdits, core.statuses, core.visibility, statusViews, accountViews, mediaViews));
+        c.add(new PollsController(auth, json, core.polls, pollViews));
+        c.add(new ScheduledStatusesController(settings, auth, json, core.scheduledStatuses, scheduledViews));
+        c.add(new BookmarksController(auth, core.bookmarks, core.statusCollections, statusListing, statusViews));
+        c.add(new FavouritesController(auth, core.statusCollections, statusListing));
+        c.add(new StatusPinsController(auth, core.pins, statusViews));
+        c.add(new ConversationMutesController(auth, core.conversationMutes, statusViews));
+        c.add(new TranslationsController(auth, core.statuses, core.visibility));
+        var conversationsController = new ConversationsController(settings, auth, core.conversations, core.statuses, core.visibility,
+                statusViews, accountViews);
+        c.add(conversationsController);
+        streamDispatcher.renderConversationsWith((id, viewer) -> conversationsController.entity(viewer, id));
+        c.add(new BlocksController(settings, auth, core.blocks, core.relationshipStore, core.relationships, accountViews));
+        c.add(new MutesController(settings, auth, json, core.mutes, core.relationshipStore, core.relationships, accountViews));
+        c.add(new DomainBlocksController(settings, auth, json, core.domainBlocks, core.relationshipStore));
+        c.add(new AccountNotesController(auth, json, core.accounts, core.accountNotes, core.follows, core.relationships));
+        c.add(new EndorsementsController(settings, auth, core.accounts, core.endorsements, core.relationshipStore, core.relationships,
+                accountViews));
+        c.add(new ListsController(auth, json, core.accounts, core.lists));
+        c.add(new ListAccountsController(settings, auth, json, core.lists, accountViews));
+        c.add(new ListTimelineController(settings, auth, core.lists, core.listFeed, core.statuses, core.visibility, statusViews));
+        c.add(new FiltersController(auth, json, core.filters, core.filterStore));
+        c.add(new FilterKeywordsController(auth, json, core.filters));
+        c.add(new FiltersV1Controller(auth, json, core.filters, core.filterStore));
+        c.add(new FeaturedTagsController(settings, auth, json, core.accounts, core.featuredTags, tagViews));
+        c.add(new DiscoveryController(auth, json, core.discovery, accountViews));
+        c.add(new ReportsController(auth, json, core.reports, new ReportViews(accountViews)));
+        c.add(new InstanceActivityController(core.instanceActivity));
+        c.add(new TrendsController(auth, json, core.trends, tagViews, statusViews, core.visibility));
+        var announcementsController = new AnnouncementsController(auth, core.announcements);
+        c.add(announcementsController);
+        streamDispatcher.renderAnnouncementsWith((id, viewer) -> announcementsController.entity(viewer, id));
+        this.controllers = List.copyOf(c);
+    }
+
+    @Override
+    public void close() { streamDispatcher.close(); }
+}

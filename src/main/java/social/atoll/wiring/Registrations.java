@@ -1,0 +1,48 @@
+package social.atoll.wiring;
+
+import social.atoll.infra.events.EventBus;
+import social.atoll.infra.jobs.JobQueue;
+
+/**
+ * Who listens to what, in one place and in order. In-transaction listeners of one event run in the order they are
+ * registered here, inside the write that published it; job handlers must be registered before workers start and
+ * before anything enqueues their jobs.
+ */
+public final class Registrations {
+
+    private Registrations() {}
+
+    public static void registerAll(InfraWiring infra, CoreWiring core, FederationWiring federation) {
+        EventBus events = infra.events;
+        JobQueue jobs = infra.jobs;
+
+        // core: media, link previews, feeds, notifications, streaming
+        core.media.register();
+        core.mediaSweep.register();
+        core.cards.register(events);
+        if (core.remoteMediaFetcher != null) core.remoteMediaFetcher.register(events, jobs);
+        core.homeFeedFanout.register(events);
+        core.notificationListeners.register(events);
+        core.adminNotifications.register(events);
+        core.streaming.register(events);
+        core.tagFeed.register(events);
+        federation.remoteCounts.register();
+        core.polls.register();
+        core.statusUpdateNotifications.register(events);
+        core.scheduledStatuses.register();
+        core.conversations.register(events);
+        core.endorsements.register(events);
+        core.feedCleanup.register(events);
+        core.blockNotificationCleanup.register(events);
+        core.listFeed.register(events);
+        core.lists.register(events);
+
+        // federation: remote actors, delivery, outbound activities, the inbox
+        federation.actorRefresh.register();
+        federation.instanceProbe.register(jobs);
+        federation.deliveryJob.register();
+        federation.outbox.register(events);
+        federation.outbox.registerJobs();
+        federation.inboxJob.register(jobs);
+    }
+}
