@@ -2,6 +2,7 @@ package social.atoll.wiring;
 
 import java.time.Duration;
 import social.atoll.config.Settings;
+import social.atoll.core.account.AccountQueries;
 import social.atoll.core.account.AccountService;
 import social.atoll.core.account.AccountStore;
 import social.atoll.core.account.ProfileService;
@@ -42,6 +43,7 @@ import social.atoll.core.moderation.ReportService;
 import social.atoll.core.notification.AdminNotifications;
 import social.atoll.core.notification.BlockNotificationCleanup;
 import social.atoll.core.notification.NotificationListeners;
+import social.atoll.core.notification.NotificationService;
 import social.atoll.core.notification.NotificationStore;
 import social.atoll.core.notification.StatusUpdateNotifications;
 import social.atoll.core.poll.PollService;
@@ -55,6 +57,7 @@ import social.atoll.core.relationship.DomainBlockService;
 import social.atoll.core.relationship.EndorsementService;
 import social.atoll.core.relationship.MuteService;
 import social.atoll.core.relationship.RelationshipLookup;
+import social.atoll.core.relationship.RelationshipQueries;
 import social.atoll.core.relationship.RelationshipStore;
 import social.atoll.core.search.SearchService;
 import social.atoll.core.status.BookmarkService;
@@ -67,6 +70,7 @@ import social.atoll.core.status.ScheduledStatusService;
 import social.atoll.core.status.StatusCollections;
 import social.atoll.core.status.StatusComposer;
 import social.atoll.core.status.StatusEditService;
+import social.atoll.core.status.StatusQueries;
 import social.atoll.core.status.StatusRelations;
 import social.atoll.core.status.StatusService;
 import social.atoll.core.status.StatusStore;
@@ -137,6 +141,11 @@ public final class CoreWiring {
     public final PinService pins;
     public final ConversationMuteService conversationMutes;
     public final StatusCollections statusCollections;
+    /** What a viewer may read: statuses, accounts, relationship lists, notifications (the API's one call each). */
+    public final StatusQueries statusQueries;
+    public final AccountQueries accountQueries;
+    public final RelationshipQueries relationshipQueries;
+    public final NotificationService notificationService;
     final HomeFeedFanout homeFeedFanout;
     final NotificationListeners notificationListeners;
     final AdminNotifications adminNotifications;
@@ -257,6 +266,10 @@ public final class CoreWiring {
         this.statusCollections = new StatusCollections(db);
 
         this.relationshipStore = new RelationshipStore(db, clock);
+        this.statusQueries = new StatusQueries(statuses, statusRelations, statusCollections, accounts, visibility);
+        this.accountQueries = new AccountQueries(accounts, followStore, relationships);
+        this.relationshipQueries = new RelationshipQueries(relationshipStore, accounts);
+        this.notificationService = new NotificationService(notifications);
         this.blocks = new BlockService(db, accounts, follows, ids, clock, events);
         this.mutes = new MuteService(db, accounts, ids, clock, events);
         this.domainBlocks = new DomainBlockService(db, follows, ids, clock, events);

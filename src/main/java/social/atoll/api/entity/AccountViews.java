@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import social.atoll.config.Settings;
 import social.atoll.core.account.Account;
-import social.atoll.core.account.AccountStore;
+import social.atoll.core.account.AccountQueries;
 import social.atoll.core.account.User;
 
 /**
@@ -27,14 +27,14 @@ public final class AccountViews {
     private static final TypeReference<List<StoredField>> FIELDS = new TypeReference<>() {};
 
     private final Settings settings;
-    private final AccountStore accounts;
+    private final AccountQueries accounts;
     private final ObjectMapper json;
     /** Profile image URLs: stored images by media id, remote ones through the media proxy; null: remote URLs as they are. */
     private final MediaViews media;
 
-    public AccountViews(Settings settings, AccountStore accounts, ObjectMapper json) { this(settings, accounts, json, null); }
+    public AccountViews(Settings settings, AccountQueries accounts, ObjectMapper json) { this(settings, accounts, json, null); }
 
-    public AccountViews(Settings settings, AccountStore accounts, ObjectMapper json, MediaViews media) {
+    public AccountViews(Settings settings, AccountQueries accounts, ObjectMapper json, MediaViews media) {
         this.settings = settings;
         this.accounts = accounts;
         this.json = json;

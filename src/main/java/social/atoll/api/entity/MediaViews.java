@@ -10,7 +10,7 @@ import social.atoll.core.media.Focus;
 import social.atoll.core.media.MediaAttachment;
 import social.atoll.core.media.MediaMeta;
 import social.atoll.core.media.MediaProxySigner;
-import social.atoll.core.media.MediaStore;
+import social.atoll.core.media.MediaService;
 import social.atoll.infra.db.JsonColumns;
 import social.atoll.infra.storage.BlobStore;
 
@@ -21,13 +21,13 @@ import social.atoll.infra.storage.BlobStore;
 public final class MediaViews {
 
     private final BlobStore blobs;
-    private final MediaStore store;
+    private final MediaService media;
     private final MediaProxySigner proxy;
     private final JsonColumns json;
 
-    public MediaViews(BlobStore blobs, MediaStore store, MediaProxySigner proxy, JsonColumns json) {
+    public MediaViews(BlobStore blobs, MediaService media, MediaProxySigner proxy, JsonColumns json) {
         this.blobs = blobs;
-        this.store = store;
+        this.media = media;
         this.proxy = proxy;
         this.json = json;
     }
@@ -46,7 +46,7 @@ public final class MediaViews {
     /** The attachments of each status that can be shown (processed, or remote), in posted order. */
     public Map<Long, List<Object>> byStatus(Collection<Long> statusIds) {
         Map<Long, List<Object>> out = new HashMap<>();
-        store.byStatusIds(statusIds).forEach((statusId, list) -> {
+        media.byStatusIds(statusIds).forEach((statusId, list) -> {
             List<Object> rendered = new ArrayList<>(list.size());
             for (MediaAttachment m : list) if (m.processed() || m.remoteUrl() != null) rendered.add(render(m));
             out.put(statusId, rendered);
@@ -57,14 +57,14 @@ public final class MediaViews {
     /** Attachments by id, whatever they are attached to (an edit history's versions, a scheduled status). */
     public Map<Long, Object> byIds(Collection<Long> mediaIds) {
         Map<Long, Object> out = new HashMap<>();
-        store.byIds(mediaIds).forEach((id, m) -> { if (m.processed() || m.remoteUrl() != null) out.put(id, render(m)); });
+        media.byIds(mediaIds).forEach((id, m) -> { if (m.processed() || m.remoteUrl() != null) out.put(id, render(m)); });
         return out;
     }
 
     /** The original-file URLs of stored profile images, by media id. */
     public Map<Long, String> imageUrls(Collection<Long> mediaIds) {
         Map<Long, String> out = new HashMap<>();
-        store.byIds(mediaIds).forEach((id, m) -> { if (m.fileKey() != null && m.processed()) out.put(id, blobs.url(m.fileKey())); });
+        media.byIds(mediaIds).forEach((id, m) -> { if (m.fileKey() != null && m.processed()) out.put(id, blobs.url(m.fileKey())); });
         return out;
     }
 

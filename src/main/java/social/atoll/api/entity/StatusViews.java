@@ -12,7 +12,7 @@ import java.util.Set;
 import social.atoll.config.Settings;
 import social.atoll.core.status.Status;
 import social.atoll.core.status.StatusRelations;
-import social.atoll.core.status.StatusStore;
+import social.atoll.core.status.StatusQueries;
 import social.atoll.core.status.Visibility;
 
 /**
@@ -23,7 +23,7 @@ import social.atoll.core.status.Visibility;
 public final class StatusViews {
 
     private final Settings settings;
-    private final StatusStore statuses;
+    private final StatusQueries statuses;
     private final StatusRelations relations;
     private final AccountViews accounts;
     /** Renders the polls of a page of statuses; null renders none. */
@@ -35,28 +35,28 @@ public final class StatusViews {
     /** The viewer's content filters; null attaches no {@code filtered}. */
     private final social.atoll.core.filter.StatusFilterMatcher filters;
 
-    public StatusViews(Settings settings, StatusStore statuses, StatusRelations relations, AccountViews accounts) {
+    public StatusViews(Settings settings, StatusQueries statuses, StatusRelations relations, AccountViews accounts) {
         this(settings, statuses, relations, accounts, null);
     }
 
-    public StatusViews(Settings settings, StatusStore statuses, StatusRelations relations, AccountViews accounts, PollViews polls) {
+    public StatusViews(Settings settings, StatusQueries statuses, StatusRelations relations, AccountViews accounts, PollViews polls) {
         this(settings, statuses, relations, accounts, polls, null);
     }
 
     /** With {@code filters}: statuses rendered for a signed-in viewer carry their {@code filtered} results. */
-    public StatusViews(Settings settings, StatusStore statuses, StatusRelations relations, AccountViews accounts, PollViews polls,
+    public StatusViews(Settings settings, StatusQueries statuses, StatusRelations relations, AccountViews accounts, PollViews polls,
                        social.atoll.core.filter.StatusFilterMatcher filters) {
         this(settings, statuses, relations, accounts, polls, filters, null);
     }
 
     /** With {@code media}: statuses carry their {@code media_attachments} (one query per page). */
-    public StatusViews(Settings settings, StatusStore statuses, StatusRelations relations, AccountViews accounts, PollViews polls,
+    public StatusViews(Settings settings, StatusQueries statuses, StatusRelations relations, AccountViews accounts, PollViews polls,
                        social.atoll.core.filter.StatusFilterMatcher filters, MediaViews media) {
         this(settings, statuses, relations, accounts, polls, filters, media, null);
     }
 
     /** With {@code cards}: statuses carry the link preview of their first link once it is fetched. */
-    public StatusViews(Settings settings, StatusStore statuses, StatusRelations relations, AccountViews accounts, PollViews polls,
+    public StatusViews(Settings settings, StatusQueries statuses, StatusRelations relations, AccountViews accounts, PollViews polls,
                        social.atoll.core.filter.StatusFilterMatcher filters, MediaViews media, PreviewCardViews cards) {
         this.cards = cards;
         this.media = media;

@@ -18,13 +18,12 @@ import social.atoll.api.entity.StatusEntity;
 import social.atoll.api.entity.StatusViews;
 import social.atoll.api.entity.ScheduledStatusViews;
 import social.atoll.core.poll.NewPoll;
-import social.atoll.core.privacy.VisibilityPolicy;
 import social.atoll.core.status.ScheduledStatusService;
 import social.atoll.core.status.StatusComposer;
 import social.atoll.core.status.NewStatus;
 import social.atoll.core.status.Status;
 import social.atoll.core.status.StatusService;
-import social.atoll.core.status.StatusStore;
+import social.atoll.core.status.StatusQueries;
 import social.atoll.core.status.Visibility;
 
 /**
@@ -39,8 +38,7 @@ public final class StatusesController implements Controller {
     private final Auth auth;
     private final ObjectMapper json;
     private final StatusService service;
-    private final StatusStore statuses;
-    private final VisibilityPolicy visibility;
+    private final StatusQueries statuses;
     private final StatusViews views;
     /** Posts with a poll (and later media); null posts through {@link #service} alone. */
     private final StatusComposer composer;
@@ -49,19 +47,19 @@ public final class StatusesController implements Controller {
     /** Posts with media attachments; null refuses {@code media_ids}. */
     private final social.atoll.core.media.MediaAttacher media;
 
-    public StatusesController(Auth auth, ObjectMapper json, StatusService service, StatusStore statuses,
-                              VisibilityPolicy visibility, StatusViews views) {
-        this(auth, json, service, statuses, visibility, views, null, null, null);
+    public StatusesController(Auth auth, ObjectMapper json, StatusService service, StatusQueries statuses,
+                              StatusViews views) {
+        this(auth, json, service, statuses, views, null, null, null);
     }
 
-    public StatusesController(Auth auth, ObjectMapper json, StatusService service, StatusStore statuses,
-                              VisibilityPolicy visibility, StatusViews views, StatusComposer composer,
+    public StatusesController(Auth auth, ObjectMapper json, StatusService service, StatusQueries statuses,
+                              StatusViews views, StatusComposer composer,
                               ScheduledStatusService scheduled, ScheduledStatusViews scheduledViews) {
-        this(auth, json, service, statuses, visibility, views, composer, scheduled, scheduledViews, null);
+        this(auth, json, service, statuses, views, composer, scheduled, scheduledViews, null);
     }
 
-    public StatusesController(Auth auth, ObjectMapper json, StatusService service, StatusStore statuses,
-                              VisibilityPolicy visibility, StatusViews views, StatusComposer composer,
+    public StatusesController(Auth auth, ObjectMapper json, StatusService service, StatusQueries statuses,
+                              StatusViews views, StatusComposer composer,
                               ScheduledStatusService scheduled, ScheduledStatusViews scheduledViews,
                               social.atoll.core.media.MediaAttacher media) {
         this.media = media;
@@ -69,7 +67,6 @@ public final class StatusesController implements Controller {
         this.json = json;
         this.service = service;
         this.statuses = statuses;
-        this.visibility = visibility;
         this.views = views;
         this.composer = composer;
         this.scheduled = scheduled;
@@ -117,13 +114,13 @@ public final class StatusesController implements Controller {
         Params p = Params.from(ctx, json);
         List<Long> ids = new ArrayList<>(new LinkedHashSet<>(p.list("id").stream().map(StatusesController::parseOrNull)
                 .filter(java.util.Objects::nonNull).limit(MAX_IDS).toList()));
-        List<Status> visible = visibility.filter(v.accountId(), statuses.listByIds(ids));
-        ctx.json(views.renderAll(visible, v.accountId()));
+        ctx.json(views.renderAll(statuses.visible(v.accountId(), ids), v.accountId()));
     }
 
     private void show(Context ctx) {
         Viewer v = auth.optional(ctx, "read:statuses");
-        ctx.json(views.render(visibleStatus(ctx, v), v.accountId()));
+        Status s = statuses.visibleById(v.accountId(), id(ctx.pathParam("id"))).orElseThrow(ApiException::notFound);
+        ctx.json(views.render(s, v.accountId()));
     }
 
     private void destroy(Context ctx) {
@@ -139,26 +136,14 @@ public final class StatusesController implements Controller {
 
     private void context(Context ctx) {
         Viewer v = auth.optional(ctx, "read:statuses");
-        Status s = visibleStatus(ctx, v);
-        boolean signedIn = v.accountId() != null;
-        // Mastodon caps what anonymous readers get; signed-in readers get the whole thread (practically)
-        List<Status> ancestors = visibility.withoutHiddenAuthors(v.accountId(),
-                visibility.filter(v.accountId(), statuses.ancestors(s, signedIn ? 4096 : 40)));
-        List<Status> descendants = visibility.withoutHiddenAuthors(v.accountId(),
-                visibility.filter(v.accountId(), statuses.descendants(s, signedIn ? 4096 : 60, signedIn ? 4096 : 20)));
-        List<Status> all = new ArrayList<>(ancestors);
-        all.addAll(descendants);
+        StatusQueries.Thread thread = statuses.context(v.accountId(), id(ctx.pathParam("id"))).orElseThrow(ApiException::notFound);
+        List<Status> all = new ArrayList<>(thread.ancestors());
+        all.addAll(thread.descendants());
         List<StatusEntity> rendered = views.renderAll(all, v.accountId());
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("ancestors", rendered.subList(0, ancestors.size()));
-        body.put("descendants", rendered.subList(ancestors.size(), rendered.size()));
+        body.put("ancestors", rendered.subList(0, thread.ancestors().size()));
+        body.put("descendants", rendered.subList(thread.ancestors().size(), rendered.size()));
         ctx.json(body);
-    }
-
-    private Status visibleStatus(Context ctx, Viewer v) {
-        Status s = statuses.byId(id(ctx.pathParam("id"))).orElseThrow(ApiException::notFound);
-        if (!visibility.canSee(v.accountId(), s)) throw ApiException.notFound();
-        return s;
     }
 
     /** A status id from the path or a parameter; anything that is not one cannot name a status. */

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -53,6 +54,7 @@ public final class PreviewCardService {
     private static final Pattern LINK = Pattern.compile("<a\\s+href=\"([^\"]+)\"([^>]*)>", Pattern.CASE_INSENSITIVE);
 
     private final Database db;
+    private final PreviewCardStore store;
     private final SafeHttpClient http;
     private final BlobStore blobs;
     private final ImageProcessor images;
@@ -68,6 +70,7 @@ public final class PreviewCardService {
                               IdGenerator ids, Clock clock, Duration maxDelay, JsonColumns json) {
         this.json = json;
         this.db = db;
+        this.store = new PreviewCardStore(db);
         this.http = http;
         this.blobs = blobs;
         this.images = images;
@@ -228,4 +231,7 @@ public final class PreviewCardService {
     }
 
     private static String cut(String s, int max) { return s.length() <= max ? s : s.substring(0, max - 1) + "…"; }
+
+    /** The link previews to show with these statuses, by status id (one query): fetched cards only. */
+    public Map<Long, PreviewCard> shownFor(Collection<Long> statusIds) { return store.doneByStatusIds(statusIds); }
 }

@@ -9,8 +9,10 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -341,4 +343,10 @@ public final class MediaService {
         RANDOM.nextBytes(b);
         return HexFormat.of().formatHex(b);
     }
+
+    /** The attachments of these statuses, by status id in posted order, in one query (rendering a page of statuses). */
+    public Map<Long, List<MediaAttachment>> byStatusIds(Collection<Long> statusIds) { return store.byStatusIds(statusIds); }
+
+    /** Attachments by id, in one query, whatever they are attached to. */
+    public Map<Long, MediaAttachment> byIds(Collection<Long> ids) { return store.byIds(ids); }
 }
