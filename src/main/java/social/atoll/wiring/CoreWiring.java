@@ -267,7 +267,7 @@ public final class CoreWiring {
 
         this.relationshipStore = new RelationshipStore(db, clock);
         this.statusQueries = new StatusQueries(statuses, statusRelations, statusCollections, accounts, visibility);
-        this.accountQueries = new AccountQueries(accounts, followStore, relationships);
+        this.accountQueries = new AccountQueries(accounts, followStore, relationships, json);
         this.relationshipQueries = new RelationshipQueries(relationshipStore, accounts);
         this.notificationService = new NotificationService(notifications);
         this.blocks = new BlockService(db, accounts, follows, ids, clock, events);
@@ -286,7 +286,7 @@ public final class CoreWiring {
         this.tagTimeline = new TagTimeline(db, visibility);
         this.search = new SearchService(db, visibility);
         this.discovery = new DiscoveryService(db, accounts, clock);
-        this.trends = new TrendsService(db, clock);
+        this.trends = new TrendsService(db, clock, visibility);
         this.markers = new MarkerService(db, clock);
         this.preferences = new PreferencesService(db, json);
 

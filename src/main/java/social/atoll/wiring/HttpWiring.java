@@ -106,7 +106,7 @@ public final class HttpWiring implements AutoCloseable {
         var clock = infra.clock;
 
         this.mediaViews = new MediaViews(infra.blobs, core.media, core.mediaProxySigner, infra.jsonColumns);
-        this.accountViews = new AccountViews(settings, core.accountQueries, json, mediaViews);
+        this.accountViews = new AccountViews(settings, core.accountQueries, mediaViews);
         var pollViews = new PollViews(core.polls, clock);
         this.statusViews = new StatusViews(settings, core.statusQueries, core.statusRelations, accountViews, pollViews, core.filterMatcher,
                 mediaViews, new PreviewCardViews(core.cards, infra.blobs, core.mediaProxySigner));
@@ -195,7 +195,7 @@ public final class HttpWiring implements AutoCloseable {
         c.add(new DiscoveryController(auth, json, core.discovery, accountViews));
         c.add(new ReportsController(auth, json, core.reports, new ReportViews(accountViews)));
         c.add(new InstanceActivityController(core.instanceActivity));
-        c.add(new TrendsController(auth, json, core.trends, tagViews, statusViews, core.visibility));
+        c.add(new TrendsController(auth, json, core.trends, tagViews, statusViews));
         var announcementsController = new AnnouncementsController(auth, core.announcements);
         c.add(announcementsController);
         streamDispatcher.renderAnnouncementsWith((id, viewer) -> announcementsController.entity(viewer, id));

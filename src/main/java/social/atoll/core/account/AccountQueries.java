@@ -10,6 +10,7 @@ import social.atoll.core.common.IdRange;
 import social.atoll.core.common.Paged;
 import social.atoll.core.follow.FollowStore;
 import social.atoll.core.relationship.RelationshipLookup;
+import social.atoll.infra.db.JsonColumns;
 
 /**
  * Reading accounts for the API and other doors: one account or several as others may see them (suspended ones
@@ -21,11 +22,13 @@ public final class AccountQueries {
     private final AccountStore accounts;
     private final FollowStore follows;
     private final RelationshipLookup relationships;
+    private final JsonColumns json;
 
-    public AccountQueries(AccountStore accounts, FollowStore follows, RelationshipLookup relationships) {
+    public AccountQueries(AccountStore accounts, FollowStore follows, RelationshipLookup relationships, JsonColumns json) {
         this.accounts = accounts;
         this.follows = follows;
         this.relationships = relationships;
+        this.json = json;
     }
 
     /** Any account, whatever its state: for rendering what a caller already decided to show, and for tokens. */
@@ -48,6 +51,15 @@ public final class AccountQueries {
     public Optional<Account> visibleByAcct(String username, String domain) { return accounts.visibleByAcct(username, domain); }
 
     public Optional<User> user(long accountId) { return accounts.userByAccountId(accountId); }
+
+    /** The account's profile fields, in order; none when the stored column cannot be read (the profile still shows). */
+    public List<ProfileService.StoredField> fields(Account a) {
+        try {
+            return json.readList(a.fields(), ProfileService.StoredField.class);
+        } catch (JsonColumns.JsonColumnException e) {
+            return List.of();
+        }
+    }
 
     public int pendingFollowRequests(long accountId) { return follows.countPendingRequests(accountId); }
 

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.mapper.RowMapper;
+import social.atoll.core.privacy.VisibilityPolicy;
 import social.atoll.core.status.Status;
 import social.atoll.core.status.StatusStore;
 import social.atoll.core.tag.Tag;
@@ -31,9 +32,11 @@ public final class TrendsService {
 
     private final Database db;
     private final Clock clock;
+    private final VisibilityPolicy visibility;
 
-    public TrendsService(Database db, Clock clock) {
+    public TrendsService(Database db, Clock clock, VisibilityPolicy visibility) {
         this.db = db;
+        this.visibility = visibility;
         this.clock = clock;
     }
 
@@ -52,7 +55,7 @@ public final class TrendsService {
         return ids.stream().filter(found::containsKey).map(found::get).toList();
     }
 
-    /** Public statuses of the window with at least one interaction, most interactions first. */
+    /** Public statuses of the window with at least one interaction that the viewer may see, most interactions first. */
     public List<Status> statuses(Long viewerId, int offset, int limit) {
         String exclusions = viewerId == null ? "" : """
                  AND NOT EXISTS (SELECT 1 FROM blocks b WHERE (b.account_id = :viewer AND b.target_account_id = s.account_id)
@@ -61,13 +64,13 @@ public final class TrendsService {
                                                          AND (m.expires_at IS NULL OR m.expires_at > :now))
                  AND NOT EXISTS (SELECT 1 FROM accounts da JOIN account_domain_blocks adb ON adb.domain = da.domain
                                   WHERE da.id = s.account_id AND adb.account_id = :viewer)""";
-        return db.read(h -> {
+        return visibility.filter(viewerId, db.read(h -> {
             var q = h.createQuery("SELECT s.* FROM statuses s WHERE " + PUBLIC_RECENT + exclusions
                             + " AND (s.reblogs_count + s.favourites_count + s.replies_count) > 0"
                             + " ORDER BY (s.reblogs_count + s.favourites_count + s.replies_count) DESC, s.id DESC LIMIT :limit OFFSET :offset")
                     .bind("since", since()).bind("limit", limit).bind("offset", offset);
             if (viewerId != null) q.bind("viewer", viewerId.longValue()).bind("now", clock.instant());
             return q.map(StatusStore.STATUS).list();
-        });
+        }));
     }
 }
