@@ -18,17 +18,26 @@ public record Page(Long maxId, Long sinceId, Long minId, int limit) {
         Long max = id(ctx.queryParam("max_id"));
         Long since = id(ctx.queryParam("since_id"));
         Long min = id(ctx.queryParam("min_id"));
-        int limit = defaultLimit;
-        String l = ctx.queryParam("limit");
-        if (l != null && !l.isBlank()) {
-            try {
-                limit = Math.abs(Integer.parseInt(l.trim()));
-            } catch (NumberFormatException e) {
-                throw ApiException.badRequest("limit is not a number");
-            }
-            if (limit == 0) limit = defaultLimit;
+        return new Page(max, since, min, limit(ctx.queryParam("limit"), defaultLimit, defaultLimit * 2));
+    }
+
+    /**
+     * The one reading of a {@code limit} parameter, for every paged endpoint: absent or 0 gives the default, a
+     * negative number counts as its absolute value (as Mastodon's {@code .to_i.abs}), and the result is clamped to
+     * 1…{@code max}. It is parsed as a long, and no number (not even the smallest int or long, whose absolute values overflow) can
+     * lift the cap.
+     */
+    public static int limit(String raw, int defaultLimit, int max) {
+        if (raw == null || raw.isBlank()) return defaultLimit;
+        long n;
+        try {
+            long parsed = Long.parseLong(raw.trim());
+            n = parsed == Long.MIN_VALUE ? Long.MAX_VALUE : Math.abs(parsed);
+        } catch (NumberFormatException e) {
+            throw ApiException.badRequest("limit is not a number");
         }
-        return new Page(max, since, min, Math.min(limit, defaultLimit * 2));
+        if (n == 0) return defaultLimit;
+        return (int) Math.max(1, Math.min(n, max));
     }
 
     private static Long id(String s) {

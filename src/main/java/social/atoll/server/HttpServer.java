@@ -14,6 +14,7 @@ import social.atoll.config.Settings;
 import social.atoll.core.common.ForbiddenException;
 import social.atoll.core.common.NotFoundException;
 import social.atoll.core.common.ValidationException;
+import social.atoll.infra.db.StatementCounter;
 import social.atoll.infra.metrics.Metrics;
 
 /**
@@ -28,7 +29,7 @@ public final class HttpServer {
 
     private final Javalin app;
 
-    public HttpServer(Settings settings, ObjectMapper json, List<Controller> controllers, Metrics metrics) {
+    public HttpServer(Settings settings, ObjectMapper json, List<Controller> controllers, Metrics metrics, StatementCounter statements) {
         this.app = Javalin.create(config -> {
             config.concurrency.useVirtualThreads = true;
             config.router.ignoreTrailingSlashes = true;
@@ -41,10 +42,13 @@ public final class HttpServer {
             config.jetty.port = settings.port();
             config.requestLogger.http((ctx, ms) -> {
                 access.info("{} {} {} {}ms", ctx.method(), ctx.path(), ctx.statusCode(), Math.round(ms));
-                metrics.recordRequest(ctx.method().name(), routeTemplate(ctx), ctx.statusCode(), ms);
+                String route = routeTemplate(ctx);
+                metrics.recordRequest(ctx.method().name(), route, ctx.statusCode(), ms);
+                statements.end(ctx.method().name() + " " + route);
             });
 
             var routes = config.routes;
+            routes.before(ctx -> statements.begin());
             routes.before(HttpServer::cors);
             routes.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.error(), e.description()));
             routes.exception(NotFoundException.class, (e, ctx) -> error(ctx, 404, "Record not found", null));

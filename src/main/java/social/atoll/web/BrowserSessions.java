@@ -4,11 +4,10 @@ import io.javalin.http.Context;
 import java.util.Optional;
 import social.atoll.config.Settings;
 import social.atoll.core.account.Account;
-import social.atoll.core.account.AccountStore;
 import social.atoll.core.account.User;
 import social.atoll.core.auth.Tokens;
 import social.atoll.core.auth.WebSession;
-import social.atoll.core.auth.WebSessionStore;
+import social.atoll.core.auth.WebSessions;
 
 /**
  * The browser side of sign-in: the session cookie ({@code HttpOnly}, {@code SameSite=Lax}, {@code Secure} over
@@ -28,14 +27,12 @@ public final class BrowserSessions {
     /** A signed-in browser: its session (and cookie secret), user and account. */
     public record SignedIn(WebSession session, String secret, User user, Account account) {}
 
-    private final WebSessionStore store;
-    private final AccountStore accounts;
+    private final WebSessions sessions;
     private final boolean secure;
     private final byte[] csrfKey;
 
-    public BrowserSessions(WebSessionStore store, AccountStore accounts, Settings settings, byte[] cookieKey) {
-        this.store = store;
-        this.accounts = accounts;
+    public BrowserSessions(WebSessions sessions, Settings settings, byte[] cookieKey) {
+        this.sessions = sessions;
         this.secure = settings.baseUrl().startsWith("https://");
         this.csrfKey = Tokens.hmac(cookieKey, "atoll csrf v1");
     }
@@ -45,8 +42,8 @@ public final class BrowserSessions {
         Optional<SignedIn> cached = ctx.attribute(CURRENT);
         if (cached != null) return cached;
         String secret = ctx.cookie(SESSION_COOKIE);
-        Optional<SignedIn> found = store.find(secret).flatMap(s -> accounts.byId(s.accountId())
-                .flatMap(a -> accounts.userByAccountId(a.id()).map(u -> new SignedIn(s, secret, u, a))));
+        Optional<SignedIn> found = sessions.resume(secret)
+                .map(s -> new SignedIn(s.session(), s.secret(), s.person().user(), s.person().account()));
         ctx.attribute(CURRENT, found);
         return found;
     }
@@ -75,17 +72,17 @@ public final class BrowserSessions {
 
     /** Signs the browser in as {@code user}, ending the session it had before (if any). */
     public SignedIn signIn(Context ctx, User user, Account account) {
-        store.delete(ctx.cookie(SESSION_COOKIE));
-        WebSessionStore.Created created = store.create(user.id(), account.id(), ctx.ip(), ctx.userAgent());
-        setCookie(ctx, SESSION_COOKIE, created.secret(), WebSessionStore.LIFETIME.toSeconds());
-        SignedIn signedIn = new SignedIn(created.session(), created.secret(), user, account);
+        WebSessions.Session started = sessions.start(new WebSessions.Person(user, account), ctx.cookie(SESSION_COOKIE), ctx.ip(),
+                ctx.userAgent());
+        setCookie(ctx, SESSION_COOKIE, started.secret(), WebSessions.LIFETIME.toSeconds());
+        SignedIn signedIn = new SignedIn(started.session(), started.secret(), user, account);
         ctx.attribute(CURRENT, Optional.of(signedIn));
         return signedIn;
     }
 
     /** Ends the browser's session on the server and asks the browser to drop the cookie. */
     public void signOut(Context ctx) {
-        store.delete(ctx.cookie(SESSION_COOKIE));
+        sessions.end(ctx.cookie(SESSION_COOKIE));
         setCookie(ctx, SESSION_COOKIE, "", 0);
         ctx.attribute(CURRENT, Optional.<SignedIn>empty());
     }

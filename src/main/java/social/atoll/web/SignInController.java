@@ -4,10 +4,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.Optional;
 import social.atoll.server.Controller;
-import social.atoll.core.account.Account;
-import social.atoll.core.account.AccountService;
-import social.atoll.core.account.AccountStore;
-import social.atoll.core.account.User;
+import social.atoll.core.auth.WebSessions;
 
 /**
  * {@code /auth/sign_in} and {@code /auth/sign_out}: signing a browser in with e-mail (or username) and
@@ -15,15 +12,13 @@ import social.atoll.core.account.User;
  */
 public final class SignInController implements Controller {
 
-    private final AccountService accountService;
-    private final AccountStore accounts;
+    private final WebSessions webSessions;
     private final BrowserSessions sessions;
     private final SignInForm form;
     private final Pages pages;
 
-    public SignInController(AccountService accountService, AccountStore accounts, BrowserSessions sessions, SignInForm form, Pages pages) {
-        this.accountService = accountService;
-        this.accounts = accounts;
+    public SignInController(WebSessions webSessions, BrowserSessions sessions, SignInForm form, Pages pages) {
+        this.webSessions = webSessions;
         this.sessions = sessions;
         this.form = form;
         this.pages = pages;
@@ -45,18 +40,17 @@ public final class SignInController implements Controller {
             forbidden(ctx);
             return;
         }
-        Optional<User> user = accountService.authenticate(lookup, Optional.ofNullable(ctx.formParam("password")).orElse(""));
-        Optional<Account> account = user.flatMap(u -> accounts.byId(u.accountId()));
-        if (account.isEmpty()) {
+        Optional<WebSessions.Person> person = webSessions.authenticate(lookup, Optional.ofNullable(ctx.formParam("password")).orElse(""));
+        if (person.isEmpty()) {
             form.show(ctx, 422, returnTo, login, "Invalid e-mail address, username or password.", null);
             return;
         }
-        Optional<String> refusal = BrowserSessions.refusal(user.get(), account.get());
+        Optional<String> refusal = BrowserSessions.refusal(person.get().user(), person.get().account());
         if (refusal.isPresent()) {
             form.show(ctx, 403, returnTo, login, refusal.get(), null);
             return;
         }
-        sessions.signIn(ctx, user.get(), account.get());
+        sessions.signIn(ctx, person.get().user(), person.get().account());
         ctx.status(303).header("Location", SignInForm.safeReturnTo(returnTo) ? returnTo : "/");
     }
 

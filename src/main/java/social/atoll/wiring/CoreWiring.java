@@ -13,6 +13,7 @@ import social.atoll.core.auth.AuthorizationService;
 import social.atoll.core.auth.OAuthService;
 import social.atoll.core.auth.TokenService;
 import social.atoll.core.auth.WebSessionStore;
+import social.atoll.core.auth.WebSessions;
 import social.atoll.core.card.PreviewCardService;
 import social.atoll.core.conversation.ConversationService;
 import social.atoll.core.discovery.DiscoveryService;
@@ -112,6 +113,7 @@ public final class CoreWiring {
     public final OAuthService oauth;
     public final AuthorizationService authorizations;
     public final WebSessionStore webSessions;
+    public final WebSessions browserSignIn;
     public final SignUpService signUps;
     public final ProfileService profiles;
     public final RemoteAccountService remoteAccounts;
@@ -219,6 +221,7 @@ public final class CoreWiring {
         this.oauth = new OAuthService(db, ids, clock);
         this.authorizations = new AuthorizationService(db, oauth, tokens, ids, clock);
         this.webSessions = new WebSessionStore(db, ids, clock);
+        this.browserSignIn = new WebSessions(webSessions, accounts, accountService);
 
         this.textFormatter = new TextFormatter(settings, accounts);
         this.statuses = new StatusStore(db);

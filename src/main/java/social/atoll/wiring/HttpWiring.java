@@ -115,7 +115,7 @@ public final class HttpWiring implements AutoCloseable {
         var tagViews = new TagViews(settings, core.tags);
         this.auth = new Auth(core.tokens, core.accountQueries);
         var pages = new Pages(settings);
-        this.browserSessions = new BrowserSessions(core.webSessions, core.accounts, settings, infra.secrets.cookieKey());
+        this.browserSessions = new BrowserSessions(core.browserSignIn, settings, infra.secrets.cookieKey());
         var signInForm = new SignInForm(pages, browserSessions);
         this.streamDispatcher = new StreamDispatcher(streamRegistry, core.streamAudience, core.statusQueries, core.statusRelations,
                 core.visibility, statusViews, core.notificationService, notificationViews, json);
@@ -145,7 +145,7 @@ public final class HttpWiring implements AutoCloseable {
         c.add(new TokenController(core.authorizations, core.oauth, core.tokens, json));
         c.add(new AuthorizationServerMetadataController(settings));
         c.add(new UserinfoController(settings, auth, accountViews));
-        c.add(new SignInController(core.accountService, core.accounts, browserSessions, signInForm, pages));
+        c.add(new SignInController(core.browserSignIn, browserSessions, signInForm, pages));
         c.add(new LandingController(pages, browserSessions));
         c.add(new RegistrationController(auth, json, core.oauth, core.signUps));
         c.add(new CredentialsController(auth, json, core.accountQueries, accountViews, core.profiles, core.profileImages));

@@ -54,6 +54,7 @@ public final class InfraWiring implements AutoCloseable {
         this.secrets = Secrets.loadOrCreate(settings.dataDir());
         this.events = new EventBus(db);
         this.metrics = new Metrics();
+        db.statements().listen(metrics::recordStatements);
         this.jobs = new JobQueue(db, json, ids, clock, metrics.registry());
         this.http = new SafeHttpClient(settings);
         this.blobs = BlobStores.open(settings);

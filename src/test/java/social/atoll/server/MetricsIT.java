@@ -47,7 +47,10 @@ class MetricsIT {
         try (TestInstance atoll = TestInstance.start(Map.of("ATOLL_METRICS_TOKEN", TOKEN, "ATOLL_ROLE", "worker"),
                 app -> app.infra.jobs.register(PING, p -> pinged.incrementAndGet()))) {
             Controller things = r -> r.get("/test/things/{id}", ctx -> ctx.result(ctx.pathParam("id")));
-            atoll.app().startWeb(List.of(things));
+            Controller twoQueries = r -> r.get("/test/two-queries", ctx -> ctx.result(atoll.app().infra.db.read(h ->
+                    h.createQuery("SELECT 1").mapTo(Integer.class).one() + h.createQuery("SELECT 2").mapTo(Integer.class).one()) + ""));
+            atoll.app().startWeb(List.of(things, twoQueries));
+            assertThat(atoll.http().get("/test/two-queries").body()).isEqualTo("3");
             assertThat(atoll.http().get("/test/things/123").status()).isEqualTo(200);
             assertThat(atoll.http().get("/test/things/456").status()).isEqualTo(200);
             assertThat(atoll.http().get("/health").status()).isEqualTo(200);
@@ -61,6 +64,9 @@ class MetricsIT {
             assertThat(body).contains("atoll_http_requests_seconds_count{method=\"GET\",route=\"/test/things/{id}\",status=\"200\"} 2");
             assertThat(body).contains("atoll_http_requests_seconds_count{method=\"GET\",route=\"/health\",status=\"200\"} 1");
             assertThat(body).doesNotContain("/test/things/123");
+            // statements per request, by route
+            assertThat(body).contains("atoll_db_statements_count{unit=\"GET /test/two-queries\"} 1",
+                    "atoll_db_statements_sum{unit=\"GET /test/two-queries\"} 2.0");
         }
     }
 

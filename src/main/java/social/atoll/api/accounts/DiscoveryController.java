@@ -6,7 +6,7 @@ import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import social.atoll.server.ApiException;
+import social.atoll.api.Page;
 import social.atoll.api.Auth;
 import social.atoll.server.Controller;
 import social.atoll.server.Params;
@@ -85,14 +85,5 @@ public final class DiscoveryController implements Controller {
     }
 
     /** {@code limit}: the default when absent or 0, clamped to {@code max} (Mastodon's rule). */
-    static int limit(Context ctx, int dflt, int max) {
-        String l = ctx.queryParam("limit");
-        if (l == null || l.isBlank()) return dflt;
-        try {
-            int n = Math.abs(Integer.parseInt(l.trim()));
-            return n == 0 ? dflt : Math.min(n, max);
-        } catch (NumberFormatException e) {
-            throw ApiException.badRequest("limit is not a number");
-        }
-    }
+    static int limit(Context ctx, int dflt, int max) { return Page.limit(ctx.queryParam("limit"), dflt, max); }
 }

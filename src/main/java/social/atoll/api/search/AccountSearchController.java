@@ -2,6 +2,7 @@ package social.atoll.api.search;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.RoutesConfig;
+import social.atoll.api.Page;
 import social.atoll.api.Auth;
 import social.atoll.server.Controller;
 import social.atoll.server.Params;
@@ -30,8 +31,7 @@ public final class AccountSearchController implements Controller {
             Viewer v = auth.requireScope(ctx, "read:accounts");
             Params p = Params.from(ctx, json);
             String q = p.require("q");
-            int limit = p.integer("limit").orElse(40);
-            limit = limit <= 0 ? 40 : Math.min(limit, 80);
+            int limit = Page.limit(p.string("limit").orElse(null), 40, 80);
             int offset = Math.max(0, p.integer("offset").orElse(0));
             ctx.json(accountViews.renderAll(search.accounts(v.accountId(),
                     new SearchService.AccountQuery(q, p.bool("following", false), offset, limit))));

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import social.atoll.api.Page;
 import social.atoll.server.ApiException;
 import social.atoll.api.Auth;
 import social.atoll.server.Controller;
@@ -79,7 +80,7 @@ public final class SearchController implements Controller {
         String q = p.string("q").map(String::trim).orElse("");
         String type = p.string("type").orElse(null);
         boolean resolve = p.bool("resolve", false);
-        int limit = Math.max(1, Math.min(MAX_LIMIT, p.integer("limit").orElse(DEFAULT_LIMIT)));
+        int limit = Page.limit(p.string("limit").orElse(null), DEFAULT_LIMIT, MAX_LIMIT);
         int offset = Math.max(0, p.integer("offset").orElse(0));
         if (resolve && !viewer.hasUser())
             throw new ApiException(401, "Search queries that resolve remote resources are not supported without authentication");

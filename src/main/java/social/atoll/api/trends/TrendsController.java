@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.List;
+import social.atoll.api.Page;
 import social.atoll.server.ApiException;
 import social.atoll.api.Auth;
 import social.atoll.server.Controller;
@@ -55,10 +56,7 @@ public final class TrendsController implements Controller {
 
     private static int offset(Context ctx) { return Math.max(0, number(ctx.queryParam("offset"), 0)); }
 
-    private static int limit(Context ctx, int dflt) {
-        int n = Math.abs(number(ctx.queryParam("limit"), dflt));
-        return n == 0 ? dflt : Math.min(n, dflt * 2);
-    }
+    private static int limit(Context ctx, int dflt) { return Page.limit(ctx.queryParam("limit"), dflt, dflt * 2); }
 
     private static int number(String s, int dflt) {
         if (s == null || s.isBlank()) return dflt;

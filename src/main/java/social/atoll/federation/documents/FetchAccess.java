@@ -56,11 +56,17 @@ public final class FetchAccess {
         }
     }
 
-    /** Like {@link #fetcher}, but never refuses: for documents that stay public in every mode. */
+    /**
+     * Like {@link #fetcher}, for documents that stay public in every mode: an unsigned fetcher, or one from a host we
+     * do not federate with, is anonymous instead of refused. A signature that does not verify is still answered 401
+     * when signatures are required: the anonymous (bare) document would pass for success, and a signer that tries a
+     * newer scheme first (Fedify and Mastodon 4.5 knock with RFC 9421, then draft-cavage) would never retry.
+     */
     public Fetcher optionalFetcher(Context ctx) {
         try {
             return fetcher(ctx);
         } catch (ApiException e) {
+            if (e.status() == 401 && SignatureVerifier.isSigned(headers(ctx))) throw e;
             return new Fetcher(null);
         }
     }

@@ -122,10 +122,36 @@ public record MessageSignature(String label, List<String> components, Map<String
     }
 
     /**
+     * How derived components are written into the signature base. Fedify (up to 2.3 at least) writes two of them its
+     * own way: {@code @query} without the leading {@code ?} (RFC 9421 §2.2.7 keeps it) and {@code @request-target}
+     * as {@code get /path?query}, method first, the way draft-cavage's {@code (request-target)} was (§2.2.5 has the
+     * bare target). Its default components avoid both, but a Fedify signer that covers them, e.g. to answer an
+     * {@code Accept-Signature} challenge, signs a base the RFC's rules never rebuild.
+     */
+    public enum Dialect { RFC9421, FEDIFY }
+
+    /**
+     * The bases this signature may have been made over: the RFC's, then Fedify's when it covers a component that
+     * Fedify writes differently (see {@link Dialect}).
+     */
+    public List<String> candidateBases(String method, String scheme, String pathAndQuery, Map<String, List<String>> headers) throws SignatureException {
+        String rfc = signatureBase(method, scheme, pathAndQuery, headers, Dialect.RFC9421);
+        if (!components.contains("@query") && !components.contains("@request-target")) return List.of(rfc);
+        return List.of(rfc, signatureBase(method, scheme, pathAndQuery, headers, Dialect.FEDIFY));
+    }
+
+    /** The RFC 9421 signature base; see {@link #signatureBase(String, String, String, Map, Dialect)}. */
+    public String signatureBase(String method, String scheme, String pathAndQuery, Map<String, List<String>> headers) throws SignatureException {
+        return signatureBase(method, scheme, pathAndQuery, headers, Dialect.RFC9421);
+    }
+
+    /**
      * The signature base (RFC 9421 §2.5) of a request. {@code scheme} and {@code pathAndQuery} describe the request as
      * it was addressed; {@code headers} are keyed by lower-case name.
      */
-    public String signatureBase(String method, String scheme, String pathAndQuery, Map<String, List<String>> headers) throws SignatureException {
+    public String signatureBase(String method, String scheme, String pathAndQuery, Map<String, List<String>> headers, Dialect dialect)
+            throws SignatureException {
+        boolean fedify = dialect == Dialect.FEDIFY;
         StringBuilder base = new StringBuilder();
         String authority = first(headers, "host");
         int q = pathAndQuery.indexOf('?');
@@ -137,9 +163,9 @@ public record MessageSignature(String label, List<String> components, Map<String
                 case "@authority" -> require(authority, "host").toLowerCase(Locale.ROOT);
                 case "@scheme" -> scheme.toLowerCase(Locale.ROOT);
                 case "@target-uri" -> scheme.toLowerCase(Locale.ROOT) + "://" + require(authority, "host").toLowerCase(Locale.ROOT) + pathAndQuery;
-                case "@request-target" -> pathAndQuery;
+                case "@request-target" -> fedify ? method.toLowerCase(Locale.ROOT) + " " + pathAndQuery : pathAndQuery;
                 case "@path" -> path.isEmpty() ? "/" : path;
-                case "@query" -> "?" + query;
+                case "@query" -> fedify ? query : "?" + query;
                 default -> {
                     if (c.startsWith("@")) throw new SignatureException("unsupported component " + c);
                     List<String> values = headers.get(c.toLowerCase(Locale.ROOT));

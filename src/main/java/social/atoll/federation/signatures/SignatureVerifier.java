@@ -28,7 +28,9 @@ import social.atoll.federation.vocab.AsValues;
  *     the key's own host, and is fetched again once when the signature does not verify (key rotation);</li>
  * <li>a signer on a suspended or (in limited federation) not allowed host gets 403.</li>
  * </ul>
- * The request target is checked with its query string and, failing that, without (older Mastodon signed without).
+ * The request target is checked with its query string and, failing that, without (older Mastodon signed without);
+ * an RFC 9421 base also in Fedify's writing of {@code @query} and {@code @request-target}
+ * ({@link MessageSignature.Dialect}).
  */
 public final class SignatureVerifier {
 
@@ -109,8 +111,8 @@ public final class SignatureVerifier {
             if (!Digests.contentDigestMatches(digest, content)) throw new SignatureException("Content-Digest does not match the body");
         }
         String scheme = URI.create(settings.baseUrl()).getScheme();
-        String base = sig.signatureBase(method, scheme, pathAndQuery, h);
-        return check(sig.keyId(), VerifiedRequest.Scheme.RFC9421, key -> sig.verify(key, base));
+        List<String> bases = sig.candidateBases(method, scheme, pathAndQuery, h);
+        return check(sig.keyId(), VerifiedRequest.Scheme.RFC9421, key -> bases.stream().anyMatch(base -> sig.verify(key, base)));
     }
 
     @FunctionalInterface

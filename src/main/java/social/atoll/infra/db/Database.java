@@ -6,7 +6,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +21,9 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.argument.AbstractArgumentFactory;
 import org.jdbi.v3.core.argument.Argument;
 import org.jdbi.v3.core.config.ConfigRegistry;
+import org.jdbi.v3.core.statement.SqlLogger;
+import org.jdbi.v3.core.statement.SqlStatements;
+import org.jdbi.v3.core.statement.StatementContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import social.atoll.config.Settings;
@@ -44,6 +49,7 @@ public final class Database implements AutoCloseable {
     private final Jdbi writer;
     private final Jdbi reader;
     private final ThreadLocal<Tx> current = new ThreadLocal<>();
+    private final StatementCounter statements = new StatementCounter();
 
     private Database(Dialect dialect, HikariDataSource writePool, HikariDataSource readPool) {
         this.dialect = dialect;
@@ -102,17 +108,20 @@ public final class Database implements AutoCloseable {
 
     private static final Logger sqlLog = LoggerFactory.getLogger("atoll.sql");
 
-    private static Jdbi configure(Jdbi jdbi) {
-        if (sqlLog.isDebugEnabled()) {
-            // ATOLL_LOG_LEVEL=DEBUG (or logger atoll.sql at DEBUG): every statement with its time, to find slow queries.
-            jdbi.getConfig(org.jdbi.v3.core.statement.SqlStatements.class).setSqlLogger(new org.jdbi.v3.core.statement.SqlLogger() {
-                @Override
-                public void logAfterExecution(org.jdbi.v3.core.statement.StatementContext ctx) {
-                    sqlLog.debug("{} us: {}", java.time.Duration.between(ctx.getExecutionMoment(), ctx.getCompletionMoment()).toNanos() / 1000,
+    private Jdbi configure(Jdbi jdbi) {
+        jdbi.getConfig(SqlStatements.class).setSqlLogger(new SqlLogger() {
+            @Override
+            public void logAfterExecution(StatementContext ctx) {
+                statements.executed();
+                // ATOLL_LOG_LEVEL=DEBUG (or logger atoll.sql at DEBUG): every statement with its time, to find slow queries.
+                if (sqlLog.isDebugEnabled())
+                    sqlLog.debug("{} us: {}", Duration.between(ctx.getExecutionMoment(), ctx.getCompletionMoment()).toNanos() / 1000,
                             ctx.getRenderedSql().replaceAll("\\s+", " "));
-                }
-            });
-        }
+            }
+
+            @Override
+            public void logException(StatementContext ctx, SQLException ex) { statements.executed(); }
+        });
         jdbi.registerColumnMapper(Instant.class, (rs, col, ctx) -> {
             long v = rs.getLong(col);
             return rs.wasNull() ? null : Instant.ofEpochMilli(v);
@@ -127,6 +136,9 @@ public final class Database implements AutoCloseable {
     }
 
     public Dialect dialect() { return dialect; }
+
+    /** Counts statements per request and job run (see {@link StatementCounter}). */
+    public StatementCounter statements() { return statements; }
 
     /** Runs the migrations for this dialect; safe to call from several processes at once. */
     public void migrate() {

@@ -119,6 +119,7 @@ public final class JobQueue implements AutoCloseable {
                     throw new PermanentJobFailure("payload does not parse as " + type.payloadType().getSimpleName(), e);
                 }
                 Timer.Sample sample = Timer.start(metrics);
+                db.statements().begin();
                 try {
                     handler.handle(payload);
                     succeeded.increment();
@@ -127,6 +128,7 @@ public final class JobQueue implements AutoCloseable {
                 } catch (Exception e) {
                     throw new JobFailed(e);
                 } finally {
+                    db.statements().end("job " + type.name());
                     sample.stop(duration);
                 }
             }
@@ -183,6 +185,8 @@ public final class JobQueue implements AutoCloseable {
                 .jdbcCustomization(jdbc)
                 .build();
         String savepoint = "enqueue_" + Long.toUnsignedString(ids.next(), 36);
+        // savepoint, insert, release: db-scheduler's JDBC and Jdbi's savepoints bypass the statement logger
+        for (int i = 0; i < 3; i++) db.statements().executed();
         h.savepoint(savepoint);
         boolean added;
         try {

@@ -1,5 +1,6 @@
 package social.atoll.infra.metrics;
 
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
@@ -44,6 +45,15 @@ public final class Metrics implements AutoCloseable {
                 .tag("status", Integer.toString(status))
                 .register(registry)
                 .record(Math.round(millis * 1000.0), TimeUnit.MICROSECONDS);
+    }
+
+    /** The number of SQL statements one request ({@code GET /api/v1/timelines/home}) or job run took. */
+    public void recordStatements(String unit, int statements) {
+        DistributionSummary.builder("atoll.db.statements")
+                .description("SQL statements per request or job run")
+                .tag("unit", unit)
+                .register(registry)
+                .record(statements);
     }
 
     /** The Prometheus text exposition format. */

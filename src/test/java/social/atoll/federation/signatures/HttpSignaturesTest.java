@@ -168,6 +168,23 @@ class HttpSignaturesTest {
     }
 
     @Test
+    void rfc9421BasesAlsoInFedifysWritingOfQueryAndRequestTarget() throws Exception {
+        Map<String, List<String>> h = Map.of("host", List.of("atoll.example"));
+        String params = "created=1762250400;keyid=\"https://fedify.example/users/a#main-key\"";
+        MessageSignature query = MessageSignature.parse("sig1=(\"@method\" \"@query\");" + params, "sig1=:AAAA:");
+        assertThat(query.candidateBases("GET", "https", "/users/alice/outbox?page=true", h)).containsExactly(
+                "\"@method\": GET\n\"@query\": ?page=true\n\"@signature-params\": (\"@method\" \"@query\");" + params,
+                "\"@method\": GET\n\"@query\": page=true\n\"@signature-params\": (\"@method\" \"@query\");" + params);
+        MessageSignature target = MessageSignature.parse("sig1=(\"@request-target\");" + params, "sig1=:AAAA:");
+        assertThat(target.candidateBases("GET", "https", "/users/alice", h)).containsExactly(
+                "\"@request-target\": /users/alice\n\"@signature-params\": (\"@request-target\");" + params,
+                "\"@request-target\": get /users/alice\n\"@signature-params\": (\"@request-target\");" + params);
+        // Fedify's default components are written alike by both: one base
+        MessageSignature usual = MessageSignature.parse("sig1=(\"@method\" \"@target-uri\");" + params, "sig1=:AAAA:");
+        assertThat(usual.candidateBases("GET", "https", "/users/alice", h)).hasSize(1);
+    }
+
+    @Test
     void httpDatesUseTwoDigitDays() {
         assertThat(HttpDates.format(Instant.parse("2025-11-04T10:00:00Z"))).isEqualTo("Tue, 04 Nov 2025 10:00:00 GMT");
         assertThat(HttpDates.parse("Tue, 04 Nov 2025 10:00:00 GMT")).contains(Instant.parse("2025-11-04T10:00:00Z"));

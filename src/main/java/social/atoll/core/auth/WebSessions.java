@@ -1,0 +1,56 @@
+package social.atoll.core.auth;
+
+import java.time.Duration;
+import java.util.Optional;
+import social.atoll.core.account.Account;
+import social.atoll.core.account.AccountService;
+import social.atoll.core.account.AccountStore;
+import social.atoll.core.account.User;
+
+/**
+ * Browser sign-in as the web pages need it: checking a password, starting, resuming and ending a server-side
+ * session, each answered with the user and the account together.
+ */
+public final class WebSessions {
+
+    /** How long a sign-in lasts; the browser is asked to forget the cookie at the same moment. */
+    public static final Duration LIFETIME = WebSessionStore.LIFETIME;
+
+    /** A user and their local account. */
+    public record Person(User user, Account account) {}
+
+    /** A live session, with the secret its cookie carries. */
+    public record Session(WebSession session, String secret, Person person) {}
+
+    private final WebSessionStore store;
+    private final AccountStore accounts;
+    private final AccountService accountService;
+
+    public WebSessions(WebSessionStore store, AccountStore accounts, AccountService accountService) {
+        this.store = store;
+        this.accounts = accounts;
+        this.accountService = accountService;
+    }
+
+    /** The person whose e-mail (or local username) and password match, if any. */
+    public Optional<Person> authenticate(String login, String password) {
+        return accountService.authenticate(login, password)
+                .flatMap(u -> accounts.byId(u.accountId()).map(a -> new Person(u, a)));
+    }
+
+    /** The unexpired session whose cookie carries {@code secret}, with its person. */
+    public Optional<Session> resume(String secret) {
+        return store.find(secret).flatMap(s -> accounts.byId(s.accountId())
+                .flatMap(a -> accounts.userByAccountId(a.id()).map(u -> new Session(s, secret, new Person(u, a)))));
+    }
+
+    /** Signs {@code person} in from this browser, ending the session it had ({@code previousSecret}, may be null). */
+    public Session start(Person person, String previousSecret, String ip, String userAgent) {
+        store.delete(previousSecret);
+        WebSessionStore.Created created = store.create(person.user().id(), person.account().id(), ip, userAgent);
+        return new Session(created.session(), created.secret(), person);
+    }
+
+    /** Ends the session with this secret (sign-out); unknown secrets are ignored. */
+    public void end(String secret) { store.delete(secret); }
+}
