@@ -105,7 +105,7 @@ public final class HttpWiring implements AutoCloseable {
         var json = infra.json;
         var clock = infra.clock;
 
-        this.mediaViews = new MediaViews(infra.blobs, core.media, core.mediaProxySigner, infra.jsonColumns);
+        this.mediaViews = new MediaViews(infra.blobs, core.media, core.mediaProxySigner);
         this.accountViews = new AccountViews(settings, core.accountQueries, mediaViews);
         var pollViews = new PollViews(core.polls, clock);
         this.statusViews = new StatusViews(settings, core.statusQueries, core.statusRelations, accountViews, pollViews, core.filterMatcher,

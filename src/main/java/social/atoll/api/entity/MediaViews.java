@@ -11,7 +11,6 @@ import social.atoll.core.media.MediaAttachment;
 import social.atoll.core.media.MediaMeta;
 import social.atoll.core.media.MediaProxySigner;
 import social.atoll.core.media.MediaService;
-import social.atoll.infra.db.JsonColumns;
 import social.atoll.infra.storage.BlobStore;
 
 /**
@@ -23,13 +22,11 @@ public final class MediaViews {
     private final BlobStore blobs;
     private final MediaService media;
     private final MediaProxySigner proxy;
-    private final JsonColumns json;
 
-    public MediaViews(BlobStore blobs, MediaService media, MediaProxySigner proxy, JsonColumns json) {
+    public MediaViews(BlobStore blobs, MediaService media, MediaProxySigner proxy) {
         this.blobs = blobs;
         this.media = media;
         this.proxy = proxy;
-        this.json = json;
     }
 
     public MediaProxySigner proxy() { return proxy; }
@@ -39,7 +36,7 @@ public final class MediaViews {
         String url = stored ? blobs.url(m.fileKey()) : (m.remoteUrl() != null ? proxy.proxied(m.remoteUrl()) : null);
         String preview = m.thumbnailKey() != null ? blobs.url(m.thumbnailKey()) : ("image".equals(m.type()) ? url : null);
         String remote = m.remoteUrl() == null ? null : proxy.proxied(m.remoteUrl());
-        return new MediaAttachmentEntity(Long.toString(m.id()), m.type(), url, preview, remote, null, null, meta(m.meta()),
+        return new MediaAttachmentEntity(Long.toString(m.id()), m.type(), url, preview, remote, null, null, meta(media.meta(m)),
                 m.description(), m.blurhash());
     }
 
@@ -69,8 +66,7 @@ public final class MediaViews {
     }
 
     /** Mastodon's {@code meta}: {@code original} and {@code small} with their size and aspect, and {@code focus}. */
-    private Map<String, Object> meta(String column) {
-        MediaMeta m = MediaMeta.read(json, column);
+    private static Map<String, Object> meta(MediaMeta m) {
         Map<String, Object> out = new LinkedHashMap<>();
         if (m.original() != null) out.put("original", size(m.original()));
         if (m.small() != null) out.put("small", size(m.small()));

@@ -349,4 +349,7 @@ public final class MediaService {
 
     /** Attachments by id, in one query, whatever they are attached to. */
     public Map<Long, MediaAttachment> byIds(Collection<Long> ids) { return store.byIds(ids); }
+
+    /** The sizes, timing and focal point stored with an attachment. */
+    public MediaMeta meta(MediaAttachment m) { return MediaMeta.read(json, m.meta()); }
 }
