@@ -19,11 +19,6 @@ public final class NotificationViews {
     private final ReportService reports;
     private final ReportViews reportViews;
 
-    /** Without reports: {@code admin.report} notifications are left out. */
-    public NotificationViews(StatusQueries statuses, StatusViews statusViews, AccountViews accounts) {
-        this(statuses, statusViews, accounts, null);
-    }
-
     public NotificationViews(StatusQueries statuses, StatusViews statusViews, AccountViews accounts, ReportService reports) {
         this.statuses = statuses;
         this.statusViews = statusViews;
@@ -47,7 +42,7 @@ public final class NotificationViews {
             if (n.statusId() != null) statusIds.add(n.statusId());
             if (n.reportId() != null) reportIds.add(n.reportId());
         }
-        Map<Long, ReportEntity> reportsById = reports == null || reportIds.isEmpty()
+        Map<Long, ReportEntity> reportsById = reportIds.isEmpty()
                 ? Map.of() : reportViews.renderAll(reports.byIds(reportIds).values());
         Map<Long, AccountEntity> actors = accounts.renderByIds(actorIds);
         List<Status> found = new ArrayList<>(statuses.byIds(statusIds).values());
