@@ -4,6 +4,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
+import java.io.EOFException;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.UnsupportedCharsetException;
+import org.eclipse.jetty.http.BadMessageException;
+import org.eclipse.jetty.io.EofException;
 import io.javalin.json.JavalinJackson;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,6 +45,7 @@ public final class HttpServer {
             config.jsonMapper(new JavalinJackson(json, true));
             config.jetty.host = settings.bindAddress();
             config.jetty.port = settings.port();
+            config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
             config.requestLogger.http((ctx, ms) -> {
                 access.info("{} {} {} {}ms", ctx.method(), ctx.path(), ctx.statusCode(), Math.round(ms));
                 String route = routeTemplate(ctx);
@@ -59,10 +65,7 @@ public final class HttpServer {
                 ctx.status(422).json(body);
             });
             routes.exception(ForbiddenException.class, (e, ctx) -> error(ctx, 403, e.getMessage(), null));
-            routes.exception(Exception.class, (e, ctx) -> {
-                log.error("unhandled error on {} {}", ctx.method(), ctx.path(), e);
-                error(ctx, 500, "Internal server error", null);
-            });
+            routes.exception(Exception.class, HttpServer::unexpected);
             routes.error(404, ctx -> {
                 String body = ctx.result();
                 if (body == null || body.isEmpty() || body.startsWith("Endpoint ")) error(ctx, 404, "Record not found", null);
@@ -71,6 +74,33 @@ public final class HttpServer {
             // Javalin picks the first matching route: controllers with catch-all paths (order > 0) go last.
             for (Controller c : controllers.stream().sorted(java.util.Comparator.comparingInt(Controller::order)).toList()) c.routes(routes);
         });
+    }
+
+    /**
+     * What no handler expected. Most of it is still the client's doing and gets a 4xx with one log line: a charset
+     * Java does not know (415), a body Jetty could not parse, such as broken multipart (its 400), a client that went
+     * away mid-body (nothing to answer). The rest is a bug: 500, with the stack trace in the log.
+     */
+    private static void unexpected(Exception e, Context ctx) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof UnsupportedCharsetException || t instanceof IllegalCharsetNameException) {
+                log.info("{} {}: unsupported charset in {}", ctx.method(), ctx.path(), ctx.header("Content-Type"));
+                error(ctx, 415, "Unsupported charset", null);
+                return;
+            }
+            if (t instanceof BadMessageException bad) {
+                log.info("{} {}: bad request body: {}", ctx.method(), ctx.path(), bad.getReason());
+                error(ctx, bad.getCode(), bad.getReason() == null ? "Bad request" : bad.getReason(), null);
+                return;
+            }
+            if (t instanceof EofException || t instanceof EOFException) {
+                log.info("{} {}: the client went away before its request was read", ctx.method(), ctx.path());
+                error(ctx, 400, "Incomplete request", null);
+                return;
+            }
+        }
+        log.error("unhandled error on {} {}", ctx.method(), ctx.path(), e);
+        error(ctx, 500, "Internal server error", null);
     }
 
     /** The matched route's template ({@code /api/v1/accounts/{id}}), so metrics do not grow a series per id. */

@@ -10,6 +10,7 @@ import social.atoll.infra.db.JsonColumns;
 import social.atoll.infra.events.ClusterChannel;
 import social.atoll.infra.events.EventBus;
 import social.atoll.infra.events.PgNotifyChannel;
+import social.atoll.infra.files.PrivateFiles;
 import social.atoll.infra.http.SafeHttpClient;
 import social.atoll.infra.ids.IdGenerator;
 import social.atoll.infra.jobs.JobQueue;
@@ -48,6 +49,7 @@ public final class InfraWiring implements AutoCloseable {
         this.settings = settings;
         this.clock = clock;
         this.ids = new IdGenerator(clock);
+        PrivateFiles.directory(settings.dataDir());
         this.json = Json.mapper();
         this.jsonColumns = new JsonColumns(json);
         this.db = openDatabase(settings);

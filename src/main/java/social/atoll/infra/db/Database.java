@@ -2,8 +2,6 @@ package social.atoll.infra.db;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -27,6 +25,7 @@ import org.jdbi.v3.core.statement.StatementContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import social.atoll.config.Settings;
+import social.atoll.infra.files.PrivateFiles;
 
 /**
  * The database: connection pools, Jdbi, migrations, and the two ways in — {@link #read} and {@link #write}.
@@ -68,11 +67,11 @@ public final class Database implements AutoCloseable {
             String file = jdbcUrl.substring("jdbc:sqlite:".length());
             int q = file.indexOf('?');
             if (q >= 0) file = file.substring(0, q);
-            Path parent = Path.of(file).toAbsolutePath().getParent();
-            try {
-                if (parent != null) Files.createDirectories(parent);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot create database directory " + parent, e);
+            if (!file.isBlank() && !file.startsWith(":memory:") && !file.startsWith("file:")) {
+                Path path = Path.of(file).toAbsolutePath();
+                // a directory made here is private; one the admin chose is left as it is, the files are not
+                if (path.getParent() != null && !Files.isDirectory(path.getParent())) PrivateFiles.directory(path.getParent());
+                PrivateFiles.file(path, Path.of(path + "-wal"), Path.of(path + "-shm"));
             }
             HikariDataSource write = sqlitePool(jdbcUrl, "atoll-db-write", 1, false);
             HikariDataSource read = sqlitePool(jdbcUrl, "atoll-db-read", Math.max(4, Runtime.getRuntime().availableProcessors() * 2), true);

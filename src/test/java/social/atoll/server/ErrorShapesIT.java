@@ -1,0 +1,98 @@
+package social.atoll.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import social.atoll.testing.TestInstance;
+
+/**
+ * Every error an API client can meet is Mastodon's {@code {"error": "…"}} with a fitting status, also those that
+ * Jetty answers before any route runs, and bad input from a client is a 4xx, never a 500.
+ */
+class ErrorShapesIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static TestInstance atoll;
+    private static String token;
+
+    @BeforeAll
+    static void start() {
+        atoll = TestInstance.start();
+        token = atoll.createUser("error_shapes");
+    }
+
+    @AfterAll
+    static void stop() { atoll.close(); }
+
+    private record Answer(int status, String contentType, String body) {
+        JsonNode json() throws IOException { return JSON.readTree(body); }
+    }
+
+    /** Sends bytes as they are (no client library would send these) and reads the answer up to the close. */
+    private static Answer raw(String request) throws IOException {
+        try (Socket s = new Socket("127.0.0.1", atoll.app().port())) {
+            s.setSoTimeout(30_000);
+            OutputStream out = s.getOutputStream();
+            out.write(request.getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            String all = new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            int headEnd = all.indexOf("\r\n\r\n");
+            String head = all.substring(0, headEnd);
+            String contentType = head.lines().filter(l -> l.regionMatches(true, 0, "Content-Type:", 0, 13))
+                    .map(l -> l.substring(13).trim()).findFirst().orElse(null);
+            return new Answer(Integer.parseInt(head.substring(9, 12)), contentType, all.substring(headEnd + 4));
+        }
+    }
+
+    private static String get(String path, String headers) {
+        return "GET " + path + " HTTP/1.1\r\nHost: localhost\r\n" + headers + "Connection: close\r\n\r\n";
+    }
+
+    private static String post(String path, String contentType, String body) {
+        return "POST " + path + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + token + "\r\nContent-Type: " + contentType
+                + "\r\nContent-Length: " + body.getBytes(StandardCharsets.UTF_8).length + "\r\nConnection: close\r\n\r\n" + body;
+    }
+
+    private static void assertMastodonError(Answer a, int status) throws IOException {
+        assertThat(a.status()).as(a.body()).isEqualTo(status);
+        assertThat(a.contentType()).startsWith("application/json");
+        assertThat(a.json().get("error").asText()).isNotBlank();
+    }
+
+    @Test
+    void errorsJettyAnswersBeforeAnyRouteAreJson() throws IOException {
+        assertMastodonError(raw(get("/api/v1/instance/" + "a".repeat(20_000), "")), 414);
+        assertMastodonError(raw(get("/api/v1/instance", "X-Big: " + "a".repeat(20_000) + "\r\n")), 431);
+        assertMastodonError(raw(get("/api/v1/%zz", "")), 400);
+        assertMastodonError(raw(get("/api/v1/a%00b", "")), 400);
+    }
+
+    @Test
+    void unknownApiRoutesAreJson404s() throws IOException {
+        assertMastodonError(raw(get("/api/v9/nothing", "")), 404);
+        assertMastodonError(raw(post("/api/v9/nothing", "application/json", "{}")), 404);
+    }
+
+    @Test
+    void anUnknownCharsetIs415NotA500() throws IOException {
+        for (String path : new String[] {"/api/v1/apps", "/oauth/token", "/oauth/revoke", "/api/v1/accounts", "/api/v1/statuses"}) {
+            assertMastodonError(raw(post(path, "application/x-www-form-urlencoded; charset=klingon", "a=b")), 415);
+            assertMastodonError(raw(post(path, "application/json; charset=klingon", "{}")), 415);
+        }
+    }
+
+    @Test
+    void brokenMultipartIs400NotA500() throws IOException {
+        for (String path : new String[] {"/api/v1/apps", "/api/v1/statuses", "/api/v1/accounts"}) {
+            assertMastodonError(raw(post(path, "multipart/form-data; boundary=zz", "--zz\r\nbroken")), 400);
+        }
+    }
+}
