@@ -19,8 +19,10 @@ import social.atoll.config.Settings;
 import social.atoll.core.common.ForbiddenException;
 import social.atoll.core.common.NotFoundException;
 import social.atoll.core.common.ValidationException;
+import social.atoll.infra.db.Database;
 import social.atoll.infra.db.StatementCounter;
 import social.atoll.infra.metrics.Metrics;
+import social.atoll.infra.storage.StorageWriteException;
 
 /**
  * The HTTP server: Javalin on Jetty with virtual threads. Holds what every route shares — JSON, CORS, the one
@@ -91,6 +93,18 @@ public final class HttpServer {
             if (t instanceof BadMessageException bad) {
                 log.info("{} {}: bad request body: {}", ctx.method(), ctx.path(), bad.getReason());
                 error(ctx, bad.getCode(), bad.getReason() == null ? "Bad request" : bad.getReason(), null);
+                return;
+            }
+            if (t instanceof StorageWriteException) {
+                log.warn("{} {}: the media store refused a write: {}", ctx.method(), ctx.path(), t.getMessage());
+                ctx.header("Retry-After", "30");
+                error(ctx, 503, "The media storage cannot be written now, try again later", null);
+                return;
+            }
+            if (Database.isBusy(t)) {
+                log.warn("{} {}: the database stayed locked by another process: {}", ctx.method(), ctx.path(), t.getMessage());
+                ctx.header("Retry-After", "5");
+                error(ctx, 503, "The database is busy, try again in a moment", null);
                 return;
             }
             if (t instanceof EofException || t instanceof EOFException) {

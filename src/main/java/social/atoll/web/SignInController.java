@@ -40,17 +40,25 @@ public final class SignInController implements Controller {
             forbidden(ctx);
             return;
         }
-        Optional<WebSessions.Person> person = webSessions.authenticate(lookup, Optional.ofNullable(ctx.formParam("password")).orElse(""));
-        if (person.isEmpty()) {
+        WebSessions.Attempt attempt = webSessions.authenticate(lookup, Optional.ofNullable(ctx.formParam("password")).orElse(""), ctx.ip());
+        if (attempt instanceof WebSessions.Attempt.Throttled t) {
+            long minutes = Math.max(1, (t.retryAfter().toSeconds() + 59) / 60);
+            ctx.header("Retry-After", Long.toString(t.retryAfter().toSeconds() + 1));
+            form.show(ctx, 429, returnTo, login, "Too many failed sign-in attempts. Try again in " + minutes
+                    + (minutes == 1 ? " minute." : " minutes."), null);
+            return;
+        }
+        if (!(attempt instanceof WebSessions.Attempt.SignedIn signedIn)) {
             form.show(ctx, 422, returnTo, login, "Invalid e-mail address, username or password.", null);
             return;
         }
-        Optional<String> refusal = BrowserSessions.refusal(person.get().user(), person.get().account());
+        WebSessions.Person person = signedIn.person();
+        Optional<String> refusal = BrowserSessions.refusal(person.user(), person.account());
         if (refusal.isPresent()) {
             form.show(ctx, 403, returnTo, login, refusal.get(), null);
             return;
         }
-        sessions.signIn(ctx, person.get().user(), person.get().account());
+        sessions.signIn(ctx, person.user(), person.account());
         ctx.status(303).header("Location", SignInForm.safeReturnTo(returnTo) ? returnTo : "/");
     }
 

@@ -11,6 +11,7 @@ import social.atoll.core.account.SignUpService;
 import social.atoll.core.announcement.AnnouncementService;
 import social.atoll.core.auth.AuthorizationService;
 import social.atoll.core.auth.OAuthService;
+import social.atoll.core.auth.SignInThrottle;
 import social.atoll.core.auth.TokenService;
 import social.atoll.core.auth.WebSessionStore;
 import social.atoll.core.auth.WebSessions;
@@ -221,7 +222,7 @@ public final class CoreWiring {
         this.oauth = new OAuthService(db, ids, clock);
         this.authorizations = new AuthorizationService(db, oauth, tokens, ids, clock);
         this.webSessions = new WebSessionStore(db, ids, clock);
-        this.browserSignIn = new WebSessions(webSessions, accounts, accountService);
+        this.browserSignIn = new WebSessions(webSessions, accounts, accountService, new SignInThrottle(clock));
 
         this.textFormatter = new TextFormatter(settings, accounts);
         this.statuses = new StatusStore(db);

@@ -122,7 +122,7 @@ public final class HttpWiring implements AutoCloseable {
         var statusListing = new StatusListing(settings, statusViews);
 
         List<Controller> c = new ArrayList<>();
-        c.add(new HealthController(infra.db));
+        c.add(new HealthController(infra.db, infra.blobs));
         c.add(new MetricsController(settings, infra.metrics));
         c.add(new StatusesController(auth, json, core.statusService, core.statusQueries, statusViews, core.composer,
                 core.scheduledStatuses, scheduledViews, core.mediaAttacher));

@@ -25,17 +25,37 @@ public final class WebSessions {
     private final WebSessionStore store;
     private final AccountStore accounts;
     private final AccountService accountService;
+    private final SignInThrottle throttle;
 
-    public WebSessions(WebSessionStore store, AccountStore accounts, AccountService accountService) {
+    public WebSessions(WebSessionStore store, AccountStore accounts, AccountService accountService, SignInThrottle throttle) {
         this.store = store;
         this.accounts = accounts;
         this.accountService = accountService;
+        this.throttle = throttle;
     }
 
-    /** The person whose e-mail (or local username) and password match, if any. */
-    public Optional<Person> authenticate(String login, String password) {
-        return accountService.authenticate(login, password)
+    /** The outcome of a sign-in attempt: the person, a wrong login or password, or too many recent failures. */
+    public sealed interface Attempt {
+        record SignedIn(Person person) implements Attempt {}
+        record Wrong() implements Attempt {}
+        record Throttled(Duration retryAfter) implements Attempt {}
+    }
+
+    /**
+     * Checks an e-mail (or local username) and password typed from {@code ip}. Attempts after too many failures
+     * are refused without looking at the password, so guessing gets no faster by trying the right one among them.
+     */
+    public Attempt authenticate(String login, String password, String ip) {
+        Duration wait = throttle.wait(login, ip);
+        if (!wait.isZero() && !wait.isNegative()) return new Attempt.Throttled(wait);
+        Optional<Person> person = accountService.authenticate(login, password)
                 .flatMap(u -> accounts.byId(u.accountId()).map(a -> new Person(u, a)));
+        if (person.isEmpty()) {
+            throttle.failed(login, ip);
+            return new Attempt.Wrong();
+        }
+        throttle.succeeded(login);
+        return new Attempt.SignedIn(person.get());
     }
 
     /** The unexpired session whose cookie carries {@code secret}, with its person. */

@@ -1,6 +1,7 @@
 package social.atoll.core.status;
 
 import com.twitter.twittertext.Extractor;
+import com.twitter.twittertext.TldLists;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -93,8 +94,11 @@ public final class TextFormatter {
         Extractor extractor = new Extractor();
         extractor.setExtractURLWithoutProtocol(false); // Mastodon links only URLs with a scheme
         List<Entity> all = new ArrayList<>();
-        for (Extractor.Entity e : extractor.extractURLsWithIndices(text))
-            all.add(new Entity(Kind.URL, e.getStart(), e.getEnd(), e.getValue(), null, null));
+        for (int[] token : urlCandidates(text)) {
+            String candidate = text.substring(token[0], token[1]);
+            for (Extractor.Entity e : extractor.extractURLsWithIndices(candidate))
+                all.add(new Entity(Kind.URL, token[0] + e.getStart(), token[0] + e.getEnd(), e.getValue(), null, null));
+        }
         for (Extractor.Entity e : extractor.extractHashtagsWithIndices(text))
             all.add(new Entity(Kind.HASHTAG, e.getStart(), e.getEnd(), e.getValue(), null, null));
         Matcher m = MENTION.matcher(text);
@@ -111,6 +115,61 @@ public final class TextFormatter {
             end = e.end;
         }
         return out;
+    }
+
+    /**
+     * The whitespace-separated tokens that may hold a link: a scheme's {@code ://} followed by a host that could be
+     * one (at most 253 characters, labels of 1–63 letters, digits or hyphens, ending in a top-level domain that
+     * twitter-text knows). Only these go to twitter-text's URL pattern, one token at a time: on a long run of dotted
+     * labels that end in no known domain ({@code http://a.a.a.…}) that pattern backtracks for seconds, so a
+     * few-KB post could hold a core for minutes. A link never spans whitespace, so nothing it would link is lost.
+     */
+    static List<int[]> urlCandidates(String text) {
+        List<int[]> out = new ArrayList<>();
+        int i = 0;
+        int n = text.length();
+        while (i < n) {
+            while (i < n && Character.isWhitespace(text.charAt(i))) i++;
+            int start = i;
+            while (i < n && !Character.isWhitespace(text.charAt(i))) i++;
+            if (i > start && plausibleLink(text, start, i)) out.add(new int[] {start, i});
+        }
+        return out;
+    }
+
+    private static boolean plausibleLink(String text, int start, int end) {
+        int scheme = -1;
+        for (int k = start; k + 3 <= end && scheme < 0; k++) if (text.startsWith("://", k)) scheme = k;
+        if (scheme < 0) return false;
+        int hostStart = scheme + 3;
+        int hostEnd = hostStart;
+        while (hostEnd < end && "/?#".indexOf(text.charAt(hostEnd)) < 0) hostEnd++;
+        // room for user info, a port and closing punctuation; anything longer holds no host (and no regex sees it)
+        if (hostEnd - hostStart > 320) return false;
+        String host = text.substring(hostStart, hostEnd);
+        int userinfo = host.lastIndexOf('@');
+        if (userinfo >= 0) host = host.substring(userinfo + 1);
+        host = host.replaceFirst(":\\d{0,5}$", "").replaceFirst("[^\\p{L}\\p{N}]+$", ""); // port, then closing punctuation
+        if (host.isEmpty() || host.length() > 253) return false;
+        String[] labels = host.split("\\.", -1);
+        for (String label : labels) {
+            if (label.isEmpty() || label.length() > 63) return false;
+            for (int c = 0; c < label.length(); c++) {
+                char ch = label.charAt(c);
+                if (!Character.isLetterOrDigit(ch) && ch != '-') return false;
+            }
+        }
+        String tld = labels[labels.length - 1].toLowerCase(Locale.ROOT);
+        return TLDS.contains(tld) || (labels.length == 4 && host.matches("\\d{1,3}(\\.\\d{1,3}){3}"));
+    }
+
+    private static final java.util.Set<String> TLDS = tlds();
+
+    private static java.util.Set<String> tlds() {
+        java.util.Set<String> all = new java.util.HashSet<>();
+        for (String t : TldLists.GTLDS) all.add(t.toLowerCase(Locale.ROOT));
+        for (String t : TldLists.CTLDS) all.add(t.toLowerCase(Locale.ROOT));
+        return java.util.Set.copyOf(all);
     }
 
     /** A mention directly followed by another '@' or "://" is something else (twitter-text's end-of-mention rule). */

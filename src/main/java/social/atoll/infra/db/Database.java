@@ -4,7 +4,10 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.MigrationInfo;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
@@ -23,6 +25,8 @@ import org.jdbi.v3.core.statement.SqlLogger;
 import org.jdbi.v3.core.statement.SqlStatements;
 import org.jdbi.v3.core.statement.StatementContext;
 import org.slf4j.Logger;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
 import org.slf4j.LoggerFactory;
 import social.atoll.config.Settings;
 import social.atoll.infra.files.PrivateFiles;
@@ -49,6 +53,9 @@ public final class Database implements AutoCloseable {
     private final Jdbi reader;
     private final ThreadLocal<Tx> current = new ThreadLocal<>();
     private final StatementCounter statements = new StatementCounter();
+    /** How many migrations {@link #migrate} found applied; -1 before it ran. */
+    private volatile int migrations = -1;
+    private static final int PROBE_SECONDS = 2;
 
     private Database(Dialect dialect, HikariDataSource writePool, HikariDataSource readPool) {
         this.dialect = dialect;
@@ -141,19 +148,55 @@ public final class Database implements AutoCloseable {
 
     /** Runs the migrations for this dialect; safe to call from several processes at once. */
     public void migrate() {
-        flyway().migrate();
+        Flyway flyway = flyway();
+        flyway.migrate();
+        migrations = flyway.info().applied().length;
     }
 
-    /** True when the database answers and no migration is pending. */
+    /**
+     * True when the database answers, holds every migration this version knows, and (SQLite) its write lock can
+     * be had. Readiness probes run often and during trouble, so this uses no pooled write connection and no Flyway
+     * (whose failed rollback once kept the single write connection for good), and waits at most a few seconds.
+     */
     public boolean ready() {
+        if (migrations < 0) return false;
         try {
-            read(h -> h.createQuery("SELECT 1").mapTo(Integer.class).one());
-            MigrationInfo[] pending = flyway().info().pending();
-            return pending.length == 0;
+            int applied = reader.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM flyway_schema_history WHERE success")
+                    .setQueryTimeout(PROBE_SECONDS).mapTo(Integer.class).one());
+            if (applied < migrations) return false;
+            return dialect != Dialect.SQLITE || sqliteWriteLockAvailable();
         } catch (RuntimeException e) {
             log.warn("readiness check failed: {}", e.toString());
             return false;
         }
+    }
+
+    /** Takes and drops SQLite's write lock on a connection of its own, waiting at most {@link #PROBE_SECONDS}. */
+    private boolean sqliteWriteLockAvailable() {
+        try (Connection c = DriverManager.getConnection(writePool.getJdbcUrl()); Statement s = c.createStatement()) {
+            s.execute("PRAGMA busy_timeout = " + PROBE_SECONDS * 1000);
+            s.execute("BEGIN IMMEDIATE");
+            s.execute("ROLLBACK");
+            return true;
+        } catch (SQLException e) {
+            log.warn("readiness check: the database cannot be written now: {}", e.getMessage());
+            return false;
+        }
+    }
+
+    /**
+     * True when {@code e} says the database was locked by someone else for longer than the busy timeout (SQLite's
+     * {@code SQLITE_BUSY}/{@code SQLITE_LOCKED}): the request may succeed when retried.
+     */
+    public static boolean isBusy(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLiteException s) {
+                SQLiteErrorCode code = s.getResultCode();
+                if (code == SQLiteErrorCode.SQLITE_BUSY || code == SQLiteErrorCode.SQLITE_LOCKED
+                        || code.name().startsWith("SQLITE_BUSY_") || code.name().startsWith("SQLITE_LOCKED_")) return true;
+            }
+        }
+        return false;
     }
 
     private Flyway flyway() {

@@ -29,6 +29,18 @@ public interface BlobStore extends AutoCloseable {
     /** {@code local} or {@code s3}, for logs and the admin commands. */
     String name();
 
+    /** Whether a write goes through now: writes and removes a small probe object (for readiness checks). */
+    default boolean writable() {
+        String key = "health/probe-" + Long.toUnsignedString(java.util.concurrent.ThreadLocalRandom.current().nextLong(), 36);
+        try {
+            put(key, new byte[] {'o', 'k'}, "text/plain");
+            delete(key);
+            return true;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
     @Override
     default void close() {}
 }

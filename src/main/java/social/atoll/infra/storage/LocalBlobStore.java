@@ -34,26 +34,37 @@ public final class LocalBlobStore implements BlobStore {
     @Override
     public void put(String key, byte[] bytes, String contentType) throws IOException {
         Path target = path(key);
-        Files.createDirectories(target.getParent());
-        Path tmp = Files.createTempFile(target.getParent(), ".upload-", ".tmp");
         try {
-            Files.write(tmp, bytes);
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
+            Files.createDirectories(target.getParent());
+            Path tmp = Files.createTempFile(target.getParent(), ".upload-", ".tmp");
+            try {
+                Files.write(tmp, bytes);
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        } catch (IOException e) {
+            throw new StorageWriteException("cannot write " + target + ": " + e, e);
         }
     }
 
     @Override
     public void put(String key, Path file, String contentType) throws IOException {
         Path target = path(key);
-        Files.createDirectories(target.getParent());
-        Path tmp = Files.createTempFile(target.getParent(), ".upload-", ".tmp");
         try {
-            Files.copy(file, tmp, StandardCopyOption.REPLACE_EXISTING);
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
+            Files.createDirectories(target.getParent());
+            Path tmp = Files.createTempFile(target.getParent(), ".upload-", ".tmp");
+            try {
+                Files.copy(file, tmp, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        } catch (NoSuchFileException e) {
+            if (!Files.exists(file)) throw e; // the source is gone: not the store's doing
+            throw new StorageWriteException("cannot write " + target + ": " + e, e);
+        } catch (IOException e) {
+            throw new StorageWriteException("cannot write " + target + ": " + e, e);
         }
     }
 

@@ -68,7 +68,7 @@ public final class S3BlobStore implements BlobStore {
         try {
             s3.putObject(putRequest(key, contentType), RequestBody.fromBytes(bytes));
         } catch (SdkException e) {
-            throw new IOException("S3 put " + key + " failed: " + e.getMessage(), e);
+            throw new StorageWriteException("S3 put " + key + " failed: " + e.getMessage(), e);
         }
     }
 
@@ -77,7 +77,7 @@ public final class S3BlobStore implements BlobStore {
         try {
             s3.putObject(putRequest(key, contentType), RequestBody.fromFile(file));
         } catch (SdkException e) {
-            throw new IOException("S3 put " + key + " failed: " + e.getMessage(), e);
+            throw new StorageWriteException("S3 put " + key + " failed: " + e.getMessage(), e);
         }
     }
 

@@ -131,4 +131,27 @@ class TextFormatterTest {
         assertThat(StatusLength.of("hi", "cw")).isEqualTo(4);
         assertThat(StatusLength.of("👩‍👩‍👧‍👦é", null)).isEqualTo(2);
     }
+
+    @Test
+    void onlyTokensThatCanHoldALinkReachTheUrlPattern() {
+        // the pattern backtracks for seconds on long runs of dotted labels with no known top-level domain
+        assertThat(TextFormatter.urlCandidates("http://" + "a.".repeat(2000))).isEmpty();
+        assertThat(TextFormatter.urlCandidates("http://" + "ab.".repeat(80) + "zz")).isEmpty();
+        assertThat(TextFormatter.urlCandidates("http://" + "a.".repeat(200) + "com")).as("longer than a host can be").isEmpty();
+        assertThat(TextFormatter.urlCandidates("http://" + "-".repeat(5000) + "x")).isEmpty();
+        assertThat(TextFormatter.urlCandidates("no links, just words. a.b c://d")).isEmpty();
+
+        String text = "see (https://example.com/a). and http://user@www.example.org:8080/x?y#z, then https://Example.COM.";
+        assertThat(TextFormatter.urlCandidates(text)).extracting(t -> text.substring(t[0], t[1]))
+                .containsExactly("(https://example.com/a).", "http://user@www.example.org:8080/x?y#z,", "https://Example.COM.");
+    }
+
+    @Test
+    void adversarialTextStaysTextAndIsCountedWithoutLinks() {
+        String dotted = "http://" + "a.".repeat(2000);
+        assertThat(formatter.format(dotted).html()).isEqualTo("<p>" + dotted + "</p>");
+        assertThat(StatusLength.of(dotted, "")).isEqualTo(dotted.length());
+        String links = "https://example.com/x ".repeat(3);
+        assertThat(StatusLength.of(links, "")).isEqualTo(3 * 23 + 3);
+    }
 }
