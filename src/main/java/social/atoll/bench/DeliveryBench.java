@@ -17,8 +17,8 @@ import social.atoll.federation.signatures.Pem;
 
 /**
  * Outbound delivery rate: a local author with one remote follower on each of {@code inboxes} servers (an
- * {@link InboxSink} port each) posts {@code posts} public statuses through {@code StatusService}. Everything after
- * that is Atoll's real path: the outbox listener and its distribute job, one {@code DeliveryJob} per inbox on the
+ * {@link InboxSink} port each) posts {@code posts} public statuses through {@code PostStatusService}. Everything after
+ * that is Atoll's real path: the outbox's status deliveries, one {@code DeliveryJob} per inbox on the
  * job queue, the account's RSA key, the HTTP signature, {@code SafeHttpClient}. The clock runs from the first post to
  * the last delivery verified by the sink, and is set beside single-thread SHA256withRSA signing with the same key.
  */
@@ -83,7 +83,7 @@ final class DeliveryBench {
 
     private static void post(App app, long authorId, int n) {
         String text = "Benchmark post " + n + ": " + "a few words that every follower's server receives, signed. ".repeat(6);
-        app.core.statusService.post(new NewStatus(authorId, text, null, null, Visibility.PUBLIC, null, "en", null, null));
+        app.core.posting.post(authorId, new NewStatus(text, null, null, Visibility.PUBLIC, null, "en", null, null, null, null, null));
     }
 
     /** Waits until the sink has verified {@code total} deliveries; fails on a rejected one or a minute without progress. */

@@ -41,7 +41,7 @@ public final class MediaCommand implements Runnable {
         public Integer call() {
             try (App app = new App(options.load(Map.of()))) {
                 System.out.printf("%-14s %10s %12s%n", "KIND", "FILES", "SIZE");
-                for (var u : new MediaAdmin(app.infra.db, app.infra.clock).usage())
+                for (var u : new MediaAdmin(app.core.mediaStore, app.infra.clock).usage())
                     System.out.printf("%-14s %10d %12s%n", u.kind(), u.files(), size(u.bytes()));
                 System.out.println("storage: " + app.infra.blobs.name() + " (sizes are of original files; previews come on top)");
             }
@@ -65,7 +65,7 @@ public final class MediaCommand implements Runnable {
         public Integer call() throws Exception {
             Duration age = parseAge(spec, olderThan);
             try (App app = new App(options.load(Map.of()))) {
-                var pruned = new MediaAdmin(app.infra.db, app.infra.clock).pruneRemote(app.infra.blobs, age);
+                var pruned = new MediaAdmin(app.core.mediaStore, app.infra.clock).pruneRemote(app.infra.blobs, age);
                 System.out.printf("removed %d cached remote files (%s) older than %s%n", pruned.files(), size(pruned.bytes()), olderThan);
             }
             return 0;
@@ -105,7 +105,7 @@ public final class MediaCommand implements Runnable {
             Settings sourceSettings = options.load(Map.of("ATOLL_STORAGE", source));
             Settings targetSettings = options.load(Map.of("ATOLL_STORAGE", target));
             try (App app = new App(sourceSettings); BlobStore src = BlobStores.open(sourceSettings); BlobStore dst = BlobStores.open(targetSettings)) {
-                var result = new MediaAdmin(app.infra.db, app.infra.clock).move(src, dst, MediaCommand::progress);
+                var result = new MediaAdmin(app.core.mediaStore, app.infra.clock).move(src, dst, MediaCommand::progress);
                 System.out.println();
                 System.out.printf("copied %d, already there %d, missing in %s %d%n", result.copied(), result.skipped(), source, result.missing());
                 System.out.println("now set ATOLL_STORAGE=" + target + " and restart Atoll");

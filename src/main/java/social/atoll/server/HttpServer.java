@@ -7,7 +7,7 @@ import io.javalin.http.HandlerType;
 import java.io.EOFException;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.UnsupportedCharsetException;
-import org.eclipse.jetty.http.BadMessageException;
+import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.io.EofException;
 import io.javalin.json.JavalinJackson;
 import java.util.LinkedHashMap;
@@ -58,11 +58,12 @@ public final class HttpServer {
             var routes = config.routes;
             routes.before(ctx -> statements.begin());
             routes.before(HttpServer::cors);
+            routes.before(HttpServer::bodyLimit);
             routes.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.error(), e.description()));
             routes.exception(NotFoundException.class, (e, ctx) -> error(ctx, 404, "Record not found", null));
             routes.exception(ValidationException.class, (e, ctx) -> {
                 Map<String, Object> body = new LinkedHashMap<>();
-                body.put("error", "Validation failed: " + e.getMessage());
+                body.put("error", e.isBare() ? e.getMessage() : "Validation failed: " + e.getMessage());
                 if (!e.details().isEmpty()) body.put("details", e.details());
                 ctx.status(422).json(body);
             });
@@ -90,7 +91,7 @@ public final class HttpServer {
                 error(ctx, 415, "Unsupported charset", null);
                 return;
             }
-            if (t instanceof BadMessageException bad) {
+            if (t instanceof HttpException bad && bad.getCode() >= 400 && bad.getCode() < 500) {
                 log.info("{} {}: bad request body: {}", ctx.method(), ctx.path(), bad.getReason());
                 error(ctx, bad.getCode(), bad.getReason() == null ? "Bad request" : bad.getReason(), null);
                 return;
@@ -115,6 +116,16 @@ public final class HttpServer {
         }
         log.error("unhandled error on {} {}", ctx.method(), ctx.path(), e);
         error(ctx, 500, "Internal server error", null);
+    }
+
+    /** Refuses a body larger than its route takes, from its declared length, before reading it. */
+    private static void bodyLimit(Context ctx) {
+        long length = ctx.contentLength();
+        long limit = BodyLimits.forPath(ctx.path());
+        if (length > limit) {
+            ctx.header("Connection", "close"); // the unread body is not worth draining
+            throw new ApiException(413, "Request body is too large (at most " + limit / 1024 + " KB here)");
+        }
     }
 
     /** The matched route's template ({@code /api/v1/accounts/{id}}), so metrics do not grow a series per id. */

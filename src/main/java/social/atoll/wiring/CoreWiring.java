@@ -9,16 +9,20 @@ import social.atoll.core.account.ProfileService;
 import social.atoll.core.account.RemoteAccountService;
 import social.atoll.core.account.SignUpService;
 import social.atoll.core.announcement.AnnouncementService;
+import social.atoll.core.announcement.AnnouncementStore;
 import social.atoll.core.auth.AuthorizationService;
 import social.atoll.core.auth.OAuthService;
+import social.atoll.core.auth.OAuthStore;
 import social.atoll.core.auth.SignInThrottle;
 import social.atoll.core.auth.TokenService;
 import social.atoll.core.auth.WebSessionStore;
 import social.atoll.core.auth.WebSessions;
 import social.atoll.core.card.PreviewCardService;
+import social.atoll.core.card.PreviewCardStore;
 import social.atoll.core.conversation.ConversationService;
 import social.atoll.core.discovery.DiscoveryService;
 import social.atoll.core.featured.FeaturedTagService;
+import social.atoll.core.featured.FeaturedTagStore;
 import social.atoll.core.filter.FilterService;
 import social.atoll.core.filter.FilterStore;
 import social.atoll.core.filter.StatusFilterMatcher;
@@ -29,7 +33,9 @@ import social.atoll.core.instance.InstanceService;
 import social.atoll.core.instance.SiteSettings;
 import social.atoll.core.list.ListFeed;
 import social.atoll.core.list.ListService;
+import social.atoll.core.list.ListStore;
 import social.atoll.core.marker.MarkerService;
+import social.atoll.core.marker.MarkerStore;
 import social.atoll.core.media.Ffmpeg;
 import social.atoll.core.media.ImageProcessor;
 import social.atoll.core.media.MediaAttacher;
@@ -68,10 +74,12 @@ import social.atoll.core.status.FavouriteService;
 import social.atoll.core.status.PinService;
 import social.atoll.core.status.ReblogService;
 import social.atoll.core.status.RemoteStatusService;
+import social.atoll.core.status.PostStatusService;
 import social.atoll.core.status.ScheduledStatusService;
+import social.atoll.core.status.ScheduledStatusStore;
 import social.atoll.core.status.StatusCollections;
-import social.atoll.core.status.StatusComposer;
 import social.atoll.core.status.StatusEditService;
+import social.atoll.core.status.StatusEditStore;
 import social.atoll.core.status.StatusQueries;
 import social.atoll.core.status.StatusRelations;
 import social.atoll.core.status.StatusService;
@@ -81,6 +89,7 @@ import social.atoll.core.streaming.StreamAudience;
 import social.atoll.core.streaming.StreamingListeners;
 import social.atoll.core.tag.TagFeed;
 import social.atoll.core.tag.TagService;
+import social.atoll.core.tag.TagStore;
 import social.atoll.core.tag.TagTimeline;
 import social.atoll.core.timeline.FeedCleanup;
 import social.atoll.core.timeline.HomeFeedFanout;
@@ -127,6 +136,7 @@ public final class CoreWiring {
     public final StatusService statusService;
     public final FavouriteService favourites;
     public final ReblogService reblogs;
+    public final StatusEditStore statusEditStore;
     public final RemoteStatusService remoteStatuses;
     public final HomeFeedStore homeFeed;
     public final TimelineService timelines;
@@ -134,7 +144,7 @@ public final class CoreWiring {
     public final PollStore pollStore;
     public final PollService polls;
     public final RemotePolls remotePolls;
-    public final StatusComposer composer;
+    public final PostStatusService posting;
     /** Attaches media to posts, edits and scheduled statuses. */
     public final MediaAttacher mediaAttacher;
     public final StatusEditService statusEdits;
@@ -173,12 +183,14 @@ public final class CoreWiring {
     public final EndorsementService endorsements;
 
     // lists, filters, tags, search, discovery
+    public final ListStore listStore;
     public final ListFeed listFeed;
     public final ListService lists;
     public final FilterStore filterStore;
     public final FilterService filters;
     public final StatusFilterMatcher filterMatcher;
     public final FeaturedTagService featuredTags;
+    public final TagStore tagStore;
     public final TagService tags;
     public final TagTimeline tagTimeline;
     public final SearchService search;
@@ -204,99 +216,106 @@ public final class CoreWiring {
         var jobs = infra.jobs;
         var events = infra.events;
 
+        this.accounts = new AccountStore(db);
         this.mediaStore = new MediaStore(db);
         this.mediaProxySigner = new MediaProxySigner(infra.secrets.mediaProxyKey(), settings.baseUrl());
         this.imageProcessor = new ImageProcessor();
-        this.remoteMedia = new RemoteMediaCache(db, infra.blobs, infra.http, clock);
+        this.remoteMedia = new RemoteMediaCache(mediaStore, infra.blobs, infra.http, clock);
         this.media = new MediaService(db, infra.blobs, mediaStore, imageProcessor, Ffmpeg.find(json), jobs, ids, clock, json);
         this.mediaSweep = new MediaSweep(db, media, jobs, clock);
-        this.profileImages = new ProfileImages(db, mediaStore, media, imageProcessor);
+        this.profileImages = new ProfileImages(db, mediaStore, accounts, media, imageProcessor);
         // a random delay of up to a minute, so a link federating to many servers is not fetched by all at once
-        this.cards = new PreviewCardService(db, infra.http, infra.blobs, imageProcessor, jobs, ids, clock, Duration.ofSeconds(59), json);
+        this.cards = new PreviewCardService(new PreviewCardStore(db), infra.http, infra.blobs, imageProcessor, jobs, ids, clock,
+                Duration.ofSeconds(59), json);
         this.remoteMediaFetcher = settings.cacheRemoteMedia()
-                ? new RemoteMediaFetcher(db, mediaStore, infra.blobs, infra.http, imageProcessor, clock, json) : null;
+                ? new RemoteMediaFetcher(mediaStore, infra.blobs, infra.http, imageProcessor, clock, json) : null;
 
-        this.accounts = new AccountStore(db);
         this.accountService = new AccountService(db, accounts, ids, clock, settings, events);
-        this.tokens = new TokenService(db, ids, clock, events, infra.secrets.cookieKey());
-        this.oauth = new OAuthService(db, ids, clock);
-        this.authorizations = new AuthorizationService(db, oauth, tokens, ids, clock);
+        var oauthStore = new OAuthStore(db);
+        this.tokens = new TokenService(db, oauthStore, ids, clock, events, infra.secrets.cookieKey());
+        this.oauth = new OAuthService(db, oauthStore, ids, clock);
+        this.authorizations = new AuthorizationService(db, oauthStore, oauth, tokens, ids, clock);
         this.webSessions = new WebSessionStore(db, ids, clock);
         this.browserSignIn = new WebSessions(webSessions, accounts, accountService, new SignInThrottle(clock));
 
         this.textFormatter = new TextFormatter(settings, accounts);
-        this.statuses = new StatusStore(db);
+        this.statuses = new StatusStore(db, ids);
         this.statusRelations = new StatusRelations(db);
-        this.visibility = new VisibilityPolicy(db, statuses);
-        this.statusService = new StatusService(db, statuses, statusRelations, accounts, textFormatter, visibility, ids, clock, settings, events);
-        this.favourites = new FavouriteService(db, statuses, visibility, ids, clock, events);
-        this.reblogs = new ReblogService(db, statuses, statusService, accounts, visibility, ids, clock, settings, events);
-        this.remoteStatuses = new RemoteStatusService(db, statuses, statusService, ids, clock, events);
-        this.homeFeed = new HomeFeedStore(db, visibility);
-        this.homeFeedFanout = new HomeFeedFanout(db, homeFeed, statuses, statusRelations, jobs, clock);
-        this.timelines = new TimelineService(db, homeFeed, statuses, visibility);
-        this.notifications = new NotificationStore(db, ids, events);
-        this.notificationListeners = new NotificationListeners(notifications, visibility, clock);
-        this.adminNotifications = new AdminNotifications(notifications, clock);
-        this.statusUpdateNotifications = new StatusUpdateNotifications(notifications, clock);
-        this.blockNotificationCleanup = new BlockNotificationCleanup();
-        this.feedCleanup = new FeedCleanup(jobs);
-        this.tagFeed = new TagFeed(db, statuses, statusRelations, jobs, clock);
-
-        this.streaming = new StreamingListeners(infra.clusterChannel);
-        this.streamAudience = new StreamAudience(db, clock);
-
         this.followStore = new FollowStore(db, clock);
         this.relationships = new RelationshipLookup(db, clock);
+        this.relationshipStore = new RelationshipStore(db, clock);
+        this.visibility = new VisibilityPolicy(db, statuses, statusRelations, accounts, followStore, relationships);
+        this.statusService = new StatusService(db, statuses, statusRelations, events);
+        this.favourites = new FavouriteService(db, statuses, statusRelations, visibility, ids, clock, events);
+        this.reblogs = new ReblogService(db, statuses, statusService, accounts, visibility, ids, clock, settings, events);
+        this.statusEditStore = new StatusEditStore(db, json, ids);
+        this.remoteStatuses = new RemoteStatusService(db, statuses, statusRelations, statusEditStore, mediaStore, statusService, ids, clock, events);
+        this.homeFeed = new HomeFeedStore(db, visibility);
+        this.homeFeedFanout = new HomeFeedFanout(db, homeFeed, accounts, statuses, statusRelations, jobs, clock);
+        this.timelines = new TimelineService(homeFeed, statuses, visibility);
+        this.notifications = new NotificationStore(db, ids, events);
+        this.notificationListeners = new NotificationListeners(notifications, visibility, followStore, clock);
+        this.adminNotifications = new AdminNotifications(notifications, accounts, clock);
+        this.statusUpdateNotifications = new StatusUpdateNotifications(notifications, statuses, clock);
+        this.blockNotificationCleanup = new BlockNotificationCleanup(notifications);
+        this.listStore = new ListStore(db, visibility);
+        this.feedCleanup = new FeedCleanup(homeFeed, listStore, followStore, jobs);
+        this.tagStore = new TagStore(db);
+        this.tagFeed = new TagFeed(db, tagStore, homeFeed, statuses, statusRelations, jobs, clock);
+
+        this.streaming = new StreamingListeners(infra.clusterChannel);
+        this.streamAudience = new StreamAudience(db, accounts, followStore, relationships, homeFeed, listStore, mediaStore);
+
         this.follows = new FollowService(db, followStore, relationships, accounts, ids, clock, events);
         this.profiles = new ProfileService(db, accounts, textFormatter, follows, json, clock, events);
         this.signUps = new SignUpService(settings, accountService, accounts, tokens);
-        this.remoteAccounts = new RemoteAccountService(db, follows, clock);
+        this.remoteAccounts = new RemoteAccountService(db, accounts, followStore, follows, clock);
         this.siteSettings = new SiteSettings(db);
-        this.instance = new InstanceService(settings, db, siteSettings, accounts, clock);
+        this.instance = new InstanceService(settings, db, siteSettings, accounts, statuses, clock);
 
         this.pollStore = new PollStore(db, json);
         this.polls = new PollService(db, pollStore, statuses, visibility, notifications, jobs, ids, clock, events);
         this.remotePolls = new RemotePolls(db, pollStore, ids, clock);
-        this.composer = new StatusComposer(db, statusService, statuses, polls, pollStore);
-        this.mediaAttacher = new MediaAttacher(db, mediaStore, statusService, media, clock, settings.maxMediaAttachments());
-        this.statusEdits = new StatusEditService(db, statuses, statusService, textFormatter, polls, pollStore,
-                json, ids, clock, settings, events, mediaAttacher);
-        this.scheduledStatuses = new ScheduledStatusService(db, accounts, composer, jobs, json, ids, clock, settings, mediaAttacher);
-        this.conversations = new ConversationService(db, json, ids, events);
-        this.bookmarks = new BookmarkService(db, statuses, visibility, ids, clock);
-        this.pins = new PinService(db, statuses, visibility, ids, clock, events);
-        this.conversationMutes = new ConversationMuteService(db, statuses, visibility);
+        this.mediaAttacher = new MediaAttacher(mediaStore, media, clock, settings.maxMediaAttachments());
+        var scheduledStore = new ScheduledStatusStore(db, json);
+        this.posting = new PostStatusService(db, statuses, scheduledStore, accounts, textFormatter, visibility, polls, mediaAttacher, jobs,
+                ids, clock, settings, events);
+        this.statusEdits = new StatusEditService(db, statuses, statusEditStore, textFormatter, polls, pollStore,
+                mediaAttacher, clock, settings, events);
+        this.scheduledStatuses = new ScheduledStatusService(db, scheduledStore, posting, jobs, clock);
+        this.conversations = new ConversationService(db, statuses, accounts, json, ids, events);
+        this.bookmarks = new BookmarkService(statuses, statusRelations, visibility, ids, clock);
+        this.pins = new PinService(db, statuses, statusRelations, visibility, ids, clock, events);
+        this.conversationMutes = new ConversationMuteService(statuses, statusRelations, visibility);
         this.statusCollections = new StatusCollections(db);
 
-        this.relationshipStore = new RelationshipStore(db, clock);
+        this.blocks = new BlockService(db, relationshipStore, accounts, follows, ids, clock, events);
+        this.mutes = new MuteService(db, relationshipStore, accounts, ids, clock, events);
+        this.domainBlocks = new DomainBlockService(db, relationshipStore, followStore, follows, ids, clock, events);
+        this.accountNotes = new AccountNoteService(db, relationshipStore, accounts, ids, clock);
+        this.endorsements = new EndorsementService(db, relationshipStore, accounts, followStore, ids, clock);
         this.statusQueries = new StatusQueries(statuses, statusRelations, statusCollections, accounts, visibility);
         this.accountQueries = new AccountQueries(accounts, followStore, relationships, json);
         this.relationshipQueries = new RelationshipQueries(relationshipStore, accounts);
         this.notificationService = new NotificationService(notifications);
-        this.blocks = new BlockService(db, accounts, follows, ids, clock, events);
-        this.mutes = new MuteService(db, accounts, ids, clock, events);
-        this.domainBlocks = new DomainBlockService(db, follows, ids, clock, events);
-        this.accountNotes = new AccountNoteService(db, accounts, ids, clock);
-        this.endorsements = new EndorsementService(db, accounts, ids, clock);
 
-        this.listFeed = new ListFeed(db, statuses, statusRelations, visibility, jobs, clock);
-        this.lists = new ListService(db, accounts, listFeed, ids, clock);
+        this.listFeed = new ListFeed(db, listStore, statuses, statusRelations, jobs, clock);
+        this.lists = new ListService(db, listStore, accounts, followStore, listFeed, ids, clock);
         this.filterStore = new FilterStore(db, json);
         this.filters = new FilterService(db, filterStore, statuses, visibility, ids, clock, events);
         this.filterMatcher = new StatusFilterMatcher(db, filterStore, statuses, json, clock);
-        this.featuredTags = new FeaturedTagService(db, ids, clock);
-        this.tags = new TagService(db, ids, clock);
-        this.tagTimeline = new TagTimeline(db, visibility);
-        this.search = new SearchService(db, visibility);
-        this.discovery = new DiscoveryService(db, accounts, clock);
-        this.trends = new TrendsService(db, clock, visibility);
-        this.markers = new MarkerService(db, clock);
-        this.preferences = new PreferencesService(db, json);
+        this.featuredTags = new FeaturedTagService(db, new FeaturedTagStore(db), tagStore, statuses, ids, clock);
+        this.tags = new TagService(db, tagStore, statuses, ids, clock);
+        this.tagTimeline = new TagTimeline(statuses, visibility);
+        this.search = new SearchService(statuses, accounts, visibility);
+        this.discovery = new DiscoveryService(db, accounts, followStore, clock);
+        this.trends = new TrendsService(statuses, tagStore, clock, visibility);
+        this.markers = new MarkerService(db, new MarkerStore(db), clock);
+        this.preferences = new PreferencesService(accounts, json);
 
-        this.instanceActivity = new InstanceActivity(db, clock);
-        this.reports = new ReportService(db, accounts, json, ids, clock, events);
+        this.instanceActivity = new InstanceActivity(db, accounts, statuses, clock);
+        this.reports = new ReportService(db, accounts, statuses, json, ids, clock, events);
         this.remoteReports = new RemoteReports(db, ids, clock);
-        this.announcements = new AnnouncementService(db, ids, clock, events);
+        this.announcements = new AnnouncementService(db, new AnnouncementStore(db), ids, clock, events);
     }
 }

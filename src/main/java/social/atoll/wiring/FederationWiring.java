@@ -15,13 +15,14 @@ import social.atoll.federation.outbox.DeliveryJob;
 import social.atoll.federation.outbox.FollowAnswers;
 import social.atoll.federation.outbox.InstanceHealth;
 import social.atoll.federation.outbox.InstanceProbe;
-import social.atoll.federation.outbox.OutboxListeners;
+import social.atoll.federation.outbox.OutboxServices;
 import social.atoll.federation.resolver.ActorRefreshSweep;
 import social.atoll.federation.resolver.ActorResolver;
 import social.atoll.federation.resolver.RemoteCounts;
 import social.atoll.federation.resolver.SearchResolver;
 import social.atoll.federation.resolver.WebFingerClient;
 import social.atoll.federation.signatures.SignatureVerifier;
+import social.atoll.federation.vocab.ActivityWriter;
 import social.atoll.federation.vocab.ActorWriter;
 import social.atoll.federation.vocab.MediaDocuments;
 import social.atoll.federation.vocab.NoteWriter;
@@ -50,7 +51,7 @@ public final class FederationWiring {
     public final InstanceHealth instanceHealth;
     public final InstanceProbe instanceProbe;
     final DeliveryJob deliveryJob;
-    final OutboxListeners outbox;
+    final OutboxServices outbox;
     final InboxJob inboxJob;
     public final InboxIntake inboxIntake;
 
@@ -83,12 +84,13 @@ public final class FederationWiring {
         this.instanceHealth = new InstanceHealth(db, clock);
         this.instanceProbe = new InstanceProbe(db, federationClient, instanceHealth, clock);
         this.deliveryJob = new DeliveryJob(db, jobs, ids, clock, federationClient, core.accounts, instanceHealth, instanceProbe);
-        this.outbox = new OutboxListeners(db, core.accounts, core.followStore, noteWriter, actorWriter, jobs, ids, json, clock);
+        this.outbox = new OutboxServices(db, jobs, ids, json, core.accounts, core.followStore, core.statuses, core.statusRelations,
+                core.pollStore, noteWriter, actorWriter, new ActivityWriter(json, ids), clock);
         var inboxServices = new InboxServices(settings, clock, db, core.accounts, core.follows, core.followStore, core.blocks,
                 core.favourites, core.remoteStatuses, core.polls, core.remotePolls, core.remoteAccounts, federationClient, actorResolver,
                 noteParser);
         this.inboxJob = new InboxJob(core.accounts,
-                InboxHandlers.standard(inboxServices, new FollowAnswers(db, jobs, ids, json), core.remoteReports), json);
+                InboxHandlers.standard(inboxServices, new FollowAnswers(outbox), core.remoteReports), json);
         this.inboxIntake = new InboxIntake(settings, db, jobs, ids, clock, json, instanceHealth);
     }
 }

@@ -124,8 +124,8 @@ public final class HttpWiring implements AutoCloseable {
         List<Controller> c = new ArrayList<>();
         c.add(new HealthController(infra.db, infra.blobs));
         c.add(new MetricsController(settings, infra.metrics));
-        c.add(new StatusesController(auth, json, core.statusService, core.statusQueries, statusViews, core.composer,
-                core.scheduledStatuses, scheduledViews, core.mediaAttacher));
+        c.add(new StatusesController(auth, json, core.posting, core.statusService, core.statusQueries, statusViews,
+                scheduledViews, core.mediaAttacher));
         c.add(new StatusActionsController(auth, json, settings, core.favourites, core.reblogs, core.statusQueries, statusViews,
                 accountViews));
         c.add(new AccountStatusesController(auth, json, settings, core.statusQueries, statusViews));

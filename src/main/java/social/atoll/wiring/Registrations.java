@@ -1,5 +1,6 @@
 package social.atoll.wiring;
 
+import social.atoll.federation.outbox.OutboxHandlers;
 import social.atoll.infra.events.EventBus;
 import social.atoll.infra.jobs.JobQueue;
 
@@ -41,8 +42,7 @@ public final class Registrations {
         federation.actorRefresh.register();
         federation.instanceProbe.register(jobs);
         federation.deliveryJob.register();
-        federation.outbox.register(events);
-        federation.outbox.registerJobs();
+        OutboxHandlers.registerStandard(federation.outbox, events);
         federation.inboxJob.register(jobs);
     }
 }

@@ -55,7 +55,7 @@ public final class Fed {
     public static void awaitDeliveries(TestInstance atoll) {
         Await.until("deliveries are sent", () -> {
             var pending = atoll.app().infra.jobs.pendingCounts();
-            return pending.getOrDefault("federation.distribute", 0) == 0 && pending.getOrDefault("federation.delivery", 0) == 0;
+            return pending.getOrDefault("federation.poll-tally", 0) == 0 && pending.getOrDefault("federation.delivery", 0) == 0;
         });
     }
 

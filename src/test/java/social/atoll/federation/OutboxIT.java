@@ -143,12 +143,54 @@ class OutboxIT {
         atoll.http().postJson("/api/v1/statuses/" + statusId + "/reblog", alice, null);
         Await.until("dave and the follower get the Announce", () -> got(others, "Announce", noteId).size() == 1 && got(followers, "Announce", noteId).size() == 1);
         assertThat(strings(got(others, "Announce", noteId).get(0).body().get("cc"))).contains(dave.uri());
+        atoll.http().postJson("/api/v1/statuses/" + statusId + "/unreblog", alice, null);
+        Await.until("dave and the follower get the Undo{Announce}", () -> undoneAnnounces(others, noteId) == 1 && undoneAnnounces(followers, noteId) == 1);
 
         atoll.http().postJson("/api/v1/accounts/" + daveId + "/block", alice, null);
         Await.until("dave gets the Block", () -> got(others, "Block", dave.uri()).size() == 1);
         atoll.http().postJson("/api/v1/accounts/" + daveId + "/unblock", alice, null);
         Await.until("dave gets the Undo{Block}", () -> others.received("Undo").stream()
                 .anyMatch(u -> u.path("object").path("type").asText().equals("Block")));
+    }
+
+    private static long undoneAnnounces(FakeFediServer server, String noteId) {
+        return server.received("Undo").stream()
+                .filter(u -> u.path("object").path("type").asText().equals("Announce") && u.path("object").path("object").asText().equals(noteId))
+                .count();
+    }
+
+    @Test
+    void anEditSendsAnUpdateOfTheNoteToThePostsAudience() {
+        JsonNode s = post("first words", "public");
+        String uri = s.get("uri").asText();
+        Await.until("the follower's server gets the Create", () -> got(followers, "Create", uri).size() == 1);
+        var edited = atoll.http().putJson("/api/v1/statuses/" + s.get("id").asText(), alice, Map.of("status", "second words"));
+        assertThat(edited.status()).isEqualTo(200);
+        Await.until("the follower's server gets the Update", () -> got(followers, "Update", uri).size() == 1);
+        JsonNode update = got(followers, "Update", uri).get(0).body();
+        assertThat(update.get("id").asText()).startsWith(uri + "#updates/");
+        assertThat(update.get("actor").asText()).isEqualTo(aliceUri);
+        assertThat(strings(update.get("to"))).containsExactly(PUBLIC);
+        assertThat(update.get("object").get("content").asText()).contains("second words");
+        assertThat(update.get("object").has("@context")).isFalse();
+        Fed.awaitDeliveries(atoll);
+        assertThat(got(others, "Update", uri)).isEmpty();
+    }
+
+    @Test
+    void followingARemoteAccountSendsFollowAndUnfollowingItsUndo() {
+        FakeFediServer.Actor erin = others.actor("erin");
+        String erinId = Fed.introduce(atoll, others, erin);
+        atoll.http().postJson("/api/v1/accounts/" + erinId + "/follow", alice, null);
+        Await.until("erin gets the Follow", () -> got(others, "Follow", erin.uri()).size() == 1);
+        var follow = got(others, "Follow", erin.uri()).get(0);
+        assertThat(follow.path()).isEqualTo("/users/erin/inbox");
+        assertThat(follow.body().get("id").asText()).startsWith(aliceUri + "#follows/");
+        assertThat(follow.body().get("actor").asText()).isEqualTo(aliceUri);
+        atoll.http().postJson("/api/v1/accounts/" + erinId + "/unfollow", alice, null);
+        Await.until("erin gets the Undo{Follow}", () -> others.received("Undo").stream()
+                .anyMatch(u -> u.path("object").path("type").asText().equals("Follow") && u.path("object").path("object").asText().equals(erin.uri())
+                        && u.path("object").path("actor").asText().equals(aliceUri)));
     }
 
     @Test

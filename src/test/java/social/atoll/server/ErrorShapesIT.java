@@ -95,4 +95,26 @@ class ErrorShapesIT {
             assertMastodonError(raw(post(path, "multipart/form-data; boundary=zz", "--zz\r\nbroken")), 400);
         }
     }
+
+    /** Headers announcing a large body, and only a little of it: the answer must come without waiting for the rest. */
+    private static String announcing(String path, String contentType, long length) {
+        return "POST " + path + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + token + "\r\nContent-Type: " + contentType
+                + "\r\nContent-Length: " + length + "\r\n\r\n{\"status\": \"";
+    }
+
+    @Test
+    void bodiesLargerThanTheirRouteTakesAre413BeforeBeingRead() throws IOException {
+        assertMastodonError(raw(announcing("/api/v1/statuses", "application/json", 15L * 1024 * 1024)), 413);
+        assertMastodonError(raw(announcing("/api/v1/apps", "application/x-www-form-urlencoded", 100L * 1024 * 1024)), 413);
+        assertMastodonError(raw(announcing("/inbox", "application/activity+json", 2L * 1024 * 1024)), 413);
+        assertMastodonError(raw(announcing("/api/v2/media", "multipart/form-data; boundary=x", 200L * 1024 * 1024)), 413);
+    }
+
+    @Test
+    void mediaRoutesTakeLargeBodies() {
+        assertThat(BodyLimits.forPath("/api/v2/media")).isGreaterThan(99L * 1024 * 1024);
+        assertThat(BodyLimits.forPath("/api/v1/media/123")).isEqualTo(BodyLimits.MEDIA);
+        assertThat(BodyLimits.forPath("/users/alice/inbox")).isEqualTo(BodyLimits.INBOX);
+        assertThat(BodyLimits.forPath("/api/v1/statuses")).isEqualTo(BodyLimits.DEFAULT);
+    }
 }

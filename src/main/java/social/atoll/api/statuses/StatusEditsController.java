@@ -76,7 +76,6 @@ public final class StatusEditsController implements Controller {
         Viewer v = auth.requireUser(ctx, "write:statuses");
         Params p = Params.from(ctx, json);
         NewPoll poll = StatusParams.poll(p);
-        if (poll != null && !p.list("media_ids").isEmpty()) throw ApiException.unprocessable("Cannot attach more than 4 files.");
         // as in Mastodon, the media_ids given are the attachments after the edit: none given removes them
         List<StatusAttachments.MediaChange> changes = new ArrayList<>();
         for (Params a : p.groups("media_attributes")) {

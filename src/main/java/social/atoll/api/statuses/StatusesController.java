@@ -3,7 +3,6 @@ package social.atoll.api.statuses;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -17,10 +16,10 @@ import social.atoll.api.Viewer;
 import social.atoll.api.entity.StatusEntity;
 import social.atoll.api.entity.StatusViews;
 import social.atoll.api.entity.ScheduledStatusViews;
-import social.atoll.core.poll.NewPoll;
-import social.atoll.core.status.ScheduledStatusService;
-import social.atoll.core.status.StatusComposer;
+import social.atoll.core.media.MediaAttacher;
+import social.atoll.core.media.MediaAttachment;
 import social.atoll.core.status.NewStatus;
+import social.atoll.core.status.PostStatusService;
 import social.atoll.core.status.Status;
 import social.atoll.core.status.StatusService;
 import social.atoll.core.status.StatusQueries;
@@ -37,40 +36,23 @@ public final class StatusesController implements Controller {
 
     private final Auth auth;
     private final ObjectMapper json;
+    private final PostStatusService posting;
     private final StatusService service;
     private final StatusQueries statuses;
     private final StatusViews views;
-    /** Posts with a poll (and later media); null posts through {@link #service} alone. */
-    private final StatusComposer composer;
-    private final ScheduledStatusService scheduled;
     private final ScheduledStatusViews scheduledViews;
-    /** Posts with media attachments; null refuses {@code media_ids}. */
-    private final social.atoll.core.media.MediaAttacher media;
+    private final MediaAttacher media;
 
-    public StatusesController(Auth auth, ObjectMapper json, StatusService service, StatusQueries statuses,
-                              StatusViews views) {
-        this(auth, json, service, statuses, views, null, null, null);
-    }
-
-    public StatusesController(Auth auth, ObjectMapper json, StatusService service, StatusQueries statuses,
-                              StatusViews views, StatusComposer composer,
-                              ScheduledStatusService scheduled, ScheduledStatusViews scheduledViews) {
-        this(auth, json, service, statuses, views, composer, scheduled, scheduledViews, null);
-    }
-
-    public StatusesController(Auth auth, ObjectMapper json, StatusService service, StatusQueries statuses,
-                              StatusViews views, StatusComposer composer,
-                              ScheduledStatusService scheduled, ScheduledStatusViews scheduledViews,
-                              social.atoll.core.media.MediaAttacher media) {
-        this.media = media;
+    public StatusesController(Auth auth, ObjectMapper json, PostStatusService posting, StatusService service, StatusQueries statuses,
+                              StatusViews views, ScheduledStatusViews scheduledViews, MediaAttacher media) {
         this.auth = auth;
         this.json = json;
+        this.posting = posting;
         this.service = service;
         this.statuses = statuses;
         this.views = views;
-        this.composer = composer;
-        this.scheduled = scheduled;
         this.scheduledViews = scheduledViews;
+        this.media = media;
     }
 
     @Override
@@ -85,28 +67,16 @@ public final class StatusesController implements Controller {
     private void create(Context ctx) {
         Viewer v = auth.requireUser(ctx, "write:statuses");
         Params p = Params.from(ctx, json);
-        NewPoll poll = composer == null ? null : StatusParams.poll(p);
-        // Mastodon's wording when a poll comes with media
-        if (poll != null && !p.list("media_ids").isEmpty()) throw ApiException.unprocessable("Cannot attach more than 4 files.");
-        // Media, and polls or scheduling without their services, are refused rather than posted as something else
-        if (media == null && !p.list("media_ids").isEmpty()) throw ApiException.invalid("Media attachments are not supported yet");
-        List<Long> mediaIds = media == null ? List.of() : media.check(v.accountId(), p.list("media_ids"));
-        if (composer == null && !p.group("poll").list("options").isEmpty()) throw ApiException.invalid("Polls are not supported yet");
-        if (scheduled == null && p.has("scheduled_at")) throw ApiException.invalid("Scheduled posts are not supported yet");
         Visibility vis = p.string("visibility").map(s -> Visibility.parseRequested(s)
                 .orElseThrow(() -> ApiException.invalid("Visibility is not included in the list"))).orElse(null);
         Long replyTo = p.string("in_reply_to_id").map(StatusesController::id).orElse(null);
-        NewStatus req = new NewStatus(v.accountId(), p.rawString("status").orElse(""),
-                p.rawString("spoiler_text").orElse(""), p.bool("sensitive").orElse(null), vis, replyTo,
-                p.string("language").orElse(null), v.token().appId(), ctx.header("Idempotency-Key"));
-        // a time already past posts now, as Mastodon does; one in the next five minutes is refused by the service
-        Instant at = scheduled == null ? null : StatusParams.time(p, "scheduled_at");
-        if (at != null && at.isAfter(Instant.now())) {
-            ctx.json(scheduledViews.render(scheduled.schedule(req, poll, mediaIds.stream().map(String::valueOf).toList(), at)));
-            return;
+        NewStatus req = new NewStatus(p.rawString("status").orElse(""), p.rawString("spoiler_text").orElse(""),
+                p.bool("sensitive").orElse(null), vis, replyTo, p.string("language").orElse(null), StatusParams.poll(p),
+                p.list("media_ids"), StatusParams.time(p, "scheduled_at"), v.token().appId(), ctx.header("Idempotency-Key"));
+        switch (posting.post(v.accountId(), req)) {
+            case PostStatusService.Published published -> ctx.json(views.render(published.status(), v.accountId()));
+            case PostStatusService.Scheduled later -> ctx.json(scheduledViews.render(later.scheduled()));
         }
-        Status s = !mediaIds.isEmpty() ? media.post(req, mediaIds) : composer == null ? service.post(req) : composer.post(req, poll);
-        ctx.json(views.render(s, v.accountId()));
     }
 
     private void index(Context ctx) {
@@ -127,8 +97,8 @@ public final class StatusesController implements Controller {
         Viewer v = auth.requireUser(ctx, "write:statuses");
         Status s = service.ownStatus(v.accountId(), id(ctx.pathParam("id")));
         StatusEntity rendered = views.render(s, v.accountId()).withSource(s.text());
-        boolean deleteMedia = media != null && Params.from(ctx, json).bool("delete_media", false);
-        var attachments = deleteMedia ? media.attachments(s.id()) : List.<social.atoll.core.media.MediaAttachment>of();
+        boolean deleteMedia = Params.from(ctx, json).bool("delete_media", false);
+        List<MediaAttachment> attachments = deleteMedia ? media.attachments(s.id()) : List.of();
         service.delete(s);
         if (deleteMedia) media.discard(attachments);
         ctx.json(rendered);

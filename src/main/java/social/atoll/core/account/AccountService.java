@@ -73,37 +73,18 @@ public final class AccountService {
         long userId = ids.next();
         String uri = settings.url("/users/" + username);
         return db.write(h -> {
-            if (h.createQuery("SELECT COUNT(*) FROM accounts WHERE acct_key = :k").bind("k", Account.key(username, null)).mapTo(Integer.class).one() > 0)
-                throw new ValidationException("Username has already been taken");
-            if (h.createQuery("SELECT COUNT(*) FROM users WHERE email = :e").bind("e", email).mapTo(Integer.class).one() > 0)
-                throw new ValidationException("Email has already been taken");
-            h.createUpdate("""
-                    INSERT INTO accounts (id, username, domain, acct_key, uri, url, inbox_url, outbox_url, shared_inbox_url,
-                      followers_url, following_url, featured_url, featured_tags_url, public_key_pem, private_key_pem, public_key_id,
-                      created_at, updated_at)
-                    VALUES (:id, :username, NULL, :key, :uri, :url, :inbox, :outbox, :sharedInbox, :followers, :following,
-                      :featured, :featuredTags, :pub, :priv, :keyId, :now, :now)""")
-                    .bind("id", accountId).bind("username", username).bind("key", Account.key(username, null))
-                    .bind("uri", uri).bind("url", settings.url("/@" + username))
-                    .bind("inbox", uri + "/inbox").bind("outbox", uri + "/outbox").bind("sharedInbox", settings.url("/inbox"))
-                    .bind("followers", uri + "/followers").bind("following", uri + "/following")
-                    .bind("featured", uri + "/collections/featured").bind("featuredTags", uri + "/collections/tags")
-                    .bind("pub", pem("PUBLIC KEY", keys.getPublic().getEncoded()))
-                    .bind("priv", pem("PRIVATE KEY", keys.getPrivate().getEncoded()))
-                    .bind("keyId", uri + "#main-key").bind("now", now)
-                    .execute();
-            h.createUpdate("""
-                    INSERT INTO users (id, account_id, email, password_hash, role, confirmed_at, approved, locale,
-                      sign_up_ip, sign_up_reason, created_at)
-                    VALUES (:id, :account, :email, :hash, :role, :confirmed, :approved, :locale, :ip, :reason, :now)""")
-                    .bind("id", userId).bind("account", accountId).bind("email", email).bind("hash", passwordHash)
-                    .bind("role", (req.role() == null ? User.Role.USER : req.role()).id())
-                    .bind("confirmed", req.confirmed() ? now : null).bind("approved", req.approved())
-                    .bind("locale", req.locale() == null ? "en" : req.locale())
-                    .bind("ip", req.ip()).bind("reason", req.reason()).bind("now", now)
-                    .execute();
-            Account account = h.createQuery("SELECT * FROM accounts WHERE id = :id").bind("id", accountId).map(AccountStore.ACCOUNT).one();
-            User user = h.createQuery("SELECT * FROM users WHERE id = :id").bind("id", userId).map(AccountStore.USER).one();
+            if (store.acctTaken(h, Account.key(username, null))) throw new ValidationException("Username has already been taken");
+            if (store.emailTaken(h, email)) throw new ValidationException("Email has already been taken");
+            store.insertLocal(h, new AccountStore.LocalAccountRow(accountId, username, Account.key(username, null),
+                    uri, settings.url("/@" + username), uri + "/inbox", uri + "/outbox", settings.url("/inbox"),
+                    uri + "/followers", uri + "/following", uri + "/collections/featured", uri + "/collections/tags",
+                    pem("PUBLIC KEY", keys.getPublic().getEncoded()), pem("PRIVATE KEY", keys.getPrivate().getEncoded()),
+                    uri + "#main-key", now));
+            store.insertUser(h, new AccountStore.UserRow(userId, accountId, email, passwordHash,
+                    (req.role() == null ? User.Role.USER : req.role()).id(), req.confirmed() ? now : null, req.approved(),
+                    req.locale() == null ? "en" : req.locale(), req.ip(), req.reason(), now));
+            Account account = store.stored(h, accountId);
+            User user = store.storedUser(h, userId);
             events.publish(new LocalAccountCreated(account, user));
             return user;
         });

@@ -64,26 +64,15 @@ public final class ProfileService {
         boolean unlocking = current.locked() && !locked;
 
         db.write(h -> {
-            h.createUpdate("""
-                    UPDATE accounts SET display_name = :displayName, note = :note, note_source = :noteSource,
-                      fields = :fields, locked = :locked, bot = :bot, actor_type = :actorType,
-                      discoverable = :discoverable, indexable = :indexable, hide_collections = :hideCollections,
-                      updated_at = :now
-                    WHERE id = :id""")
-                    .bind("displayName", displayName).bind("note", note).bind("noteSource", noteSource)
-                    .bind("fields", fields).bind("locked", locked).bind("bot", bot).bind("actorType", actorType)
-                    .bind("discoverable", u.discoverable() == null ? current.discoverable() : u.discoverable())
-                    .bind("indexable", u.indexable() == null ? current.indexable() : u.indexable())
-                    .bind("hideCollections", u.hideCollections() == null ? current.hideCollections() : u.hideCollections())
-                    .bind("now", clock.instant()).bind("id", accountId)
-                    .execute();
-            if (u.privacy() != null)
-                h.createUpdate("UPDATE users SET default_privacy = :v WHERE account_id = :id").bind("v", u.privacy()).bind("id", accountId).execute();
-            if (u.sensitive() != null)
-                h.createUpdate("UPDATE users SET default_sensitive = :v WHERE account_id = :id").bind("v", u.sensitive()).bind("id", accountId).execute();
+            accounts.updateProfile(h, new AccountStore.ProfileRow(accountId, displayName, note, noteSource, fields, locked, bot, actorType,
+                    u.discoverable() == null ? current.discoverable() : u.discoverable(),
+                    u.indexable() == null ? current.indexable() : u.indexable(),
+                    u.hideCollections() == null ? current.hideCollections() : u.hideCollections(),
+                    clock.instant()));
+            if (u.privacy() != null) accounts.updateDefaultPrivacy(h, accountId, u.privacy());
+            if (u.sensitive() != null) accounts.updateDefaultSensitive(h, accountId, u.sensitive());
             if (u.language() != null)
-                h.createUpdate("UPDATE users SET default_language = :v WHERE account_id = :id")
-                        .bind("v", u.language().isBlank() ? null : u.language().trim()).bind("id", accountId).execute();
+                accounts.updateDefaultLanguage(h, accountId, u.language().isBlank() ? null : u.language().trim());
             if (unlocking) follows.authorizeAll(accountId);
             events.publish(new ProfileUpdated(accountId));
             return null;

@@ -1,27 +1,30 @@
 package social.atoll.core.account;
 
 import java.time.Clock;
-import java.util.List;
 import social.atoll.core.follow.FollowService;
+import social.atoll.core.follow.FollowStore;
 import social.atoll.infra.db.Database;
 
 /** Changes that remote servers make to their own accounts: a move to another account, the account going away. */
 public final class RemoteAccountService {
 
     private final Database db;
+    private final AccountStore accounts;
+    private final FollowStore followStore;
     private final FollowService follows;
     private final Clock clock;
 
-    public RemoteAccountService(Database db, FollowService follows, Clock clock) {
+    public RemoteAccountService(Database db, AccountStore accounts, FollowStore followStore, FollowService follows, Clock clock) {
         this.db = db;
+        this.accounts = accounts;
+        this.followStore = followStore;
         this.follows = follows;
         this.clock = clock;
     }
 
     /** Records that remote {@code accountId} moved to {@code targetId} (the caller verified the two-way link). */
     public void recordMove(long accountId, long targetId) {
-        db.write(h -> h.createUpdate("UPDATE accounts SET moved_to_account_id = :t, updated_at = :now WHERE id = :id AND domain IS NOT NULL")
-                .bind("t", targetId).bind("now", clock.instant()).bind("id", accountId).execute());
+        accounts.recordRemoteMove(accountId, targetId, clock.instant());
     }
 
     /**
@@ -30,14 +33,9 @@ public final class RemoteAccountService {
      */
     public void gone(long accountId) {
         db.write(h -> {
-            List<Long> following = h.createQuery("SELECT target_account_id FROM follows WHERE account_id = :a UNION SELECT target_account_id FROM follow_requests WHERE account_id = :a")
-                    .bind("a", accountId).mapTo(Long.class).list();
-            for (long t : following) follows.unfollow(accountId, t);
-            List<Long> followers = h.createQuery("SELECT account_id FROM follows WHERE target_account_id = :a UNION SELECT account_id FROM follow_requests WHERE target_account_id = :a")
-                    .bind("a", accountId).mapTo(Long.class).list();
-            for (long f : followers) follows.unfollow(f, accountId);
-            h.createUpdate("UPDATE accounts SET suspended_at = :now, updated_at = :now WHERE id = :id AND domain IS NOT NULL")
-                    .bind("now", clock.instant()).bind("id", accountId).execute();
+            for (long t : followStore.followedOrRequested(h, accountId)) follows.unfollow(accountId, t);
+            for (long f : followStore.followersOrRequesters(h, accountId)) follows.unfollow(f, accountId);
+            accounts.suspendRemote(h, accountId, clock.instant());
             return null;
         });
     }

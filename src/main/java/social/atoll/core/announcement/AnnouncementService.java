@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.HashSet;
 import social.atoll.core.common.NotFoundException;
 import social.atoll.core.common.ValidationException;
 import social.atoll.infra.db.Database;
@@ -35,12 +34,14 @@ public final class AnnouncementService {
     public static final int MAX_REACTIONS = 8;
 
     private final Database db;
+    private final AnnouncementStore store;
     private final IdGenerator ids;
     private final Clock clock;
     private final EventBus events;
 
-    public AnnouncementService(Database db, IdGenerator ids, Clock clock, EventBus events) {
+    public AnnouncementService(Database db, AnnouncementStore store, IdGenerator ids, Clock clock, EventBus events) {
         this.db = db;
+        this.store = store;
         this.ids = ids;
         this.clock = clock;
         this.events = events;
@@ -53,11 +54,7 @@ public final class AnnouncementService {
         long id = ids.next();
         Instant now = clock.instant();
         db.write(h -> {
-            h.createUpdate("""
-                            INSERT INTO announcements (id, text, content, starts_at, ends_at, all_day, published_at, created_at, updated_at)
-                            VALUES (:id, :text, :content, :starts, :ends, :allDay, :now, :now, :now)""")
-                    .bind("id", id).bind("text", text.strip()).bind("content", html(text.strip())).bind("starts", startsAt)
-                    .bind("ends", endsAt).bind("allDay", allDay).bind("now", now).execute();
+            store.insert(h, id, text.strip(), html(text.strip()), startsAt, endsAt, allDay, now);
             events.publish(new Published(id));
             return null;
         });
@@ -65,40 +62,27 @@ public final class AnnouncementService {
     }
 
     public void delete(long id) {
-        int removed = db.write(h -> h.createUpdate("DELETE FROM announcements WHERE id = :id").bind("id", id).execute());
+        int removed = store.delete(id);
         if (removed == 0) throw new NotFoundException("announcement");
     }
 
     /** Published announcements that have not ended, oldest first, with the viewer's read mark and reactions. */
     public List<Announcement> active(Long viewerId) {
         return db.read(h -> {
-            record Row(long id, String text, String content, Instant startsAt, Instant endsAt, boolean allDay, Instant publishedAt, Instant updatedAt) {}
-            List<Row> rows = h.createQuery("""
-                            SELECT id, text, content, starts_at, ends_at, all_day, published_at, updated_at FROM announcements
-                             WHERE published_at IS NOT NULL AND (ends_at IS NULL OR ends_at > :now) ORDER BY published_at, id""")
-                    .bind("now", clock.instant())
-                    .map((rs, c) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), instant(rs, 4), instant(rs, 5),
-                            rs.getBoolean(6), instant(rs, 7), instant(rs, 8))).list();
+            List<AnnouncementStore.Row> rows = store.active(h, clock.instant());
             if (rows.isEmpty()) return List.of();
-            List<Long> idList = rows.stream().map(Row::id).toList();
-            Set<Long> read = viewerId == null ? Set.of() : new HashSet<>(h.createQuery(
-                            "SELECT announcement_id FROM announcement_mutes WHERE account_id = :a AND announcement_id IN (<ids>)")
-                    .bind("a", viewerId.longValue()).bindList("ids", idList).mapTo(Long.class).list());
+            List<Long> idList = rows.stream().map(AnnouncementStore.Row::id).toList();
+            Set<Long> read = viewerId == null ? Set.of() : store.readAmong(h, viewerId, idList);
             Map<Long, Map<String, int[]>> reactions = new HashMap<>();
-            h.createQuery("""
-                            SELECT announcement_id, name, COUNT(*), SUM(CASE WHEN account_id = :a THEN 1 ELSE 0 END), MIN(created_at)
-                              FROM announcement_reactions WHERE announcement_id IN (<ids>)
-                             GROUP BY announcement_id, name ORDER BY MIN(created_at)""")
-                    .bind("a", viewerId == null ? -1L : viewerId).bindList("ids", idList)
-                    .map((rs, c) -> new Object[] {rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getInt(4)})
-                    .forEach(r -> reactions.computeIfAbsent((Long) r[0], k -> new LinkedHashMap<>())
-                            .put((String) r[1], new int[] {(Integer) r[2], (Integer) r[3]}));
+            store.reactions(h, viewerId == null ? -1L : viewerId, idList)
+                    .forEach(r -> reactions.computeIfAbsent(r.announcementId(), k -> new LinkedHashMap<>())
+                            .put(r.name(), new int[] {r.count(), r.mine()}));
             List<Announcement> out = new ArrayList<>();
-            for (Row r : rows) {
+            for (AnnouncementStore.Row r : rows) {
                 List<Reaction> list = new ArrayList<>();
-                reactions.getOrDefault(r.id, Map.of()).forEach((name, c) -> list.add(new Reaction(name, c[0], c[1] > 0)));
-                out.add(new Announcement(r.id, r.text, r.content, r.startsAt, r.endsAt, r.allDay, r.publishedAt, r.updatedAt,
-                        read.contains(r.id), list));
+                reactions.getOrDefault(r.id(), Map.of()).forEach((name, c) -> list.add(new Reaction(name, c[0], c[1] > 0)));
+                out.add(new Announcement(r.id(), r.text(), r.content(), r.startsAt(), r.endsAt(), r.allDay(), r.publishedAt(),
+                        r.updatedAt(), read.contains(r.id()), list));
             }
             return out;
         });
@@ -108,10 +92,8 @@ public final class AnnouncementService {
     public void dismiss(long accountId, long id) {
         db.write(h -> {
             requireActive(h, id);
-            return h.createUpdate("""
-                            INSERT INTO announcement_mutes (announcement_id, account_id) VALUES (:id, :a)
-                            ON CONFLICT (announcement_id, account_id) DO NOTHING""")
-                    .bind("id", id).bind("a", accountId).execute();
+            store.markRead(h, id, accountId);
+            return null;
         });
     }
 
@@ -120,28 +102,22 @@ public final class AnnouncementService {
         String n = emoji(name);
         db.write(h -> {
             requireActive(h, id);
-            int distinct = h.createQuery("SELECT COUNT(DISTINCT name) FROM announcement_reactions WHERE announcement_id = :id AND name <> :n")
-                    .bind("id", id).bind("n", n).mapTo(Integer.class).one();
-            if (distinct >= MAX_REACTIONS) throw new ValidationException("Maximum number of reactions reached");
-            return h.createUpdate("""
-                            INSERT INTO announcement_reactions (announcement_id, account_id, name, created_at) VALUES (:id, :a, :n, :now)
-                            ON CONFLICT (announcement_id, account_id, name) DO NOTHING""")
-                    .bind("id", id).bind("a", accountId).bind("n", n).bind("now", clock.instant()).execute();
+            if (store.countOtherReactionNames(h, id, n) >= MAX_REACTIONS) throw new ValidationException("Maximum number of reactions reached");
+            store.insertReaction(h, id, accountId, n, clock.instant());
+            return null;
         });
     }
 
     public void unreact(long accountId, long id, String name) {
         db.write(h -> {
             requireActive(h, id);
-            return h.createUpdate("DELETE FROM announcement_reactions WHERE announcement_id = :id AND account_id = :a AND name = :n")
-                    .bind("id", id).bind("a", accountId).bind("n", name).execute();
+            store.deleteReaction(h, id, accountId, name);
+            return null;
         });
     }
 
     private void requireActive(org.jdbi.v3.core.Handle h, long id) {
-        boolean exists = h.createQuery("SELECT COUNT(*) FROM announcements WHERE id = :id AND published_at IS NOT NULL")
-                .bind("id", id).mapTo(Integer.class).one() > 0;
-        if (!exists) throw new NotFoundException("announcement");
+        if (!store.published(h, id)) throw new NotFoundException("announcement");
     }
 
     /**
@@ -170,10 +146,5 @@ public final class AnnouncementService {
             b.append("<p>").append(escaped).append("</p>");
         }
         return b.toString();
-    }
-
-    private static Instant instant(java.sql.ResultSet rs, int column) throws java.sql.SQLException {
-        long v = rs.getLong(column);
-        return rs.wasNull() ? null : Instant.ofEpochMilli(v);
     }
 }

@@ -5,8 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
-import org.jdbi.v3.core.mapper.RowMapper;
-import social.atoll.infra.db.RecordMapper;
 import social.atoll.infra.db.Database;
 import social.atoll.infra.ids.IdGenerator;
 
@@ -79,19 +77,17 @@ public final class AuthorizationService {
         public boolean oob() { return OAuthService.OOB.equals(redirectUri); }
     }
 
-    private record Code(long id, long appId, long accountId, String redirectUri, String scopes, String codeChallenge,
-                        String codeChallengeMethod, Instant expiresAt, Instant usedAt) {}
-
-    private static final RowMapper<Code> CODE = RecordMapper.of(Code.class);
 
     private final Database db;
+    private final OAuthStore store;
     private final OAuthService apps;
     private final TokenService tokens;
     private final IdGenerator ids;
     private final Clock clock;
 
-    public AuthorizationService(Database db, OAuthService apps, TokenService tokens, IdGenerator ids, Clock clock) {
+    public AuthorizationService(Database db, OAuthStore store, OAuthService apps, TokenService tokens, IdGenerator ids, Clock clock) {
         this.db = db;
+        this.store = store;
         this.apps = apps;
         this.tokens = tokens;
         this.ids = ids;
@@ -159,17 +155,8 @@ public final class AuthorizationService {
     public String issueCode(Valid v, long accountId) {
         String code = Tokens.random();
         Instant now = clock.instant();
-        db.write(h -> {
-            h.createUpdate("DELETE FROM oauth_codes WHERE expires_at < :now").bind("now", now).execute();
-            return h.createUpdate("""
-                            INSERT INTO oauth_codes (id, code_hash, app_id, account_id, redirect_uri, scopes, code_challenge,
-                              code_challenge_method, expires_at, created_at)
-                            VALUES (:id, :hash, :app, :account, :redirect, :scopes, :challenge, :method, :expires, :now)""")
-                    .bind("id", ids.next()).bind("hash", Tokens.sha256(code)).bind("app", v.app().id()).bind("account", accountId)
-                    .bind("redirect", v.redirectUri()).bind("scopes", v.scope()).bind("challenge", v.codeChallenge())
-                    .bind("method", v.codeChallengeMethod()).bind("expires", now.plus(CODE_LIFETIME)).bind("now", now)
-                    .execute();
-        });
+        store.insertCode(ids.next(), Tokens.sha256(code), v.app().id(), accountId, v.redirectUri(), v.scope(),
+                v.codeChallenge(), v.codeChallengeMethod(), now.plus(CODE_LIFETIME), now);
         return code;
     }
 
@@ -183,20 +170,14 @@ public final class AuthorizationService {
         if (blank(code)) throw OAuthError.invalidGrant();
         Instant now = clock.instant();
         return db.write(h -> {
-            Optional<Code> found = h.createQuery("""
-                            SELECT id, app_id, account_id, redirect_uri, scopes, code_challenge, code_challenge_method,
-                              expires_at, used_at
-                            FROM oauth_codes WHERE code_hash = :hash""")
-                    .bind("hash", Tokens.sha256(code)).map(CODE).findOne();
-            Code c = found.filter(x -> x.appId() == app.id() && x.usedAt() == null && x.expiresAt().isAfter(now))
+            Optional<OAuthStore.Code> found = store.codeByHash(h, Tokens.sha256(code));
+            OAuthStore.Code c = found.filter(x -> x.appId() == app.id() && x.usedAt() == null && x.expiresAt().isAfter(now))
                     .orElseThrow(OAuthError::invalidGrant);
             if (c.codeChallenge() != null && blank(codeVerifier)) throw OAuthError.missingParam("code_verifier");
             if (!c.redirectUri().equals(redirectUri)) throw OAuthError.invalidGrant();
             if (c.codeChallenge() != null ? !Pkce.verify(c.codeChallenge(), codeVerifier) : !blank(codeVerifier))
                 throw OAuthError.invalidGrant();
-            int used = h.createUpdate("UPDATE oauth_codes SET used_at = :now WHERE id = :id AND used_at IS NULL")
-                    .bind("now", now).bind("id", c.id()).execute();
-            if (used != 1) throw OAuthError.invalidGrant();
+            if (!store.useCode(h, c.id(), now)) throw OAuthError.invalidGrant();
             return tokens.issueOrReuse(app.id(), c.accountId(), Scopes.parse(c.scopes()));
         });
     }

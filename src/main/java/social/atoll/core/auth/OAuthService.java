@@ -8,8 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import org.jdbi.v3.core.mapper.RowMapper;
-import social.atoll.infra.db.RecordMapper;
 import social.atoll.core.common.ValidationException;
 import social.atoll.infra.db.Database;
 import social.atoll.infra.ids.IdGenerator;
@@ -17,16 +15,17 @@ import social.atoll.infra.ids.IdGenerator;
 /** OAuth applications: registration and lookup. */
 public final class OAuthService {
 
-    static final RowMapper<OAuthApp> APP = RecordMapper.of(OAuthApp.class);
     public static final String OOB = "urn:ietf:wg:oauth:2.0:oob";
     private static final String CLI_APP_NAME = "Atoll admin CLI";
 
     private final Database db;
+    private final OAuthStore store;
     private final IdGenerator ids;
     private final Clock clock;
 
-    public OAuthService(Database db, IdGenerator ids, Clock clock) {
+    public OAuthService(Database db, OAuthStore store, IdGenerator ids, Clock clock) {
         this.db = db;
+        this.store = store;
         this.ids = ids;
         this.clock = clock;
     }
@@ -51,12 +50,7 @@ public final class OAuthService {
         long id = ids.next();
         String clientId = Tokens.random();
         String clientSecret = Tokens.random();
-        db.write(h -> h.createUpdate("""
-                        INSERT INTO oauth_apps (id, name, website, redirect_uris, scopes, client_id, client_secret, created_at)
-                        VALUES (:id, :name, :website, :uris, :scopes, :cid, :secret, :now)""")
-                .bind("id", id).bind("name", name.trim()).bind("website", site)
-                .bind("uris", String.join("\n", redirectUris)).bind("scopes", Scopes.join(scopes))
-                .bind("cid", clientId).bind("secret", clientSecret).bind("now", clock.instant()).execute());
+        store.insertApp(id, name.trim(), site, String.join("\n", redirectUris), Scopes.join(scopes), clientId, clientSecret, clock.instant());
         return byId(id).orElseThrow();
     }
 
@@ -125,12 +119,12 @@ public final class OAuthService {
     }
 
     public Optional<OAuthApp> byId(long id) {
-        return db.read(h -> h.createQuery("SELECT * FROM oauth_apps WHERE id = :id").bind("id", id).map(APP).findOne());
+        return store.appById(id);
     }
 
     public Optional<OAuthApp> byClientId(String clientId) {
         if (clientId == null) return Optional.empty();
-        return db.read(h -> h.createQuery("SELECT * FROM oauth_apps WHERE client_id = :c").bind("c", clientId).map(APP).findOne());
+        return store.appByClientId(clientId);
     }
 
     /** The client credentials, checked in constant time. */
@@ -141,8 +135,7 @@ public final class OAuthService {
     /** The app that tokens made by {@code atoll admin accounts token} belong to; created on first use. */
     public OAuthApp adminCliApp() {
         return db.write(h -> {
-            Optional<OAuthApp> existing = h.createQuery("SELECT * FROM oauth_apps WHERE name = :n AND owner_account_id IS NULL AND redirect_uris = :oob ORDER BY id LIMIT 1")
-                    .bind("n", CLI_APP_NAME).bind("oob", OOB).map(APP).findOne();
+            Optional<OAuthApp> existing = store.unownedApp(h, CLI_APP_NAME, OOB);
             if (existing.isPresent()) return existing.get();
             return register(CLI_APP_NAME, List.of(OOB), Scopes.parse("read write follow push"), null);
         });

@@ -6,8 +6,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.mapper.RowMapper;
-import social.atoll.infra.db.RecordMapper;
 import social.atoll.infra.db.Database;
 import social.atoll.infra.events.EventBus;
 import social.atoll.infra.ids.IdGenerator;
@@ -23,27 +21,23 @@ import social.atoll.infra.ids.IdGenerator;
  */
 public final class TokenService {
 
-    private static final RowMapper<AccessToken> TOKEN = RecordMapper.of(AccessToken.class);
-
     /** A token as issued: the secret to hand out, and its stored row. */
     public record Issued(String token, AccessToken row) {}
 
     /** What {@link #revoke} did. */
     public enum RevokeOutcome { REVOKED, UNKNOWN, NOT_OWNED }
 
-    private record Stored(long id, String tokenHash, Long appId, Long accountId, String scopes, Instant revokedAt, Instant createdAt) {}
-
-    private static final RowMapper<Stored> STORED = RecordMapper.of(Stored.class);
-
     private final Database db;
+    private final OAuthStore store;
     private final IdGenerator ids;
     private final Clock clock;
     private final EventBus events;
     private final byte[] tokenKey;
 
     /** {@code serverKey} is the installation's secret (the cookie key); a sub-key is derived from it. */
-    public TokenService(Database db, IdGenerator ids, Clock clock, EventBus events, byte[] serverKey) {
+    public TokenService(Database db, OAuthStore store, IdGenerator ids, Clock clock, EventBus events, byte[] serverKey) {
         this.db = db;
+        this.store = store;
         this.ids = ids;
         this.clock = clock;
         this.events = events;
@@ -55,11 +49,7 @@ public final class TokenService {
         long id = ids.next();
         String token = secretFor(id);
         Instant now = clock.instant();
-        db.write(h -> h.createUpdate("""
-                        INSERT INTO oauth_tokens (id, token_hash, app_id, account_id, scopes, created_at)
-                        VALUES (:id, :hash, :app, :account, :scopes, :now)""")
-                .bind("id", id).bind("hash", Tokens.sha256(token)).bind("app", appId).bind("account", accountId)
-                .bind("scopes", Scopes.join(scopes)).bind("now", now).execute());
+        store.insertToken(id, Tokens.sha256(token), appId, accountId, Scopes.join(scopes), now);
         return new Issued(token, new AccessToken(id, appId, accountId, Scopes.join(scopes), now));
     }
 
@@ -75,13 +65,8 @@ public final class TokenService {
         return db.read(h -> matching(h, appId, accountId, scopes).isPresent());
     }
 
-    private Optional<Stored> matching(Handle h, long appId, Long accountId, Set<String> scopes) {
-        String sql = "SELECT id, token_hash, app_id, account_id, scopes, revoked_at, created_at FROM oauth_tokens "
-                + "WHERE app_id = :app AND " + (accountId == null ? "account_id IS NULL" : "account_id = :account")
-                + " AND revoked_at IS NULL ORDER BY id DESC";
-        var q = h.createQuery(sql).bind("app", appId);
-        if (accountId != null) q.bind("account", accountId);
-        List<Stored> live = q.map(STORED).list();
+    private Optional<OAuthStore.StoredToken> matching(Handle h, long appId, Long accountId, Set<String> scopes) {
+        List<OAuthStore.StoredToken> live = store.liveTokens(h, appId, accountId);
         return live.stream()
                 .filter(s -> Scopes.parse(s.scopes()).equals(scopes))
                 .filter(s -> Tokens.same(s.tokenHash(), Tokens.sha256(secretFor(s.id()))))
@@ -91,10 +76,7 @@ public final class TokenService {
     /** The live token with this secret, if any. */
     public Optional<AccessToken> find(String token) {
         if (token == null || token.isBlank()) return Optional.empty();
-        return db.read(h -> h.createQuery("""
-                        SELECT id, app_id, account_id, scopes, created_at FROM oauth_tokens
-                        WHERE token_hash = :hash AND revoked_at IS NULL""")
-                .bind("hash", Tokens.sha256(token)).map(TOKEN).findOne());
+        return store.liveToken(Tokens.sha256(token));
     }
 
     /**
@@ -104,16 +86,12 @@ public final class TokenService {
     public RevokeOutcome revoke(String token, long appId) {
         if (token == null || token.isBlank()) return RevokeOutcome.UNKNOWN;
         return db.write(h -> {
-            Optional<Stored> found = h.createQuery("""
-                            SELECT id, token_hash, app_id, account_id, scopes, revoked_at, created_at FROM oauth_tokens
-                            WHERE token_hash = :hash""")
-                    .bind("hash", Tokens.sha256(token)).map(STORED).findOne();
+            Optional<OAuthStore.StoredToken> found = store.tokenByHash(h, Tokens.sha256(token));
             if (found.isEmpty()) return RevokeOutcome.UNKNOWN;
-            Stored s = found.get();
+            OAuthStore.StoredToken s = found.get();
             if (s.appId() != null && s.appId() != appId) return RevokeOutcome.NOT_OWNED;
             if (s.revokedAt() == null) {
-                h.createUpdate("UPDATE oauth_tokens SET revoked_at = :now WHERE id = :id AND revoked_at IS NULL")
-                        .bind("now", clock.instant()).bind("id", s.id()).execute();
+                store.revokeToken(h, s.id(), clock.instant());
                 events.publish(new AuthEvents.TokenRevoked(s.id(), s.appId(), s.accountId()));
             }
             return RevokeOutcome.REVOKED;

@@ -18,9 +18,7 @@ import social.atoll.core.auth.Tokens;
 import social.atoll.core.media.ImageProcessor;
 import social.atoll.core.status.Status;
 import social.atoll.core.status.StatusEvents;
-import social.atoll.infra.db.Database;
 import social.atoll.infra.db.JsonColumns;
-import social.atoll.infra.db.RecordMapper;
 import social.atoll.infra.events.EventBus;
 import social.atoll.infra.http.FetchFailedException;
 import social.atoll.infra.http.Limits;
@@ -48,12 +46,10 @@ public final class PreviewCardService {
     public record Fetch(long cardId) {}
 
     public static final JobType<Fetch> FETCH = new JobType<>("card.fetch", Fetch.class, 3, Duration.ofMinutes(1), Duration.ofMinutes(30), Duration.ofDays(1));
-    static final RecordMapper<PreviewCard> CARD = RecordMapper.of(PreviewCard.class);
     private static final Limits PAGE = Limits.DEFAULT.withMaxBytes(1024 * 1024).withTotalTimeout(Duration.ofSeconds(15)).withMaxRedirects(3);
     private static final Limits IMAGE = Limits.DEFAULT.withMaxBytes(8L * 1024 * 1024).withTotalTimeout(Duration.ofSeconds(20)).withMaxRedirects(3);
     private static final Pattern LINK = Pattern.compile("<a\\s+href=\"([^\"]+)\"([^>]*)>", Pattern.CASE_INSENSITIVE);
 
-    private final Database db;
     private final PreviewCardStore store;
     private final SafeHttpClient http;
     private final BlobStore blobs;
@@ -66,11 +62,10 @@ public final class PreviewCardService {
     private final JsonColumns json;
 
     /** {@code maxDelay}: the fetch waits a random time up to this (Mastodon: up to a minute). */
-    public PreviewCardService(Database db, SafeHttpClient http, BlobStore blobs, ImageProcessor images, JobQueue jobs,
+    public PreviewCardService(PreviewCardStore store, SafeHttpClient http, BlobStore blobs, ImageProcessor images, JobQueue jobs,
                               IdGenerator ids, Clock clock, Duration maxDelay, JsonColumns json) {
         this.json = json;
-        this.db = db;
-        this.store = new PreviewCardStore(db);
+        this.store = store;
         this.http = http;
         this.blobs = blobs;
         this.images = images;
@@ -107,21 +102,16 @@ public final class PreviewCardService {
         String hash = Tokens.sha256(url);
         Instant now = clock.instant();
         long newId = ids.next();
-        boolean created = h.createUpdate("""
-                        INSERT INTO preview_cards (id, url_hash, url, created_at) VALUES (:id, :h, :url, :now)
-                        ON CONFLICT (url_hash) DO NOTHING""")
-                .bind("id", newId).bind("h", hash).bind("url", url).bind("now", now).execute() == 1;
-        long cardId = created ? newId : h.createQuery("SELECT id FROM preview_cards WHERE url_hash = :h").bind("h", hash).mapTo(Long.class).one();
-        h.createUpdate("INSERT INTO status_preview_cards (status_id, card_id) VALUES (:s, :c) ON CONFLICT (status_id) DO NOTHING")
-                .bind("s", s.id()).bind("c", cardId).execute();
-        if (created) {
+        PreviewCardStore.Linked linked = store.link(h, s.id(), hash, url, newId, now);
+        long cardId = linked.cardId();
+        if (linked.created()) {
             long delayMs = maxDelay.isZero() ? 0 : ThreadLocalRandom.current().nextLong(maxDelay.toMillis() + 1);
             jobs.enqueueAt(FETCH, "card-" + cardId, new Fetch(cardId), now.plusMillis(delayMs));
         }
     }
 
     public Optional<PreviewCard> byId(long id) {
-        return db.read(h -> h.createQuery("SELECT * FROM preview_cards WHERE id = :id").bind("id", id).map(CARD).findOne());
+        return store.byId(id);
     }
 
     /** Fetches a pending card (the job); a card already fetched or given up on is left alone. */
@@ -212,22 +202,14 @@ public final class PreviewCardService {
     /** Writes the fetched card; {@code embed} (null: a link card from OpenGraph) gives the type and the embed. */
     private void finish(long id, String state, String title, String description, String provider, String imageKey,
                         ImageProcessor.Result image, OEmbed embed) {
-        db.write(h -> h.createUpdate("""
-                        UPDATE preview_cards SET state = :state, type = :type, title = :title, description = :d,
-                          provider_name = :p, image_key = :key, image_width = :w, image_height = :ht, blurhash = :b, fetched_at = :now,
-                          html = :html, embed_url = :embed, author_name = :an, author_url = :au, provider_url = :pu,
-                          width = :ew, height = :eh
-                        WHERE id = :id AND state = 'pending'""")
-                .bind("type", embed == null ? "link" : embed.type())
-                .bind("html", embed == null ? "" : embed.html()).bind("embed", embed == null ? "" : cut(embed.embedUrl(), 2000))
-                .bind("an", embed == null ? "" : cut(embed.authorName(), 200)).bind("au", embed == null ? "" : cut(embed.authorUrl(), 2000))
-                .bind("pu", embed == null ? "" : cut(embed.providerUrl(), 2000))
-                .bind("ew", embed == null ? 0 : embed.width()).bind("eh", embed == null ? 0 : embed.height())
-                .bind("state", state)
-                .bind("title", title == null ? "" : title).bind("d", description == null ? "" : description)
-                .bind("p", provider == null ? "" : provider).bind("key", imageKey)
-                .bind("w", image == null ? 0 : image.small().width()).bind("ht", image == null ? 0 : image.small().height())
-                .bind("b", image == null ? null : image.blurhash()).bind("now", clock.instant()).bind("id", id).execute());
+        store.finish(new PreviewCardStore.Fetched(id, state, embed == null ? "link" : embed.type(),
+                title == null ? "" : title, description == null ? "" : description, provider == null ? "" : provider, imageKey,
+                image == null ? 0 : image.small().width(), image == null ? 0 : image.small().height(),
+                image == null ? null : image.blurhash(),
+                embed == null ? "" : embed.html(), embed == null ? "" : cut(embed.embedUrl(), 2000),
+                embed == null ? "" : cut(embed.authorName(), 200), embed == null ? "" : cut(embed.authorUrl(), 2000),
+                embed == null ? "" : cut(embed.providerUrl(), 2000),
+                embed == null ? 0 : embed.width(), embed == null ? 0 : embed.height(), clock.instant()));
     }
 
     private static String cut(String s, int max) { return s.length() <= max ? s : s.substring(0, max - 1) + "…"; }

@@ -16,13 +16,26 @@ public final class ValidationException extends RuntimeException {
     public record FieldError(String error, String description) {}
 
     private final Map<String, List<FieldError>> details;
+    private final boolean bare;
 
     public ValidationException(String message) { this(message, Map.of()); }
 
-    public ValidationException(String message, Map<String, List<FieldError>> details) {
+    public ValidationException(String message, Map<String, List<FieldError>> details) { this(message, details, false); }
+
+    private ValidationException(String message, Map<String, List<FieldError>> details, boolean bare) {
         super(message);
         this.details = Collections.unmodifiableMap(new LinkedHashMap<>(details));
+        this.bare = bare;
     }
+
+    /**
+     * A refusal shown as it is, without "Validation failed: ": Mastodon words a few refusals of its services so
+     * ({@code Mastodon::ValidationError}), apart from the failed rules of a record.
+     */
+    public static ValidationException bare(String message) { return new ValidationException(message, Map.of(), true); }
+
+    /** True when the message is shown without the "Validation failed: " of a failed record rule. */
+    public boolean isBare() { return bare; }
 
     /** Errors by field name, empty when the failure is not tied to fields. */
     public Map<String, List<FieldError>> details() { return details; }

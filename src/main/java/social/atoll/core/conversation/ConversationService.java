@@ -8,10 +8,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
+import social.atoll.core.account.AccountStore;
 import social.atoll.core.common.IdRange;
 import social.atoll.core.common.NotFoundException;
 import social.atoll.core.status.Status;
 import social.atoll.core.status.StatusEvents;
+import social.atoll.core.status.StatusStore;
 import social.atoll.core.status.Visibility;
 import social.atoll.infra.db.Database;
 import social.atoll.infra.db.JsonColumns;
@@ -25,14 +27,17 @@ import social.atoll.infra.ids.IdGenerator;
  */
 public final class ConversationService {
 
-
     private final Database db;
+    private final StatusStore statuses;
+    private final AccountStore accounts;
     private final JsonColumns json;
     private final IdGenerator ids;
     private final EventBus events;
 
-    public ConversationService(Database db, JsonColumns json, IdGenerator ids, EventBus events) {
+    public ConversationService(Database db, StatusStore statuses, AccountStore accounts, JsonColumns json, IdGenerator ids, EventBus events) {
         this.db = db;
+        this.statuses = statuses;
+        this.accounts = accounts;
         this.json = json;
         this.ids = ids;
         this.events = events;
@@ -52,8 +57,7 @@ public final class ConversationService {
         Set<Long> participants = new LinkedHashSet<>();
         participants.add(s.accountId());
         participants.addAll(mentioned);
-        List<Long> local = h.createQuery("SELECT id FROM accounts WHERE id IN (<ids>) AND domain IS NULL")
-                .bindList("ids", List.copyOf(participants)).mapTo(Long.class).list();
+        List<Long> local = accounts.localAmong(h, participants);
         for (long account : local) {
             Optional<AccountConversation> existing = find(h, account, s.conversationId());
             Set<Long> others = new LinkedHashSet<>(existing.map(AccountConversation::participantIds).orElse(List.of()));
@@ -77,11 +81,7 @@ public final class ConversationService {
                         "SELECT * FROM account_conversations WHERE conversation_id = :c AND last_status_id = :s")
                 .bind("c", s.conversationId()).bind("s", s.id()).map((rs, ctx) -> row(rs)).list();
         for (AccountConversation row : rows) {
-            Optional<Long> previous = h.createQuery("""
-                            SELECT MAX(st.id) FROM statuses st WHERE st.conversation_id = :c AND st.visibility = 'direct'
-                              AND st.deleted_at IS NULL AND st.reblog_of_id IS NULL
-                              AND (st.account_id = :a OR EXISTS (SELECT 1 FROM mentions m WHERE m.status_id = st.id AND m.account_id = :a))""")
-                    .bind("c", s.conversationId()).bind("a", row.accountId()).mapTo(Long.class).findOne();
+            Optional<Long> previous = statuses.latestDirectIn(h, s.conversationId(), row.accountId());
             if (previous.isPresent() && previous.get() != null) {
                 h.createUpdate("UPDATE account_conversations SET last_status_id = :last WHERE id = :id")
                         .bind("last", previous.get()).bind("id", row.id()).execute();

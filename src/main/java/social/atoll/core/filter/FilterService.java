@@ -60,14 +60,9 @@ public final class FilterService {
         List<String> contexts = contexts(in.contexts());
         String action = action(in.action() == null ? "warn" : in.action());
         return db.write(h -> {
-            int count = h.createQuery("SELECT COUNT(*) FROM filters WHERE account_id = :a").bind("a", accountId).mapTo(Integer.class).one();
-            if (count >= MAX_FILTERS) throw new ValidationException("You have reached the maximum number of filters");
+            if (store.count(h, accountId) >= MAX_FILTERS) throw new ValidationException("You have reached the maximum number of filters");
             long id = ids.next();
-            h.createUpdate("""
-                            INSERT INTO filters (id, account_id, title, contexts, filter_action, expires_at, created_at)
-                            VALUES (:id, :a, :t, :c, :x, :e, :now)""")
-                    .bind("id", id).bind("a", accountId).bind("t", in.title().strip()).bind("c", store.encode(contexts))
-                    .bind("x", action).bind("e", expiresAt(in.expiry())).bind("now", clock.instant()).execute();
+            store.insert(h, id, accountId, in.title().strip(), contexts, action, expiresAt(in.expiry()), clock.instant());
             applyKeywords(h, id, in.keywords());
             events.publish(new FilterEvents.FiltersChanged(accountId));
             return get(accountId, id);
@@ -78,12 +73,10 @@ public final class FilterService {
         return db.write(h -> {
             Filter f = get(accountId, id);
             if (in.title() != null && in.title().isBlank()) throw new ValidationException("Title can't be blank");
-            h.createUpdate("UPDATE filters SET title = :t, contexts = :c, filter_action = :x, expires_at = :e WHERE id = :id")
-                    .bind("t", in.title() == null ? f.title() : in.title().strip())
-                    .bind("c", store.encode(in.contexts() == null ? f.contexts() : contexts(in.contexts())))
-                    .bind("x", in.action() == null ? f.action() : action(in.action()))
-                    .bind("e", in.expiry() == null ? f.expiresAt() : expiresAt(in.expiry()))
-                    .bind("id", id).execute();
+            store.update(h, id, in.title() == null ? f.title() : in.title().strip(),
+                    in.contexts() == null ? f.contexts() : contexts(in.contexts()),
+                    in.action() == null ? f.action() : action(in.action()),
+                    in.expiry() == null ? f.expiresAt() : expiresAt(in.expiry()));
             applyKeywords(h, id, in.keywords());
             events.publish(new FilterEvents.FiltersChanged(accountId));
             return get(accountId, id);
@@ -93,7 +86,7 @@ public final class FilterService {
     public void delete(long accountId, long id) {
         db.write(h -> {
             get(accountId, id);
-            h.createUpdate("DELETE FROM filters WHERE id = :id").bind("id", id).execute();
+            store.delete(h, id);
             events.publish(new FilterEvents.FiltersChanged(accountId));
             return null;
         });
@@ -116,9 +109,7 @@ public final class FilterService {
         return db.write(h -> {
             Filter.Keyword k = keyword(accountId, keywordId);
             if (keyword != null && keyword.isBlank()) throw new ValidationException("Keyword can't be blank");
-            h.createUpdate("UPDATE filter_keywords SET keyword = :k, whole_word = :w WHERE id = :id")
-                    .bind("k", keyword == null ? k.keyword() : keyword.strip())
-                    .bind("w", wholeWord == null ? k.wholeWord() : wholeWord).bind("id", keywordId).execute();
+            store.updateKeyword(h, keywordId, keyword == null ? k.keyword() : keyword.strip(), wholeWord == null ? k.wholeWord() : wholeWord);
             events.publish(new FilterEvents.FiltersChanged(accountId));
             return keyword(accountId, keywordId);
         });
@@ -127,7 +118,7 @@ public final class FilterService {
     public void deleteKeyword(long accountId, long keywordId) {
         db.write(h -> {
             keyword(accountId, keywordId);
-            h.createUpdate("DELETE FROM filter_keywords WHERE id = :id").bind("id", keywordId).execute();
+            store.deleteKeyword(h, keywordId);
             events.publish(new FilterEvents.FiltersChanged(accountId));
             return null;
         });
@@ -140,10 +131,7 @@ public final class FilterService {
             var status = statuses.byId(statusId).filter(s -> visibility.canSee(accountId, s))
                     .orElseThrow(() -> new NotFoundException("status"));
             long id = ids.next();
-            int added = h.createUpdate("""
-                            INSERT INTO filter_statuses (id, filter_id, status_id) VALUES (:id, :f, :s)
-                            ON CONFLICT (filter_id, status_id) DO NOTHING""")
-                    .bind("id", id).bind("f", filterId).bind("s", status.id()).execute();
+            int added = store.insertStatus(h, id, filterId, status.id());
             if (added == 0) throw new ValidationException("Status has already been taken");
             events.publish(new FilterEvents.FiltersChanged(accountId));
             return status(accountId, id);
@@ -157,7 +145,7 @@ public final class FilterService {
     public void deleteStatus(long accountId, long id) {
         db.write(h -> {
             status(accountId, id);
-            h.createUpdate("DELETE FROM filter_statuses WHERE id = :id").bind("id", id).execute();
+            store.deleteStatus(h, id);
             events.publish(new FilterEvents.FiltersChanged(accountId));
             return null;
         });
@@ -172,17 +160,13 @@ public final class FilterService {
             }
             // only keywords of this filter can be changed through it; others are ignored, as Rails does
             if (c.destroy()) {
-                h.createUpdate("DELETE FROM filter_keywords WHERE id = :id AND filter_id = :f").bind("id", c.id()).bind("f", filterId).execute();
+                store.deleteKeywordOf(h, filterId, c.id());
             } else {
                 if (c.keyword() != null && c.keyword().isBlank()) throw new ValidationException("Keywords keyword can't be blank");
-                var existing = h.createQuery("SELECT keyword, whole_word FROM filter_keywords WHERE id = :id AND filter_id = :f")
-                        .bind("id", c.id()).bind("f", filterId)
-                        .map((rs, ctx) -> new Filter.Keyword(c.id(), filterId, rs.getString(1), rs.getBoolean(2))).findOne();
+                var existing = store.keywordOf(h, filterId, c.id());
                 if (existing.isEmpty()) continue;
-                h.createUpdate("UPDATE filter_keywords SET keyword = :k, whole_word = :w WHERE id = :id")
-                        .bind("k", c.keyword() == null ? existing.get().keyword() : c.keyword().strip())
-                        .bind("w", c.wholeWord() == null ? existing.get().wholeWord() : c.wholeWord())
-                        .bind("id", c.id()).execute();
+                store.updateKeyword(h, c.id(), c.keyword() == null ? existing.get().keyword() : c.keyword().strip(),
+                        c.wholeWord() == null ? existing.get().wholeWord() : c.wholeWord());
             }
         }
     }
@@ -190,8 +174,7 @@ public final class FilterService {
     private long insertKeyword(Handle h, long filterId, String keyword, Boolean wholeWord) {
         if (keyword == null || keyword.isBlank()) throw new ValidationException("Keyword can't be blank");
         long id = ids.next();
-        h.createUpdate("INSERT INTO filter_keywords (id, filter_id, keyword, whole_word) VALUES (:id, :f, :k, :w)")
-                .bind("id", id).bind("f", filterId).bind("k", keyword.strip()).bind("w", wholeWord == null || wholeWord).execute();
+        store.insertKeyword(h, id, filterId, keyword.strip(), wholeWord == null || wholeWord);
         return id;
     }
 

@@ -9,7 +9,10 @@ import org.jdbi.v3.core.Handle;
 import social.atoll.infra.db.Database;
 import social.atoll.infra.db.JsonColumns;
 
-/** SQL for {@code filters}, {@code filter_keywords} and {@code filter_statuses}: whole filters in three queries. */
+/**
+ * SQL for {@code filters}, {@code filter_keywords} and {@code filter_statuses}: whole filters in three queries. Writes
+ * take the caller's {@link Handle}.
+ */
 public final class FilterStore {
 
 
@@ -71,7 +74,7 @@ public final class FilterStore {
         }
     }
 
-    String encode(List<String> contexts) { return json.write(contexts); }
+    private String encode(List<String> contexts) { return json.write(contexts); }
 
     /** The keyword with its filter's owner check: the keyword only if its filter belongs to {@code accountId}. */
     public java.util.Optional<Filter.Keyword> keyword(long accountId, long keywordId) {
@@ -88,5 +91,66 @@ public final class FilterStore {
                          WHERE s.id = :id AND f.account_id = :a""")
                 .bind("id", id).bind("a", accountId)
                 .map((rs, c) -> new Filter.FilteredStatus(rs.getLong(1), rs.getLong(2), rs.getLong(3))).findOne());
+    }
+
+    // ---- Writes, inside FilterService's transaction ----
+
+    public int count(Handle h, long accountId) {
+        return h.createQuery("SELECT COUNT(*) FROM filters WHERE account_id = :a").bind("a", accountId).mapTo(Integer.class).one();
+    }
+
+    public void insert(Handle h, long id, long accountId, String title, List<String> contexts, String action, Instant expiresAt, Instant now) {
+        h.createUpdate("""
+                        INSERT INTO filters (id, account_id, title, contexts, filter_action, expires_at, created_at)
+                        VALUES (:id, :a, :t, :c, :x, :e, :now)""")
+                .bind("id", id).bind("a", accountId).bind("t", title).bind("c", encode(contexts))
+                .bind("x", action).bind("e", expiresAt).bind("now", now).execute();
+    }
+
+    public void update(Handle h, long id, String title, List<String> contexts, String action, Instant expiresAt) {
+        h.createUpdate("UPDATE filters SET title = :t, contexts = :c, filter_action = :x, expires_at = :e WHERE id = :id")
+                .bind("t", title).bind("c", encode(contexts)).bind("x", action).bind("e", expiresAt).bind("id", id).execute();
+    }
+
+    public void delete(Handle h, long id) {
+        h.createUpdate("DELETE FROM filters WHERE id = :id").bind("id", id).execute();
+    }
+
+    public void insertKeyword(Handle h, long id, long filterId, String keyword, boolean wholeWord) {
+        h.createUpdate("INSERT INTO filter_keywords (id, filter_id, keyword, whole_word) VALUES (:id, :f, :k, :w)")
+                .bind("id", id).bind("f", filterId).bind("k", keyword).bind("w", wholeWord).execute();
+    }
+
+    /** A keyword of filter {@code filterId}, if it is one of that filter's. */
+    public java.util.Optional<Filter.Keyword> keywordOf(Handle h, long filterId, long keywordId) {
+        return h.createQuery("SELECT keyword, whole_word FROM filter_keywords WHERE id = :id AND filter_id = :f")
+                .bind("id", keywordId).bind("f", filterId)
+                .map((rs, ctx) -> new Filter.Keyword(keywordId, filterId, rs.getString(1), rs.getBoolean(2))).findOne();
+    }
+
+    public void updateKeyword(Handle h, long keywordId, String keyword, boolean wholeWord) {
+        h.createUpdate("UPDATE filter_keywords SET keyword = :k, whole_word = :w WHERE id = :id")
+                .bind("k", keyword).bind("w", wholeWord).bind("id", keywordId).execute();
+    }
+
+    public void deleteKeyword(Handle h, long keywordId) {
+        h.createUpdate("DELETE FROM filter_keywords WHERE id = :id").bind("id", keywordId).execute();
+    }
+
+    /** Deletes a keyword only if it belongs to filter {@code filterId}. */
+    public void deleteKeywordOf(Handle h, long filterId, long keywordId) {
+        h.createUpdate("DELETE FROM filter_keywords WHERE id = :id AND filter_id = :f").bind("id", keywordId).bind("f", filterId).execute();
+    }
+
+    /** Adds a status to a filter; returns 0 when the filter has it already. */
+    public int insertStatus(Handle h, long id, long filterId, long statusId) {
+        return h.createUpdate("""
+                        INSERT INTO filter_statuses (id, filter_id, status_id) VALUES (:id, :f, :s)
+                        ON CONFLICT (filter_id, status_id) DO NOTHING""")
+                .bind("id", id).bind("f", filterId).bind("s", statusId).execute();
+    }
+
+    public void deleteStatus(Handle h, long id) {
+        h.createUpdate("DELETE FROM filter_statuses WHERE id = :id").bind("id", id).execute();
     }
 }

@@ -2,8 +2,12 @@ package social.atoll.core.follow;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
 import social.atoll.infra.db.RecordMapper;
 import org.jdbi.v3.core.statement.Query;
@@ -88,6 +92,19 @@ public final class FollowStore {
                 .bind("t", targetId).map(FOLLOW).list());
     }
 
+    /**
+     * One inbox per server hosting remote followers of {@code targetId}: each follower's shared inbox, else its own
+     * (what a post to followers is delivered to).
+     */
+    public List<String> remoteFollowerInboxes(long targetId) {
+        return db.read(h -> h.createQuery("""
+                        SELECT DISTINCT COALESCE(a.shared_inbox_url, a.inbox_url) FROM follows f
+                        JOIN accounts a ON a.id = f.account_id
+                        WHERE f.target_account_id = :id AND a.domain IS NOT NULL
+                          AND COALESCE(a.shared_inbox_url, a.inbox_url) IS NOT NULL""")
+                .bind("id", targetId).mapTo(String.class).list());
+    }
+
     public int countPendingRequests(long targetId) {
         return db.read(h -> h.createQuery("SELECT COUNT(*) FROM follow_requests WHERE target_account_id = :t")
                 .bind("t", targetId).mapTo(Integer.class).one());
@@ -127,5 +144,93 @@ public final class FollowStore {
             return page.bind(q).map((rs, ctx) -> new Edge(rs.getLong("row_id"), rs.getLong("account_id"))).list();
         });
         return page.newestFirst(rows);
+    }
+
+    /** Accounts {@code accountId} follows or asked to follow. */
+    public List<Long> followedOrRequested(Handle h, long accountId) {
+        return h.createQuery("SELECT target_account_id FROM follows WHERE account_id = :a UNION SELECT target_account_id FROM follow_requests WHERE account_id = :a")
+                .bind("a", accountId).mapTo(Long.class).list();
+    }
+
+    /** Accounts following {@code accountId} or asking to. */
+    public List<Long> followersOrRequesters(Handle h, long accountId) {
+        return h.createQuery("SELECT account_id FROM follows WHERE target_account_id = :a UNION SELECT account_id FROM follow_requests WHERE target_account_id = :a")
+                .bind("a", accountId).mapTo(Long.class).list();
+    }
+
+    /**
+     * Local followers of {@code authorId} who asked to be notified of its posts and may receive status
+     * {@code statusId}: {@code recipientCondition} is the visibility policy's predicate on {@code f.account_id}.
+     */
+    public List<Long> localNotifiedFollowers(Handle h, long authorId, String recipientCondition, long statusId) {
+        var query = h.createQuery("SELECT f.account_id FROM follows f JOIN accounts a ON a.id = f.account_id "
+                        + "WHERE f.target_account_id = :author AND f.notify = TRUE AND a.domain IS NULL AND " + recipientCondition)
+                .bind("author", authorId);
+        if (recipientCondition.contains(":status_id")) query.bind("status_id", statusId);
+        return query.mapTo(Long.class).list();
+    }
+
+    /** Follows and follow requests, either way, between {@code accountId} and accounts of {@code domain}. */
+    public List<Pair> withDomain(Handle h, long accountId, String domain) {
+        return h.createQuery("""
+                        SELECT f.account_id, f.target_account_id FROM follows f JOIN accounts a ON a.id = f.target_account_id
+                         WHERE f.account_id = :me AND a.domain = :d
+                        UNION ALL
+                        SELECT f.account_id, f.target_account_id FROM follows f JOIN accounts a ON a.id = f.account_id
+                         WHERE f.target_account_id = :me AND a.domain = :d
+                        UNION ALL
+                        SELECT r.account_id, r.target_account_id FROM follow_requests r JOIN accounts a ON a.id = r.target_account_id
+                         WHERE r.account_id = :me AND a.domain = :d
+                        UNION ALL
+                        SELECT r.account_id, r.target_account_id FROM follow_requests r JOIN accounts a ON a.id = r.account_id
+                         WHERE r.target_account_id = :me AND a.domain = :d""")
+                .bind("me", accountId).bind("d", domain)
+                .map((rs, c) -> new Pair(rs.getLong(2), rs.getLong(1))).list();
+    }
+
+    /** A follower of a target. */
+    public record Pair(long targetId, long followerId) {}
+
+    /**
+     * For {@code targetIds}: their followers whom {@code viewerId} follows, newest follow first; followers who hide
+     * their lists or are suspended are left out.
+     */
+    public List<Pair> followersFollowedBy(long viewerId, Collection<Long> targetIds) {
+        return db.read(h -> h.createQuery("""
+                        SELECT f2.target_account_id, f2.account_id FROM follows f1
+                          JOIN follows f2 ON f2.account_id = f1.target_account_id
+                          JOIN accounts a ON a.id = f2.account_id
+                         WHERE f1.account_id = :viewer AND f2.target_account_id IN (<ids>)
+                           AND a.hide_collections = FALSE AND a.suspended_at IS NULL
+                         ORDER BY f2.id DESC""")
+                .bind("viewer", viewerId).bindList("ids", List.copyOf(targetIds))
+                .map((rs, c) -> new Pair(rs.getLong(1), rs.getLong(2))).list());
+    }
+
+    // ---- Facts for the visibility policy, read on its handle ----
+
+    /** Of {@code targetIds}, those {@code accountId} follows. */
+    public Set<Long> followedAmong(Handle h, long accountId, Collection<Long> targetIds) {
+        return new HashSet<>(h.createQuery("SELECT target_account_id FROM follows WHERE account_id = :v AND target_account_id IN (<ids>)")
+                .bind("v", accountId).bindList("ids", List.copyOf(targetIds)).mapTo(Long.class).list());
+    }
+
+    /** Of {@code accountIds}, those following {@code targetId}. */
+    public Set<Long> followersAmong(Handle h, long targetId, Collection<Long> accountIds) {
+        return new HashSet<>(h.createQuery("SELECT account_id FROM follows WHERE target_account_id = :a AND account_id IN (<v>)")
+                .bind("a", targetId).bindList("v", List.copyOf(accountIds)).mapTo(Long.class).list());
+    }
+
+    /** True when {@code accountId} is a local account following {@code targetId}. */
+    public boolean localFollows(Handle h, long accountId, long targetId) {
+        return h.createQuery("SELECT COUNT(*) FROM follows f JOIN accounts r ON r.id = f.account_id"
+                        + " WHERE f.account_id = :r AND f.target_account_id = :t AND r.domain IS NULL")
+                .bind("r", accountId).bind("t", targetId).mapTo(Integer.class).one() > 0;
+    }
+
+    /** True when {@code accountId} follows {@code targetId}. */
+    public boolean follows(long accountId, long targetId) {
+        return db.read(h -> h.createQuery("SELECT COUNT(*) FROM follows WHERE account_id = :v AND target_account_id = :a")
+                .bind("a", targetId).bind("v", accountId).mapTo(Integer.class).one()) > 0;
     }
 }

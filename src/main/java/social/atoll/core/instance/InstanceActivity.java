@@ -8,6 +8,8 @@ import java.time.ZoneOffset;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
+import social.atoll.core.account.AccountStore;
+import social.atoll.core.status.StatusStore;
 import social.atoll.infra.db.Database;
 import social.atoll.infra.ids.IdGenerator;
 
@@ -23,20 +25,20 @@ public final class InstanceActivity {
     public static final int WEEKS = 12;
 
     private final Database db;
+    private final AccountStore accounts;
+    private final StatusStore statuses;
     private final Clock clock;
 
-    public InstanceActivity(Database db, Clock clock) {
+    public InstanceActivity(Database db, AccountStore accounts, StatusStore statuses, Clock clock) {
         this.db = db;
+        this.accounts = accounts;
+        this.statuses = statuses;
         this.clock = clock;
     }
 
     /** Every remote domain seen through an account or through delivery bookkeeping, sorted. */
     public List<String> peers() {
-        return db.read(h -> h.createQuery("""
-                        SELECT domain FROM accounts WHERE domain IS NOT NULL
-                        UNION
-                        SELECT domain FROM instances
-                        ORDER BY 1""").mapTo(String.class).list());
+        return accounts.peerDomains();
     }
 
     /**
@@ -51,17 +53,10 @@ public final class InstanceActivity {
             for (int i = 0; i < WEEKS; i++) {
                 Instant from = monday.minusWeeks(i).atStartOfDay(ZoneOffset.UTC).toInstant();
                 Instant to = monday.minusWeeks(i - 1).atStartOfDay(ZoneOffset.UTC).toInstant();
-                long statuses = h.createQuery("SELECT COUNT(*) FROM statuses WHERE id >= :lo AND id < :hi AND local = TRUE AND deleted_at IS NULL")
-                        .bind("lo", IdGenerator.lowestAt(from)).bind("hi", IdGenerator.lowestAt(to)).mapTo(Long.class).one();
-                long logins = h.createQuery("""
-                                SELECT COUNT(*) FROM users u WHERE (u.last_sign_in_at >= :from AND u.last_sign_in_at < :to)
-                                   OR EXISTS (SELECT 1 FROM oauth_tokens t WHERE t.account_id = u.account_id
-                                                 AND ((t.created_at >= :from AND t.created_at < :to)
-                                                      OR (t.last_used_at >= :from AND t.last_used_at < :to)))""")
-                        .bind("from", from).bind("to", to).mapTo(Long.class).one();
-                long registrations = h.createQuery("SELECT COUNT(*) FROM users WHERE created_at >= :from AND created_at < :to")
-                        .bind("from", from).bind("to", to).mapTo(Long.class).one();
-                out.add(new Week(from, statuses, logins, registrations));
+                long posted = statuses.countLocalBetween(h, IdGenerator.lowestAt(from), IdGenerator.lowestAt(to));
+                long logins = accounts.countUsersSignedInBetween(h, from, to);
+                long registrations = accounts.countSignUpsBetween(h, from, to);
+                out.add(new Week(from, posted, logins, registrations));
             }
             return null;
         });

@@ -9,6 +9,7 @@ import java.util.Optional;
 import social.atoll.config.Settings;
 import social.atoll.core.account.Account;
 import social.atoll.core.account.AccountStore;
+import social.atoll.core.status.StatusStore;
 import social.atoll.infra.db.Database;
 
 /**
@@ -39,14 +40,16 @@ public final class InstanceService {
     private final Database db;
     private final SiteSettings site;
     private final AccountStore accounts;
+    private final StatusStore statuses;
     private final Clock clock;
     private volatile Cached cached;
 
-    public InstanceService(Settings settings, Database db, SiteSettings site, AccountStore accounts, Clock clock) {
+    public InstanceService(Settings settings, Database db, SiteSettings site, AccountStore accounts, StatusStore statuses, Clock clock) {
         this.settings = settings;
         this.db = db;
         this.site = site;
         this.accounts = accounts;
+        this.statuses = statuses;
         this.clock = clock;
     }
 
@@ -81,12 +84,7 @@ public final class InstanceService {
         Optional<Account> named = site.get(SiteSettings.CONTACT_USERNAME)
                 .flatMap(u -> accounts.visibleByAcct(u, null)).filter(a -> !a.suspended());
         if (named.isPresent()) return named;
-        Optional<Long> id = db.read(h -> h.createQuery("""
-                        SELECT u.account_id FROM users u JOIN accounts a ON a.id = u.account_id
-                        WHERE u.role IN ('owner', 'admin') AND a.suspended_at IS NULL AND u.disabled = FALSE
-                        ORDER BY CASE WHEN u.role = 'owner' THEN 0 ELSE 1 END, u.id LIMIT 1""")
-                .mapTo(Long.class).findOne());
-        return id.flatMap(accounts::visibleById);
+        return accounts.firstStaffAccountId().flatMap(accounts::visibleById);
     }
 
     public Usage usage() {
@@ -100,15 +98,11 @@ public final class InstanceService {
 
     private Usage count(Instant now) {
         return db.read(h -> {
-            String users = """
-                    SELECT COUNT(*) FROM users u JOIN accounts a ON a.id = u.account_id
-                    WHERE u.confirmed_at IS NOT NULL AND u.approved = TRUE AND a.suspended_at IS NULL""";
-            String active = users + " AND (u.last_sign_in_at >= :since OR a.last_status_at >= :since)";
-            long total = h.createQuery(users).mapTo(Long.class).one();
-            long month = h.createQuery(active).bind("since", now.minus(Duration.ofDays(30))).mapTo(Long.class).one();
-            long halfyear = h.createQuery(active).bind("since", now.minus(Duration.ofDays(180))).mapTo(Long.class).one();
-            long posts = h.createQuery("SELECT COUNT(*) FROM statuses WHERE local = TRUE AND deleted_at IS NULL").mapTo(Long.class).one();
-            long domains = h.createQuery("SELECT COUNT(DISTINCT domain) FROM accounts WHERE domain IS NOT NULL").mapTo(Long.class).one();
+            long total = accounts.countUsers(h);
+            long month = accounts.countUsersActiveSince(h, now.minus(Duration.ofDays(30)));
+            long halfyear = accounts.countUsersActiveSince(h, now.minus(Duration.ofDays(180)));
+            long posts = statuses.countLocal(h);
+            long domains = accounts.countRemoteDomains(h);
             return new Usage(total, month, halfyear, posts, domains);
         });
     }

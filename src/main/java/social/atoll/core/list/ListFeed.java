@@ -18,7 +18,8 @@ import social.atoll.infra.jobs.JobQueue;
 import social.atoll.infra.jobs.JobType;
 
 /**
- * The {@code list_feed} table: one row per (list, status), filled on write like the home feed.
+ * Keeps the {@code list_feed} table filled: one row per (list, status), written on fan-out like the home feed
+ * ({@link ListStore#addToLists} holds the SQL).
  *
  * <p>Why a table and not a query over the members' statuses: a query {@code WHERE account_id IN (members) ORDER BY
  * id DESC LIMIT n} either walks the whole statuses index until it finds n rows of members, or reads every member's
@@ -42,17 +43,17 @@ public final class ListFeed {
     static final int BACKFILL = 40;
 
     private final Database db;
+    private final ListStore store;
     private final StatusStore statuses;
     private final StatusRelations relations;
-    private final VisibilityPolicy visibility;
     private final JobQueue jobs;
     private final java.time.Clock clock;
 
-    public ListFeed(Database db, StatusStore statuses, StatusRelations relations, VisibilityPolicy visibility, JobQueue jobs, java.time.Clock clock) {
+    public ListFeed(Database db, ListStore store, StatusStore statuses, StatusRelations relations, JobQueue jobs, java.time.Clock clock) {
         this.db = db;
+        this.store = store;
         this.statuses = statuses;
         this.relations = relations;
-        this.visibility = visibility;
         this.jobs = jobs;
         this.clock = clock;
     }
@@ -60,17 +61,13 @@ public final class ListFeed {
     public void register(EventBus events) {
         jobs.register(FANOUT, job -> fanOut(job.statusId()));
         events.inTransaction(StatusEvents.StatusCreated.class, (h, e) -> {
-            boolean listed = h.createQuery("SELECT COUNT(*) FROM list_accounts WHERE account_id = :a")
-                    .bind("a", e.status().accountId()).mapTo(Integer.class).one() > 0;
-            if (listed) jobs.enqueue(FANOUT, Long.toString(e.status().id()), new Fanout(e.status().id()));
+            if (store.listed(h, e.status().accountId())) jobs.enqueue(FANOUT, Long.toString(e.status().id()), new Fanout(e.status().id()));
         });
     }
 
     /** One page of status ids of a list, newest first. */
     public List<Long> page(long listId, IdRange range) {
-        return range.newestFirst(db.read(h -> range.bind(h.createQuery(
-                        "SELECT status_id FROM list_feed WHERE list_id = :l" + range.conditions("status_id") + range.orderAndLimit("status_id"))
-                .bind("l", listId)).mapTo(Long.class).list()));
+        return store.feedPage(listId, range);
     }
 
     /** Puts a new status into every list that holds its author, by the rules above. Idempotent. */
@@ -81,14 +78,16 @@ public final class ListFeed {
         if (s.isReblog() && original == null) return;
         List<Long> ids = original == null ? List.of(s.id()) : List.of(s.id(), original.id());
         Map<Long, List<Long>> mentions = relations.mentions(ids);
-        db.write(h -> add(h, s, original, null, mentions));
+        db.write(h -> {
+            add(h, s, original, null, mentions);
+            return null;
+        });
     }
 
     /** Brings a new member's latest statuses into the list (inside the membership transaction). */
     void backfill(long listId, long memberId) {
         db.write(h -> {
-            List<Status> recent = h.createQuery("SELECT * FROM statuses WHERE account_id = :a AND deleted_at IS NULL ORDER BY id DESC LIMIT :n")
-                    .bind("a", memberId).bind("n", BACKFILL).map(StatusStore.STATUS).list();
+            List<Status> recent = statuses.latestOf(memberId, BACKFILL);
             if (recent.isEmpty()) return null;
             List<Long> originalIds = recent.stream().filter(Status::isReblog).map(Status::reblogOfId).toList();
             Map<Long, Status> originals = statuses.byIds(originalIds);
@@ -104,8 +103,8 @@ public final class ListFeed {
         });
     }
 
-    private int add(Handle h, Status s, Status original, Long onlyList, Map<Long, List<Long>> mentions) {
-        if (s.inReplyToUri() != null && s.inReplyToAccountId() == null) return 0; // reply to something unknown
+    private void add(Handle h, Status s, Status original, Long onlyList, Map<Long, List<Long>> mentions) {
+        if (s.inReplyToUri() != null && s.inReplyToAccountId() == null) return; // reply to something unknown
         Set<Long> involved = new LinkedHashSet<>();
         involved.add(s.accountId());
         involved.addAll(mentions.getOrDefault(s.id(), List.of()));
@@ -113,38 +112,6 @@ public final class ListFeed {
             involved.add(original.accountId());
             involved.addAll(mentions.getOrDefault(original.id(), List.of()));
         }
-        StringBuilder sql = new StringBuilder("""
-                INSERT INTO list_feed (list_id, status_id, author_id, reblog_of_id)
-                SELECT l.id, :status_id, :author, :reblog_of
-                  FROM list_accounts la JOIN lists l ON l.id = la.list_id
-                  JOIN follows f ON f.account_id = l.account_id AND f.target_account_id = la.account_id
-                 WHERE la.account_id = :author""");
-        if (onlyList != null) sql.append(" AND l.id = :only_list");
-        sql.append(" AND ").append(visibility.recipientCondition(s, "l.account_id"));
-        sql.append(" AND NOT EXISTS (SELECT 1 FROM blocks b WHERE b.account_id = l.account_id AND b.target_account_id IN (<involved>))");
-        sql.append(" AND NOT EXISTS (SELECT 1 FROM mutes m WHERE m.account_id = l.account_id AND m.target_account_id IN (<involved>)")
-                .append(" AND (m.expires_at IS NULL OR m.expires_at > :now))");
-        sql.append(" AND NOT EXISTS (SELECT 1 FROM account_domain_blocks adb JOIN accounts ia ON ia.domain = adb.domain")
-                .append(" WHERE adb.account_id = l.account_id AND ia.id IN (<involved>))");
-        boolean replyToOther = s.inReplyToAccountId() != null && s.inReplyToAccountId() != s.accountId();
-        if (replyToOther) {
-            // replies to the owner always; otherwise as the list's replies_policy says
-            sql.append(" AND (l.account_id = :reply_to")
-                    .append(" OR (l.replies_policy = 'followed' AND EXISTS (SELECT 1 FROM follows f2 WHERE f2.account_id = l.account_id AND f2.target_account_id = :reply_to))")
-                    .append(" OR (l.replies_policy = 'list' AND EXISTS (SELECT 1 FROM list_accounts la2 WHERE la2.list_id = l.id AND la2.account_id = :reply_to)))");
-        }
-        if (original != null) {
-            sql.append(" AND f.show_reblogs = TRUE")
-                    .append(" AND NOT EXISTS (SELECT 1 FROM blocks ob WHERE ob.account_id = :original_author AND ob.target_account_id = l.account_id)")
-                    .append(" AND NOT EXISTS (SELECT 1 FROM list_feed lf WHERE lf.list_id = l.id AND (lf.status_id = :original OR lf.reblog_of_id = :original))");
-        }
-        sql.append(" ON CONFLICT DO NOTHING");
-        var u = h.createUpdate(sql.toString())
-                .bind("status_id", s.id()).bind("author", s.accountId()).bind("reblog_of", s.reblogOfId())
-                .bindList("involved", new ArrayList<>(involved)).bind("now", clock.instant());
-        if (onlyList != null) u.bind("only_list", onlyList.longValue());
-        if (replyToOther) u.bind("reply_to", s.inReplyToAccountId().longValue());
-        if (original != null) u.bind("original_author", original.accountId()).bind("original", original.id());
-        return u.execute();
+        store.addToLists(h, s, original, onlyList, involved, clock.instant());
     }
 }

@@ -7,10 +7,9 @@ import java.util.List;
 import java.util.Map;
 import social.atoll.core.common.ValidationException;
 import social.atoll.infra.db.Database;
-import social.atoll.infra.db.RecordMapper;
 
 /**
- * Read positions in the {@code markers} table. Several devices of one person save markers; each save bumps
+ * Read positions ({@link MarkerStore}). Several devices of one person save markers; each save bumps
  * {@code version}, and a save that loses a race against another (its row changed between read and write) is
  * reported as a {@link ConflictException}, as Mastodon's optimistic lock does (HTTP 409).
  */
@@ -24,13 +23,13 @@ public final class MarkerService {
         public ConflictException() { super("Conflict during update, please try again"); }
     }
 
-    private static final org.jdbi.v3.core.mapper.RowMapper<Marker> MARKER = RecordMapper.of(Marker.class);
-
     private final Database db;
+    private final MarkerStore store;
     private final Clock clock;
 
-    public MarkerService(Database db, Clock clock) {
+    public MarkerService(Database db, MarkerStore store, Clock clock) {
         this.db = db;
+        this.store = store;
         this.clock = clock;
     }
 
@@ -39,8 +38,7 @@ public final class MarkerService {
         List<String> wanted = timelines.stream().filter(TIMELINES::contains).distinct().toList();
         Map<String, Marker> out = new LinkedHashMap<>();
         if (wanted.isEmpty()) return out;
-        db.read(h -> h.createQuery("SELECT timeline, last_read_id, version, updated_at FROM markers WHERE account_id = :a AND timeline IN (<t>)")
-                .bind("a", accountId).bindList("t", wanted).map(MARKER).list()).forEach(m -> out.put(m.timeline(), m));
+        store.of(accountId, wanted).forEach(m -> out.put(m.timeline(), m));
         return out;
     }
 
@@ -51,21 +49,10 @@ public final class MarkerService {
             Map<String, Marker> out = new LinkedHashMap<>();
             var now = clock.instant();
             for (Map.Entry<String, Long> p : positions.entrySet()) {
-                Integer version = h.createQuery("SELECT version FROM markers WHERE account_id = :a AND timeline = :t")
-                        .bind("a", accountId).bind("t", p.getKey()).mapTo(Integer.class).findOne().orElse(null);
-                int changed;
-                if (version == null) {
-                    changed = h.createUpdate("""
-                                    INSERT INTO markers (account_id, timeline, last_read_id, version, updated_at)
-                                    VALUES (:a, :t, :id, 0, :now) ON CONFLICT DO NOTHING""")
-                            .bind("a", accountId).bind("t", p.getKey()).bind("id", p.getValue().longValue()).bind("now", now).execute();
-                } else {
-                    changed = h.createUpdate("""
-                                    UPDATE markers SET last_read_id = :id, version = version + 1, updated_at = :now
-                                    WHERE account_id = :a AND timeline = :t AND version = :v""")
-                            .bind("a", accountId).bind("t", p.getKey()).bind("id", p.getValue().longValue())
-                            .bind("now", now).bind("v", version.intValue()).execute();
-                }
+                Integer version = store.version(h, accountId, p.getKey()).orElse(null);
+                int changed = version == null
+                        ? store.insert(h, accountId, p.getKey(), p.getValue(), now)
+                        : store.update(h, accountId, p.getKey(), p.getValue(), version, now);
                 if (changed == 0) throw new ConflictException();
                 out.put(p.getKey(), new Marker(p.getKey(), p.getValue(), version == null ? 0 : version + 1, now));
             }

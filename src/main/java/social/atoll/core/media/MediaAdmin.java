@@ -9,11 +9,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.function.BiConsumer;
-import social.atoll.infra.db.Database;
 import social.atoll.infra.storage.BlobKeys;
 import social.atoll.infra.storage.BlobStore;
 
@@ -30,24 +27,18 @@ public final class MediaAdmin {
     /** What {@code media move} did. */
     public record MoveResult(int copied, int skipped, int missing) {}
 
-    private final Database db;
+    private static final int BATCH = 500;
+
+    private final MediaStore store;
     private final Clock clock;
 
-    public MediaAdmin(Database db, Clock clock) {
-        this.db = db;
+    public MediaAdmin(MediaStore store, Clock clock) {
+        this.store = store;
         this.clock = clock;
     }
 
     /** Local uploads by purpose (original files), and the proxy cache of remote files. */
-    public List<Usage> usage() {
-        List<Usage> out = new ArrayList<>(db.read(h -> h.createQuery("""
-                        SELECT purpose, COUNT(*) AS files, COALESCE(SUM(file_size), 0) AS bytes FROM media_attachments
-                        WHERE file_key IS NOT NULL AND remote_url IS NULL GROUP BY purpose ORDER BY purpose""")
-                .map((rs, ctx) -> new Usage(rs.getString("purpose"), rs.getLong("files"), rs.getLong("bytes"))).list()));
-        out.add(db.read(h -> h.createQuery("SELECT COUNT(*) AS files, COALESCE(SUM(size), 0) AS bytes FROM media_proxy_cache")
-                .map((rs, ctx) -> new Usage("remote cache", rs.getLong("files"), rs.getLong("bytes"))).one()));
-        return out;
-    }
+    public List<Usage> usage() { return store.usage(); }
 
     /**
      * Drops cached remote files older than {@code age}: the proxy's copies and the copies of remote statuses'
@@ -58,50 +49,30 @@ public final class MediaAdmin {
         long files = 0;
         long bytes = 0;
         while (true) {
-            record Copy(long id, String file, String thumb, long size) {}
-            List<Copy> copies = db.read(h -> h.createQuery("""
-                            SELECT id, file_key, thumbnail_key, file_size FROM media_attachments
-                            WHERE remote_url IS NOT NULL AND file_key IS NOT NULL AND updated_at < :c LIMIT 500""")
-                    .bind("c", cutoff).map((rs, ctx) -> new Copy(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4))).list());
-            for (Copy c : copies) {
-                db.write(h -> h.createUpdate("UPDATE media_attachments SET file_key = NULL, thumbnail_key = NULL WHERE id = :id")
-                        .bind("id", c.id()).execute());
+            List<MediaStore.RemoteCopy> copies = store.remoteCopiesBefore(cutoff, BATCH);
+            for (MediaStore.RemoteCopy c : copies) {
+                store.forgetRemoteCopy(c.id());
                 blobs.delete(c.file());
                 if (c.thumb() != null) blobs.delete(c.thumb());
                 files++;
                 bytes += c.size();
             }
-            if (copies.size() < 500) break;
+            if (copies.size() < BATCH) break;
         }
         while (true) {
-            record Cached(String hash, String key, long size) {}
-            List<Cached> batch = db.read(h -> h.createQuery(
-                            "SELECT url_hash, blob_key, size FROM media_proxy_cache WHERE created_at < :c ORDER BY created_at LIMIT 500")
-                    .bind("c", cutoff).map((rs, ctx) -> new Cached(rs.getString(1), rs.getString(2), rs.getLong(3))).list());
-            for (Cached c : batch) {
-                db.write(h -> h.createUpdate("DELETE FROM media_proxy_cache WHERE url_hash = :h").bind("h", c.hash()).execute());
+            List<MediaStore.CachedKey> batch = store.cachedBefore(cutoff, BATCH);
+            for (MediaStore.CachedKey c : batch) {
+                store.deleteCached(c.hash());
                 blobs.delete(c.key());
                 files++;
                 bytes += c.size();
             }
-            if (batch.size() < 500) return new Usage("remote cache", files, bytes);
+            if (batch.size() < BATCH) return new Usage("remote cache", files, bytes);
         }
     }
 
     /** Every key the database points to: uploads, previews, profile images, cached remote files. */
-    public List<String> allKeys() {
-        Set<String> keys = new LinkedHashSet<>();
-        db.read(h -> {
-            h.createQuery("SELECT file_key, thumbnail_key FROM media_attachments ORDER BY id").map((rs, ctx) -> {
-                if (rs.getString(1) != null) keys.add(rs.getString(1));
-                if (rs.getString(2) != null) keys.add(rs.getString(2));
-                return 0;
-            }).list();
-            h.createQuery("SELECT blob_key FROM media_proxy_cache").mapTo(String.class).forEach(keys::add);
-            return null;
-        });
-        return new ArrayList<>(keys);
-    }
+    public List<String> allKeys() { return new ArrayList<>(store.allKeys()); }
 
     /**
      * Copies every key from {@code from} to {@code to}. Keys already in {@code to} are skipped, so an interrupted

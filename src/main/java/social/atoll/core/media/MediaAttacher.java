@@ -5,36 +5,29 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import social.atoll.core.common.ValidationException;
-import social.atoll.core.status.NewStatus;
-import social.atoll.core.status.Status;
 import social.atoll.core.status.StatusAttachments;
-import social.atoll.core.status.StatusService;
-import social.atoll.infra.db.Database;
 
 /**
- * Posts a status with media: the poster's own unattached, processed uploads, at most
- * {@code ATOLL_MAX_MEDIA_ATTACHMENTS} (Mastodon's 4 by default), in the order given. The uploads are checked first with Mastodon's
- * wording, then claimed in the status's own transaction (a second post racing for the same upload fails and
- * rolls back whole). Edits replace and reorder them ({@link #replace}); scheduled statuses reserve them until published.
+ * The media of posts: the poster's own unattached, processed uploads, at most {@code ATOLL_MAX_MEDIA_ATTACHMENTS}
+ * (Mastodon's 4 by default), in the order given. The uploads are checked first with Mastodon's wording, then claimed
+ * in the status's own transaction (a second post racing for the same upload fails and rolls back whole). Edits
+ * replace and reorder them ({@link #replace}); scheduled statuses reserve them until published.
  */
 public final class MediaAttacher implements StatusAttachments {
 
-    private final Database db;
     private final MediaStore store;
-    private final StatusService statuses;
     private final MediaService media;
     private final Clock clock;
     private final int maxAttachments;
 
-    public MediaAttacher(Database db, MediaStore store, StatusService statuses, MediaService media, Clock clock, int maxAttachments) {
+    public MediaAttacher(MediaStore store, MediaService media, Clock clock, int maxAttachments) {
         this.maxAttachments = maxAttachments;
-        this.db = db;
         this.store = store;
-        this.statuses = statuses;
         this.media = media;
         this.clock = clock;
     }
@@ -52,9 +45,10 @@ public final class MediaAttacher implements StatusAttachments {
         for (MediaAttachment m : attachments) media.delete(m);
     }
 
-    /** Parses and checks {@code media_ids} for a new post; the ids in order, duplicates dropped. */
-    public List<Long> check(long accountId, List<String> rawIds) {
-        return check(accountId, rawIds, m -> !m.attached() && m.scheduledStatusId() == null && m.editedOutOf() == null);
+    @Override
+    public List<Long> check(long accountId, List<String> rawIds, Long scheduledId) {
+        return check(accountId, rawIds, m -> !m.attached() && m.editedOutOf() == null
+                && Objects.equals(m.scheduledStatusId(), scheduledId));
     }
 
     /**
@@ -81,45 +75,17 @@ public final class MediaAttacher implements StatusAttachments {
         return ids;
     }
 
-    /** Posts {@code req} with the checked uploads {@code mediaIds} (see {@link #check}). */
-    public Status post(NewStatus req, List<Long> mediaIds) {
-        if (mediaIds.isEmpty()) return statuses.post(req);
-        return db.write(h -> {
-            Status s = statuses.post(req, true);
-            if (!current(h, s.id()).isEmpty()) return s; // the same Idempotency-Key answered the first post, which has its media
-            claim(h, req.accountId(), s.id(), mediaIds, "status_id IS NULL AND scheduled_status_id IS NULL AND edited_out_of IS NULL");
-            return s;
-        });
-    }
-
     @Override
-    public Status postScheduled(NewStatus req, long scheduledId, List<Long> mediaIds) {
-        return db.write(h -> {
-            Status s = statuses.post(req, true);
-            claim(h, req.accountId(), s.id(), mediaIds, "status_id IS NULL AND scheduled_status_id = " + scheduledId);
-            return s;
-        });
-    }
-
-    /** Attaches each upload in order; one that {@code free} (SQL) no longer matches was taken meanwhile: all rolls back. */
-    private void claim(Handle h, long accountId, long statusId, List<Long> mediaIds, String free) {
+    public void claim(Handle h, long accountId, long statusId, List<Long> mediaIds, Long scheduledId) {
+        // an upload no longer free was taken meanwhile: the whole post rolls back
         for (int i = 0; i < mediaIds.size(); i++) {
-            int claimed = h.createUpdate("""
-                            UPDATE media_attachments SET status_id = :s, position = :pos, scheduled_status_id = NULL,
-                              edited_out_of = NULL, updated_at = :now
-                            WHERE id = :id AND account_id = :a AND processing = 'done' AND purpose = 'attachment'
-                              AND remote_url IS NULL AND\s""" + free)
-                    .bind("s", statusId).bind("pos", i).bind("now", clock.instant()).bind("id", mediaIds.get(i))
-                    .bind("a", accountId).execute();
-            if (claimed != 1) throw new ValidationException("Media " + mediaIds.get(i) + " not found or already attached to another post");
+            if (!store.claim(h, mediaIds.get(i), accountId, statusId, i, scheduledId, clock.instant()))
+                throw new ValidationException("Media " + mediaIds.get(i) + " not found or already attached to another post");
         }
     }
 
     @Override
-    public List<Long> current(Handle h, long statusId) {
-        return h.createQuery("SELECT id FROM media_attachments WHERE status_id = :s ORDER BY position, id").bind("s", statusId)
-                .mapTo(Long.class).list();
-    }
+    public List<Long> current(Handle h, long statusId) { return store.idsOfStatus(h, statusId); }
 
     @Override
     public boolean replace(Handle h, long accountId, long statusId, List<String> rawIds, List<MediaChange> changes) {
@@ -130,18 +96,11 @@ public final class MediaAttacher implements StatusAttachments {
         if (changed) {
             // media left out stay for the edit history (Mastodon keeps them on the status); the sweep spares them
             for (Long old : before) {
-                if (!ids.contains(old))
-                    h.createUpdate("UPDATE media_attachments SET status_id = NULL, edited_out_of = :s, updated_at = :now WHERE id = :id")
-                            .bind("s", statusId).bind("now", clock.instant()).bind("id", old).execute();
+                if (!ids.contains(old)) store.setAside(h, old, statusId, clock.instant());
             }
             for (int i = 0; i < ids.size(); i++) {
-                int claimed = h.createUpdate("""
-                                UPDATE media_attachments SET status_id = :s, position = :pos, edited_out_of = NULL, updated_at = :now
-                                WHERE id = :id AND account_id = :a AND processing = 'done' AND scheduled_status_id IS NULL
-                                  AND (status_id = :s OR status_id IS NULL)""")
-                        .bind("s", statusId).bind("pos", i).bind("now", clock.instant()).bind("id", ids.get(i)).bind("a", accountId)
-                        .execute();
-                if (claimed != 1) throw new ValidationException("Media " + ids.get(i) + " not found or already attached to another post");
+                if (!store.reattach(h, ids.get(i), accountId, statusId, i, clock.instant()))
+                    throw new ValidationException("Media " + ids.get(i) + " not found or already attached to another post");
             }
         }
         for (MediaChange c : changes) {
@@ -154,12 +113,8 @@ public final class MediaAttacher implements StatusAttachments {
     @Override
     public void reserve(Handle h, long accountId, long scheduledId, List<Long> mediaIds) {
         for (Long id : mediaIds) {
-            int reserved = h.createUpdate("""
-                            UPDATE media_attachments SET scheduled_status_id = :sch, updated_at = :now
-                            WHERE id = :id AND account_id = :a AND status_id IS NULL AND scheduled_status_id IS NULL
-                              AND edited_out_of IS NULL AND processing = 'done'""")
-                    .bind("sch", scheduledId).bind("now", clock.instant()).bind("id", id).bind("a", accountId).execute();
-            if (reserved != 1) throw new ValidationException("Media " + id + " not found or already attached to another post");
+            if (!store.reserve(h, id, accountId, scheduledId, clock.instant()))
+                throw new ValidationException("Media " + id + " not found or already attached to another post");
         }
     }
 

@@ -261,7 +261,7 @@ public final class MediaService {
      * Null leaves a value as it is. Returns true when something changed.
      */
     boolean describe(org.jdbi.v3.core.Handle h, long id, String description, String focus) {
-        MediaAttachment m = h.createQuery("SELECT * FROM media_attachments WHERE id = :id").bind("id", id).map(MediaStore.MEDIA).one();
+        MediaAttachment m = MediaStore.stored(h, id);
         String desc = description == null ? m.description() : description(description);
         MediaMeta before = MediaMeta.read(json, m.meta());
         MediaMeta after = focus != null && !focus.isBlank() ? before.withFocus(Focus.parse(focus)) : before;

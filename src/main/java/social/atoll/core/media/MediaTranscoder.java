@@ -127,8 +127,7 @@ final class MediaTranscoder {
     }
 
     private void markFailed(MediaAttachment m) {
-        db.write(h -> h.createUpdate("UPDATE media_attachments SET processing = 'failed', updated_at = :now WHERE id = :id AND processing <> 'done'")
-                .bind("now", clock.instant()).bind("id", m.id()).execute());
+        store.markFailed(m.id(), clock.instant());
         deleteQuietly(List.of(m.fileKey()));
     }
 

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.function.Supplier;
 import social.atoll.core.common.ValidationException;
 import social.atoll.core.instance.InstanceLimits;
+import social.atoll.core.account.AccountStore;
 import social.atoll.infra.db.Database;
 
 /**
@@ -18,17 +19,15 @@ import social.atoll.infra.db.Database;
 public final class ProfileImages {
 
     public enum Kind {
-        AVATAR("avatar", "avatar_media_id", 400, 400),
-        HEADER("header", "header_media_id", 1500, 500);
+        AVATAR("avatar", 400, 400),
+        HEADER("header", 1500, 500);
 
         final String purpose;
-        final String column;
         final int width;
         final int height;
 
-        Kind(String purpose, String column, int width, int height) {
+        Kind(String purpose, int width, int height) {
             this.purpose = purpose;
-            this.column = column;
             this.width = width;
             this.height = height;
         }
@@ -36,12 +35,14 @@ public final class ProfileImages {
 
     private final Database db;
     private final MediaStore store;
+    private final AccountStore accounts;
     private final MediaService media;
     private final ImageProcessor images;
 
-    public ProfileImages(Database db, MediaStore store, MediaService media, ImageProcessor images) {
+    public ProfileImages(Database db, MediaStore store, AccountStore accounts, MediaService media, ImageProcessor images) {
         this.db = db;
         this.store = store;
+        this.accounts = accounts;
         this.media = media;
         this.images = images;
     }
@@ -77,9 +78,7 @@ public final class ProfileImages {
                 for (MediaAttachment m : staged) {
                     Kind kind = m.purpose().equals(Kind.AVATAR.purpose) ? Kind.AVATAR : Kind.HEADER;
                     MediaStore.insert(h, m);
-                    h.createQuery("SELECT " + kind.column + " FROM accounts WHERE id = :a").bind("a", accountId)
-                            .mapTo(Long.class).findOne().ifPresent(replaced::add);
-                    h.createUpdate("UPDATE accounts SET " + kind.column + " = :m WHERE id = :a").bind("m", m.id()).bind("a", accountId).execute();
+                    accounts.swapProfileImage(h, accountId, kind == Kind.AVATAR, m.id()).ifPresent(replaced::add);
                 }
                 return profileUpdate.get();
             });

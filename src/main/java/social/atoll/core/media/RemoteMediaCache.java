@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import social.atoll.core.auth.Tokens;
-import social.atoll.infra.db.Database;
 import social.atoll.infra.http.FetchFailedException;
 import social.atoll.infra.http.Limits;
 import social.atoll.infra.http.Response;
@@ -49,14 +48,14 @@ public final class RemoteMediaCache {
         }
     }
 
-    private final Database db;
+    private final MediaStore store;
     private final BlobStore blobs;
     private final SafeHttpClient http;
     private final Clock clock;
     private final Map<String, Object> inFlight = new ConcurrentHashMap<>();
 
-    public RemoteMediaCache(Database db, BlobStore blobs, SafeHttpClient http, Clock clock) {
-        this.db = db;
+    public RemoteMediaCache(MediaStore store, BlobStore blobs, SafeHttpClient http, Clock clock) {
+        this.store = store;
         this.blobs = blobs;
         this.http = http;
         this.clock = clock;
@@ -89,8 +88,7 @@ public final class RemoteMediaCache {
     }
 
     private Optional<Entry> lookup(String hash) {
-        return db.read(h -> h.createQuery("SELECT blob_key, content_type, size FROM media_proxy_cache WHERE url_hash = :h")
-                .bind("h", hash).map((rs, ctx) -> new Entry(rs.getString(1), rs.getString(2), rs.getLong(3))).findOne());
+        return store.cachedFile(hash);
     }
 
     private Entry fetch(URI url, String hash) throws Refused {
@@ -111,11 +109,7 @@ public final class RemoteMediaCache {
             throw new UncheckedIOException(e);
         }
         Entry entry = new Entry(key, type, r.body().length);
-        db.write(h -> h.createUpdate("""
-                        INSERT INTO media_proxy_cache (url_hash, url, blob_key, content_type, size, created_at)
-                        VALUES (:h, :url, :key, :type, :size, :now) ON CONFLICT (url_hash) DO NOTHING""")
-                .bind("h", hash).bind("url", url.toString()).bind("key", key).bind("type", type).bind("size", entry.size())
-                .bind("now", clock.instant()).execute());
+        store.insertCachedFile(hash, url.toString(), entry, clock.instant());
         return entry;
     }
 

@@ -13,7 +13,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import social.atoll.core.common.ValidationException;
 import social.atoll.core.status.StatusEvents;
-import social.atoll.infra.db.Database;
 import social.atoll.infra.db.JsonColumns;
 import social.atoll.infra.events.EventBus;
 import social.atoll.infra.http.FetchFailedException;
@@ -42,7 +41,6 @@ public final class RemoteMediaFetcher {
     public static final JobType<Fetch> FETCH = new JobType<>("media.remote", Fetch.class, 6, Duration.ofMinutes(1), Duration.ofHours(6), Duration.ofDays(2));
     private static final Limits LIMITS = Limits.DEFAULT.withMaxBytes(16L * 1024 * 1024).withTotalTimeout(Duration.ofSeconds(60)).withMaxRedirects(3);
 
-    private final Database db;
     private final MediaStore store;
     private final BlobStore blobs;
     private final SafeHttpClient http;
@@ -50,9 +48,8 @@ public final class RemoteMediaFetcher {
     private final Clock clock;
     private final JsonColumns json;
 
-    public RemoteMediaFetcher(Database db, MediaStore store, BlobStore blobs, SafeHttpClient http, ImageProcessor images,
+    public RemoteMediaFetcher(MediaStore store, BlobStore blobs, SafeHttpClient http, ImageProcessor images,
                               Clock clock, JsonColumns json) {
-        this.db = db;
         this.store = store;
         this.blobs = blobs;
         this.http = http;
@@ -66,10 +63,7 @@ public final class RemoteMediaFetcher {
         jobs.register(FETCH, job -> fetch(job.mediaId()));
         events.inTransaction(StatusEvents.StatusCreated.class, (h, e) -> {
             if (e.status().local() || e.status().isReblog()) return;
-            List<Long> ids = h.createQuery("""
-                            SELECT id FROM media_attachments
-                            WHERE status_id = :s AND remote_url IS NOT NULL AND file_key IS NULL AND type = 'image'""")
-                    .bind("s", e.status().id()).mapTo(Long.class).list();
+            List<Long> ids = store.uncachedRemoteImages(h, e.status().id());
             for (long id : ids) jobs.enqueue(FETCH, "remote-" + id, new Fetch(id));
         });
     }
@@ -113,14 +107,9 @@ public final class RemoteMediaFetcher {
                 .withOriginal(MediaMeta.Size.of(image.original().width(), image.original().height()))
                 .withSmall(MediaMeta.Size.of(image.small().width(), image.small().height()));
         String blurhash = m.blurhash() != null && !m.blurhash().isBlank() ? m.blurhash() : image.blurhash();
-        int updated = db.write(h -> h.createUpdate("""
-                        UPDATE media_attachments SET file_key = :f, thumbnail_key = :t, file_size = :size, meta = :meta,
-                          blurhash = :b, content_type = :ct, updated_at = :now
-                        WHERE id = :id AND file_key IS NULL""")
-                .bind("f", originalKey).bind("t", smallKey).bind("size", (long) image.original().bytes().length)
-                .bind("meta", mt.write(json)).bind("b", blurhash).bind("ct", image.original().format().contentType)
-                .bind("now", clock.instant()).bind("id", m.id()).execute());
-        if (updated == 0) deleteQuietly(written); // stored by another run meanwhile
+        boolean updated = store.recordRemoteCopy(m.id(), originalKey, smallKey, image.original().bytes().length, mt.write(json),
+                blurhash, image.original().format().contentType, clock.instant());
+        if (!updated) deleteQuietly(written); // stored by another run meanwhile
     }
 
     private void deleteQuietly(List<String> keys) {

@@ -10,6 +10,7 @@ import social.atoll.core.account.Account;
 import social.atoll.core.account.AccountStore;
 import social.atoll.core.common.NotFoundException;
 import social.atoll.core.common.ValidationException;
+import social.atoll.core.status.StatusStore;
 import social.atoll.infra.db.Database;
 import social.atoll.infra.db.JsonColumns;
 import social.atoll.infra.events.EventBus;
@@ -32,14 +33,16 @@ public final class ReportService {
 
     private final Database db;
     private final AccountStore accounts;
+    private final StatusStore statuses;
     private final JsonColumns json;
     private final IdGenerator ids;
     private final Clock clock;
     private final EventBus events;
 
-    public ReportService(Database db, AccountStore accounts, JsonColumns json, IdGenerator ids, Clock clock, EventBus events) {
+    public ReportService(Database db, AccountStore accounts, StatusStore statuses, JsonColumns json, IdGenerator ids, Clock clock, EventBus events) {
         this.db = db;
         this.accounts = accounts;
+        this.statuses = statuses;
         this.json = json;
         this.ids = ids;
         this.clock = clock;
@@ -57,8 +60,7 @@ public final class ReportService {
         String cat = category;
         return db.write(h -> {
             if (!in.statusIds().isEmpty()) {
-                int owned = h.createQuery("SELECT COUNT(*) FROM statuses WHERE id IN (<ids>) AND account_id = :a")
-                        .bindList("ids", in.statusIds()).bind("a", target.id()).mapTo(Integer.class).one();
+                int owned = statuses.countOwnedBy(h, target.id(), in.statusIds());
                 if (owned != in.statusIds().size()) throw new NotFoundException("status");
             }
             if (!in.ruleIds().isEmpty()) {

@@ -2,8 +2,8 @@ package social.atoll.core.notification;
 
 import java.time.Clock;
 import java.util.List;
-import org.jdbi.v3.core.Handle;
 import social.atoll.core.account.AccountService;
+import social.atoll.core.account.AccountStore;
 import social.atoll.core.account.User;
 import social.atoll.core.moderation.ReportService;
 import social.atoll.infra.events.EventBus;
@@ -19,29 +19,24 @@ public final class AdminNotifications {
     private static final List<String> STAFF_ROLES = List.of(User.Role.MODERATOR.id(), User.Role.ADMIN.id(), User.Role.OWNER.id());
 
     private final NotificationStore store;
+    private final AccountStore accounts;
     private final Clock clock;
 
-    public AdminNotifications(NotificationStore store, Clock clock) {
+    public AdminNotifications(NotificationStore store, AccountStore accounts, Clock clock) {
         this.store = store;
+        this.accounts = accounts;
         this.clock = clock;
     }
 
     public void register(EventBus events) {
         events.inTransaction(AccountService.LocalAccountCreated.class, (h, e) -> {
             long newcomer = e.account().id();
-            for (long staff : staff(h)) store.add(h, staff, newcomer, Notification.ADMIN_SIGN_UP, null, clock.instant());
+            for (long staff : accounts.withRoles(h, STAFF_ROLES)) store.add(h, staff, newcomer, Notification.ADMIN_SIGN_UP, null, clock.instant());
         });
         events.inTransaction(ReportService.ReportCreated.class, (h, e) -> {
             var report = e.report();
-            for (long staff : staff(h))
+            for (long staff : accounts.withRoles(h, STAFF_ROLES))
                 store.add(h, staff, report.accountId(), Notification.ADMIN_REPORT, null, report.id(), clock.instant());
         });
-    }
-
-    private static List<Long> staff(Handle h) {
-        return h.createQuery("""
-                        SELECT u.account_id FROM users u
-                        WHERE u.role IN (<roles>) AND u.disabled = FALSE""")
-                .bindList("roles", STAFF_ROLES).mapTo(Long.class).list();
     }
 }

@@ -9,13 +9,12 @@ import social.atoll.infra.events.EventBus;
  */
 public final class BlockNotificationCleanup {
 
+    private final NotificationStore store;
+
+    public BlockNotificationCleanup(NotificationStore store) { this.store = store; }
+
     public void register(EventBus events) {
-        events.inTransaction(BlockEvents.Blocked.class, (h, e) ->
-                h.createUpdate("DELETE FROM notifications WHERE account_id = :a AND from_account_id = :t")
-                        .bind("a", e.accountId()).bind("t", e.targetId()).execute());
-        events.inTransaction(BlockEvents.DomainBlocked.class, (h, e) ->
-                h.createUpdate("DELETE FROM notifications WHERE account_id = :a"
-                                + " AND from_account_id IN (SELECT id FROM accounts WHERE domain = :d)")
-                        .bind("a", e.accountId()).bind("d", e.domain()).execute());
+        events.inTransaction(BlockEvents.Blocked.class, (h, e) -> store.removeAllFrom(h, e.accountId(), e.targetId()));
+        events.inTransaction(BlockEvents.DomainBlocked.class, (h, e) -> store.removeAllFromDomain(h, e.accountId(), e.domain()));
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import social.atoll.core.follow.FollowEvents;
+import social.atoll.core.follow.FollowStore;
 import social.atoll.core.privacy.VisibilityPolicy;
 import social.atoll.core.status.Status;
 import social.atoll.core.status.StatusEvents;
@@ -20,9 +21,11 @@ public final class NotificationListeners {
 
     private final NotificationStore store;
     private final VisibilityPolicy visibility;
+    private final FollowStore follows;
     private final Clock clock;
 
-    public NotificationListeners(NotificationStore store, VisibilityPolicy visibility, Clock clock) {
+    public NotificationListeners(NotificationStore store, VisibilityPolicy visibility, FollowStore follows, Clock clock) {
+        this.follows = follows;
         this.store = store;
         this.visibility = visibility;
         this.clock = clock;
@@ -68,11 +71,7 @@ public final class NotificationListeners {
         if (s.inReplyToAccountId() != null && s.inReplyToAccountId() != s.accountId()) return;
         if (s.inReplyToUri() != null && s.inReplyToAccountId() == null) return;
         String recipients = visibility.recipientCondition(s, "f.account_id");
-        var query = h.createQuery("SELECT f.account_id FROM follows f JOIN accounts a ON a.id = f.account_id "
-                        + "WHERE f.target_account_id = :author AND f.notify = TRUE AND a.domain IS NULL AND " + recipients)
-                .bind("author", s.accountId());
-        if (recipients.contains(":status_id")) query.bind("status_id", s.id());
-        List<Long> subscribers = query.mapTo(Long.class).list();
+        List<Long> subscribers = follows.localNotifiedFollowers(h, s.accountId(), recipients, s.id());
         for (Long subscriber : subscribers) {
             if (!notified.contains(subscriber)) store.add(h, subscriber, s.accountId(), Notification.STATUS, s.id(), now);
         }

@@ -78,6 +78,19 @@ public final class NotificationStore {
         return u.execute();
     }
 
+    /** Removes every notification {@code fromId} caused {@code to} (a block). */
+    public void removeAllFrom(Handle h, long to, long fromId) {
+        h.createUpdate("DELETE FROM notifications WHERE account_id = :a AND from_account_id = :t")
+                .bind("a", to).bind("t", fromId).execute();
+    }
+
+    /** Removes every notification accounts of {@code domain} caused {@code to} (a domain block). */
+    public void removeAllFromDomain(Handle h, long to, String domain) {
+        h.createUpdate("DELETE FROM notifications WHERE account_id = :a"
+                        + " AND from_account_id IN (SELECT id FROM accounts WHERE domain = :d)")
+                .bind("a", to).bind("d", domain).execute();
+    }
+
     public List<Notification> page(long accountId, Filter f, IdRange range) {
         StringBuilder sql = new StringBuilder("SELECT id, account_id, from_account_id, type, status_id, created_at, report_id FROM notifications WHERE account_id = :a");
         if (!f.types().isEmpty()) sql.append(" AND type IN (<types>)");

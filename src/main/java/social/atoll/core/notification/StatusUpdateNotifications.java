@@ -3,6 +3,7 @@ package social.atoll.core.notification;
 import java.time.Clock;
 import java.util.List;
 import social.atoll.core.status.StatusEvents;
+import social.atoll.core.status.StatusStore;
 import social.atoll.infra.events.EventBus;
 
 /**
@@ -12,10 +13,12 @@ import social.atoll.infra.events.EventBus;
 public final class StatusUpdateNotifications {
 
     private final NotificationStore store;
+    private final StatusStore statuses;
     private final Clock clock;
 
-    public StatusUpdateNotifications(NotificationStore store, Clock clock) {
+    public StatusUpdateNotifications(NotificationStore store, StatusStore statuses, Clock clock) {
         this.store = store;
+        this.statuses = statuses;
         this.clock = clock;
     }
 
@@ -23,10 +26,7 @@ public final class StatusUpdateNotifications {
         events.inTransaction(StatusEvents.StatusUpdated.class, (h, e) -> {
             long author = e.status().accountId();
             long statusId = e.status().id();
-            List<Long> boosters = h.createQuery("""
-                            SELECT DISTINCT s.account_id FROM statuses s JOIN accounts a ON a.id = s.account_id
-                            WHERE s.reblog_of_id = :id AND s.deleted_at IS NULL AND a.domain IS NULL""")
-                    .bind("id", statusId).mapTo(Long.class).list();
+            List<Long> boosters = statuses.localBoosters(h, statusId);
             for (long booster : boosters) {
                 store.remove(h, booster, author, Notification.UPDATE, statusId);
                 store.add(h, booster, author, Notification.UPDATE, statusId, clock.instant());

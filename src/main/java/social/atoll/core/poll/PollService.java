@@ -64,7 +64,7 @@ public final class PollService {
         Instant now = clock.instant();
         long id = ids.next();
         polls.insert(h, id, status.id(), status.accountId(), p, now.plusSeconds(p.expiresIn()), now);
-        h.createUpdate("UPDATE statuses SET poll_id = :p WHERE id = :s").bind("p", id).bind("s", status.id()).execute();
+        statuses.setPoll(status.id(), id);
         Poll poll = polls.byStatus(h, status.id()).orElseThrow();
         scheduleExpiry(poll);
         return poll;
@@ -80,8 +80,8 @@ public final class PollService {
         Instant now = clock.instant();
         if (p == null) {
             if (existing.isEmpty()) return false;
-            h.createUpdate("DELETE FROM polls WHERE id = :id").bind("id", existing.get().id()).execute();
-            h.createUpdate("UPDATE statuses SET poll_id = NULL WHERE id = :s").bind("s", status.id()).execute();
+            polls.delete(h, existing.get().id());
+            statuses.setPoll(status.id(), null);
             return true;
         }
         if (existing.isEmpty()) {
@@ -90,12 +90,8 @@ public final class PollService {
         }
         Poll old = existing.get();
         boolean changed = !old.options().equals(p.options()) || old.multiple() != p.multiple();
-        h.createUpdate("""
-                        UPDATE polls SET options = :options, multiple = :multiple, hide_totals = :hide, expires_at = :expires,
-                          closed_at = NULL, updated_at = :now WHERE id = :id""")
-                .bind("options", polls.write(p.options())).bind("multiple", p.multiple()).bind("hide", p.hideTotals())
-                .bind("expires", now.plusSeconds(p.expiresIn())).bind("now", now).bind("id", old.id()).execute();
-        if (changed) h.createUpdate("DELETE FROM poll_votes WHERE poll_id = :id").bind("id", old.id()).execute();
+        polls.update(h, old.id(), p, now.plusSeconds(p.expiresIn()), now);
+        if (changed) polls.deleteVotes(h, old.id());
         polls.recount(h, old.id(), p.options().size(), now);
         scheduleExpiry(polls.byStatus(h, status.id()).orElseThrow());
         return changed;
@@ -124,24 +120,20 @@ public final class PollService {
         return db.write(h -> {
             Instant now = clock.instant();
             // takes the poll row's lock first, so that concurrent voters are counted one after the other
-            h.createUpdate("UPDATE polls SET updated_at = :now WHERE id = :id").bind("now", now).bind("id", pollId).execute();
+            polls.touch(h, pollId, now);
             Poll poll = polls.byId(pollId).orElseThrow(() -> new NotFoundException("poll"));
             if (poll.expired(now)) throw new ValidationException("The poll has already ended");
             for (int c : choices) {
                 if (c < 0 || c >= poll.options().size()) throw new ValidationException("The chosen vote option does not exist");
             }
             if (poll.accountId() == accountId) throw new ValidationException("You cannot vote in your own polls");
-            Set<Integer> earlier = new HashSet<>(h.createQuery("SELECT choice FROM poll_votes WHERE poll_id = :p AND account_id = :a")
-                    .bind("p", pollId).bind("a", accountId).mapTo(Integer.class).list());
+            Set<Integer> earlier = new HashSet<>(polls.choices(h, pollId, accountId));
             Set<Integer> wanted = new HashSet<>(choices);
             boolean again = poll.multiple()
                     ? wanted.size() < choices.size() || wanted.stream().anyMatch(earlier::contains)
                     : !earlier.isEmpty() || choices.size() > 1;
             if (again) throw new ValidationException("You have already voted on this poll");
-            for (int c : choices) {
-                h.createUpdate("INSERT INTO poll_votes (id, poll_id, account_id, choice, created_at) VALUES (:id, :p, :a, :c, :now)")
-                        .bind("id", ids.next()).bind("p", pollId).bind("a", accountId).bind("c", c).bind("now", now).execute();
-            }
+            for (int c : choices) polls.insertVote(h, ids.next(), pollId, accountId, c, now);
             polls.recount(h, pollId, poll.options().size(), now);
             Poll after = polls.byId(pollId).orElseThrow();
             events.publish(new PollEvents.Voted(accountId, after, List.copyOf(choices)));
@@ -160,10 +152,8 @@ public final class PollService {
             if (found.isEmpty()) return null;
             Poll poll = found.get();
             if (poll.closedAt() != null || poll.expiresAt() == null || poll.expiresAt().isAfter(now)) return null;
-            h.createUpdate("UPDATE polls SET closed_at = :now, updated_at = :now WHERE id = :id").bind("now", now).bind("id", pollId).execute();
-            List<Long> voters = h.createQuery("SELECT DISTINCT account_id FROM poll_votes WHERE poll_id = :p").bind("p", pollId)
-                    .mapTo(Long.class).list();
-            for (long voter : voters) notifications.add(h, voter, poll.accountId(), Notification.POLL, poll.statusId(), now);
+            polls.close(h, pollId, now);
+            for (long voter : polls.voters(h, pollId)) notifications.add(h, voter, poll.accountId(), Notification.POLL, poll.statusId(), now);
             notifications.add(h, poll.accountId(), poll.accountId(), Notification.POLL, poll.statusId(), now);
             return null;
         });

@@ -41,6 +41,13 @@ public final class PollStore {
         return out;
     }
 
+    /** The accounts that voted on the poll of status {@code statusId}. */
+    public List<Long> voterIds(long statusId) {
+        return db.read(h -> h.createQuery("""
+                        SELECT DISTINCT v.account_id FROM poll_votes v JOIN polls p ON p.id = v.poll_id WHERE p.status_id = :s""")
+                .bind("s", statusId).mapTo(Long.class).list());
+    }
+
     /** The choices {@code accountId} voted for, per poll (polls without a vote are absent). */
     public Map<Long, List<Integer>> ownVotes(long accountId, Collection<Long> pollIds) {
         Map<Long, List<Integer>> out = new HashMap<>();
@@ -60,6 +67,48 @@ public final class PollStore {
                 .bind("id", id).bind("s", statusId).bind("a", accountId).bind("options", write(p.options()))
                 .bind("counts", write(p.options().stream().map(o -> 0).toList())).bind("multiple", p.multiple())
                 .bind("hide", p.hideTotals()).bind("expires", expiresAt).bind("now", now).execute();
+    }
+
+    /** An edit's poll settings; the poll opens again until {@code expiresAt}. */
+    public void update(Handle h, long pollId, NewPoll p, Instant expiresAt, Instant now) {
+        h.createUpdate("""
+                        UPDATE polls SET options = :options, multiple = :multiple, hide_totals = :hide, expires_at = :expires,
+                          closed_at = NULL, updated_at = :now WHERE id = :id""")
+                .bind("options", write(p.options())).bind("multiple", p.multiple()).bind("hide", p.hideTotals())
+                .bind("expires", expiresAt).bind("now", now).bind("id", pollId).execute();
+    }
+
+    public void delete(Handle h, long pollId) {
+        h.createUpdate("DELETE FROM polls WHERE id = :id").bind("id", pollId).execute();
+    }
+
+    public void deleteVotes(Handle h, long pollId) {
+        h.createUpdate("DELETE FROM poll_votes WHERE poll_id = :id").bind("id", pollId).execute();
+    }
+
+    /** Touches the poll row, which takes its lock: concurrent voters are then counted one after the other. */
+    public void touch(Handle h, long pollId, Instant now) {
+        h.createUpdate("UPDATE polls SET updated_at = :now WHERE id = :id").bind("now", now).bind("id", pollId).execute();
+    }
+
+    /** The choices {@code accountId} made on one poll. */
+    public List<Integer> choices(Handle h, long pollId, long accountId) {
+        return h.createQuery("SELECT choice FROM poll_votes WHERE poll_id = :p AND account_id = :a")
+                .bind("p", pollId).bind("a", accountId).mapTo(Integer.class).list();
+    }
+
+    public void insertVote(Handle h, long id, long pollId, long accountId, int choice, Instant now) {
+        h.createUpdate("INSERT INTO poll_votes (id, poll_id, account_id, choice, created_at) VALUES (:id, :p, :a, :c, :now)")
+                .bind("id", id).bind("p", pollId).bind("a", accountId).bind("c", choice).bind("now", now).execute();
+    }
+
+    public void close(Handle h, long pollId, Instant now) {
+        h.createUpdate("UPDATE polls SET closed_at = :now, updated_at = :now WHERE id = :id").bind("now", now).bind("id", pollId).execute();
+    }
+
+    /** The accounts that voted on one poll. */
+    public List<Long> voters(Handle h, long pollId) {
+        return h.createQuery("SELECT DISTINCT account_id FROM poll_votes WHERE poll_id = :p").bind("p", pollId).mapTo(Long.class).list();
     }
 
     /** Recounts a poll's tallies from its votes (after a vote, or after votes were removed). */

@@ -3,7 +3,7 @@ package social.atoll.core.preferences;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import social.atoll.infra.db.Database;
+import social.atoll.core.account.AccountStore;
 import social.atoll.infra.db.JsonColumns;
 
 /**
@@ -15,19 +15,17 @@ public final class PreferencesService {
     private static final Set<String> EXPAND_MEDIA = Set.of("default", "show_all", "hide_all");
     private static final Set<String> QUOTE_POLICIES = Set.of("public", "followers", "nobody");
 
-    private final Database db;
+    private final AccountStore accounts;
     private final JsonColumns json;
 
-    public PreferencesService(Database db, JsonColumns json) {
-        this.db = db;
+    public PreferencesService(AccountStore accounts, JsonColumns json) {
+        this.accounts = accounts;
         this.json = json;
     }
 
     public Optional<Preferences> of(long accountId) {
-        return db.read(h -> h.createQuery("SELECT default_privacy, default_sensitive, default_language, settings FROM users WHERE account_id = :a")
-                .bind("a", accountId)
-                .map((rs, ctx) -> preferences(rs.getString(1), rs.getBoolean(2), rs.getString(3), rs.getString(4)))
-                .findOne());
+        return accounts.preferences(accountId)
+                .map(p -> preferences(p.defaultPrivacy(), p.defaultSensitive(), p.defaultLanguage(), p.settings()));
     }
 
     private Preferences preferences(String privacy, boolean sensitive, String language, String settingsJson) {

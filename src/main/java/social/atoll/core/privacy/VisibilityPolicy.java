@@ -8,7 +8,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import social.atoll.core.account.Account;
+import social.atoll.core.account.AccountStore;
+import social.atoll.core.follow.FollowStore;
+import social.atoll.core.relationship.RelationshipLookup;
 import social.atoll.core.status.Status;
+import social.atoll.core.status.StatusRelations;
 import social.atoll.core.status.StatusStore;
 import social.atoll.core.status.Visibility;
 import social.atoll.infra.db.Database;
@@ -24,15 +28,25 @@ import social.atoll.infra.db.Database;
  *
  * <p>The in-memory check ({@link #filter}) is batched: a fixed number of queries however many statuses. Queries that
  * page through many rows use the SQL forms of the same rules ({@link #authorCondition}, {@link #recipientCondition}).
+ * The facts the rules need come from the stores of their tables, read on one connection per check.
  */
 public final class VisibilityPolicy {
 
     private final Database db;
     private final StatusStore statuses;
+    private final StatusRelations relations;
+    private final AccountStore accounts;
+    private final FollowStore follows;
+    private final RelationshipLookup relationships;
 
-    public VisibilityPolicy(Database db, StatusStore statuses) {
+    public VisibilityPolicy(Database db, StatusStore statuses, StatusRelations relations, AccountStore accounts,
+                            FollowStore follows, RelationshipLookup relationships) {
         this.db = db;
         this.statuses = statuses;
+        this.relations = relations;
+        this.accounts = accounts;
+        this.follows = follows;
+        this.relationships = relationships;
     }
 
     /** May {@code viewerId} (null: anonymous) see {@code status}? */
@@ -80,20 +94,12 @@ public final class VisibilityPolicy {
 
     private Facts facts(Long viewerId, Set<Long> authors, Set<Long> hiddenIds, Set<Long> limitedIds) {
         return db.read(h -> {
-            List<Long> authorList = List.copyOf(authors);
-            Set<Long> suspended = new HashSet<>(h.createQuery("SELECT id FROM accounts WHERE id IN (<ids>) AND suspended_at IS NOT NULL")
-                    .bindList("ids", authorList).mapTo(Long.class).list());
+            Set<Long> suspended = accounts.suspendedAmong(h, authors);
             if (viewerId == null) return new Facts(suspended, Set.of(), Set.of(), Set.of(), Set.of());
-            Set<Long> followed = new HashSet<>(h.createQuery("SELECT target_account_id FROM follows WHERE account_id = :v AND target_account_id IN (<ids>)")
-                    .bind("v", viewerId).bindList("ids", authorList).mapTo(Long.class).list());
-            Set<Long> blockedBy = new HashSet<>(h.createQuery("SELECT account_id FROM blocks WHERE target_account_id = :v AND account_id IN (<ids>)")
-                    .bind("v", viewerId).bindList("ids", authorList).mapTo(Long.class).list());
-            Set<Long> mentioned = hiddenIds.isEmpty() ? Set.of() : new HashSet<>(h.createQuery(
-                            "SELECT status_id FROM mentions WHERE account_id = :v AND status_id IN (<ids>)")
-                    .bind("v", viewerId).bindList("ids", List.copyOf(hiddenIds)).mapTo(Long.class).list());
-            Set<Long> audience = limitedIds.isEmpty() ? Set.of() : new HashSet<>(h.createQuery(
-                            "SELECT status_id FROM status_audiences WHERE account_id = :v AND status_id IN (<ids>)")
-                    .bind("v", viewerId).bindList("ids", List.copyOf(limitedIds)).mapTo(Long.class).list());
+            Set<Long> followed = follows.followedAmong(h, viewerId, authors);
+            Set<Long> blockedBy = relationships.blockingAmong(h, viewerId, authors);
+            Set<Long> mentioned = hiddenIds.isEmpty() ? Set.of() : relations.mentioningAmong(h, viewerId, hiddenIds);
+            Set<Long> audience = limitedIds.isEmpty() ? Set.of() : relations.addressedAmong(h, viewerId, limitedIds);
             return new Facts(suspended, followed, blockedBy, mentioned, audience);
         });
     }
@@ -125,26 +131,18 @@ public final class VisibilityPolicy {
     private Set<Long> viewersOfOne(Status s, Set<Long> viewers) {
         return db.read(h -> {
             long author = s.accountId();
-            if (h.createQuery("SELECT COUNT(*) FROM accounts WHERE id = :a AND suspended_at IS NOT NULL").bind("a", author)
-                    .mapTo(Integer.class).one() > 0) return Set.of();
-            List<Long> v = List.copyOf(viewers);
+            if (accounts.suspended(h, author)) return Set.of();
             Set<Long> out = new HashSet<>();
             switch (s.visibilityEnum()) {
                 case PUBLIC, UNLISTED -> {
                     out.addAll(viewers);
-                    out.removeAll(h.createQuery("SELECT target_account_id FROM blocks WHERE account_id = :a AND target_account_id IN (<v>)")
-                            .bind("a", author).bindList("v", v).mapTo(Long.class).list());
+                    out.removeAll(relationships.blockedAmong(h, author, viewers));
                 }
-                case PRIVATE -> out.addAll(h.createQuery("SELECT account_id FROM follows WHERE target_account_id = :a AND account_id IN (<v>)")
-                        .bind("a", author).bindList("v", v).mapTo(Long.class).list());
-                case LIMITED -> out.addAll(h.createQuery("SELECT account_id FROM status_audiences WHERE status_id = :s AND account_id IN (<v>)")
-                        .bind("s", s.id()).bindList("v", v).mapTo(Long.class).list());
+                case PRIVATE -> out.addAll(follows.followersAmong(h, author, viewers));
+                case LIMITED -> out.addAll(relations.audienceAmong(h, s.id(), viewers));
                 case DIRECT -> { }
             }
-            if (s.visibilityEnum().hidden()) {
-                out.addAll(h.createQuery("SELECT account_id FROM mentions WHERE status_id = :s AND account_id IN (<v>)")
-                        .bind("s", s.id()).bindList("v", v).mapTo(Long.class).list());
-            }
+            if (s.visibilityEnum().hidden()) out.addAll(relations.mentionedAmong(h, s.id(), viewers));
             if (viewers.contains(author)) out.add(author);
             return out;
         });
@@ -165,15 +163,7 @@ public final class VisibilityPolicy {
         }
         Map<Long, Status> originals = statuses.byIds(originalIds);
         for (Status o : originals.values()) authors.add(o.accountId());
-        Set<Long> hidden = new HashSet<>(db.read(h -> h.createQuery("""
-                        SELECT a.id FROM accounts a WHERE a.id IN (<ids>) AND (
-                               EXISTS (SELECT 1 FROM blocks b WHERE (b.account_id = :v AND b.target_account_id = a.id)
-                                                                 OR (b.account_id = a.id AND b.target_account_id = :v))
-                            OR EXISTS (SELECT 1 FROM mutes m WHERE m.account_id = :v AND m.target_account_id = a.id
-                                                               AND (m.expires_at IS NULL OR m.expires_at > :now))
-                            OR EXISTS (SELECT 1 FROM account_domain_blocks d WHERE d.account_id = :v AND d.domain = a.domain))""")
-                .bindList("ids", List.copyOf(authors)).bind("v", viewerId.longValue()).bind("now", java.time.Instant.now())
-                .mapTo(Long.class).list()));
+        Set<Long> hidden = relationships.hiddenFrom(viewerId, authors);
         if (hidden.isEmpty()) return list;
         List<Status> out = new ArrayList<>(list.size());
         for (Status s : list) {
@@ -192,11 +182,8 @@ public final class VisibilityPolicy {
         if (author.suspended()) return "1 = 0";
         if (viewerId != null && viewerId == author.id()) return "1 = 1";
         if (viewerId == null) return "s.visibility IN ('public', 'unlisted')";
-        boolean blocked = db.read(h -> h.createQuery("SELECT COUNT(*) FROM blocks WHERE account_id = :a AND target_account_id = :v")
-                .bind("a", author.id()).bind("v", viewerId).mapTo(Integer.class).one()) > 0;
-        if (blocked) return "1 = 0";
-        boolean follower = db.read(h -> h.createQuery("SELECT COUNT(*) FROM follows WHERE account_id = :v AND target_account_id = :a")
-                .bind("a", author.id()).bind("v", viewerId).mapTo(Integer.class).one()) > 0;
+        if (relationships.blocks(author.id(), viewerId)) return "1 = 0";
+        boolean follower = follows.follows(viewerId, author.id());
         String open = follower ? "'public', 'unlisted', 'private'" : "'public', 'unlisted'";
         return "(s.visibility IN (" + open + ")"
                 + " OR (s.visibility IN ('private', 'direct', 'limited') AND EXISTS (SELECT 1 FROM mentions vm WHERE vm.status_id = s.id AND vm.account_id = :viewer))"

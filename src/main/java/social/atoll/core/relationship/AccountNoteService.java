@@ -14,12 +14,14 @@ public final class AccountNoteService {
     public static final int MAX_LENGTH = 2_000;
 
     private final Database db;
+    private final RelationshipStore store;
     private final AccountStore accounts;
     private final IdGenerator ids;
     private final Clock clock;
 
-    public AccountNoteService(Database db, AccountStore accounts, IdGenerator ids, Clock clock) {
+    public AccountNoteService(Database db, RelationshipStore store, AccountStore accounts, IdGenerator ids, Clock clock) {
         this.db = db;
+        this.store = store;
         this.accounts = accounts;
         this.ids = ids;
         this.clock = clock;
@@ -32,15 +34,9 @@ public final class AccountNoteService {
         db.write(h -> {
             accounts.visibleById(targetId).orElseThrow(() -> new NotFoundException("account"));
             if (text.isEmpty()) {
-                h.createUpdate("DELETE FROM account_notes WHERE account_id = :a AND target_account_id = :t")
-                        .bind("a", accountId).bind("t", targetId).execute();
+                store.deleteNote(h, accountId, targetId);
             } else {
-                h.createUpdate("""
-                                INSERT INTO account_notes (id, account_id, target_account_id, comment, created_at, updated_at)
-                                VALUES (:id, :a, :t, :c, :now, :now)
-                                ON CONFLICT (account_id, target_account_id) DO UPDATE SET comment = :c, updated_at = :now""")
-                        .bind("id", ids.next()).bind("a", accountId).bind("t", targetId).bind("c", text)
-                        .bind("now", clock.instant()).execute();
+                store.upsertNote(h, ids.next(), accountId, targetId, text, clock.instant());
             }
             return null;
         });

@@ -18,14 +18,16 @@ import social.atoll.infra.ids.IdGenerator;
 public final class BlockService {
 
     private final Database db;
+    private final RelationshipStore store;
     private final AccountStore accounts;
     private final FollowService follows;
     private final IdGenerator ids;
     private final Clock clock;
     private final EventBus events;
 
-    public BlockService(Database db, AccountStore accounts, FollowService follows, IdGenerator ids, Clock clock, EventBus events) {
+    public BlockService(Database db, RelationshipStore store, AccountStore accounts, FollowService follows, IdGenerator ids, Clock clock, EventBus events) {
         this.db = db;
+        this.store = store;
         this.accounts = accounts;
         this.follows = follows;
         this.ids = ids;
@@ -40,10 +42,7 @@ public final class BlockService {
             accounts.visibleById(targetId).orElseThrow(() -> new NotFoundException("account"));
             follows.unfollow(accountId, targetId);
             follows.unfollow(targetId, accountId);
-            int added = h.createUpdate("""
-                            INSERT INTO blocks (id, account_id, target_account_id, created_at) VALUES (:id, :a, :t, :now)
-                            ON CONFLICT (account_id, target_account_id) DO NOTHING""")
-                    .bind("id", ids.next()).bind("a", accountId).bind("t", targetId).bind("now", clock.instant()).execute();
+            int added = store.insertBlock(h, ids.next(), accountId, targetId, clock.instant());
             if (added > 0) events.publish(new BlockEvents.Blocked(accountId, targetId));
             return null;
         });
@@ -52,8 +51,7 @@ public final class BlockService {
     public void unblock(long accountId, long targetId) {
         db.write(h -> {
             accounts.visibleById(targetId).orElseThrow(() -> new NotFoundException("account"));
-            int removed = h.createUpdate("DELETE FROM blocks WHERE account_id = :a AND target_account_id = :t")
-                    .bind("a", accountId).bind("t", targetId).execute();
+            int removed = store.deleteBlock(h, accountId, targetId);
             if (removed > 0) events.publish(new BlockEvents.Unblocked(accountId, targetId));
             return null;
         });

@@ -2,10 +2,10 @@ package social.atoll.core.relationship;
 
 import java.net.IDN;
 import java.time.Clock;
-import java.util.List;
 import java.util.Locale;
 import social.atoll.core.common.ValidationException;
 import social.atoll.core.follow.FollowService;
+import social.atoll.core.follow.FollowStore;
 import social.atoll.infra.db.Database;
 import social.atoll.infra.events.EventBus;
 import social.atoll.infra.ids.IdGenerator;
@@ -17,13 +17,17 @@ import social.atoll.infra.ids.IdGenerator;
 public final class DomainBlockService {
 
     private final Database db;
+    private final RelationshipStore store;
+    private final FollowStore followStore;
     private final FollowService follows;
     private final IdGenerator ids;
     private final Clock clock;
     private final EventBus events;
 
-    public DomainBlockService(Database db, FollowService follows, IdGenerator ids, Clock clock, EventBus events) {
+    public DomainBlockService(Database db, RelationshipStore store, FollowStore followStore, FollowService follows, IdGenerator ids, Clock clock, EventBus events) {
+        this.followStore = followStore;
         this.db = db;
+        this.store = store;
         this.follows = follows;
         this.ids = ids;
         this.clock = clock;
@@ -50,25 +54,8 @@ public final class DomainBlockService {
     public void block(long accountId, String rawDomain) {
         String domain = normalize(rawDomain);
         db.write(h -> {
-            List<long[]> pairs = h.createQuery("""
-                            SELECT f.account_id, f.target_account_id FROM follows f JOIN accounts a ON a.id = f.target_account_id
-                             WHERE f.account_id = :me AND a.domain = :d
-                            UNION ALL
-                            SELECT f.account_id, f.target_account_id FROM follows f JOIN accounts a ON a.id = f.account_id
-                             WHERE f.target_account_id = :me AND a.domain = :d
-                            UNION ALL
-                            SELECT r.account_id, r.target_account_id FROM follow_requests r JOIN accounts a ON a.id = r.target_account_id
-                             WHERE r.account_id = :me AND a.domain = :d
-                            UNION ALL
-                            SELECT r.account_id, r.target_account_id FROM follow_requests r JOIN accounts a ON a.id = r.account_id
-                             WHERE r.target_account_id = :me AND a.domain = :d""")
-                    .bind("me", accountId).bind("d", domain)
-                    .map((rs, c) -> new long[] {rs.getLong(1), rs.getLong(2)}).list();
-            for (long[] p : pairs) follows.unfollow(p[0], p[1]);
-            int added = h.createUpdate("""
-                            INSERT INTO account_domain_blocks (id, account_id, domain, created_at) VALUES (:id, :a, :d, :now)
-                            ON CONFLICT (account_id, domain) DO NOTHING""")
-                    .bind("id", ids.next()).bind("a", accountId).bind("d", domain).bind("now", clock.instant()).execute();
+            for (FollowStore.Pair p : followStore.withDomain(h, accountId, domain)) follows.unfollow(p.followerId(), p.targetId());
+            int added = store.insertDomainBlock(h, ids.next(), accountId, domain, clock.instant());
             if (added > 0) events.publish(new BlockEvents.DomainBlocked(accountId, domain));
             return null;
         });
@@ -77,8 +64,7 @@ public final class DomainBlockService {
     public void unblock(long accountId, String rawDomain) {
         String domain = normalize(rawDomain);
         db.write(h -> {
-            int removed = h.createUpdate("DELETE FROM account_domain_blocks WHERE account_id = :a AND domain = :d")
-                    .bind("a", accountId).bind("d", domain).execute();
+            int removed = store.deleteDomainBlock(h, accountId, domain);
             if (removed > 0) events.publish(new BlockEvents.DomainUnblocked(accountId, domain));
             return null;
         });

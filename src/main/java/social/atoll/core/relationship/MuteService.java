@@ -22,13 +22,15 @@ public final class MuteService {
     private static final long MAX_DURATION_SECONDS = Duration.ofDays(36_500).toSeconds();
 
     private final Database db;
+    private final RelationshipStore store;
     private final AccountStore accounts;
     private final IdGenerator ids;
     private final Clock clock;
     private final EventBus events;
 
-    public MuteService(Database db, AccountStore accounts, IdGenerator ids, Clock clock, EventBus events) {
+    public MuteService(Database db, RelationshipStore store, AccountStore accounts, IdGenerator ids, Clock clock, EventBus events) {
         this.db = db;
+        this.store = store;
         this.accounts = accounts;
         this.ids = ids;
         this.clock = clock;
@@ -47,13 +49,7 @@ public final class MuteService {
         Instant expires = durationSeconds == null || durationSeconds == 0 ? null : now.plusSeconds(durationSeconds);
         db.write(h -> {
             accounts.visibleById(targetId).orElseThrow(() -> new NotFoundException("account"));
-            h.createUpdate("""
-                            INSERT INTO mutes (id, account_id, target_account_id, hide_notifications, expires_at, created_at)
-                            VALUES (:id, :a, :t, :hide, :expires, :now)
-                            ON CONFLICT (account_id, target_account_id)
-                            DO UPDATE SET hide_notifications = :hide, expires_at = :expires""")
-                    .bind("id", ids.next()).bind("a", accountId).bind("t", targetId).bind("hide", notifications)
-                    .bind("expires", expires).bind("now", now).execute();
+            store.upsertMute(h, ids.next(), accountId, targetId, notifications, expires, now);
             events.publish(new BlockEvents.Muted(accountId, targetId, notifications));
             return null;
         });
@@ -62,8 +58,7 @@ public final class MuteService {
     public void unmute(long accountId, long targetId) {
         db.write(h -> {
             accounts.visibleById(targetId).orElseThrow(() -> new NotFoundException("account"));
-            int removed = h.createUpdate("DELETE FROM mutes WHERE account_id = :a AND target_account_id = :t")
-                    .bind("a", accountId).bind("t", targetId).execute();
+            int removed = store.deleteMute(h, accountId, targetId);
             if (removed > 0) events.publish(new BlockEvents.Unmuted(accountId, targetId));
             return null;
         });

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jdbi.v3.core.Handle;
 import social.atoll.core.follow.FollowLanguages;
 import social.atoll.infra.db.Database;
 
@@ -136,5 +137,53 @@ public final class RelationshipLookup {
         if (domain == null) return false;
         return db.read(h -> h.createQuery("SELECT COUNT(*) FROM account_domain_blocks WHERE account_id = :a AND domain = :d")
                 .bind("a", accountId).bind("d", domain).mapTo(Integer.class).one()) > 0;
+    }
+
+    // ---- Facts for streaming ----
+
+    /** Of {@code accountIds}, those blocking or muting (unexpired) one of {@code targetIds}. */
+    public Set<Long> blockingOrMutingAny(Handle h, Collection<Long> accountIds, Collection<Long> targetIds) {
+        return new HashSet<>(h.createQuery("""
+                        SELECT account_id FROM blocks WHERE account_id IN (<viewers>) AND target_account_id IN (<involved>)
+                        UNION SELECT account_id FROM mutes WHERE account_id IN (<viewers>) AND target_account_id IN (<involved>)
+                          AND (expires_at IS NULL OR expires_at > :now)""")
+                .bindList("viewers", List.copyOf(accountIds)).bindList("involved", List.copyOf(targetIds))
+                .bind("now", clock.instant()).mapTo(Long.class).list());
+    }
+
+    /** Of {@code accountIds}, those blocking {@code domain}. */
+    public List<Long> blockingDomainAmong(Handle h, Collection<Long> accountIds, String domain) {
+        return h.createQuery("SELECT account_id FROM account_domain_blocks WHERE account_id IN (<viewers>) AND domain = :d")
+                .bindList("viewers", List.copyOf(accountIds)).bind("d", domain).mapTo(Long.class).list();
+    }
+
+    // ---- Facts for the visibility policy ----
+
+    /** Of {@code accountIds}, those blocking {@code targetId}. */
+    public Set<Long> blockingAmong(Handle h, long targetId, Collection<Long> accountIds) {
+        return new HashSet<>(h.createQuery("SELECT account_id FROM blocks WHERE target_account_id = :v AND account_id IN (<ids>)")
+                .bind("v", targetId).bindList("ids", List.copyOf(accountIds)).mapTo(Long.class).list());
+    }
+
+    /** Of {@code targetIds}, those {@code accountId} blocks. */
+    public Set<Long> blockedAmong(Handle h, long accountId, Collection<Long> targetIds) {
+        return new HashSet<>(h.createQuery("SELECT target_account_id FROM blocks WHERE account_id = :a AND target_account_id IN (<v>)")
+                .bind("a", accountId).bindList("v", List.copyOf(targetIds)).mapTo(Long.class).list());
+    }
+
+    /**
+     * Of {@code accountIds}, those {@code viewerId} chose not to see: blocked either way, muted (unexpired), or of a
+     * domain the viewer blocks.
+     */
+    public Set<Long> hiddenFrom(long viewerId, Collection<Long> accountIds) {
+        return new HashSet<>(db.read(h -> h.createQuery("""
+                        SELECT a.id FROM accounts a WHERE a.id IN (<ids>) AND (
+                               EXISTS (SELECT 1 FROM blocks b WHERE (b.account_id = :v AND b.target_account_id = a.id)
+                                                                 OR (b.account_id = a.id AND b.target_account_id = :v))
+                            OR EXISTS (SELECT 1 FROM mutes m WHERE m.account_id = :v AND m.target_account_id = a.id
+                                                               AND (m.expires_at IS NULL OR m.expires_at > :now))
+                            OR EXISTS (SELECT 1 FROM account_domain_blocks d WHERE d.account_id = :v AND d.domain = a.domain))""")
+                .bindList("ids", List.copyOf(accountIds)).bind("v", viewerId).bind("now", java.time.Instant.now())
+                .mapTo(Long.class).list()));
     }
 }

@@ -3,21 +3,20 @@ package social.atoll.core.status;
 import java.time.Clock;
 import social.atoll.core.common.NotFoundException;
 import social.atoll.core.privacy.VisibilityPolicy;
-import social.atoll.infra.db.Database;
 import social.atoll.infra.ids.IdGenerator;
 
 /** Bookmarking; both directions are idempotent, and a bookmark of a boost is a bookmark of the boosted status. */
 public final class BookmarkService {
 
-    private final Database db;
     private final StatusStore statuses;
+    private final StatusRelations relations;
     private final VisibilityPolicy visibility;
     private final IdGenerator ids;
     private final Clock clock;
 
-    public BookmarkService(Database db, StatusStore statuses, VisibilityPolicy visibility, IdGenerator ids, Clock clock) {
-        this.db = db;
+    public BookmarkService(StatusStore statuses, StatusRelations relations, VisibilityPolicy visibility, IdGenerator ids, Clock clock) {
         this.statuses = statuses;
+        this.relations = relations;
         this.visibility = visibility;
         this.ids = ids;
         this.clock = clock;
@@ -25,17 +24,13 @@ public final class BookmarkService {
 
     public Status bookmark(long accountId, long statusId) {
         Status target = visibleOriginal(statuses, visibility, accountId, statusId);
-        db.write(h -> h.createUpdate("""
-                        INSERT INTO bookmarks (id, account_id, status_id, created_at) VALUES (:id, :a, :s, :now)
-                        ON CONFLICT (account_id, status_id) DO NOTHING""")
-                .bind("id", ids.next()).bind("a", accountId).bind("s", target.id()).bind("now", clock.instant()).execute());
+        relations.insertBookmark(ids.next(), accountId, target.id(), clock.instant());
         return target;
     }
 
     public Status unbookmark(long accountId, long statusId) {
         Status target = visibleOriginal(statuses, visibility, accountId, statusId);
-        db.write(h -> h.createUpdate("DELETE FROM bookmarks WHERE account_id = :a AND status_id = :s")
-                .bind("a", accountId).bind("s", target.id()).execute());
+        relations.deleteBookmark(accountId, target.id());
         return target;
     }
 

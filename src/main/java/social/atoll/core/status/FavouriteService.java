@@ -12,14 +12,16 @@ public final class FavouriteService {
 
     private final Database db;
     private final StatusStore statuses;
+    private final StatusRelations relations;
     private final VisibilityPolicy visibility;
     private final IdGenerator ids;
     private final Clock clock;
     private final EventBus events;
 
-    public FavouriteService(Database db, StatusStore statuses, VisibilityPolicy visibility, IdGenerator ids, Clock clock, EventBus events) {
+    public FavouriteService(Database db, StatusStore statuses, StatusRelations relations, VisibilityPolicy visibility, IdGenerator ids, Clock clock, EventBus events) {
         this.db = db;
         this.statuses = statuses;
+        this.relations = relations;
         this.visibility = visibility;
         this.ids = ids;
         this.clock = clock;
@@ -30,10 +32,7 @@ public final class FavouriteService {
     public Status favourite(long accountId, long statusId) {
         Status target = visibleTarget(accountId, statusId);
         db.write(h -> {
-            int added = h.createUpdate("""
-                            INSERT INTO favourites (id, account_id, status_id, created_at) VALUES (:id, :a, :s, :now)
-                            ON CONFLICT (account_id, status_id) DO NOTHING""")
-                    .bind("id", ids.next()).bind("a", accountId).bind("s", target.id()).bind("now", clock.instant()).execute();
+            int added = relations.insertFavourite(h, ids.next(), accountId, target.id(), clock.instant());
             if (added > 0) {
                 StatusService.bumpStatus(h, target.id(), "favourites_count", 1);
                 events.publish(new StatusEvents.Favourited(accountId, target));
@@ -46,8 +45,7 @@ public final class FavouriteService {
     public Status unfavourite(long accountId, long statusId) {
         Status target = visibleTarget(accountId, statusId);
         db.write(h -> {
-            int removed = h.createUpdate("DELETE FROM favourites WHERE account_id = :a AND status_id = :s")
-                    .bind("a", accountId).bind("s", target.id()).execute();
+            int removed = relations.deleteFavourite(h, accountId, target.id());
             if (removed > 0) {
                 StatusService.bumpStatus(h, target.id(), "favourites_count", -1);
                 events.publish(new StatusEvents.Unfavourited(accountId, target));

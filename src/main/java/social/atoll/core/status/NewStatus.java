@@ -1,10 +1,23 @@
 package social.atoll.core.status;
 
+import java.time.Instant;
+import java.util.List;
+import social.atoll.core.poll.NewPoll;
+
 /**
  * What a local user asks to post. Null means "not given" (the user's defaults apply).
  *
+ * @param poll           a poll to attach (null: none); a post carries a poll or media, not both
+ * @param mediaIds       the poster's uploads to attach, in order, as the client sent them
+ * @param scheduledAt    a time to publish at (null, or a time already past: now)
  * @param idempotencyKey the client's {@code Idempotency-Key}: the same key from the same account within an hour
  *                       returns the first status instead of posting twice
  */
-public record NewStatus(long accountId, String text, String spoilerText, Boolean sensitive, Visibility visibility,
-                        Long inReplyToId, String language, Long applicationId, String idempotencyKey) {}
+public record NewStatus(String text, String spoilerText, Boolean sensitive, Visibility visibility, Long inReplyToId,
+                        String language, NewPoll poll, List<String> mediaIds, Instant scheduledAt, Long applicationId,
+                        String idempotencyKey) {
+
+    public NewStatus {
+        mediaIds = mediaIds == null ? List.of() : List.copyOf(mediaIds);
+    }
+}

@@ -17,15 +17,17 @@ public final class PinService {
 
     private final Database db;
     private final StatusStore statuses;
+    private final StatusRelations relations;
     private final VisibilityPolicy visibility;
     private final IdGenerator ids;
     private final Clock clock;
     private final EventBus events;
 
-    public PinService(Database db, StatusStore statuses, VisibilityPolicy visibility, IdGenerator ids, Clock clock, EventBus events) {
+    public PinService(Database db, StatusStore statuses, StatusRelations relations, VisibilityPolicy visibility, IdGenerator ids, Clock clock, EventBus events) {
         this.events = events;
         this.db = db;
         this.statuses = statuses;
+        this.relations = relations;
         this.visibility = visibility;
         this.ids = ids;
         this.clock = clock;
@@ -39,14 +41,11 @@ public final class PinService {
         if (v == Visibility.DIRECT || v == Visibility.LIMITED)
             throw new ValidationException("Posts that are only visible to mentioned users cannot be pinned");
         db.write(h -> {
-            boolean already = h.createQuery("SELECT COUNT(*) FROM status_pins WHERE account_id = :a AND status_id = :s")
-                    .bind("a", accountId).bind("s", s.id()).mapTo(Integer.class).one() > 0;
-            if (already) return null;
-            int count = h.createQuery("SELECT COUNT(*) FROM status_pins WHERE account_id = :a").bind("a", accountId).mapTo(Integer.class).one();
+            if (relations.pinned(h, accountId, s.id())) return null;
+            int count = relations.countPins(h, accountId);
             if (count >= InstanceLimits.MAX_PINNED_STATUSES)
                 throw new ValidationException("You have already pinned the maximum number of posts");
-            int added = h.createUpdate("INSERT INTO status_pins (id, account_id, status_id, created_at) VALUES (:id, :a, :s, :now) ON CONFLICT DO NOTHING")
-                    .bind("id", ids.next()).bind("a", accountId).bind("s", s.id()).bind("now", clock.instant()).execute();
+            int added = relations.insertPin(h, ids.next(), accountId, s.id(), clock.instant());
             if (added > 0) events.publish(new PinEvents.Pinned(accountId, s));
             return null;
         });
@@ -56,8 +55,7 @@ public final class PinService {
     public Status unpin(long accountId, long statusId) {
         Status s = visible(accountId, statusId);
         db.write(h -> {
-            int removed = h.createUpdate("DELETE FROM status_pins WHERE account_id = :a AND status_id = :s")
-                    .bind("a", accountId).bind("s", s.id()).execute();
+            int removed = relations.deletePin(h, accountId, s.id());
             if (removed > 0) events.publish(new PinEvents.Unpinned(accountId, s));
             return null;
         });

@@ -73,13 +73,8 @@ public final class ReblogService {
             long id = ids.next();
             Instant now = clock.instant();
             String activity = settings.url("/users/" + booster.username() + "/statuses/" + id + "/activity");
-            h.createUpdate("""
-                    INSERT INTO statuses (id, uri, url, account_id, local, reblog_of_id, visibility, created_at, updated_at)
-                    VALUES (:id, :uri, :url, :account, TRUE, :original, :visibility, :now, :now)""")
-                    .bind("id", id).bind("uri", activity).bind("url", activity).bind("account", accountId)
-                    .bind("original", original.id()).bind("visibility", boostVisibility.id()).bind("now", now)
-                    .execute();
-            Status boost = h.createQuery("SELECT * FROM statuses WHERE id = :id").bind("id", id).map(StatusStore.STATUS).one();
+            statuses.insertLocalReblog(h, id, activity, accountId, original.id(), boostVisibility, now);
+            Status boost = statuses.stored(h, id);
             StatusService.countCreated(h, boost, now);
             events.publish(new StatusEvents.StatusCreated(boost, original, List.of()));
             return boost;

@@ -1,5 +1,6 @@
 package social.atoll.core.status;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -7,12 +8,14 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jdbi.v3.core.Handle;
 import social.atoll.core.common.IdRange;
 import social.atoll.infra.db.Database;
 
 /**
  * What hangs off statuses — mentions, tags, the posting application, and one viewer's favourites, boosts, bookmarks,
- * pins and muted conversations — each loaded for a whole page of statuses in one query.
+ * pins and muted conversations — each loaded for a whole page of statuses in one query; and the writes of a remote
+ * status's mentions, audience, tags, edit history, pins and tombstones.
  */
 public final class StatusRelations {
 
@@ -104,5 +107,119 @@ public final class StatusRelations {
                                 + range.conditions("id") + range.orderAndLimit("id"))
                 .bind("s", statusId))
                 .map((rs, ctx) -> new Actor(rs.getLong(1), rs.getLong(2))).list()));
+    }
+
+    // ---- Writes of one account's favourites, bookmarks, pins and conversation mutes ----
+
+    /** Favourites a status; returns 0 when it was favourited already. */
+    public int insertFavourite(Handle h, long id, long accountId, long statusId, Instant now) {
+        return h.createUpdate("""
+                        INSERT INTO favourites (id, account_id, status_id, created_at) VALUES (:id, :a, :s, :now)
+                        ON CONFLICT (account_id, status_id) DO NOTHING""")
+                .bind("id", id).bind("a", accountId).bind("s", statusId).bind("now", now).execute();
+    }
+
+    /** Takes a favourite back; returns 0 when there was none. */
+    public int deleteFavourite(Handle h, long accountId, long statusId) {
+        return h.createUpdate("DELETE FROM favourites WHERE account_id = :a AND status_id = :s")
+                .bind("a", accountId).bind("s", statusId).execute();
+    }
+
+    public void insertBookmark(long id, long accountId, long statusId, Instant now) {
+        db.write(h -> h.createUpdate("""
+                        INSERT INTO bookmarks (id, account_id, status_id, created_at) VALUES (:id, :a, :s, :now)
+                        ON CONFLICT (account_id, status_id) DO NOTHING""")
+                .bind("id", id).bind("a", accountId).bind("s", statusId).bind("now", now).execute());
+    }
+
+    public void deleteBookmark(long accountId, long statusId) {
+        db.write(h -> h.createUpdate("DELETE FROM bookmarks WHERE account_id = :a AND status_id = :s")
+                .bind("a", accountId).bind("s", statusId).execute());
+    }
+
+    public boolean pinned(Handle h, long accountId, long statusId) {
+        return h.createQuery("SELECT COUNT(*) FROM status_pins WHERE account_id = :a AND status_id = :s")
+                .bind("a", accountId).bind("s", statusId).mapTo(Integer.class).one() > 0;
+    }
+
+    public int countPins(Handle h, long accountId) {
+        return h.createQuery("SELECT COUNT(*) FROM status_pins WHERE account_id = :a").bind("a", accountId).mapTo(Integer.class).one();
+    }
+
+    /** Pins a status to its author's profile; returns 0 when it was pinned already. */
+    public int insertPin(Handle h, long id, long accountId, long statusId, Instant now) {
+        return h.createUpdate("""
+                        INSERT INTO status_pins (id, account_id, status_id, created_at) VALUES (:id, :a, :s, :now)
+                        ON CONFLICT (account_id, status_id) DO NOTHING""")
+                .bind("id", id).bind("a", accountId).bind("s", statusId).bind("now", now).execute();
+    }
+
+    /** Unpins a status; returns 0 when it was not pinned. */
+    public int deletePin(Handle h, long accountId, long statusId) {
+        return h.createUpdate("DELETE FROM status_pins WHERE account_id = :a AND status_id = :s")
+                .bind("a", accountId).bind("s", statusId).execute();
+    }
+
+    public void muteConversation(long accountId, long conversationId) {
+        db.write(h -> h.createUpdate("""
+                        INSERT INTO conversation_mutes (account_id, conversation_id) VALUES (:a, :c)
+                        ON CONFLICT (account_id, conversation_id) DO NOTHING""")
+                .bind("a", accountId).bind("c", conversationId).execute());
+    }
+
+    public void unmuteConversation(long accountId, long conversationId) {
+        db.write(h -> h.createUpdate("DELETE FROM conversation_mutes WHERE account_id = :a AND conversation_id = :c")
+                .bind("a", accountId).bind("c", conversationId).execute());
+    }
+
+    // ---- Writes of remote statuses' satellites (RemoteStatusService), inside its transaction ----
+
+    /** Adds an account to the circle audience of a limited status. */
+    public void insertAudience(Handle h, long statusId, long accountId) {
+        h.createUpdate("INSERT INTO status_audiences (status_id, account_id) VALUES (:s, :a) ON CONFLICT DO NOTHING")
+                .bind("s", statusId).bind("a", accountId).execute();
+    }
+
+    /** Remembers that a status id was deleted at {@code nowMillis}. */
+    public void insertTombstone(Handle h, String uri, long nowMillis) {
+        h.createUpdate("INSERT INTO status_tombstones (uri, deleted_at) VALUES (:u, :now) ON CONFLICT DO NOTHING")
+                .bind("u", uri).bind("now", nowMillis).execute();
+    }
+
+    /** Forgets tombstones older than {@code cutoffMillis}. */
+    public void deleteTombstonesBefore(Handle h, long cutoffMillis) {
+        h.createUpdate("DELETE FROM status_tombstones WHERE deleted_at < :cutoff").bind("cutoff", cutoffMillis).execute();
+    }
+
+    /** Was this status id deleted at or after {@code cutoffMillis}? */
+    public boolean tombstoned(String uri, long cutoffMillis) {
+        return db.read(h -> h.createQuery("SELECT COUNT(*) FROM status_tombstones WHERE uri = :u AND deleted_at >= :cutoff")
+                .bind("u", uri).bind("cutoff", cutoffMillis).mapTo(Integer.class).one()) > 0;
+    }
+
+    // ---- Facts for the visibility policy, read on its handle ----
+
+    /** Of {@code statusIds}, those mentioning {@code accountId}. */
+    public Set<Long> mentioningAmong(Handle h, long accountId, Collection<Long> statusIds) {
+        return new HashSet<>(h.createQuery("SELECT status_id FROM mentions WHERE account_id = :v AND status_id IN (<ids>)")
+                .bind("v", accountId).bindList("ids", List.copyOf(statusIds)).mapTo(Long.class).list());
+    }
+
+    /** Of {@code statusIds} (limited ones), those addressed to {@code accountId}'s circle audience. */
+    public Set<Long> addressedAmong(Handle h, long accountId, Collection<Long> statusIds) {
+        return new HashSet<>(h.createQuery("SELECT status_id FROM status_audiences WHERE account_id = :v AND status_id IN (<ids>)")
+                .bind("v", accountId).bindList("ids", List.copyOf(statusIds)).mapTo(Long.class).list());
+    }
+
+    /** Of {@code accountIds}, those a status mentions (silently or not). */
+    public List<Long> mentionedAmong(Handle h, long statusId, Collection<Long> accountIds) {
+        return h.createQuery("SELECT account_id FROM mentions WHERE status_id = :s AND account_id IN (<v>)")
+                .bind("s", statusId).bindList("v", List.copyOf(accountIds)).mapTo(Long.class).list();
+    }
+
+    /** Of {@code accountIds}, those in a limited status's circle audience. */
+    public List<Long> audienceAmong(Handle h, long statusId, Collection<Long> accountIds) {
+        return h.createQuery("SELECT account_id FROM status_audiences WHERE status_id = :s AND account_id IN (<v>)")
+                .bind("s", statusId).bindList("v", List.copyOf(accountIds)).mapTo(Long.class).list();
     }
 }

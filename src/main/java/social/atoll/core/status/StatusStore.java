@@ -1,20 +1,35 @@
 package social.atoll.core.status;
 
+import java.text.Normalizer;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
+import social.atoll.infra.db.Dialect;
 import social.atoll.infra.db.RecordMapper;
 import social.atoll.core.common.IdRange;
 import social.atoll.infra.db.Database;
+import social.atoll.infra.ids.IdGenerator;
 
-/** SQL for reading {@code statuses} rows: by id, threads, and one account's statuses. */
+/**
+ * SQL of {@code statuses} and what a status's text derives ({@code mentions}, {@code tags}, {@code status_tags}),
+ * with the idempotency keys of posts: rows by id or ActivityPub id, threads, an account's statuses, the public and
+ * tag timelines, full-text search, trends, tag use and counts; writing local posts, edits, boosts and remote
+ * statuses. (What else hangs off a status — favourites, pins … — is {@link StatusRelations}'.) Methods taking a
+ * {@link Handle} join the caller's transaction; the others nest ({@link Database#write}).
+ */
 public final class StatusStore {
 
     public static final RowMapper<Status> STATUS = RecordMapper.of(Status.class);
@@ -22,9 +37,21 @@ public final class StatusStore {
     /** Filters of an account's status list ({@code GET /api/v1/accounts/:id/statuses}). */
     public record AccountFilter(boolean onlyMedia, boolean excludeReplies, boolean excludeReblogs, boolean pinned, String tagged) {}
 
-    private final Database db;
+    /** The row of a new local status; {@code replyTo} null for a post that answers nothing. */
+    public record LocalStatus(long id, String uri, String url, long accountId, Status replyTo, String text, String content,
+                              String spoilerText, boolean sensitive, Visibility visibility, String language,
+                              Long applicationId, Instant createdAt) {}
 
-    public StatusStore(Database db) { this.db = db; }
+    /** The new text of an edited status, as stored. */
+    public record EditedText(String text, String content, String spoilerText, boolean sensitive, String language) {}
+
+    private final Database db;
+    private final IdGenerator ids;
+
+    public StatusStore(Database db, IdGenerator ids) {
+        this.db = db;
+        this.ids = ids;
+    }
 
     public Optional<Status> byId(long id) {
         return db.read(h -> h.createQuery("SELECT * FROM statuses WHERE id = :id AND deleted_at IS NULL")
@@ -131,5 +158,459 @@ public final class StatusStore {
             if (f.tagged() != null) q.bind("tag", f.tagged().toLowerCase(java.util.Locale.ROOT));
             return range.bind(q).map(STATUS).list();
         }));
+    }
+
+    // --- writes --------------------------------------------------------------------------------------------------
+
+    /** Stores a new local status and returns it as stored. */
+    public Status insertLocal(LocalStatus n) {
+        return db.write(h -> {
+            Status replyTo = n.replyTo();
+            h.createUpdate("""
+                    INSERT INTO statuses (id, uri, url, account_id, local, in_reply_to_id, in_reply_to_account_id,
+                      conversation_id, text, content, spoiler_text, sensitive, visibility, language, application_id,
+                      created_at, updated_at)
+                    VALUES (:id, :uri, :url, :account, TRUE, :replyTo, :replyToAccount, :conversation, :text, :content,
+                      :spoiler, :sensitive, :visibility, :language, :app, :now, :now)""")
+                    .bind("id", n.id()).bind("uri", n.uri()).bind("url", n.url()).bind("account", n.accountId())
+                    .bind("replyTo", replyTo == null ? null : replyTo.id())
+                    .bind("replyToAccount", replyTo == null ? null : replyTo.accountId())
+                    .bind("conversation", replyTo == null ? n.id()
+                            : (replyTo.conversationId() != null ? replyTo.conversationId() : replyTo.id()))
+                    .bind("text", n.text()).bind("content", n.content()).bind("spoiler", n.spoilerText())
+                    .bind("sensitive", n.sensitive()).bind("visibility", n.visibility().id()).bind("language", n.language())
+                    .bind("app", n.applicationId()).bind("now", n.createdAt())
+                    .execute();
+            return h.createQuery("SELECT * FROM statuses WHERE id = :id").bind("id", n.id()).map(STATUS).one();
+        });
+    }
+
+    /** Replaces the text of an edited status and stamps the edit. */
+    public void updateText(long statusId, EditedText t, Instant now) {
+        db.write(h -> h.createUpdate("""
+                        UPDATE statuses SET text = :text, content = :content, spoiler_text = :spoiler, sensitive = :sensitive,
+                          language = :language, edited_at = :now, updated_at = :now WHERE id = :id""")
+                .bind("text", t.text()).bind("content", t.content()).bind("spoiler", t.spoilerText())
+                .bind("sensitive", t.sensitive()).bind("language", t.language()).bind("now", now).bind("id", statusId)
+                .execute());
+    }
+
+    /**
+     * Makes the mention rows of an edited status those of {@code accountIds} (in order, duplicates dropped): removed mentions
+     * go, new ones come. Returns the mentioned ids.
+     */
+    public List<Long> replaceMentions(long statusId, Collection<Long> accountIds) {
+        List<Long> wanted = List.copyOf(new LinkedHashSet<>(accountIds));
+        return db.write(h -> {
+            Set<Long> existing = new HashSet<>(h.createQuery("SELECT account_id FROM mentions WHERE status_id = :s")
+                    .bind("s", statusId).mapTo(Long.class).list());
+            for (Long old : existing) {
+                if (!wanted.contains(old))
+                    h.createUpdate("DELETE FROM mentions WHERE status_id = :s AND account_id = :a").bind("s", statusId).bind("a", old).execute();
+            }
+            for (Long id : wanted) {
+                if (!existing.contains(id)) insertMention(h, statusId, id);
+            }
+            return wanted;
+        });
+    }
+
+    /** The mention rows of a new status, in order, duplicates dropped. Returns the mentioned ids. */
+    public List<Long> insertMentions(long statusId, Collection<Long> accountIds) {
+        List<Long> mentioned = List.copyOf(new LinkedHashSet<>(accountIds));
+        db.write(h -> {
+            for (Long id : mentioned) insertMention(h, statusId, id);
+            return null;
+        });
+        return mentioned;
+    }
+
+    private void insertMention(Handle h, long statusId, long accountId) { insertMention(h, statusId, accountId, false); }
+
+    /** Records that a status mentions an account ({@code silent}: addressed without a Mention tag, as remote posts may). */
+    public void insertMention(Handle h, long statusId, long accountId, boolean silent) {
+        h.createUpdate("INSERT INTO mentions (id, status_id, account_id, silent) VALUES (:id, :s, :a, :silent) ON CONFLICT DO NOTHING")
+                .bind("id", ids.next()).bind("s", statusId).bind("a", accountId).bind("silent", silent).execute();
+    }
+
+    /** Links the hashtags {@code names} to a new status, creating each tag on first use. */
+    public void insertTags(long statusId, Collection<String> names, Instant now) {
+        db.write(h -> {
+            for (String name : names) attachTag(h, statusId, name, now);
+            return null;
+        });
+    }
+
+    /** The key a hashtag is known by: its NFKC form in lower case ({@code #Café} and {@code #CAFÉ} are one tag). */
+    public static String tagKey(String name) { return Normalizer.normalize(name, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT); }
+
+    /** Tags a status with {@code name}, creating the tag on its first use. */
+    public void attachTag(Handle h, long statusId, String name, Instant now) {
+        String key = tagKey(name);
+        h.createUpdate("INSERT INTO tags (id, name, name_key, created_at) VALUES (:id, :name, :key, :now) ON CONFLICT (name_key) DO NOTHING")
+                .bind("id", ids.next()).bind("name", name).bind("key", key).bind("now", now).execute();
+        long tagId = h.createQuery("SELECT id FROM tags WHERE name_key = :key").bind("key", key).mapTo(Long.class).one();
+        h.createUpdate("INSERT INTO status_tags (status_id, tag_id) VALUES (:s, :t) ON CONFLICT DO NOTHING")
+                .bind("s", statusId).bind("t", tagId).execute();
+    }
+
+    /** Makes the hashtags of an edited status {@code names}. */
+    public void replaceTags(long statusId, Collection<String> names, Instant now) {
+        db.write(h -> {
+            h.createUpdate("DELETE FROM status_tags WHERE status_id = :s").bind("s", statusId).execute();
+            insertTags(statusId, names, now);
+            return null;
+        });
+    }
+
+    /** Links a status to its poll ({@code pollId} null: it has none any more). */
+    public void setPoll(long statusId, Long pollId) {
+        db.write(h -> h.createUpdate("UPDATE statuses SET poll_id = :p WHERE id = :s").bind("p", pollId).bind("s", statusId).execute());
+    }
+
+    /** Removes one status row; its mentions, favourites, feed rows and notifications go with it (foreign keys). */
+    public void delete(long statusId) {
+        db.write(h -> h.createUpdate("DELETE FROM statuses WHERE id = :id").bind("id", statusId).execute());
+    }
+
+    /** The accounts in a limited (circle) status's audience. */
+    public List<Long> audience(long statusId) {
+        return db.read(h -> h.createQuery("SELECT account_id FROM status_audiences WHERE status_id = :s").bind("s", statusId)
+                .mapTo(Long.class).list());
+    }
+
+    /** The status an account posted with an idempotency key (hashed) since {@code since}. */
+    public Optional<Status> byIdempotencyKey(long accountId, String keyHash, Instant since) {
+        return db.read(h -> h.createQuery(
+                        "SELECT status_id FROM idempotency_keys WHERE account_id = :a AND key_hash = :k AND created_at > :since")
+                .bind("a", accountId).bind("k", keyHash).bind("since", since).mapTo(Long.class).findOne())
+                .flatMap(this::byId);
+    }
+
+    /** Remembers the status posted with an idempotency key (hashed), replacing an expired one. */
+    public void rememberIdempotencyKey(long accountId, String keyHash, long statusId, Instant now) {
+        db.write(h -> h.createUpdate("""
+                        INSERT INTO idempotency_keys (account_id, key_hash, status_id, created_at) VALUES (:a, :k, :s, :now)
+                        ON CONFLICT (account_id, key_hash) DO UPDATE SET status_id = excluded.status_id, created_at = excluded.created_at""")
+                .bind("a", accountId).bind("k", keyHash).bind("s", statusId).bind("now", now).execute());
+    }
+
+    /** Adds {@code delta} to a counter of a status, never below zero. */
+    static void bumpCounter(Handle h, long statusId, String column, int delta) {
+        if (!column.matches("replies_count|reblogs_count|favourites_count")) throw new IllegalArgumentException(column);
+        h.createUpdate("UPDATE statuses SET " + column + " = CASE WHEN " + column + " + :d < 0 THEN 0 ELSE " + column + " + :d END WHERE id = :id")
+                .bind("d", delta).bind("id", statusId).execute();
+    }
+
+    /** The time of the account's latest (non-direct) status, shown on its profile. */
+    static void touchLastStatus(Handle h, long accountId, Instant at) {
+        h.createUpdate("UPDATE accounts SET last_status_at = :now WHERE id = :id").bind("now", at).bind("id", accountId).execute();
+    }
+
+    // ---- Boosts and remote statuses (ReblogService, RemoteStatusService); remote ones are keyed by their ActivityPub id ----
+
+    /** The stored status (or boost) with this ActivityPub id. */
+    public Optional<Status> byUri(String uri) {
+        return db.read(h -> h.createQuery("SELECT * FROM statuses WHERE uri = :uri AND deleted_at IS NULL")
+                .bind("uri", uri).map(STATUS).findOne());
+    }
+
+    /** The row just written in this transaction (deleted or not). */
+    public Status stored(Handle h, long id) {
+        return h.createQuery("SELECT * FROM statuses WHERE id = :id").bind("id", id).map(STATUS).one();
+    }
+
+    /** Where a remote status sits in its thread: the known parent (or none) and the conversation it joins. */
+    public record Threading(Long inReplyToId, Long inReplyToAccountId, long conversationId) {}
+
+    /** Inserts a remote status (not its mentions, tags or media). */
+    public void insertRemote(Handle h, long id, RemoteNote n, Threading t, Instant created, Instant now) {
+        h.createUpdate("""
+                INSERT INTO statuses (id, uri, url, account_id, local, in_reply_to_id, in_reply_to_account_id,
+                  in_reply_to_uri, conversation_id, content, spoiler_text, sensitive, visibility, language,
+                  created_at, updated_at)
+                VALUES (:id, :uri, :url, :account, FALSE, :replyTo, :replyToAccount, :replyToUri, :conversation,
+                  :content, :spoiler, :sensitive, :visibility, :language, :created, :now)""")
+                .bind("id", id).bind("uri", n.uri()).bind("url", n.url()).bind("account", n.accountId())
+                .bind("replyTo", t.inReplyToId()).bind("replyToAccount", t.inReplyToAccountId())
+                .bind("replyToUri", n.inReplyToUri()).bind("conversation", t.conversationId())
+                .bind("content", n.content() == null ? "" : n.content())
+                .bind("spoiler", n.spoilerText() == null ? "" : n.spoilerText())
+                .bind("sensitive", n.sensitive()).bind("visibility", n.visibility().id())
+                .bind("language", n.language()).bind("created", created).bind("now", now)
+                .execute();
+    }
+
+    /** Inserts a remote boost of {@code originalId}. */
+    public void insertRemoteReblog(Handle h, long id, String uri, long boosterId, long originalId, Visibility vis,
+                                   Instant created, Instant now) {
+        h.createUpdate("""
+                INSERT INTO statuses (id, uri, account_id, local, reblog_of_id, visibility, created_at, updated_at)
+                VALUES (:id, :uri, :account, FALSE, :original, :visibility, :created, :now)""")
+                .bind("id", id).bind("uri", uri).bind("account", boosterId).bind("original", originalId)
+                .bind("visibility", vis.id()).bind("created", created).bind("now", now).execute();
+    }
+
+    /** Inserts a local boost of {@code originalId}; {@code uri} (the Announce activity) is also its URL. */
+    public void insertLocalReblog(Handle h, long id, String uri, long accountId, long originalId, Visibility vis, Instant now) {
+        h.createUpdate("""
+                INSERT INTO statuses (id, uri, url, account_id, local, reblog_of_id, visibility, created_at, updated_at)
+                VALUES (:id, :uri, :url, :account, TRUE, :original, :visibility, :now, :now)""")
+                .bind("id", id).bind("uri", uri).bind("url", uri).bind("account", accountId)
+                .bind("original", originalId).bind("visibility", vis.id()).bind("now", now)
+                .execute();
+    }
+
+    /** Replies that arrived before {@code parent} point at it by URI only; threads them under it. */
+    public void adoptReplies(Handle h, Status parent) {
+        h.createUpdate("""
+                UPDATE statuses SET in_reply_to_id = :id, in_reply_to_account_id = :account
+                WHERE in_reply_to_uri = :uri AND in_reply_to_id IS NULL""")
+                .bind("id", parent.id()).bind("account", parent.accountId()).bind("uri", parent.uri()).execute();
+    }
+
+    /** Replaces the text of a status (a remote edit). */
+    public void updateText(Handle h, long id, String content, String spoilerText, boolean sensitive, Instant editedAt, Instant now) {
+        h.createUpdate("""
+                UPDATE statuses SET content = :content, spoiler_text = :spoiler, sensitive = :sensitive,
+                  edited_at = :when, updated_at = :now WHERE id = :id""")
+                .bind("content", content).bind("spoiler", spoilerText == null ? "" : spoilerText)
+                .bind("sensitive", sensitive).bind("when", editedAt).bind("now", now).bind("id", id)
+                .execute();
+    }
+
+    /** Every status row of an account, deleted ones included (an actor Delete removes them all). */
+    public List<Status> allRowsOf(long accountId) {
+        return db.read(h -> h.createQuery("SELECT * FROM statuses WHERE account_id = :a").bind("a", accountId)
+                .map(STATUS).list());
+    }
+
+    // ---- Reads for feeds, timelines, search, trends, conversations and counts ----
+
+    /** An account's latest statuses (boosts included), newest first: what a new follow or list member back-fills. */
+    public List<Status> latestOf(long accountId, int limit) {
+        return db.read(h -> h.createQuery("SELECT * FROM statuses WHERE account_id = :a AND deleted_at IS NULL ORDER BY id DESC LIMIT :n")
+                .bind("a", accountId).bind("n", limit).map(STATUS).list());
+    }
+
+    /**
+     * Public statuses, newest first: no boosts, no replies to others (threads by one author stay), nothing by
+     * suspended or silenced accounts, nor by accounts the viewer blocks, mutes or is blocked by, nor of a domain the
+     * viewer blocks. The partial indexes on public statuses serve it (their predicates are repeated here word for word).
+     */
+    public List<Status> publicTimeline(Long viewerId, boolean localOnly, boolean remoteOnly, boolean onlyMedia, IdRange range, Instant now) {
+        StringBuilder sql = new StringBuilder("""
+                SELECT s.* FROM statuses s
+                WHERE s.visibility = 'public' AND s.reblog_of_id IS NULL AND s.deleted_at IS NULL""");
+        if (localOnly) sql.append(" AND s.local = TRUE");
+        else if (remoteOnly) sql.append(" AND s.local = FALSE");
+        sql.append(" AND (s.in_reply_to_id IS NULL OR s.in_reply_to_account_id = s.account_id)")
+                .append(" AND NOT EXISTS (SELECT 1 FROM accounts a WHERE a.id = s.account_id")
+                .append(" AND (a.suspended_at IS NOT NULL OR a.silenced_at IS NOT NULL))");
+        if (onlyMedia) sql.append(" AND EXISTS (SELECT 1 FROM media_attachments m WHERE m.status_id = s.id)");
+        if (viewerId != null) {
+            sql.append(" AND NOT EXISTS (SELECT 1 FROM blocks b WHERE b.account_id = :viewer AND b.target_account_id = s.account_id)")
+                    .append(" AND NOT EXISTS (SELECT 1 FROM blocks b2 WHERE b2.account_id = s.account_id AND b2.target_account_id = :viewer)")
+                    .append(" AND NOT EXISTS (SELECT 1 FROM mutes mu WHERE mu.account_id = :viewer AND mu.target_account_id = s.account_id")
+                    .append(" AND (mu.expires_at IS NULL OR mu.expires_at > :now))")
+                    .append(" AND NOT EXISTS (SELECT 1 FROM accounts da JOIN account_domain_blocks adb ON adb.domain = da.domain")
+                    .append(" WHERE da.id = s.account_id AND adb.account_id = :viewer)");
+        }
+        sql.append(range.conditions("s.id")).append(range.orderAndLimit("s.id"));
+        return range.newestFirst(db.read(h -> {
+            var query = h.createQuery(sql.toString());
+            if (viewerId != null) query.bind("viewer", viewerId.longValue()).bind("now", now);
+            return range.bind(query).map(STATUS).list();
+        }));
+    }
+
+    /**
+     * Public statuses carrying any of {@code anyIds}, all of {@code allIds} and none of {@code noneIds}, newest first,
+     * by the public timeline's rules. Walks the {@code (tag_id, status_id)} index of {@code status_tags}; a status
+     * carrying two of the any-tags comes twice.
+     */
+    public List<Status> tagTimeline(Long viewerId, List<Long> anyIds, List<Long> allIds, List<Long> noneIds,
+                                    boolean localOnly, boolean remoteOnly, boolean onlyMedia, IdRange range) {
+        StringBuilder sql = new StringBuilder("""
+                SELECT s.* FROM status_tags st JOIN statuses s ON s.id = st.status_id
+                WHERE st.tag_id IN (<any>)
+                  AND s.visibility = 'public' AND s.reblog_of_id IS NULL AND s.deleted_at IS NULL""");
+        for (int i = 0; i < allIds.size(); i++)
+            sql.append(" AND EXISTS (SELECT 1 FROM status_tags sa").append(i).append(" WHERE sa").append(i)
+                    .append(".status_id = s.id AND sa").append(i).append(".tag_id = :all").append(i).append(")");
+        if (!noneIds.isEmpty())
+            sql.append(" AND NOT EXISTS (SELECT 1 FROM status_tags sn WHERE sn.status_id = s.id AND sn.tag_id IN (<none>))");
+        if (localOnly) sql.append(" AND s.local = TRUE");
+        else if (remoteOnly) sql.append(" AND s.local = FALSE");
+        if (onlyMedia) sql.append(" AND EXISTS (SELECT 1 FROM media_attachments m WHERE m.status_id = s.id)");
+        sql.append(" AND NOT EXISTS (SELECT 1 FROM accounts a WHERE a.id = s.account_id AND (a.suspended_at IS NOT NULL OR a.silenced_at IS NOT NULL))");
+        if (viewerId != null) {
+            sql.append(" AND NOT EXISTS (SELECT 1 FROM blocks b WHERE b.account_id = :viewer AND b.target_account_id = s.account_id)")
+                    .append(" AND NOT EXISTS (SELECT 1 FROM blocks b2 WHERE b2.account_id = s.account_id AND b2.target_account_id = :viewer)")
+                    .append(" AND NOT EXISTS (SELECT 1 FROM mutes mu WHERE mu.account_id = :viewer AND mu.target_account_id = s.account_id)")
+                    .append(" AND NOT EXISTS (SELECT 1 FROM accounts da JOIN account_domain_blocks adb ON adb.domain = da.domain")
+                    .append(" WHERE da.id = s.account_id AND adb.account_id = :viewer)");
+        }
+        sql.append(range.conditions("st.status_id")).append(range.orderAndLimit("st.status_id"));
+        return range.newestFirst(db.read(h -> {
+            var query = h.createQuery(sql.toString()).bindList("any", anyIds);
+            for (int i = 0; i < allIds.size(); i++) query.bind("all" + i, allIds.get(i).longValue());
+            if (!noneIds.isEmpty()) query.bindList("none", noneIds);
+            if (viewerId != null) query.bind("viewer", viewerId.longValue());
+            return range.bind(query).map(STATUS).list();
+        }));
+    }
+
+    /** The indexed text, word for word as in the PostgreSQL index (V70) so that the planner uses it. */
+    static final String PG_VECTOR = "to_tsvector('simple', s.spoiler_text || ' ' || CASE WHEN s.text <> '' THEN s.text ELSE s.content END)";
+
+    /**
+     * Statuses containing every one of {@code words} (full-text index: FTS5 on SQLite, the V70 {@code tsvector} index
+     * on PostgreSQL), narrowed to what is searchable for the viewer as Mastodon decides it: one's own posts, posts one
+     * was mentioned in, favourited, boosted or bookmarked, and public posts of authors who opted in to search
+     * (indexable). Unlisted and followers-only posts of others are never found by words, even when the viewer may
+     * read them. Nothing by accounts the viewer blocks, mutes or is blocked by.
+     */
+    public List<Status> search(long viewerId, List<String> words, Long authorId, IdRange range, int offset) {
+        boolean sqlite = db.dialect() == Dialect.SQLITE;
+        StringBuilder sql = new StringBuilder(sqlite
+                ? "SELECT s.* FROM statuses_fts JOIN statuses s ON s.id = statuses_fts.rowid WHERE statuses_fts MATCH :match"
+                : "SELECT s.* FROM statuses s WHERE " + PG_VECTOR + " @@ plainto_tsquery('simple', :match)");
+        sql.append(" AND s.reblog_of_id IS NULL AND s.deleted_at IS NULL");
+        sql.append(" AND (s.account_id = :viewer")
+                .append(" OR (s.visibility = 'public' AND EXISTS (SELECT 1 FROM accounts ia WHERE ia.id = s.account_id AND ia.indexable = TRUE))")
+                .append(" OR EXISTS (SELECT 1 FROM mentions vm WHERE vm.status_id = s.id AND vm.account_id = :viewer)")
+                .append(" OR EXISTS (SELECT 1 FROM favourites vfa WHERE vfa.status_id = s.id AND vfa.account_id = :viewer)")
+                .append(" OR EXISTS (SELECT 1 FROM bookmarks vb WHERE vb.status_id = s.id AND vb.account_id = :viewer)")
+                .append(" OR EXISTS (SELECT 1 FROM statuses vr WHERE vr.reblog_of_id = s.id AND vr.account_id = :viewer))")
+                .append(" AND NOT EXISTS (SELECT 1 FROM blocks b WHERE b.account_id = :viewer AND b.target_account_id = s.account_id)")
+                .append(" AND NOT EXISTS (SELECT 1 FROM blocks b2 WHERE b2.account_id = s.account_id AND b2.target_account_id = :viewer)")
+                .append(" AND NOT EXISTS (SELECT 1 FROM mutes mu WHERE mu.account_id = :viewer AND mu.target_account_id = s.account_id)");
+        if (authorId != null) sql.append(" AND s.account_id = :author");
+        sql.append(range.conditions("s.id")).append(range.orderAndLimit("s.id")).append(" OFFSET :offset");
+        String match = sqlite ? ftsQuery(words) : String.join(" ", words);
+        return range.newestFirst(db.read(h -> {
+            var query = h.createQuery(sql.toString()).bind("match", match).bind("viewer", viewerId).bind("offset", offset);
+            if (authorId != null) query.bind("author", authorId.longValue());
+            return range.bind(query).map(STATUS).list();
+        }));
+    }
+
+    /** Every word must occur; each is quoted, so FTS5 operators in the input are just words. */
+    private static String ftsQuery(List<String> words) {
+        StringBuilder b = new StringBuilder();
+        for (String w : words) b.append(b.isEmpty() ? "" : " ").append('"').append(w.replace("\"", "\"\"")).append('"');
+        return b.toString();
+    }
+
+    /** Public, original statuses from {@code sinceId} on by authors neither suspended nor silenced (trends). */
+    private static final String PUBLIC_RECENT = """
+            s.id >= :since AND s.visibility = 'public' AND s.reblog_of_id IS NULL AND s.deleted_at IS NULL
+            AND NOT EXISTS (SELECT 1 FROM accounts ta WHERE ta.id = s.account_id
+                            AND (ta.suspended_at IS NOT NULL OR ta.silenced_at IS NOT NULL))""";
+
+    /**
+     * Public statuses from {@code sinceId} on with at least one interaction, most interactions (boosts + favourites +
+     * replies) first, without what the viewer blocks, mutes or is blocked by.
+     */
+    public List<Status> trending(Long viewerId, long sinceId, int offset, int limit, Instant now) {
+        String exclusions = viewerId == null ? "" : """
+                 AND NOT EXISTS (SELECT 1 FROM blocks b WHERE (b.account_id = :viewer AND b.target_account_id = s.account_id)
+                                                           OR (b.account_id = s.account_id AND b.target_account_id = :viewer))
+                 AND NOT EXISTS (SELECT 1 FROM mutes m WHERE m.account_id = :viewer AND m.target_account_id = s.account_id
+                                                         AND (m.expires_at IS NULL OR m.expires_at > :now))
+                 AND NOT EXISTS (SELECT 1 FROM accounts da JOIN account_domain_blocks adb ON adb.domain = da.domain
+                                  WHERE da.id = s.account_id AND adb.account_id = :viewer)""";
+        return db.read(h -> {
+            var q = h.createQuery("SELECT s.* FROM statuses s WHERE " + PUBLIC_RECENT + exclusions
+                            + " AND (s.reblogs_count + s.favourites_count + s.replies_count) > 0"
+                            + " ORDER BY (s.reblogs_count + s.favourites_count + s.replies_count) DESC, s.id DESC LIMIT :limit OFFSET :offset")
+                    .bind("since", sinceId).bind("limit", limit).bind("offset", offset);
+            if (viewerId != null) q.bind("viewer", viewerId.longValue()).bind("now", now);
+            return q.map(STATUS).list();
+        });
+    }
+
+    /**
+     * Trendable, usable tags of public statuses from {@code sinceId} on, by how many distinct accounts used them,
+     * then how often.
+     */
+    public List<Long> trendingTagIds(long sinceId, int offset, int limit) {
+        return db.read(h -> h.createQuery("SELECT st.tag_id FROM status_tags st JOIN statuses s ON s.id = st.status_id"
+                        + " JOIN tags t ON t.id = st.tag_id WHERE t.trendable = TRUE AND t.usable = TRUE AND " + PUBLIC_RECENT
+                        + " GROUP BY st.tag_id ORDER BY COUNT(DISTINCT s.account_id) DESC, COUNT(*) DESC, st.tag_id DESC"
+                        + " LIMIT :limit OFFSET :offset")
+                .bind("since", sinceId).bind("limit", limit).bind("offset", offset).mapTo(Long.class).list());
+    }
+
+    /** Uses of a tag on one day (epoch day): statuses and distinct accounts. */
+    public record TagDayUse(long tagId, long day, long statuses, long accounts) {}
+
+    /** Per tag and day (UTC), from {@code fromMillis} on: statuses carrying the tag and their distinct authors. */
+    public List<TagDayUse> tagUsePerDay(Collection<Long> tagIds, long fromMillis, long fromId) {
+        return db.read(h -> h.createQuery("""
+                        SELECT st.tag_id, s.created_at / 86400000 AS day, COUNT(*), COUNT(DISTINCT s.account_id)
+                        FROM status_tags st JOIN statuses s ON s.id = st.status_id
+                        WHERE st.tag_id IN (<ids>) AND st.status_id >= :from_id AND s.created_at >= :from AND s.deleted_at IS NULL
+                        GROUP BY st.tag_id, s.created_at / 86400000""")
+                .bindList("ids", List.copyOf(tagIds)).bind("from", fromMillis).bind("from_id", fromId)
+                .map((rs, ctx) -> new TagDayUse(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4))).list());
+    }
+
+    /** How often an account used a tag in its public and unlisted original statuses, and when last. */
+    public record TagUse(long tagId, long count, Instant lastUsedAt) {}
+
+    public Map<Long, TagUse> tagUseBy(long accountId, Collection<Long> tagIds) {
+        Map<Long, TagUse> out = new HashMap<>();
+        if (tagIds.isEmpty()) return out;
+        db.read(h -> h.createQuery("""
+                        SELECT st.tag_id, COUNT(*), MAX(s.created_at) FROM status_tags st JOIN statuses s ON s.id = st.status_id
+                         WHERE st.tag_id IN (<ids>) AND s.account_id = :a AND s.visibility IN ('public', 'unlisted')
+                           AND s.deleted_at IS NULL AND s.reblog_of_id IS NULL
+                         GROUP BY st.tag_id""")
+                .bindList("ids", List.copyOf(tagIds)).bind("a", accountId)
+                .map((rs, c) -> {
+                    long last = rs.getLong(3);
+                    return new TagUse(rs.getLong(1), rs.getLong(2), last == 0 ? null : Instant.ofEpochMilli(last));
+                }).list())
+                .forEach(u -> out.put(u.tagId(), u));
+        return out;
+    }
+
+    /**
+     * The latest direct status of a conversation that {@code accountId} wrote or is mentioned in (no boosts), if any:
+     * what a conversation falls back to when its latest status goes.
+     */
+    public Optional<Long> latestDirectIn(Handle h, long conversationId, long accountId) {
+        return h.createQuery("""
+                        SELECT MAX(st.id) FROM statuses st WHERE st.conversation_id = :c AND st.visibility = 'direct'
+                          AND st.deleted_at IS NULL AND st.reblog_of_id IS NULL
+                          AND (st.account_id = :a OR EXISTS (SELECT 1 FROM mentions m WHERE m.status_id = st.id AND m.account_id = :a))""")
+                .bind("c", conversationId).bind("a", accountId).mapTo(Long.class).findOne();
+    }
+
+    /** Local accounts with a live boost of {@code statusId}. */
+    public List<Long> localBoosters(Handle h, long statusId) {
+        return h.createQuery("""
+                        SELECT DISTINCT s.account_id FROM statuses s JOIN accounts a ON a.id = s.account_id
+                        WHERE s.reblog_of_id = :id AND s.deleted_at IS NULL AND a.domain IS NULL""")
+                .bind("id", statusId).mapTo(Long.class).list();
+    }
+
+    /** How many of {@code ids} are statuses of {@code accountId} (deleted ones count). */
+    public int countOwnedBy(Handle h, long accountId, List<Long> ids) {
+        return h.createQuery("SELECT COUNT(*) FROM statuses WHERE id IN (<ids>) AND account_id = :a")
+                .bindList("ids", ids).bind("a", accountId).mapTo(Integer.class).one();
+    }
+
+    /** Live local statuses, all of them. */
+    public long countLocal(Handle h) {
+        return h.createQuery("SELECT COUNT(*) FROM statuses WHERE local = TRUE AND deleted_at IS NULL").mapTo(Long.class).one();
+    }
+
+    /** Live local statuses with ids in [{@code fromId}, {@code toId}) — posted in that time span. */
+    public long countLocalBetween(Handle h, long fromId, long toId) {
+        return h.createQuery("SELECT COUNT(*) FROM statuses WHERE id >= :lo AND id < :hi AND local = TRUE AND deleted_at IS NULL")
+                .bind("lo", fromId).bind("hi", toId).mapTo(Long.class).one();
     }
 }

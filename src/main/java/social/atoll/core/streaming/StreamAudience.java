@@ -1,17 +1,20 @@
 package social.atoll.core.streaming;
 
-import java.time.Clock;
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import social.atoll.core.account.AccountStore;
+import social.atoll.core.follow.FollowStore;
+import social.atoll.core.list.ListStore;
+import social.atoll.core.media.MediaStore;
+import social.atoll.core.relationship.RelationshipLookup;
+import social.atoll.core.timeline.HomeFeedStore;
 import social.atoll.infra.db.Database;
 
 /**
  * Questions streaming asks about the accounts connected to this node, each answered for all of them with one query
- * (a status can go out to thousands of connections at once). Whether a viewer may see a status at all is the
+ * of the store that owns the facts (a status can go out to thousands of connections at once). Whether a viewer may see a status at all is the
  * {@link social.atoll.core.privacy.VisibilityPolicy}'s answer; this class adds what timelines add on top — blocks,
  * mutes and domain blocks — and who had a status in front of them.
  */
@@ -21,11 +24,22 @@ public final class StreamAudience {
     public record ListOwner(long listId, long ownerId) {}
 
     private final Database db;
-    private final Clock clock;
+    private final AccountStore accounts;
+    private final FollowStore follows;
+    private final RelationshipLookup relationships;
+    private final HomeFeedStore homeFeed;
+    private final ListStore lists;
+    private final MediaStore media;
 
-    public StreamAudience(Database db, Clock clock) {
+    public StreamAudience(Database db, AccountStore accounts, FollowStore follows, RelationshipLookup relationships,
+                          HomeFeedStore homeFeed, ListStore lists, MediaStore media) {
         this.db = db;
-        this.clock = clock;
+        this.accounts = accounts;
+        this.follows = follows;
+        this.relationships = relationships;
+        this.homeFeed = homeFeed;
+        this.lists = lists;
+        this.media = media;
     }
 
     /**
@@ -35,16 +49,8 @@ public final class StreamAudience {
     public Set<Long> excluded(Collection<Long> viewers, Collection<Long> involved, String authorDomain) {
         if (viewers.isEmpty() || involved.isEmpty()) return Set.of();
         return db.read(h -> {
-            Set<Long> out = new HashSet<>(h.createQuery("""
-                            SELECT account_id FROM blocks WHERE account_id IN (<viewers>) AND target_account_id IN (<involved>)
-                            UNION SELECT account_id FROM mutes WHERE account_id IN (<viewers>) AND target_account_id IN (<involved>)
-                              AND (expires_at IS NULL OR expires_at > :now)""")
-                    .bindList("viewers", List.copyOf(viewers)).bindList("involved", List.copyOf(involved))
-                    .bind("now", clock.instant()).mapTo(Long.class).list());
-            if (authorDomain != null) {
-                out.addAll(h.createQuery("SELECT account_id FROM account_domain_blocks WHERE account_id IN (<viewers>) AND domain = :d")
-                        .bindList("viewers", List.copyOf(viewers)).bind("d", authorDomain).mapTo(Long.class).list());
-            }
+            Set<Long> out = relationships.blockingOrMutingAny(h, viewers, involved);
+            if (authorDomain != null) out.addAll(relationships.blockingDomainAmong(h, viewers, authorDomain));
             return out;
         });
     }
@@ -52,54 +58,33 @@ public final class StreamAudience {
     /** Which of {@code viewers} follow {@code authorId}. */
     public Set<Long> followersAmong(long authorId, Collection<Long> viewers) {
         if (viewers.isEmpty()) return Set.of();
-        return db.read(h -> new HashSet<>(h.createQuery("SELECT account_id FROM follows WHERE target_account_id = :a AND account_id IN (<v>)")
-                .bind("a", authorId).bindList("v", List.copyOf(viewers)).mapTo(Long.class).list()));
+        return db.read(h -> follows.followersAmong(h, authorId, viewers));
     }
 
-    /** Which of {@code viewers} have {@code statusId} in their home feed (served by the feed's primary key). */
+    /** Which of {@code viewers} have {@code statusId} in their home feed. */
     public Set<Long> homeHolders(long statusId, Collection<Long> viewers) {
         if (viewers.isEmpty()) return Set.of();
-        return db.read(h -> new HashSet<>(h.createQuery("SELECT account_id FROM home_feed WHERE account_id IN (<v>) AND status_id = :s")
-                .bind("s", statusId).bindList("v", List.copyOf(viewers)).mapTo(Long.class).list()));
+        return homeFeed.holders(statusId, viewers);
     }
 
     /** Of {@code listIds}, the lists that hold {@code authorId}, with their owners. */
     public List<ListOwner> listsHolding(long authorId, Collection<Long> listIds) {
         if (listIds.isEmpty()) return List.of();
-        return db.read(h -> h.createQuery("""
-                        SELECT l.id, l.account_id FROM lists l JOIN list_accounts la ON la.list_id = l.id
-                        WHERE la.account_id = :a AND l.id IN (<ids>)""")
-                .bind("a", authorId).bindList("ids", List.copyOf(listIds))
-                .map((rs, ctx) -> new ListOwner(rs.getLong(1), rs.getLong(2))).list());
+        return lists.holding(authorId, listIds).stream().map(o -> new ListOwner(o.listId(), o.ownerId())).toList();
     }
 
     /** The owner of a list, if it exists. */
-    public Long listOwner(long listId) {
-        return db.read(h -> h.createQuery("SELECT account_id FROM lists WHERE id = :id").bind("id", listId)
-                .mapTo(Long.class).findOne().orElse(null));
-    }
+    public Long listOwner(long listId) { return lists.ownerOf(listId).orElse(null); }
 
     /** Whether the account is silenced (kept off public timelines and streams). */
-    public boolean silenced(long accountId) {
-        return db.read(h -> h.createQuery("SELECT COUNT(*) FROM accounts WHERE id = :id AND silenced_at IS NOT NULL").bind("id", accountId)
-                .mapTo(Integer.class).one()) > 0;
-    }
+    public boolean silenced(long accountId) { return accounts.silenced(accountId); }
 
     /** Whether the status has media attached (for the {@code :media} public streams). */
-    public boolean hasMedia(long statusId) {
-        return db.read(h -> h.createQuery("SELECT COUNT(*) FROM media_attachments WHERE status_id = :s").bind("s", statusId)
-                .mapTo(Integer.class).one()) > 0;
-    }
+    public boolean hasMedia(long statusId) { return media.anyOn(statusId); }
 
     /** Domains of the given accounts (null for local ones). */
     public Map<Long, String> domains(Collection<Long> accountIds) {
         if (accountIds.isEmpty()) return Map.of();
-        Map<Long, String> out = new HashMap<>();
-        db.read(h -> h.createQuery("SELECT id, domain FROM accounts WHERE id IN (<ids>)").bindList("ids", List.copyOf(accountIds))
-                .map((rs, ctx) -> {
-                    out.put(rs.getLong(1), rs.getString(2));
-                    return null;
-                }).list());
-        return out;
+        return accounts.domains(accountIds);
     }
 }

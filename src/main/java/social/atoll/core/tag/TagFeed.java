@@ -1,7 +1,6 @@
 package social.atoll.core.tag;
 
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -10,6 +9,7 @@ import social.atoll.core.status.StatusEvents;
 import social.atoll.core.status.StatusRelations;
 import social.atoll.core.status.StatusStore;
 import social.atoll.core.timeline.HomeFeedEvents;
+import social.atoll.core.timeline.HomeFeedStore;
 import social.atoll.infra.db.Database;
 import social.atoll.infra.events.EventBus;
 import social.atoll.infra.jobs.JobQueue;
@@ -30,14 +30,19 @@ public final class TagFeed {
     public static final JobType<Fanout> FANOUT = JobType.local("tag-feed.fanout", Fanout.class);
 
     private final Database db;
+    private final TagStore tags;
+    private final HomeFeedStore homeFeed;
     private final StatusStore statuses;
     private final StatusRelations relations;
     private final JobQueue jobs;
     private final Clock clock;
     private EventBus events;
 
-    public TagFeed(Database db, StatusStore statuses, StatusRelations relations, JobQueue jobs, Clock clock) {
+    public TagFeed(Database db, TagStore tags, HomeFeedStore homeFeed, StatusStore statuses, StatusRelations relations,
+                   JobQueue jobs, Clock clock) {
         this.db = db;
+        this.tags = tags;
+        this.homeFeed = homeFeed;
         this.statuses = statuses;
         this.relations = relations;
         this.jobs = jobs;
@@ -51,11 +56,7 @@ public final class TagFeed {
         events.inTransaction(StatusEvents.StatusCreated.class, (h, e) -> {
             Status s = e.status();
             if (!eligible(s)) return;
-            boolean followed = h.createQuery("""
-                            SELECT COUNT(*) FROM status_tags st WHERE st.status_id = :s
-                              AND EXISTS (SELECT 1 FROM tag_follows tf WHERE tf.tag_id = st.tag_id)""")
-                    .bind("s", s.id()).mapTo(Integer.class).one() > 0;
-            if (followed) jobs.enqueue(FANOUT, Long.toString(s.id()), new Fanout(s.id()));
+            if (tags.anyFollowedOn(h, s.id())) jobs.enqueue(FANOUT, Long.toString(s.id()), new Fanout(s.id()));
         });
     }
 
@@ -72,20 +73,7 @@ public final class TagFeed {
         involved.add(s.accountId());
         involved.addAll(relations.mentions(List.of(s.id())).getOrDefault(s.id(), List.of()));
         db.write(h -> {
-            List<Long> readers = h.createQuery("""
-                            INSERT INTO home_feed (account_id, status_id, author_id, reblog_of_id)
-                            SELECT DISTINCT tf.account_id, :s, :author, CAST(NULL AS BIGINT)
-                            FROM status_tags st JOIN tag_follows tf ON tf.tag_id = st.tag_id JOIN accounts r ON r.id = tf.account_id
-                            WHERE st.status_id = :s AND r.domain IS NULL AND tf.account_id <> :author
-                              AND NOT EXISTS (SELECT 1 FROM blocks b WHERE b.account_id = tf.account_id AND b.target_account_id IN (<involved>))
-                              AND NOT EXISTS (SELECT 1 FROM blocks ab WHERE ab.account_id = :author AND ab.target_account_id = tf.account_id)
-                              AND NOT EXISTS (SELECT 1 FROM mutes m WHERE m.account_id = tf.account_id AND m.target_account_id IN (<involved>)
-                                AND (m.expires_at IS NULL OR m.expires_at > :now))
-                              AND NOT EXISTS (SELECT 1 FROM account_domain_blocks adb JOIN accounts ia ON ia.domain = adb.domain
-                                WHERE adb.account_id = tf.account_id AND ia.id IN (<involved>))
-                            ON CONFLICT DO NOTHING RETURNING account_id""")
-                    .bind("s", s.id()).bind("author", s.accountId()).bindList("involved", new ArrayList<>(involved))
-                    .bind("now", clock.instant()).mapTo(Long.class).list();
+            List<Long> readers = homeFeed.addToTagFollowers(h, s, involved, clock.instant());
             if (!readers.isEmpty()) events.publish(new HomeFeedEvents.Inserted(s.id(), readers));
             return null;
         });

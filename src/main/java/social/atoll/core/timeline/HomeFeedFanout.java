@@ -3,6 +3,7 @@ package social.atoll.core.timeline;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import social.atoll.core.account.AccountStore;
 import social.atoll.core.follow.FollowEvents;
 import social.atoll.core.status.Status;
 import social.atoll.core.status.StatusEvents;
@@ -35,15 +36,17 @@ public final class HomeFeedFanout {
 
     private final Database db;
     private final HomeFeedStore feed;
+    private final AccountStore accounts;
     private final StatusStore statuses;
     private final StatusRelations relations;
     private final JobQueue jobs;
     private final Clock clock;
     private EventBus events;
 
-    public HomeFeedFanout(Database db, HomeFeedStore feed, StatusStore statuses, StatusRelations relations, JobQueue jobs, Clock clock) {
+    public HomeFeedFanout(Database db, HomeFeedStore feed, AccountStore accounts, StatusStore statuses, StatusRelations relations, JobQueue jobs, Clock clock) {
         this.db = db;
         this.feed = feed;
+        this.accounts = accounts;
         this.statuses = statuses;
         this.relations = relations;
         this.jobs = jobs;
@@ -61,9 +64,7 @@ public final class HomeFeedFanout {
             jobs.enqueue(FANOUT, Long.toString(e.status().id()), new Fanout(e.status().id()));
         });
         events.inTransaction(FollowEvents.Followed.class, (h, e) -> {
-            boolean localReader = h.createQuery("SELECT COUNT(*) FROM accounts WHERE id = :id AND domain IS NULL")
-                    .bind("id", e.followerId()).mapTo(Integer.class).one() > 0;
-            if (localReader) jobs.enqueue(MERGE, e.followerId() + ":" + e.targetId(), new Merge(e.followerId(), e.targetId()));
+            if (accounts.local(h, e.followerId())) jobs.enqueue(MERGE, e.followerId() + ":" + e.targetId(), new Merge(e.followerId(), e.targetId()));
         });
         events.inTransaction(FollowEvents.Unfollowed.class, (h, e) -> feed.removeAuthor(h, e.followerId(), e.targetId()));
     }
@@ -88,9 +89,7 @@ public final class HomeFeedFanout {
 
     /** Back-fills the author's latest statuses into the reader's feed, by the same rules as fan-out. Idempotent. */
     void merge(long readerId, long authorId) {
-        List<Status> recent = db.read(h -> h.createQuery(
-                        "SELECT * FROM statuses WHERE account_id = :a AND deleted_at IS NULL ORDER BY id DESC LIMIT :n")
-                .bind("a", authorId).bind("n", BACKFILL).map(StatusStore.STATUS).list());
+        List<Status> recent = statuses.latestOf(authorId, BACKFILL);
         if (recent.isEmpty()) return;
         List<Long> originalIds = recent.stream().filter(Status::isReblog).map(Status::reblogOfId).toList();
         var originals = statuses.byIds(originalIds);

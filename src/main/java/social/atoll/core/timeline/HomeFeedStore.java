@@ -2,6 +2,8 @@ package social.atoll.core.timeline;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -107,6 +109,46 @@ public final class HomeFeedStore {
     /** Removes what {@code authorId} put into {@code readerId}'s feed (after an unfollow). */
     public void removeAuthor(Handle h, long readerId, long authorId) {
         h.createUpdate("DELETE FROM home_feed WHERE account_id = :r AND author_id = :a").bind("r", readerId).bind("a", authorId).execute();
+    }
+
+    /** Takes {@code targetId}'s statuses, and boosts of them, out of {@code readerId}'s feed (a block or mute). */
+    public void removeAccount(Handle h, long readerId, long targetId) {
+        h.createUpdate("DELETE FROM home_feed WHERE account_id = :r AND " + FeedRows.BY_ACCOUNT)
+                .bind("r", readerId).bind("t", targetId).execute();
+    }
+
+    /** Takes statuses of {@code domain}'s accounts, and boosts of them, out of {@code readerId}'s feed. */
+    public void removeDomain(Handle h, long readerId, String domain) {
+        h.createUpdate("DELETE FROM home_feed WHERE account_id = :r AND " + FeedRows.BY_DOMAIN)
+                .bind("r", readerId).bind("d", domain).execute();
+    }
+
+    /**
+     * Puts a public status into the feeds of the local accounts following one of its tags (not its author's), unless
+     * they block or mute one of {@code involved}, block the domain of one, or the author blocks them. Rows already
+     * there stay. Returns the readers whose feed it went into.
+     */
+    public List<Long> addToTagFollowers(Handle h, Status s, Set<Long> involved, Instant now) {
+        return h.createQuery("""
+                        INSERT INTO home_feed (account_id, status_id, author_id, reblog_of_id)
+                        SELECT DISTINCT tf.account_id, :s, :author, CAST(NULL AS BIGINT)
+                        FROM status_tags st JOIN tag_follows tf ON tf.tag_id = st.tag_id JOIN accounts r ON r.id = tf.account_id
+                        WHERE st.status_id = :s AND r.domain IS NULL AND tf.account_id <> :author
+                          AND NOT EXISTS (SELECT 1 FROM blocks b WHERE b.account_id = tf.account_id AND b.target_account_id IN (<involved>))
+                          AND NOT EXISTS (SELECT 1 FROM blocks ab WHERE ab.account_id = :author AND ab.target_account_id = tf.account_id)
+                          AND NOT EXISTS (SELECT 1 FROM mutes m WHERE m.account_id = tf.account_id AND m.target_account_id IN (<involved>)
+                            AND (m.expires_at IS NULL OR m.expires_at > :now))
+                          AND NOT EXISTS (SELECT 1 FROM account_domain_blocks adb JOIN accounts ia ON ia.domain = adb.domain
+                            WHERE adb.account_id = tf.account_id AND ia.id IN (<involved>))
+                        ON CONFLICT DO NOTHING RETURNING account_id""")
+                .bind("s", s.id()).bind("author", s.accountId()).bindList("involved", new ArrayList<>(involved))
+                .bind("now", now).mapTo(Long.class).list();
+    }
+
+    /** Which of {@code readerIds} have {@code statusId} in their home feed (served by the feed's primary key). */
+    public Set<Long> holders(long statusId, Collection<Long> readerIds) {
+        return db.read(h -> new HashSet<>(h.createQuery("SELECT account_id FROM home_feed WHERE account_id IN (<v>) AND status_id = :s")
+                .bind("s", statusId).bindList("v", List.copyOf(readerIds)).mapTo(Long.class).list()));
     }
 
     /** One page of status ids of a home feed, newest first. */

@@ -1,49 +1,87 @@
 package social.atoll.federation.outbox;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
-import org.jdbi.v3.core.Handle;
+import social.atoll.core.account.Account;
+import social.atoll.core.account.AccountStore;
+import social.atoll.core.follow.FollowStore;
+import social.atoll.core.poll.PollStore;
+import social.atoll.core.status.Status;
+import social.atoll.core.status.StatusRelations;
+import social.atoll.core.status.StatusStore;
+import social.atoll.core.status.Visibility;
 
 /**
- * Which remote inboxes an activity goes to, read with the handle of the transaction that produced it. One inbox per
- * server where possible: an account's shared inbox, else its personal one (GoToSocial has none).
+ * Who takes part in an outbound activity, and which remote inboxes it goes to. Read inside the transaction that
+ * produced the event (the stores join it). One inbox per server where possible: an account's shared inbox, else its
+ * personal one (GoToSocial has none).
  */
 final class Audience {
 
-    private Audience() {}
+    private final AccountStore accounts;
+    private final FollowStore follows;
+    private final StatusStore statuses;
+    private final StatusRelations relations;
+    private final PollStore polls;
+
+    Audience(AccountStore accounts, FollowStore follows, StatusStore statuses, StatusRelations relations, PollStore polls) {
+        this.accounts = accounts;
+        this.follows = follows;
+        this.statuses = statuses;
+        this.relations = relations;
+        this.polls = polls;
+    }
+
+    /** A local account: the only ones whose actions are sent out (remote ones' arrive through the inbox). */
+    Optional<Account> local(long id) { return accounts.byId(id).filter(Account::local); }
+
+    Optional<Account> remote(long id) { return accounts.byId(id).filter(a -> !a.local()); }
+
+    Collection<Account> accounts(Collection<Long> ids) { return accounts.byIds(ids).values(); }
 
     /** The inboxes of the remote followers of {@code accountId}: exactly the servers that host them. */
-    static Set<String> followerInboxes(Handle h, long accountId) {
-        return new LinkedHashSet<>(h.createQuery("""
-                        SELECT DISTINCT COALESCE(a.shared_inbox_url, a.inbox_url) FROM follows f
-                        JOIN accounts a ON a.id = f.account_id
-                        WHERE f.target_account_id = :id AND a.domain IS NOT NULL
-                          AND COALESCE(a.shared_inbox_url, a.inbox_url) IS NOT NULL""")
-                .bind("id", accountId).mapTo(String.class).list());
-    }
+    Set<String> followerInboxes(long accountId) { return new LinkedHashSet<>(follows.remoteFollowerInboxes(accountId)); }
 
     /** Shared (else personal) inboxes of the given accounts that are remote. */
-    static Set<String> inboxesOf(Handle h, Collection<Long> accountIds) {
-        if (accountIds.isEmpty()) return new LinkedHashSet<>();
-        return new LinkedHashSet<>(h.createQuery("""
-                        SELECT DISTINCT COALESCE(shared_inbox_url, inbox_url) FROM accounts
-                        WHERE id IN (<ids>) AND domain IS NOT NULL AND COALESCE(shared_inbox_url, inbox_url) IS NOT NULL""")
-                .bindList("ids", List.copyOf(accountIds)).mapTo(String.class).list());
-    }
-
-    /** The personal inbox of one remote account (one-to-one activities: Follow, Accept, Reject, Block, Undo). */
-    static List<String> personalInbox(Handle h, long accountId) {
-        List<String> out = new ArrayList<>();
-        h.createQuery("SELECT COALESCE(inbox_url, shared_inbox_url) FROM accounts WHERE id = :id AND domain IS NOT NULL")
-                .bind("id", accountId).mapTo(String.class).findOne().ifPresent(i -> { if (i != null) out.add(i); });
+    Set<String> inboxesOf(Collection<Long> accountIds) {
+        Set<String> out = new LinkedHashSet<>();
+        if (accountIds.isEmpty()) return out;
+        for (Account a : accounts.byIds(accountIds).values()) {
+            if (a.local()) continue;
+            String inbox = a.sharedInboxUrl() != null ? a.sharedInboxUrl() : a.inboxUrl();
+            if (inbox != null) out.add(inbox);
+        }
         return out;
     }
 
-    /** Accounts in a limited (circle) status's audience. */
-    static List<Long> statusAudience(Handle h, long statusId) {
-        return h.createQuery("SELECT account_id FROM status_audiences WHERE status_id = :s").bind("s", statusId).mapTo(Long.class).list();
+    /** The personal inbox of one remote account (one-to-one activities: Follow, Accept, Reject, Block, Undo). */
+    Set<String> personalInbox(long accountId) {
+        Set<String> out = new LinkedHashSet<>();
+        remote(accountId).map(a -> a.inboxUrl() != null ? a.inboxUrl() : a.sharedInboxUrl()).ifPresent(out::add);
+        return out;
     }
+
+    /**
+     * Who receives a status: followers' servers (unless direct or limited), mentioned remote accounts, the remote
+     * author replied to (when visible to them), and a limited status's remote audience.
+     */
+    Set<String> ofStatus(Status s, Account author, Collection<Long> mentioned) {
+        Visibility v = s.visibilityEnum();
+        Set<String> inboxes = new LinkedHashSet<>();
+        if (v == Visibility.PUBLIC || v == Visibility.UNLISTED || v == Visibility.PRIVATE) inboxes.addAll(followerInboxes(author.id()));
+        Set<Long> direct = new LinkedHashSet<>(mentioned);
+        if (v == Visibility.LIMITED) direct.addAll(statuses.audience(s.id()));
+        if (s.inReplyToAccountId() != null && (v == Visibility.PUBLIC || v == Visibility.UNLISTED)) direct.add(s.inReplyToAccountId());
+        inboxes.addAll(inboxesOf(direct));
+        return inboxes;
+    }
+
+    /** The accounts a stored status mentions. */
+    List<Long> mentioned(Status s) { return relations.mentions(List.of(s.id())).getOrDefault(s.id(), List.of()); }
+
+    /** The remote servers of those who voted on the poll of {@code question}. */
+    Set<String> voterInboxes(Status question) { return inboxesOf(polls.voterIds(question.id())); }
 }

@@ -5,14 +5,26 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Set;
 import social.atoll.core.account.Account;
+import social.atoll.infra.db.Database;
 import social.atoll.infra.jobs.JobQueue;
 
-/** Enqueues one {@link DeliveryJob} per inbox, in the caller's transaction, all carrying the same bytes. */
+/**
+ * Enqueues one {@link DeliveryJob} per inbox, all carrying the same bytes, in the caller's transaction — or in one
+ * of their own for callers outside any (the job queue stores jobs in a transaction; no SQL here).
+ */
 final class Deliveries {
 
-    private Deliveries() {}
+    private final Database db;
+    private final JobQueue jobs;
+    private final ObjectMapper json;
 
-    static void enqueue(JobQueue jobs, ObjectMapper json, JsonNode activity, Account signer, Set<String> inboxes) {
+    Deliveries(Database db, JobQueue jobs, ObjectMapper json) {
+        this.db = db;
+        this.jobs = jobs;
+        this.json = json;
+    }
+
+    void send(JsonNode activity, Account signer, Set<String> inboxes) {
         if (inboxes.isEmpty()) return;
         String body;
         try {
@@ -21,9 +33,12 @@ final class Deliveries {
             throw new IllegalStateException(e);
         }
         String id = activity.path("id").asText();
-        for (String inbox : inboxes) {
-            if (inbox == null || inbox.isBlank()) continue;
-            jobs.enqueue(DeliveryJob.TYPE, id + " " + inbox, new DeliveryJob.Delivery(inbox, signer.id(), body));
-        }
+        db.write(h -> {
+            for (String inbox : inboxes) {
+                if (inbox == null || inbox.isBlank()) continue;
+                jobs.enqueue(DeliveryJob.TYPE, id + " " + inbox, new DeliveryJob.Delivery(inbox, signer.id(), body));
+            }
+            return null;
+        });
     }
 }

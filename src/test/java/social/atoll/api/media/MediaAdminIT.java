@@ -54,7 +54,7 @@ class MediaAdminIT {
                 String remote = "http://127.0.0.1:" + origin.getAddress().getPort() + "/r.png";
                 assertThat(Multipart.fetch(local.app().core.mediaProxySigner.proxied(remote)).statusCode()).isEqualTo(200);
 
-                MediaAdmin admin = new MediaAdmin(local.app().infra.db, local.app().infra.clock);
+                MediaAdmin admin = new MediaAdmin(local.app().core.mediaStore, local.app().infra.clock);
                 var usage = admin.usage();
                 assertThat(usage).anySatisfy(u -> {
                     assertThat(u.kind()).isEqualTo("attachment");
@@ -85,7 +85,7 @@ class MediaAdminIT {
 
                 // pruning drops the cached remote copy; the proxy fetches it again on the next look
                 int before = hits.get();
-                var pruned = new MediaAdmin(onS3.app().infra.db, onS3.app().infra.clock).pruneRemote(onS3.app().infra.blobs, Duration.ZERO);
+                var pruned = new MediaAdmin(onS3.app().core.mediaStore, onS3.app().infra.clock).pruneRemote(onS3.app().infra.blobs, Duration.ZERO);
                 assertThat(pruned.files()).isEqualTo(1);
                 assertThat(Multipart.fetch(onS3.app().core.mediaProxySigner.proxied(remote)).body()).isEqualTo(png);
                 assertThat(hits.get()).isEqualTo(before + 1);

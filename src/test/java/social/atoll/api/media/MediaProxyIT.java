@@ -169,7 +169,7 @@ class MediaProxyIT {
         assertThat(m.get("remote_url").asText()).startsWith(atoll.baseUrl() + "/media_proxy/");
         assertThat(TestImages.decode(Multipart.fetch(m.get("url").asText()).body()).getWidth()).isEqualTo(30);
 
-        var pruned = new social.atoll.core.media.MediaAdmin(atoll.app().infra.db, atoll.app().infra.clock).pruneRemote(atoll.app().infra.blobs, java.time.Duration.ZERO);
+        var pruned = new social.atoll.core.media.MediaAdmin(atoll.app().core.mediaStore, atoll.app().infra.clock).pruneRemote(atoll.app().infra.blobs, java.time.Duration.ZERO);
         assertThat(pruned.files()).isPositive();
         var after = atoll.http().get(path, null).json().at("/media_attachments/0");
         assertThat(after.get("url").asText()).startsWith(atoll.baseUrl() + "/media_proxy/");

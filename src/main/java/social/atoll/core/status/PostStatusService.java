@@ -1,0 +1,183 @@
+package social.atoll.core.status;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import social.atoll.config.Settings;
+import social.atoll.core.account.Account;
+import social.atoll.core.account.AccountStore;
+import social.atoll.core.account.User;
+import social.atoll.core.auth.Tokens;
+import social.atoll.core.common.NotFoundException;
+import social.atoll.core.common.ValidationException;
+import social.atoll.core.poll.NewPoll;
+import social.atoll.core.poll.PollService;
+import social.atoll.core.privacy.VisibilityPolicy;
+import social.atoll.infra.db.Database;
+import social.atoll.infra.events.EventBus;
+import social.atoll.infra.ids.IdGenerator;
+import social.atoll.infra.jobs.JobQueue;
+
+/**
+ * The one way to post a local status, with its poll or media, now or scheduled; publishing a scheduled status comes
+ * back here too. Everything is checked before anything is written (Mastodon's wording): text, poll, media, the status
+ * replied to. The status, its mentions, tags, poll and media links commit in one transaction, and
+ * {@link StatusEvents.StatusCreated} is published last, with the status complete, so listeners (feeds,
+ * notifications, federation) see everything a reader will.
+ */
+public final class PostStatusService {
+
+    private static final Duration IDEMPOTENCY_WINDOW = Duration.ofHours(1);
+
+    /** What a post became: a status, or a status waiting for its time. */
+    public sealed interface Posted permits Published, Scheduled {}
+
+    public record Published(Status status) implements Posted {}
+
+    public record Scheduled(ScheduledStatus scheduled) implements Posted {}
+
+    /** A post that passed every check, with the author's defaults applied and its text formatted. */
+    private record Checked(Account author, String text, String spoiler, boolean sensitive, Visibility visibility,
+                           String language, Status replyTo, NewPoll poll, List<Long> mediaIds, TextFormatter.Formatted formatted) {}
+
+    private final Database db;
+    private final StatusStore statuses;
+    private final ScheduledStatusStore scheduled;
+    private final AccountStore accounts;
+    private final TextFormatter formatter;
+    private final VisibilityPolicy visibility;
+    private final PollService polls;
+    private final StatusAttachments attachments;
+    private final JobQueue jobs;
+    private final IdGenerator ids;
+    private final Clock clock;
+    private final Settings settings;
+    private final EventBus events;
+    private final StatusRules rules;
+
+    public PostStatusService(Database db, StatusStore statuses, ScheduledStatusStore scheduled, AccountStore accounts,
+                             TextFormatter formatter, VisibilityPolicy visibility, PollService polls,
+                             StatusAttachments attachments, JobQueue jobs, IdGenerator ids, Clock clock, Settings settings,
+                             EventBus events) {
+        this.db = db;
+        this.statuses = statuses;
+        this.scheduled = scheduled;
+        this.accounts = accounts;
+        this.formatter = formatter;
+        this.visibility = visibility;
+        this.polls = polls;
+        this.attachments = attachments;
+        this.jobs = jobs;
+        this.ids = ids;
+        this.clock = clock;
+        this.settings = settings;
+        this.events = events;
+        this.rules = new StatusRules(settings.maxStatusChars());
+    }
+
+    /**
+     * Posts {@code req} as {@code authorId}: now, or at {@code req.scheduledAt()} when that is still ahead (at least
+     * five minutes). Throws {@link ValidationException} for a post that breaks a rule and {@link NotFoundException}
+     * when the status replied to does not exist or is not visible to the poster. A retry with the same
+     * Idempotency-Key within an hour answers the first status, unchecked (its media are taken by then).
+     */
+    public Posted post(long authorId, NewStatus req) {
+        Instant now = clock.instant();
+        if (req.scheduledAt() != null && req.scheduledAt().isAfter(now)) return new Scheduled(schedule(authorId, req, now));
+        String keyHash = req.idempotencyKey() == null || req.idempotencyKey().isBlank() ? null : Tokens.sha256(req.idempotencyKey());
+        if (keyHash != null) {
+            Optional<Status> earlier = earlier(authorId, keyHash);
+            if (earlier.isPresent()) return new Published(earlier.get());
+        }
+        return new Published(store(check(authorId, req, null), req.applicationId(), keyHash, null));
+    }
+
+    /** Publishes a scheduled status now, with the media reserved for it, by the rules of a post made now. */
+    void publishScheduled(ScheduledStatus s) {
+        ScheduledStatus.Params p = s.params();
+        NewStatus req = new NewStatus(p.text(), p.spoilerText(), p.sensitive(), Visibility.parseRequested(p.visibility()).orElse(null),
+                p.inReplyToId(), p.language(), p.poll(), p.mediaIds(), null, p.applicationId(), null);
+        store(check(s.accountId(), req, s.id()), req.applicationId(), null, s.id());
+    }
+
+    /** Checks a post as it would be checked now, and keeps it (media reserved) for a job to publish at its time. */
+    private ScheduledStatus schedule(long authorId, NewStatus req, Instant now) {
+        Instant at = req.scheduledAt();
+        ScheduledStatusService.checkTime(at, now);
+        Checked c = check(authorId, req, null);
+        var params = new ScheduledStatus.Params(c.text(), c.poll(), c.mediaIds().stream().map(String::valueOf).toList(),
+                req.sensitive(), c.spoiler(), c.visibility().api(), req.inReplyToId(), req.language(), req.idempotencyKey(),
+                req.applicationId(), null, false);
+        long id = ids.next();
+        db.write(h -> {
+            ScheduledStatusService.checkLimits(scheduled, authorId, at, null);
+            scheduled.insert(id, authorId, at, params, now);
+            if (!c.mediaIds().isEmpty()) attachments.reserve(h, authorId, id, c.mediaIds());
+            ScheduledStatusService.enqueue(jobs, id, at);
+            return null;
+        });
+        return scheduled.byId(id).orElseThrow();
+    }
+
+    /**
+     * Every rule of a post, before anything is written: a poll alone and by its rules, usable media (free, or
+     * reserved for {@code scheduledId}), text within the limit, a visible status to reply to.
+     */
+    private Checked check(long authorId, NewStatus req, Long scheduledId) {
+        Account author = accounts.byId(authorId).orElseThrow(() -> new NotFoundException("account"));
+        User user = accounts.userByAccountId(authorId).orElseThrow(() -> new NotFoundException("user"));
+        boolean withMedia = !req.mediaIds().isEmpty();
+        rules.checkPoll(req.poll(), withMedia);
+        List<Long> media = withMedia ? attachments.check(authorId, req.mediaIds(), scheduledId) : List.of();
+        String text = StatusRules.text(req.text());
+        String spoiler = StatusRules.spoiler(req.spoilerText());
+        rules.checkText(text, spoiler, withMedia);
+        Status replyTo = null;
+        if (req.inReplyToId() != null) {
+            replyTo = statuses.byId(req.inReplyToId()).orElseThrow(() -> new NotFoundException("status"));
+            if (replyTo.isReblog()) replyTo = statuses.byId(replyTo.reblogOfId()).orElseThrow(() -> new NotFoundException("status"));
+            if (!visibility.canSee(authorId, replyTo)) throw new NotFoundException("status");
+        }
+        Visibility vis = req.visibility() != null ? req.visibility()
+                : Visibility.parseRequested(user.defaultPrivacy()).orElse(Visibility.PUBLIC);
+        boolean sensitive = (req.sensitive() != null ? req.sensitive() : user.defaultSensitive()) || !spoiler.isEmpty();
+        return new Checked(author, text, spoiler, sensitive, vis, StatusRules.language(req.language(), user.defaultLanguage()),
+                replyTo, req.poll(), media, formatter.format(text));
+    }
+
+    /** Writes a checked post in one transaction and announces it last, complete. */
+    private Status store(Checked c, Long applicationId, String keyHash, Long scheduledId) {
+        Account author = c.author();
+        return db.write(h -> {
+            if (keyHash != null) {
+                Optional<Status> earlier = earlier(author.id(), keyHash);
+                if (earlier.isPresent()) return earlier.get();
+            }
+            long id = ids.next();
+            Instant now = clock.instant();
+            Status row = statuses.insertLocal(new StatusStore.LocalStatus(id,
+                    settings.url("/users/" + author.username() + "/statuses/" + id), settings.url("/@" + author.username() + "/" + id),
+                    author.id(), c.replyTo(), c.text(), c.formatted().html(), c.spoiler(), c.sensitive(), c.visibility(),
+                    c.language(), applicationId, now));
+            List<Long> mentioned = statuses.insertMentions(id, c.formatted().mentions().stream().map(Account::id).toList());
+            statuses.insertTags(id, c.formatted().tags(), now);
+            if (!c.mediaIds().isEmpty()) attachments.claim(h, author.id(), id, c.mediaIds(), scheduledId);
+            StatusService.countCreated(h, row, now);
+            if (keyHash != null) statuses.rememberIdempotencyKey(author.id(), keyHash, id, now);
+            // the poll is the one part of a post kept on the status row itself (poll_id)
+            Status complete = row;
+            if (c.poll() != null) {
+                polls.attach(h, row, c.poll());
+                complete = statuses.byId(id).orElseThrow();
+            }
+            events.publish(new StatusEvents.StatusCreated(complete, null, mentioned));
+            return complete;
+        });
+    }
+
+    private Optional<Status> earlier(long accountId, String keyHash) {
+        return statuses.byIdempotencyKey(accountId, keyHash, clock.instant().minus(IDEMPOTENCY_WINDOW));
+    }
+}

@@ -1,0 +1,40 @@
+package social.atoll.core.status;
+
+import java.util.Locale;
+import java.util.regex.Pattern;
+import social.atoll.core.common.ValidationException;
+import social.atoll.core.poll.NewPoll;
+import social.atoll.core.poll.PollRules;
+
+/** The rules of a status's content that posting, publishing a scheduled status and editing share, in Mastodon's words. */
+final class StatusRules {
+
+    private static final Pattern LANGUAGE = Pattern.compile("[a-zA-Z]{2,3}([-_][a-zA-Z0-9]{2,8})?");
+
+    private final int maxChars;
+
+    StatusRules(int maxChars) { this.maxChars = maxChars; }
+
+    /** A poll comes alone (Mastodon's wording, without "Validation failed"), and by the poll rules. */
+    void checkPoll(NewPoll poll, boolean withMedia) {
+        if (poll == null) return;
+        if (withMedia) throw ValidationException.bare("Cannot attach more than 4 files.");
+        PollRules.check(poll);
+    }
+
+    /** Text is required unless media come with it, and text plus content warning stay within the limit. */
+    void checkText(String text, String spoiler, boolean withMedia) {
+        if (text.isBlank() && !withMedia) throw new ValidationException("Text can't be blank");
+        if (StatusLength.of(text, spoiler) > maxChars)
+            throw new ValidationException("Text character limit of " + maxChars + " exceeded");
+    }
+
+    /** The language asked for when it looks like a language tag (lower-cased), else {@code fallback}. */
+    static String language(String requested, String fallback) {
+        return requested != null && LANGUAGE.matcher(requested).matches() ? requested.toLowerCase(Locale.ROOT) : fallback;
+    }
+
+    static String text(String text) { return text == null ? "" : text; }
+
+    static String spoiler(String spoiler) { return spoiler == null ? "" : spoiler.strip(); }
+}

@@ -1,0 +1,27 @@
+package social.atoll.federation.outbox;
+
+import java.util.List;
+import social.atoll.infra.events.EventBus;
+
+/** The one place where core's events meet the outbound handlers, one per subject (the mirror of {@code InboxHandlers}). */
+public final class OutboxHandlers {
+
+    private OutboxHandlers() {}
+
+    static List<OutboxHandler> standard(OutboxServices s) {
+        return List.of(
+                new StatusDeliveries(s),
+                new BoostDeliveries(s),
+                new LikeDeliveries(s),
+                new PollDeliveries(s),
+                new FeaturedDeliveries(s),
+                new FollowDeliveries(s),
+                new BlockDeliveries(s),
+                new ProfileDeliveries(s));
+    }
+
+    /** Registers the standard handlers' listeners and jobs; call before the job queue starts. */
+    public static void registerStandard(OutboxServices s, EventBus events) {
+        for (OutboxHandler h : standard(s)) h.register(events);
+    }
+}

@@ -1,0 +1,56 @@
+package social.atoll.core.status;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import social.atoll.core.common.ValidationException;
+import social.atoll.core.poll.NewPoll;
+
+/** The content rules posting, scheduled publication and edits share. */
+class StatusRulesTest {
+
+    private final StatusRules rules = new StatusRules(20);
+
+    @Test
+    void textIsRequiredUnlessMediaComeWithIt() {
+        assertThatThrownBy(() -> rules.checkText(" ", "", false)).isInstanceOf(ValidationException.class).hasMessage("Text can't be blank");
+        assertThatCode(() -> rules.checkText("", "", true)).doesNotThrowAnyException();
+    }
+
+    @Test
+    void textAndContentWarningCountTogetherAgainstTheLimit() {
+        assertThatCode(() -> rules.checkText("a".repeat(10), "b".repeat(10), false)).doesNotThrowAnyException();
+        assertThatThrownBy(() -> rules.checkText("a".repeat(11), "b".repeat(10), false))
+                .isInstanceOf(ValidationException.class).hasMessage("Text character limit of 20 exceeded");
+    }
+
+    @Test
+    void aPollComesAloneAndByThePollRules() {
+        NewPoll poll = new NewPoll(List.of("a", "b"), 600L, false, false);
+        assertThatThrownBy(() -> rules.checkPoll(poll, true)).isInstanceOfSatisfying(ValidationException.class, e -> {
+            assertThat(e.getMessage()).isEqualTo("Cannot attach more than 4 files.");
+            assertThat(e.isBare()).isTrue();
+        });
+        assertThatThrownBy(() -> rules.checkPoll(new NewPoll(List.of("a"), 600L, false, false), false))
+                .isInstanceOf(ValidationException.class).hasMessage("Poll options must have more than one item");
+        assertThatCode(() -> rules.checkPoll(poll, false)).doesNotThrowAnyException();
+        assertThatCode(() -> rules.checkPoll(null, true)).doesNotThrowAnyException();
+    }
+
+    @Test
+    void aLanguageTagIsLowerCasedAndAnythingElseFallsBack() {
+        assertThat(StatusRules.language("EN-gb", "fr")).isEqualTo("en-gb");
+        assertThat(StatusRules.language("not a language", "fr")).isEqualTo("fr");
+        assertThat(StatusRules.language(null, "fr")).isEqualTo("fr");
+    }
+
+    @Test
+    void theContentWarningIsStrippedAndMissingTextIsEmpty() {
+        assertThat(StatusRules.spoiler("  cw  ")).isEqualTo("cw");
+        assertThat(StatusRules.spoiler(null)).isEmpty();
+        assertThat(StatusRules.text(null)).isEmpty();
+    }
+}
