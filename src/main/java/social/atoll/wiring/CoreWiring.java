@@ -5,6 +5,7 @@ import social.atoll.config.Settings;
 import social.atoll.core.account.AccountQueries;
 import social.atoll.core.account.AccountService;
 import social.atoll.core.account.AccountStore;
+import social.atoll.core.account.LinkVerifier;
 import social.atoll.core.account.ProfileService;
 import social.atoll.core.account.RemoteAccountService;
 import social.atoll.core.account.SignUpService;
@@ -126,6 +127,7 @@ public final class CoreWiring {
     public final WebSessions browserSignIn;
     public final SignUpService signUps;
     public final ProfileService profiles;
+    public final LinkVerifier linkVerifier;
     public final RemoteAccountService remoteAccounts;
 
     // statuses, timelines, notifications
@@ -268,6 +270,7 @@ public final class CoreWiring {
 
         this.follows = new FollowService(db, followStore, relationships, accounts, ids, clock, events);
         this.profiles = new ProfileService(db, accounts, textFormatter, follows, json, clock, events);
+        this.linkVerifier = new LinkVerifier(accounts, infra.http, jobs, ids, json, clock);
         this.signUps = new SignUpService(settings, accountService, accounts, tokens);
         this.remoteAccounts = new RemoteAccountService(db, accounts, followStore, follows, clock);
         this.siteSettings = new SiteSettings(db);

@@ -21,6 +21,7 @@ public final class Registrations {
         core.media.register();
         core.mediaSweep.register();
         core.cards.register(events);
+        core.linkVerifier.register(events);
         if (core.remoteMediaFetcher != null) core.remoteMediaFetcher.register(events, jobs);
         core.homeFeedFanout.register(events);
         core.notificationListeners.register(events);

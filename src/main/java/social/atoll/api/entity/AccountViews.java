@@ -74,7 +74,7 @@ public final class AccountViews {
     /** The credential account of verify_credentials / update_credentials. */
     public AccountEntity credential(Account a, User u, int followRequestsCount) {
         List<AccountEntity.Field> sourceFields = new ArrayList<>();
-        for (ProfileService.StoredField f : accounts.fields(a)) sourceFields.add(new AccountEntity.Field(f.name(), f.valueSource() == null ? "" : f.valueSource(), null));
+        for (ProfileService.StoredField f : accounts.fields(a)) sourceFields.add(new AccountEntity.Field(f.name(), f.valueSource() == null ? "" : f.valueSource(), f.verifiedAt()));
         var source = new AccountEntity.Source(a.noteSource(), sourceFields, u.defaultPrivacy(), u.defaultSensitive(),
                 u.defaultLanguage() == null ? "" : u.defaultLanguage(), followRequestsCount, a.hideCollections(),
                 a.discoverable(), a.indexable(), List.of());

@@ -17,10 +17,18 @@ public final class StreamRegistry {
 
     private final Map<String, Set<Target>> byTopic = new ConcurrentHashMap<>();
 
-    /** Subscribes; a duplicate subscription is a no-op. */
+    /**
+     * Subscribes; a duplicate subscription is a no-op. The target joins its topic's set inside the map's atomic
+     * update: joined after it, a set that a closing connection just emptied and unmapped would take the new
+     * subscription with it, and a client reconnecting would get no event on the new socket.
+     */
     public void add(StreamConnection c, Subscription s) {
         if (!c.subscriptions().add(s)) return;
-        byTopic.computeIfAbsent(s.topic(), k -> ConcurrentHashMap.newKeySet()).add(new Target(c, s));
+        byTopic.compute(s.topic(), (k, set) -> {
+            Set<Target> targets = set == null ? ConcurrentHashMap.newKeySet() : set;
+            targets.add(new Target(c, s));
+            return targets;
+        });
     }
 
     public void remove(StreamConnection c, Subscription s) {

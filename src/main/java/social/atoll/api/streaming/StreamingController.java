@@ -176,6 +176,12 @@ public final class StreamingController implements Controller {
         res.setContentType("text/event-stream; charset=utf-8");
         res.setHeader("Cache-Control", "no-store");
         res.setHeader("X-Accel-Buffering", "no");
+        // Jetty's chunked framing sends a chunk's closing CRLF only in front of the next chunk, and clients that
+        // decode chunks strictly (Python's urllib3, under requests and Mastodon.py) hold the whole chunk until that
+        // CRLF: each event would wait for the next heartbeat. Without Content-Length a response that does not keep
+        // the connection is framed by its end instead, so every flush reaches the client whole. The stream ends
+        // only when the connection does, so there is nothing to keep it for. HTTP/2 frames each flush itself.
+        if ("HTTP/1.1".equals(ctx.req().getProtocol())) res.setHeader("Connection", "close");
         registry.add(c, s);
         try {
             c.pump(res.getOutputStream(), HEARTBEAT_MILLIS);

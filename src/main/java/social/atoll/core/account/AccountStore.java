@@ -29,6 +29,12 @@ public final class AccountStore {
         return db.read(h -> h.createQuery("SELECT * FROM accounts WHERE id = :id").bind("id", id).map(ACCOUNT).findOne());
     }
 
+    /** Writes {@code fields} (JSON) only while the stored value is still {@code expected}; false when it changed. */
+    public boolean replaceFields(long accountId, String expected, String fields) {
+        return db.write(h -> h.createUpdate("UPDATE accounts SET fields = :fields WHERE id = :id AND fields = :expected")
+                .bind("fields", fields).bind("id", accountId).bind("expected", expected).execute()) == 1;
+    }
+
     /** Accounts by id, in one query; missing ids are absent from the map. */
     public Map<Long, Account> byIds(Collection<Long> ids) {
         if (ids.isEmpty()) return Map.of();

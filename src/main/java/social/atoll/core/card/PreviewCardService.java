@@ -32,11 +32,12 @@ import social.atoll.infra.storage.BlobStore;
 
 /**
  * Link previews, fetched once per URL for the whole server. A new status that links somewhere gets the URL's card
- * row (created on first sight) in its own transaction; only the status that created the row queues the fetch, after
- * a random delay as Mastodon does, so a flood of statuses linking one page causes one request to it, spread out
- * from other servers doing the same. The fetch reads the page's oEmbed endpoint when it names one (photo, video and
- * rich cards) and its OpenGraph tags, all through the SSRF-safe client, and stores the card's image through the
- * media pipeline (re-encoded, metadata stripped, blurhash), so readers load it from this server.
+ * row (created on first sight) in its own transaction; only the status that created the row queues the fetch, so a
+ * flood of statuses linking one page causes one request to it. A local author's link is fetched at once; one that
+ * arrived from another server waits a random delay as Mastodon does, spread out from other servers doing the same.
+ * The fetch reads the page's oEmbed endpoint when it names one (photo, video and rich cards) and its OpenGraph
+ * tags, all through the SSRF-safe client, and stores the card's image through the media pipeline (re-encoded,
+ * metadata stripped, blurhash), so readers load it from this server.
  */
 public final class PreviewCardService {
 
@@ -61,7 +62,7 @@ public final class PreviewCardService {
     /** Reads oEmbed documents. */
     private final JsonColumns json;
 
-    /** {@code maxDelay}: the fetch waits a random time up to this (Mastodon: up to a minute). */
+    /** {@code maxDelay}: the fetch of a remote status's link waits a random time up to this (Mastodon: up to a minute). */
     public PreviewCardService(PreviewCardStore store, SafeHttpClient http, BlobStore blobs, ImageProcessor images, JobQueue jobs,
                               IdGenerator ids, Clock clock, Duration maxDelay, JsonColumns json) {
         this.json = json;
@@ -104,10 +105,18 @@ public final class PreviewCardService {
         long newId = ids.next();
         PreviewCardStore.Linked linked = store.link(h, s.id(), hash, url, newId, now);
         long cardId = linked.cardId();
-        if (linked.created()) {
-            long delayMs = maxDelay.isZero() ? 0 : ThreadLocalRandom.current().nextLong(maxDelay.toMillis() + 1);
-            jobs.enqueueAt(FETCH, "card-" + cardId, new Fetch(cardId), now.plusMillis(delayMs));
-        }
+        if (linked.created()) jobs.enqueueAt(FETCH, "card-" + cardId, new Fetch(cardId), s.local() ? now : now.plus(jitter()));
+        // a remote post's link may still wait for its jitter; the local author's post shows its card now all the same
+        else if (s.local()) jobs.runNow(FETCH, "card-" + cardId);
+    }
+
+    /**
+     * How long a link from another server waits: a random 1 s to {@code maxDelay}, as Mastodon crawls them, since
+     * every server that received a popular post would otherwise fetch its page the same second.
+     */
+    private Duration jitter() {
+        long max = maxDelay.toMillis();
+        return max <= 1000 ? maxDelay : Duration.ofMillis(ThreadLocalRandom.current().nextLong(1000, max + 1));
     }
 
     public Optional<PreviewCard> byId(long id) {

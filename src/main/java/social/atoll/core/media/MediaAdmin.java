@@ -37,7 +37,10 @@ public final class MediaAdmin {
         this.clock = clock;
     }
 
-    /** Local uploads by purpose (original files), and the proxy cache of remote files. */
+    /**
+     * Local uploads by purpose (original files), the copies of remote statuses' media kept under {@code cache/}
+     * (original files; pruned with the remote cache), and the proxy cache of remote files.
+     */
     public List<Usage> usage() { return store.usage(); }
 
     /**

@@ -87,6 +87,10 @@ public final class MediaStore {
                         SELECT purpose, COUNT(*) AS files, COALESCE(SUM(file_size), 0) AS bytes FROM media_attachments
                         WHERE file_key IS NOT NULL AND remote_url IS NULL GROUP BY purpose ORDER BY purpose""")
                 .map((rs, ctx) -> new MediaAdmin.Usage(rs.getString("purpose"), rs.getLong("files"), rs.getLong("bytes"))).list()));
+        out.add(db.read(h -> h.createQuery("""
+                        SELECT COUNT(*) AS files, COALESCE(SUM(file_size), 0) AS bytes FROM media_attachments
+                        WHERE file_key IS NOT NULL AND remote_url IS NOT NULL""")
+                .map((rs, ctx) -> new MediaAdmin.Usage("remote media", rs.getLong("files"), rs.getLong("bytes"))).one()));
         out.add(db.read(h -> h.createQuery("SELECT COUNT(*) AS files, COALESCE(SUM(size), 0) AS bytes FROM media_proxy_cache")
                 .map((rs, ctx) -> new MediaAdmin.Usage("remote cache", rs.getLong("files"), rs.getLong("bytes"))).one()));
         return out;

@@ -15,7 +15,10 @@ import com.github.kagkarlsson.scheduler.task.ExecutionContext;
 import com.github.kagkarlsson.scheduler.task.ExecutionOperations;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.Task;
+import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceCurrentlyExecutingException;
+import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceNotFoundException;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
+import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -199,6 +202,31 @@ public final class JobQueue implements AutoCloseable {
         }
         if (added && scheduler != null && !when.isAfter(clock.instant())) db.afterCommit(scheduler::triggerCheckForDueExecutions);
         return added;
+    }
+
+    /**
+     * Brings a job that waits for a later time forward to now, in the current write transaction; false when no such
+     * job waits (never enqueued, done, or already running).
+     */
+    public <T> boolean runNow(JobType<T> type, String key) {
+        Handle h = db.currentHandle();
+        SchedulerClient client = SchedulerClient.Builder.create(new BorrowedConnectionDataSource(h.getConnection()))
+                .serializer(serializer)
+                .jdbcCustomization(jdbc)
+                .build();
+        for (int i = 0; i < 2; i++) db.statements().executed(); // read, update: db-scheduler's JDBC bypasses the statement logger
+        Instant now = clock.instant();
+        boolean moved;
+        try {
+            moved = client.getScheduledExecution(TaskInstanceId.of(type.name(), key))
+                    .filter(e -> e.getExecutionTime().isAfter(now) && !e.isPicked())
+                    .map(e -> client.reschedule(TaskInstanceId.of(type.name(), key), now))
+                    .orElse(false);
+        } catch (TaskInstanceCurrentlyExecutingException | TaskInstanceNotFoundException e) {
+            moved = false; // picked or finished between the read and the update
+        }
+        if (moved && scheduler != null) db.afterCommit(scheduler::triggerCheckForDueExecutions);
+        return moved;
     }
 
     private static boolean exists(Handle h, String taskName, String key) {
