@@ -13,7 +13,7 @@ import social.atoll.core.account.User;
 import social.atoll.core.status.NewStatus;
 import social.atoll.core.status.Visibility;
 import social.atoll.federation.keys.LocalKeys;
-import social.atoll.federation.signatures.Pem;
+import social.atoll.federation.keys.Pem;
 
 /**
  * Outbound delivery rate: a local author with one remote follower on each of {@code inboxes} servers (an

@@ -26,7 +26,7 @@ import social.atoll.federation.inbox.InboxJob;
 import social.atoll.federation.keys.LocalKeys;
 import social.atoll.federation.outbox.DeliveryJob;
 import social.atoll.federation.signatures.HttpSignatures;
-import social.atoll.federation.signatures.Pem;
+import social.atoll.federation.keys.Pem;
 
 /**
  * Inbound processing rate: {@code activities} {@code Create}s of public Notes by {@code actors} remote accounts whose

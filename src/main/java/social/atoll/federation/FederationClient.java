@@ -14,6 +14,7 @@ import java.util.Map;
 import social.atoll.config.Settings;
 import social.atoll.config.SettingsLoader;
 import social.atoll.core.account.Account;
+import social.atoll.core.moderation.FederationPolicy;
 import social.atoll.federation.keys.InstanceActor;
 import social.atoll.federation.keys.LocalKeys;
 import social.atoll.federation.signatures.HttpSignatures;

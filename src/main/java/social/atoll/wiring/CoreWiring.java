@@ -2,12 +2,15 @@ package social.atoll.wiring;
 
 import java.time.Duration;
 import social.atoll.config.Settings;
+import social.atoll.core.account.AccountKeyStore;
 import social.atoll.core.account.AccountQueries;
 import social.atoll.core.account.AccountService;
 import social.atoll.core.account.AccountStore;
 import social.atoll.core.account.LinkVerifier;
 import social.atoll.core.account.ProfileService;
+import social.atoll.core.account.RemoteAccountDeletion;
 import social.atoll.core.account.RemoteAccountService;
+import social.atoll.core.account.RemoteAccountStore;
 import social.atoll.core.account.SignUpService;
 import social.atoll.core.announcement.AnnouncementService;
 import social.atoll.core.announcement.AnnouncementStore;
@@ -29,7 +32,9 @@ import social.atoll.core.filter.FilterStore;
 import social.atoll.core.filter.StatusFilterMatcher;
 import social.atoll.core.follow.FollowService;
 import social.atoll.core.follow.FollowStore;
+import social.atoll.core.inbox.SeenActivityStore;
 import social.atoll.core.instance.InstanceActivity;
+import social.atoll.core.instance.InstanceHealthStore;
 import social.atoll.core.instance.InstanceService;
 import social.atoll.core.instance.SiteSettings;
 import social.atoll.core.list.ListFeed;
@@ -47,6 +52,7 @@ import social.atoll.core.media.MediaSweep;
 import social.atoll.core.media.ProfileImages;
 import social.atoll.core.media.RemoteMediaCache;
 import social.atoll.core.media.RemoteMediaFetcher;
+import social.atoll.core.moderation.DomainBlockStore;
 import social.atoll.core.moderation.RemoteReports;
 import social.atoll.core.moderation.ReportService;
 import social.atoll.core.notification.AdminNotifications;
@@ -58,6 +64,7 @@ import social.atoll.core.notification.StatusUpdateNotifications;
 import social.atoll.core.poll.PollService;
 import social.atoll.core.poll.PollStore;
 import social.atoll.core.poll.RemotePolls;
+import social.atoll.core.poll.RemoteQuestions;
 import social.atoll.core.preferences.PreferencesService;
 import social.atoll.core.privacy.VisibilityPolicy;
 import social.atoll.core.relationship.AccountNoteService;
@@ -81,6 +88,7 @@ import social.atoll.core.status.ScheduledStatusStore;
 import social.atoll.core.status.StatusCollections;
 import social.atoll.core.status.StatusEditService;
 import social.atoll.core.status.StatusEditStore;
+import social.atoll.core.status.StatusLookup;
 import social.atoll.core.status.StatusQueries;
 import social.atoll.core.status.StatusRelations;
 import social.atoll.core.status.StatusService;
@@ -209,6 +217,16 @@ public final class CoreWiring {
     public final RemoteReports remoteReports;
     public final AnnouncementService announcements;
 
+    // what the federation layer reads and stores through core
+    public final AccountKeyStore accountKeys;
+    public final RemoteAccountStore remoteAccountStore;
+    public final RemoteAccountDeletion remoteAccountDeletion;
+    public final RemoteQuestions remoteQuestions;
+    public final StatusLookup statusLookup;
+    public final InstanceHealthStore instanceHealth;
+    public final DomainBlockStore domainBlockStore;
+    public final SeenActivityStore seenActivities;
+
     public CoreWiring(InfraWiring infra) {
         Settings settings = infra.settings;
         var db = infra.db;
@@ -320,5 +338,14 @@ public final class CoreWiring {
         this.reports = new ReportService(db, accounts, statuses, json, ids, clock, events);
         this.remoteReports = new RemoteReports(db, ids, clock);
         this.announcements = new AnnouncementService(db, new AnnouncementStore(db), ids, clock, events);
+
+        this.accountKeys = new AccountKeyStore(db);
+        this.remoteAccountStore = new RemoteAccountStore(db, ids, json);
+        this.remoteAccountDeletion = new RemoteAccountDeletion(db, remoteStatuses, remoteAccounts);
+        this.remoteQuestions = new RemoteQuestions(db, remoteStatuses, remotePolls);
+        this.statusLookup = new StatusLookup(accounts, statuses, visibility);
+        this.instanceHealth = new InstanceHealthStore(db);
+        this.domainBlockStore = new DomainBlockStore(db);
+        this.seenActivities = new SeenActivityStore(db);
     }
 }

@@ -1,14 +1,13 @@
 package social.atoll.wiring;
 
 import social.atoll.config.Settings;
+import social.atoll.core.moderation.FederationPolicy;
 import social.atoll.federation.FederationClient;
-import social.atoll.federation.FederationPolicy;
 import social.atoll.federation.documents.FetchAccess;
 import social.atoll.federation.inbox.InboxHandlers;
 import social.atoll.federation.inbox.InboxIntake;
 import social.atoll.federation.inbox.InboxJob;
 import social.atoll.federation.inbox.InboxServices;
-import social.atoll.federation.inbox.NoteParser;
 import social.atoll.federation.keys.InstanceActor;
 import social.atoll.federation.keys.LocalKeys;
 import social.atoll.federation.outbox.DeliveryJob;
@@ -25,6 +24,7 @@ import social.atoll.federation.signatures.SignatureVerifier;
 import social.atoll.federation.vocab.ActivityWriter;
 import social.atoll.federation.vocab.ActorWriter;
 import social.atoll.federation.vocab.MediaDocuments;
+import social.atoll.federation.vocab.NoteReader;
 import social.atoll.federation.vocab.NoteWriter;
 
 /**
@@ -45,7 +45,7 @@ public final class FederationWiring {
     public final FetchAccess fetchAccess;
     public final ActorWriter actorWriter;
     public final NoteWriter noteWriter;
-    public final NoteParser noteParser;
+    public final NoteReader noteReader;
     /** What {@code resolve=true} search finds on other servers. */
     public final SearchResolver searchResolver;
     public final InstanceHealth instanceHealth;
@@ -63,34 +63,34 @@ public final class FederationWiring {
         var json = infra.json;
         var jobs = infra.jobs;
 
-        this.federationPolicy = new FederationPolicy(settings, db);
-        this.instanceActor = new InstanceActor(settings, db);
-        this.localKeys = new LocalKeys(db);
+        this.federationPolicy = new FederationPolicy(settings, core.domainBlockStore);
+        this.instanceActor = new InstanceActor(settings, core.siteSettings);
+        this.localKeys = new LocalKeys(core.accountKeys);
         this.federationClient = new FederationClient(settings, infra.http, instanceActor, federationPolicy);
         this.webFinger = new WebFingerClient(federationClient);
-        this.remoteCounts = new RemoteCounts(db, core.accounts, federationClient, jobs);
-        this.actorResolver = new ActorResolver(settings, db, core.accounts, federationClient, webFinger, federationPolicy, ids, json, clock,
-                remoteCounts);
-        this.actorRefresh = new ActorRefreshSweep(db, core.accounts, actorResolver, jobs, clock);
+        this.remoteCounts = new RemoteCounts(core.accounts, core.remoteAccountStore, federationClient, jobs);
+        this.actorResolver = new ActorResolver(settings, core.accounts, core.remoteAccountStore, federationClient, webFinger, federationPolicy,
+                clock, remoteCounts);
+        this.actorRefresh = new ActorRefreshSweep(core.accounts, core.remoteAccountStore, actorResolver, jobs, clock);
         this.signatureVerifier = new SignatureVerifier(settings, actorResolver, federationPolicy, clock);
         this.fetchAccess = new FetchAccess(signatureVerifier, federationPolicy);
         var mediaDocuments = new MediaDocuments(core.mediaStore, infra.blobs);
         this.actorWriter = new ActorWriter(settings, core.accounts, localKeys, json, mediaDocuments);
         this.noteWriter = new NoteWriter(settings, db, core.accounts, core.statusRelations, json, mediaDocuments);
-        this.noteParser = new NoteParser(core.accounts);
-        this.searchResolver = new SearchResolver(db, core.accounts, core.statuses, actorResolver, federationClient, core.remoteStatuses,
-                noteParser, core.visibility);
+        this.noteReader = new NoteReader(core.accounts);
+        this.searchResolver = new SearchResolver(core.accounts, core.statuses, actorResolver, federationClient, core.remoteStatuses,
+                noteReader, core.visibility);
 
-        this.instanceHealth = new InstanceHealth(db, clock);
-        this.instanceProbe = new InstanceProbe(db, federationClient, instanceHealth, clock);
+        this.instanceHealth = new InstanceHealth(core.instanceHealth, clock);
+        this.instanceProbe = new InstanceProbe(federationClient, instanceHealth, clock);
         this.deliveryJob = new DeliveryJob(db, jobs, ids, clock, federationClient, core.accounts, instanceHealth, instanceProbe);
         this.outbox = new OutboxServices(db, jobs, ids, json, core.accounts, core.followStore, core.statuses, core.statusRelations,
                 core.pollStore, noteWriter, actorWriter, new ActivityWriter(json, ids), clock);
-        var inboxServices = new InboxServices(settings, clock, db, core.accounts, core.follows, core.followStore, core.blocks,
-                core.favourites, core.remoteStatuses, core.polls, core.remotePolls, core.remoteAccounts, federationClient, actorResolver,
-                noteParser);
+        var inboxServices = new InboxServices(settings, clock, core.accounts, core.follows, core.followStore, core.blocks,
+                core.favourites, core.remoteStatuses, core.polls, core.remotePolls, core.remoteQuestions, core.remoteAccounts,
+                core.remoteAccountDeletion, federationClient, actorResolver, noteReader);
         this.inboxJob = new InboxJob(core.accounts,
                 InboxHandlers.standard(inboxServices, new FollowAnswers(outbox), core.remoteReports), json);
-        this.inboxIntake = new InboxIntake(settings, db, jobs, ids, clock, json, instanceHealth);
+        this.inboxIntake = new InboxIntake(settings, core.seenActivities, jobs, ids, clock, json, instanceHealth);
     }
 }

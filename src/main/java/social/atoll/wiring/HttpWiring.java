@@ -159,8 +159,7 @@ public final class HttpWiring implements AutoCloseable {
         c.add(new InboxController(core.accounts, federation.signatureVerifier, federation.inboxIntake, json));
         c.add(new ActorDocumentsController(settings, core.accounts, federation.actorWriter, federation.instanceActor,
                 federation.fetchAccess, pages));
-        c.add(new StatusDocumentsController(settings, infra.db, core.accounts, core.statuses, core.visibility, federation.noteWriter,
-                federation.fetchAccess, pages));
+        c.add(new StatusDocumentsController(settings, core.statusLookup, federation.noteWriter, federation.fetchAccess, pages));
         c.add(new CollectionsController(core.accounts, core.statuses, core.followStore, core.visibility, federation.noteWriter,
                 federation.instanceActor, federation.fetchAccess));
         c.add(new DefaultImagesController());

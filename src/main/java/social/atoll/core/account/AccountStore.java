@@ -401,4 +401,9 @@ public final class AccountStore {
         return h.createQuery("SELECT COUNT(*) FROM accounts WHERE id = :a AND suspended_at IS NOT NULL").bind("a", id)
                 .mapTo(Integer.class).one() > 0;
     }
+
+    /** The visible account (see {@link #visibleById}) whose profile page is {@code url}. */
+    public Optional<Account> visibleByUrl(String url) {
+        return db.read(h -> h.createQuery(VISIBLE + " AND a.url = :u").bind("u", url).map(ACCOUNT).findFirst());
+    }
 }

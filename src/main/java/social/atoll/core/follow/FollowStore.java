@@ -233,4 +233,27 @@ public final class FollowStore {
         return db.read(h -> h.createQuery("SELECT COUNT(*) FROM follows WHERE account_id = :v AND target_account_id = :a")
                 .bind("a", targetId).bind("v", accountId).mapTo(Integer.class).one()) > 0;
     }
+
+    /** Does any local account follow {@code accountId}? */
+    public boolean hasLocalFollowers(long accountId) {
+        return db.read(h -> h.createQuery("""
+                        SELECT COUNT(*) FROM follows f JOIN accounts a ON a.id = f.account_id
+                        WHERE f.target_account_id = :id AND a.domain IS NULL""")
+                .bind("id", accountId).mapTo(Integer.class).one()) > 0;
+    }
+
+    /** Who sent the Follow with ActivityPub id {@code uri} to {@code targetId}, pending or accepted. */
+    public Optional<Long> followerByUri(String uri, long targetId) {
+        return db.read(h -> h.createQuery("""
+                        SELECT account_id FROM follow_requests WHERE uri = :uri AND target_account_id = :t
+                        UNION SELECT account_id FROM follows WHERE uri = :uri AND target_account_id = :t""")
+                .bind("uri", uri).bind("t", targetId).mapTo(Long.class).findFirst());
+    }
+
+    /** Whom {@code accountId} follows (or asked to) with the Follow whose ActivityPub id is {@code uri}. */
+    public List<Long> targetsByUri(String uri, long accountId) {
+        return db.read(h -> h.createQuery("SELECT target_account_id FROM follows WHERE uri = :u AND account_id = :a "
+                        + "UNION SELECT target_account_id FROM follow_requests WHERE uri = :u AND account_id = :a")
+                .bind("u", uri).bind("a", accountId).mapTo(Long.class).list());
+    }
 }

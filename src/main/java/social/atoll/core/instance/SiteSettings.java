@@ -1,5 +1,6 @@
 package social.atoll.core.instance;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -42,6 +43,22 @@ public final class SiteSettings {
                 return h.createUpdate("DELETE FROM site_settings WHERE name = :n").bind("n", name).execute();
             return h.createUpdate("INSERT INTO site_settings (name, value) VALUES (:n, :v) ON CONFLICT (name) DO UPDATE SET value = excluded.value")
                     .bind("n", name).bind("v", value).execute();
+        });
+    }
+
+    /**
+     * Stores each value whose name is not set yet and returns what is stored under those names now, in one
+     * transaction: when several nodes set the same names at once, the first writer's values win for everyone.
+     */
+    public Map<String, String> putIfAbsent(Map<String, String> values) {
+        return db.write(h -> {
+            for (var e : values.entrySet())
+                h.createUpdate("INSERT INTO site_settings (name, value) VALUES (:n, :v) ON CONFLICT (name) DO NOTHING")
+                        .bind("n", e.getKey()).bind("v", e.getValue()).execute();
+            return h.createQuery("SELECT name, value FROM site_settings WHERE name IN (<names>)")
+                    .bindList("names", List.copyOf(values.keySet()))
+                    .map((rs, ctx) -> Map.entry(rs.getString("name"), rs.getString("value")))
+                    .stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
         });
     }
 }

@@ -613,4 +613,28 @@ public final class StatusStore {
         return h.createQuery("SELECT COUNT(*) FROM statuses WHERE id >= :lo AND id < :hi AND local = TRUE AND deleted_at IS NULL")
                 .bind("lo", fromId).bind("hi", toId).mapTo(Long.class).one();
     }
+
+    /** The status (not a boost) whose ActivityPub id or HTML URL is {@code uriOrUrl}. */
+    public Optional<Status> byUriOrUrl(String uriOrUrl) {
+        return db.read(h -> h.createQuery("SELECT * FROM statuses WHERE (uri = :u OR url = :u) AND deleted_at IS NULL AND reblog_of_id IS NULL")
+                .bind("u", uriOrUrl).map(STATUS).findFirst());
+    }
+
+    /** A reply's id and ActivityPub id. */
+    public record ReplyRef(long id, String uri) {}
+
+    /**
+     * Public and unlisted replies to {@code statusId}, oldest first, after {@code minId} (may be null): those by
+     * {@code authorId} itself, or ({@code otherAccounts}) those by everyone else.
+     */
+    public List<ReplyRef> publicReplies(long statusId, long authorId, boolean otherAccounts, Long minId, int limit) {
+        String sql = "SELECT id, uri FROM statuses WHERE in_reply_to_id = :s AND deleted_at IS NULL AND visibility IN ('public', 'unlisted')"
+                + (otherAccounts ? " AND account_id <> :a" : " AND account_id = :a")
+                + (minId != null ? " AND id > :min" : "") + " ORDER BY id LIMIT :limit";
+        return db.read(h -> {
+            var q = h.createQuery(sql).bind("s", statusId).bind("a", authorId).bind("limit", limit);
+            if (minId != null) q.bind("min", minId);
+            return q.map((rs, c) -> new ReplyRef(rs.getLong(1), rs.getString(2))).list();
+        });
+    }
 }

@@ -7,11 +7,11 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import social.atoll.server.ApiException;
 import social.atoll.core.account.Account;
-import social.atoll.federation.FederationPolicy;
+import social.atoll.core.moderation.FederationPolicy;
 import social.atoll.federation.signatures.SignatureException;
 import social.atoll.federation.signatures.SignatureVerifier;
+import social.atoll.server.ApiException;
 
 /**
  * Who is fetching an ActivityPub document. An unsigned GET is anonymous; a validly signed one is its signer (a

@@ -5,6 +5,8 @@ import java.util.List;
 import social.atoll.core.account.Account;
 import social.atoll.core.status.Status;
 import social.atoll.core.status.Visibility;
+import social.atoll.federation.vocab.AsValues;
+import social.atoll.federation.vocab.NoteReader;
 import social.atoll.infra.http.FetchFailedException;
 
 /**
@@ -25,36 +27,29 @@ final class AnnounceHandler implements ActivityHandler {
         Account booster = a.actor();
         Status original = s.remoteStatuses().byUri(objectId).orElse(null);
         if (original == null) {
-            if (!hasLocalFollowers(booster)) return;
+            if (!s.followStore().hasLocalFollowers(booster.id())) return;
             JsonNode obj = s.fetch(objectId).orElse(null);
-            if (obj == null || !NoteParser.isNote(obj)) return;
-            String authorUri = ApJson.id(obj, "attributedTo");
-            if (!ApJson.sameOrigin(authorUri, objectId)) return;
+            if (obj == null || !NoteReader.isNote(obj)) return;
+            String authorUri = AsValues.id(obj, "attributedTo");
+            if (!AsValues.sameOrigin(authorUri, objectId)) return;
             Account author = s.account(authorUri).orElse(null);
             if (author == null || author.local()) return;
             original = s.remoteStatuses().create(s.notes().parse(obj, author, null));
-        } else if (!original.local() && !hasLocalFollowers(booster)) {
+        } else if (!original.local() && !s.followStore().hasLocalFollowers(booster.id())) {
             return;
         }
         if (original.isReblog()) return;
         Visibility ov = original.visibilityEnum();
         if (ov != Visibility.PUBLIC && ov != Visibility.UNLISTED) return;
         s.remoteStatuses().reblog(booster.id(), original, a.id() != null ? a.id() : booster.uri() + "#announces/" + original.id(),
-                visibility(a.json()), ApJson.instant(a.json(), "published"));
+                visibility(a.json()), AsValues.instant(a.json(), "published"));
     }
 
     private static Visibility visibility(JsonNode activity) {
-        List<String> to = ApJson.ids(activity.get("to"));
-        List<String> cc = ApJson.ids(activity.get("cc"));
-        if (to.stream().anyMatch(ApJson::isPublic)) return Visibility.PUBLIC;
-        if (cc.stream().anyMatch(ApJson::isPublic)) return Visibility.UNLISTED;
+        List<String> to = AsValues.ids(activity.get("to"));
+        List<String> cc = AsValues.ids(activity.get("cc"));
+        if (to.stream().anyMatch(AsValues::isPublic)) return Visibility.PUBLIC;
+        if (cc.stream().anyMatch(AsValues::isPublic)) return Visibility.UNLISTED;
         return Visibility.PRIVATE;
-    }
-
-    private boolean hasLocalFollowers(Account account) {
-        return s.db().read(h -> h.createQuery("""
-                        SELECT COUNT(*) FROM follows f JOIN accounts a ON a.id = f.account_id
-                        WHERE f.target_account_id = :id AND a.domain IS NULL""")
-                .bind("id", account.id()).mapTo(Integer.class).one()) > 0;
     }
 }

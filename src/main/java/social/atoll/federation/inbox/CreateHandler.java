@@ -7,6 +7,8 @@ import org.slf4j.LoggerFactory;
 import social.atoll.core.account.Account;
 import social.atoll.core.status.RemoteNote;
 import social.atoll.core.status.Status;
+import social.atoll.federation.vocab.AsValues;
+import social.atoll.federation.vocab.NoteReader;
 import social.atoll.infra.http.FetchFailedException;
 
 /**
@@ -27,14 +29,14 @@ final class CreateHandler implements ActivityHandler {
     @Override
     public void handle(InboundActivity a) throws FetchFailedException {
         String id = a.objectId();
-        if (id == null || !ApJson.sameOrigin(id, a.actor().uri())) {
+        if (id == null || !AsValues.sameOrigin(id, a.actor().uri())) {
             // Mastodon's non_matching_uri_hosts: nobody creates objects on another server
             log.info("ignoring Create from {}: object {} is not on the actor's server", a.actor().uri(), id);
             return;
         }
         JsonNode obj = s.trustedObject(a).orElse(null);
-        if (obj == null || !NoteParser.isNote(obj) || !id.equals(ApJson.text(obj, "id"))) return;
-        if (!a.actor().uri().equals(ApJson.id(obj, "attributedTo"))) {
+        if (obj == null || !NoteReader.isNote(obj) || !id.equals(AsValues.text(obj, "id"))) return;
+        if (!a.actor().uri().equals(AsValues.id(obj, "attributedTo"))) {
             log.info("ignoring Create from {}: object {} is attributed to someone else", a.actor().uri(), id);
             return;
         }
@@ -53,12 +55,8 @@ final class CreateHandler implements ActivityHandler {
     }
 
     /** Stores a post and, for a Question, its poll, in one transaction. */
-    private Status store(JsonNode obj, RemoteNote note) {
-        return s.db().write(h -> {
-            Status st = s.remoteStatuses().create(note);
-            NoteParser.poll(obj).ifPresent(p -> s.remotePolls().attach(st.id(), st.accountId(), p));
-            return st;
-        });
+    private void store(JsonNode obj, RemoteNote note) {
+        NoteReader.poll(obj).ifPresentOrElse(p -> s.remoteQuestions().create(note, p), () -> s.remoteStatuses().create(note));
     }
 
     /**
@@ -66,9 +64,9 @@ final class CreateHandler implements ActivityHandler {
      * option). Counted through the poll service, which refuses votes on ended polls and repeated votes.
      */
     private boolean vote(JsonNode obj, InboundActivity a) {
-        String option = ApJson.text(obj, "name");
-        String parent = ApJson.id(obj, "inReplyTo");
-        if (option == null || parent == null || ApJson.natural(obj, "content") != null) return false;
+        String option = AsValues.text(obj, "name");
+        String parent = AsValues.id(obj, "inReplyTo");
+        if (option == null || parent == null || AsValues.natural(obj, "content") != null) return false;
         Status question = s.remoteStatuses().byUri(parent).filter(Status::local).orElse(null);
         if (question == null || question.pollId() == null) return false;
         try {
@@ -84,18 +82,15 @@ final class CreateHandler implements ActivityHandler {
     private boolean relevant(RemoteNote n, Account author) {
         if (!n.mentionedAccountIds().isEmpty() || !n.silentAccountIds().isEmpty()) return true;
         if (n.inReplyToUri() != null && s.remoteStatuses().byUri(n.inReplyToUri()).map(Status::local).orElse(false)) return true;
-        if (n.inReplyToUri() != null && ApJson.sameOrigin(n.inReplyToUri(), s.settings().baseUrl())) return true;
-        return s.db().read(h -> h.createQuery("""
-                        SELECT COUNT(*) FROM follows f JOIN accounts a ON a.id = f.account_id
-                        WHERE f.target_account_id = :author AND a.domain IS NULL""")
-                .bind("author", author.id()).mapTo(Integer.class).one()) > 0;
+        if (n.inReplyToUri() != null && AsValues.sameOrigin(n.inReplyToUri(), s.settings().baseUrl())) return true;
+        return s.followStore().hasLocalFollowers(author.id());
     }
 
     /** Stores the parents of a reply that this server has not seen, nearest first, as far as they can be fetched. */
     private void fetchAncestors(String parentUri) {
         String next = parentUri;
         for (int depth = 0; depth < MAX_ANCESTORS && next != null; depth++) {
-            if (s.remoteStatuses().byUri(next).isPresent() || ApJson.sameOrigin(next, s.settings().baseUrl())) return;
+            if (s.remoteStatuses().byUri(next).isPresent() || AsValues.sameOrigin(next, s.settings().baseUrl())) return;
             Optional<JsonNode> fetched;
             try {
                 fetched = s.fetch(next);
@@ -104,9 +99,9 @@ final class CreateHandler implements ActivityHandler {
                 return;
             }
             JsonNode obj = fetched.orElse(null);
-            if (obj == null || !NoteParser.isNote(obj)) return;
-            String authorUri = ApJson.id(obj, "attributedTo");
-            if (!ApJson.sameOrigin(authorUri, next)) return; // Mastodon's trustworthy attribution
+            if (obj == null || !NoteReader.isNote(obj)) return;
+            String authorUri = AsValues.id(obj, "attributedTo");
+            if (!AsValues.sameOrigin(authorUri, next)) return; // Mastodon's trustworthy attribution
             Account author = s.account(authorUri).orElse(null);
             if (author == null || author.local()) return;
             RemoteNote note = s.notes().parse(obj, author, null);

@@ -1,5 +1,7 @@
 package social.atoll.federation.inbox;
 
+import social.atoll.federation.vocab.AsValues;
+
 /**
  * {@code Delete} of a post (as a string id, a Tombstone or the full object) by its author, or of the actor itself:
  * then its posts go, its follows end and the account stays as a suspended stub.
@@ -15,14 +17,10 @@ final class DeleteHandler implements ActivityHandler {
         String id = a.objectId();
         if (id == null) return;
         if (id.equals(a.actor().uri())) {
-            s.db().write(h -> { // all or nothing: no half-removed account if the job is interrupted
-                s.remoteStatuses().deleteAllOf(a.actor().id());
-                s.remoteAccounts().gone(a.actor().id());
-                return null;
-            });
+            s.accountDeletions().delete(a.actor().id());
             return;
         }
-        if (!ApJson.sameOrigin(id, a.actor().uri())) return; // nobody deletes another server's objects
+        if (!AsValues.sameOrigin(id, a.actor().uri())) return; // nobody deletes another server's objects
         // only the stored author's own posts go; the id is remembered, so a Create arriving late is refused
         s.remoteStatuses().delete(id, a.actor().id());
     }

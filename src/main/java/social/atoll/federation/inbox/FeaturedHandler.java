@@ -1,5 +1,7 @@
 package social.atoll.federation.inbox;
 
+import social.atoll.federation.vocab.AsValues;
+
 /**
  * {@code Add} / {@code Remove} of one of the actor's posts to or from its {@code featured} collection (pinned
  * posts). Anything else (other targets, others' posts, featured hashtags) is ignored.
@@ -16,7 +18,7 @@ final class FeaturedHandler implements ActivityHandler {
 
     @Override
     public void handle(InboundActivity a) {
-        String target = ApJson.id(a.json(), "target");
+        String target = AsValues.id(a.json(), "target");
         if (target == null || !target.equals(a.actor().featuredUrl())) return;
         s.remoteStatuses().byUri(a.objectId())
                 .filter(st -> st.accountId() == a.actor().id() && !st.isReblog())

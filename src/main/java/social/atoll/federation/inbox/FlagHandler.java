@@ -5,6 +5,7 @@ import java.util.List;
 import social.atoll.core.account.Account;
 import social.atoll.core.moderation.RemoteReports;
 import social.atoll.core.status.Status;
+import social.atoll.federation.vocab.AsValues;
 
 /**
  * {@code Flag}: a report about local accounts. The first local account among {@code object} is the reported one;
@@ -22,7 +23,7 @@ final class FlagHandler implements ActivityHandler {
 
     @Override
     public void handle(InboundActivity a) {
-        List<String> objects = ApJson.ids(a.json().get("object"));
+        List<String> objects = AsValues.ids(a.json().get("object"));
         Account target = null;
         for (String uri : objects) {
             target = s.localAccount(uri).orElse(null);
@@ -44,6 +45,6 @@ final class FlagHandler implements ActivityHandler {
             Status st = s.remoteStatuses().byUri(uri).orElse(null);
             if (st != null && st.local() && st.accountId() == target.id()) statusIds.add(st.id());
         }
-        reports.file(a.actor().id(), target.id(), statusIds, ApJson.natural(a.json(), "content"), a.id());
+        reports.file(a.actor().id(), target.id(), statusIds, AsValues.natural(a.json(), "content"), a.id());
     }
 }

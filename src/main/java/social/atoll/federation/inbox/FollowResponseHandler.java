@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Optional;
 import social.atoll.core.account.Account;
 import social.atoll.core.common.NotFoundException;
+import social.atoll.federation.vocab.AsValues;
 
 /**
  * {@code Accept} and {@code Reject} of a Follow a local account sent. The Follow is found by its id or by the
@@ -39,17 +40,13 @@ final class FollowResponseHandler implements ActivityHandler {
     private Optional<Account> follower(InboundActivity a) {
         JsonNode follow = a.object();
         if (follow != null && follow.isObject()) {
-            String object = ApJson.id(follow, "object");
+            String object = AsValues.id(follow, "object");
             if (object != null && !object.equals(a.actor().uri())) return Optional.empty();
-            Optional<Account> byPair = s.localAccount(ApJson.id(follow, "actor"));
+            Optional<Account> byPair = s.localAccount(AsValues.id(follow, "actor"));
             if (byPair.isPresent()) return byPair;
         }
         String followId = a.objectId();
         if (followId == null) return Optional.empty();
-        Optional<Long> byUri = s.db().read(h -> h.createQuery("""
-                        SELECT account_id FROM follow_requests WHERE uri = :uri AND target_account_id = :t
-                        UNION SELECT account_id FROM follows WHERE uri = :uri AND target_account_id = :t""")
-                .bind("uri", followId).bind("t", a.actor().id()).mapTo(Long.class).findFirst());
-        return byUri.flatMap(s.accounts()::byId).filter(Account::local);
+        return s.followStore().followerByUri(followId, a.actor().id()).flatMap(s.accounts()::byId).filter(Account::local);
     }
 }

@@ -11,8 +11,9 @@ import org.slf4j.LoggerFactory;
 import social.atoll.config.Settings;
 import social.atoll.core.account.Account;
 import social.atoll.core.auth.Tokens;
+import social.atoll.core.inbox.SeenActivityStore;
 import social.atoll.federation.outbox.InstanceHealth;
-import social.atoll.infra.db.Database;
+import social.atoll.federation.vocab.AsValues;
 import social.atoll.infra.ids.IdGenerator;
 import social.atoll.infra.jobs.JobQueue;
 
@@ -42,16 +43,17 @@ public final class InboxIntake {
     }
 
     private final Settings settings;
-    private final Database db;
+    private final SeenActivityStore seen;
     private final JobQueue jobs;
     private final IdGenerator ids;
     private final Clock clock;
     private final ObjectMapper json;
     private final InstanceHealth health;
 
-    public InboxIntake(Settings settings, Database db, JobQueue jobs, IdGenerator ids, Clock clock, ObjectMapper json, InstanceHealth health) {
+    public InboxIntake(Settings settings, SeenActivityStore seen, JobQueue jobs, IdGenerator ids, Clock clock, ObjectMapper json,
+                       InstanceHealth health) {
         this.settings = settings;
-        this.db = db;
+        this.seen = seen;
         this.jobs = jobs;
         this.ids = ids;
         this.clock = clock;
@@ -65,18 +67,18 @@ public final class InboxIntake {
      */
     public Outcome accept(JsonNode activity, Account signer, Account inboxOwner) throws Rejected {
         if (signer.local()) throw new Rejected(401, "A local key cannot sign for a remote server");
-        if (!ApJson.hasAsContext(activity)) {
+        if (!AsValues.hasAsContext(activity)) {
             // Mastodon drops documents without the ActivityStreams context without telling the sender
             log.info("ignoring an activity from {} without the ActivityStreams @context", signer.uri());
             return Outcome.IGNORED;
         }
-        String actor = ApJson.id(activity, "actor");
+        String actor = AsValues.id(activity, "actor");
         if (actor == null || !actor.equals(signer.uri()))
             throw new Rejected(401, "The activity's actor is not the account that signed the request");
-        String id = ApJson.text(activity, "id");
-        if (id != null && ApJson.sameOrigin(id, settings.baseUrl()))
+        String id = AsValues.text(activity, "id");
+        if (id != null && AsValues.sameOrigin(id, settings.baseUrl()))
             throw new Rejected(400, "A remote activity cannot have an id on this server");
-        if (id != null && !ApJson.sameOrigin(id, actor))
+        if (id != null && !AsValues.sameOrigin(id, actor))
             throw new Rejected(400, "The activity's id is not on its actor's server");
         String payload;
         try {
@@ -86,17 +88,12 @@ public final class InboxIntake {
         }
         String seenKey = id != null ? id : "sha256:" + Tokens.sha256(payload);
         long now = clock.millis();
-        Outcome outcome = db.write(h -> {
-            int fresh = h.createUpdate("INSERT INTO inbox_seen_activities (activity_id, received_at) VALUES (:id, :now) ON CONFLICT DO NOTHING")
-                    .bind("id", seenKey).bind("now", now).execute();
-            if (fresh == 0) return Outcome.DUPLICATE;
+        boolean first = seen.recordFirstSight(seenKey, now, () -> {
             jobs.enqueue(InboxJob.TYPE, Long.toString(ids.next()),
                     new InboxJob.Payload(payload, signer.id(), inboxOwner == null ? null : inboxOwner.id()));
-            if (ThreadLocalRandom.current().nextInt(256) == 0)
-                h.createUpdate("DELETE FROM inbox_seen_activities WHERE received_at < :cutoff")
-                        .bind("cutoff", now - SEEN_FOR.toMillis()).execute();
-            return Outcome.STORED;
+            if (ThreadLocalRandom.current().nextInt(256) == 0) seen.forgetBefore(now - SEEN_FOR.toMillis());
         });
+        Outcome outcome = first ? Outcome.STORED : Outcome.DUPLICATE;
         if (signer.domain() != null) health.succeeded(signer.domain());
         return outcome;
     }

@@ -7,25 +7,27 @@ import java.util.Optional;
 import social.atoll.config.Settings;
 import social.atoll.core.account.Account;
 import social.atoll.core.account.AccountStore;
+import social.atoll.core.account.RemoteAccountDeletion;
 import social.atoll.core.account.RemoteAccountService;
 import social.atoll.core.follow.FollowService;
 import social.atoll.core.follow.FollowStore;
 import social.atoll.core.poll.PollService;
 import social.atoll.core.poll.RemotePolls;
+import social.atoll.core.poll.RemoteQuestions;
 import social.atoll.core.relationship.BlockService;
 import social.atoll.core.status.FavouriteService;
 import social.atoll.core.status.RemoteStatusService;
 import social.atoll.federation.FederationClient;
 import social.atoll.federation.RemoteStatusException;
 import social.atoll.federation.resolver.ActorResolver;
-import social.atoll.infra.db.Database;
+import social.atoll.federation.vocab.AsValues;
+import social.atoll.federation.vocab.NoteReader;
 import social.atoll.infra.http.FetchFailedException;
 
 /** What the inbox handlers call: core services, and fetching of remote objects from their origin. */
 public record InboxServices(
         Settings settings,
         Clock clock,
-        Database db,
         AccountStore accounts,
         FollowService follows,
         FollowStore followStore,
@@ -34,10 +36,12 @@ public record InboxServices(
         RemoteStatusService remoteStatuses,
         PollService polls,
         RemotePolls remotePolls,
+        RemoteQuestions remoteQuestions,
         RemoteAccountService remoteAccounts,
+        RemoteAccountDeletion accountDeletions,
         FederationClient client,
         ActorResolver resolver,
-        NoteParser notes) {
+        NoteReader notes) {
 
     /** A local account by its actor URI. */
     public Optional<Account> localAccount(String uri) {
@@ -70,10 +74,10 @@ public record InboxServices(
     /** Fetches an object by id; empty when it is gone (404/410) or the id is not a URL. */
     public Optional<JsonNode> fetch(String id) throws FetchFailedException {
         if (id == null || !(id.startsWith("https://") || id.startsWith("http://"))) return Optional.empty();
-        if (ApJson.sameOrigin(id, settings.baseUrl())) return Optional.empty();
+        if (AsValues.sameOrigin(id, settings.baseUrl())) return Optional.empty();
         try {
             JsonNode doc = client.fetchObject(URI.create(id));
-            if (!id.equals(ApJson.text(doc, "id"))) return Optional.empty();
+            if (!id.equals(AsValues.text(doc, "id"))) return Optional.empty();
             return Optional.of(doc);
         } catch (RemoteStatusException e) {
             if (e.gone() || e.status() == 0 || (e.status() >= 400 && e.status() < 500 && e.status() != 429)) return Optional.empty();

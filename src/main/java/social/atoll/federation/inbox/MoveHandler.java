@@ -1,6 +1,7 @@
 package social.atoll.federation.inbox;
 
 import social.atoll.core.account.Account;
+import social.atoll.federation.vocab.AsValues;
 
 /**
  * {@code Move} of the actor to another account. Verified as Mastodon does: {@code object} is the actor, the actor
@@ -17,7 +18,7 @@ final class MoveHandler implements ActivityHandler {
     public void handle(InboundActivity a) throws Exception {
         Account actor = a.actor();
         if (!actor.uri().equals(a.objectId()) || actor.movedToAccountId() != null) return;
-        String targetUri = ApJson.id(a.json(), "target");
+        String targetUri = AsValues.id(a.json(), "target");
         if (targetUri == null || targetUri.equals(actor.uri())) return;
         Account target = s.account(targetUri).orElse(null);
         if (target == null) return;

@@ -3,6 +3,7 @@ package social.atoll.federation.inbox;
 import com.fasterxml.jackson.databind.JsonNode;
 import social.atoll.core.account.Account;
 import social.atoll.core.common.NotFoundException;
+import social.atoll.federation.vocab.AsValues;
 
 /**
  * {@code Undo} of a Follow, Like, Announce or Block. The undone activity must be the actor's own; it is matched by
@@ -24,10 +25,10 @@ final class UndoHandler implements ActivityHandler {
             byId(actor, inner.asText());
             return;
         }
-        String innerActor = ApJson.id(inner, "actor");
+        String innerActor = AsValues.id(inner, "actor");
         if (innerActor != null && !innerActor.equals(actor.uri())) return; // nobody may undo someone else's activity
-        String target = ApJson.id(inner, "object");
-        switch (String.valueOf(ApJson.type(inner))) {
+        String target = AsValues.id(inner, "object");
+        switch (String.valueOf(AsValues.type(inner))) {
             case "Follow" -> s.localAccount(target).ifPresent(t -> s.follows().unfollow(actor.id(), t.id()));
             case "Like" -> s.remoteStatuses().byUri(target).ifPresent(st -> {
                 try {
@@ -36,7 +37,7 @@ final class UndoHandler implements ActivityHandler {
                     // no longer visible to them: nothing to take back
                 }
             });
-            case "Announce" -> s.remoteStatuses().unreblog(actor.id(), ApJson.text(inner, "id"), target);
+            case "Announce" -> s.remoteStatuses().unreblog(actor.id(), AsValues.text(inner, "id"), target);
             case "Block" -> s.localAccount(target).ifPresent(t -> {
                 try {
                     s.blocks().unblock(actor.id(), t.id());
@@ -44,16 +45,13 @@ final class UndoHandler implements ActivityHandler {
                     // the local account is gone
                 }
             });
-            default -> byId(actor, ApJson.text(inner, "id"));
+            default -> byId(actor, AsValues.text(inner, "id"));
         }
     }
 
     private void byId(Account actor, String id) {
         if (id == null) return;
         if (s.remoteStatuses().unreblog(actor.id(), id, null)) return;
-        s.db().read(h -> h.createQuery("SELECT target_account_id FROM follows WHERE uri = :u AND account_id = :a "
-                        + "UNION SELECT target_account_id FROM follow_requests WHERE uri = :u AND account_id = :a")
-                .bind("u", id).bind("a", actor.id()).mapTo(Long.class).list())
-                .forEach(t -> s.follows().unfollow(actor.id(), t));
+        s.followStore().targetsByUri(id, actor.id()).forEach(t -> s.follows().unfollow(actor.id(), t));
     }
 }

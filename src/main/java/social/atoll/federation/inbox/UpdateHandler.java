@@ -3,6 +3,8 @@ package social.atoll.federation.inbox;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Set;
 import social.atoll.core.status.RemoteNote;
+import social.atoll.federation.vocab.AsValues;
+import social.atoll.federation.vocab.NoteReader;
 
 /**
  * {@code Update} of one of the actor's posts: an edit (the previous version goes into the edit history). Only the
@@ -32,20 +34,20 @@ final class UpdateHandler implements ActivityHandler {
             actorUpdates.handle(a);
             return;
         }
-        if (!ApJson.sameOrigin(id, a.actor().uri())) return;
+        if (!AsValues.sameOrigin(id, a.actor().uri())) return;
         JsonNode obj = s.trustedObject(a).orElse(null);
-        if (obj == null || !NoteParser.isNote(obj) || !a.actor().uri().equals(ApJson.id(obj, "attributedTo"))) return;
+        if (obj == null || !NoteReader.isNote(obj) || !a.actor().uri().equals(AsValues.id(obj, "attributedTo"))) return;
         var stored = s.remoteStatuses().byUri(id).orElse(null);
         if (stored == null) {
             // an Update that overtook its Create: a recent post is taken as created (Mastodon), an old one ignored
-            java.time.Instant published = ApJson.instant(obj, "published");
+            java.time.Instant published = AsValues.instant(obj, "published");
             if (published != null && published.isAfter(s.clock().instant().minus(java.time.Duration.ofDays(1)))) creates.handle(a);
             return;
         }
         if (stored.accountId() != a.actor().id()) return;
-        NoteParser.poll(obj).ifPresent(p -> s.remotePolls().update(stored.id(), p));
+        NoteReader.poll(obj).ifPresent(p -> s.remotePolls().update(stored.id(), p));
         // poll tallies arrive as Updates without "updated": only a dated Update is an edit of the text
-        java.time.Instant updated = ApJson.instant(obj, "updated");
+        java.time.Instant updated = AsValues.instant(obj, "updated");
         if (updated == null) return;
         RemoteNote n = s.notes().parse(obj, a.actor(), a.inboxOwner());
         s.remoteStatuses().edit(id, a.actor().id(), n.content(), n.spoilerText(), n.sensitive(), updated);

@@ -2,9 +2,9 @@ package social.atoll.federation.keys;
 
 import java.security.KeyPair;
 import java.security.PrivateKey;
+import java.util.Map;
 import social.atoll.config.Settings;
-import social.atoll.federation.signatures.Pem;
-import social.atoll.infra.db.Database;
+import social.atoll.core.instance.SiteSettings;
 
 /**
  * The server's own actor ({@code /actor}, type {@code Application}, username = our domain, as Mastodon names it). It
@@ -18,14 +18,14 @@ public final class InstanceActor {
     static final String PRIVATE_KEY = "instance_actor_private_key";
 
     private final Settings settings;
-    private final Database db;
+    private final SiteSettings siteSettings;
     private volatile Keys keys;
 
     private record Keys(String publicPem, PrivateKey privateKey) {}
 
-    public InstanceActor(Settings settings, Database db) {
+    public InstanceActor(Settings settings, SiteSettings siteSettings) {
         this.settings = settings;
-        this.db = db;
+        this.siteSettings = siteSettings;
     }
 
     public String uri() { return settings.url("/actor"); }
@@ -53,15 +53,9 @@ public final class InstanceActor {
         String pub = Pem.encode("PUBLIC KEY", fresh.getPublic().getEncoded());
         String priv = Pem.encode("PRIVATE KEY", fresh.getPrivate().getEncoded());
         // Another node may create the pair at the same moment: the first insert wins and everyone reads it back.
-        return db.write(h -> {
-            h.createUpdate("INSERT INTO site_settings (name, value) VALUES (:n, :v) ON CONFLICT (name) DO NOTHING")
-                    .bind("n", PRIVATE_KEY).bind("v", priv).execute();
-            h.createUpdate("INSERT INTO site_settings (name, value) VALUES (:n, :v) ON CONFLICT (name) DO NOTHING")
-                    .bind("n", PUBLIC_KEY).bind("v", pub).execute();
-            String p = h.createQuery("SELECT value FROM site_settings WHERE name = :n").bind("n", PUBLIC_KEY).mapTo(String.class).one();
-            String s = h.createQuery("SELECT value FROM site_settings WHERE name = :n").bind("n", PRIVATE_KEY).mapTo(String.class).one();
-            Pem.publicKey(p); // fails loudly on a damaged stored key
-            return new Keys(p, Pem.privateKey(s));
-        });
+        Map<String, String> stored = siteSettings.putIfAbsent(Map.of(PRIVATE_KEY, priv, PUBLIC_KEY, pub));
+        String p = stored.get(PUBLIC_KEY);
+        Pem.publicKey(p); // fails loudly on a damaged stored key
+        return new Keys(p, Pem.privateKey(stored.get(PRIVATE_KEY)));
     }
 }

@@ -7,8 +7,7 @@ import java.security.PrivateKey;
 import java.util.Arrays;
 import java.util.Optional;
 import social.atoll.core.account.Account;
-import social.atoll.federation.signatures.Pem;
-import social.atoll.infra.db.Database;
+import social.atoll.core.account.AccountKeyStore;
 
 /**
  * Signing keys of local accounts: the RSA pair made at sign-up (Mastodon's {@code #main-key}) and an Ed25519 pair
@@ -19,9 +18,9 @@ public final class LocalKeys {
     /** The Ed25519 public key of an account. */
     public record Ed25519(String keyId, String publicKeyMultibase, String publicKeyPem) {}
 
-    private final Database db;
+    private final AccountKeyStore keys;
 
-    public LocalKeys(Database db) { this.db = db; }
+    public LocalKeys(AccountKeyStore keys) { this.keys = keys; }
 
     /** The RSA private key an account signs with; empty for remote accounts. */
     public static Optional<PrivateKey> privateKey(Account account) {
@@ -31,17 +30,11 @@ public final class LocalKeys {
 
     /** The account's Ed25519 key, created and stored if it has none yet. */
     public Ed25519 ed25519(Account account) {
-        String pem = db.read(h -> h.createQuery("SELECT ed25519_public_key FROM accounts WHERE id = :id")
-                .bind("id", account.id()).mapTo(String.class).findOne().orElse(null));
+        String pem = keys.ed25519PublicKey(account.id()).orElse(null);
         if (pem == null) {
             KeyPair pair = generate("Ed25519");
-            String pub = Pem.encode("PUBLIC KEY", pair.getPublic().getEncoded());
-            String priv = Pem.encode("PRIVATE KEY", pair.getPrivate().getEncoded());
-            pem = db.write(h -> {
-                h.createUpdate("UPDATE accounts SET ed25519_public_key = :pub, ed25519_private_key = :priv WHERE id = :id AND ed25519_public_key IS NULL")
-                        .bind("pub", pub).bind("priv", priv).bind("id", account.id()).execute();
-                return h.createQuery("SELECT ed25519_public_key FROM accounts WHERE id = :id").bind("id", account.id()).mapTo(String.class).one();
-            });
+            pem = keys.storeEd25519IfAbsent(account.id(), Pem.encode("PUBLIC KEY", pair.getPublic().getEncoded()),
+                    Pem.encode("PRIVATE KEY", pair.getPrivate().getEncoded()));
         }
         return new Ed25519(account.uri() + "#ed25519-key", multibase(Pem.publicKey(pem).getEncoded()), pem);
     }

@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
 import social.atoll.core.account.Account;
 import social.atoll.core.account.AccountStore;
 import social.atoll.federation.FederationClient;
-import social.atoll.federation.inbox.ApJson;
+import social.atoll.federation.vocab.AsValues;
 import social.atoll.infra.db.Database;
 import social.atoll.infra.http.FetchFailedException;
 import social.atoll.infra.ids.IdGenerator;
@@ -78,7 +78,7 @@ public final class DeliveryJob {
     public void register() { jobs.register(TYPE, this::deliver); }
 
     void deliver(Delivery d) throws InterruptedException, FetchFailedException {
-        String host = ApJson.host(d.inbox());
+        String host = AsValues.authority(d.inbox());
         if (host == null) throw new PermanentJobFailure("not a URL: " + d.inbox());
         if (health.unavailable(host)) {
             log.info("skipping delivery to {}: the host is marked unavailable", d.inbox());

@@ -5,10 +5,9 @@ import java.time.Clock;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import social.atoll.infra.db.Database;
+import social.atoll.federation.FederationClient;
 import social.atoll.infra.http.FetchFailedException;
 import social.atoll.infra.http.Response;
-import social.atoll.federation.FederationClient;
 import social.atoll.infra.jobs.JobQueue;
 import social.atoll.infra.jobs.JobType;
 
@@ -26,14 +25,12 @@ public final class InstanceProbe {
 
     public static final JobType<Probe> TYPE = JobType.local("federation.instance-probe", Probe.class);
 
-    private final Database db;
     private final FederationClient client;
     private final InstanceHealth health;
     private final Clock clock;
     private JobQueue jobs;
 
-    public InstanceProbe(Database db, FederationClient client, InstanceHealth health, Clock clock) {
-        this.db = db;
+    public InstanceProbe(FederationClient client, InstanceHealth health, Clock clock) {
         this.client = client;
         this.health = health;
         this.clock = clock;
@@ -47,7 +44,7 @@ public final class InstanceProbe {
     /** Schedules the next probe of {@code host}. */
     void schedule(String host, String inbox) {
         var when = clock.instant().plus(INTERVAL);
-        db.write(h -> jobs.enqueueAt(TYPE, host + "@" + when.toEpochMilli(), new Probe(host, inbox), when));
+        jobs.enqueueAtInOwnTransaction(TYPE, host + "@" + when.toEpochMilli(), new Probe(host, inbox), when);
     }
 
     private void probe(Probe p) {

@@ -8,7 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import social.atoll.core.account.Account;
 import social.atoll.core.account.AccountStore;
-import social.atoll.infra.db.Database;
+import social.atoll.core.account.RemoteAccountStore;
 import social.atoll.infra.jobs.JobQueue;
 import social.atoll.infra.jobs.JobType;
 
@@ -31,15 +31,15 @@ public final class ActorRefreshSweep {
     static final int BATCH = 100;
     static final Duration RETRY_AFTER_FAILURE = Duration.ofHours(6);
 
-    private final Database db;
     private final AccountStore accounts;
+    private final RemoteAccountStore remoteAccounts;
     private final ActorResolver resolver;
     private final JobQueue jobs;
     private final Clock clock;
 
-    public ActorRefreshSweep(Database db, AccountStore accounts, ActorResolver resolver, JobQueue jobs, Clock clock) {
-        this.db = db;
+    public ActorRefreshSweep(AccountStore accounts, RemoteAccountStore remoteAccounts, ActorResolver resolver, JobQueue jobs, Clock clock) {
         this.accounts = accounts;
+        this.remoteAccounts = remoteAccounts;
         this.resolver = resolver;
         this.jobs = jobs;
         this.clock = clock;
@@ -56,17 +56,13 @@ public final class ActorRefreshSweep {
     /** Schedules the next hourly run (idempotent); called when the workers start. */
     public void schedule() {
         long nextHour = clock.millis() / 3_600_000L + 1;
-        db.write(h -> jobs.enqueueAt(REFRESH, "hour-" + nextHour, new Slot(nextHour), Instant.ofEpochMilli(nextHour * 3_600_000L)));
+        jobs.enqueueAtInOwnTransaction(REFRESH, "hour-" + nextHour, new Slot(nextHour), Instant.ofEpochMilli(nextHour * 3_600_000L));
     }
 
     /** Refreshes one batch of stale remote accounts; returns how many were read again successfully. */
     public int run() {
         Instant staleBefore = clock.instant().minus(ActorResolver.STALE_AFTER);
-        List<Long> stale = db.read(h -> h.createQuery("""
-                        SELECT id FROM accounts
-                        WHERE domain IS NOT NULL AND suspended_at IS NULL AND COALESCE(fetched_at, 0) < :before
-                        ORDER BY COALESCE(fetched_at, 0), id LIMIT :batch""")
-                .bind("before", staleBefore).bind("batch", BATCH).mapTo(Long.class).list());
+        List<Long> stale = remoteAccounts.staleIds(staleBefore, BATCH);
         int refreshed = 0;
         for (long id : stale) {
             Account account = accounts.byId(id).orElse(null);
@@ -76,7 +72,7 @@ public final class ActorRefreshSweep {
             } else {
                 // Counted as read a while ago, so it is retried later rather than blocking the batch every hour.
                 Instant retryAt = clock.instant().minus(ActorResolver.STALE_AFTER).plus(RETRY_AFTER_FAILURE);
-                db.write(h -> h.createUpdate("UPDATE accounts SET fetched_at = :t WHERE id = :id").bind("t", retryAt).bind("id", id).execute());
+                remoteAccounts.markFetched(id, retryAt);
             }
         }
         if (!stale.isEmpty()) log.info("refreshed {} of {} stale remote accounts", refreshed, stale.size());

@@ -1,9 +1,7 @@
 package social.atoll.federation.resolver;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
-import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,15 +13,17 @@ import org.slf4j.LoggerFactory;
 import social.atoll.config.Settings;
 import social.atoll.core.account.Account;
 import social.atoll.core.account.AccountStore;
+import social.atoll.core.account.RemoteAccountResolver;
+import social.atoll.core.account.RemoteAccountStore;
+import social.atoll.core.account.RemoteActor;
+import social.atoll.core.moderation.FederationPolicy;
 import social.atoll.federation.FederationClient;
-import social.atoll.federation.FederationPolicy;
-import social.atoll.federation.signatures.Pem;
+import social.atoll.federation.keys.Pem;
+import social.atoll.federation.signatures.KeyOwners;
 import social.atoll.federation.vocab.ActorReader;
 import social.atoll.federation.vocab.AsValues;
 import social.atoll.federation.vocab.InvalidDocumentException;
-import social.atoll.federation.vocab.RemoteActor;
 import social.atoll.infra.http.FetchFailedException;
-import social.atoll.infra.ids.IdGenerator;
 
 /**
  * Finds accounts of other servers by actor id, by handle (WebFinger) and by key id, fetching and storing them when
@@ -31,13 +31,10 @@ import social.atoll.infra.ids.IdGenerator;
  * refresh fails the stored copy is used. Handles are only stored once WebFinger confirms them (spec §1.2):
  * the handle domain may differ from the host the actor lives on.
  */
-public final class ActorResolver implements social.atoll.core.account.RemoteAccountResolver {
+public final class ActorResolver implements RemoteAccountResolver, KeyOwners {
 
     private static final Logger log = LoggerFactory.getLogger(ActorResolver.class);
     public static final Duration STALE_AFTER = Duration.ofDays(1);
-
-    /** A verification key and the account it belongs to; {@code fetched} when just read from its server. */
-    public record KeyOwner(Account account, PublicKey key, boolean fetched) {}
 
     private final Settings settings;
     private final AccountStore accounts;
@@ -46,23 +43,19 @@ public final class ActorResolver implements social.atoll.core.account.RemoteAcco
     private final WebFingerClient webFinger;
     private final FederationPolicy policy;
     private final Clock clock;
+    private final RemoteCounts counts;
 
-    public ActorResolver(Settings settings, social.atoll.infra.db.Database db, AccountStore accounts, FederationClient client,
-                         WebFingerClient webFinger, FederationPolicy policy, IdGenerator ids, ObjectMapper json, Clock clock) {
-        this(settings, db, accounts, client, webFinger, policy, ids, json, clock, null);
-    }
-
-    /** {@code counts} (may be null) refreshes the post and follower counts of the actors stored. */
-    public ActorResolver(Settings settings, social.atoll.infra.db.Database db, AccountStore accounts, FederationClient client,
-                         WebFingerClient webFinger, FederationPolicy policy, IdGenerator ids, ObjectMapper json, Clock clock,
-                         RemoteCounts counts) {
+    /** {@code counts} refreshes the post and follower counts of the actors stored. */
+    public ActorResolver(Settings settings, AccountStore accounts, RemoteAccountStore remote, FederationClient client,
+                         WebFingerClient webFinger, FederationPolicy policy, Clock clock, RemoteCounts counts) {
         this.settings = settings;
         this.accounts = accounts;
-        this.remote = new RemoteAccountStore(db, ids, json, counts);
+        this.remote = remote;
         this.client = client;
         this.webFinger = webFinger;
         this.policy = policy;
         this.clock = clock;
+        this.counts = counts;
     }
 
     /**
@@ -119,6 +112,7 @@ public final class ActorResolver implements social.atoll.core.account.RemoteAcco
      * (Mastodon's {@code #main-key}), or a key document naming its owner (GoToSocial's {@code /main-key} stub,
      * Misskey's key documents), whose owner must then list the same key id and live on the same host.
      */
+    @Override
     public Optional<KeyOwner> keyOwner(String keyId, boolean refetch) {
         if (AsValues.httpUri(keyId) == null) return Optional.empty();
         if (!refetch) {
@@ -137,12 +131,12 @@ public final class ActorResolver implements social.atoll.core.account.RemoteAcco
             }
             String ownerUri;
             if (AsValues.hasType(doc, "Person", "Service", "Application", "Group", "Organization")) {
-                ownerUri = AsValues.string(doc, "id");
+                ownerUri = AsValues.text(doc, "id");
             } else {
                 JsonNode keyNode = doc.has("publicKeyPem") ? doc : doc.path("publicKey");
                 ownerUri = AsValues.id(keyNode.get("owner"));
                 if (ownerUri == null) ownerUri = AsValues.id(doc.get("owner"));
-                if (ownerUri == null && doc.has("publicKey")) ownerUri = AsValues.string(doc, "id"); // GTS stub: id is the actor
+                if (ownerUri == null && doc.has("publicKey")) ownerUri = AsValues.text(doc, "id"); // GTS stub: id is the actor
             }
             if (ownerUri == null || !Objects.equals(AsValues.authority(ownerUri), host)) {
                 log.info("key {} names no owner on its own host", keyId);
@@ -172,12 +166,12 @@ public final class ActorResolver implements social.atoll.core.account.RemoteAcco
         if (AsValues.httpUri(actorUri) == null || !policy.allows(AsValues.authority(actorUri))) return Optional.empty();
         try {
             JsonNode doc = client.fetchObject(URI.create(actorUri));
-            String id = AsValues.string(doc, "id");
+            String id = AsValues.text(doc, "id");
             if (id != null && !id.equals(actorUri)) {
                 // the document lives under another id on the same host: read it from there, once
                 if (!Objects.equals(AsValues.authority(id), AsValues.authority(actorUri))) return Optional.empty();
                 doc = client.fetchObject(URI.create(id));
-                if (!id.equals(AsValues.string(doc, "id"))) return Optional.empty();
+                if (!id.equals(AsValues.text(doc, "id"))) return Optional.empty();
                 known = accounts.byUri(id).orElse(null);
             }
             return store(doc, id == null ? actorUri : id, known, handleDomain);
@@ -199,7 +193,7 @@ public final class ActorResolver implements social.atoll.core.account.RemoteAcco
         String domain = handleDomain;
         if (domain == null && known != null && known.username().equalsIgnoreCase(actor.username())) domain = known.domain();
         if (domain == null) domain = verifiedHandleDomain(actor);
-        return Optional.of(remote.upsert(actor, domain, clock.instant()));
+        return Optional.of(remote.upsert(actor, domain, clock.instant(), stored -> counts.enqueue(stored.id())));
     }
 
     /**
@@ -207,7 +201,7 @@ public final class ActorResolver implements social.atoll.core.account.RemoteAcco
      * the actor, else the actor's own host.
      */
     private String verifiedHandleDomain(RemoteActor actor) {
-        String host = actor.host();
+        String host = AsValues.authority(actor.uri());
         if (actor.webfinger() != null) {
             String user = actor.webfinger().substring(0, actor.webfinger().lastIndexOf('@'));
             String d = actor.webfinger().substring(actor.webfinger().lastIndexOf('@') + 1).toLowerCase(Locale.ROOT);

@@ -7,9 +7,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import social.atoll.core.account.Account;
 import social.atoll.core.account.AccountStore;
+import social.atoll.core.account.RemoteAccountStore;
 import social.atoll.federation.FederationClient;
 import social.atoll.federation.vocab.AsValues;
-import social.atoll.infra.db.Database;
 import social.atoll.infra.http.FetchFailedException;
 import social.atoll.infra.jobs.JobQueue;
 import social.atoll.infra.jobs.JobType;
@@ -29,14 +29,14 @@ public final class RemoteCounts {
 
     public static final JobType<Payload> TYPE = JobType.local("federation.account-counts", Payload.class);
 
-    private final Database db;
     private final AccountStore accounts;
+    private final RemoteAccountStore remoteAccounts;
     private final FederationClient client;
     private final JobQueue jobs;
 
-    public RemoteCounts(Database db, AccountStore accounts, FederationClient client, JobQueue jobs) {
-        this.db = db;
+    public RemoteCounts(AccountStore accounts, RemoteAccountStore remoteAccounts, FederationClient client, JobQueue jobs) {
         this.accounts = accounts;
+        this.remoteAccounts = remoteAccounts;
         this.client = client;
         this.jobs = jobs;
     }
@@ -53,10 +53,7 @@ public final class RemoteCounts {
         Integer statuses = total(a.outboxUrl());
         Integer followers = total(a.followersUrl());
         Integer following = total(a.followingUrl());
-        db.write(h -> h.createUpdate("""
-                        UPDATE accounts SET statuses_count = COALESCE(:s, statuses_count), followers_count = COALESCE(:f, followers_count),
-                          following_count = COALESCE(:g, following_count) WHERE id = :id""")
-                .bind("s", statuses).bind("f", followers).bind("g", following).bind("id", accountId).execute());
+        remoteAccounts.updateCounts(accountId, statuses, followers, following);
     }
 
     private Integer total(String url) {

@@ -14,9 +14,8 @@ import social.atoll.core.status.RemoteStatusService;
 import social.atoll.core.status.Status;
 import social.atoll.core.status.StatusStore;
 import social.atoll.federation.FederationClient;
-import social.atoll.federation.inbox.NoteParser;
 import social.atoll.federation.vocab.AsValues;
-import social.atoll.infra.db.Database;
+import social.atoll.federation.vocab.NoteReader;
 import social.atoll.infra.http.FetchFailedException;
 
 /**
@@ -29,18 +28,16 @@ public final class SearchResolver implements RemoteLookup {
 
     private static final Logger log = LoggerFactory.getLogger(SearchResolver.class);
 
-    private final Database db;
     private final AccountStore accounts;
     private final StatusStore statuses;
     private final ActorResolver actors;
     private final FederationClient client;
     private final RemoteStatusService remoteStatuses;
-    private final NoteParser notes;
+    private final NoteReader notes;
     private final VisibilityPolicy visibility;
 
-    public SearchResolver(Database db, AccountStore accounts, StatusStore statuses, ActorResolver actors, FederationClient client,
-                          RemoteStatusService remoteStatuses, NoteParser notes, VisibilityPolicy visibility) {
-        this.db = db;
+    public SearchResolver(AccountStore accounts, StatusStore statuses, ActorResolver actors, FederationClient client,
+                          RemoteStatusService remoteStatuses, NoteReader notes, VisibilityPolicy visibility) {
         this.accounts = accounts;
         this.statuses = statuses;
         this.actors = actors;
@@ -56,25 +53,25 @@ public final class SearchResolver implements RemoteLookup {
     @Override
     public Optional<Found> url(String url, Long viewerId) {
         String u = url.trim();
-        Optional<Status> known = byUriOrUrl(u);
+        Optional<Status> known = statuses.byUriOrUrl(u);
         if (known.isPresent()) return visible(known.get(), viewerId);
-        Optional<Account> knownAccount = accounts.byUri(u).or(() -> accountByUrl(u));
+        Optional<Account> knownAccount = accounts.byUri(u).or(() -> accounts.visibleByUrl(u));
         if (knownAccount.isPresent()) return Optional.of(new Found(knownAccount.get(), null));
         if (actors.isLocal(u) || AsValues.httpUri(u) == null) return Optional.empty();
         try {
             JsonNode doc = client.fetchObject(URI.create(u));
-            String id = AsValues.string(doc, "id");
+            String id = AsValues.text(doc, "id");
             if (id == null) return Optional.empty();
             if (AsValues.hasType(doc, "Person", "Service", "Application", "Group", "Organization")) {
                 return actors.byUri(id).map(a -> new Found(a, null));
             }
-            if (!NoteParser.isNote(doc)) return Optional.empty();
-            Optional<Status> stored = byUriOrUrl(id);
+            if (!NoteReader.isNote(doc)) return Optional.empty();
+            Optional<Status> stored = statuses.byUriOrUrl(id);
             if (stored.isPresent()) return visible(stored.get(), viewerId);
             if (!id.equals(u)) {
                 // fetched by its HTML URL: read the object from its id (its origin) before trusting it
                 doc = client.fetchObject(URI.create(id));
-                if (!id.equals(AsValues.string(doc, "id")) || !NoteParser.isNote(doc)) return Optional.empty();
+                if (!id.equals(AsValues.text(doc, "id")) || !NoteReader.isNote(doc)) return Optional.empty();
             }
             String authorUri = AsValues.id(doc.get("attributedTo"));
             if (authorUri == null || !java.util.Objects.equals(AsValues.authority(authorUri), AsValues.authority(id))) return Optional.empty();
@@ -91,16 +88,5 @@ public final class SearchResolver implements RemoteLookup {
 
     private Optional<Found> visible(Status s, Long viewerId) {
         return visibility.canSee(viewerId, s) ? Optional.of(new Found(null, s)) : Optional.empty();
-    }
-
-    private Optional<Status> byUriOrUrl(String u) {
-        Optional<Long> id = db.read(h -> h.createQuery("SELECT id FROM statuses WHERE (uri = :u OR url = :u) AND deleted_at IS NULL AND reblog_of_id IS NULL")
-                .bind("u", u).mapTo(Long.class).findFirst());
-        return id.flatMap(statuses::byId);
-    }
-
-    private Optional<Account> accountByUrl(String u) {
-        return db.read(h -> h.createQuery("SELECT id FROM accounts WHERE url = :u").bind("u", u).mapTo(Long.class).findFirst())
-                .flatMap(accounts::visibleById);
     }
 }

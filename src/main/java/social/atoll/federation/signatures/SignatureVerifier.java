@@ -11,8 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import social.atoll.config.Settings;
-import social.atoll.federation.FederationPolicy;
-import social.atoll.federation.resolver.ActorResolver;
+import social.atoll.core.moderation.FederationPolicy;
 import social.atoll.federation.vocab.AsValues;
 
 /**
@@ -39,13 +38,13 @@ public final class SignatureVerifier {
     static final Duration MAX_EXPIRY = Duration.ofHours(12);
 
     private final Settings settings;
-    private final ActorResolver resolver;
+    private final KeyOwners keys;
     private final FederationPolicy policy;
     private final Clock clock;
 
-    public SignatureVerifier(Settings settings, ActorResolver resolver, FederationPolicy policy, Clock clock) {
+    public SignatureVerifier(Settings settings, KeyOwners keys, FederationPolicy policy, Clock clock) {
         this.settings = settings;
-        this.resolver = resolver;
+        this.keys = keys;
         this.policy = policy;
         this.clock = clock;
     }
@@ -125,16 +124,16 @@ public final class SignatureVerifier {
         String host = AsValues.authority(keyId);
         if (host == null) throw new SignatureException("keyId is not an http(s) URL");
         if (!policy.allows(host)) throw new SignatureException(403, "the signer's domain is not allowed here");
-        Optional<ActorResolver.KeyOwner> owner = resolver.keyOwner(keyId, false);
+        Optional<KeyOwners.KeyOwner> owner = keys.keyOwner(keyId, false);
         if (owner.isPresent() && check.test(owner.get().key())) return verified(owner.get(), keyId, scheme, host);
         if (owner.isPresent() && owner.get().fetched()) throw new SignatureException("signature does not verify with " + keyId);
-        Optional<ActorResolver.KeyOwner> refetched = owner.isEmpty() ? Optional.empty() : resolver.keyOwner(keyId, true);
+        Optional<KeyOwners.KeyOwner> refetched = owner.isEmpty() ? Optional.empty() : keys.keyOwner(keyId, true);
         if (refetched.isEmpty()) throw new SignatureException("cannot fetch the key " + keyId);
         if (!check.test(refetched.get().key())) throw new SignatureException("signature does not verify with " + keyId);
         return verified(refetched.get(), keyId, scheme, host);
     }
 
-    private static VerifiedRequest verified(ActorResolver.KeyOwner owner, String keyId, VerifiedRequest.Scheme scheme, String host)
+    private static VerifiedRequest verified(KeyOwners.KeyOwner owner, String keyId, VerifiedRequest.Scheme scheme, String host)
             throws SignatureException {
         if (!host.equals(AsValues.authority(owner.account().uri()))) throw new SignatureException("key " + keyId + " belongs to an actor on another host");
         if (owner.account().suspended() && owner.account().local()) throw new SignatureException("the signer is suspended");

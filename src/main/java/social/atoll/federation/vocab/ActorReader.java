@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import social.atoll.core.account.RemoteActor;
 import social.atoll.core.text.HtmlSanitizer;
 
 /**
@@ -26,37 +27,37 @@ public final class ActorReader {
         if (!AsValues.hasAsContext(doc)) throw new InvalidDocumentException("no ActivityStreams @context");
         if (!AsValues.hasType(doc, "Person", "Service", "Application", "Group", "Organization"))
             throw new InvalidDocumentException("type " + doc.get("type") + " is not an actor");
-        String id = AsValues.string(doc, "id");
+        String id = AsValues.text(doc, "id");
         if (AsValues.httpUri(id) == null) throw new InvalidDocumentException("actor has no usable id");
-        String username = AsValues.string(doc, "preferredUsername");
+        String username = AsValues.text(doc, "preferredUsername");
         if (username == null || !USERNAME.matcher(username).matches()) throw new InvalidDocumentException("preferredUsername missing or invalid");
         String inbox = AsValues.id(doc.get("inbox"));
         if (AsValues.httpUri(inbox) == null) throw new InvalidDocumentException("actor has no inbox");
 
         JsonNode key = publicKey(doc, id);
         if (key == null) throw new InvalidDocumentException("actor has no publicKey");
-        String keyId = AsValues.string(key, "id");
-        String pem = AsValues.string(key, "publicKeyPem");
+        String keyId = AsValues.text(key, "id");
+        String pem = AsValues.text(key, "publicKeyPem");
         String owner = AsValues.id(key.get("owner"));
         if (keyId == null || pem == null) throw new InvalidDocumentException("publicKey lacks id or publicKeyPem");
         if (!Objects.equals(AsValues.authority(keyId), AsValues.authority(id))) throw new InvalidDocumentException("publicKey id is on another host");
         if (owner != null && !owner.equals(id)) throw new InvalidDocumentException("publicKey owner is another actor");
 
-        String type = AsValues.hasType(doc, "Person") ? "Person" : AsValues.firstType(doc);
+        String type = AsValues.hasType(doc, "Person") ? "Person" : AsValues.type(doc);
         JsonNode endpoints = doc.get("endpoints");
         String sharedInbox = endpoints != null && endpoints.isObject() ? AsValues.id(endpoints.get("sharedInbox")) : null;
         if (sharedInbox == null) sharedInbox = AsValues.id(doc.get("sharedInbox"));
         if (AsValues.httpUri(sharedInbox) == null) sharedInbox = null;
 
-        String webfinger = AsValues.string(doc, "webfinger");
+        String webfinger = AsValues.text(doc, "webfinger");
         if (webfinger != null && webfinger.startsWith("acct:")) webfinger = webfinger.substring(5);
         if (webfinger != null && webfinger.startsWith("@")) webfinger = webfinger.substring(1);
         if (webfinger != null && !webfinger.matches("[^@\\s]+@[^@\\s]+")) webfinger = null;
 
         return new RemoteActor(
                 id, type, username,
-                cap(plain(AsValues.text(doc, "name")), MAX_NAME),
-                cap(HtmlSanitizer.sanitize(nullToEmpty(AsValues.text(doc, "summary"))), MAX_NOTE),
+                cap(plain(AsValues.natural(doc, "name")), MAX_NAME),
+                cap(HtmlSanitizer.sanitize(nullToEmpty(AsValues.natural(doc, "summary"))), MAX_NOTE),
                 http(AsValues.url(doc.get("url"))),
                 inbox,
                 http(AsValues.id(doc.get("outbox"))),
@@ -68,12 +69,12 @@ public final class ActorReader {
                 keyId, pem,
                 http(AsValues.url(doc.get("icon"))),
                 http(AsValues.url(doc.get("image"))),
-                AsValues.bool(doc, "manuallyApprovesFollowers", false),
+                AsValues.bool(doc, "manuallyApprovesFollowers"),
                 AsValues.hasType(doc, "Service", "Application"),
-                AsValues.bool(doc, "discoverable", false),
-                AsValues.bool(doc, "indexable", false),
-                AsValues.bool(doc, "memorial", false),
-                AsValues.bool(doc, "suspended", false),
+                AsValues.bool(doc, "discoverable"),
+                AsValues.bool(doc, "indexable"),
+                AsValues.bool(doc, "memorial"),
+                AsValues.bool(doc, "suspended"),
                 fields(doc.get("attachment")),
                 AsValues.ids(doc.get("alsoKnownAs")).stream().filter(u -> AsValues.httpUri(u) != null).limit(20).toList(),
                 http(AsValues.id(doc.get("movedTo"))),
@@ -96,8 +97,8 @@ public final class ActorReader {
         List<RemoteActor.Field> out = new ArrayList<>();
         for (JsonNode a : AsValues.list(attachment)) {
             if (!a.isObject() || !AsValues.hasType(a, "PropertyValue")) continue;
-            String name = AsValues.text(a, "name");
-            String value = AsValues.text(a, "value");
+            String name = AsValues.natural(a, "name");
+            String value = AsValues.natural(a, "value");
             if (name == null || value == null) continue;
             out.add(new RemoteActor.Field(cap(plain(name), 255), cap(HtmlSanitizer.sanitize(value), 2048)));
             if (out.size() == MAX_FIELDS) break;

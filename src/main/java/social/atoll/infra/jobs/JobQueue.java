@@ -229,6 +229,14 @@ public final class JobQueue implements AutoCloseable {
         return moved;
     }
 
+    /**
+     * {@link #enqueueAt} for callers that hold no transaction (a job scheduling its follow-up, a sweep): the job is
+     * stored in a write transaction of its own, or in the caller's when there is one.
+     */
+    public <T> boolean enqueueAtInOwnTransaction(JobType<T> type, String key, T payload, Instant when) {
+        return db.write(h -> enqueueAt(type, key, payload, when));
+    }
+
     private static boolean exists(Handle h, String taskName, String key) {
         return h.createQuery("SELECT COUNT(*) FROM scheduled_tasks WHERE task_name = :name AND task_instance = :key")
                 .bind("name", taskName).bind("key", key).mapTo(Integer.class).one() > 0;

@@ -12,6 +12,7 @@ import java.time.ZoneOffset;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import social.atoll.core.instance.InstanceHealthStore;
 import social.atoll.infra.db.Database;
 
 class InstanceHealthTest {
@@ -40,7 +41,7 @@ class InstanceHealthTest {
         dir = Files.createTempDirectory("health");
         db = Database.open("jdbc:sqlite:" + dir.resolve("t.db"), null, null);
         db.migrate();
-        health = new InstanceHealth(db, clock);
+        health = new InstanceHealth(new InstanceHealthStore(db), clock);
     }
 
     @AfterEach

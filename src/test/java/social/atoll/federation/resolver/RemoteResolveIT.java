@@ -162,7 +162,7 @@ class RemoteResolveIT {
 
     /** An actor document whose FEP-2c59 {@code webfinger} names {@code handle}. */
     static String actor(String uri, String name, String handle, java.security.KeyPair keys) {
-        String pem = social.atoll.federation.signatures.Pem.encode("PUBLIC KEY", keys.getPublic().getEncoded()).replace("\n", "\\n");
+        String pem = social.atoll.federation.keys.Pem.encode("PUBLIC KEY", keys.getPublic().getEncoded()).replace("\n", "\\n");
         return ("{\"@context\": [\"https://www.w3.org/ns/activitystreams\", \"https://w3id.org/security/v1\"], \"id\": \"%1$s\","
                 + " \"type\": \"Person\", \"preferredUsername\": \"%2$s\", \"inbox\": \"%1$s/inbox\", \"webfinger\": \"%3$s\","
                 + " \"publicKey\": {\"id\": \"%1$s#main-key\", \"owner\": \"%1$s\", \"publicKeyPem\": \"%4$s\"}}")

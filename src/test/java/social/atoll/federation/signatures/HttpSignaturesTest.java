@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import social.atoll.federation.keys.Pem;
 
 /**
  * Signing and checking HTTP signatures against the published test vectors (draft-cavage Appendix C with its 1024-bit

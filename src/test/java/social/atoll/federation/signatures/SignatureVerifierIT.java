@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import social.atoll.core.account.Account;
 import social.atoll.federation.DocumentServer;
 import social.atoll.federation.keys.LocalKeys;
+import social.atoll.federation.keys.Pem;
 import social.atoll.testing.TestInstance;
 
 /**

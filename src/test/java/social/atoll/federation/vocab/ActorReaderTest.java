@@ -10,7 +10,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
-import social.atoll.federation.signatures.Pem;
+import social.atoll.core.account.RemoteActor;
+import social.atoll.federation.keys.Pem;
 
 /** Real-world actor documents (written from each server's published shape) read into safe account values. */
 class ActorReaderTest {
@@ -28,7 +29,7 @@ class ActorReaderTest {
         RemoteActor a = ActorReader.read(fixture("mastodon"));
         assertThat(a.uri()).isEqualTo("https://mastodon.example/users/alice");
         assertThat(a.username()).isEqualTo("alice");
-        assertThat(a.host()).isEqualTo("mastodon.example");
+        assertThat(AsValues.authority(a.uri())).isEqualTo("mastodon.example");
         assertThat(a.displayName()).isEqualTo("Alice :blobcat:");
         assertThat(a.note()).contains("Photographer", "class=\"mention hashtag\"").doesNotContain("script", "onclick", "alert");
         assertThat(a.url()).isEqualTo("https://mastodon.example/@alice");

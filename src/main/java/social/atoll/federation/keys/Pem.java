@@ -1,4 +1,4 @@
-package social.atoll.federation.signatures;
+package social.atoll.federation.keys;
 
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;

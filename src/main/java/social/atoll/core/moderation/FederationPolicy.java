@@ -1,11 +1,10 @@
-package social.atoll.federation;
+package social.atoll.core.moderation;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import social.atoll.config.Settings;
 import social.atoll.config.SettingsLoader;
-import social.atoll.infra.db.Database;
 
 /**
  * Which remote hosts we federate with: none that an admin suspended ({@code domain_blocks} with severity
@@ -14,11 +13,11 @@ import social.atoll.infra.db.Database;
 public final class FederationPolicy {
 
     private final Settings settings;
-    private final Database db;
+    private final DomainBlockStore domainBlocks;
 
-    public FederationPolicy(Settings settings, Database db) {
+    public FederationPolicy(Settings settings, DomainBlockStore domainBlocks) {
         this.settings = settings;
-        this.db = db;
+        this.domainBlocks = domainBlocks;
     }
 
     /** May we fetch from, deliver to, and accept requests from {@code host} (a host name, port allowed)? */
@@ -29,8 +28,7 @@ public final class FederationPolicy {
         List<String> candidates = new ArrayList<>();
         candidates.add(h);
         for (int dot = h.indexOf('.'); dot >= 0 && dot < h.length() - 1; dot = h.indexOf('.', dot + 1)) candidates.add(h.substring(dot + 1));
-        return db.read(q -> q.createQuery("SELECT COUNT(*) FROM domain_blocks WHERE severity = 'suspend' AND domain IN (<d>)")
-                .bindList("d", candidates).mapTo(Integer.class).one()) == 0;
+        return !domainBlocks.anySuspended(candidates);
     }
 
     /** Signed ActivityPub GETs are required (authorized fetch or limited federation). */

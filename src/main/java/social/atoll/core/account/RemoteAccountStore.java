@@ -1,54 +1,50 @@
-package social.atoll.federation.resolver;
+package social.atoll.core.account;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.jdbi.v3.core.Handle;
-import social.atoll.core.account.Account;
-import social.atoll.core.account.AccountStore;
-import social.atoll.federation.vocab.RemoteActor;
+import java.util.function.Consumer;
 import social.atoll.infra.db.Database;
-import social.atoll.infra.db.RecordMapper;
+import social.atoll.infra.db.JsonColumns;
 import social.atoll.infra.ids.IdGenerator;
 
 /**
- * Stores remote actors in {@code accounts}, keyed on the actor id ({@code uri}). A handle that another (older) actor
- * still holds is taken over: the old row keeps its content but gives up its {@code acct_key}, as Mastodon does when
- * a username is reused after a deletion.
+ * SQL for the remote side of {@code accounts}: actors stored and refreshed from their documents (keyed on the actor
+ * id, {@code uri}), their key ids, when they were last read, and the counts their servers report. A handle that
+ * another (older) actor still holds is taken over: the old row keeps its content but gives up its {@code acct_key},
+ * as Mastodon does when a username is reused after a deletion.
  */
-final class RemoteAccountStore {
-
-    private static final org.jdbi.v3.core.mapper.RowMapper<Account> ACCOUNT = RecordMapper.of(Account.class);
+public final class RemoteAccountStore {
 
     private final Database db;
     private final IdGenerator ids;
-    private final ObjectMapper json;
-    private final RemoteCounts counts;
+    private final JsonColumns json;
 
-    RemoteAccountStore(Database db, IdGenerator ids, ObjectMapper json, RemoteCounts counts) {
+    public RemoteAccountStore(Database db, IdGenerator ids, JsonColumns json) {
         this.db = db;
         this.ids = ids;
         this.json = json;
-        this.counts = counts;
     }
 
     /** When the actor document was last read, for an account that has been fetched at all. */
-    Optional<Instant> fetchedAt(long accountId) {
+    public Optional<Instant> fetchedAt(long accountId) {
         return db.read(h -> h.createQuery("SELECT fetched_at FROM accounts WHERE id = :id").bind("id", accountId)
                 .mapTo(Long.class).findOne().map(Instant::ofEpochMilli));
     }
 
-    Optional<Account> byPublicKeyId(String keyId) {
-        return db.read(h -> h.createQuery("SELECT * FROM accounts WHERE public_key_id = :k").bind("k", keyId).map(ACCOUNT).findFirst());
+    public Optional<Account> byPublicKeyId(String keyId) {
+        return db.read(h -> h.createQuery("SELECT * FROM accounts WHERE public_key_id = :k").bind("k", keyId)
+                .map(AccountStore.ACCOUNT).findFirst());
     }
 
-    /** Inserts or refreshes the account for {@code actor} under the handle {@code username@domain}. */
-    Account upsert(RemoteActor actor, String domain, Instant now) {
+    /**
+     * Inserts or refreshes the account for {@code actor} under the handle {@code username@domain}, read at
+     * {@code now}; {@code inTransaction} gets the stored account inside the same write (to enqueue work on it).
+     */
+    public Account upsert(RemoteActor actor, String domain, Instant now, Consumer<Account> inTransaction) {
         String fields = write(fieldsOf(actor));
         String aka = write(actor.alsoKnownAs());
         String key = Account.key(actor.username(), domain);
@@ -92,14 +88,32 @@ final class RemoteAccountStore {
                     .bind("aka", aka).bind("suspended", actor.suspended() ? now : null)
                     .bind("now", now).bind("created", actor.published() != null && actor.published().isBefore(now) ? actor.published() : now)
                     .execute();
-            Account stored = byUri(h, actor.uri());
-            if (counts != null) counts.enqueue(stored.id());
+            Account stored = h.createQuery("SELECT * FROM accounts WHERE uri = :u").bind("u", actor.uri()).map(AccountStore.ACCOUNT).one();
+            inTransaction.accept(stored);
             return stored;
         });
     }
 
-    private static Account byUri(Handle h, String uri) {
-        return h.createQuery("SELECT * FROM accounts WHERE uri = :u").bind("u", uri).map(ACCOUNT).one();
+    /** Sets the counts a remote server reports; a null count (hidden collection) stays as it was. */
+    public void updateCounts(long accountId, Integer statuses, Integer followers, Integer following) {
+        db.write(h -> h.createUpdate("""
+                        UPDATE accounts SET statuses_count = COALESCE(:s, statuses_count), followers_count = COALESCE(:f, followers_count),
+                          following_count = COALESCE(:g, following_count) WHERE id = :id""")
+                .bind("s", statuses).bind("f", followers).bind("g", following).bind("id", accountId).execute());
+    }
+
+    /** Up to {@code limit} remote accounts, not suspended, last read before {@code before}: the stalest first. */
+    public List<Long> staleIds(Instant before, int limit) {
+        return db.read(h -> h.createQuery("""
+                        SELECT id FROM accounts
+                        WHERE domain IS NOT NULL AND suspended_at IS NULL AND COALESCE(fetched_at, 0) < :before
+                        ORDER BY COALESCE(fetched_at, 0), id LIMIT :batch""")
+                .bind("before", before).bind("batch", limit).mapTo(Long.class).list());
+    }
+
+    /** Records {@code at} as the time the account's document was last read. */
+    public void markFetched(long accountId, Instant at) {
+        db.write(h -> h.createUpdate("UPDATE accounts SET fetched_at = :t WHERE id = :id").bind("t", at).bind("id", accountId).execute());
     }
 
     /** Profile fields in the shape the API views read ({@code name, value, value_source, verified_at}). */
@@ -116,11 +130,5 @@ final class RemoteAccountStore {
         return out;
     }
 
-    private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
+    private String write(Object value) { return json.write(value); }
 }

@@ -1,11 +1,11 @@
-package social.atoll.federation.vocab;
+package social.atoll.core.account;
 
 import java.time.Instant;
 import java.util.List;
 
 /**
- * A remote actor document read into plain, safe values: HTML sanitized, names trimmed, references reduced to ids.
- * What {@code ActorResolver} stores in {@code accounts}.
+ * A remote actor document read by the federation layer into plain, safe values: HTML sanitized, names trimmed,
+ * references reduced to ids. What {@link RemoteAccountStore} stores in {@code accounts}.
  */
 public record RemoteActor(
         String uri,
@@ -39,7 +39,4 @@ public record RemoteActor(
 
     /** A profile field; {@code value} is sanitized HTML. */
     public record Field(String name, String value) {}
-
-    /** The host (with port) of the actor id. */
-    public String host() { return AsValues.authority(uri); }
 }

@@ -1,4 +1,4 @@
-package social.atoll.federation.inbox;
+package social.atoll.federation.vocab;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
@@ -20,7 +20,7 @@ import social.atoll.core.text.HtmlSanitizer;
  * {@code Event}, {@code Image}, {@code Audio}) → {@link RemoteNote}. HTML is sanitized here; visibility follows
  * Mastodon's reading of {@code to}/{@code cc} (spec §3.2); only accounts this server knows become mentions.
  */
-public final class NoteParser {
+public final class NoteReader {
 
     /** The object types stored as statuses. */
     public static final Set<String> NOTE_TYPES = Set.of("Note", "Question", "Article", "Page", "Video", "Event", "Image", "Audio");
@@ -31,10 +31,10 @@ public final class NoteParser {
 
     private final AccountStore accounts;
 
-    public NoteParser(AccountStore accounts) { this.accounts = accounts; }
+    public NoteReader(AccountStore accounts) { this.accounts = accounts; }
 
     public static boolean isNote(JsonNode obj) {
-        for (String t : ApJson.types(obj)) if (NOTE_TYPES.contains(t)) return true;
+        for (String t : AsValues.types(obj)) if (NOTE_TYPES.contains(t)) return true;
         return false;
     }
 
@@ -43,22 +43,22 @@ public final class NoteParser {
      * and is added as a silent addressee of a direct or limited post.
      */
     public RemoteNote parse(JsonNode obj, Account author, Account inboxOwner) {
-        String type = ApJson.type(obj);
-        List<String> to = ApJson.ids(obj.get("to"));
-        List<String> cc = ApJson.ids(obj.get("cc"));
+        String type = AsValues.type(obj);
+        List<String> to = AsValues.ids(obj.get("to"));
+        List<String> cc = AsValues.ids(obj.get("cc"));
 
         Set<Long> mentioned = new LinkedHashSet<>();
         Set<String> mentionHrefs = new LinkedHashSet<>();
         List<String> tags = new ArrayList<>();
-        for (JsonNode t : ApJson.list(obj.get("tag"))) {
-            String tt = ApJson.type(t);
+        for (JsonNode t : AsValues.list(obj.get("tag"))) {
+            String tt = AsValues.type(t);
             if ("Mention".equals(tt)) {
-                String href = ApJson.text(t, "href");
+                String href = AsValues.text(t, "href");
                 if (href == null) continue;
                 mentionHrefs.add(href);
                 accounts.byUri(href).ifPresent(a -> mentioned.add(a.id()));
             } else if ("Hashtag".equals(tt)) {
-                String name = ApJson.text(t, "name");
+                String name = AsValues.text(t, "name");
                 if (name != null) {
                     name = name.startsWith("#") ? name.substring(1) : name;
                     if (!name.isBlank() && name.length() <= 100) tags.add(name);
@@ -69,15 +69,15 @@ public final class NoteParser {
         Visibility vis = visibility(obj, to, cc, author, mentionHrefs);
         Set<Long> silent = new LinkedHashSet<>();
         for (String addressee : concat(to, cc)) {
-            if (ApJson.isPublic(addressee) || addressee.equals(author.followersUrl()) || mentionHrefs.contains(addressee)) continue;
+            if (AsValues.isPublic(addressee) || addressee.equals(author.followersUrl()) || mentionHrefs.contains(addressee)) continue;
             accounts.byUri(addressee).filter(Account::local).ifPresent(a -> silent.add(a.id()));
         }
         if (inboxOwner != null && (vis == Visibility.DIRECT || vis == Visibility.LIMITED) && !mentioned.contains(inboxOwner.id()))
             silent.add(inboxOwner.id());
 
-        String content = ApJson.natural(obj, "content");
-        String name = ApJson.natural(obj, "name");
-        String summary = ApJson.natural(obj, "summary");
+        String content = AsValues.natural(obj, "content");
+        String name = AsValues.natural(obj, "name");
+        String summary = AsValues.natural(obj, "summary");
         String url = url(obj);
         String html;
         if (CONVERTED.contains(type)) {
@@ -91,9 +91,9 @@ public final class NoteParser {
             html = content == null ? "" : HtmlSanitizer.sanitize(content);
         }
         String spoiler = summary == null ? "" : plain(summary);
-        boolean sensitive = ApJson.bool(obj, "sensitive") || summary != null;
-        return new RemoteNote(ApJson.text(obj, "id"), url, author.id(), ApJson.id(obj, "inReplyTo"), html, spoiler, sensitive,
-                vis, language(obj), ApJson.instant(obj, "published"), List.copyOf(mentioned), List.copyOf(silent), tags,
+        boolean sensitive = AsValues.bool(obj, "sensitive") || summary != null;
+        return new RemoteNote(AsValues.text(obj, "id"), url, author.id(), AsValues.id(obj, "inReplyTo"), html, spoiler, sensitive,
+                vis, language(obj), AsValues.instant(obj, "published"), List.copyOf(mentioned), List.copyOf(silent), tags,
                 media(obj));
     }
 
@@ -103,8 +103,8 @@ public final class NoteParser {
      * {@code directMessage} is false); else direct.
      */
     static Visibility visibility(JsonNode obj, List<String> to, List<String> cc, Account author, Set<String> mentionHrefs) {
-        if (to.stream().anyMatch(ApJson::isPublic)) return Visibility.PUBLIC;
-        if (cc.stream().anyMatch(ApJson::isPublic)) return Visibility.UNLISTED;
+        if (to.stream().anyMatch(AsValues::isPublic)) return Visibility.PUBLIC;
+        if (cc.stream().anyMatch(AsValues::isPublic)) return Visibility.UNLISTED;
         if (author.followersUrl() != null && to.contains(author.followersUrl())) return Visibility.PRIVATE;
         JsonNode dm = obj.get("directMessage");
         if (dm != null && dm.isBoolean() && !dm.asBoolean()) return Visibility.LIMITED;
@@ -123,15 +123,15 @@ public final class NoteParser {
 
     /** The HTML permalink: a string, a Link, or an array of Links (text/html preferred). */
     static String url(JsonNode obj) {
-        List<JsonNode> urls = ApJson.list(obj.get("url"));
+        List<JsonNode> urls = AsValues.list(obj.get("url"));
         String fallback = null;
         for (JsonNode u : urls) {
             if (u.isTextual()) {
                 if (fallback == null) fallback = u.asText();
             } else if (u.isObject()) {
-                String href = ApJson.text(u, "href");
+                String href = AsValues.text(u, "href");
                 if (href == null) continue;
-                if ("text/html".equals(ApJson.text(u, "mediaType"))) return href;
+                if ("text/html".equals(AsValues.text(u, "mediaType"))) return href;
                 if (fallback == null) fallback = href;
             }
         }
@@ -157,12 +157,12 @@ public final class NoteParser {
 
     /** The poll of a {@code Question} ({@code oneOf}, or {@code anyOf} for multiple choice), if it is one. */
     public static Optional<RemotePolls.Tally> poll(JsonNode obj) {
-        if (!ApJson.hasType(obj, "Question")) return Optional.empty();
+        if (!AsValues.hasType(obj, "Question")) return Optional.empty();
         boolean multiple = obj.hasNonNull("anyOf");
         List<String> options = new ArrayList<>();
         List<Integer> counts = new ArrayList<>();
-        for (JsonNode o : ApJson.list(obj.get(multiple ? "anyOf" : "oneOf"))) {
-            String name = ApJson.natural(o, "name");
+        for (JsonNode o : AsValues.list(obj.get(multiple ? "anyOf" : "oneOf"))) {
+            String name = AsValues.natural(o, "name");
             if (name == null || options.size() >= MAX_POLL_OPTIONS) continue;
             options.add(plain(name));
             JsonNode total = o.path("replies").path("totalItems");
@@ -170,22 +170,22 @@ public final class NoteParser {
         }
         if (options.isEmpty()) return Optional.empty();
         JsonNode voters = obj.get("votersCount");
-        Instant closed = ApJson.instant(obj, "closed");
-        return Optional.of(new RemotePolls.Tally(options, multiple, ApJson.instant(obj, "endTime"), closed, counts,
+        Instant closed = AsValues.instant(obj, "closed");
+        return Optional.of(new RemotePolls.Tally(options, multiple, AsValues.instant(obj, "endTime"), closed, counts,
                 voters != null && voters.canConvertToInt() ? voters.asInt() : null));
     }
 
     private static List<RemoteNote.Media> media(JsonNode obj) {
         List<RemoteNote.Media> out = new ArrayList<>();
-        for (JsonNode a : ApJson.list(obj.get("attachment"))) {
+        for (JsonNode a : AsValues.list(obj.get("attachment"))) {
             if (out.size() >= MAX_MEDIA || !a.isObject()) continue;
-            String t = ApJson.type(a);
+            String t = AsValues.type(a);
             if ("Link".equals(t) || "PropertyValue".equals(t)) continue; // link previews and fields are not media
             String url = mediaUrl(a.get("url"));
             if (url == null || !(url.startsWith("https://") || url.startsWith("http://"))) continue;
-            String mediaType = ApJson.text(a, "mediaType");
-            String alt = ApJson.text(a, "summary") != null ? ApJson.text(a, "summary") : ApJson.natural(a, "name");
-            String blurhash = ApJson.text(a, "blurhash");
+            String mediaType = AsValues.text(a, "mediaType");
+            String alt = AsValues.text(a, "summary") != null ? AsValues.text(a, "summary") : AsValues.natural(a, "name");
+            String blurhash = AsValues.text(a, "blurhash");
             if (blurhash != null && !blurhash.matches("[0-9A-Za-z#$%*+,\\-.:;=?@\\[\\]^_{|}~]{6,}")) blurhash = null;
             out.add(new RemoteNote.Media(mediaKind(t, mediaType), url, mediaType, alt == null ? null : plain(alt), blurhash,
                     intOrNull(a, "width"), intOrNull(a, "height")));
@@ -194,10 +194,10 @@ public final class NoteParser {
     }
 
     private static String mediaUrl(JsonNode url) {
-        JsonNode f = ApJson.first(url);
+        JsonNode f = AsValues.first(url);
         if (f == null) return null;
         if (f.isTextual()) return f.asText();
-        return ApJson.text(f, "href");
+        return AsValues.text(f, "href");
     }
 
     private static String mediaKind(String type, String mediaType) {
