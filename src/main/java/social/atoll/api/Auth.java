@@ -4,7 +4,7 @@ import social.atoll.server.ApiException;
 import io.javalin.http.Context;
 import java.util.Optional;
 import social.atoll.core.account.Account;
-import social.atoll.core.account.AccountStore;
+import social.atoll.core.account.AccountQueries;
 import social.atoll.core.account.User;
 import social.atoll.core.auth.AccessToken;
 import social.atoll.core.auth.TokenService;
@@ -18,9 +18,9 @@ public final class Auth {
     private static final String KEY = "atoll.viewer";
 
     private final TokenService tokens;
-    private final AccountStore accounts;
+    private final AccountQueries accounts;
 
-    public Auth(TokenService tokens, AccountStore accounts) {
+    public Auth(TokenService tokens, AccountQueries accounts) {
         this.tokens = tokens;
         this.accounts = accounts;
     }
@@ -42,7 +42,7 @@ public final class Auth {
         AccessToken t = tokens.find(token).orElseThrow(ApiException::invalidToken);
         if (t.accountId() == null) return new Viewer(t, null, null);
         Account account = accounts.byId(t.accountId()).orElseThrow(ApiException::invalidToken);
-        User user = accounts.userByAccountId(account.id()).orElseThrow(ApiException::invalidToken);
+        User user = accounts.user(account.id()).orElseThrow(ApiException::invalidToken);
         if (user.disabled()) throw new ApiException(403, "Your login is currently disabled");
         if (user.confirmedAt() == null) throw new ApiException(403, "Your login is missing a confirmed e-mail address");
         if (!user.approved()) throw new ApiException(403, "Your login is currently pending approval");

@@ -3,6 +3,7 @@ package social.atoll.wiring;
 import java.time.Duration;
 import social.atoll.config.Settings;
 import social.atoll.core.account.AccountKeyStore;
+import social.atoll.core.account.AccountQueries;
 import social.atoll.core.account.AccountService;
 import social.atoll.core.account.AccountStore;
 import social.atoll.core.account.LinkVerifier;
@@ -57,6 +58,7 @@ import social.atoll.core.moderation.ReportService;
 import social.atoll.core.notification.AdminNotifications;
 import social.atoll.core.notification.BlockNotificationCleanup;
 import social.atoll.core.notification.NotificationListeners;
+import social.atoll.core.notification.NotificationService;
 import social.atoll.core.notification.NotificationStore;
 import social.atoll.core.notification.StatusUpdateNotifications;
 import social.atoll.core.poll.PollService;
@@ -71,6 +73,7 @@ import social.atoll.core.relationship.DomainBlockService;
 import social.atoll.core.relationship.EndorsementService;
 import social.atoll.core.relationship.MuteService;
 import social.atoll.core.relationship.RelationshipLookup;
+import social.atoll.core.relationship.RelationshipQueries;
 import social.atoll.core.relationship.RelationshipStore;
 import social.atoll.core.search.SearchService;
 import social.atoll.core.status.BookmarkService;
@@ -86,6 +89,7 @@ import social.atoll.core.status.StatusCollections;
 import social.atoll.core.status.StatusEditService;
 import social.atoll.core.status.StatusEditStore;
 import social.atoll.core.status.StatusLookup;
+import social.atoll.core.status.StatusQueries;
 import social.atoll.core.status.StatusRelations;
 import social.atoll.core.status.StatusService;
 import social.atoll.core.status.StatusStore;
@@ -160,6 +164,11 @@ public final class CoreWiring {
     public final PinService pins;
     public final ConversationMuteService conversationMutes;
     public final StatusCollections statusCollections;
+    /** What a viewer may read: statuses, accounts, relationship lists, notifications (the API's one call each). */
+    public final StatusQueries statusQueries;
+    public final AccountQueries accountQueries;
+    public final RelationshipQueries relationshipQueries;
+    public final NotificationService notificationService;
     final HomeFeedFanout homeFeedFanout;
     final NotificationListeners notificationListeners;
     final AdminNotifications adminNotifications;
@@ -223,7 +232,7 @@ public final class CoreWiring {
         var db = infra.db;
         var clock = infra.clock;
         var ids = infra.ids;
-        var json = infra.json;
+        var json = infra.jsonColumns;
         var jobs = infra.jobs;
         var events = infra.events;
 
@@ -236,7 +245,8 @@ public final class CoreWiring {
         this.mediaSweep = new MediaSweep(db, media, jobs, clock);
         this.profileImages = new ProfileImages(db, mediaStore, accounts, media, imageProcessor);
         // a random delay of up to a minute, so a link federating to many servers is not fetched by all at once
-        this.cards = new PreviewCardService(new PreviewCardStore(db), infra.http, infra.blobs, imageProcessor, jobs, ids, clock, Duration.ofSeconds(59));
+        this.cards = new PreviewCardService(new PreviewCardStore(db), infra.http, infra.blobs, imageProcessor, jobs, ids, clock,
+                Duration.ofSeconds(59), json);
         this.remoteMediaFetcher = settings.cacheRemoteMedia()
                 ? new RemoteMediaFetcher(mediaStore, infra.blobs, infra.http, imageProcessor, clock, json) : null;
 
@@ -305,6 +315,10 @@ public final class CoreWiring {
         this.domainBlocks = new DomainBlockService(db, relationshipStore, followStore, follows, ids, clock, events);
         this.accountNotes = new AccountNoteService(db, relationshipStore, accounts, ids, clock);
         this.endorsements = new EndorsementService(db, relationshipStore, accounts, followStore, ids, clock);
+        this.statusQueries = new StatusQueries(statuses, statusRelations, statusCollections, accounts, visibility);
+        this.accountQueries = new AccountQueries(accounts, followStore, relationships, json);
+        this.relationshipQueries = new RelationshipQueries(relationshipStore, accounts);
+        this.notificationService = new NotificationService(notifications);
 
         this.listFeed = new ListFeed(db, listStore, statuses, statusRelations, jobs, clock);
         this.lists = new ListService(db, listStore, accounts, followStore, listFeed, ids, clock);
@@ -316,7 +330,7 @@ public final class CoreWiring {
         this.tagTimeline = new TagTimeline(statuses, visibility);
         this.search = new SearchService(statuses, accounts, visibility);
         this.discovery = new DiscoveryService(db, accounts, followStore, clock);
-        this.trends = new TrendsService(statuses, tagStore, clock);
+        this.trends = new TrendsService(statuses, tagStore, clock, visibility);
         this.markers = new MarkerService(db, new MarkerStore(db), clock);
         this.preferences = new PreferencesService(accounts, json);
 

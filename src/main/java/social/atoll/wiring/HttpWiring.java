@@ -106,38 +106,38 @@ public final class HttpWiring implements AutoCloseable {
         var json = infra.json;
         var clock = infra.clock;
 
-        this.mediaViews = new MediaViews(infra.blobs, core.mediaStore, core.mediaProxySigner, json);
-        this.accountViews = new AccountViews(settings, core.accounts, json, mediaViews);
-        var pollViews = new PollViews(core.pollStore, clock);
-        this.statusViews = new StatusViews(settings, core.statuses, core.statusRelations, accountViews, pollViews, core.filterMatcher,
-                mediaViews, new PreviewCardViews(infra.db, infra.blobs, core.mediaProxySigner));
-        var notificationViews = new NotificationViews(core.statuses, statusViews, accountViews, core.reports);
+        this.mediaViews = new MediaViews(infra.blobs, core.media, core.mediaProxySigner);
+        this.accountViews = new AccountViews(settings, core.accountQueries, mediaViews);
+        var pollViews = new PollViews(core.polls, clock);
+        this.statusViews = new StatusViews(settings, core.statusQueries, core.statusRelations, accountViews, pollViews, core.filterMatcher,
+                mediaViews, new PreviewCardViews(core.cards, infra.blobs, core.mediaProxySigner));
+        var notificationViews = new NotificationViews(core.statusQueries, statusViews, accountViews, core.reports);
         var scheduledViews = new ScheduledStatusViews(mediaViews);
         var tagViews = new TagViews(settings, core.tags);
-        this.auth = new Auth(core.tokens, core.accounts);
+        this.auth = new Auth(core.tokens, core.accountQueries);
         var pages = new Pages(settings);
         var publicPages = new PublicPages(settings, pages);
         this.browserSessions = new BrowserSessions(core.browserSignIn, settings, infra.secrets.cookieKey());
         var signInForm = new SignInForm(pages, browserSessions);
-        this.streamDispatcher = new StreamDispatcher(streamRegistry, core.streamAudience, core.statuses, core.statusRelations,
-                core.visibility, statusViews, core.notifications, notificationViews, json);
-        var statusListing = new StatusListing(settings, core.statuses, core.visibility, statusViews);
+        this.streamDispatcher = new StreamDispatcher(streamRegistry, core.streamAudience, core.statusQueries, core.statusRelations,
+                core.visibility, statusViews, core.notificationService, notificationViews, json);
+        var statusListing = new StatusListing(settings, statusViews);
 
         List<Controller> c = new ArrayList<>();
         c.add(new HealthController(infra.db, infra.blobs));
         c.add(new MetricsController(settings, infra.metrics));
-        c.add(new StatusesController(auth, json, core.posting, core.statusService, core.statuses, core.visibility, statusViews,
+        c.add(new StatusesController(auth, json, core.posting, core.statusService, core.statusQueries, statusViews,
                 scheduledViews, core.mediaAttacher));
-        c.add(new StatusActionsController(auth, json, settings, core.favourites, core.reblogs, core.statuses, core.statusRelations,
-                core.visibility, statusViews, accountViews));
-        c.add(new AccountStatusesController(auth, json, settings, core.accounts, core.statuses, core.visibility, statusViews));
+        c.add(new StatusActionsController(auth, json, settings, core.favourites, core.reblogs, core.statusQueries, statusViews,
+                accountViews));
+        c.add(new AccountStatusesController(auth, json, settings, core.statusQueries, statusViews));
         c.add(new TimelinesController(auth, json, settings, core.timelines, statusViews));
-        c.add(new NotificationsController(auth, json, settings, core.notifications, notificationViews));
+        c.add(new NotificationsController(auth, json, settings, core.notificationService, notificationViews));
         c.add(new StreamingController(auth, json, streamRegistry, core.streamAudience));
         c.add(new RateLimitController(settings.rateLimits(), auth, clock));
         c.add(new TagsController(settings, auth, core.tags, tagViews));
         c.add(new TagTimelineController(auth, json, settings, core.tags, core.tagTimeline, statusViews));
-        c.add(new SearchController(settings, auth, json, infra.db, core.accounts, core.statuses, core.visibility, accountViews, statusViews,
+        c.add(new SearchController(settings, auth, json, core.accountQueries, core.statusQueries, accountViews, statusViews,
                 federation.searchResolver, core.search, core.tags, tagViews));
         c.add(new AccountSearchController(auth, json, core.search, accountViews));
         c.add(new MarkersController(auth, json, core.markers));
@@ -150,11 +150,10 @@ public final class HttpWiring implements AutoCloseable {
         c.add(new SignInController(core.browserSignIn, browserSessions, signInForm, pages));
         c.add(new LandingController(pages, browserSessions));
         c.add(new RegistrationController(auth, json, core.oauth, core.signUps));
-        c.add(new CredentialsController(auth, json, core.accounts, accountViews, core.profiles, core.followStore, core.profileImages));
-        c.add(new FollowsController(auth, json, core.accounts, core.follows, core.relationships));
-        c.add(new FollowRequestsController(settings, auth, core.accounts, accountViews, core.followStore, core.follows, core.relationships));
-        c.add(new AccountsController(settings, auth, json, core.accounts, accountViews, core.followStore, core.relationships,
-                federation.actorResolver));
+        c.add(new CredentialsController(auth, json, core.accountQueries, accountViews, core.profiles, core.profileImages));
+        c.add(new FollowsController(auth, json, core.accountQueries, core.follows, core.relationships));
+        c.add(new FollowRequestsController(settings, auth, core.accountQueries, accountViews, core.follows, core.relationships));
+        c.add(new AccountsController(settings, auth, json, core.accountQueries, accountViews, federation.actorResolver));
         c.add(new InstanceController(settings, core.instance, accountViews));
         c.add(new CustomEmojisController());
         c.add(new NodeInfoController(settings, json, core.instance));
@@ -170,35 +169,35 @@ public final class HttpWiring implements AutoCloseable {
         c.add(new MediaController(auth, json, core.media, mediaViews));
         c.add(new SystemFilesController(infra.blobs));
         c.add(new MediaProxyController(core.mediaProxySigner, core.remoteMedia));
-        c.add(new StatusEditsController(auth, json, core.statusEdits, core.statuses, core.visibility, statusViews, accountViews, mediaViews));
+        c.add(new StatusEditsController(auth, json, core.statusEdits, core.statusQueries, statusViews, accountViews, mediaViews));
         c.add(new PollsController(auth, json, core.polls, pollViews));
         c.add(new ScheduledStatusesController(settings, auth, json, core.scheduledStatuses, scheduledViews));
-        c.add(new BookmarksController(auth, core.bookmarks, core.statusCollections, statusListing, statusViews));
-        c.add(new FavouritesController(auth, core.statusCollections, statusListing));
+        c.add(new BookmarksController(auth, core.bookmarks, core.statusQueries, statusListing, statusViews));
+        c.add(new FavouritesController(auth, core.statusQueries, statusListing));
         c.add(new StatusPinsController(auth, core.pins, statusViews));
         c.add(new ConversationMutesController(auth, core.conversationMutes, statusViews));
-        c.add(new TranslationsController(auth, core.statuses, core.visibility));
-        var conversationsController = new ConversationsController(settings, auth, core.conversations, core.statuses, core.visibility,
+        c.add(new TranslationsController(auth, core.statusQueries));
+        var conversationsController = new ConversationsController(settings, auth, core.conversations, core.statusQueries,
                 statusViews, accountViews);
         c.add(conversationsController);
         streamDispatcher.renderConversationsWith((id, viewer) -> conversationsController.entity(viewer, id));
-        c.add(new BlocksController(settings, auth, core.blocks, core.relationshipStore, core.relationships, accountViews));
-        c.add(new MutesController(settings, auth, json, core.mutes, core.relationshipStore, core.relationships, accountViews));
-        c.add(new DomainBlocksController(settings, auth, json, core.domainBlocks, core.relationshipStore));
-        c.add(new AccountNotesController(auth, json, core.accounts, core.accountNotes, core.follows, core.relationships));
-        c.add(new EndorsementsController(settings, auth, core.accounts, core.endorsements, core.relationshipStore, core.relationships,
+        c.add(new BlocksController(settings, auth, core.blocks, core.relationshipQueries, core.relationships, accountViews));
+        c.add(new MutesController(settings, auth, json, core.mutes, core.relationshipQueries, core.relationships, accountViews));
+        c.add(new DomainBlocksController(settings, auth, json, core.domainBlocks, core.relationshipQueries));
+        c.add(new AccountNotesController(auth, json, core.accountQueries, core.accountNotes, core.follows, core.relationships));
+        c.add(new EndorsementsController(settings, auth, core.accountQueries, core.endorsements, core.relationshipQueries, core.relationships,
                 accountViews));
-        c.add(new ListsController(auth, json, core.accounts, core.lists));
+        c.add(new ListsController(auth, json, core.accountQueries, core.lists));
         c.add(new ListAccountsController(settings, auth, json, core.lists, accountViews));
-        c.add(new ListTimelineController(settings, auth, core.lists, core.listFeed, core.statuses, core.visibility, statusViews));
-        c.add(new FiltersController(auth, json, core.filters, core.filterStore));
+        c.add(new ListTimelineController(settings, auth, core.lists, core.listFeed, core.statusQueries, statusViews));
+        c.add(new FiltersController(auth, json, core.filters));
         c.add(new FilterKeywordsController(auth, json, core.filters));
-        c.add(new FiltersV1Controller(auth, json, core.filters, core.filterStore));
-        c.add(new FeaturedTagsController(settings, auth, json, core.accounts, core.featuredTags, tagViews));
+        c.add(new FiltersV1Controller(auth, json, core.filters));
+        c.add(new FeaturedTagsController(settings, auth, json, core.accountQueries, core.featuredTags, tagViews));
         c.add(new DiscoveryController(auth, json, core.discovery, accountViews));
         c.add(new ReportsController(auth, json, core.reports, new ReportViews(accountViews)));
         c.add(new InstanceActivityController(core.instanceActivity));
-        c.add(new TrendsController(auth, json, core.trends, tagViews, statusViews, core.visibility));
+        c.add(new TrendsController(auth, json, core.trends, tagViews, statusViews));
         var announcementsController = new AnnouncementsController(auth, core.announcements);
         c.add(announcementsController);
         streamDispatcher.renderAnnouncementsWith((id, viewer) -> announcementsController.entity(viewer, id));

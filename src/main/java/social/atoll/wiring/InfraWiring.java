@@ -6,6 +6,7 @@ import social.atoll.config.Settings;
 import social.atoll.config.SettingsException;
 import social.atoll.infra.crypto.CryptoProviders;
 import social.atoll.infra.db.Database;
+import social.atoll.infra.db.JsonColumns;
 import social.atoll.infra.events.ClusterChannel;
 import social.atoll.infra.events.EventBus;
 import social.atoll.infra.events.PgNotifyChannel;
@@ -29,6 +30,8 @@ public final class InfraWiring implements AutoCloseable {
     public final Clock clock;
     public final IdGenerator ids;
     public final ObjectMapper json;
+    /** The typed codec core uses for its JSON columns. */
+    public final JsonColumns jsonColumns;
     public final Database db;
     public final Secrets secrets;
     public final EventBus events;
@@ -48,6 +51,7 @@ public final class InfraWiring implements AutoCloseable {
         this.ids = new IdGenerator(clock);
         PrivateFiles.directory(settings.dataDir());
         this.json = Json.mapper();
+        this.jsonColumns = new JsonColumns(json);
         this.db = openDatabase(settings);
         this.secrets = Secrets.loadOrCreate(settings.dataDir());
         this.events = new EventBus(db);

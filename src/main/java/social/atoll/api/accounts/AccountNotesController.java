@@ -7,7 +7,7 @@ import social.atoll.server.Controller;
 import social.atoll.server.Params;
 import social.atoll.api.Viewer;
 import social.atoll.api.entity.RelationshipEntity;
-import social.atoll.core.account.AccountStore;
+import social.atoll.core.account.AccountQueries;
 import social.atoll.core.follow.FollowService;
 import social.atoll.core.relationship.RelationshipLookup;
 import social.atoll.core.relationship.AccountNoteService;
@@ -20,12 +20,12 @@ public final class AccountNotesController implements Controller {
 
     private final Auth auth;
     private final ObjectMapper json;
-    private final AccountStore accounts;
+    private final AccountQueries accounts;
     private final AccountNoteService notes;
     private final FollowService follows;
     private final RelationshipLookup relationships;
 
-    public AccountNotesController(Auth auth, ObjectMapper json, AccountStore accounts, AccountNoteService notes,
+    public AccountNotesController(Auth auth, ObjectMapper json, AccountQueries accounts, AccountNoteService notes,
                                   FollowService follows, RelationshipLookup relationships) {
         this.auth = auth;
         this.json = json;

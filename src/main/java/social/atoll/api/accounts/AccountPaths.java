@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import social.atoll.server.ApiException;
 import social.atoll.core.account.Account;
-import social.atoll.core.account.AccountStore;
+import social.atoll.core.account.AccountQueries;
 
 /** Reading account ids from paths and parameters. Ids are decimal; anything else cannot name an account (404). */
 final class AccountPaths {
@@ -18,7 +18,7 @@ final class AccountPaths {
     }
 
     /** The account named by the {@code {id}} path parameter, if others may see it; else 404. */
-    static Account visible(Context ctx, AccountStore accounts) {
+    static Account visible(Context ctx, AccountQueries accounts) {
         return accounts.visibleById(id(ctx)).orElseThrow(ApiException::notFound);
     }
 

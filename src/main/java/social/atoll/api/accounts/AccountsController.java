@@ -4,10 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import social.atoll.server.ApiException;
 import social.atoll.api.Auth;
@@ -18,10 +15,9 @@ import social.atoll.api.Viewer;
 import social.atoll.api.entity.AccountViews;
 import social.atoll.config.Settings;
 import social.atoll.core.account.Account;
-import social.atoll.core.account.AccountStore;
+import social.atoll.core.account.AccountQueries;
 import social.atoll.core.common.IdRange;
-import social.atoll.core.follow.FollowStore;
-import social.atoll.core.relationship.RelationshipLookup;
+import social.atoll.core.common.Paged;
 
 /**
  * Reading accounts: one by id, several by id, by {@code acct}, and their followers and following. Public: a token
@@ -37,27 +33,18 @@ public final class AccountsController implements Controller {
     private final Settings settings;
     private final Auth auth;
     private final ObjectMapper json;
-    private final AccountStore accounts;
+    private final AccountQueries accounts;
     private final AccountViews views;
-    private final FollowStore follows;
-    private final RelationshipLookup relationships;
     private final social.atoll.core.account.RemoteAccountResolver remote;
 
-    public AccountsController(Settings settings, Auth auth, ObjectMapper json, AccountStore accounts, AccountViews views,
-                              FollowStore follows, RelationshipLookup relationships) {
-        this(settings, auth, json, accounts, views, follows, relationships, social.atoll.core.account.RemoteAccountResolver.NONE);
-    }
-
     /** {@code remote} resolves unknown remote handles for signed-in users ({@code lookup}). */
-    public AccountsController(Settings settings, Auth auth, ObjectMapper json, AccountStore accounts, AccountViews views,
-                              FollowStore follows, RelationshipLookup relationships, social.atoll.core.account.RemoteAccountResolver remote) {
+    public AccountsController(Settings settings, Auth auth, ObjectMapper json, AccountQueries accounts, AccountViews views,
+                              social.atoll.core.account.RemoteAccountResolver remote) {
         this.settings = settings;
         this.auth = auth;
         this.json = json;
         this.accounts = accounts;
         this.views = views;
-        this.follows = follows;
-        this.relationships = relationships;
         this.remote = remote;
     }
 
@@ -83,9 +70,7 @@ public final class AccountsController implements Controller {
         auth.optional(ctx, "read:accounts");
         List<Long> ids = AccountPaths.ids(Params.from(ctx, json).list("id"));
         if (ids.size() > MAX_IDS) throw ApiException.unprocessable("Too many ids requested (maximum is " + MAX_IDS + ")");
-        Map<Long, Account> found = accounts.visibleByIds(ids);
-        List<Account> ordered = ids.stream().map(found::get).filter(Objects::nonNull).toList();
-        ctx.json(views.renderAll(ordered));
+        ctx.json(views.renderAll(accounts.visibleInOrder(ids)));
     }
 
     /** {@code acct} is {@code user} or {@code user@domain} (our own domain meaning local); known accounts only. */
@@ -116,24 +101,13 @@ public final class AccountsController implements Controller {
      */
     private void collection(Context ctx, boolean followers) {
         Viewer viewer = auth.optional(ctx, "read:accounts");
-        Account owner = AccountPaths.visible(ctx, accounts);
+        long ownerId = AccountPaths.id(ctx);
         Page page = Page.from(ctx, 40);
-        Long viewerId = viewer.accountId();
-        boolean hidden = owner.suspended()
-                || (owner.hideCollections() && !Objects.equals(viewerId, owner.id()))
-                || (viewerId != null && viewerId != owner.id() && relationships.blocks(owner.id(), viewerId));
-        if (hidden) {
-            ctx.json(List.of());
-            return;
-        }
         IdRange range = new IdRange(page.maxId(), page.sinceId(), page.minId(), page.limit());
-        List<FollowStore.Edge> edges = followers
-                ? follows.followers(owner.id(), viewerId, range)
-                : follows.following(owner.id(), viewerId, range);
-        Map<Long, Account> found = accounts.byIds(edges.stream().map(FollowStore.Edge::accountId).toList());
-        List<Account> ordered = new ArrayList<>();
-        for (FollowStore.Edge e : edges) if (found.containsKey(e.accountId())) ordered.add(found.get(e.accountId()));
-        Page.link(ctx, settings.baseUrl(), edges, FollowStore.Edge::rowId);
-        ctx.json(views.renderAll(ordered));
+        Long viewerId = viewer.accountId();
+        Paged<Account> found = (followers ? accounts.followers(viewerId, ownerId, range) : accounts.following(viewerId, ownerId, range))
+                .orElseThrow(ApiException::notFound);
+        Page.link(ctx, settings.baseUrl(), found.cursorIds(), Long::longValue);
+        ctx.json(views.renderAll(found.items()));
     }
 }

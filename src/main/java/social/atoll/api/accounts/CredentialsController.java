@@ -13,11 +13,10 @@ import social.atoll.server.Params;
 import social.atoll.api.Viewer;
 import social.atoll.api.entity.AccountViews;
 import social.atoll.core.account.Account;
-import social.atoll.core.account.AccountStore;
+import social.atoll.core.account.AccountQueries;
 import social.atoll.core.account.ProfileService;
 import social.atoll.core.account.ProfileUpdate;
 import social.atoll.core.account.User;
-import social.atoll.core.follow.FollowStore;
 
 /**
  * The signed-in user's own account: {@code verify_credentials} and {@code update_credentials}, both answering with
@@ -29,27 +28,20 @@ public final class CredentialsController implements Controller {
 
     private final Auth auth;
     private final ObjectMapper json;
-    private final AccountStore accounts;
+    private final AccountQueries accounts;
     private final AccountViews views;
     private final ProfileService profiles;
-    private final FollowStore follows;
     /** Avatar and header uploads; null ignores the {@code avatar} and {@code header} files. */
     private final social.atoll.core.media.ProfileImages images;
 
-    public CredentialsController(Auth auth, ObjectMapper json, AccountStore accounts, AccountViews views,
-                                 ProfileService profiles, FollowStore follows) {
-        this(auth, json, accounts, views, profiles, follows, null);
-    }
-
-    public CredentialsController(Auth auth, ObjectMapper json, AccountStore accounts, AccountViews views,
-                                 ProfileService profiles, FollowStore follows, social.atoll.core.media.ProfileImages images) {
+    public CredentialsController(Auth auth, ObjectMapper json, AccountQueries accounts, AccountViews views,
+                                 ProfileService profiles, social.atoll.core.media.ProfileImages images) {
         this.images = images;
         this.auth = auth;
         this.json = json;
         this.accounts = accounts;
         this.views = views;
         this.profiles = profiles;
-        this.follows = follows;
     }
 
     @Override
@@ -89,7 +81,7 @@ public final class CredentialsController implements Controller {
             updated = avatarImage == null && headerImage == null ? profiles.update(v.accountId(), update)
                     : images.update(v.accountId(), avatarImage, headerImage, () -> profiles.update(v.accountId(), update));
         }
-        User user = accounts.userByAccountId(updated.id()).orElseThrow();
+        User user = accounts.user(updated.id()).orElseThrow();
         ctx.json(credential(updated, user));
     }
 
@@ -107,6 +99,6 @@ public final class CredentialsController implements Controller {
     }
 
     private Object credential(Account a, User u) {
-        return views.credential(a, u, follows.countPendingRequests(a.id()));
+        return views.credential(a, u, accounts.pendingFollowRequests(a.id()));
     }
 }

@@ -3,7 +3,6 @@ package social.atoll.api.accounts;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import java.util.List;
 import java.util.Map;
 import social.atoll.api.Auth;
 import social.atoll.server.Controller;
@@ -13,7 +12,7 @@ import social.atoll.api.Viewer;
 import social.atoll.config.Settings;
 import social.atoll.core.common.IdRange;
 import social.atoll.core.relationship.DomainBlockService;
-import social.atoll.core.relationship.RelationshipStore;
+import social.atoll.core.relationship.RelationshipQueries;
 
 /** {@code /api/v1/domain_blocks}: a user's blocked domains (strings, paged on the hidden row id), add, remove. */
 public final class DomainBlocksController implements Controller {
@@ -22,14 +21,14 @@ public final class DomainBlocksController implements Controller {
     private final Auth auth;
     private final ObjectMapper json;
     private final DomainBlockService domainBlocks;
-    private final RelationshipStore store;
+    private final RelationshipQueries lists;
 
-    public DomainBlocksController(Settings settings, Auth auth, ObjectMapper json, DomainBlockService domainBlocks, RelationshipStore store) {
+    public DomainBlocksController(Settings settings, Auth auth, ObjectMapper json, DomainBlockService domainBlocks, RelationshipQueries lists) {
         this.settings = settings;
         this.auth = auth;
         this.json = json;
         this.domainBlocks = domainBlocks;
-        this.store = store;
+        this.lists = lists;
     }
 
     @Override
@@ -50,8 +49,8 @@ public final class DomainBlocksController implements Controller {
     private void list(Context ctx) {
         Viewer v = auth.requireUser(ctx, "read:blocks");
         Page page = Page.from(ctx, 100);
-        List<RelationshipStore.DomainEdge> edges = store.domainBlocks(v.accountId(), new IdRange(page.maxId(), page.sinceId(), page.minId(), page.limit()));
-        Page.link(ctx, settings.baseUrl(), edges, RelationshipStore.DomainEdge::rowId);
-        ctx.json(edges.stream().map(RelationshipStore.DomainEdge::domain).toList());
+        var domains = lists.domainBlocks(v.accountId(), new IdRange(page.maxId(), page.sinceId(), page.minId(), page.limit()));
+        Page.link(ctx, settings.baseUrl(), domains.cursorIds(), Long::longValue);
+        ctx.json(domains.items());
     }
 }

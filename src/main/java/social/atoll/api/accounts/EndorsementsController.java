@@ -11,11 +11,11 @@ import social.atoll.api.entity.AccountViews;
 import social.atoll.api.entity.RelationshipEntity;
 import social.atoll.config.Settings;
 import social.atoll.core.account.Account;
-import social.atoll.core.account.AccountStore;
+import social.atoll.core.account.AccountQueries;
 import social.atoll.core.common.IdRange;
 import social.atoll.core.relationship.RelationshipLookup;
 import social.atoll.core.relationship.EndorsementService;
-import social.atoll.core.relationship.RelationshipStore;
+import social.atoll.core.relationship.RelationshipQueries;
 
 /**
  * Featured accounts: {@code POST /api/v1/accounts/:id/endorse|unendorse} (and the older {@code pin|unpin}),
@@ -26,19 +26,19 @@ public final class EndorsementsController implements Controller {
 
     private final Settings settings;
     private final Auth auth;
-    private final AccountStore accounts;
+    private final AccountQueries accounts;
     private final EndorsementService endorsements;
-    private final RelationshipStore store;
+    private final RelationshipQueries lists;
     private final RelationshipLookup relationships;
     private final AccountViews views;
 
-    public EndorsementsController(Settings settings, Auth auth, AccountStore accounts, EndorsementService endorsements,
-                                  RelationshipStore store, RelationshipLookup relationships, AccountViews views) {
+    public EndorsementsController(Settings settings, Auth auth, AccountQueries accounts, EndorsementService endorsements,
+                                  RelationshipQueries lists, RelationshipLookup relationships, AccountViews views) {
         this.settings = settings;
         this.auth = auth;
         this.accounts = accounts;
         this.endorsements = endorsements;
-        this.store = store;
+        this.lists = lists;
         this.relationships = relationships;
         this.views = views;
     }
@@ -72,8 +72,8 @@ public final class EndorsementsController implements Controller {
 
     private void send(Context ctx, long ownerId) {
         Page page = Page.from(ctx, 40);
-        List<RelationshipStore.Edge> edges = store.endorsements(ownerId, new IdRange(page.maxId(), page.sinceId(), page.minId(), page.limit()));
-        Page.link(ctx, settings.baseUrl(), edges, RelationshipStore.Edge::rowId);
-        ctx.json(BlocksController.inOrder(views, edges.stream().map(RelationshipStore.Edge::accountId).toList()));
+        var endorsed = lists.endorsements(ownerId, new IdRange(page.maxId(), page.sinceId(), page.minId(), page.limit()));
+        Page.link(ctx, settings.baseUrl(), endorsed.cursorIds(), Long::longValue);
+        ctx.json(views.renderAll(endorsed.items()));
     }
 }

@@ -15,7 +15,7 @@ import social.atoll.api.entity.Dates;
 import social.atoll.api.tags.TagViews;
 import social.atoll.config.Settings;
 import social.atoll.core.account.Account;
-import social.atoll.core.account.AccountStore;
+import social.atoll.core.account.AccountQueries;
 import social.atoll.core.featured.FeaturedTagService;
 
 /**
@@ -30,11 +30,11 @@ public final class FeaturedTagsController implements Controller {
     private final Settings settings;
     private final Auth auth;
     private final ObjectMapper json;
-    private final AccountStore accounts;
+    private final AccountQueries accounts;
     private final FeaturedTagService featured;
     private final TagViews tagViews;
 
-    public FeaturedTagsController(Settings settings, Auth auth, ObjectMapper json, AccountStore accounts,
+    public FeaturedTagsController(Settings settings, Auth auth, ObjectMapper json, AccountQueries accounts,
                                   FeaturedTagService featured, TagViews tagViews) {
         this.settings = settings;
         this.auth = auth;

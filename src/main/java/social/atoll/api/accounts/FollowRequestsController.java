@@ -2,9 +2,6 @@ package social.atoll.api.accounts;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import social.atoll.api.Auth;
 import social.atoll.server.Controller;
 import social.atoll.api.Page;
@@ -12,11 +9,9 @@ import social.atoll.api.Viewer;
 import social.atoll.api.entity.AccountViews;
 import social.atoll.api.entity.RelationshipEntity;
 import social.atoll.config.Settings;
-import social.atoll.core.account.Account;
-import social.atoll.core.account.AccountStore;
+import social.atoll.core.account.AccountQueries;
 import social.atoll.core.common.IdRange;
 import social.atoll.core.follow.FollowService;
-import social.atoll.core.follow.FollowStore;
 import social.atoll.core.relationship.RelationshipLookup;
 
 /**
@@ -27,19 +22,17 @@ public final class FollowRequestsController implements Controller {
 
     private final Settings settings;
     private final Auth auth;
-    private final AccountStore accounts;
+    private final AccountQueries accounts;
     private final AccountViews views;
-    private final FollowStore store;
     private final FollowService follows;
     private final RelationshipLookup relationships;
 
-    public FollowRequestsController(Settings settings, Auth auth, AccountStore accounts, AccountViews views,
-                                    FollowStore store, FollowService follows, RelationshipLookup relationships) {
+    public FollowRequestsController(Settings settings, Auth auth, AccountQueries accounts, AccountViews views,
+                                    FollowService follows, RelationshipLookup relationships) {
         this.settings = settings;
         this.auth = auth;
         this.accounts = accounts;
         this.views = views;
-        this.store = store;
         this.follows = follows;
         this.relationships = relationships;
     }
@@ -54,13 +47,9 @@ public final class FollowRequestsController implements Controller {
     private void list(Context ctx) {
         Viewer v = auth.requireUser(ctx, "read:follows");
         Page page = Page.from(ctx, 40);
-        List<FollowStore.Edge> edges = store.requests(v.accountId(),
-                new IdRange(page.maxId(), page.sinceId(), page.minId(), page.limit()));
-        Map<Long, Account> found = accounts.byIds(edges.stream().map(FollowStore.Edge::accountId).toList());
-        List<Account> ordered = new ArrayList<>();
-        for (FollowStore.Edge e : edges) if (found.containsKey(e.accountId())) ordered.add(found.get(e.accountId()));
-        Page.link(ctx, settings.baseUrl(), edges, FollowStore.Edge::rowId);
-        ctx.json(views.renderAll(ordered));
+        var requests = accounts.followRequests(v.accountId(), new IdRange(page.maxId(), page.sinceId(), page.minId(), page.limit()));
+        Page.link(ctx, settings.baseUrl(), requests.cursorIds(), Long::longValue);
+        ctx.json(views.renderAll(requests.items()));
     }
 
     private void decide(Context ctx, boolean accept) {

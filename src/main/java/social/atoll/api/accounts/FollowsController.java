@@ -13,7 +13,7 @@ import social.atoll.server.Params;
 import social.atoll.api.Viewer;
 import social.atoll.api.entity.RelationshipEntity;
 import social.atoll.core.account.Account;
-import social.atoll.core.account.AccountStore;
+import social.atoll.core.account.AccountQueries;
 import social.atoll.core.follow.FollowOptions;
 import social.atoll.core.follow.FollowService;
 import social.atoll.core.relationship.RelationshipLookup;
@@ -26,11 +26,11 @@ public final class FollowsController implements Controller {
 
     private final Auth auth;
     private final ObjectMapper json;
-    private final AccountStore accounts;
+    private final AccountQueries accounts;
     private final FollowService follows;
     private final RelationshipLookup relationships;
 
-    public FollowsController(Auth auth, ObjectMapper json, AccountStore accounts, FollowService follows,
+    public FollowsController(Auth auth, ObjectMapper json, AccountQueries accounts, FollowService follows,
                              RelationshipLookup relationships) {
         this.auth = auth;
         this.json = json;

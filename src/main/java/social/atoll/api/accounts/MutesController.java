@@ -5,22 +5,21 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import social.atoll.api.Auth;
 import social.atoll.server.Controller;
 import social.atoll.api.Page;
 import social.atoll.server.Params;
 import social.atoll.api.Viewer;
-import social.atoll.api.entity.AccountEntity;
 import social.atoll.api.entity.AccountViews;
 import social.atoll.api.entity.Dates;
 import social.atoll.api.entity.MutedAccountEntity;
 import social.atoll.api.entity.RelationshipEntity;
 import social.atoll.config.Settings;
 import social.atoll.core.common.IdRange;
+import social.atoll.core.common.Paged;
 import social.atoll.core.relationship.RelationshipLookup;
 import social.atoll.core.relationship.MuteService;
-import social.atoll.core.relationship.RelationshipStore;
+import social.atoll.core.relationship.RelationshipQueries;
 
 /**
  * {@code POST /api/v1/accounts/:id/mute|unmute} ({@code notifications} default true, {@code duration} in seconds,
@@ -32,17 +31,17 @@ public final class MutesController implements Controller {
     private final Auth auth;
     private final ObjectMapper json;
     private final MuteService mutes;
-    private final RelationshipStore store;
+    private final RelationshipQueries lists;
     private final RelationshipLookup relationships;
     private final AccountViews views;
 
-    public MutesController(Settings settings, Auth auth, ObjectMapper json, MuteService mutes, RelationshipStore store,
+    public MutesController(Settings settings, Auth auth, ObjectMapper json, MuteService mutes, RelationshipQueries lists,
                            RelationshipLookup relationships, AccountViews views) {
         this.settings = settings;
         this.auth = auth;
         this.json = json;
         this.mutes = mutes;
-        this.store = store;
+        this.lists = lists;
         this.relationships = relationships;
         this.views = views;
     }
@@ -70,14 +69,11 @@ public final class MutesController implements Controller {
     private void list(Context ctx) {
         Viewer v = auth.requireUser(ctx, "read:mutes");
         Page page = Page.from(ctx, 40);
-        List<RelationshipStore.MuteEdge> edges = store.mutes(v.accountId(), new IdRange(page.maxId(), page.sinceId(), page.minId(), page.limit()));
-        Map<Long, AccountEntity> rendered = views.renderByIds(edges.stream().map(RelationshipStore.MuteEdge::accountId).toList());
-        List<MutedAccountEntity> out = new ArrayList<>(edges.size());
-        for (RelationshipStore.MuteEdge e : edges) {
-            AccountEntity a = rendered.get(e.accountId());
-            if (a != null) out.add(new MutedAccountEntity(a, Dates.datetime(e.expiresAt())));
-        }
-        Page.link(ctx, settings.baseUrl(), edges, RelationshipStore.MuteEdge::rowId);
+        Paged<RelationshipQueries.Muted> muted = lists.mutes(v.accountId(), new IdRange(page.maxId(), page.sinceId(), page.minId(), page.limit()));
+        var rendered = views.renderAll(muted.items().stream().map(RelationshipQueries.Muted::account).toList());
+        List<MutedAccountEntity> out = new ArrayList<>(rendered.size());
+        for (int i = 0; i < rendered.size(); i++) out.add(new MutedAccountEntity(rendered.get(i), Dates.datetime(muted.items().get(i).expiresAt())));
+        Page.link(ctx, settings.baseUrl(), muted.cursorIds(), Long::longValue);
         ctx.json(out);
     }
 }

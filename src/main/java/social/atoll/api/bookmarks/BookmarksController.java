@@ -7,21 +7,21 @@ import social.atoll.api.Viewer;
 import social.atoll.api.entity.StatusViews;
 import social.atoll.api.statuses.StatusPaths;
 import social.atoll.core.status.BookmarkService;
-import social.atoll.core.status.StatusCollections;
+import social.atoll.core.status.StatusQueries;
 
 /** Bookmarks: {@code POST /api/v1/statuses/:id/bookmark|unbookmark} and the list {@code GET /api/v1/bookmarks}. */
 public final class BookmarksController implements Controller {
 
     private final Auth auth;
     private final BookmarkService bookmarks;
-    private final StatusCollections collections;
+    private final StatusQueries statuses;
     private final StatusListing listing;
     private final StatusViews views;
 
-    public BookmarksController(Auth auth, BookmarkService bookmarks, StatusCollections collections, StatusListing listing, StatusViews views) {
+    public BookmarksController(Auth auth, BookmarkService bookmarks, StatusQueries statuses, StatusListing listing, StatusViews views) {
         this.auth = auth;
         this.bookmarks = bookmarks;
-        this.collections = collections;
+        this.statuses = statuses;
         this.listing = listing;
         this.views = views;
     }
@@ -38,7 +38,7 @@ public final class BookmarksController implements Controller {
         });
         r.get("/api/v1/bookmarks", ctx -> {
             Viewer v = auth.requireUser(ctx, "read:bookmarks");
-            listing.send(ctx, v.accountId(), collections.bookmarks(v.accountId(), StatusListing.range(ctx)));
+            listing.send(ctx, v.accountId(), statuses.bookmarks(v.accountId(), StatusListing.range(ctx)));
         });
     }
 }

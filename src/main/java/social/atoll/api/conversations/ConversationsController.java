@@ -22,9 +22,8 @@ import social.atoll.config.Settings;
 import social.atoll.core.common.IdRange;
 import social.atoll.core.conversation.AccountConversation;
 import social.atoll.core.conversation.ConversationService;
-import social.atoll.core.privacy.VisibilityPolicy;
 import social.atoll.core.status.Status;
-import social.atoll.core.status.StatusStore;
+import social.atoll.core.status.StatusQueries;
 
 /**
  * {@code /api/v1/conversations}: direct-message threads, most recently active first (paged on the latest status id,
@@ -39,18 +38,16 @@ public final class ConversationsController implements Controller {
     private final Settings settings;
     private final Auth auth;
     private final ConversationService conversations;
-    private final StatusStore statuses;
-    private final VisibilityPolicy visibility;
+    private final StatusQueries statuses;
     private final StatusViews statusViews;
     private final AccountViews accountViews;
 
-    public ConversationsController(Settings settings, Auth auth, ConversationService conversations, StatusStore statuses,
-                                   VisibilityPolicy visibility, StatusViews statusViews, AccountViews accountViews) {
+    public ConversationsController(Settings settings, Auth auth, ConversationService conversations, StatusQueries statuses,
+                                   StatusViews statusViews, AccountViews accountViews) {
         this.settings = settings;
         this.auth = auth;
         this.conversations = conversations;
         this.statuses = statuses;
-        this.visibility = visibility;
         this.statusViews = statusViews;
         this.accountViews = accountViews;
     }
@@ -94,7 +91,7 @@ public final class ConversationsController implements Controller {
 
     /** Renders a page with one query per kind (statuses, accounts); a conversation whose last status is gone is skipped. */
     private List<ConversationEntity> render(List<AccountConversation> rows, long viewerId) {
-        List<Status> last = visibility.filter(viewerId, statuses.listByIds(rows.stream().map(AccountConversation::lastStatusId).toList()));
+        List<Status> last = statuses.visible(viewerId, rows.stream().map(AccountConversation::lastStatusId).toList());
         Map<Long, StatusEntity> rendered = new HashMap<>();
         for (StatusEntity e : statusViews.renderAll(last, viewerId)) rendered.put(Long.parseLong(e.id()), e);
         Set<Long> accountIds = new HashSet<>();

@@ -1,8 +1,5 @@
 package social.atoll.api.entity;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -12,7 +9,8 @@ import java.util.Map;
 import java.util.Set;
 import social.atoll.config.Settings;
 import social.atoll.core.account.Account;
-import social.atoll.core.account.AccountStore;
+import social.atoll.core.account.AccountQueries;
+import social.atoll.core.account.ProfileService;
 import social.atoll.core.account.User;
 
 /**
@@ -21,23 +19,14 @@ import social.atoll.core.account.User;
  */
 public final class AccountViews {
 
-    /** One stored profile field; {@code value} is HTML, {@code valueSource} the text as typed. */
-    public record StoredField(String name, String value, String valueSource, String verifiedAt) {}
-
-    private static final TypeReference<List<StoredField>> FIELDS = new TypeReference<>() {};
-
     private final Settings settings;
-    private final AccountStore accounts;
-    private final ObjectMapper json;
+    private final AccountQueries accounts;
     /** Profile image URLs: stored images by media id, remote ones through the media proxy; null: remote URLs as they are. */
     private final MediaViews media;
 
-    public AccountViews(Settings settings, AccountStore accounts, ObjectMapper json) { this(settings, accounts, json, null); }
-
-    public AccountViews(Settings settings, AccountStore accounts, ObjectMapper json, MediaViews media) {
+    public AccountViews(Settings settings, AccountQueries accounts, MediaViews media) {
         this.settings = settings;
         this.accounts = accounts;
-        this.json = json;
         this.media = media;
     }
 
@@ -85,7 +74,7 @@ public final class AccountViews {
     /** The credential account of verify_credentials / update_credentials. */
     public AccountEntity credential(Account a, User u, int followRequestsCount) {
         List<AccountEntity.Field> sourceFields = new ArrayList<>();
-        for (StoredField f : fields(a)) sourceFields.add(new AccountEntity.Field(f.name(), f.valueSource() == null ? "" : f.valueSource(), f.verifiedAt()));
+        for (ProfileService.StoredField f : accounts.fields(a)) sourceFields.add(new AccountEntity.Field(f.name(), f.valueSource() == null ? "" : f.valueSource(), f.verifiedAt()));
         var source = new AccountEntity.Source(a.noteSource(), sourceFields, u.defaultPrivacy(), u.defaultSensitive(),
                 u.defaultLanguage() == null ? "" : u.defaultLanguage(), followRequestsCount, a.hideCollections(),
                 a.discoverable(), a.indexable(), List.of());
@@ -101,14 +90,6 @@ public final class AccountViews {
         };
     }
 
-    public List<StoredField> fields(Account a) {
-        try {
-            return a.fields() == null || a.fields().isBlank() ? List.of() : json.readValue(a.fields(), FIELDS);
-        } catch (IOException e) {
-            return List.of();
-        }
-    }
-
     private AccountEntity entity(Account a, AccountEntity moved, Map<Long, String> images) {
         String url = a.url() != null ? a.url() : a.uri();
         String avatar = a.suspended() ? settings.url("/avatars/original/missing.png")
@@ -121,7 +102,7 @@ public final class AccountViews {
                     true, null, null, Dates.midnight(a.createdAt()), null, 0, 0, 0, null, null);
         }
         List<AccountEntity.Field> fields = new ArrayList<>();
-        for (StoredField f : fields(a)) fields.add(new AccountEntity.Field(f.name(), f.value() == null ? "" : f.value(), f.verifiedAt()));
+        for (ProfileService.StoredField f : accounts.fields(a)) fields.add(new AccountEntity.Field(f.name(), f.value() == null ? "" : f.value(), f.verifiedAt()));
         return new AccountEntity(Long.toString(a.id()), a.username(), a.acct(), url, a.uri(),
                 a.displayName() == null ? "" : a.displayName(), a.note() == null ? "" : a.note(),
                 avatar, avatar, header, header, a.locked(), a.bot(), "Group".equals(a.actorType()), a.discoverable(),

@@ -1,6 +1,6 @@
 package social.atoll.api.entity;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Map;
 
 /**
  * Mastodon's MediaAttachment. {@code url} is null while the file is being processed (the 202 of
@@ -15,6 +15,6 @@ public record MediaAttachmentEntity(
         String remoteUrl,
         String previewRemoteUrl,
         String textUrl,
-        JsonNode meta,
+        Map<String, Object> meta,
         String description,
         String blurhash) {}

@@ -8,23 +8,18 @@ import java.util.Set;
 import social.atoll.core.moderation.ReportService;
 import social.atoll.core.notification.Notification;
 import social.atoll.core.status.Status;
-import social.atoll.core.status.StatusStore;
+import social.atoll.core.status.StatusQueries;
 
 /** Core notifications → Mastodon Notification JSON, a page at a time (accounts, statuses and reports batched). */
 public final class NotificationViews {
 
-    private final StatusStore statuses;
+    private final StatusQueries statuses;
     private final StatusViews statusViews;
     private final AccountViews accounts;
     private final ReportService reports;
     private final ReportViews reportViews;
 
-    /** Without reports: {@code admin.report} notifications are left out. */
-    public NotificationViews(StatusStore statuses, StatusViews statusViews, AccountViews accounts) {
-        this(statuses, statusViews, accounts, null);
-    }
-
-    public NotificationViews(StatusStore statuses, StatusViews statusViews, AccountViews accounts, ReportService reports) {
+    public NotificationViews(StatusQueries statuses, StatusViews statusViews, AccountViews accounts, ReportService reports) {
         this.statuses = statuses;
         this.statusViews = statusViews;
         this.accounts = accounts;
@@ -47,7 +42,7 @@ public final class NotificationViews {
             if (n.statusId() != null) statusIds.add(n.statusId());
             if (n.reportId() != null) reportIds.add(n.reportId());
         }
-        Map<Long, ReportEntity> reportsById = reports == null || reportIds.isEmpty()
+        Map<Long, ReportEntity> reportsById = reportIds.isEmpty()
                 ? Map.of() : reportViews.renderAll(reports.byIds(reportIds).values());
         Map<Long, AccountEntity> actors = accounts.renderByIds(actorIds);
         List<Status> found = new ArrayList<>(statuses.byIds(statusIds).values());

@@ -8,15 +8,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import social.atoll.core.poll.Poll;
-import social.atoll.core.poll.PollStore;
+import social.atoll.core.poll.PollService;
 
 /** Core polls → Mastodon Poll JSON; a page of statuses' polls and the viewer's votes in two queries. */
 public final class PollViews {
 
-    private final PollStore polls;
+    private final PollService polls;
     private final Clock clock;
 
-    public PollViews(PollStore polls, Clock clock) {
+    public PollViews(PollService polls, Clock clock) {
         this.polls = polls;
         this.clock = clock;
     }

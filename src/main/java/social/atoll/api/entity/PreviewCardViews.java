@@ -6,42 +6,29 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import social.atoll.core.card.PreviewCard;
+import social.atoll.core.card.PreviewCardService;
 import social.atoll.core.media.MediaProxySigner;
-import social.atoll.infra.db.Database;
-import social.atoll.infra.db.RecordMapper;
 import social.atoll.infra.storage.BlobStore;
 
 /** The fetched link previews of a page of statuses, in one query. Cards still pending or failed are not shown. */
 public final class PreviewCardViews {
 
-    private static final RecordMapper<PreviewCard> CARD = RecordMapper.of(PreviewCard.class);
-
-    private final Database db;
+    private final PreviewCardService cards;
     private final BlobStore blobs;
     /** Relays a photo embed's picture ({@code embed_url}); null: shown as it is. */
     private final MediaProxySigner proxy;
 
-    public PreviewCardViews(Database db, BlobStore blobs) { this(db, blobs, null); }
-
-    public PreviewCardViews(Database db, BlobStore blobs, MediaProxySigner proxy) {
-        this.db = db;
+    public PreviewCardViews(PreviewCardService cards, BlobStore blobs, MediaProxySigner proxy) {
+        this.cards = cards;
         this.blobs = blobs;
         this.proxy = proxy;
     }
 
     public Map<Long, PreviewCardEntity> byStatus(Collection<Long> statusIds) {
         if (statusIds.isEmpty()) return Map.of();
-        return db.read(h -> {
-            Map<Long, PreviewCardEntity> out = new HashMap<>();
-            h.createQuery("""
-                            SELECT sp.status_id AS link_status_id, c.* FROM status_preview_cards sp
-                            JOIN preview_cards c ON c.id = sp.card_id
-                            WHERE sp.status_id IN (<ids>) AND c.state = 'done'""")
-                    .bindList("ids", List.copyOf(statusIds))
-                    .map((rs, ctx) -> Map.entry(rs.getLong("link_status_id"), CARD.map(rs, ctx)))
-                    .forEach(e -> out.put(e.getKey(), entity(e.getValue())));
-            return out;
-        });
+        Map<Long, PreviewCardEntity> out = new HashMap<>();
+        cards.shownFor(statusIds).forEach((statusId, card) -> out.put(statusId, entity(card)));
+        return out;
     }
 
     private PreviewCardEntity entity(PreviewCard c) {

@@ -12,7 +12,7 @@ import java.util.Set;
 import social.atoll.config.Settings;
 import social.atoll.core.status.Status;
 import social.atoll.core.status.StatusRelations;
-import social.atoll.core.status.StatusStore;
+import social.atoll.core.status.StatusQueries;
 import social.atoll.core.status.Visibility;
 
 /**
@@ -23,40 +23,16 @@ import social.atoll.core.status.Visibility;
 public final class StatusViews {
 
     private final Settings settings;
-    private final StatusStore statuses;
+    private final StatusQueries statuses;
     private final StatusRelations relations;
     private final AccountViews accounts;
-    /** Renders the polls of a page of statuses; null renders none. */
     private final PollViews polls;
-    /** Renders media attachments; null renders none. */
     private final MediaViews media;
-    /** Renders link previews; null renders none. */
     private final PreviewCardViews cards;
-    /** The viewer's content filters; null attaches no {@code filtered}. */
+    /** The viewer's content filters: statuses rendered for a signed-in viewer carry their {@code filtered} results. */
     private final social.atoll.core.filter.StatusFilterMatcher filters;
 
-    public StatusViews(Settings settings, StatusStore statuses, StatusRelations relations, AccountViews accounts) {
-        this(settings, statuses, relations, accounts, null);
-    }
-
-    public StatusViews(Settings settings, StatusStore statuses, StatusRelations relations, AccountViews accounts, PollViews polls) {
-        this(settings, statuses, relations, accounts, polls, null);
-    }
-
-    /** With {@code filters}: statuses rendered for a signed-in viewer carry their {@code filtered} results. */
-    public StatusViews(Settings settings, StatusStore statuses, StatusRelations relations, AccountViews accounts, PollViews polls,
-                       social.atoll.core.filter.StatusFilterMatcher filters) {
-        this(settings, statuses, relations, accounts, polls, filters, null);
-    }
-
-    /** With {@code media}: statuses carry their {@code media_attachments} (one query per page). */
-    public StatusViews(Settings settings, StatusStore statuses, StatusRelations relations, AccountViews accounts, PollViews polls,
-                       social.atoll.core.filter.StatusFilterMatcher filters, MediaViews media) {
-        this(settings, statuses, relations, accounts, polls, filters, media, null);
-    }
-
-    /** With {@code cards}: statuses carry the link preview of their first link once it is fetched. */
-    public StatusViews(Settings settings, StatusStore statuses, StatusRelations relations, AccountViews accounts, PollViews polls,
+    public StatusViews(Settings settings, StatusQueries statuses, StatusRelations relations, AccountViews accounts, PollViews polls,
                        social.atoll.core.filter.StatusFilterMatcher filters, MediaViews media, PreviewCardViews cards) {
         this.cards = cards;
         this.media = media;
@@ -83,7 +59,7 @@ public final class StatusViews {
      * {@code filtered} lists the matching filters of that context.
      */
     public List<StatusEntity> renderAll(List<Status> list, Long viewerId, String filterContext) {
-        if (filters == null || viewerId == null || list.isEmpty()) return renderUnfiltered(list, viewerId);
+        if (viewerId == null || list.isEmpty()) return renderUnfiltered(list, viewerId);
         var matches = filters.match(viewerId, list, filterContext);
         List<Status> kept = list;
         if (filterContext != null && !matches.isEmpty()) {
@@ -120,9 +96,9 @@ public final class StatusViews {
         Map<Long, StatusRelations.Application> apps = relations.applications(appIds);
         StatusRelations.ViewerFlags flags = viewerId == null ? null : relations.viewerFlags(viewerId, all.keySet(), conversations);
 
-        Map<Long, PollEntity> pollEntities = polls == null ? Map.of() : polls.byStatus(all.keySet(), viewerId);
-        Map<Long, List<Object>> attachments = media == null ? Map.of() : media.byStatus(all.keySet());
-        Map<Long, PreviewCardEntity> cardEntities = cards == null ? Map.of() : cards.byStatus(all.keySet());
+        Map<Long, PollEntity> pollEntities = polls.byStatus(all.keySet(), viewerId);
+        Map<Long, List<Object>> attachments = media.byStatus(all.keySet());
+        Map<Long, PreviewCardEntity> cardEntities = cards.byStatus(all.keySet());
         Context c = new Context(viewerId, mentions, tags, accountEntities, apps, flags, pollEntities, attachments, cardEntities);
         Map<Long, StatusEntity> originals = new HashMap<>();
         List<StatusEntity> out = new ArrayList<>(list.size());

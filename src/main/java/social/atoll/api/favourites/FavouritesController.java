@@ -5,18 +5,18 @@ import social.atoll.api.Auth;
 import social.atoll.server.Controller;
 import social.atoll.api.Viewer;
 import social.atoll.api.bookmarks.StatusListing;
-import social.atoll.core.status.StatusCollections;
+import social.atoll.core.status.StatusQueries;
 
 /** {@code GET /api/v1/favourites}: the caller's favourited statuses, most recently favourited first. */
 public final class FavouritesController implements Controller {
 
     private final Auth auth;
-    private final StatusCollections collections;
+    private final StatusQueries statuses;
     private final StatusListing listing;
 
-    public FavouritesController(Auth auth, StatusCollections collections, StatusListing listing) {
+    public FavouritesController(Auth auth, StatusQueries statuses, StatusListing listing) {
         this.auth = auth;
-        this.collections = collections;
+        this.statuses = statuses;
         this.listing = listing;
     }
 
@@ -24,7 +24,7 @@ public final class FavouritesController implements Controller {
     public void routes(RoutesConfig r) {
         r.get("/api/v1/favourites", ctx -> {
             Viewer v = auth.requireUser(ctx, "read:favourites");
-            listing.send(ctx, v.accountId(), collections.favourites(v.accountId(), StatusListing.range(ctx)));
+            listing.send(ctx, v.accountId(), statuses.favourites(v.accountId(), StatusListing.range(ctx)));
         });
     }
 }

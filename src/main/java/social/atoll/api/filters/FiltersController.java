@@ -9,7 +9,6 @@ import social.atoll.server.Params;
 import social.atoll.api.Viewer;
 import social.atoll.api.entity.FilterEntity;
 import social.atoll.core.filter.FilterService;
-import social.atoll.core.filter.FilterStore;
 
 /**
  * {@code /api/v2/filters}: list, create ({@code title}, {@code context[]}, {@code filter_action},
@@ -21,13 +20,11 @@ public final class FiltersController implements Controller {
     private final Auth auth;
     private final ObjectMapper json;
     private final FilterService filters;
-    private final FilterStore store;
 
-    public FiltersController(Auth auth, ObjectMapper json, FilterService filters, FilterStore store) {
+    public FiltersController(Auth auth, ObjectMapper json, FilterService filters) {
         this.auth = auth;
         this.json = json;
         this.filters = filters;
-        this.store = store;
     }
 
     @Override
@@ -37,7 +34,7 @@ public final class FiltersController implements Controller {
     public void routes(RoutesConfig r) {
         r.get("/api/v2/filters", ctx -> {
             Viewer v = auth.requireUser(ctx, "read:filters");
-            ctx.json(store.all(v.accountId(), null).stream().map(FilterEntity::full).toList());
+            ctx.json(filters.all(v.accountId()).stream().map(FilterEntity::full).toList());
         });
         r.post("/api/v2/filters", ctx -> {
             Viewer v = auth.requireUser(ctx, "write:filters");

@@ -13,7 +13,6 @@ import social.atoll.api.Viewer;
 import social.atoll.api.entity.Dates;
 import social.atoll.core.filter.Filter;
 import social.atoll.core.filter.FilterService;
-import social.atoll.core.filter.FilterStore;
 
 /**
  * The deprecated {@code /api/v1/filters} (Tusky falls back to it), served as Mastodon does: each v2 keyword is one
@@ -28,13 +27,11 @@ public final class FiltersV1Controller implements Controller {
     private final Auth auth;
     private final ObjectMapper json;
     private final FilterService filters;
-    private final FilterStore store;
 
-    public FiltersV1Controller(Auth auth, ObjectMapper json, FilterService filters, FilterStore store) {
+    public FiltersV1Controller(Auth auth, ObjectMapper json, FilterService filters) {
         this.auth = auth;
         this.json = json;
         this.filters = filters;
-        this.store = store;
     }
 
     @Override
@@ -42,7 +39,7 @@ public final class FiltersV1Controller implements Controller {
         r.get("/api/v1/filters", ctx -> {
             Viewer v = auth.requireUser(ctx, "read:filters");
             List<V1Filter> out = new ArrayList<>();
-            for (Filter f : store.all(v.accountId(), null)) for (Filter.Keyword k : f.keywords()) out.add(v1(f, k));
+            for (Filter f : filters.all(v.accountId())) for (Filter.Keyword k : f.keywords()) out.add(v1(f, k));
             ctx.json(out);
         });
         r.post("/api/v1/filters", ctx -> {

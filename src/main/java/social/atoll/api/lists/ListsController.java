@@ -9,7 +9,7 @@ import social.atoll.api.Auth;
 import social.atoll.server.Controller;
 import social.atoll.server.Params;
 import social.atoll.api.Viewer;
-import social.atoll.core.account.AccountStore;
+import social.atoll.core.account.AccountQueries;
 import social.atoll.core.list.ListService;
 
 /**
@@ -21,10 +21,10 @@ public final class ListsController implements Controller {
 
     private final Auth auth;
     private final ObjectMapper json;
-    private final AccountStore accounts;
+    private final AccountQueries accounts;
     private final ListService lists;
 
-    public ListsController(Auth auth, ObjectMapper json, AccountStore accounts, ListService lists) {
+    public ListsController(Auth auth, ObjectMapper json, AccountQueries accounts, ListService lists) {
         this.auth = auth;
         this.json = json;
         this.accounts = accounts;

@@ -15,7 +15,7 @@ import social.atoll.api.entity.NotificationViews;
 import social.atoll.config.Settings;
 import social.atoll.core.common.IdRange;
 import social.atoll.core.notification.Notification;
-import social.atoll.core.notification.NotificationStore;
+import social.atoll.core.notification.NotificationService;
 
 /** {@code /api/v1/notifications}: list (with type and actor filters), one, dismiss one, clear all. */
 public final class NotificationsController implements Controller {
@@ -23,14 +23,14 @@ public final class NotificationsController implements Controller {
     private final Auth auth;
     private final ObjectMapper json;
     private final Settings settings;
-    private final NotificationStore store;
+    private final NotificationService notifications;
     private final NotificationViews views;
 
-    public NotificationsController(Auth auth, ObjectMapper json, Settings settings, NotificationStore store, NotificationViews views) {
+    public NotificationsController(Auth auth, ObjectMapper json, Settings settings, NotificationService notifications, NotificationViews views) {
         this.auth = auth;
         this.json = json;
         this.settings = settings;
-        this.store = store;
+        this.notifications = notifications;
         this.views = views;
     }
 
@@ -39,19 +39,19 @@ public final class NotificationsController implements Controller {
         r.get("/api/v1/notifications", this::index);
         r.get("/api/v1/notifications/{id}", ctx -> {
             Viewer v = auth.requireUser(ctx, "read:notifications");
-            Notification n = store.byId(v.accountId(), id(ctx)).orElseThrow(ApiException::notFound);
+            Notification n = notifications.own(v.accountId(), id(ctx)).orElseThrow(ApiException::notFound);
             List<?> rendered = views.renderAll(List.of(n), v.accountId());
             if (rendered.isEmpty()) throw ApiException.notFound();
             ctx.json(rendered.get(0));
         });
         r.post("/api/v1/notifications/clear", ctx -> {
             Viewer v = auth.requireUser(ctx, "write:notifications");
-            store.clear(v.accountId());
+            notifications.clear(v.accountId());
             ctx.json(Map.of());
         });
         r.post("/api/v1/notifications/{id}/dismiss", ctx -> {
             Viewer v = auth.requireUser(ctx, "write:notifications");
-            if (!store.dismiss(v.accountId(), id(ctx))) throw ApiException.notFound();
+            if (!notifications.dismiss(v.accountId(), id(ctx))) throw ApiException.notFound();
             ctx.json(Map.of());
         });
     }
@@ -68,9 +68,9 @@ public final class NotificationsController implements Controller {
                 return;
             }
         }
-        var filter = new NotificationStore.Filter(p.list("types"), p.list("exclude_types"), from);
         Page page = Page.from(ctx, 40);
-        List<Notification> rows = store.page(v.accountId(), filter, new IdRange(page.maxId(), page.sinceId(), page.minId(), page.limit()));
+        List<Notification> rows = notifications.page(v.accountId(), p.list("types"), p.list("exclude_types"), from,
+                new IdRange(page.maxId(), page.sinceId(), page.minId(), page.limit()));
         Page.link(ctx, settings.baseUrl(), rows, Notification::id);
         ctx.json(views.renderAll(rows, v.accountId()));
     }

@@ -6,7 +6,6 @@ import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import social.atoll.api.Page;
@@ -19,16 +18,14 @@ import social.atoll.api.entity.AccountViews;
 import social.atoll.api.entity.StatusViews;
 import social.atoll.config.Settings;
 import social.atoll.core.account.Account;
-import social.atoll.core.account.AccountStore;
-import social.atoll.core.privacy.VisibilityPolicy;
+import social.atoll.core.account.AccountQueries;
 import social.atoll.core.status.Status;
-import social.atoll.core.status.StatusStore;
+import social.atoll.core.status.StatusQueries;
 import social.atoll.api.tags.TagViews;
 import social.atoll.core.search.RemoteLookup;
 import social.atoll.core.search.SearchService;
 import social.atoll.core.tag.Tag;
 import social.atoll.core.tag.TagService;
-import social.atoll.infra.db.Database;
 
 /**
  * {@code GET /api/v2/search}: accounts by handle or name prefix, hashtags by prefix, and statuses — a post URL, or
@@ -43,10 +40,8 @@ public final class SearchController implements Controller {
     private final Settings settings;
     private final Auth auth;
     private final ObjectMapper json;
-    private final Database db;
-    private final AccountStore accounts;
-    private final StatusStore statuses;
-    private final VisibilityPolicy visibility;
+    private final AccountQueries accounts;
+    private final StatusQueries statuses;
     private final AccountViews accountViews;
     private final StatusViews statusViews;
     private final RemoteLookup resolver;
@@ -58,16 +53,14 @@ public final class SearchController implements Controller {
      * {@code search} does the word searches (accounts by prefix, statuses through the full-text index), {@code tags}
      * and {@code tagViews} the hashtags (Tag entities with their history).
      */
-    public SearchController(Settings settings, Auth auth, ObjectMapper json, Database db, AccountStore accounts, StatusStore statuses,
-                            VisibilityPolicy visibility, AccountViews accountViews, StatusViews statusViews, RemoteLookup resolver,
+    public SearchController(Settings settings, Auth auth, ObjectMapper json, AccountQueries accounts, StatusQueries statuses,
+                            AccountViews accountViews, StatusViews statusViews, RemoteLookup resolver,
                             SearchService search, TagService tags, TagViews tagViews) {
         this.settings = settings;
         this.auth = auth;
         this.json = json;
-        this.db = db;
         this.accounts = accounts;
         this.statuses = statuses;
-        this.visibility = visibility;
         this.accountViews = accountViews;
         this.statusViews = statusViews;
         this.resolver = resolver;
@@ -104,7 +97,7 @@ public final class SearchController implements Controller {
                     Optional<RemoteLookup.Found> f = resolve ? resolver.url(q, viewerId) : Optional.empty();
                     f.ifPresent(x -> {
                         if (x.account() != null) foundAccounts.add(x.account());
-                        if (x.status() != null) foundStatuses.add(x.status());
+                        if (x.status() != null) statuses.visibleById(viewerId, x.status().id()).ifPresent(foundStatuses::add);
                     });
                 }
             } else {
@@ -118,7 +111,7 @@ public final class SearchController implements Controller {
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("accounts", wants(type, "accounts") ? accountViews.renderAll(foundAccounts) : List.of());
-        body.put("statuses", wants(type, "statuses") ? statusViews.renderAll(visibility.filter(viewerId, foundStatuses), viewerId) : List.of());
+        body.put("statuses", wants(type, "statuses") ? statusViews.renderAll(foundStatuses, viewerId) : List.of());
         body.put("hashtags", wants(type, "hashtags") ? tagViews.renderAll(foundTags, viewerId) : List.of());
         ctx.json(body);
     }

@@ -3,26 +3,22 @@ package social.atoll.api.statuses;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import social.atoll.server.ApiException;
 import social.atoll.api.Auth;
 import social.atoll.server.Controller;
 import social.atoll.api.Page;
 import social.atoll.server.Params;
 import social.atoll.api.Viewer;
-import social.atoll.api.entity.AccountEntity;
 import social.atoll.api.entity.AccountViews;
 import social.atoll.api.entity.StatusViews;
 import social.atoll.config.Settings;
 import social.atoll.core.common.IdRange;
-import social.atoll.core.privacy.VisibilityPolicy;
 import social.atoll.core.status.FavouriteService;
 import social.atoll.core.status.ReblogService;
 import social.atoll.core.status.Status;
-import social.atoll.core.status.StatusRelations;
-import social.atoll.core.status.StatusStore;
+import social.atoll.core.account.Account;
+import social.atoll.core.common.Paged;
+import social.atoll.core.status.StatusQueries;
 import social.atoll.core.status.Visibility;
 
 /**
@@ -36,23 +32,18 @@ public final class StatusActionsController implements Controller {
     private final Settings settings;
     private final FavouriteService favourites;
     private final ReblogService reblogs;
-    private final StatusStore statuses;
-    private final StatusRelations relations;
-    private final VisibilityPolicy visibility;
+    private final StatusQueries statuses;
     private final StatusViews views;
     private final AccountViews accountViews;
 
     public StatusActionsController(Auth auth, ObjectMapper json, Settings settings, FavouriteService favourites,
-                                   ReblogService reblogs, StatusStore statuses, StatusRelations relations,
-                                   VisibilityPolicy visibility, StatusViews views, AccountViews accountViews) {
+                                   ReblogService reblogs, StatusQueries statuses, StatusViews views, AccountViews accountViews) {
         this.auth = auth;
         this.json = json;
         this.settings = settings;
         this.favourites = favourites;
         this.reblogs = reblogs;
         this.statuses = statuses;
-        this.relations = relations;
-        this.visibility = visibility;
         this.views = views;
         this.accountViews = accountViews;
     }
@@ -87,18 +78,12 @@ public final class StatusActionsController implements Controller {
 
     private void actors(Context ctx, boolean favourited) {
         Viewer v = auth.optional(ctx, "read:accounts");
-        Status s = statuses.byId(StatusesController.id(ctx.pathParam("id"))).orElseThrow(ApiException::notFound);
-        if (!visibility.canSee(v.accountId(), s)) throw ApiException.notFound();
+        long id = StatusesController.id(ctx.pathParam("id"));
         Page page = Page.from(ctx, 40);
         IdRange range = new IdRange(page.maxId(), page.sinceId(), page.minId(), page.limit());
-        List<StatusRelations.Actor> rows = favourited ? relations.favouritedBy(s.id(), range) : relations.rebloggedBy(s.id(), range);
-        Map<Long, AccountEntity> rendered = accountViews.renderByIds(rows.stream().map(StatusRelations.Actor::accountId).toList());
-        List<AccountEntity> out = new ArrayList<>(rows.size());
-        for (StatusRelations.Actor a : rows) {
-            AccountEntity e = rendered.get(a.accountId());
-            if (e != null && !Boolean.TRUE.equals(e.suspended())) out.add(e);
-        }
-        Page.link(ctx, settings.baseUrl(), rows, StatusRelations.Actor::rowId);
-        ctx.json(out);
+        Paged<Account> actors = (favourited ? statuses.favouritedBy(v.accountId(), id, range) : statuses.rebloggedBy(v.accountId(), id, range))
+                .orElseThrow(ApiException::notFound);
+        Page.link(ctx, settings.baseUrl(), actors.cursorIds(), Long::longValue);
+        ctx.json(accountViews.renderAll(actors.items()));
     }
 }

@@ -19,12 +19,11 @@ import social.atoll.api.entity.MediaViews;
 import social.atoll.api.entity.StatusEditEntity;
 import social.atoll.api.entity.StatusViews;
 import social.atoll.core.poll.NewPoll;
-import social.atoll.core.privacy.VisibilityPolicy;
 import social.atoll.core.status.Status;
 import social.atoll.core.status.StatusAttachments;
 import social.atoll.core.status.StatusEdit;
 import social.atoll.core.status.StatusEditService;
-import social.atoll.core.status.StatusStore;
+import social.atoll.core.status.StatusQueries;
 import social.atoll.core.status.StatusUpdate;
 
 /**
@@ -36,26 +35,24 @@ public final class StatusEditsController implements Controller {
     private final Auth auth;
     private final ObjectMapper json;
     private final StatusEditService edits;
-    private final StatusStore statuses;
-    private final VisibilityPolicy visibility;
+    private final StatusQueries statuses;
     private final StatusViews views;
     private final AccountViews accountViews;
     /** Renders each version's attachments; null: versions show none and edits leave media alone. */
     private final MediaViews mediaViews;
 
-    public StatusEditsController(Auth auth, ObjectMapper json, StatusEditService edits, StatusStore statuses,
-                                 VisibilityPolicy visibility, StatusViews views, AccountViews accountViews) {
-        this(auth, json, edits, statuses, visibility, views, accountViews, null);
+    public StatusEditsController(Auth auth, ObjectMapper json, StatusEditService edits, StatusQueries statuses,
+                                 StatusViews views, AccountViews accountViews) {
+        this(auth, json, edits, statuses, views, accountViews, null);
     }
 
-    public StatusEditsController(Auth auth, ObjectMapper json, StatusEditService edits, StatusStore statuses,
-                                 VisibilityPolicy visibility, StatusViews views, AccountViews accountViews, MediaViews mediaViews) {
+    public StatusEditsController(Auth auth, ObjectMapper json, StatusEditService edits, StatusQueries statuses,
+                                 StatusViews views, AccountViews accountViews, MediaViews mediaViews) {
         this.mediaViews = mediaViews;
         this.auth = auth;
         this.json = json;
         this.edits = edits;
         this.statuses = statuses;
-        this.visibility = visibility;
         this.views = views;
         this.accountViews = accountViews;
     }
@@ -118,8 +115,6 @@ public final class StatusEditsController implements Controller {
     }
 
     private Status visible(Context ctx, Viewer v) {
-        Status s = statuses.byId(StatusesController.id(ctx.pathParam("id"))).orElseThrow(ApiException::notFound);
-        if (!visibility.canSee(v.accountId(), s)) throw ApiException.notFound();
-        return s;
+        return statuses.visibleById(v.accountId(), StatusesController.id(ctx.pathParam("id"))).orElseThrow(ApiException::notFound);
     }
 }

@@ -18,12 +18,11 @@ import social.atoll.api.entity.StatusViews;
 import social.atoll.api.entity.ScheduledStatusViews;
 import social.atoll.core.media.MediaAttacher;
 import social.atoll.core.media.MediaAttachment;
-import social.atoll.core.privacy.VisibilityPolicy;
 import social.atoll.core.status.NewStatus;
 import social.atoll.core.status.PostStatusService;
 import social.atoll.core.status.Status;
 import social.atoll.core.status.StatusService;
-import social.atoll.core.status.StatusStore;
+import social.atoll.core.status.StatusQueries;
 import social.atoll.core.status.Visibility;
 
 /**
@@ -39,20 +38,18 @@ public final class StatusesController implements Controller {
     private final ObjectMapper json;
     private final PostStatusService posting;
     private final StatusService service;
-    private final StatusStore statuses;
-    private final VisibilityPolicy visibility;
+    private final StatusQueries statuses;
     private final StatusViews views;
     private final ScheduledStatusViews scheduledViews;
     private final MediaAttacher media;
 
-    public StatusesController(Auth auth, ObjectMapper json, PostStatusService posting, StatusService service, StatusStore statuses,
-                              VisibilityPolicy visibility, StatusViews views, ScheduledStatusViews scheduledViews, MediaAttacher media) {
+    public StatusesController(Auth auth, ObjectMapper json, PostStatusService posting, StatusService service, StatusQueries statuses,
+                              StatusViews views, ScheduledStatusViews scheduledViews, MediaAttacher media) {
         this.auth = auth;
         this.json = json;
         this.posting = posting;
         this.service = service;
         this.statuses = statuses;
-        this.visibility = visibility;
         this.views = views;
         this.scheduledViews = scheduledViews;
         this.media = media;
@@ -87,13 +84,13 @@ public final class StatusesController implements Controller {
         Params p = Params.from(ctx, json);
         List<Long> ids = new ArrayList<>(new LinkedHashSet<>(p.list("id").stream().map(StatusesController::parseOrNull)
                 .filter(java.util.Objects::nonNull).limit(MAX_IDS).toList()));
-        List<Status> visible = visibility.filter(v.accountId(), statuses.listByIds(ids));
-        ctx.json(views.renderAll(visible, v.accountId()));
+        ctx.json(views.renderAll(statuses.visible(v.accountId(), ids), v.accountId()));
     }
 
     private void show(Context ctx) {
         Viewer v = auth.optional(ctx, "read:statuses");
-        ctx.json(views.render(visibleStatus(ctx, v), v.accountId()));
+        Status s = statuses.visibleById(v.accountId(), id(ctx.pathParam("id"))).orElseThrow(ApiException::notFound);
+        ctx.json(views.render(s, v.accountId()));
     }
 
     private void destroy(Context ctx) {
@@ -109,26 +106,14 @@ public final class StatusesController implements Controller {
 
     private void context(Context ctx) {
         Viewer v = auth.optional(ctx, "read:statuses");
-        Status s = visibleStatus(ctx, v);
-        boolean signedIn = v.accountId() != null;
-        // Mastodon caps what anonymous readers get; signed-in readers get the whole thread (practically)
-        List<Status> ancestors = visibility.withoutHiddenAuthors(v.accountId(),
-                visibility.filter(v.accountId(), statuses.ancestors(s, signedIn ? 4096 : 40)));
-        List<Status> descendants = visibility.withoutHiddenAuthors(v.accountId(),
-                visibility.filter(v.accountId(), statuses.descendants(s, signedIn ? 4096 : 60, signedIn ? 4096 : 20)));
-        List<Status> all = new ArrayList<>(ancestors);
-        all.addAll(descendants);
+        StatusQueries.Thread thread = statuses.context(v.accountId(), id(ctx.pathParam("id"))).orElseThrow(ApiException::notFound);
+        List<Status> all = new ArrayList<>(thread.ancestors());
+        all.addAll(thread.descendants());
         List<StatusEntity> rendered = views.renderAll(all, v.accountId());
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("ancestors", rendered.subList(0, ancestors.size()));
-        body.put("descendants", rendered.subList(ancestors.size(), rendered.size()));
+        body.put("ancestors", rendered.subList(0, thread.ancestors().size()));
+        body.put("descendants", rendered.subList(thread.ancestors().size(), rendered.size()));
         ctx.json(body);
-    }
-
-    private Status visibleStatus(Context ctx, Viewer v) {
-        Status s = statuses.byId(id(ctx.pathParam("id"))).orElseThrow(ApiException::notFound);
-        if (!visibility.canSee(v.accountId(), s)) throw ApiException.notFound();
-        return s;
     }
 
     /** A status id from the path or a parameter; anything that is not one cannot name a status. */

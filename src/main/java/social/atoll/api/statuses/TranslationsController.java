@@ -5,9 +5,7 @@ import social.atoll.server.ApiException;
 import social.atoll.api.Auth;
 import social.atoll.server.Controller;
 import social.atoll.api.Viewer;
-import social.atoll.core.privacy.VisibilityPolicy;
-import social.atoll.core.status.Status;
-import social.atoll.core.status.StatusStore;
+import social.atoll.core.status.StatusQueries;
 
 /**
  * {@code POST /api/v1/statuses/:id/translate}. No translation service is configured (the instance document says
@@ -17,21 +15,18 @@ import social.atoll.core.status.StatusStore;
 public final class TranslationsController implements Controller {
 
     private final Auth auth;
-    private final StatusStore statuses;
-    private final VisibilityPolicy visibility;
+    private final StatusQueries statuses;
 
-    public TranslationsController(Auth auth, StatusStore statuses, VisibilityPolicy visibility) {
+    public TranslationsController(Auth auth, StatusQueries statuses) {
         this.auth = auth;
         this.statuses = statuses;
-        this.visibility = visibility;
     }
 
     @Override
     public void routes(RoutesConfig r) {
         r.post("/api/v1/statuses/{id}/translate", ctx -> {
             Viewer v = auth.requireUser(ctx, "read:statuses");
-            Status s = statuses.byId(StatusPaths.id(ctx)).orElseThrow(ApiException::notFound);
-            if (!visibility.canSee(v.accountId(), s)) throw ApiException.notFound();
+            statuses.visibleById(v.accountId(), StatusPaths.id(ctx)).orElseThrow(ApiException::notFound);
             throw ApiException.notFound();
         });
     }

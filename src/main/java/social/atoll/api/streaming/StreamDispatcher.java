@@ -19,11 +19,11 @@ import social.atoll.api.entity.NotificationViews;
 import social.atoll.api.entity.StatusViews;
 import social.atoll.api.streaming.StreamRegistry.Target;
 import social.atoll.core.notification.Notification;
-import social.atoll.core.notification.NotificationStore;
+import social.atoll.core.notification.NotificationService;
 import social.atoll.core.privacy.VisibilityPolicy;
 import social.atoll.core.status.Status;
+import social.atoll.core.status.StatusQueries;
 import social.atoll.core.status.StatusRelations;
-import social.atoll.core.status.StatusStore;
 import social.atoll.core.status.Visibility;
 import social.atoll.core.streaming.StreamAudience;
 import social.atoll.core.streaming.StreamSignal;
@@ -44,11 +44,11 @@ public final class StreamDispatcher implements AutoCloseable {
 
     private final StreamRegistry registry;
     private final StreamAudience audience;
-    private final StatusStore statuses;
+    private final StatusQueries statuses;
     private final StatusRelations relations;
     private final VisibilityPolicy visibility;
     private final StatusViews statusViews;
-    private final NotificationStore notifications;
+    private final NotificationService notifications;
     private final NotificationViews notificationViews;
     private final ObjectMapper json;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("atoll-stream-dispatch").factory());
@@ -56,8 +56,8 @@ public final class StreamDispatcher implements AutoCloseable {
     private final ExecutorService renderers = Executors.newVirtualThreadPerTaskExecutor();
     private static final int RENDER_PARALLELISM = 4;
 
-    public StreamDispatcher(StreamRegistry registry, StreamAudience audience, StatusStore statuses, StatusRelations relations,
-                            VisibilityPolicy visibility, StatusViews statusViews, NotificationStore notifications,
+    public StreamDispatcher(StreamRegistry registry, StreamAudience audience, StatusQueries statuses, StatusRelations relations,
+                            VisibilityPolicy visibility, StatusViews statusViews, NotificationService notifications,
                             NotificationViews notificationViews, ObjectMapper json) {
         this.registry = registry;
         this.audience = audience;
@@ -227,7 +227,7 @@ public final class StreamDispatcher implements AutoCloseable {
         List<Target> targets = new ArrayList<>(registry.on(Subscription.userTopic(accountId)));
         targets.addAll(registry.on(Subscription.notificationTopic(accountId)));
         if (targets.isEmpty()) return;
-        Notification n = notifications.byId(accountId, notificationId).orElse(null);
+        Notification n = notifications.own(accountId, notificationId).orElse(null);
         if (n == null) return;
         if (n.statusId() != null) {
             Status s = statuses.byId(n.statusId()).orElse(null);

@@ -13,8 +13,7 @@ import social.atoll.config.Settings;
 import social.atoll.core.common.IdRange;
 import social.atoll.core.list.ListFeed;
 import social.atoll.core.list.ListService;
-import social.atoll.core.privacy.VisibilityPolicy;
-import social.atoll.core.status.StatusStore;
+import social.atoll.core.status.StatusQueries;
 
 /** {@code GET /api/v1/timelines/list/:id}: the list feed of one of the viewer's lists (filters of the home context apply). */
 public final class ListTimelineController implements Controller {
@@ -23,18 +22,16 @@ public final class ListTimelineController implements Controller {
     private final Auth auth;
     private final ListService lists;
     private final ListFeed feed;
-    private final StatusStore statuses;
-    private final VisibilityPolicy visibility;
+    private final StatusQueries statuses;
     private final StatusViews views;
 
-    public ListTimelineController(Settings settings, Auth auth, ListService lists, ListFeed feed, StatusStore statuses,
-                                  VisibilityPolicy visibility, StatusViews views) {
+    public ListTimelineController(Settings settings, Auth auth, ListService lists, ListFeed feed, StatusQueries statuses,
+                                  StatusViews views) {
         this.settings = settings;
         this.auth = auth;
         this.lists = lists;
         this.feed = feed;
         this.statuses = statuses;
-        this.visibility = visibility;
         this.views = views;
     }
 
@@ -54,7 +51,7 @@ public final class ListTimelineController implements Controller {
         lists.get(v.accountId(), listId);
         Page page = Page.from(ctx, 20);
         List<Long> ids = feed.page(listId, new IdRange(page.maxId(), page.sinceId(), page.minId(), page.limit()));
-        var visible = visibility.filter(v.accountId(), statuses.listByIds(ids));
+        var visible = statuses.visible(v.accountId(), ids);
         Page.link(ctx, settings.baseUrl(), ids, Long::longValue);
         ctx.json(views.renderAll(visible, v.accountId(), "home")); // Mastodon applies home filters to lists
     }

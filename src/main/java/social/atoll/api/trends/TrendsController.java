@@ -11,7 +11,6 @@ import social.atoll.server.Controller;
 import social.atoll.api.Viewer;
 import social.atoll.api.entity.StatusViews;
 import social.atoll.api.tags.TagViews;
-import social.atoll.core.privacy.VisibilityPolicy;
 import social.atoll.core.trends.TrendsService;
 
 /**
@@ -25,16 +24,13 @@ public final class TrendsController implements Controller {
     private final TrendsService trends;
     private final TagViews tagViews;
     private final StatusViews statusViews;
-    private final VisibilityPolicy visibility;
 
-    public TrendsController(Auth auth, ObjectMapper json, TrendsService trends, TagViews tagViews, StatusViews statusViews,
-                            VisibilityPolicy visibility) {
+    public TrendsController(Auth auth, ObjectMapper json, TrendsService trends, TagViews tagViews, StatusViews statusViews) {
         this.auth = auth;
         this.json = json;
         this.trends = trends;
         this.tagViews = tagViews;
         this.statusViews = statusViews;
-        this.visibility = visibility;
     }
 
     @Override
@@ -47,7 +43,7 @@ public final class TrendsController implements Controller {
         }
         r.get("/api/v1/trends/statuses", ctx -> {
             Viewer v = auth.optional(ctx, "read:statuses");
-            var list = visibility.filter(v.accountId(), trends.statuses(v.accountId(), offset(ctx), limit(ctx, 20)));
+            var list = trends.statuses(v.accountId(), offset(ctx), limit(ctx, 20));
             ctx.json(statusViews.renderAll(list, v.accountId(), "public"));
         });
         r.get("/api/v1/trends/links", ctx -> {

@@ -1,8 +1,5 @@
 package social.atoll.core.account;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Clock;
@@ -20,6 +17,7 @@ import org.jsoup.nodes.Element;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import social.atoll.core.account.ProfileService.StoredField;
+import social.atoll.infra.db.JsonColumns;
 import social.atoll.infra.events.EventBus;
 import social.atoll.infra.http.FetchFailedException;
 import social.atoll.infra.http.Limits;
@@ -44,7 +42,6 @@ public final class LinkVerifier {
     public record Verify(long accountId) {}
 
     public static final JobType<Verify> VERIFY = new JobType<>("account.verify_links", Verify.class, 3, Duration.ofMinutes(1), Duration.ofMinutes(30), Duration.ofDays(1));
-    private static final TypeReference<List<StoredField>> FIELDS = new TypeReference<>() {};
     private static final Limits PAGE = Limits.DEFAULT.withMaxBytes(1024 * 1024).withTotalTimeout(Duration.ofSeconds(15)).withMaxRedirects(3);
     /** A value that is one link and nothing else (Mastodon verifies no link inside other text). */
     private static final Pattern ONE_URL = Pattern.compile("https?://\\S+", Pattern.CASE_INSENSITIVE);
@@ -53,10 +50,10 @@ public final class LinkVerifier {
     private final SafeHttpClient http;
     private final JobQueue jobs;
     private final IdGenerator ids;
-    private final ObjectMapper json;
+    private final JsonColumns json;
     private final Clock clock;
 
-    public LinkVerifier(AccountStore accounts, SafeHttpClient http, JobQueue jobs, IdGenerator ids, ObjectMapper json, Clock clock) {
+    public LinkVerifier(AccountStore accounts, SafeHttpClient http, JobQueue jobs, IdGenerator ids, JsonColumns json, Clock clock) {
         this.accounts = accounts;
         this.http = http;
         this.jobs = jobs;
@@ -127,17 +124,11 @@ public final class LinkVerifier {
 
     private List<StoredField> parse(String fields) {
         try {
-            return fields == null || fields.isBlank() ? List.of() : json.readValue(fields, FIELDS);
-        } catch (JsonProcessingException e) {
+            return json.readList(fields, StoredField.class);
+        } catch (JsonColumns.JsonColumnException e) {
             return List.of();
         }
     }
 
-    private String write(List<StoredField> fields) {
-        try {
-            return json.writeValueAsString(fields);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
+    private String write(List<StoredField> fields) { return json.write(fields); }
 }

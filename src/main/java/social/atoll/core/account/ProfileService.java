@@ -1,8 +1,5 @@
 package social.atoll.core.account;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,6 +12,7 @@ import social.atoll.core.common.ValidationException;
 import social.atoll.core.follow.FollowService;
 import social.atoll.core.status.TextFormatter;
 import social.atoll.infra.db.Database;
+import social.atoll.infra.db.JsonColumns;
 import social.atoll.infra.events.EventBus;
 
 /**
@@ -30,7 +28,6 @@ public final class ProfileService {
     /** One field as stored in {@code accounts.fields}: name as typed, value as HTML and as typed. */
     public record StoredField(String name, String value, String valueSource, String verifiedAt) {}
 
-    private static final TypeReference<List<StoredField>> FIELDS = new TypeReference<>() {};
     private static final Set<String> PRIVACY = Set.of("public", "unlisted", "private");
     private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}");
 
@@ -38,12 +35,12 @@ public final class ProfileService {
     private final AccountStore accounts;
     private final TextFormatter formatter;
     private final FollowService follows;
-    private final ObjectMapper json;
+    private final JsonColumns json;
     private final Clock clock;
     private final EventBus events;
 
     public ProfileService(Database db, AccountStore accounts, TextFormatter formatter, FollowService follows,
-                          ObjectMapper json, Clock clock, EventBus events) {
+                          JsonColumns json, Clock clock, EventBus events) {
         this.db = db;
         this.accounts = accounts;
         this.formatter = formatter;
@@ -118,17 +115,13 @@ public final class ProfileService {
             if (name.isEmpty() && value.isEmpty()) continue;
             out.add(new StoredField(name, unwrapParagraph(formatter.format(value).html()), value, verified.get(value)));
         }
-        try {
-            return json.writeValueAsString(out);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return json.write(out);
     }
 
     private List<StoredField> storedFields(Account a) {
         try {
-            return a.fields() == null || a.fields().isBlank() ? List.of() : json.readValue(a.fields(), FIELDS);
-        } catch (JsonProcessingException e) {
+            return json.readList(a.fields(), StoredField.class);
+        } catch (JsonColumns.JsonColumnException e) {
             return List.of();
         }
     }

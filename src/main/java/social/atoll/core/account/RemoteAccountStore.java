@@ -1,7 +1,5 @@
 package social.atoll.core.account;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import social.atoll.infra.db.Database;
+import social.atoll.infra.db.JsonColumns;
 import social.atoll.infra.ids.IdGenerator;
 
 /**
@@ -22,9 +21,9 @@ public final class RemoteAccountStore {
 
     private final Database db;
     private final IdGenerator ids;
-    private final ObjectMapper json;
+    private final JsonColumns json;
 
-    public RemoteAccountStore(Database db, IdGenerator ids, ObjectMapper json) {
+    public RemoteAccountStore(Database db, IdGenerator ids, JsonColumns json) {
         this.db = db;
         this.ids = ids;
         this.json = json;
@@ -131,11 +130,5 @@ public final class RemoteAccountStore {
         return out;
     }
 
-    private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
+    private String write(Object value) { return json.write(value); }
 }

@@ -1,13 +1,12 @@
 package social.atoll.core.card;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.owasp.html.HtmlPolicyBuilder;
 import org.owasp.html.PolicyFactory;
+import social.atoll.infra.db.JsonColumns;
 
 /**
  * An oEmbed response (JSON) reduced to what a card shows. The {@code html} of video and rich embeds keeps only an
@@ -20,7 +19,6 @@ import org.owasp.html.PolicyFactory;
 record OEmbed(String type, String title, String authorName, String authorUrl, String providerName, String providerUrl,
               String html, String embedUrl, int width, int height, String image) {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern SIZE = Pattern.compile("\\d{1,4}%?");
     private static final String SANDBOX = "allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox allow-forms";
 
@@ -38,17 +36,16 @@ record OEmbed(String type, String title, String authorName, String authorUrl, St
             .toFactory();
 
     /** The embed of an oEmbed JSON document; empty when it is not one. */
-    static Optional<OEmbed> parse(String json) {
-        JsonNode n;
+    static Optional<OEmbed> parse(String json, JsonColumns codec) {
+        Map<String, Object> n;
         try {
-            n = JSON.readTree(json);
-        } catch (IOException e) {
+            n = codec.readMap(json);
+        } catch (JsonColumns.JsonColumnException e) {
             return Optional.empty();
         }
-        if (n == null || !n.isObject()) return Optional.empty();
         String type = text(n, "type").toLowerCase(Locale.ROOT);
-        int width = n.path("width").asInt(0);
-        int height = n.path("height").asInt(0);
+        int width = number(n, "width");
+        int height = number(n, "height");
         String html = "";
         String embedUrl = "";
         String image = text(n, "thumbnail_url");
@@ -96,9 +93,23 @@ record OEmbed(String type, String title, String authorName, String authorUrl, St
         return safe.contains("<iframe") ? safe : "";
     }
 
-    private static String text(JsonNode n, String field) {
-        JsonNode v = n.get(field);
-        return v == null || v.isNull() || v.isContainerNode() ? "" : v.asText().strip();
+    private static String text(Map<String, Object> n, String field) {
+        Object v = n.get(field);
+        return v == null || v instanceof Map || v instanceof java.util.List ? "" : v.toString().strip();
+    }
+
+    /** A size as providers send it: a number, or a number in a string ({@code "640"}); 0 when it is neither. */
+    private static int number(Map<String, Object> n, String field) {
+        Object v = n.get(field);
+        if (v instanceof Number num) return num.intValue();
+        if (v instanceof String str) {
+            try {
+                return (int) Double.parseDouble(str.strip());
+            } catch (NumberFormatException e) {
+                return 0;
+            }
+        }
+        return 0;
     }
 
     private static String httpUrl(String s) {

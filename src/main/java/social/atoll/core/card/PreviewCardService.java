@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -17,6 +18,7 @@ import social.atoll.core.auth.Tokens;
 import social.atoll.core.media.ImageProcessor;
 import social.atoll.core.status.Status;
 import social.atoll.core.status.StatusEvents;
+import social.atoll.infra.db.JsonColumns;
 import social.atoll.infra.events.EventBus;
 import social.atoll.infra.http.FetchFailedException;
 import social.atoll.infra.http.Limits;
@@ -57,10 +59,13 @@ public final class PreviewCardService {
     private final IdGenerator ids;
     private final Clock clock;
     private final Duration maxDelay;
+    /** Reads oEmbed documents. */
+    private final JsonColumns json;
 
     /** {@code maxDelay}: the fetch of a remote status's link waits a random time up to this (Mastodon: up to a minute). */
     public PreviewCardService(PreviewCardStore store, SafeHttpClient http, BlobStore blobs, ImageProcessor images, JobQueue jobs,
-                              IdGenerator ids, Clock clock, Duration maxDelay) {
+                              IdGenerator ids, Clock clock, Duration maxDelay, JsonColumns json) {
+        this.json = json;
         this.store = store;
         this.http = http;
         this.blobs = blobs;
@@ -178,7 +183,7 @@ public final class PreviewCardService {
         try {
             Response r = http.get(resolve(page, href), Map.of("Accept", "application/json"), PAGE);
             if (r.status() != 200) return null;
-            return OEmbed.parse(r.text()).map(e -> e.resolve(r.finalUri())).orElse(null);
+            return OEmbed.parse(r.text(), json).map(e -> e.resolve(r.finalUri())).orElse(null);
         } catch (FetchFailedException | IllegalArgumentException e) {
             log.debug("oEmbed of {} skipped: {}", page, e.getMessage());
             return null;
@@ -217,4 +222,7 @@ public final class PreviewCardService {
     }
 
     private static String cut(String s, int max) { return s.length() <= max ? s : s.substring(0, max - 1) + "…"; }
+
+    /** The link previews to show with these statuses, by status id (one query): fetched cards only. */
+    public Map<Long, PreviewCard> shownFor(Collection<Long> statusIds) { return store.doneByStatusIds(statusIds); }
 }

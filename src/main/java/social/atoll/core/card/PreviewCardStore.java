@@ -1,6 +1,10 @@
 package social.atoll.core.card;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import social.atoll.infra.db.Database;
@@ -49,5 +53,21 @@ public final class PreviewCardStore {
                           width = :width, height = :height
                         WHERE id = :id AND state = 'pending'""")
                 .bindMethods(f).execute());
+    }
+
+    /** The fetched cards of these statuses, by status id, in one query; cards still pending or failed are left out. */
+    public Map<Long, PreviewCard> doneByStatusIds(Collection<Long> statusIds) {
+        if (statusIds.isEmpty()) return Map.of();
+        return db.read(h -> {
+            Map<Long, PreviewCard> out = new HashMap<>();
+            h.createQuery("""
+                            SELECT sp.status_id AS link_status_id, c.* FROM status_preview_cards sp
+                            JOIN preview_cards c ON c.id = sp.card_id
+                            WHERE sp.status_id IN (<ids>) AND c.state = 'done'""")
+                    .bindList("ids", List.copyOf(statusIds))
+                    .map((rs, ctx) -> Map.entry(rs.getLong("link_status_id"), CARD.map(rs, ctx)))
+                    .forEach(e -> out.put(e.getKey(), e.getValue()));
+            return out;
+        });
     }
 }

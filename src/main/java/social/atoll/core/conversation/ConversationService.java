@@ -1,9 +1,5 @@
 package social.atoll.core.conversation;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -20,6 +16,7 @@ import social.atoll.core.status.StatusEvents;
 import social.atoll.core.status.StatusStore;
 import social.atoll.core.status.Visibility;
 import social.atoll.infra.db.Database;
+import social.atoll.infra.db.JsonColumns;
 import social.atoll.infra.events.EventBus;
 import social.atoll.infra.ids.IdGenerator;
 
@@ -30,16 +27,14 @@ import social.atoll.infra.ids.IdGenerator;
  */
 public final class ConversationService {
 
-    private static final TypeReference<List<Long>> LONGS = new TypeReference<>() {};
-
     private final Database db;
     private final StatusStore statuses;
     private final AccountStore accounts;
-    private final ObjectMapper json;
+    private final JsonColumns json;
     private final IdGenerator ids;
     private final EventBus events;
 
-    public ConversationService(Database db, StatusStore statuses, AccountStore accounts, ObjectMapper json, IdGenerator ids, EventBus events) {
+    public ConversationService(Database db, StatusStore statuses, AccountStore accounts, JsonColumns json, IdGenerator ids, EventBus events) {
         this.db = db;
         this.statuses = statuses;
         this.accounts = accounts;
@@ -131,19 +126,7 @@ public final class ConversationService {
                 read(rs.getString("participant_ids")), rs.getLong("last_status_id"), rs.getBoolean("unread"));
     }
 
-    private String write(Object o) {
-        try {
-            return json.writeValueAsString(o);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
+    private String write(Object o) { return json.write(o); }
 
-    private List<Long> read(String s) {
-        try {
-            return new ArrayList<>(json.readValue(s, LONGS));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
+    private List<Long> read(String s) { return new ArrayList<>(json.readList(s, Long.class)); }
 }

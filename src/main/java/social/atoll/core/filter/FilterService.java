@@ -48,6 +48,9 @@ public final class FilterService {
         this.events = events;
     }
 
+    /** All of the account's filters, expired ones included (the API lists them all). */
+    public List<Filter> all(long accountId) { return store.all(accountId, null); }
+
     public Filter get(long accountId, long id) {
         return store.byId(accountId, id).orElseThrow(() -> new NotFoundException("filter"));
     }

@@ -1,7 +1,5 @@
 package social.atoll.core.filter;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -9,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Handle;
 import social.atoll.infra.db.Database;
+import social.atoll.infra.db.JsonColumns;
 
 /**
  * SQL for {@code filters}, {@code filter_keywords} and {@code filter_statuses}: whole filters in three queries. Writes
@@ -16,14 +15,13 @@ import social.atoll.infra.db.Database;
  */
 public final class FilterStore {
 
-    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
 
     private record Row(long id, long accountId, String title, String contexts, String filterAction, Instant expiresAt) {}
 
     private final Database db;
-    private final ObjectMapper json;
+    private final JsonColumns json;
 
-    public FilterStore(Database db, ObjectMapper json) {
+    public FilterStore(Database db, JsonColumns json) {
         this.db = db;
         this.json = json;
     }
@@ -70,19 +68,13 @@ public final class FilterStore {
 
     private List<String> contexts(String raw) {
         try {
-            return json.readValue(raw, STRINGS);
-        } catch (Exception e) {
+            return json.readList(raw, String.class);
+        } catch (JsonColumns.JsonColumnException e) {
             return List.of();
         }
     }
 
-    private String encode(List<String> contexts) {
-        try {
-            return json.writeValueAsString(contexts);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
+    private String encode(List<String> contexts) { return json.write(contexts); }
 
     /** The keyword with its filter's owner check: the keyword only if its filter belongs to {@code accountId}. */
     public java.util.Optional<Filter.Keyword> keyword(long accountId, long keywordId) {

@@ -1,7 +1,5 @@
 package social.atoll.core.filter;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -17,6 +15,7 @@ import java.util.regex.Pattern;
 import social.atoll.core.status.Status;
 import social.atoll.core.status.StatusStore;
 import social.atoll.infra.db.Database;
+import social.atoll.infra.db.JsonColumns;
 
 /**
  * Which of a viewer's active filters match which statuses, the way Mastodon matches them: a keyword matches
@@ -33,17 +32,16 @@ public final class StatusFilterMatcher {
     /** One filter matching one status. */
     public record Match(Filter filter, List<String> keywordMatches, List<String> statusMatches) {}
 
-    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
     private static final Pattern TAG = Pattern.compile("<[^>]*>");
     private static final Pattern BREAK = Pattern.compile("(?i)<br\\s*/?>|</p>\\s*<p[^>]*>");
 
     private final Database db;
     private final FilterStore filters;
     private final StatusStore statuses;
-    private final ObjectMapper json;
+    private final JsonColumns json;
     private final Clock clock;
 
-    public StatusFilterMatcher(Database db, FilterStore filters, StatusStore statuses, ObjectMapper json, Clock clock) {
+    public StatusFilterMatcher(Database db, FilterStore filters, StatusStore statuses, JsonColumns json, Clock clock) {
         this.db = db;
         this.filters = filters;
         this.statuses = statuses;
@@ -138,8 +136,8 @@ public final class StatusFilterMatcher {
 
     private List<String> pollOptions(String raw) {
         try {
-            return json.readValue(raw, STRINGS);
-        } catch (Exception e) {
+            return json.readList(raw, String.class);
+        } catch (JsonColumns.JsonColumnException e) {
             return List.of(); // options stored in another shape carry no text we can match
         }
     }

@@ -1,7 +1,5 @@
 package social.atoll.core.media;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -9,8 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import social.atoll.infra.db.JsonColumns;
 
 /**
  * The {@code ffmpeg} and {@code ffprobe} commands, when installed (found on {@code PATH}). Video, audio and
@@ -22,16 +22,16 @@ public final class Ffmpeg {
 
     private final Path ffmpeg;
     private final Path ffprobe;
-    private final ObjectMapper json;
+    private final JsonColumns json;
 
-    private Ffmpeg(Path ffmpeg, Path ffprobe, ObjectMapper json) {
+    private Ffmpeg(Path ffmpeg, Path ffprobe, JsonColumns json) {
         this.ffmpeg = ffmpeg;
         this.ffprobe = ffprobe;
         this.json = json;
     }
 
     /** Looks both commands up on {@code PATH}; empty when either is missing. */
-    public static Optional<Ffmpeg> find(ObjectMapper json) {
+    public static Optional<Ffmpeg> find(JsonColumns json) {
         Optional<Path> f = onPath("ffmpeg");
         Optional<Path> p = onPath("ffprobe");
         return f.isPresent() && p.isPresent() ? Optional.of(new Ffmpeg(f.get(), p.get(), json)) : Optional.empty();
@@ -62,24 +62,50 @@ public final class Ffmpeg {
     public Optional<Probe> probe(Path file) throws IOException {
         Result r = run(List.of(ffprobe.toString(), "-v", "error", "-print_format", "json", "-show_format", "-show_streams", file.toString()));
         if (r.exitCode != 0) return Optional.empty();
-        JsonNode root = json.readTree(r.stdout);
+        ProbeOutput out;
+        try {
+            out = json.read(r.stdout, ProbeOutput.class);
+        } catch (JsonColumns.JsonColumnException e) {
+            throw new IOException("ffprobe printed no readable JSON", e);
+        }
+        if (out == null) return Optional.empty();
         Stream video = null;
         Stream audio = null;
-        for (JsonNode s : root.path("streams")) {
-            String kind = s.path("codec_type").asText();
+        for (ProbeStream s : out.streams() == null ? List.<ProbeStream>of() : out.streams()) {
+            String kind = s.codecType() == null ? "" : s.codecType();
             // cover art inside audio files is an "attached picture" video stream, not a video
-            boolean attachedPic = s.path("disposition").path("attached_pic").asInt() == 1;
+            boolean attachedPic = s.disposition() != null && "1".equals(String.valueOf(s.disposition().get("attached_pic")));
             if (kind.equals("video") && video == null && !attachedPic) {
-                video = new Stream(s.path("codec_name").asText(), s.path("pix_fmt").asText(), s.path("width").asInt(),
-                        s.path("height").asInt(), rate(s.path("avg_frame_rate").asText(s.path("r_frame_rate").asText())),
-                        s.path("nb_frames").asLong(0));
+                video = new Stream(text(s.codecName()), text(s.pixFmt()), s.width() == null ? 0 : s.width(),
+                        s.height() == null ? 0 : s.height(), rate(s.avgFrameRate() != null ? s.avgFrameRate() : text(s.rFrameRate())),
+                        (long) number(s.nbFrames()));
             } else if (kind.equals("audio") && audio == null) {
-                audio = new Stream(s.path("codec_name").asText(), null, 0, 0, 0, 0);
+                audio = new Stream(text(s.codecName()), null, 0, 0, 0, 0);
             }
         }
         if (video == null && audio == null) return Optional.empty();
-        JsonNode format = root.path("format");
-        return Optional.of(new Probe(video, audio, format.path("duration").asDouble(0), format.path("bit_rate").asLong(0)));
+        ProbeFormat format = out.format();
+        return Optional.of(new Probe(video, audio, format == null ? 0 : number(format.duration()),
+                format == null ? 0 : (long) number(format.bitRate())));
+    }
+
+    /** The parts of ffprobe's JSON that Atoll reads; ffprobe writes most numbers as strings. */
+    record ProbeOutput(List<ProbeStream> streams, ProbeFormat format) {}
+
+    record ProbeStream(String codecType, String codecName, String pixFmt, Integer width, Integer height,
+                       String avgFrameRate, String rFrameRate, String nbFrames, Map<String, Object> disposition) {}
+
+    record ProbeFormat(String duration, String bitRate) {}
+
+    private static String text(String s) { return s == null ? "" : s; }
+
+    private static double number(String s) {
+        if (s == null) return 0;
+        try {
+            return Double.parseDouble(s.trim());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     private static double rate(String fraction) {

@@ -1,44 +1,45 @@
 package social.atoll.core.media;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
+import social.atoll.infra.db.JsonColumns;
 
-/** Builds and edits the {@code meta} JSON Mastodon clients read: {@code original}, {@code small}, {@code focus}. */
-final class MediaMeta {
+/**
+ * What Atoll knows of an attachment's files, kept in the {@code meta} column: the sizes of the original and of its
+ * preview, a video's or audio's timing, and the focal point. The API turns it into Mastodon's {@code meta} object.
+ *
+ * @param original the file itself; null until it is known
+ * @param small the preview picture; null when there is none
+ * @param focus the focal point; null when none was set
+ */
+public record MediaMeta(Size original, Size small, Focus focus) {
 
-    private final ObjectMapper json;
+    public static final MediaMeta NONE = new MediaMeta(null, null, null);
 
-    MediaMeta(ObjectMapper json) { this.json = json; }
+    /**
+     * The size and timing of one file; a component is null when it does not apply (an audio file has no width).
+     *
+     * @param frameRate a video's frames per second as a fraction, e.g. {@code 30000/1001}
+     * @param duration seconds
+     * @param bitrate bits per second
+     */
+    public record Size(Integer width, Integer height, String frameRate, Double duration, Long bitrate) {
+        public static Size of(int width, int height) { return new Size(width, height, null, null, null); }
+    }
 
-    ObjectNode parse(String meta) {
+    public MediaMeta withOriginal(Size s) { return new MediaMeta(s, small, focus); }
+
+    public MediaMeta withSmall(Size s) { return new MediaMeta(original, s, focus); }
+
+    public MediaMeta withFocus(Focus f) { return new MediaMeta(original, small, f); }
+
+    /** The {@code meta} column; {@link #NONE} when it is empty or unreadable (a broken column must not hide the file). */
+    public static MediaMeta read(JsonColumns json, String column) {
         try {
-            return meta == null || meta.isBlank() ? json.createObjectNode() : (ObjectNode) json.readTree(meta);
-        } catch (IOException | ClassCastException e) {
-            return json.createObjectNode();
+            MediaMeta m = json.read(column, MediaMeta.class);
+            return m == null ? NONE : m;
+        } catch (JsonColumns.JsonColumnException e) {
+            return NONE;
         }
     }
 
-    String write(ObjectNode meta) {
-        try {
-            return json.writeValueAsString(meta);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    static ObjectNode size(ObjectNode target, String name, int width, int height) {
-        ObjectNode n = target.putObject(name);
-        n.put("width", width);
-        n.put("height", height);
-        n.put("size", width + "x" + height);
-        n.put("aspect", height == 0 ? 0 : (double) width / height);
-        return n;
-    }
-
-    static void focus(ObjectNode meta, Focus f) {
-        ObjectNode n = meta.putObject("focus");
-        n.put("x", f.x());
-        n.put("y", f.y());
-    }
+    String write(JsonColumns json) { return json.write(this); }
 }

@@ -1,7 +1,5 @@
 package social.atoll.core.media;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -11,8 +9,10 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,6 +20,7 @@ import social.atoll.core.common.NotFoundException;
 import social.atoll.core.common.ValidationException;
 import social.atoll.core.instance.InstanceLimits;
 import social.atoll.infra.db.Database;
+import social.atoll.infra.db.JsonColumns;
 import social.atoll.infra.ids.IdGenerator;
 import social.atoll.infra.jobs.JobQueue;
 import social.atoll.infra.jobs.JobType;
@@ -51,11 +52,11 @@ public final class MediaService {
     private final JobQueue jobs;
     private final IdGenerator ids;
     private final Clock clock;
-    private final MediaMeta meta;
+    private final JsonColumns json;
     private final MediaTranscoder transcoder;
 
     public MediaService(Database db, BlobStore blobs, MediaStore store, ImageProcessor images, Optional<Ffmpeg> ffmpeg,
-                        JobQueue jobs, IdGenerator ids, Clock clock, ObjectMapper json) {
+                        JobQueue jobs, IdGenerator ids, Clock clock, JsonColumns json) {
         this.db = db;
         this.blobs = blobs;
         this.store = store;
@@ -64,8 +65,8 @@ public final class MediaService {
         this.jobs = jobs;
         this.ids = ids;
         this.clock = clock;
-        this.meta = new MediaMeta(json);
-        this.transcoder = new MediaTranscoder(db, blobs, store, images, video, clock, meta, this::deleteQuietly);
+        this.json = json;
+        this.transcoder = new MediaTranscoder(db, blobs, store, images, video, clock, json, this::deleteQuietly);
         if (video.isEmpty())
             log.warn("ffmpeg/ffprobe not found on PATH: video and audio uploads are refused, animated GIFs are kept as still images");
     }
@@ -144,13 +145,11 @@ public final class MediaService {
         String base = "media_attachments/files/" + BlobKeys.partition(id);
         String originalKey = base + "/original/" + name + "." + r.original().format().extension;
         String smallKey = base + "/small/" + name + "." + r.small().format().extension;
-        ObjectNode m = meta.parse(null);
-        MediaMeta.size(m, "original", r.original().width(), r.original().height());
-        MediaMeta.size(m, "small", r.small().width(), r.small().height());
-        if (focus != null) MediaMeta.focus(m, focus);
+        MediaMeta m = new MediaMeta(MediaMeta.Size.of(r.original().width(), r.original().height()),
+                MediaMeta.Size.of(r.small().width(), r.small().height()), focus);
         Instant now = clock.instant();
         MediaAttachment row = new MediaAttachment(id, accountId, null, "image", originalKey, smallKey, null,
-                r.original().format().contentType, (long) r.original().bytes().length, meta.write(m), description,
+                r.original().format().contentType, (long) r.original().bytes().length, m.write(json), description,
                 r.blurhash(), MediaAttachment.DONE, 0, purpose, now, now);
         List<String> written = new ArrayList<>();
         try {
@@ -172,12 +171,10 @@ public final class MediaService {
         String base = "media_attachments/files/" + BlobKeys.partition(id);
         String uploadKey = base + "/upload/" + name + ".bin";
         String thumbKey = cover == null ? null : base + "/small/" + name + "_cover." + cover.small().format().extension;
-        ObjectNode m = meta.parse(null);
-        if (cover != null) MediaMeta.size(m, "small", cover.small().width(), cover.small().height());
-        if (focus != null) MediaMeta.focus(m, focus);
+        MediaMeta m = new MediaMeta(null, cover == null ? null : MediaMeta.Size.of(cover.small().width(), cover.small().height()), focus);
         Instant now = clock.instant();
         MediaAttachment row = new MediaAttachment(id, accountId, null, type, uploadKey, thumbKey, null,
-                declaredType == null ? "application/octet-stream" : declaredType, file.size(), meta.write(m), description,
+                declaredType == null ? "application/octet-stream" : declaredType, file.size(), m.write(json), description,
                 cover == null ? null : cover.blurhash(), MediaAttachment.QUEUED, 0, "attachment", now, now);
         List<String> written = new ArrayList<>();
         try {
@@ -225,8 +222,8 @@ public final class MediaService {
         MediaAttachment m = own(accountId, id);
         if (m.attached()) throw new NotFoundException("media");
         String desc = description == null ? m.description() : description(description);
-        ObjectNode mt = meta.parse(m.meta());
-        if (focus != null && !focus.isBlank()) MediaMeta.focus(mt, Focus.parse(focus));
+        MediaMeta read = MediaMeta.read(json, m.meta());
+        MediaMeta mt = focus != null && !focus.isBlank() ? read.withFocus(Focus.parse(focus)) : read;
         String thumbKey = m.thumbnailKey();
         String blurhash = m.blurhash();
         String oldThumb = null;
@@ -240,14 +237,15 @@ public final class MediaService {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            MediaMeta.size(mt, "small", cover.small().width(), cover.small().height());
+            mt = mt.withSmall(MediaMeta.Size.of(cover.small().width(), cover.small().height()));
             blurhash = cover.blurhash();
         }
+        String finalMeta = mt.write(json);
         String finalThumb = thumbKey;
         String finalBlurhash = blurhash;
         try {
             db.write(h -> {
-                MediaStore.updateDetails(h, id, desc, meta.write(mt), finalThumb, finalBlurhash, clock.instant());
+                MediaStore.updateDetails(h, id, desc, finalMeta, finalThumb, finalBlurhash, clock.instant());
                 return null;
             });
         } catch (RuntimeException e) {
@@ -265,12 +263,10 @@ public final class MediaService {
     boolean describe(org.jdbi.v3.core.Handle h, long id, String description, String focus) {
         MediaAttachment m = MediaStore.stored(h, id);
         String desc = description == null ? m.description() : description(description);
-        ObjectNode mt = meta.parse(m.meta());
-        String before = meta.write(mt);
-        if (focus != null && !focus.isBlank()) MediaMeta.focus(mt, Focus.parse(focus));
-        String after = meta.write(mt);
+        MediaMeta before = MediaMeta.read(json, m.meta());
+        MediaMeta after = focus != null && !focus.isBlank() ? before.withFocus(Focus.parse(focus)) : before;
         if (java.util.Objects.equals(desc, m.description()) && before.equals(after)) return false;
-        MediaStore.updateDetails(h, id, desc, after, m.thumbnailKey(), m.blurhash(), clock.instant());
+        MediaStore.updateDetails(h, id, desc, after.write(json), m.thumbnailKey(), m.blurhash(), clock.instant());
         return true;
     }
 
@@ -347,4 +343,13 @@ public final class MediaService {
         RANDOM.nextBytes(b);
         return HexFormat.of().formatHex(b);
     }
+
+    /** The attachments of these statuses, by status id in posted order, in one query (rendering a page of statuses). */
+    public Map<Long, List<MediaAttachment>> byStatusIds(Collection<Long> statusIds) { return store.byStatusIds(statusIds); }
+
+    /** Attachments by id, in one query, whatever they are attached to. */
+    public Map<Long, MediaAttachment> byIds(Collection<Long> ids) { return store.byIds(ids); }
+
+    /** The sizes, timing and focal point stored with an attachment. */
+    public MediaMeta meta(MediaAttachment m) { return MediaMeta.read(json, m.meta()); }
 }

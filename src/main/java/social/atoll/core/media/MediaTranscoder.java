@@ -1,6 +1,5 @@
 package social.atoll.core.media;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -16,6 +15,7 @@ import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import social.atoll.infra.db.Database;
+import social.atoll.infra.db.JsonColumns;
 import social.atoll.infra.storage.BlobKeys;
 import social.atoll.infra.storage.BlobStore;
 
@@ -33,18 +33,18 @@ final class MediaTranscoder {
     private final ImageProcessor images;
     private final Optional<VideoProcessor> video;
     private final Clock clock;
-    private final MediaMeta meta;
+    private final JsonColumns json;
     private final Consumer<List<String>> deleteQuietly;
 
     MediaTranscoder(Database db, BlobStore blobs, MediaStore store, ImageProcessor images, Optional<VideoProcessor> video,
-                    Clock clock, MediaMeta meta, Consumer<List<String>> deleteQuietly) {
+                    Clock clock, JsonColumns json, Consumer<List<String>> deleteQuietly) {
         this.db = db;
         this.blobs = blobs;
         this.store = store;
         this.images = images;
         this.video = video;
         this.clock = clock;
-        this.meta = meta;
+        this.json = json;
         this.deleteQuietly = deleteQuietly;
     }
 
@@ -89,29 +89,24 @@ final class MediaTranscoder {
             String fileKey = base + "/original/" + name + "." + out.extension();
             blobs.put(fileKey, out.file(), out.contentType());
             written.add(fileKey);
-            ObjectNode mt = meta.parse(m.meta());
+            MediaMeta mt = MediaMeta.read(json, m.meta());
             String thumbKey = m.thumbnailKey();
             String blurhash = m.blurhash();
             if (out.frame() != null) {
-                ObjectNode original = MediaMeta.size(mt, "original", out.width(), out.height());
-                String rate = VideoProcessor.frameRate(out.frameRate());
-                if (rate != null) original.put("frame_rate", rate);
-                original.put("duration", out.duration());
-                original.put("bitrate", out.bitrate());
+                mt = mt.withOriginal(new MediaMeta.Size(out.width(), out.height(), VideoProcessor.frameRate(out.frameRate()),
+                        out.duration(), out.bitrate()));
                 if (thumbKey == null) {
                     ImageProcessor.Result frame = images.thumbnail(Files.readAllBytes(out.frame()));
                     thumbKey = base + "/small/" + name + "." + frame.small().format().extension;
                     put(written, thumbKey, frame.small().bytes(), frame.small().format().contentType);
-                    MediaMeta.size(mt, "small", frame.small().width(), frame.small().height());
+                    mt = mt.withSmall(MediaMeta.Size.of(frame.small().width(), frame.small().height()));
                     blurhash = frame.blurhash();
                 }
             } else {
-                ObjectNode original = mt.putObject("original");
-                original.put("duration", out.duration());
-                original.put("bitrate", out.bitrate());
+                mt = mt.withOriginal(new MediaMeta.Size(null, null, null, out.duration(), out.bitrate()));
             }
             MediaAttachment done = new MediaAttachment(m.id(), m.accountId(), m.statusId(), out.type(), fileKey, thumbKey,
-                    m.remoteUrl(), out.contentType(), Files.size(out.file()), meta.write(mt), m.description(), blurhash,
+                    m.remoteUrl(), out.contentType(), Files.size(out.file()), mt.write(json), m.description(), blurhash,
                     MediaAttachment.DONE, m.position(), m.purpose(), m.createdAt(), clock.instant());
             boolean updated = db.write(h -> MediaStore.finish(h, done));
             if (!updated) {

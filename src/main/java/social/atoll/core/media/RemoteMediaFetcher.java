@@ -1,7 +1,5 @@
 package social.atoll.core.media;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -15,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import social.atoll.core.common.ValidationException;
 import social.atoll.core.status.StatusEvents;
+import social.atoll.infra.db.JsonColumns;
 import social.atoll.infra.events.EventBus;
 import social.atoll.infra.http.FetchFailedException;
 import social.atoll.infra.http.Limits;
@@ -47,16 +46,16 @@ public final class RemoteMediaFetcher {
     private final SafeHttpClient http;
     private final ImageProcessor images;
     private final Clock clock;
-    private final MediaMeta meta;
+    private final JsonColumns json;
 
     public RemoteMediaFetcher(MediaStore store, BlobStore blobs, SafeHttpClient http, ImageProcessor images,
-                              Clock clock, ObjectMapper json) {
+                              Clock clock, JsonColumns json) {
         this.store = store;
         this.blobs = blobs;
         this.http = http;
         this.images = images;
         this.clock = clock;
-        this.meta = new MediaMeta(json);
+        this.json = json;
     }
 
     /** Queues the images of each new remote status (in its transaction), and registers the job. */
@@ -104,11 +103,11 @@ public final class RemoteMediaFetcher {
             deleteQuietly(written);
             throw new UncheckedIOException(e);
         }
-        ObjectNode mt = meta.parse(m.meta());
-        MediaMeta.size(mt, "original", image.original().width(), image.original().height());
-        MediaMeta.size(mt, "small", image.small().width(), image.small().height());
+        MediaMeta mt = MediaMeta.read(json, m.meta())
+                .withOriginal(MediaMeta.Size.of(image.original().width(), image.original().height()))
+                .withSmall(MediaMeta.Size.of(image.small().width(), image.small().height()));
         String blurhash = m.blurhash() != null && !m.blurhash().isBlank() ? m.blurhash() : image.blurhash();
-        boolean updated = store.recordRemoteCopy(m.id(), originalKey, smallKey, image.original().bytes().length, meta.write(mt),
+        boolean updated = store.recordRemoteCopy(m.id(), originalKey, smallKey, image.original().bytes().length, mt.write(json),
                 blurhash, image.original().format().contentType, clock.instant());
         if (!updated) deleteQuietly(written); // stored by another run meanwhile
     }

@@ -1,6 +1,5 @@
 package social.atoll.core.moderation;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
@@ -18,6 +17,7 @@ import social.atoll.core.common.ValidationException;
 import social.atoll.core.status.Status;
 import social.atoll.core.status.StatusStore;
 import social.atoll.infra.db.Database;
+import social.atoll.infra.db.JsonColumns;
 import social.atoll.infra.events.EventBus;
 import social.atoll.infra.ids.IdGenerator;
 
@@ -45,12 +45,12 @@ public final class ReportService {
     private final Database db;
     private final AccountStore accounts;
     private final StatusStore statuses;
-    private final ObjectMapper json;
+    private final JsonColumns json;
     private final IdGenerator ids;
     private final Clock clock;
     private final EventBus events;
 
-    public ReportService(Database db, AccountStore accounts, StatusStore statuses, ObjectMapper json, IdGenerator ids, Clock clock, EventBus events) {
+    public ReportService(Database db, AccountStore accounts, StatusStore statuses, JsonColumns json, IdGenerator ids, Clock clock, EventBus events) {
         this.db = db;
         this.accounts = accounts;
         this.statuses = statuses;
@@ -126,19 +126,7 @@ public final class ReportService {
         return rs.wasNull() ? null : Instant.ofEpochMilli(millis);
     }
 
-    private List<Long> decode(String ids) {
-        try {
-            return List.of(json.readValue(ids, String[].class)).stream().map(Long::parseLong).toList();
-        } catch (Exception e) {
-            throw new IllegalStateException("unreadable report ids: " + ids, e);
-        }
-    }
+    private List<Long> decode(String ids) { return json.readList(ids, String.class).stream().map(Long::parseLong).toList(); }
 
-    private String encode(List<Long> ids) {
-        try {
-            return json.writeValueAsString(ids.stream().map(String::valueOf).toList());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
+    private String encode(List<Long> ids) { return json.write(ids.stream().map(String::valueOf).toList()); }
 }

@@ -2,8 +2,10 @@ package social.atoll.core.poll;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
@@ -156,4 +158,10 @@ public final class PollService {
             return null;
         });
     }
+
+    /** The polls of these statuses, by status id, in one query (rendering a page of statuses). */
+    public Map<Long, Poll> byStatusIds(Collection<Long> statusIds) { return polls.byStatusIds(statusIds); }
+
+    /** The viewer's own choices in these polls, by poll id, in one query. */
+    public Map<Long, List<Integer>> ownVotes(long accountId, Collection<Long> pollIds) { return polls.ownVotes(accountId, pollIds); }
 }

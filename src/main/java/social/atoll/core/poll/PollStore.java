@@ -1,9 +1,5 @@
 package social.atoll.core.poll;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -15,17 +11,15 @@ import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import social.atoll.infra.db.Database;
+import social.atoll.infra.db.JsonColumns;
 
 /** SQL for {@code polls} and {@code poll_votes}. Rendering reads a page of statuses' polls in one query. */
 public final class PollStore {
 
-    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
-    private static final TypeReference<List<Integer>> INTS = new TypeReference<>() {};
-
     private final Database db;
-    private final ObjectMapper json;
+    private final JsonColumns json;
 
-    public PollStore(Database db, ObjectMapper json) {
+    public PollStore(Database db, JsonColumns json) {
         this.db = db;
         this.json = json;
     }
@@ -137,24 +131,10 @@ public final class PollStore {
         Instant expiresAt = rs.wasNull() ? null : Instant.ofEpochMilli(expires);
         long closed = rs.getLong("closed_at");
         Instant closedAt = rs.wasNull() ? null : Instant.ofEpochMilli(closed);
-        return new Poll(rs.getLong("id"), rs.getLong("status_id"), rs.getLong("account_id"), read(rs.getString("options"), STRINGS),
-                read(rs.getString("votes_counts"), INTS), rs.getBoolean("multiple"), rs.getBoolean("hide_totals"),
+        return new Poll(rs.getLong("id"), rs.getLong("status_id"), rs.getLong("account_id"), json.readList(rs.getString("options"), String.class),
+                json.readList(rs.getString("votes_counts"), Integer.class), rs.getBoolean("multiple"), rs.getBoolean("hide_totals"),
                 rs.getInt("votes_count"), rs.getInt("voters_count"), expiresAt, closedAt, Instant.ofEpochMilli(rs.getLong("created_at")));
     }
 
-    String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private <T> T read(String s, TypeReference<T> type) {
-        try {
-            return json.readValue(s, type);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
+    String write(Object value) { return json.write(value); }
 }

@@ -1,10 +1,10 @@
 package social.atoll.core.preferences;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import social.atoll.core.account.AccountStore;
+import social.atoll.infra.db.JsonColumns;
 
 /**
  * Reads preferences from the {@code users} row: the posting defaults have columns (statuses use them too), the
@@ -16,9 +16,9 @@ public final class PreferencesService {
     private static final Set<String> QUOTE_POLICIES = Set.of("public", "followers", "nobody");
 
     private final AccountStore accounts;
-    private final ObjectMapper json;
+    private final JsonColumns json;
 
-    public PreferencesService(AccountStore accounts, ObjectMapper json) {
+    public PreferencesService(AccountStore accounts, JsonColumns json) {
         this.accounts = accounts;
         this.json = json;
     }
@@ -29,17 +29,24 @@ public final class PreferencesService {
     }
 
     private Preferences preferences(String privacy, boolean sensitive, String language, String settingsJson) {
-        JsonNode s;
+        Map<String, Object> s;
         try {
-            s = settingsJson == null ? json.createObjectNode() : json.readTree(settingsJson);
-        } catch (Exception e) {
-            s = json.createObjectNode(); // a broken settings document must not lock the user out of their clients
+            s = json.readMap(settingsJson);
+        } catch (JsonColumns.JsonColumnException e) {
+            s = Map.of(); // a broken settings document must not lock the user out of their clients
         }
-        String media = s.path("reading:expand:media").asText("default");
-        String quote = s.path("posting:default:quote_policy").asText("public");
+        String media = String.valueOf(s.getOrDefault("reading:expand:media", "default"));
+        String quote = String.valueOf(s.getOrDefault("posting:default:quote_policy", "public"));
         return new Preferences(privacy, sensitive, language == null || language.isBlank() ? null : language,
                 QUOTE_POLICIES.contains(quote) ? quote : "public",
                 EXPAND_MEDIA.contains(media) ? media : "default",
-                s.path("reading:expand:spoilers").asBoolean(false));
+                flag(s.get("reading:expand:spoilers")));
+    }
+
+    /** A stored flag as clients write them: true, 1 or "true". */
+    private static boolean flag(Object v) {
+        if (v instanceof Boolean b) return b;
+        if (v instanceof Number n) return n.intValue() != 0;
+        return v instanceof String str && "true".equals(str.strip());
     }
 }

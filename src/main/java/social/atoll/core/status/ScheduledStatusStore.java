@@ -1,8 +1,5 @@
 package social.atoll.core.status;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -11,14 +8,15 @@ import java.util.List;
 import java.util.Optional;
 import social.atoll.core.common.IdRange;
 import social.atoll.infra.db.Database;
+import social.atoll.infra.db.JsonColumns;
 
 /** SQL of {@code scheduled_statuses}; the parameters of the post are kept as JSON. */
 public final class ScheduledStatusStore {
 
     private final Database db;
-    private final ObjectMapper json;
+    private final JsonColumns json;
 
-    public ScheduledStatusStore(Database db, ObjectMapper json) {
+    public ScheduledStatusStore(Database db, JsonColumns json) {
         this.db = db;
         this.json = json;
     }
@@ -73,19 +71,9 @@ public final class ScheduledStatusStore {
     }
 
     private ScheduledStatus row(ResultSet rs) throws SQLException {
-        try {
-            return new ScheduledStatus(rs.getLong("id"), rs.getLong("account_id"), Instant.ofEpochMilli(rs.getLong("scheduled_at")),
-                    json.readValue(rs.getString("params"), ScheduledStatus.Params.class), Instant.ofEpochMilli(rs.getLong("created_at")));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new ScheduledStatus(rs.getLong("id"), rs.getLong("account_id"), Instant.ofEpochMilli(rs.getLong("scheduled_at")),
+                json.read(rs.getString("params"), ScheduledStatus.Params.class), Instant.ofEpochMilli(rs.getLong("created_at")));
     }
 
-    private String write(Object o) {
-        try {
-            return json.writeValueAsString(o);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
+    private String write(Object o) { return json.write(o); }
 }

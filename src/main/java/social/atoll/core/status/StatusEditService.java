@@ -11,6 +11,7 @@ import social.atoll.core.poll.Poll;
 import social.atoll.core.poll.PollService;
 import social.atoll.core.poll.PollStore;
 import social.atoll.infra.db.Database;
+import social.atoll.infra.db.JsonColumns;
 import social.atoll.infra.events.EventBus;
 
 /**

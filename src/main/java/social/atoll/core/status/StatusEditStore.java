@@ -1,25 +1,20 @@
 package social.atoll.core.status;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
 import social.atoll.infra.db.Database;
+import social.atoll.infra.db.JsonColumns;
 import social.atoll.infra.ids.IdGenerator;
 
 /** SQL of {@code status_edits}: the versions of edited statuses, poll options and media ids kept as JSON. */
 public final class StatusEditStore {
 
-    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
-    private static final TypeReference<List<Long>> LONGS = new TypeReference<>() {};
 
     private final Database db;
-    private final ObjectMapper json;
+    private final JsonColumns json;
     private final IdGenerator ids;
 
-    public StatusEditStore(Database db, ObjectMapper json, IdGenerator ids) {
+    public StatusEditStore(Database db, JsonColumns json, IdGenerator ids) {
         this.db = db;
         this.json = json;
         this.ids = ids;
@@ -62,26 +57,12 @@ public final class StatusEditStore {
                     String poll = rs.getString("poll_options");
                     return new StatusEdit(rs.getLong("id"), rs.getLong("status_id"), rs.getLong("account_id"), rs.getString("text"),
                             rs.getString("content"), rs.getString("spoiler_text"), rs.getBoolean("sensitive"),
-                            poll == null ? null : read(poll, STRINGS), Instant.ofEpochMilli(rs.getLong("created_at")),
+                            poll == null ? null : json.readList(poll, String.class), Instant.ofEpochMilli(rs.getLong("created_at")),
                             readIds(rs.getString("media_ids")));
                 }).list());
     }
 
-    private String write(Object o) {
-        try {
-            return json.writeValueAsString(o);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
+    private String write(Object o) { return json.write(o); }
 
-    private List<Long> readIds(String s) { return s == null || s.isBlank() ? List.of() : read(s, LONGS); }
-
-    private <T> T read(String s, TypeReference<T> type) {
-        try {
-            return json.readValue(s, type);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
+    private List<Long> readIds(String s) { return json.readList(s, Long.class); }
 }

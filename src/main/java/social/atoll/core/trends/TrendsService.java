@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import social.atoll.core.privacy.VisibilityPolicy;
 import social.atoll.core.status.Status;
 import social.atoll.core.status.StatusStore;
 import social.atoll.core.tag.Tag;
@@ -23,8 +24,10 @@ public final class TrendsService {
     private final StatusStore statuses;
     private final TagStore tags;
     private final Clock clock;
+    private final VisibilityPolicy visibility;
 
-    public TrendsService(StatusStore statuses, TagStore tags, Clock clock) {
+    public TrendsService(StatusStore statuses, TagStore tags, Clock clock, VisibilityPolicy visibility) {
+        this.visibility = visibility;
         this.statuses = statuses;
         this.tags = tags;
         this.clock = clock;
@@ -39,8 +42,8 @@ public final class TrendsService {
         return ids.stream().filter(found::containsKey).map(found::get).toList();
     }
 
-    /** Public statuses of the window with at least one interaction, most interactions first. */
+    /** Public statuses of the window with at least one interaction that the viewer may see, most interactions first. */
     public List<Status> statuses(Long viewerId, int offset, int limit) {
-        return statuses.trending(viewerId, since(), offset, limit, clock.instant());
+        return visibility.filter(viewerId, statuses.trending(viewerId, since(), offset, limit, clock.instant()));
     }
 }

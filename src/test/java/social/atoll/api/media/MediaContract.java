@@ -312,7 +312,7 @@ abstract class MediaContract {
 
     @Test
     void videoAndAnimatedGifAreTranscodedInTheBackground() throws Exception {
-        Ffmpeg ffmpeg = Ffmpeg.find(atoll().app().infra.json).orElse(null);
+        Ffmpeg ffmpeg = Ffmpeg.find(atoll().app().infra.jsonColumns).orElse(null);
         if (ffmpeg == null) fail("ffmpeg and ffprobe must be installed for the media tests (apt-get install -y ffmpeg; .ci/run installs it)");
         String token = user();
         Path dir = Files.createTempDirectory("atoll-video-test");

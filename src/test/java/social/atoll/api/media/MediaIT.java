@@ -67,7 +67,7 @@ class MediaIT extends MediaContract {
 
     @Test
     void videoProcessingIsADurableJobThatSurvivesARestart() throws Exception {
-        social.atoll.core.media.Ffmpeg ffmpeg = social.atoll.core.media.Ffmpeg.find(atoll.app().infra.json).orElse(null);
+        social.atoll.core.media.Ffmpeg ffmpeg = social.atoll.core.media.Ffmpeg.find(atoll.app().infra.jsonColumns).orElse(null);
         if (ffmpeg == null) org.assertj.core.api.Assertions.fail(
                 "ffmpeg and ffprobe must be installed for the media tests (apt-get install -y ffmpeg; .ci/run installs it)");
         Path video = Files.createTempDirectory("atoll-durable").resolve("clip.mkv");
