@@ -11,11 +11,11 @@ import social.atoll.server.Params;
 import social.atoll.api.Viewer;
 import social.atoll.api.entity.StatusViews;
 import social.atoll.config.Settings;
+import social.atoll.core.status.AccountStatusFilter;
 import social.atoll.core.common.IdRange;
 import social.atoll.core.common.Paged;
 import social.atoll.core.status.Status;
 import social.atoll.core.status.StatusQueries;
-import social.atoll.core.status.StatusStore;
 
 /**
  * {@code GET /api/v1/accounts/:id/statuses}: one account's statuses as the viewer may see them, with Mastodon's
@@ -52,7 +52,7 @@ public final class AccountStatusesController implements Controller {
             throw ApiException.notFound();
         }
         Params p = Params.from(ctx, json);
-        var filter = new StatusStore.AccountFilter(p.bool("only_media", false), p.bool("exclude_replies", false),
+        var filter = new AccountStatusFilter(p.bool("only_media", false), p.bool("exclude_replies", false),
                 p.bool("exclude_reblogs", false), p.bool("pinned", false), p.string("tagged").orElse(null));
         Page page = Page.from(ctx, 20);
         IdRange range = new IdRange(page.maxId(), page.sinceId(), page.minId(), page.limit());

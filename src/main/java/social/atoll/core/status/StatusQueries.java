@@ -100,7 +100,7 @@ public final class StatusQueries {
      * One account's statuses as the viewer may see them, newest first; empty when there is no such account (a
      * suspended one has none to show).
      */
-    public Optional<Paged<Status>> byAccount(Long viewerId, long accountId, StatusStore.AccountFilter filter, IdRange range) {
+    public Optional<Paged<Status>> byAccount(Long viewerId, long accountId, AccountStatusFilter filter, IdRange range) {
         Optional<Account> account = accounts.byId(accountId);
         if (account.isEmpty()) return Optional.empty();
         List<Status> rows = statuses.byAccount(accountId, viewerId, visibility.authorCondition(viewerId, account.get()), filter, range);

@@ -34,9 +34,6 @@ public final class StatusStore {
 
     public static final RowMapper<Status> STATUS = RecordMapper.of(Status.class);
 
-    /** Filters of an account's status list ({@code GET /api/v1/accounts/:id/statuses}). */
-    public record AccountFilter(boolean onlyMedia, boolean excludeReplies, boolean excludeReblogs, boolean pinned, String tagged) {}
-
     /** The row of a new local status; {@code replyTo} null for a post that answers nothing. */
     public record LocalStatus(long id, String uri, String url, long accountId, Status replyTo, String text, String content,
                               String spoilerText, boolean sensitive, Visibility visibility, String language,
@@ -141,7 +138,7 @@ public final class StatusStore {
      * One page of an account's statuses, restricted by {@code visibleSql} (a predicate over alias {@code s} from
      * the visibility policy, binding {@code :viewer}). Uses the index on (account_id, id).
      */
-    public List<Status> byAccount(long accountId, Long viewerId, String visibleSql, AccountFilter f, IdRange range) {
+    public List<Status> byAccount(long accountId, Long viewerId, String visibleSql, AccountStatusFilter f, IdRange range) {
         StringBuilder sql = new StringBuilder("SELECT s.* FROM statuses s WHERE s.account_id = :account AND s.deleted_at IS NULL AND ")
                 .append(visibleSql);
         if (f.excludeReplies()) sql.append(" AND (s.in_reply_to_id IS NULL OR s.in_reply_to_account_id = s.account_id)");

@@ -13,6 +13,7 @@ import java.util.Map;
 import social.atoll.server.ApiException;
 import social.atoll.server.Controller;
 import social.atoll.config.Settings;
+import social.atoll.core.status.AccountStatusFilter;
 import social.atoll.core.featured.FeaturedTagService;
 import social.atoll.core.account.Account;
 import social.atoll.core.account.AccountStore;
@@ -106,7 +107,7 @@ public final class CollectionsController implements Controller {
         Long minId = id(ctx.queryParam("min_id"));
         IdRange range = new IdRange(maxId, null, minId, OUTBOX_PAGE);
         List<Status> page = a.suspended() ? List.of() : statuses.byAccount(a.id(), null, "s.visibility IN ('public', 'unlisted')",
-                new StatusStore.AccountFilter(false, false, false, false, null), range);
+                new AccountStatusFilter(false, false, false, false, null), range);
         page = visibility.filter(null, page);
         List<Status> originals = page.stream().filter(s -> !s.isReblog()).toList();
         Map<Long, ObjectNode> creates = new HashMap<>();
@@ -170,7 +171,7 @@ public final class CollectionsController implements Controller {
         Long viewer = access.fetcher(ctx).accountId();
         Account a = owner(ctx);
         List<Status> pinned = a.suspended() ? List.of() : statuses.byAccount(a.id(), viewer, visibility.authorCondition(viewer, a),
-                new StatusStore.AccountFilter(false, false, true, true, null), IdRange.newest(20));
+                new AccountStatusFilter(false, false, true, true, null), IdRange.newest(20));
         pinned = visibility.filter(viewer, pinned);
         ObjectNode c = collection(a.featuredUrl() != null ? a.featuredUrl() : a.uri() + "/collections/featured", "OrderedCollection", pinned.size());
         c.set("@context", Contexts.note());
