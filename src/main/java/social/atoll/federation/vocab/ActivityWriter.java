@@ -47,28 +47,10 @@ public final class ActivityWriter {
      */
     public ObjectNode statusDeleted(Account author, Status s, Collection<Account> mentioned) {
         List<String> mentions = mentioned.stream().map(Account::uri).toList();
-        List<String> to = new ArrayList<>();
-        List<String> cc = new ArrayList<>();
-        switch (s.visibilityEnum()) {
-            case PUBLIC -> {
-                to.add(AsValues.PUBLIC);
-                cc.add(author.followersUrl());
-                cc.addAll(mentions);
-            }
-            case UNLISTED -> {
-                to.add(author.followersUrl());
-                cc.add(AsValues.PUBLIC);
-                cc.addAll(mentions);
-            }
-            case PRIVATE -> {
-                to.add(author.followersUrl());
-                cc.addAll(mentions);
-            }
-            case DIRECT, LIMITED -> to.addAll(mentions);
-        }
+        NoteWriter.Audience audience = NoteWriter.addressing(s.visibilityEnum(), author.followersUrl(), mentions, List.of());
         ObjectNode d = envelope(s.uri() + "#delete", "Delete", author);
-        d.set("to", array(to));
-        d.set("cc", array(cc));
+        d.set("to", array(audience.to()));
+        d.set("cc", array(audience.cc()));
         ObjectNode t = json.createObjectNode();
         t.put("id", s.uri());
         t.put("type", "Tombstone");

@@ -143,30 +143,41 @@ public final class NoteWriter {
             Account m = b.accounts.get(id);
             if (m != null) mentioned.add(m.uri());
         }
+        Set<String> circle = new LinkedHashSet<>();
+        if (s.visibilityEnum() == Visibility.LIMITED) {
+            for (Long id : b.audiences.getOrDefault(s.id(), List.of())) {
+                Account m = b.accounts.get(id);
+                if (m != null) circle.add(m.uri());
+            }
+        }
+        return addressing(s.visibilityEnum(), author.followersUrl(), mentioned, circle);
+    }
+
+    /**
+     * Mastodon's addressing by visibility: public to Public with followers and mentions in cc, unlisted the other
+     * way round, private to followers, direct to the mentioned, limited to its circle and the mentioned.
+     */
+    static Audience addressing(Visibility visibility, String followersUrl, Collection<String> mentioned, Collection<String> circle) {
         List<String> to = new ArrayList<>();
         List<String> cc = new ArrayList<>();
-        switch (s.visibilityEnum()) {
+        switch (visibility) {
             case PUBLIC -> {
                 to.add(AsValues.PUBLIC);
-                cc.add(author.followersUrl());
+                cc.add(followersUrl);
                 cc.addAll(mentioned);
             }
             case UNLISTED -> {
-                to.add(author.followersUrl());
+                to.add(followersUrl);
                 cc.add(AsValues.PUBLIC);
                 cc.addAll(mentioned);
             }
             case PRIVATE -> {
-                to.add(author.followersUrl());
+                to.add(followersUrl);
                 cc.addAll(mentioned);
             }
             case DIRECT -> to.addAll(mentioned);
             case LIMITED -> {
-                Set<String> all = new LinkedHashSet<>();
-                for (Long id : b.audiences.getOrDefault(s.id(), List.of())) {
-                    Account m = b.accounts.get(id);
-                    if (m != null) all.add(m.uri());
-                }
+                Set<String> all = new LinkedHashSet<>(circle);
                 all.addAll(mentioned);
                 to.addAll(all);
             }
