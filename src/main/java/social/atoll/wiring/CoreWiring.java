@@ -88,6 +88,7 @@ import social.atoll.core.status.ScheduledStatusStore;
 import social.atoll.core.status.StatusCollections;
 import social.atoll.core.status.StatusEditService;
 import social.atoll.core.status.StatusEditStore;
+import social.atoll.core.status.StatusFeedStore;
 import social.atoll.core.status.StatusLookup;
 import social.atoll.core.status.StatusQueries;
 import social.atoll.core.status.StatusRelations;
@@ -141,6 +142,7 @@ public final class CoreWiring {
     // statuses, timelines, notifications
     public final TextFormatter textFormatter;
     public final StatusStore statuses;
+    public final StatusFeedStore statusFeeds;
     public final StatusRelations statusRelations;
     public final VisibilityPolicy visibility;
     public final StatusService statusService;
@@ -260,6 +262,7 @@ public final class CoreWiring {
 
         this.textFormatter = new TextFormatter(settings, accounts);
         this.statuses = new StatusStore(db, ids);
+        this.statusFeeds = new StatusFeedStore(db);
         this.statusRelations = new StatusRelations(db);
         this.followStore = new FollowStore(db, clock);
         this.relationships = new RelationshipLookup(db, clock);
@@ -272,7 +275,7 @@ public final class CoreWiring {
         this.remoteStatuses = new RemoteStatusService(db, statuses, statusRelations, statusEditStore, mediaStore, statusService, ids, clock, events);
         this.homeFeed = new HomeFeedStore(db, visibility);
         this.homeFeedFanout = new HomeFeedFanout(db, homeFeed, accounts, statuses, statusRelations, jobs, clock);
-        this.timelines = new TimelineService(homeFeed, statuses, visibility);
+        this.timelines = new TimelineService(homeFeed, statuses, statusFeeds, visibility);
         this.notifications = new NotificationStore(db, ids, events);
         this.notificationListeners = new NotificationListeners(notifications, visibility, followStore, clock);
         this.adminNotifications = new AdminNotifications(notifications, accounts, clock);
@@ -325,12 +328,12 @@ public final class CoreWiring {
         this.filterStore = new FilterStore(db, json);
         this.filters = new FilterService(db, filterStore, statuses, visibility, ids, clock, events);
         this.filterMatcher = new StatusFilterMatcher(db, filterStore, statuses, json, clock);
-        this.featuredTags = new FeaturedTagService(db, new FeaturedTagStore(db), tagStore, statuses, ids, clock);
-        this.tags = new TagService(db, tagStore, statuses, ids, clock);
-        this.tagTimeline = new TagTimeline(statuses, visibility);
-        this.search = new SearchService(statuses, accounts, visibility);
+        this.featuredTags = new FeaturedTagService(db, new FeaturedTagStore(db), tagStore, statusFeeds, ids, clock);
+        this.tags = new TagService(db, tagStore, statusFeeds, ids, clock);
+        this.tagTimeline = new TagTimeline(statusFeeds, visibility);
+        this.search = new SearchService(statusFeeds, accounts, visibility);
         this.discovery = new DiscoveryService(db, accounts, followStore, clock);
-        this.trends = new TrendsService(statuses, tagStore, clock, visibility);
+        this.trends = new TrendsService(statusFeeds, tagStore, clock, visibility);
         this.markers = new MarkerService(db, new MarkerStore(db), clock);
         this.preferences = new PreferencesService(accounts, json);
 

@@ -8,7 +8,7 @@ import java.util.Map;
 import social.atoll.core.common.NotFoundException;
 import social.atoll.core.common.ValidationException;
 import social.atoll.core.instance.InstanceLimits;
-import social.atoll.core.status.StatusStore;
+import social.atoll.core.status.StatusFeedStore;
 import social.atoll.core.tag.Tag;
 import social.atoll.core.tag.TagStore;
 import social.atoll.infra.db.Database;
@@ -26,11 +26,11 @@ public final class FeaturedTagService {
     private final Database db;
     private final FeaturedTagStore store;
     private final TagStore tags;
-    private final StatusStore statuses;
+    private final StatusFeedStore statuses;
     private final IdGenerator ids;
     private final Clock clock;
 
-    public FeaturedTagService(Database db, FeaturedTagStore store, TagStore tags, StatusStore statuses, IdGenerator ids, Clock clock) {
+    public FeaturedTagService(Database db, FeaturedTagStore store, TagStore tags, StatusFeedStore statuses, IdGenerator ids, Clock clock) {
         this.db = db;
         this.store = store;
         this.tags = tags;
@@ -44,12 +44,12 @@ public final class FeaturedTagService {
         if (rows.isEmpty()) return List.of();
         List<Long> tagIds = rows.stream().map(FeaturedTagStore.Row::tagId).toList();
         Map<Long, Tag> byId = tags.byIds(tagIds);
-        Map<Long, StatusStore.TagUse> uses = statuses.tagUseBy(accountId, tagIds);
+        Map<Long, StatusFeedStore.TagUse> uses = statuses.tagUseBy(accountId, tagIds);
         List<FeaturedTag> out = new ArrayList<>();
         for (FeaturedTagStore.Row r : rows) {
             Tag t = byId.get(r.tagId());
             if (t == null) continue;
-            StatusStore.TagUse u = uses.get(r.tagId());
+            StatusFeedStore.TagUse u = uses.get(r.tagId());
             out.add(new FeaturedTag(r.id(), accountId, t, u == null ? 0 : u.count(), u == null ? null : u.lastUsedAt()));
         }
         return out;

@@ -10,7 +10,7 @@ import social.atoll.core.account.AccountStore;
 import social.atoll.core.common.IdRange;
 import social.atoll.core.privacy.VisibilityPolicy;
 import social.atoll.core.status.Status;
-import social.atoll.core.status.StatusStore;
+import social.atoll.core.status.StatusFeedStore;
 
 /**
  * Search without a search server: accounts by name prefix, and statuses by their words through the database's own
@@ -28,11 +28,11 @@ public final class SearchService {
 
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{M}\\p{N}_]+");
 
-    private final StatusStore statuses;
+    private final StatusFeedStore statuses;
     private final AccountStore accounts;
     private final VisibilityPolicy visibility;
 
-    public SearchService(StatusStore statuses, AccountStore accounts, VisibilityPolicy visibility) {
+    public SearchService(StatusFeedStore statuses, AccountStore accounts, VisibilityPolicy visibility) {
         this.statuses = statuses;
         this.accounts = accounts;
         this.visibility = visibility;

@@ -12,7 +12,7 @@ import java.util.Set;
 import social.atoll.core.common.IdRange;
 import social.atoll.core.common.NotFoundException;
 import social.atoll.core.common.ValidationException;
-import social.atoll.core.status.StatusStore;
+import social.atoll.core.status.StatusFeedStore;
 import social.atoll.infra.db.Database;
 import social.atoll.infra.ids.IdGenerator;
 
@@ -30,11 +30,11 @@ public final class TagService {
 
     private final Database db;
     private final TagStore store;
-    private final StatusStore statuses;
+    private final StatusFeedStore statuses;
     private final IdGenerator ids;
     private final Clock clock;
 
-    public TagService(Database db, TagStore store, StatusStore statuses, IdGenerator ids, Clock clock) {
+    public TagService(Database db, TagStore store, StatusFeedStore statuses, IdGenerator ids, Clock clock) {
         this.db = db;
         this.store = store;
         this.statuses = statuses;

@@ -7,7 +7,7 @@ import java.util.Map;
 import social.atoll.core.common.IdRange;
 import social.atoll.core.privacy.VisibilityPolicy;
 import social.atoll.core.status.Status;
-import social.atoll.core.status.StatusStore;
+import social.atoll.core.status.StatusFeedStore;
 
 /**
  * {@code /api/v1/timelines/tag/:hashtag}: public statuses carrying the tag or any of {@code any[]}, all of
@@ -23,10 +23,10 @@ public final class TagTimeline {
     /** Tag ids to match: the path's tag and {@code any[]}; {@code all[]}; {@code none[]}. */
     public record Query(List<Long> anyIds, List<Long> allIds, List<Long> noneIds, boolean localOnly, boolean remoteOnly, boolean onlyMedia) {}
 
-    private final StatusStore statuses;
+    private final StatusFeedStore statuses;
     private final VisibilityPolicy visibility;
 
-    public TagTimeline(StatusStore statuses, VisibilityPolicy visibility) {
+    public TagTimeline(StatusFeedStore statuses, VisibilityPolicy visibility) {
         this.statuses = statuses;
         this.visibility = visibility;
     }

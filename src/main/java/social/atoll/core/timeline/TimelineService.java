@@ -4,6 +4,7 @@ import java.util.List;
 import social.atoll.core.common.IdRange;
 import social.atoll.core.privacy.VisibilityPolicy;
 import social.atoll.core.status.Status;
+import social.atoll.core.status.StatusFeedStore;
 import social.atoll.core.status.StatusStore;
 
 /** Reading timelines: the home feed and the public (federated / local / remote) timeline. */
@@ -20,11 +21,13 @@ public final class TimelineService {
 
     private final HomeFeedStore feed;
     private final StatusStore statuses;
+    private final StatusFeedStore feedReads;
     private final VisibilityPolicy visibility;
 
-    public TimelineService(HomeFeedStore feed, StatusStore statuses, VisibilityPolicy visibility) {
+    public TimelineService(HomeFeedStore feed, StatusStore statuses, StatusFeedStore feedReads, VisibilityPolicy visibility) {
         this.feed = feed;
         this.statuses = statuses;
+        this.feedReads = feedReads;
         this.visibility = visibility;
     }
 
@@ -35,7 +38,7 @@ public final class TimelineService {
 
     /** Public statuses, newest first, by the rules of {@link StatusStore#publicTimeline}; then the visibility policy. */
     public Slice publicTimeline(Long viewerId, PublicQuery q, IdRange range) {
-        List<Status> rows = statuses.publicTimeline(viewerId, q.localOnly(), q.remoteOnly(), q.onlyMedia(), range, java.time.Instant.now());
+        List<Status> rows = feedReads.publicTimeline(viewerId, q.localOnly(), q.remoteOnly(), q.onlyMedia(), range, java.time.Instant.now());
         return new Slice(visibility.filter(viewerId, rows), rows.stream().map(Status::id).toList());
     }
 }

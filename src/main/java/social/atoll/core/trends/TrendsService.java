@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import social.atoll.core.privacy.VisibilityPolicy;
 import social.atoll.core.status.Status;
-import social.atoll.core.status.StatusStore;
+import social.atoll.core.status.StatusFeedStore;
 import social.atoll.core.tag.Tag;
 import social.atoll.core.tag.TagStore;
 import social.atoll.infra.ids.IdGenerator;
@@ -21,12 +21,12 @@ public final class TrendsService {
 
     public static final Duration WINDOW = Duration.ofDays(7);
 
-    private final StatusStore statuses;
+    private final StatusFeedStore statuses;
     private final TagStore tags;
     private final Clock clock;
     private final VisibilityPolicy visibility;
 
-    public TrendsService(StatusStore statuses, TagStore tags, Clock clock, VisibilityPolicy visibility) {
+    public TrendsService(StatusFeedStore statuses, TagStore tags, Clock clock, VisibilityPolicy visibility) {
         this.visibility = visibility;
         this.statuses = statuses;
         this.tags = tags;
