@@ -272,7 +272,8 @@ public final class CoreWiring {
         this.favourites = new FavouriteService(db, statuses, statusRelations, visibility, ids, clock, events);
         this.reblogs = new ReblogService(db, statuses, statusService, accounts, visibility, ids, clock, settings, events);
         this.statusEditStore = new StatusEditStore(db, json, ids);
-        this.remoteStatuses = new RemoteStatusService(db, statuses, statusRelations, statusEditStore, mediaStore, statusService, ids, clock, events);
+        this.remoteStatuses = new RemoteStatusService(db, statuses, statusRelations, statusEditStore, mediaStore, statusService, ids, clock, events,
+                json);
         this.homeFeed = new HomeFeedStore(db, visibility);
         this.homeFeedFanout = new HomeFeedFanout(db, homeFeed, accounts, statuses, statusRelations, jobs, clock);
         this.timelines = new TimelineService(homeFeed, statuses, statusFeeds, visibility);

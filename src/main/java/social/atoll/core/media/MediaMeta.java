@@ -41,5 +41,6 @@ public record MediaMeta(Size original, Size small, Focus focus) {
         }
     }
 
-    String write(JsonColumns json) { return json.write(this); }
+    /** The {@code meta} column's text. */
+    public String write(JsonColumns json) { return json.write(this); }
 }

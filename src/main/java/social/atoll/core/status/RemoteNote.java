@@ -1,5 +1,7 @@
 package social.atoll.core.status;
 
+import social.atoll.core.media.Focus;
+
 import java.time.Instant;
 import java.util.List;
 
@@ -34,5 +36,7 @@ public record RemoteNote(
         List<Media> media) {
 
     /** One remote attachment. {@code type} is Mastodon's: image, gifv, video, audio or unknown. */
-    public record Media(String type, String url, String contentType, String description, String blurhash, Integer width, Integer height) {}
+    /** {@code focus}: the focal point the author set (Mastodon's {@code focalPoint}); null when none. */
+    public record Media(String type, String url, String contentType, String description, String blurhash, Integer width, Integer height,
+                        Focus focus) {}
 }

@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import social.atoll.core.media.MediaStore;
+import social.atoll.core.media.MediaMeta;
 import social.atoll.infra.db.Database;
+import social.atoll.infra.db.JsonColumns;
 import social.atoll.infra.events.EventBus;
 import social.atoll.infra.ids.IdGenerator;
 
@@ -27,9 +29,10 @@ public final class RemoteStatusService {
     private final IdGenerator ids;
     private final Clock clock;
     private final EventBus events;
+    private final JsonColumns json;
 
     public RemoteStatusService(Database db, StatusStore statuses, StatusRelations relations, StatusEditStore edits, MediaStore media,
-                               StatusService statusService, IdGenerator ids, Clock clock, EventBus events) {
+                               StatusService statusService, IdGenerator ids, Clock clock, EventBus events, JsonColumns json) {
         this.db = db;
         this.statuses = statuses;
         this.relations = relations;
@@ -39,6 +42,7 @@ public final class RemoteStatusService {
         this.ids = ids;
         this.clock = clock;
         this.events = events;
+        this.json = json;
     }
 
     /** The stored status (or boost) with this ActivityPub id. */
@@ -79,9 +83,9 @@ public final class RemoteStatusService {
                 }
             int position = 0;
             for (RemoteNote.Media m : n.media()) {
-                String meta = m.width() == null || m.height() == null ? "{}"
-                        : "{\"original\":{\"width\":" + m.width() + ",\"height\":" + m.height() + "}}";
-                media.insertRemote(h, ids.next(), n.accountId(), id, m.type(), m.url(), m.contentType(), meta,
+                MediaMeta meta = new MediaMeta(m.width() == null || m.height() == null ? null : MediaMeta.Size.of(m.width(), m.height()),
+                        null, m.focus());
+                media.insertRemote(h, ids.next(), n.accountId(), id, m.type(), m.url(), m.contentType(), meta.write(json),
                         m.description(), m.blurhash(), position++, now);
             }
             Status stored = statuses.stored(h, id);

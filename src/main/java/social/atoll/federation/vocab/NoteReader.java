@@ -11,6 +11,7 @@ import java.util.Set;
 import social.atoll.core.account.Account;
 import social.atoll.core.account.AccountStore;
 import social.atoll.core.poll.RemotePolls;
+import social.atoll.core.media.Focus;
 import social.atoll.core.status.RemoteNote;
 import social.atoll.core.status.Visibility;
 import social.atoll.core.text.HtmlSanitizer;
@@ -188,9 +189,18 @@ public final class NoteReader {
             String blurhash = AsValues.text(a, "blurhash");
             if (blurhash != null && !blurhash.matches("[0-9A-Za-z#$%*+,\\-.:;=?@\\[\\]^_{|}~]{6,}")) blurhash = null;
             out.add(new RemoteNote.Media(mediaKind(t, mediaType), url, mediaType, alt == null ? null : plain(alt), blurhash,
-                    intOrNull(a, "width"), intOrNull(a, "height")));
+                    intOrNull(a, "width"), intOrNull(a, "height"), focalPoint(a.get("focalPoint"))));
         }
         return out;
+    }
+
+    /** Mastodon's {@code focalPoint}, {@code [x, y]} between -1 and 1 (clamped); null when absent or not two numbers. */
+    private static Focus focalPoint(JsonNode p) {
+        if (p == null || !p.isArray() || p.size() != 2 || !p.get(0).isNumber() || !p.get(1).isNumber()) return null;
+        double x = p.get(0).asDouble();
+        double y = p.get(1).asDouble();
+        if (!Double.isFinite(x) || !Double.isFinite(y)) return null;
+        return Focus.parse(x + "," + y);
     }
 
     private static String mediaUrl(JsonNode url) {

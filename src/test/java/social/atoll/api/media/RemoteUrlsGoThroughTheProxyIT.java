@@ -86,6 +86,7 @@ class RemoteUrlsGoThroughTheProxyIT {
         ObjectNode attachment = ((ObjectNode) create.get("object")).putArray("attachment").addObject();
         attachment.put("type", "Document").put("mediaType", "image/png").put("url", remote.base() + "/files/photo.png")
                 .put("name", "a photo").put("width", 800).put("height", 600);
+        attachment.putArray("focalPoint").add(0.5).add(-0.25);
         assertThat(remote.post(Fed.sharedInbox(atoll), bob, create)).isEqualTo(202);
         Fed.awaitInboxIdle(atoll);
         long statusId = atoll.app().infra.db.read(h -> h.createQuery("SELECT id FROM statuses WHERE uri = :u").bind("u", noteId)
@@ -97,6 +98,9 @@ class RemoteUrlsGoThroughTheProxyIT {
         Await.until("the status is readable", () -> atoll.http().get("/api/v1/statuses/" + statusId, token).status() == 200);
         JsonNode status = atoll.http().get("/api/v1/statuses/" + statusId, token).json();
         assertThat(status.get("media_attachments")).hasSize(1);
+        // the author's focal point (Mastodon's toot:focalPoint) reaches the API's meta
+        assertThat(status.at("/media_attachments/0/meta/focus/x").asDouble()).isEqualTo(0.5);
+        assertThat(status.at("/media_attachments/0/meta/focus/y").asDouble()).isEqualTo(-0.25);
         assertThat(status.get("card").isNull()).isFalse();
         assertThat(status.at("/account/avatar").asText()).contains("/media_proxy/");
 
