@@ -38,13 +38,8 @@ public final class StatusEditsController implements Controller {
     private final StatusQueries statuses;
     private final StatusViews views;
     private final AccountViews accountViews;
-    /** Renders each version's attachments; null: versions show none and edits leave media alone. */
+    /** Renders each version's attachments. */
     private final MediaViews mediaViews;
-
-    public StatusEditsController(Auth auth, ObjectMapper json, StatusEditService edits, StatusQueries statuses,
-                                 StatusViews views, AccountViews accountViews) {
-        this(auth, json, edits, statuses, views, accountViews, null);
-    }
 
     public StatusEditsController(Auth auth, ObjectMapper json, StatusEditService edits, StatusQueries statuses,
                                  StatusViews views, AccountViews accountViews, MediaViews mediaViews) {
@@ -85,7 +80,7 @@ public final class StatusEditsController implements Controller {
         }
         Status s = edits.edit(v.accountId(), StatusesController.id(ctx.pathParam("id")), new StatusUpdate(
                 p.rawString("status").orElse(""), p.rawString("spoiler_text").orElse(""), p.bool("sensitive").orElse(null),
-                p.string("language").orElse(null), poll, mediaViews == null ? null : p.list("media_ids"), changes));
+                p.string("language").orElse(null), poll, p.list("media_ids"), changes));
         ctx.json(views.render(s, v.accountId()));
     }
 
@@ -94,8 +89,7 @@ public final class StatusEditsController implements Controller {
         Status s = visible(ctx, v);
         List<StatusEdit> versions = edits.history(s);
         AccountEntity account = accountViews.renderByIds(List.of(s.accountId())).get(s.accountId());
-        Map<Long, Object> media = mediaViews == null ? Map.of()
-                : mediaViews.byIds(versions.stream().flatMap(e -> e.mediaIds().stream()).distinct().toList());
+        Map<Long, Object> media = mediaViews.byIds(versions.stream().flatMap(e -> e.mediaIds().stream()).distinct().toList());
         List<StatusEditEntity> out = new ArrayList<>(versions.size());
         for (StatusEdit e : versions) {
             StatusEditEntity.Poll poll = e.pollOptions() == null ? null
