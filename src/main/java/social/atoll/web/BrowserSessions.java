@@ -19,7 +19,7 @@ import social.atoll.core.auth.WebSessions;
  */
 public final class BrowserSessions {
 
-    public static final String SESSION_COOKIE = "_atoll_session";
+    public static final String SESSION_COOKIE = social.atoll.server.Cookies.SESSION;
     public static final String CSRF_COOKIE = "_atoll_csrf";
     private static final String CURRENT = "atoll.browser.signedIn";
     private static final String FRESH_CSRF = "atoll.browser.csrfCookie";
@@ -68,6 +68,31 @@ public final class BrowserSessions {
         if (signedIn.isPresent() && Tokens.same(submitted, csrfFor("session:" + signedIn.get().secret()))) return true;
         String browser = browserCookie(ctx);
         return browser != null && Tokens.same(submitted, csrfFor("browser:" + browser));
+    }
+
+    /**
+     * The signed-in browser, or empty after sending it to the sign-in page with a way back here. Pages of the app
+     * start with this.
+     */
+    public Optional<SignedIn> requireSignedIn(Context ctx) {
+        Optional<SignedIn> me = current(ctx);
+        if (me.isEmpty()) {
+            String back = ctx.path() + (ctx.queryString() == null ? "" : "?" + ctx.queryString());
+            ctx.redirect("/auth/sign_in?return_to=" + java.net.URLEncoder.encode(back, java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return me;
+    }
+
+    /**
+     * True when this state-changing request carries the browser's CSRF token: the {@code csrf} form field of a plain
+     * form, or the {@code X-CSRF-Token} header htmx sends.
+     */
+    public boolean csrfValid(Context ctx) {
+        String header = ctx.header("X-CSRF-Token");
+        if (header != null && csrfValid(ctx, header)) return true;
+        String type = ctx.contentType();
+        boolean form = type != null && (type.startsWith("application/x-www-form-urlencoded") || type.startsWith("multipart/form-data"));
+        return form && csrfValid(ctx, ctx.formParam("csrf"));
     }
 
     /** Signs the browser in as {@code user}, ending the session it had before (if any). */

@@ -23,6 +23,10 @@ public final class LandingController implements Controller {
         String description = pages.instance() + " is a server of the fediverse, the social network of independent, "
                 + "interconnected servers: people here can follow and talk with people on Mastodon and other servers.";
         var signedIn = sessions.current(ctx);
+        if (signedIn.isPresent()) {
+            ctx.redirect("/home");
+            return;
+        }
         String who = signedIn.map(s -> "@" + s.account().username()).orElse(null);
         String csrf = signedIn.isPresent() ? sessions.csrfToken(ctx) : null;
         pages.render(ctx, 200, "web/landing.jte", new LandingView(pages.instance(), description, who, csrf));

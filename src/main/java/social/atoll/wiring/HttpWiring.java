@@ -79,7 +79,12 @@ import social.atoll.federation.webfinger.WebFingerController;
 import social.atoll.server.Controller;
 import social.atoll.server.HealthController;
 import social.atoll.server.MetricsController;
+import social.atoll.web.Assets;
+import social.atoll.web.AssetsController;
 import social.atoll.web.BrowserSessions;
+import social.atoll.web.Messages;
+import social.atoll.web.app.StatusFragments;
+import social.atoll.web.app.TimelinePages;
 import social.atoll.web.LandingController;
 import social.atoll.web.Pages;
 import social.atoll.web.PublicPages;
@@ -115,9 +120,10 @@ public final class HttpWiring implements AutoCloseable {
         var scheduledViews = new ScheduledStatusViews(mediaViews);
         var tagViews = new TagViews(settings, core.tags);
         this.auth = new Auth(core.tokens, core.accountQueries);
-        var pages = new Pages(settings);
-        var publicPages = new PublicPages(settings, pages);
         this.browserSessions = new BrowserSessions(core.browserSignIn, settings, infra.secrets.cookieKey());
+        var assets = Assets.load();
+        var pages = new Pages(settings, browserSessions, accountViews, Messages.english(), assets);
+        var publicPages = new PublicPages(settings, pages);
         var signInForm = new SignInForm(pages, browserSessions);
         this.streamDispatcher = new StreamDispatcher(streamRegistry, core.streamAudience, core.statusQueries, core.statusRelations,
                 core.visibility, statusViews, core.notificationService, notificationViews, json);
@@ -133,7 +139,7 @@ public final class HttpWiring implements AutoCloseable {
         c.add(new AccountStatusesController(auth, json, settings, core.statusQueries, statusViews));
         c.add(new TimelinesController(auth, json, settings, core.timelines, statusViews));
         c.add(new NotificationsController(auth, json, settings, core.notificationService, notificationViews));
-        c.add(new StreamingController(auth, json, streamRegistry, core.streamAudience));
+        c.add(new StreamingController(auth, json, streamRegistry, core.streamAudience, core.browserSignIn));
         c.add(new RateLimitController(settings.rateLimits(), auth, clock));
         c.add(new TagsController(settings, auth, core.tags, tagViews));
         c.add(new TagTimelineController(auth, json, settings, core.tags, core.tagTimeline, statusViews));
@@ -149,6 +155,9 @@ public final class HttpWiring implements AutoCloseable {
         c.add(new UserinfoController(settings, auth, accountViews));
         c.add(new SignInController(core.browserSignIn, browserSessions, signInForm, pages));
         c.add(new LandingController(pages, browserSessions));
+        c.add(new AssetsController(assets));
+        c.add(new TimelinePages(browserSessions, pages, core.timelines, statusViews));
+        c.add(new StatusFragments(browserSessions, pages, core.statusQueries, statusViews));
         c.add(new RegistrationController(auth, json, core.oauth, core.signUps));
         c.add(new CredentialsController(auth, json, core.accountQueries, accountViews, core.profiles, core.profileImages));
         c.add(new FollowsController(auth, json, core.accountQueries, core.follows, core.relationships));

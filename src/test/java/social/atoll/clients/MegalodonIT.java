@@ -1,5 +1,6 @@
 package social.atoll.clients;
 
+import social.atoll.testing.NodeProject;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 

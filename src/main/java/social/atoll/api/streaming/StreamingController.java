@@ -1,5 +1,9 @@
 package social.atoll.api.streaming;
 
+import social.atoll.core.auth.AccessToken;
+import social.atoll.core.auth.WebSessions;
+import social.atoll.server.Cookies;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.RoutesConfig;
@@ -40,8 +44,11 @@ public final class StreamingController implements Controller {
 
     private record Socket(WebSocketConnection connection, Viewer viewer) {}
 
-    public StreamingController(Auth auth, ObjectMapper json, StreamRegistry registry, StreamAudience audience) {
+    private final WebSessions sessions;
+
+    public StreamingController(Auth auth, ObjectMapper json, StreamRegistry registry, StreamAudience audience, WebSessions sessions) {
         this.auth = auth;
+        this.sessions = sessions;
         this.json = json;
         this.registry = registry;
         this.audience = audience;
@@ -89,6 +96,19 @@ public final class StreamingController implements Controller {
         Viewer v = auth.viewerOf(token);
         if (!v.hasUser()) throw ApiException.unauthenticated();
         return v;
+    }
+
+    /**
+     * The web app's own pages read the streams with their sign-in cookie (an {@code EventSource} cannot send a
+     * header), with read scope only. Only for SSE, whose answers another site cannot read: the CORS headers here
+     * allow no credentials, so a cross-site {@code EventSource} with cookies is refused by the browser.
+     */
+    private Viewer browserViewer(String secret) {
+        var session = sessions.resume(secret).orElseThrow(() -> new ApiException(401, "The access token is invalid"));
+        var person = session.person();
+        if (!person.user().active() || person.account().suspended()) throw new ApiException(401, "The access token is invalid");
+        var readOnly = new AccessToken(0, null, person.account().id(), "read", session.session().createdAt());
+        return new Viewer(readOnly, person.account(), person.user());
     }
 
     /** Parses and authorizes a subscription for this viewer. */
@@ -167,7 +187,9 @@ public final class StreamingController implements Controller {
     // --- Server-Sent Events ---
 
     private void sse(Context ctx, String stream) throws IOException {
-        Viewer v = viewer(ctx.header("Authorization"), null, ctx.queryParam("access_token"));
+        Viewer v = ctx.header("Authorization") == null && ctx.queryParam("access_token") == null && ctx.cookie(Cookies.SESSION) != null
+                ? browserViewer(ctx.cookie(Cookies.SESSION))
+                : viewer(ctx.header("Authorization"), null, ctx.queryParam("access_token"));
         if (stream == null || !Subscription.NAMES.contains(stream)) throw new ApiException(400, "Unknown channel requested");
         Subscription s = subscription(v, stream, ctx.queryParam("tag"), ctx.queryParam("list"));
         SseConnection c = new SseConnection(v.accountId());

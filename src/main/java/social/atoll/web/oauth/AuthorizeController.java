@@ -162,7 +162,7 @@ public final class AuthorizeController implements Controller {
             Map<String, String> fields = new LinkedHashMap<>();
             params.forEach((k, val) -> { if (val != null) fields.put(k, val); });
             String nonce = Tokens.random();
-            pages.render(ctx, 200, "oauth/form_post.jte", new FormPostView(pages.instance(), redirectUri, fields, nonce), nonce);
+            pages.render(ctx, 200, "oauth/form_post.jte", pages.page(ctx, null, null), new FormPostView(pages.instance(), redirectUri, fields, nonce), nonce);
             return;
         }
         ctx.header("Cache-Control", "no-store");

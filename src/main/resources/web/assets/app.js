@@ -1,0 +1,14 @@
+// Atoll's web app: the pages work without JavaScript; this module adds what needs it, page by page.
+// Each feature lives in its own module and is loaded only where the page has its element.
+const features = [
+  ['.live[data-stream]', './live.js'],
+  ['[data-compose]', './compose.js'],
+  ['.feed, .status.detailed', './keys.js'],
+  ['img[data-blurhash]', './blurhash.js'],
+];
+
+for (const [selector, module] of features) {
+  if (document.querySelector(selector)) {
+    import(module).then((m) => m.start?.()).catch((e) => console.warn('atoll: ' + module, e));
+  }
+}
