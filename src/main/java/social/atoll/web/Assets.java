@@ -57,6 +57,8 @@ public final class Assets {
 
     public Optional<Asset> get(String name) { return Optional.ofNullable(assets.get(name)); }
 
+    public java.util.Collection<Asset> all() { return assets.values(); }
+
     /** The address of {@code name} with its content version, for pages to link. */
     public String url(String name) {
         Asset a = assets.get(name);
