@@ -38,6 +38,16 @@ public final class FeaturedTagStore {
                 .bind("id", id).bind("a", accountId).bind("t", tagId).bind("now", now).execute();
     }
 
+    /** Removes the account's featured tags other than {@code keepTagIds} (all of them when it is empty). */
+    public void deleteOthers(Handle h, long accountId, List<Long> keepTagIds) {
+        if (keepTagIds.isEmpty()) {
+            h.createUpdate("DELETE FROM featured_tags WHERE account_id = :a").bind("a", accountId).execute();
+            return;
+        }
+        h.createUpdate("DELETE FROM featured_tags WHERE account_id = :a AND tag_id NOT IN (<keep>)")
+                .bind("a", accountId).bindList("keep", keepTagIds).execute();
+    }
+
     /** Removes one of the account's featured tags; returns 0 when it had no such row. */
     public int delete(long accountId, long featuredTagId) {
         return db.write(h -> h.createUpdate("DELETE FROM featured_tags WHERE id = :id AND account_id = :a")
