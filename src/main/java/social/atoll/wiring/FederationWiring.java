@@ -91,7 +91,7 @@ public final class FederationWiring {
                 core.pollStore, noteWriter, actorWriter, new ActivityWriter(json, ids), clock, instanceActor);
         var inboxServices = new InboxServices(settings, clock, core.accounts, core.follows, core.followStore, core.blocks,
                 core.favourites, core.remoteStatuses, core.polls, core.remotePolls, core.remoteQuestions, core.remoteAccounts,
-                core.remoteAccountDeletion, federationClient, actorResolver, noteReader, new InboxForwarding(outbox));
+                core.remoteAccountDeletion, core.featuredTags, federationClient, actorResolver, noteReader, new InboxForwarding(outbox));
         this.inboxJob = new InboxJob(core.accounts, inboxServices,
                 InboxHandlers.standard(inboxServices, new FollowAnswers(outbox), core.remoteReports), json);
         this.inboxIntake = new InboxIntake(settings, core.seenActivities, jobs, ids, clock, json, instanceHealth);
