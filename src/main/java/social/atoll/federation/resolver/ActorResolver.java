@@ -199,9 +199,10 @@ public final class ActorResolver implements RemoteAccountResolver, KeyOwners {
         String domain = handleDomain;
         if (domain == null && known != null && known.username().equalsIgnoreCase(actor.username())) domain = known.domain();
         if (domain == null) domain = verifiedHandleDomain(actor);
+        boolean hasFeaturedTags = actor.featuredTags() != null;
         return Optional.of(remote.upsert(actor, domain, clock.instant(), stored -> {
             counts.enqueue(stored.id());
-            featuredTags.enqueue(stored.id());
+            if (hasFeaturedTags) featuredTags.enqueue(stored.id());
         }));
     }
 
