@@ -57,8 +57,10 @@ public final class App implements AutoCloseable {
             List<Controller> all = new ArrayList<>(web.controllers);
             all.addAll(extra);
             server = new HttpServer(settings, infra.json, all, infra.metrics, infra.db.statements());
-            server.start();
+            // listening before serving: a socket accepted and subscribed before the LISTEN was in place would miss
+            // the events of posts committed meanwhile (on PostgreSQL they come back only through the channel)
             infra.clusterChannel.start();
+            server.start();
             log.info("Atoll {} listening on port {} as {}", Version.ATOLL, server.port(), settings.baseUrl());
         }
         return this;
