@@ -56,7 +56,7 @@ public final class App implements AutoCloseable {
             core.streaming.subscribe(web.streamDispatcher::accept);
             List<Controller> all = new ArrayList<>(web.controllers);
             all.addAll(extra);
-            server = new HttpServer(settings, infra.json, all, infra.metrics, infra.db.statements());
+            server = new HttpServer(settings, infra.json, all, infra.metrics, infra.db.statements(), web.errorPages);
             server.start();
             infra.clusterChannel.start();
             log.info("Atoll {} listening on port {} as {}", Version.ATOLL, server.port(), settings.baseUrl());
