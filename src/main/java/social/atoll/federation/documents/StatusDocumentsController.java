@@ -56,7 +56,9 @@ public final class StatusDocumentsController implements Controller {
             Long id = parseId(ctx.pathParam("id"));
             if (id == null) throw ApiException.notFound();
             if (atId) {
-                ctx.redirect("/@" + name + "/" + id, io.javalin.http.HttpStatus.FOUND);
+                StatusLookup.Authored f = find(ctx, null);
+                Status shown = f.status().isReblog() ? statuses.boosted(f.status()).orElseThrow(ApiException::notFound) : f.status();
+                ctx.redirect(shown.url() != null ? shown.url() : shown.uri(), io.javalin.http.HttpStatus.FOUND);
                 return;
             }
             int at = name.indexOf('@');
