@@ -145,6 +145,16 @@ class PublicPagesBrowserIT {
         assertThat(browser.find(".thread.replies").getText()).contains("lucky you");
         assertThat(reply).isInstanceOf(PostStatusService.Published.class);
         assertThat(browser.accessibilityViolations()).isEmpty();
+
+        // an edited post lists its versions
+        atoll.app().core.statusEdits.edit(alice.id(), cw.id(),
+                new social.atoll.core.status.StatusUpdate("The shark was tiny, actually", "shark talk", null, "en", null));
+        browser.open("/@alice/" + cw.id());
+        var history = browser.find("details.history");
+        assertThat(history.getText()).contains("Edited: 2 versions");
+        history.findElement(By.tagName("summary")).click();
+        assertThat(history.getText()).contains("The shark was small", "The shark was tiny, actually");
+        assertThat(browser.accessibilityViolations()).isEmpty();
     }
 
     @Test

@@ -176,6 +176,16 @@ class PublicPagesHttpIT {
         assertThat(remoteProfile.status()).isEqualTo(200);
         assertThat(remoteProfile.body()).contains("@alice@" + atoll.domain(), "data-action=\"follow\"", "noindex");
 
+        // a post: resolved from its URL, shown from what the other server now stores
+        var post = other.http().send("GET", "/authorize_interaction?uri=" + URLEncoder.encode(hello.uri(), StandardCharsets.UTF_8), null,
+                null, null, Map.of("Cookie", carolCookie, "Accept", "text/html"));
+        assertThat(post.status()).isEqualTo(303);
+        assertThat(post.header("Location")).startsWith("/@alice@" + atoll.domain() + "/");
+        var remotePost = other.http().send("GET", post.header("Location"), null, null, null, Map.of("Accept", "text/html"));
+        assertThat(remotePost.status()).isEqualTo(200);
+        assertThat(remotePost.body()).contains("Hello &lt;friends&gt;", "noindex");
+        assertThat(browserGet(other, "/@alice@" + atoll.domain() + "/" + hello.id()).status()).isEqualTo(404);
+
         // a visitor there is asked to sign in first
         var visitor = browserGet(other, "/authorize_interaction?uri=" + URLEncoder.encode(actor, StandardCharsets.UTF_8));
         assertThat(visitor.status()).isEqualTo(302);
