@@ -189,7 +189,15 @@ class PublicPagesBrowserIT {
         // bob now sees alice's followers-only post on her profile
         browser.open("/@alice");
         assertThat(browser.find(".feed").getText()).contains("Only for my followers");
+        browser.find(".more-actions > summary").click();
+        browser.screenshot("profile-signed-in");
+        assertThat(browser.find(".more-actions").getAttribute("open")).isNotNull();
+        assertThat(browser.find(".more-actions .menu textarea[name=comment]").isDisplayed()).isTrue();
         assertThat(browser.accessibilityViolations()).isEmpty();
+        browser.find(".more-actions textarea[name=comment]").sendKeys("met at the reef cleanup");
+        browser.find(".note-form button[type=submit]").click();
+        browser.await(".personal-note", 10);
+        assertThat(atoll.app().core.relationships.of(bob.id(), alice.id()).note()).isEqualTo("met at the reef cleanup");
         browser.find("#profile-actions button[data-action=unfollow]").click();
         browser.await("#profile-actions button[data-action=follow]", 10);
         assertThat(atoll.app().core.relationships.of(bob.id(), alice.id()).following()).isFalse();

@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import social.atoll.api.entity.AccountEntity;
 import social.atoll.api.entity.AccountViews;
 import social.atoll.api.entity.StatusViews;
@@ -146,7 +145,7 @@ public final class ProfilePages implements Controller {
                     if (m.image() || m.video()) tiles.add(new ProfileView.Tile(c.permalink(), m.preview(), m.description(), m.video()));
             cards = List.of();
         }
-        String older = page.items().size() < PAGE && page.cursorIds().size() < PAGE || page.cursorIds().isEmpty() ? null
+        String older = page.cursorIds().size() < PAGE ? null
                 : base + suffix(tab) + "?max_id=" + page.cursorIds().get(page.cursorIds().size() - 1);
         List<ProfileView.Field> fields = new ArrayList<>();
         for (AccountEntity.Field f : e.fields())
@@ -228,6 +227,4 @@ public final class ProfilePages implements Controller {
     }
 
     static String encode(String s) { return URLEncoder.encode(s, StandardCharsets.UTF_8); }
-
-    static Optional<Long> viewer(BrowserSessions sessions, Context ctx) { return sessions.current(ctx).map(s -> s.account().id()); }
 }
