@@ -167,16 +167,17 @@ class PublicPagesBrowserIT {
         accessibleAndFitsAPhone("/tags/reef", null);
 
         browser.open("/explore");
-        assertThat(browser.find(".feed").getText()).contains("Hello from the lagoon");
-        accessibleAndFitsAPhone("/explore", null);
+        assertThat(browser.all(".feed article.status")).isNotEmpty();
+        assertThat(browser.find(".trending").getText()).contains("#reef");
+        accessibleAndFitsAPhone("/explore", "explore-phone");
 
         browser.open("/");
         assertThat(browser.find("h1").getText()).isEqualTo(atoll.domain());
         assertThat(browser.find("a[href='/auth/sign_in']").isDisplayed()).isTrue();
-        accessibleAndFitsAPhone("/", null);
+        accessibleAndFitsAPhone("/", "landing-phone");
         browser.open("/about");
         assertThat(browser.find("main").getText()).contains("Server rules", "Privacy policy", "Contact");
-        accessibleAndFitsAPhone("/about", null);
+        accessibleAndFitsAPhone("/about", "about-phone");
     }
 
     @Test
@@ -210,6 +211,22 @@ class PublicPagesBrowserIT {
         browser.await("#profile-actions", 10);
         assertThat(browser.path()).isEqualTo("/@alice");
         assertThat(atoll.app().core.relationships.of(bob.id(), alice.id()).muting()).isTrue();
+    }
+
+    @Test
+    void aProfilePagesToOlderPosts() {
+        Account busy = seed.user("busy");
+        for (int i = 1; i <= 23; i++) seed.post(busy, "Post number " + i + " of the day");
+        visitor();
+        browser.open("/@busy");
+        assertThat(browser.all(".feed article.status")).hasSize(20);
+        assertThat(browser.find(".feed").getText()).contains("Post number 23 of").doesNotContain("Post number 3 of");
+        browser.find(".pager a[rel=next]").click();
+        browser.await(".feed article.status", 10);
+        assertThat(browser.path()).startsWith("/@busy?max_id=");
+        assertThat(browser.all(".feed article.status")).hasSize(3);
+        assertThat(browser.find(".feed").getText()).contains("Post number 1 of", "Post number 3 of").doesNotContain("Post number 4 of");
+        assertThat(browser.all(".pager a[rel=next]")).isEmpty();
     }
 
     @Test
