@@ -70,18 +70,31 @@ public final class Pages {
      * answer, which must submit itself and has nothing else to load).
      */
     public void render(Context ctx, int status, String template, WebPage page, Object view, String scriptNonce) {
+        send(ctx, status, template, page, view, scriptNonce, false);
+    }
+
+    /**
+     * Renders a page meant to be framed by other sites (a post's {@code /embed}): any site may frame it, so it must
+     * carry no form or action that a click-jacker could use. Every other page keeps {@code DENY}.
+     */
+    public void renderEmbeddable(Context ctx, int status, String template, WebPage page, Object view) {
+        send(ctx, status, template, page, view, null, true);
+    }
+
+    private void send(Context ctx, int status, String template, WebPage page, Object view, String scriptNonce, boolean frameable) {
         StringOutput out = new StringOutput();
         engine.render(template, Map.of("page", page, "view", view), out);
         String scripts = scriptNonce == null ? "script-src 'self'" : "script-src 'self' 'nonce-" + scriptNonce + "'";
         ctx.status(status)
                 .header("Cache-Control", "private, no-store")
-                .header("X-Frame-Options", "DENY")
                 .header("X-Content-Type-Options", "nosniff")
                 .header("Referrer-Policy", "same-origin")
                 .header("Content-Security-Policy", "default-src 'none'; " + scripts + "; style-src 'self'; img-src " + mediaOrigins
-                        + "; media-src " + mediaOrigins + "; connect-src 'self'; manifest-src 'self'; base-uri 'none'; frame-ancestors 'none'")
+                        + "; media-src " + mediaOrigins + "; connect-src 'self'; manifest-src 'self'; base-uri 'none'; frame-ancestors "
+                        + (frameable ? "*" : "'none'"))
                 .contentType("text/html; charset=utf-8")
                 .result(out.toString());
+        if (!frameable) ctx.header("X-Frame-Options", "DENY");
     }
 
     /** HTML for a fragment (an htmx swap): the same escaping, no layout, no page headers beyond the type. */

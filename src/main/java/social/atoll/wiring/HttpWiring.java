@@ -77,6 +77,7 @@ import social.atoll.federation.documents.StatusDocumentsController;
 import social.atoll.federation.inbox.InboxController;
 import social.atoll.federation.webfinger.WebFingerController;
 import social.atoll.server.Controller;
+import social.atoll.server.ErrorPages;
 import social.atoll.server.HealthController;
 import social.atoll.server.MetricsController;
 import social.atoll.web.Assets;
@@ -91,6 +92,12 @@ import social.atoll.web.PublicPages;
 import social.atoll.web.SignInController;
 import social.atoll.web.SignInForm;
 import social.atoll.web.oauth.AuthorizeController;
+import social.atoll.web.site.BrowserErrors;
+import social.atoll.web.site.Feeds;
+import social.atoll.web.site.InteractionPages;
+import social.atoll.web.site.ProfilePages;
+import social.atoll.web.site.StatusPages;
+import social.atoll.web.site.TagPages;
 
 /**
  * The doors: the entity views (core → Mastodon JSON), and every controller of the Mastodon API, ActivityPub and the
@@ -104,6 +111,7 @@ public final class HttpWiring implements AutoCloseable {
     public final Auth auth;
     public final BrowserSessions browserSessions;
     public final StreamDispatcher streamDispatcher;
+    public final ErrorPages errorPages;
     public final List<Controller> controllers;
 
     public HttpWiring(InfraWiring infra, CoreWiring core, FederationWiring federation, StreamRegistry streamRegistry) {
@@ -123,7 +131,13 @@ public final class HttpWiring implements AutoCloseable {
         this.browserSessions = new BrowserSessions(core.browserSignIn, settings, infra.secrets.cookieKey());
         var assets = Assets.load();
         var pages = new Pages(settings, browserSessions, accountViews, Messages.english(), assets);
-        var publicPages = new PublicPages(settings, pages);
+        var feeds = new Feeds(settings, accountViews, core.statusQueries, statusViews, core.media, core.tags, core.tagTimeline);
+        var profilePages = new ProfilePages(settings, browserSessions, pages, core.accountQueries, accountViews, core.statusQueries,
+                statusViews, core.relationships, core.follows, core.mutes, core.blocks, core.accountNotes);
+        var statusPages = new StatusPages(settings, browserSessions, pages, core.accountQueries, core.statusQueries, statusViews,
+                core.statusEdits);
+        var publicPages = new PublicPages(profilePages, statusPages, feeds);
+        this.errorPages = new BrowserErrors(pages);
         var signInForm = new SignInForm(pages, browserSessions);
         this.streamDispatcher = new StreamDispatcher(streamRegistry, core.streamAudience, core.statusQueries, core.statusRelations,
                 core.visibility, statusViews, core.notificationService, notificationViews, json);
@@ -154,10 +168,14 @@ public final class HttpWiring implements AutoCloseable {
         c.add(new AuthorizationServerMetadataController(settings));
         c.add(new UserinfoController(settings, auth, accountViews));
         c.add(new SignInController(core.browserSignIn, browserSessions, signInForm, pages));
-        c.add(new LandingController(pages, browserSessions));
+        c.add(new LandingController(settings, pages, browserSessions, core.instance));
         c.add(new AssetsController(assets));
         c.add(new TimelinePages(browserSessions, pages, core.timelines, statusViews));
         c.add(new StatusFragments(browserSessions, pages, core.statusQueries, statusViews));
+        c.add(profilePages);
+        c.add(statusPages);
+        c.add(new TagPages(settings, browserSessions, pages, core.tags, core.tagTimeline, core.timelines, core.trends, statusViews, feeds));
+        c.add(new InteractionPages(settings, browserSessions, pages, core.accountQueries, federation.searchResolver));
         c.add(new RegistrationController(auth, json, core.oauth, core.signUps));
         c.add(new CredentialsController(auth, json, core.accountQueries, accountViews, core.profiles, core.profileImages));
         c.add(new FollowsController(auth, json, core.accountQueries, core.follows, core.relationships));
