@@ -159,7 +159,7 @@ public final class HttpWiring implements AutoCloseable {
         c.add(new TimelinePages(browserSessions, pages, core.timelines, statusViews));
         c.add(new StatusFragments(browserSessions, pages, core.statusQueries, statusViews));
         c.add(new RegistrationController(auth, json, core.oauth, core.signUps));
-        c.add(new CredentialsController(auth, json, core.accountQueries, accountViews, core.profiles, core.profileImages));
+        c.add(new CredentialsController(auth, json, core.accountQueries, accountViews, core.profileEditor));
         c.add(new FollowsController(auth, json, core.accountQueries, core.follows, core.relationships));
         c.add(new FollowRequestsController(settings, auth, core.accountQueries, accountViews, core.follows, core.relationships));
         c.add(new AccountsController(settings, auth, json, core.accountQueries, accountViews, federation.actorResolver));
