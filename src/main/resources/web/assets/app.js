@@ -5,6 +5,7 @@ const features = [
   ['[data-compose]', './compose.js'],
   ['.feed, .status.detailed', './keys.js'],
   ['img[data-blurhash]', './blurhash.js'],
+  ['video[data-gifv]', './gifv.js'],
 ];
 
 for (const [selector, module] of features) {

@@ -91,6 +91,10 @@ import social.atoll.web.PublicPages;
 import social.atoll.web.SignInController;
 import social.atoll.web.SignInForm;
 import social.atoll.web.oauth.AuthorizeController;
+import social.atoll.web.settings.ApplicationSettings;
+import social.atoll.web.settings.PreferenceSettings;
+import social.atoll.web.settings.ProfileSettings;
+import social.atoll.web.settings.SessionSettings;
 
 /**
  * The doors: the entity views (core → Mastodon JSON), and every controller of the Mastodon API, ActivityPub and the
@@ -122,7 +126,7 @@ public final class HttpWiring implements AutoCloseable {
         this.auth = new Auth(core.tokens, core.accountQueries);
         this.browserSessions = new BrowserSessions(core.browserSignIn, settings, infra.secrets.cookieKey());
         var assets = Assets.load();
-        var pages = new Pages(settings, browserSessions, accountViews, Messages.english(), assets);
+        var pages = new Pages(settings, browserSessions, accountViews, Messages.english(), assets, core.preferences);
         var publicPages = new PublicPages(settings, pages);
         var signInForm = new SignInForm(pages, browserSessions);
         this.streamDispatcher = new StreamDispatcher(streamRegistry, core.streamAudience, core.statusQueries, core.statusRelations,
@@ -157,6 +161,10 @@ public final class HttpWiring implements AutoCloseable {
         c.add(new LandingController(pages, browserSessions));
         c.add(new AssetsController(assets));
         c.add(new TimelinePages(browserSessions, pages, core.timelines, statusViews));
+        c.add(new ProfileSettings(browserSessions, pages, core.profiles, core.profileEditor, accountViews));
+        c.add(new PreferenceSettings(browserSessions, pages, core.preferences));
+        c.add(new ApplicationSettings(browserSessions, pages, core.authorizedApps));
+        c.add(new SessionSettings(browserSessions, pages, core.browserSignIn));
         c.add(new StatusFragments(browserSessions, pages, core.statusQueries, statusViews));
         c.add(new RegistrationController(auth, json, core.oauth, core.signUps));
         c.add(new CredentialsController(auth, json, core.accountQueries, accountViews, core.profileEditor));

@@ -58,19 +58,16 @@ public final class WebSessionStore {
     /** The unexpired session with this secret, if any. */
     public Optional<WebSession> find(String secret) {
         if (secret == null || secret.isBlank()) return Optional.empty();
-        return db.read(h -> h.createQuery("""
-                        SELECT """ + COLUMNS + """
-                        FROM web_sessions s JOIN users u ON u.id = s.user_id
-                        WHERE s.token_hash = :hash AND s.expires_at > :now""")
+        return db.read(h -> h.createQuery("SELECT " + COLUMNS + " FROM web_sessions s JOIN users u ON u.id = s.user_id"
+                        + " WHERE s.token_hash = :hash AND s.expires_at > :now")
                 .bind("hash", Tokens.sha256(secret)).bind("now", clock.instant()).map(SESSION).findOne());
     }
 
     /** The unexpired sessions of a user, most recently active first. */
     public List<WebSession> ofUser(long userId) {
-        return db.read(h -> h.createQuery("SELECT " + COLUMNS + """
-                         FROM web_sessions s JOIN users u ON u.id = s.user_id
-                        WHERE s.user_id = :user AND s.expires_at > :now
-                        ORDER BY COALESCE(s.last_active_at, s.created_at) DESC, s.id DESC""")
+        return db.read(h -> h.createQuery("SELECT " + COLUMNS + " FROM web_sessions s JOIN users u ON u.id = s.user_id"
+                        + " WHERE s.user_id = :user AND s.expires_at > :now"
+                        + " ORDER BY COALESCE(s.last_active_at, s.created_at) DESC, s.id DESC")
                 .bind("user", userId).bind("now", clock.instant()).map(SESSION).list());
     }
 
