@@ -67,6 +67,7 @@ class SettingsBrowserIT {
         setText("#field_name_0", "Pronouns");
         setText("#field_value_0", "she/her");
         browser.find("#avatar").sendKeys(png(64, 64, new Color(30, 120, 160)).toString());
+        browser.find("#header").sendKeys(png(300, 100, new Color(40, 150, 130)).toString());
         browser.find("form.settings-form button[type=submit]").click();
 
         awaitNotice("Your profile is saved.");
@@ -75,7 +76,9 @@ class SettingsBrowserIT {
         assertThat(browser.find("#note").getAttribute("value")).isEqualTo("Diver, #reef watcher");
         assertThat(browser.find("#field_value_0").getAttribute("value")).isEqualTo("she/her");
         String avatar = browser.find("img.profile-avatar").getAttribute("src");
+        String header = browser.find("img.profile-header").getAttribute("src");
         assertThat(avatar).doesNotContain("missing");
+        browser.screenshot("settings-profile");
 
         var me = atoll.http().get("/api/v1/accounts/verify_credentials", carolToken).json();
         assertThat(me.get("display_name").asText()).isEqualTo("Carol of the Atoll");
@@ -84,6 +87,7 @@ class SettingsBrowserIT {
         assertThat(me.get("fields").get(0).get("name").asText()).isEqualTo("Pronouns");
         assertThat(me.get("fields").get(0).get("value").asText()).isEqualTo("she/her");
         assertThat(me.get("avatar").asText()).isEqualTo(avatar);
+        assertThat(me.get("header").asText()).isEqualTo(header).doesNotContain("missing");
         // the avatar is a real 400×400 image now
         assertThat(atoll.http().get(me.get("avatar").asText().replace(atoll.baseUrl(), "")).status()).isEqualTo(200);
     }

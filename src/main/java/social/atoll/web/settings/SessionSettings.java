@@ -50,6 +50,7 @@ public final class SessionSettings implements Controller {
                 .map(s -> new Row(s.id(), UserAgents.summary(s.userAgent(), t), s.ip() == null ? "" : s.ip(),
                         s.createdAt().toString(), Times.full(s.createdAt()), s.lastSeen().toString(), Times.full(s.lastSeen()),
                         s.id() == current))
+                .sorted(java.util.Comparator.comparing((Row r) -> !r.current())) // this browser first, then by activity
                 .toList();
         var page = pages.page(ctx, t.get("settings.sessions.title"), "settings");
         pages.render(ctx, 200, "settings/sessions.jte", page, new View(rows, rows.stream().anyMatch(r -> !r.current()),
