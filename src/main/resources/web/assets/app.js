@@ -6,6 +6,7 @@ const features = [
   ['.feed, .status.detailed', './keys.js'],
   ['img[data-blurhash]', './blurhash.js'],
   ['video[data-gifv]', './gifv.js'],
+  ['input[data-preview]', './preview.js'],
 ];
 
 for (const [selector, module] of features) {

@@ -68,6 +68,9 @@ class SettingsBrowserIT {
         setText("#field_value_0", "she/her");
         browser.find("#avatar").sendKeys(png(64, 64, new Color(30, 120, 160)).toString());
         browser.find("#header").sendKeys(png(300, 100, new Color(40, 150, 130)).toString());
+        // the chosen images show before saving
+        Await.until("the avatar preview", () -> browser.find("img.profile-avatar").getAttribute("src").startsWith("blob:"));
+        Await.until("the header preview", () -> browser.find("img.profile-header").getAttribute("src").startsWith("blob:"));
         browser.find("form.settings-form button[type=submit]").click();
 
         awaitNotice("Your profile is saved.");
