@@ -169,6 +169,38 @@ class SettingsBrowserIT {
     }
 
     @Test
+    void gifsPlayByThemselvesOnlyForThoseWhoChoseIt() throws Exception {
+        var ffmpeg = social.atoll.core.media.Ffmpeg.find(atoll.app().infra.jsonColumns).orElseThrow(
+                () -> new AssertionError("ffmpeg must be installed for the media tests (.ci/run installs it)"));
+        Path clip = Files.createTempDirectory("atoll-gifv").resolve("loop.mp4");
+        ffmpeg.run("-f", "lavfi", "-i", "testsrc=duration=1:size=160x120:rate=10", "-c:v", "mpeg4", clip.toString());
+        var media = atoll.app().core.media.upload(dave.id(), new social.atoll.core.media.MediaUpload(clip, "loop.mp4", "video/mp4",
+                Files.size(clip)), null, "a test pattern, looping", null, false);
+        atoll.app().core.posting.post(dave.id(), new social.atoll.core.status.NewStatus("A silent loop", null, null,
+                Visibility.PUBLIC, null, "en", null, List.of(String.valueOf(media.id())), null, null, null));
+        assertThat(media.type()).isEqualTo("gifv");
+        browser.signIn("carol");
+        browser.open("/home");
+        var video = browser.find("video[data-gifv]");
+        assertThat(video.getAttribute("autoplay")).isNull();
+        assertThat(video.getAttribute("loop")).isNotNull();
+
+        browser.open("/settings/preferences");
+        check("input[name=autoplay_gifs]", true);
+        browser.find("form.settings-form button[type=submit]").click();
+        awaitNotice("Your preferences are saved.");
+        assertThat(atoll.http().get("/api/v1/preferences", carolToken).json().get("reading:autoplay:gifs").asBoolean()).isTrue();
+        browser.open("/home");
+        assertThat(browser.all("video[data-gifv]")).isEmpty();
+        assertThat(browser.find("video.media-item").getAttribute("autoplay")).isNotNull();
+
+        browser.open("/settings/preferences");
+        check("input[name=autoplay_gifs]", false);
+        browser.find("form.settings-form button[type=submit]").click();
+        Await.until("the preference saved", () -> !atoll.app().core.preferences.of(carol.id()).orElseThrow().autoplayGifs());
+    }
+
+    @Test
     void revokingAnAppSignsItOut() {
         var app = atoll.app().core.oauth.register("Reef Reader", List.of(OAuthService.OOB), Scopes.parse("read write"),
                 "https://reef-reader.example");
