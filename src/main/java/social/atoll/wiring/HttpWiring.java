@@ -98,6 +98,10 @@ import social.atoll.web.site.InteractionPages;
 import social.atoll.web.site.ProfilePages;
 import social.atoll.web.site.StatusPages;
 import social.atoll.web.site.TagPages;
+import social.atoll.web.settings.ApplicationSettings;
+import social.atoll.web.settings.PreferenceSettings;
+import social.atoll.web.settings.ProfileSettings;
+import social.atoll.web.settings.SessionSettings;
 
 /**
  * The doors: the entity views (core → Mastodon JSON), and every controller of the Mastodon API, ActivityPub and the
@@ -130,7 +134,7 @@ public final class HttpWiring implements AutoCloseable {
         this.auth = new Auth(core.tokens, core.accountQueries);
         this.browserSessions = new BrowserSessions(core.browserSignIn, settings, infra.secrets.cookieKey());
         var assets = Assets.load();
-        var pages = new Pages(settings, browserSessions, accountViews, Messages.english(), assets);
+        var pages = new Pages(settings, browserSessions, accountViews, Messages.english(), assets, core.preferences);
         var feeds = new Feeds(settings, accountViews, core.statusQueries, statusViews, core.media, core.tags, core.tagTimeline);
         var profilePages = new ProfilePages(settings, browserSessions, pages, core.accountQueries, accountViews, core.statusQueries,
                 statusViews, core.relationships, core.follows, core.mutes, core.blocks, core.accountNotes);
@@ -171,13 +175,17 @@ public final class HttpWiring implements AutoCloseable {
         c.add(new LandingController(settings, pages, browserSessions, core.instance));
         c.add(new AssetsController(assets));
         c.add(new TimelinePages(browserSessions, pages, core.timelines, statusViews));
+        c.add(new ProfileSettings(browserSessions, pages, core.profiles, core.profileEditor, accountViews));
+        c.add(new PreferenceSettings(browserSessions, pages, core.preferences));
+        c.add(new ApplicationSettings(browserSessions, pages, core.authorizedApps));
+        c.add(new SessionSettings(browserSessions, pages, core.browserSignIn));
         c.add(new StatusFragments(browserSessions, pages, core.statusQueries, statusViews));
         c.add(profilePages);
         c.add(statusPages);
         c.add(new TagPages(settings, browserSessions, pages, core.tags, core.tagTimeline, core.timelines, core.trends, statusViews, feeds));
         c.add(new InteractionPages(settings, browserSessions, pages, core.accountQueries, federation.searchResolver));
         c.add(new RegistrationController(auth, json, core.oauth, core.signUps));
-        c.add(new CredentialsController(auth, json, core.accountQueries, accountViews, core.profiles, core.profileImages));
+        c.add(new CredentialsController(auth, json, core.accountQueries, accountViews, core.profileEditor));
         c.add(new FollowsController(auth, json, core.accountQueries, core.follows, core.relationships));
         c.add(new FollowRequestsController(settings, auth, core.accountQueries, accountViews, core.follows, core.relationships));
         c.add(new AccountsController(settings, auth, json, core.accountQueries, accountViews, federation.actorResolver));
