@@ -102,7 +102,12 @@ class ComposeBrowserIT {
         var keys = new Actions(browser.driver());
         tabTo(keys, "compose-text");
         assertThat(outline()).isNotEqualTo("none");
-        keys.sendKeys("Typed without a mouse #keyboard").perform();
+        keys.sendKeys("Typed without a mouse #keyboard, hello @ali").perform();
+        // the autocomplete offers alice; Enter takes the highlighted suggestion
+        browser.await("#compose-suggestions li[aria-selected=true]", 10);
+        assertThat(browser.find("#compose-suggestions").getText()).contains("@alice");
+        keys.sendKeys(Keys.ENTER).perform();
+        assertThat(browser.find("#compose-text").getAttribute("value")).isEqualTo("Typed without a mouse #keyboard, hello @alice ");
         tabTo(keys, "compose-cw");
         keys.sendKeys("keys").perform();
         tabToSubmit(keys);
@@ -111,7 +116,7 @@ class ComposeBrowserIT {
         new WebDriverWait(browser.driver(), Duration.ofSeconds(15)).until(d -> browser.path().startsWith("/@bob/"));
         long id = Long.parseLong(browser.path().substring("/@bob/".length()));
         Status s = atoll.app().core.statusQueries.byId(id).orElseThrow();
-        assertThat(s.text()).isEqualTo("Typed without a mouse #keyboard");
+        assertThat(s.text()).isEqualTo("Typed without a mouse #keyboard, hello @alice ");
         assertThat(s.spoilerText()).isEqualTo("keys");
     }
 

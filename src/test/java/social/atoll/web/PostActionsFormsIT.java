@@ -176,6 +176,51 @@ class PostActionsFormsIT {
         assertThat(atoll.app().core.statusQueries.byId(id).orElseThrow().inReplyToId()).isEqualTo(post.id());
     }
 
+    @Test
+    void pollsAndScheduledPostsGoThroughTheSamePostingService() {
+        String token = aliceWeb.csrf("/compose");
+        var poll = aliceWeb.post("/compose", Map.of("csrf", token, "status", "Lagoon or ocean?", "visibility", "public",
+                "poll_options", "Lagoon", "poll_expires_in", "3600"));
+        assertThat(poll.statusCode()).isEqualTo(422); // one option is no poll
+        var r = aliceWeb.postMultipart("/compose", List.of(Map.entry("csrf", token), Map.entry("status", "Lagoon or ocean?"),
+                Map.entry("visibility", "public"), Map.entry("poll_options", "Lagoon"), Map.entry("poll_options", "Ocean"),
+                Map.entry("poll_options", ""), Map.entry("poll_options", ""), Map.entry("poll_expires_in", "3600"),
+                Map.entry("poll_multiple", "1")), List.of());
+        assertThat(r.statusCode()).isEqualTo(303);
+        long id = Long.parseLong(r.headers().firstValue("Location").orElseThrow().substring("/@alice/".length()));
+        assertThat(card(aliceWeb, id)).contains("Lagoon").contains("Ocean");
+
+        // a datetime-local value is read in the browser's time zone, which the page's script sends along
+        var at = java.time.LocalDateTime.now(java.time.ZoneId.of("Pacific/Tahiti")).plusDays(1).withSecond(0).withNano(0);
+        var later = aliceWeb.post("/compose", Map.of("csrf", token, "status", "Posted tomorrow", "visibility", "public",
+                "scheduled_at", at.toString(), "timezone", "Pacific/Tahiti"));
+        assertThat(later.statusCode()).isEqualTo(303);
+        assertThat(later.headers().firstValue("Location")).hasValue("/home");
+        var scheduled = atoll.app().core.scheduledStatuses.page(alice.id(), social.atoll.core.common.IdRange.newest(20));
+        assertThat(scheduled).anySatisfy(s -> assertThat(s.scheduledAt()).isEqualTo(at.atZone(java.time.ZoneId.of("Pacific/Tahiti")).toInstant()));
+    }
+
+    @Test
+    void uploadsAndSuggestionsAnswerOnlyTheSignedInPage() {
+        String token = aliceWeb.csrf("/compose");
+        var forged = aliceWeb.postMultipart("/web/media", List.of(),
+                List.of(new FormClient.FilePart("file", "a.png", "image/png", TestImages.png(40, 30))));
+        assertThat(forged.statusCode()).isEqualTo(403);
+        var notAnImage = aliceWeb.postMultipart("/web/media", List.of(Map.entry("csrf", token)),
+                List.of(new FormClient.FilePart("file", "a.png", "image/png", "not a picture".getBytes())));
+        assertThat(notAnImage.statusCode()).isEqualTo(422);
+        assertThat(notAnImage.body()).contains("File content type is invalid");
+        var ok = aliceWeb.postMultipart("/web/media", List.of(Map.entry("csrf", token)),
+                List.of(new FormClient.FilePart("file", "a.png", "image/png", TestImages.png(40, 30))));
+        assertThat(ok.statusCode()).isEqualTo(200);
+        assertThat(ok.body().strip()).startsWith("<div class=\"attachment\"").contains("name=\"media_ids\"").contains("<label for=\"description-");
+
+        seed.post(bob, "Watching the #sunrise");
+        assertThat(aliceWeb.get("/web/compose/suggest?q=%40bo").body()).contains("\"value\":\"@bob\"");
+        assertThat(aliceWeb.get("/web/compose/suggest?q=%23sun").body()).contains("\"value\":\"#sunrise\"");
+        assertThat(new FormClient(atoll.baseUrl()).get("/web/compose/suggest?q=%40bo").statusCode()).isEqualTo(401);
+    }
+
     private String card(FormClient client, long id) {
         var r = client.get("/web/statuses/" + id + "/card");
         assertThat(r.statusCode()).isEqualTo(200);
