@@ -201,6 +201,20 @@ class PostActionsFormsIT {
     }
 
     @Test
+    void theHomeTimelinesComposerPostsAndComesBackHome() {
+        var inline = bobWeb.get("/compose/inline");
+        assertThat(inline.statusCode()).isEqualTo(200);
+        assertThat(inline.body()).contains("form class=\"composer compact\"").contains("name=\"return_to\" value=\"/home\"");
+        assertThat(bobWeb.get("/home").body()).contains("hx-get=\"/compose/inline\"").contains("href=\"/compose\"");
+        String token = bobWeb.csrf("/home");
+        var r = bobWeb.post("/compose", Map.of("csrf", token, "status", "Posted from my home timeline", "return_to", "/home",
+                "visibility", "public"));
+        assertThat(r.statusCode()).isEqualTo(303);
+        assertThat(r.headers().firstValue("Location")).hasValue("/home");
+        assertThat(bobWeb.get("/home").body()).contains("Posted from my home timeline");
+    }
+
+    @Test
     void uploadsAndSuggestionsAnswerOnlyTheSignedInPage() {
         String token = aliceWeb.csrf("/compose");
         var forged = aliceWeb.postMultipart("/web/media", List.of(),
