@@ -56,7 +56,7 @@ class ComposeBrowserIT {
             reader.await(".inline-compose, form.composer.compact", 10);
             Await.until("bob's page to open its stream", () -> atoll.app().streamRegistry.connectionCount() > 0);
 
-            browser.signIn("alice");
+            signIn("alice");
             browser.open("/compose");
             browser.find("#compose-text").sendKeys("Low tide at the atoll https://example.com/a/very/long/link/that/counts/as/twenty/three");
             assertThat(browser.find("#compose-count").getText())
@@ -97,7 +97,7 @@ class ComposeBrowserIT {
 
     @Test
     void aPostWrittenWithTheKeyboardAlone() {
-        browser.signIn("bob");
+        signIn("bob");
         browser.open("/compose");
         var keys = new Actions(browser.driver());
         tabTo(keys, "compose-text");
@@ -123,7 +123,7 @@ class ComposeBrowserIT {
     @Test
     void editingAPostKeepsItsPlaceAndChangesItsText() {
         Status s = seed.post(alice, "A typo in teh post");
-        browser.signIn("alice");
+        signIn("alice");
         browser.open("/statuses/" + s.id() + "/edit");
         var text = browser.find("#compose-text");
         assertThat(text.getAttribute("value")).isEqualTo("A typo in teh post");
@@ -141,7 +141,7 @@ class ComposeBrowserIT {
     @Test
     void theComposerAndTheEditPageHaveNoSeriousAccessibilityProblemsAndFitAPhone() {
         Status s = seed.post(alice, "Checking the edit page");
-        browser.signIn("alice");
+        signIn("alice");
         browser.open("/compose");
         browser.find("#compose-files").sendKeys(TestImages.pngFile("reef.png", 640, 480).toString());
         browser.await(".attachment textarea", 30).sendKeys("A reef");
@@ -181,4 +181,14 @@ class ComposeBrowserIT {
     }
 
     private String outline() { return (String) browser.js("return getComputedStyle(document.activeElement).outlineStyle;"); }
+
+    /** Signs in; when the page does not move on, the failure says what the page showed. */
+    private void signIn(String username) {
+        try {
+            browser.signIn(username);
+        } catch (org.openqa.selenium.TimeoutException e) {
+            browser.screenshot("sign-in-stuck");
+            throw new AssertionError("sign-in as " + username + " stayed at " + browser.path() + ":\n" + browser.find("body").getText(), e);
+        }
+    }
 }

@@ -53,7 +53,7 @@ class PostActionsBrowserIT {
     @Test
     void favouriteAndBoostToggleInPlace() {
         Status post = seed.post(alice, "Toggle me in place");
-        browser.signIn("bob");
+        signIn("bob");
         browser.open("/home");
         browser.js("window.atollMarker = 'same page';");
         String article = "#status-" + post.id();
@@ -78,7 +78,7 @@ class PostActionsBrowserIT {
     @Test
     void theMorePageCopiesTheLinkAndReportsWithARule() {
         Status post = seed.post(alice, "Buy cheap pearls now");
-        browser.signIn("bob");
+        signIn("bob");
         browser.open("/home");
         browser.find("#status-" + post.id() + " a[href='/statuses/" + post.id() + "/more']").click();
         browser.await("#post-link", 10);
@@ -103,7 +103,7 @@ class PostActionsBrowserIT {
     @Test
     void ownPostsArePinnedAndDeletedFromTheMorePageAfterConfirmation() {
         Status post = seed.post(alice, "Short-lived post");
-        browser.signIn("alice");
+        signIn("alice");
         browser.open("/statuses/" + post.id() + "/more");
         assertThat(browser.all(".report-form")).isEmpty();
         browser.find("form[action='/web/statuses/" + post.id() + "/pin'] button").click();
@@ -133,7 +133,7 @@ class PostActionsBrowserIT {
         var posted = atoll.app().core.posting.post(alice.id(), new NewStatus("Snorkel or dive?", "", null, Visibility.PUBLIC, null, "en",
                 new NewPoll(List.of("Snorkel", "Dive"), 3600L, false, false), List.of(), null, null, null));
         Status post = ((PostStatusService.Published) posted).status();
-        browser.signIn("bob");
+        signIn("bob");
         browser.open("/home");
         String article = "#status-" + post.id();
         browser.find(article + " form.poll input[value='1']").click();
@@ -141,5 +141,15 @@ class PostActionsBrowserIT {
         var results = browser.await(article + " .poll.results", 10);
         assertThat(results.findElement(By.cssSelector("li.own")).getText()).contains("Dive").contains("100%");
         assertThat(browser.path()).isEqualTo("/home");
+    }
+
+    /** Signs in; when the page does not move on, the failure says what the page showed. */
+    private void signIn(String username) {
+        try {
+            browser.signIn(username);
+        } catch (org.openqa.selenium.TimeoutException e) {
+            browser.screenshot("sign-in-stuck");
+            throw new AssertionError("sign-in as " + username + " stayed at " + browser.path() + ":\n" + browser.find("body").getText(), e);
+        }
     }
 }
