@@ -118,6 +118,13 @@ class PostActionsFormsIT {
         assertThat(boost.statusCode()).isEqualTo(403);
         assertThat(boost.body()).contains("You may not do this with this post.");
 
+        // htmx swaps nothing on an error status: the reason is added to the post instead
+        var inPlace = bobWeb.post("/web/statuses/" + followersOnly.id() + "/reblog", Map.of(),
+                Map.of("HX-Request", "true", "X-CSRF-Token", token));
+        assertThat(inPlace.statusCode()).isEqualTo(200);
+        assertThat(inPlace.headers().firstValue("HX-Reswap")).hasValue("beforeend");
+        assertThat(inPlace.body()).contains("role=\"alert\"").contains("You may not do this with this post.");
+
         var more = bobWeb.get("/statuses/" + secret.id() + "/more");
         assertThat(more.statusCode()).isEqualTo(404);
     }

@@ -270,8 +270,24 @@ public final class StatusActionPages implements Controller {
         return me;
     }
 
-    /** Answers a refusal of a core service as a page; false for anything else. */
+    /**
+     * Answers a refusal of a core service as a page; false for anything else. An htmx request gets the reason added
+     * to the post instead (htmx swaps nothing on an error status, and the person would see no answer at all).
+     */
     private boolean refused(Context ctx, RuntimeException e) {
+        if (htmx(ctx)) {
+            String why = switch (e) {
+                case NotFoundException nf -> t("compose.not_found");
+                case ForbiddenException f -> t("more.refused");
+                case ValidationException v -> v.getMessage();
+                default -> null;
+            };
+            if (why == null) return false;
+            ctx.status(200).header("HX-Reswap", "beforeend").header("Cache-Control", "private, no-store")
+                    .contentType("text/html; charset=utf-8")
+                    .result("<p class=\"error action-error\" role=\"alert\">" + escape(why) + "</p>");
+            return true;
+        }
         switch (e) {
             case NotFoundException nf -> notFound(ctx);
             case ForbiddenException f -> pages.message(ctx, 403, t("more.refused_title"), t("more.refused"), null);
@@ -290,6 +306,10 @@ public final class StatusActionPages implements Controller {
     }
 
     private String permalink(Status s, long viewer) { return card(s, viewer).permalink(); }
+
+    private static String escape(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
 
     private static boolean htmx(Context ctx) { return "true".equals(ctx.header("HX-Request")); }
 
