@@ -153,6 +153,22 @@ class PostActionsFormsIT {
         Status s = atoll.app().core.statusQueries.byId(id).orElseThrow();
         assertThat(s.spoilerText()).isEqualTo("tide photo");
         assertThat(card(aliceWeb, id)).contains("alt=\"Sand ripples at low tide\"").contains("data-focus=\"75% 63%\"");
+
+        // the edit form shows the post as it is, and a new alt text goes through the edit service
+        var edit = aliceWeb.get("/statuses/" + id + "/edit");
+        assertThat(edit.statusCode()).isEqualTo(200);
+        assertThat(edit.body()).contains(">Sand ripples at low tide</textarea>").contains("value=\"tide photo\"")
+                .contains(">Low tide, no script</textarea>");
+        var saved = aliceWeb.post("/statuses/" + id + "/edit", Map.of("csrf", token, "status", "Low tide, edited", "spoiler_text", "tide photo",
+                "media_ids", mediaId, "description_" + mediaId, "Ripples in the sand", "focus_" + mediaId, "0.5,-0.25"));
+        assertThat(saved.statusCode()).isEqualTo(303);
+        assertThat(saved.headers().firstValue("Location")).hasValue("/@alice/" + id);
+        assertThat(card(aliceWeb, id)).contains("alt=\"Ripples in the sand\"").contains("Low tide, edited");
+        // someone else's post cannot be edited or deleted
+        assertThat(bobWeb.get("/statuses/" + id + "/edit").statusCode()).isEqualTo(404);
+        String bobToken = bobWeb.csrf("/home");
+        assertThat(bobWeb.post("/web/statuses/" + id + "/delete", Map.of("csrf", bobToken, "confirm", "yes")).statusCode()).isEqualTo(404);
+        assertThat(atoll.app().core.statusQueries.byId(id)).isPresent();
     }
 
     @Test
