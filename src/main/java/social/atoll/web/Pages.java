@@ -48,14 +48,26 @@ public final class Pages {
     public Assets assets() { return assets; }
 
     /** The layout's model for this request: the signed-in person (if any), a CSRF token, the default head. */
-    public WebPage page(Context ctx, String title, String nav) {
+    public WebPage page(Context ctx, String title, String nav) { return page(ctx, title, nav, sessions.csrfToken(ctx)); }
+
+    /**
+     * The model for a fragment that a page's script fetches in the background (a post arriving on a live timeline,
+     * an htmx swap). For a visitor it mints no CSRF cookie: a background fetch that replaced the browser's
+     * pre-session cookie would void the token of a sign-in form open in the same browser (its POST would get 403).
+     * Fragments show visitors no forms, so they need no token.
+     */
+    public WebPage fragmentPage(Context ctx) {
+        return page(ctx, null, null, sessions.current(ctx).isPresent() ? sessions.csrfToken(ctx) : "");
+    }
+
+    private WebPage page(Context ctx, String title, String nav, String csrf) {
         var signedIn = sessions.current(ctx);
         WebPage.Me me = signedIn.map(s -> {
             var a = accounts.render(s.account());
             return new WebPage.Me(a.id(), a.username(), a.displayName().isBlank() ? a.username() : a.displayName(), a.avatar(),
                     s.user().roleEnum() != social.atoll.core.account.User.Role.USER);
         }).orElse(null);
-        return new WebPage(messages, assets, settings.domain(), settings.baseUrl(), me, sessions.csrfToken(ctx), "auto", nav,
+        return new WebPage(messages, assets, settings.domain(), settings.baseUrl(), me, csrf, "auto", nav,
                 WebPage.Head.titled(title));
     }
 

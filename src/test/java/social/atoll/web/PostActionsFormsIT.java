@@ -224,6 +224,21 @@ class PostActionsFormsIT {
     }
 
     @Test
+    void aPostFetchedInTheBackgroundDoesNotVoidASignInFormOpenInTheSameBrowser() {
+        Status post = seed.post(alice, "Arrives while someone signs in");
+        FormClient visitor = new FormClient(atoll.baseUrl());
+        // a live timeline left open fetches the new post while the sign-in page loads, both before the browser has a
+        // cookie: the fetch must not set a pre-session cookie that replaces the one the sign-in form's token is for
+        var card = visitor.get("/web/statuses/" + post.id() + "/card");
+        assertThat(card.statusCode()).isEqualTo(200);
+        assertThat(card.headers().allValues("Set-Cookie")).isEmpty();
+        String token = visitor.csrf("/auth/sign_in");
+        assertThat(visitor.get("/web/statuses/" + post.id() + "/card").headers().allValues("Set-Cookie")).isEmpty();
+        var signIn = visitor.post("/auth/sign_in", Map.of("email", "bob", "password", "password-bob", "csrf", token, "return_to", "/home"));
+        assertThat(signIn.statusCode()).isEqualTo(303);
+    }
+
+    @Test
     void theHomeTimelinesComposerPostsAndComesBackHome() {
         var inline = bobWeb.get("/compose/inline");
         assertThat(inline.statusCode()).isEqualTo(200);

@@ -128,7 +128,7 @@ public final class StatusActionPages implements Controller {
                 ctx.status(200).contentType("text/html; charset=utf-8").result("");
                 return;
             }
-            WebPage page = pages.page(ctx, null, null);
+            WebPage page = pages.fragmentPage(ctx);
             ctx.header("Cache-Control", "private, no-store").contentType("text/html; charset=utf-8")
                     .result(pages.fragment("partials/status_fragment.jte", page, card(s.get(), viewer)));
             return;

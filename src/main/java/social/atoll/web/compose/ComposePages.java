@@ -277,7 +277,7 @@ public final class ComposePages implements Controller {
             if (file == null) throw new ValidationException("File can't be blank");
             MediaAttachment m = media.upload(accountId, file, null, ctx.formParam("description"), ctx.formParam("focus"), false);
             ComposeView.Attachment a = attachment(mediaViews.render(m), "", "0.0,0.0");
-            WebPage page = pages.page(ctx, null, null);
+            WebPage page = pages.fragmentPage(ctx);
             ctx.header("Cache-Control", "private, no-store").contentType("text/html; charset=utf-8")
                     .result(pages.fragment("partials/compose_media.jte", page, new ComposeMediaItem(a, limits())));
         } catch (ValidationException e) {
