@@ -53,7 +53,7 @@ class ComposeBrowserIT {
         try (WebBrowser reader = new WebBrowser(atoll.baseUrl())) {
             reader.signIn("bob");
             reader.open("/home");
-            reader.await(".inline-compose, form.composer.compact", 10);
+            reader.await("form.composer.compact", 10);
             Await.until("bob's page to open its stream", () -> atoll.app().streamRegistry.connectionCount() > 0);
 
             signIn("alice");
