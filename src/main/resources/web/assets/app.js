@@ -3,6 +3,7 @@
 const features = [
   ['.live[data-stream]', './live.js'],
   ['[data-compose]', './compose.js'],
+  ['button[data-copy]', './copy.js'],
   ['.feed, .status.detailed', './keys.js'],
   ['img[data-blurhash]', './blurhash.js'],
   ['video[data-gifv]', './gifv.js'],

@@ -17,6 +17,8 @@ final class BodyLimits {
     static long forPath(String path) {
         if (path.equals("/api/v1/media") || path.equals("/api/v2/media") || path.startsWith("/api/v1/media/")) return MEDIA;
         if (path.equals("/api/v1/accounts/update_credentials") || path.equals("/settings/profile")) return PROFILE_IMAGES;
+        // the web composer: one file from its script, or the form with its files when the browser runs no script
+        if (path.equals("/web/media") || path.equals("/compose") || (path.startsWith("/statuses/") && path.endsWith("/edit"))) return MEDIA;
         if (path.equals("/inbox") || (path.startsWith("/users/") && path.endsWith("/inbox"))) return INBOX;
         return DEFAULT;
     }

@@ -57,7 +57,19 @@ public final class Pages {
      * (read from the user row the session lookup already loaded, so no query of its own), a CSRF token, the default
      * head.
      */
-    public WebPage page(Context ctx, String title, String nav) {
+    public WebPage page(Context ctx, String title, String nav) { return page(ctx, title, nav, sessions.csrfToken(ctx)); }
+
+    /**
+     * The model for a fragment that a page's script fetches in the background (a post arriving on a live timeline,
+     * an htmx swap). For a visitor it mints no CSRF cookie: a background fetch that replaced the browser's
+     * pre-session cookie would void the token of a sign-in form open in the same browser (its POST would get 403).
+     * Fragments show visitors no forms, so they need no token.
+     */
+    public WebPage fragmentPage(Context ctx) {
+        return page(ctx, null, null, sessions.current(ctx).isPresent() ? sessions.csrfToken(ctx) : "");
+    }
+
+    private WebPage page(Context ctx, String title, String nav, String csrf) {
         var signedIn = sessions.current(ctx);
         Preferences prefs = signedIn.map(s -> preferences.of(s.user())).orElse(Preferences.DEFAULTS);
         WebPage.Me me = signedIn.map(s -> {
@@ -65,7 +77,7 @@ public final class Pages {
             return new WebPage.Me(a.id(), a.username(), a.displayName().isBlank() ? a.username() : a.displayName(), a.avatar(),
                     s.user().roleEnum() != social.atoll.core.account.User.Role.USER, prefs.expandSpoilers(), prefs.autoplayGifs());
         }).orElse(null);
-        return new WebPage(messages, assets, settings.domain(), settings.baseUrl(), me, sessions.csrfToken(ctx), prefs.theme(), nav,
+        return new WebPage(messages, assets, settings.domain(), settings.baseUrl(), me, csrf, prefs.theme(), nav,
                 WebPage.Head.titled(title));
     }
 

@@ -84,7 +84,9 @@ import social.atoll.web.Assets;
 import social.atoll.web.AssetsController;
 import social.atoll.web.BrowserSessions;
 import social.atoll.web.Messages;
+import social.atoll.web.app.StatusActionPages;
 import social.atoll.web.app.StatusFragments;
+import social.atoll.web.compose.ComposePages;
 import social.atoll.web.app.TimelinePages;
 import social.atoll.web.LandingController;
 import social.atoll.web.Pages;
@@ -184,6 +186,11 @@ public final class HttpWiring implements AutoCloseable {
         c.add(statusPages);
         c.add(new TagPages(settings, browserSessions, pages, core.tags, core.tagTimeline, core.timelines, core.trends, statusViews, feeds));
         c.add(new InteractionPages(settings, browserSessions, pages, core.accountQueries, federation.searchResolver));
+        c.add(new ComposePages(settings, browserSessions, pages, core.posting, core.statusEdits, core.statusService, core.statusQueries,
+                statusViews, core.media, mediaViews, core.search, core.tags));
+        c.add(new StatusActionPages(settings, browserSessions, pages, core.statusQueries, statusViews, core.favourites, core.reblogs,
+                core.bookmarks, core.conversationMutes, core.pins, core.statusService, core.reports, core.instance, core.polls,
+                core.accountQueries));
         c.add(new RegistrationController(auth, json, core.oauth, core.signUps));
         c.add(new CredentialsController(auth, json, core.accountQueries, accountViews, core.profileEditor));
         c.add(new FollowsController(auth, json, core.accountQueries, core.follows, core.relationships));

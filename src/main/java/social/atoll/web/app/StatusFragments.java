@@ -47,7 +47,7 @@ public final class StatusFragments implements Controller {
             ctx.status(404).result("");
             return;
         }
-        WebPage page = pages.page(ctx, null, null);
+        WebPage page = pages.fragmentPage(ctx);
         StatusCard card = StatusCard.from(views.render(status.get(), viewer), viewer == null ? null : viewer.toString(), Instant.now(),
                 pages.messages());
         ctx.header("Cache-Control", "private, no-store").contentType("text/html; charset=utf-8")
