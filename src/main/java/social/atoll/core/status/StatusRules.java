@@ -24,6 +24,9 @@ final class StatusRules {
 
     /** Text is required unless media come with it, and text plus content warning stay within the limit. */
     void checkText(String text, String spoiler, boolean withMedia) {
+        // the raw length first: nothing is parsed of a post that could not fit whatever it held
+        if ((long) text.length() + spoiler.length() > StatusLength.rawLimit(maxChars))
+            throw new ValidationException("Text character limit of " + maxChars + " exceeded");
         if (text.isBlank() && !withMedia) throw new ValidationException("Text can't be blank");
         if (StatusLength.of(text, spoiler) > maxChars)
             throw new ValidationException("Text character limit of " + maxChars + " exceeded");
