@@ -2,6 +2,7 @@ package social.atoll.api.statuses;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -49,5 +50,22 @@ class StatusInputChecksIT {
         assertThat(f.count("SELECT COUNT(*) FROM statuses")).isEqualTo(before);
         // what these shapes are short of still posts
         assertThat(post(u, Map.of("status", "@a@" + "b.".repeat(20) + "example and 👩\u200d👩\u200d👧")).status()).isEqualTo(200);
+    }
+
+    @Test
+    void aVisibilityOfTheWrongTypeIsRefusedNotTakenAsPublic() {
+        User u = f.user("vis_typed");
+        long before = f.count("SELECT COUNT(*) FROM statuses");
+        for (Object visibility : new Object[] {List.of("direct"), Map.of("direct", true), 5, true, List.of()}) {
+            var r = post(u, Map.of("status", "where does this go?", "visibility", visibility));
+            assertThat(r.status()).as(String.valueOf(visibility)).isEqualTo(422);
+            assertThat(r.error()).isEqualTo("Validation failed: Visibility is not included in the list");
+        }
+        var form = atoll.http().send("POST", "/api/v1/statuses", u.token(), "status=x&visibility[]=direct",
+                "application/x-www-form-urlencoded");
+        assertThat(form.status()).isEqualTo(422);
+        assertThat(f.count("SELECT COUNT(*) FROM statuses")).isEqualTo(before);
+        var ok = atoll.http().postJson("/api/v1/statuses", u.token(), Map.of("status", "to me", "visibility", "direct"));
+        assertThat(ok.json().get("visibility").asText()).isEqualTo("direct");
     }
 }
