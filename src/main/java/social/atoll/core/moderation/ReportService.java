@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import social.atoll.core.account.Account;
 import social.atoll.core.account.AccountStore;
+import social.atoll.core.common.UserText;
 import social.atoll.core.common.NotFoundException;
 import social.atoll.core.common.ValidationException;
 import social.atoll.core.privacy.VisibilityPolicy;
@@ -66,7 +67,7 @@ public final class ReportService {
 
     public Report create(long reporterId, NewReport in) {
         Account target = accounts.visibleById(in.targetAccountId()).orElseThrow(() -> new NotFoundException("account"));
-        String comment = in.comment() == null ? "" : in.comment();
+        String comment = in.comment() == null ? "" : UserText.multiLine(in.comment());
         if (comment.codePointCount(0, comment.length()) > MAX_COMMENT)
             throw new ValidationException("Comment is too long (maximum is 1000 characters)");
         String category = in.category() == null ? "other" : in.category();

@@ -2,6 +2,7 @@ package social.atoll.core.status;
 
 import java.util.Locale;
 import java.util.regex.Pattern;
+import social.atoll.core.common.UserText;
 import social.atoll.core.common.ValidationException;
 import social.atoll.core.poll.NewPoll;
 import social.atoll.core.poll.PollRules;
@@ -37,7 +38,8 @@ final class StatusRules {
         return requested != null && LANGUAGE.matcher(requested).matches() ? requested.toLowerCase(Locale.ROOT) : fallback;
     }
 
-    static String text(String text) { return text == null ? "" : text; }
+    /** The text as stored: without control characters other than line breaks and tabs (NUL above all). */
+    static String text(String text) { return text == null ? "" : UserText.multiLine(text); }
 
-    static String spoiler(String spoiler) { return spoiler == null ? "" : spoiler.strip(); }
+    static String spoiler(String spoiler) { return spoiler == null ? "" : UserText.multiLine(spoiler).strip(); }
 }
