@@ -44,6 +44,8 @@ public final class HttpServer {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
             config.http.maxRequestSize = 110L * 1024 * 1024; // a 99 MB video upload (Mastodon's limit) and its form
+            // a multipart part beyond 64 KB goes to a temporary file as it arrives, never whole into memory
+            config.jetty.multipartConfig.maxInMemoryFileSize(64, io.javalin.config.SizeUnit.KB);
             config.jsonMapper(new JavalinJackson(json, true));
             config.jetty.host = settings.bindAddress();
             config.jetty.port = settings.port();
