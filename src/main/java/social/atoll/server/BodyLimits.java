@@ -2,8 +2,10 @@ package social.atoll.server;
 
 /**
  * The largest request body each kind of route takes, checked against {@code Content-Length} before a byte of the
- * body is read: a 15 MB JSON status or four 100 MB forms would otherwise be read and parsed whole first. Media
- * uploads take Mastodon's video limit and its form; profile edits (API or settings page) two images; everything else is JSON or a form.
+ * body is read (and, for a body without one, counted as it is read: {@link StreamedBodyLimit}): a 15 MB JSON status
+ * or four 100 MB forms would otherwise be read and parsed whole first. Media uploads (API and the web composer) take
+ * Mastodon's video limit and its form; profile edits (API or settings page) two images; everything else is JSON or a
+ * form.
  */
 final class BodyLimits {
 
@@ -13,6 +15,9 @@ final class BodyLimits {
     static final long DEFAULT = 512 * 1024;
 
     private BodyLimits() {}
+
+    /** The error text of a body over {@code limit}. */
+    static String tooLarge(long limit) { return "Request body is too large (at most " + limit / 1024 + " KB here)"; }
 
     static long forPath(String path) {
         if (path.equals("/api/v1/media") || path.equals("/api/v2/media") || path.startsWith("/api/v1/media/")) return MEDIA;

@@ -50,10 +50,15 @@ public final class HttpServer {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
             config.http.maxRequestSize = 110L * 1024 * 1024; // a 99 MB video upload (Mastodon's limit) and its form
+            // a multipart part beyond 64 KB goes to a temporary file as it arrives, never whole into memory
+            config.jetty.multipartConfig.maxInMemoryFileSize(64, io.javalin.config.SizeUnit.KB);
             config.jsonMapper(new JavalinJackson(json, true));
             config.jetty.host = settings.bindAddress();
             config.jetty.port = settings.port();
-            config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
+            config.jetty.modifyServer(server -> {
+                server.setErrorHandler(new JsonErrorHandler());
+                server.setHandler(new StreamedBodyLimit()); // Javalin puts its servlet context inside this wrapper
+            });
             config.requestLogger.http((ctx, ms) -> {
                 access.info("{} {} {} {}ms", ctx.method(), ctx.path(), ctx.statusCode(), Math.round(ms));
                 String route = routeTemplate(ctx);
@@ -97,6 +102,15 @@ public final class HttpServer {
      * away mid-body (nothing to answer). The rest is a bug: 500, with the stack trace in the log.
      */
     private static void unexpected(Exception e, Context ctx) {
+        // a body over its limit, found while reading (StreamedBodyLimit), even where a parser wrapped it in its own 400
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof HttpException tooLarge && tooLarge.getCode() == 413) {
+                log.info("{} {}: {}", ctx.method(), ctx.path(), tooLarge.getReason());
+                ctx.header("Connection", "close");
+                error(ctx, 413, tooLarge.getReason(), null);
+                return;
+            }
+        }
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof UnsupportedCharsetException || t instanceof IllegalCharsetNameException) {
                 log.info("{} {}: unsupported charset in {}", ctx.method(), ctx.path(), ctx.header("Content-Type"));
@@ -136,7 +150,7 @@ public final class HttpServer {
         long limit = BodyLimits.forPath(ctx.path());
         if (length > limit) {
             ctx.header("Connection", "close"); // the unread body is not worth draining
-            throw new ApiException(413, "Request body is too large (at most " + limit / 1024 + " KB here)");
+            throw new ApiException(413, BodyLimits.tooLarge(limit));
         }
     }
 

@@ -148,6 +148,16 @@ public final class Params {
         return s.isEmpty() ? Optional.empty() : Optional.of(s);
     }
 
+    /**
+     * A value that must be one word when present ({@code visibility}): an array, an object or a number is refused
+     * as {@code invalidMessage} (422) instead of being taken as absent, which would fall back to a default.
+     */
+    public Optional<String> word(String name, String invalidMessage) {
+        JsonNode n = root.get(name);
+        if (n != null && !n.isNull() && !n.isTextual()) throw ApiException.invalid(invalidMessage);
+        return string(name);
+    }
+
     /** A string that may legitimately be empty (clearing a display name): absent only when the key is absent. */
     public Optional<String> rawString(String name) {
         JsonNode n = root.get(name);

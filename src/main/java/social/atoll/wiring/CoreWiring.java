@@ -343,7 +343,7 @@ public final class CoreWiring {
         this.preferences = new PreferencesService(db, accounts, json);
 
         this.instanceActivity = new InstanceActivity(db, accounts, statuses, clock);
-        this.reports = new ReportService(db, accounts, statuses, json, ids, clock, events);
+        this.reports = new ReportService(db, accounts, statuses, visibility, json, ids, clock, events);
         this.remoteReports = new RemoteReports(db, ids, clock);
         this.announcements = new AnnouncementService(db, new AnnouncementStore(db), ids, clock, events);
 

@@ -110,6 +110,38 @@ class ErrorShapesIT {
         assertMastodonError(raw(announcing("/api/v2/media", "multipart/form-data; boundary=x", 200L * 1024 * 1024)), 413);
     }
 
+    /** A body without Content-Length, in chunks of 8 KB, {@code bytes} long in all (the last chunk ends it). */
+    private static String chunked(String path, String contentType, String start, int bytes) {
+        StringBuilder body = new StringBuilder(start);
+        while (body.length() < bytes) body.append('a');
+        StringBuilder out = new StringBuilder("POST " + path + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + token
+                + "\r\nContent-Type: " + contentType + "\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n");
+        for (int i = 0; i < body.length(); i += 8192) {
+            String piece = body.substring(i, Math.min(body.length(), i + 8192));
+            out.append(Integer.toHexString(piece.length())).append("\r\n").append(piece).append("\r\n");
+        }
+        return out.append("0\r\n\r\n").toString();
+    }
+
+    @Test
+    void chunkedBodiesAreCountedAgainstTheirRoutesLimit() throws IOException {
+        int over = (int) BodyLimits.DEFAULT + 64 * 1024;
+        Answer json = raw(chunked("/api/v1/statuses", "application/json", "{\"status\": \"", over));
+        assertMastodonError(json, 413);
+        assertThat(json.json().get("error").asText()).isEqualTo("Request body is too large (at most 512 KB here)");
+        assertMastodonError(raw(chunked("/api/v1/apps", "application/x-www-form-urlencoded", "client_name=", over)), 413);
+        assertMastodonError(raw(chunked("/api/v1/statuses", "multipart/form-data; boundary=zz",
+                "--zz\r\nContent-Disposition: form-data; name=\"status\"\r\n\r\n", over)), 413);
+        assertMastodonError(raw(chunked("/inbox", "application/activity+json", "{\"type\": \"", (int) BodyLimits.INBOX + 64 * 1024)), 413);
+        // under the limit, a chunked body is read as any other
+        String small = "{\"status\": \"chunked and fine\"}";
+        Answer ok = raw("POST /api/v1/statuses HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + token
+                + "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
+                + Integer.toHexString(small.length()) + "\r\n" + small + "\r\n0\r\n\r\n");
+        assertThat(ok.status()).as(ok.body()).isEqualTo(200);
+        assertThat(ok.json().get("content").asText()).isEqualTo("<p>chunked and fine</p>");
+    }
+
     @Test
     void mediaRoutesTakeLargeBodies() {
         assertThat(BodyLimits.forPath("/api/v2/media")).isGreaterThan(99L * 1024 * 1024);

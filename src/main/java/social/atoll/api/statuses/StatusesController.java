@@ -67,8 +67,9 @@ public final class StatusesController implements Controller {
     private void create(Context ctx) {
         Viewer v = auth.requireUser(ctx, "write:statuses");
         Params p = Params.from(ctx, json);
-        Visibility vis = p.string("visibility").map(s -> Visibility.parseRequested(s)
-                .orElseThrow(() -> ApiException.invalid("Visibility is not included in the list"))).orElse(null);
+        String badVisibility = "Visibility is not included in the list";
+        Visibility vis = p.word("visibility", badVisibility).map(s -> Visibility.parseRequested(s)
+                .orElseThrow(() -> ApiException.invalid(badVisibility))).orElse(null);
         Long replyTo = p.string("in_reply_to_id").map(StatusesController::id).orElse(null);
         NewStatus req = new NewStatus(p.rawString("status").orElse(""), p.rawString("spoiler_text").orElse(""),
                 p.bool("sensitive").orElse(null), vis, replyTo, p.string("language").orElse(null), StatusParams.poll(p),

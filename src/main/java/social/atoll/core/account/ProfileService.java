@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import social.atoll.core.common.NotFoundException;
+import social.atoll.core.common.UserText;
 import social.atoll.core.common.ValidationException;
 import social.atoll.core.follow.FollowService;
 import social.atoll.core.status.TextFormatter;
@@ -51,8 +52,9 @@ public final class ProfileService {
     }
 
     /** Applies {@code u} to the local account and returns it as stored. */
-    public Account update(long accountId, ProfileUpdate u) {
+    public Account update(long accountId, ProfileUpdate typed) {
         Account current = accounts.byId(accountId).filter(Account::local).orElseThrow(() -> new NotFoundException("account"));
+        ProfileUpdate u = withoutControls(typed);
         validate(u);
         String displayName = u.displayName() == null ? current.displayName() : u.displayName().strip();
         String noteSource = u.note() == null ? current.noteSource() : u.note().strip();
@@ -78,6 +80,14 @@ public final class ProfileService {
             return null;
         });
         return accounts.byId(accountId).orElseThrow();
+    }
+
+    /** Names and field texts on one line, the bio on several, none with control characters (NUL among them). */
+    private static ProfileUpdate withoutControls(ProfileUpdate u) {
+        List<ProfileUpdate.FieldInput> fields = u.fields() == null ? null : u.fields().stream()
+                .map(f -> new ProfileUpdate.FieldInput(UserText.oneLine(f.name()), UserText.oneLine(f.value()))).toList();
+        return new ProfileUpdate(UserText.oneLine(u.displayName()), UserText.multiLine(u.note()), u.locked(), u.bot(),
+                u.discoverable(), u.indexable(), u.hideCollections(), fields, u.privacy(), u.sensitive(), u.language());
     }
 
     private static void validate(ProfileUpdate u) {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
 import social.atoll.core.common.NotFoundException;
+import social.atoll.core.common.UserText;
 import social.atoll.core.common.ValidationException;
 import social.atoll.core.privacy.VisibilityPolicy;
 import social.atoll.core.status.StatusStore;
@@ -28,6 +29,9 @@ public final class FilterService {
     public record Input(String title, List<String> contexts, String action, Expiry expiry, List<KeywordChange> keywords) {}
 
     private static final int MAX_FILTERS = 100;
+    /** Mastodon's CustomFilter::TITLE_LENGTH_LIMIT and CustomFilterKeyword::KEYWORD_LENGTH_LIMIT. */
+    static final int MAX_TITLE = 256;
+    static final int MAX_KEYWORD = 512;
 
     private final Database db;
     private final FilterStore store;
@@ -56,13 +60,13 @@ public final class FilterService {
     }
 
     public Filter create(long accountId, Input in) {
-        if (in.title() == null || in.title().isBlank()) throw new ValidationException("Title can't be blank");
+        String title = title(in.title());
         List<String> contexts = contexts(in.contexts());
         String action = action(in.action() == null ? "warn" : in.action());
         return db.write(h -> {
             if (store.count(h, accountId) >= MAX_FILTERS) throw new ValidationException("You have reached the maximum number of filters");
             long id = ids.next();
-            store.insert(h, id, accountId, in.title().strip(), contexts, action, expiresAt(in.expiry()), clock.instant());
+            store.insert(h, id, accountId, title, contexts, action, expiresAt(in.expiry()), clock.instant());
             applyKeywords(h, id, in.keywords());
             events.publish(new FilterEvents.FiltersChanged(accountId));
             return get(accountId, id);
@@ -72,8 +76,7 @@ public final class FilterService {
     public Filter update(long accountId, long id, Input in) {
         return db.write(h -> {
             Filter f = get(accountId, id);
-            if (in.title() != null && in.title().isBlank()) throw new ValidationException("Title can't be blank");
-            store.update(h, id, in.title() == null ? f.title() : in.title().strip(),
+            store.update(h, id, in.title() == null ? f.title() : title(in.title()),
                     in.contexts() == null ? f.contexts() : contexts(in.contexts()),
                     in.action() == null ? f.action() : action(in.action()),
                     in.expiry() == null ? f.expiresAt() : expiresAt(in.expiry()));
@@ -108,8 +111,7 @@ public final class FilterService {
     public Filter.Keyword updateKeyword(long accountId, long keywordId, String keyword, Boolean wholeWord) {
         return db.write(h -> {
             Filter.Keyword k = keyword(accountId, keywordId);
-            if (keyword != null && keyword.isBlank()) throw new ValidationException("Keyword can't be blank");
-            store.updateKeyword(h, keywordId, keyword == null ? k.keyword() : keyword.strip(), wholeWord == null ? k.wholeWord() : wholeWord);
+            store.updateKeyword(h, keywordId, keyword == null ? k.keyword() : keyword(keyword, "Keyword"), wholeWord == null ? k.wholeWord() : wholeWord);
             events.publish(new FilterEvents.FiltersChanged(accountId));
             return keyword(accountId, keywordId);
         });
@@ -162,20 +164,38 @@ public final class FilterService {
             if (c.destroy()) {
                 store.deleteKeywordOf(h, filterId, c.id());
             } else {
-                if (c.keyword() != null && c.keyword().isBlank()) throw new ValidationException("Keywords keyword can't be blank");
+                String keyword = c.keyword() == null ? null : keyword(c.keyword(), "Keywords keyword");
                 var existing = store.keywordOf(h, filterId, c.id());
                 if (existing.isEmpty()) continue;
-                store.updateKeyword(h, c.id(), c.keyword() == null ? existing.get().keyword() : c.keyword().strip(),
+                store.updateKeyword(h, c.id(), keyword == null ? existing.get().keyword() : keyword,
                         c.wholeWord() == null ? existing.get().wholeWord() : c.wholeWord());
             }
         }
     }
 
     private long insertKeyword(Handle h, long filterId, String keyword, Boolean wholeWord) {
-        if (keyword == null || keyword.isBlank()) throw new ValidationException("Keyword can't be blank");
+        String clean = keyword(keyword, "Keyword");
         long id = ids.next();
-        store.insertKeyword(h, id, filterId, keyword.strip(), wholeWord == null || wholeWord);
+        store.insertKeyword(h, id, filterId, clean, wholeWord == null || wholeWord);
         return id;
+    }
+
+    /** A filter's title as stored: one line, without control characters, present and at most Mastodon's 256. */
+    private static String title(String raw) {
+        String t = raw == null ? "" : UserText.oneLine(raw).strip();
+        if (t.isEmpty()) throw new ValidationException("Title can't be blank");
+        if (t.codePointCount(0, t.length()) > MAX_TITLE)
+            throw new ValidationException("Title is too long (maximum is " + MAX_TITLE + " characters)");
+        return t;
+    }
+
+    /** A keyword as stored: one line, without control characters, present and at most Mastodon's 512. */
+    private static String keyword(String raw, String label) {
+        String k = raw == null ? "" : UserText.oneLine(raw).strip();
+        if (k.isEmpty()) throw new ValidationException(label + " can't be blank");
+        if (k.codePointCount(0, k.length()) > MAX_KEYWORD)
+            throw new ValidationException(label + " is too long (maximum is " + MAX_KEYWORD + " characters)");
+        return k;
     }
 
     private static List<String> contexts(List<String> raw) {

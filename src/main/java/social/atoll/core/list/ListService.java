@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import social.atoll.core.account.Account;
 import social.atoll.core.account.AccountStore;
+import social.atoll.core.common.UserText;
 import social.atoll.core.common.IdRange;
 import social.atoll.core.common.NotFoundException;
 import social.atoll.core.common.ValidationException;
@@ -140,7 +141,7 @@ public final class ListService {
     }
 
     private static String title(String raw) {
-        String t = raw == null ? "" : raw.strip();
+        String t = raw == null ? "" : UserText.oneLine(raw).strip();
         if (t.isEmpty()) throw new ValidationException("Title can't be blank");
         if (t.length() > 256) throw new ValidationException("Title is too long (maximum is 256 characters)");
         return t;

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import social.atoll.core.common.UserText;
 import social.atoll.core.common.NotFoundException;
 import social.atoll.core.common.ValidationException;
 import social.atoll.core.instance.InstanceLimits;
@@ -113,8 +114,9 @@ public final class MediaService {
         if (size == 0) throw new ValidationException("File is empty");
     }
 
-    private static String description(String d) {
-        if (d == null) return null;
+    private static String description(String raw) {
+        if (raw == null) return null;
+        String d = UserText.multiLine(raw);
         if (d.codePointCount(0, d.length()) > InstanceLimits.MEDIA_DESCRIPTION_LIMIT)
             throw new ValidationException("Description is too long (maximum is " + InstanceLimits.MEDIA_DESCRIPTION_LIMIT + " characters)");
         return d.isBlank() ? null : d;

@@ -12,8 +12,10 @@ import java.util.Map;
 import java.util.Set;
 import social.atoll.core.account.Account;
 import social.atoll.core.account.AccountStore;
+import social.atoll.core.common.UserText;
 import social.atoll.core.common.NotFoundException;
 import social.atoll.core.common.ValidationException;
+import social.atoll.core.privacy.VisibilityPolicy;
 import social.atoll.core.status.Status;
 import social.atoll.core.status.StatusStore;
 import social.atoll.infra.db.Database;
@@ -49,11 +51,14 @@ public final class ReportService {
     private final IdGenerator ids;
     private final Clock clock;
     private final EventBus events;
+    private final VisibilityPolicy visibility;
 
-    public ReportService(Database db, AccountStore accounts, StatusStore statuses, JsonColumns json, IdGenerator ids, Clock clock, EventBus events) {
+    public ReportService(Database db, AccountStore accounts, StatusStore statuses, VisibilityPolicy visibility, JsonColumns json,
+                         IdGenerator ids, Clock clock, EventBus events) {
         this.db = db;
         this.accounts = accounts;
         this.statuses = statuses;
+        this.visibility = visibility;
         this.json = json;
         this.ids = ids;
         this.clock = clock;
@@ -62,18 +67,15 @@ public final class ReportService {
 
     public Report create(long reporterId, NewReport in) {
         Account target = accounts.visibleById(in.targetAccountId()).orElseThrow(() -> new NotFoundException("account"));
-        String comment = in.comment() == null ? "" : in.comment();
+        String comment = in.comment() == null ? "" : UserText.multiLine(in.comment());
         if (comment.codePointCount(0, comment.length()) > MAX_COMMENT)
             throw new ValidationException("Comment is too long (maximum is 1000 characters)");
         String category = in.category() == null ? "other" : in.category();
         if (!Report.CATEGORIES.contains(category)) throw new ValidationException("Category is not included in the list");
         if (!in.ruleIds().isEmpty()) category = "violation";
         String cat = category;
+        checkStatuses(reporterId, target, in.statusIds());
         return db.write(h -> {
-            if (!in.statusIds().isEmpty()) {
-                int owned = statuses.countOwnedBy(h, target.id(), in.statusIds());
-                if (owned != in.statusIds().size()) throw new NotFoundException("status");
-            }
             if (!in.ruleIds().isEmpty()) {
                 int rules = h.createQuery("SELECT COUNT(*) FROM instance_rules WHERE id IN (<ids>)")
                         .bindList("ids", in.ruleIds()).mapTo(Integer.class).one();
@@ -92,6 +94,19 @@ public final class ReportService {
             events.publish(new ReportCreated(r, forwarded, forwarded ? repliedToOn(in.statusIds(), in.forwardToDomains()) : List.of()));
             return r;
         });
+    }
+
+    /**
+     * Every reported status exists, is the reported account's and is one the reporter may see; otherwise the whole
+     * report is "not found", as in Mastodon (which finds them among the statuses the reporter may see of that
+     * account), so a report reveals nothing of statuses hidden from the reporter, not even that they exist.
+     */
+    private void checkStatuses(long reporterId, Account target, List<Long> statusIds) {
+        if (statusIds.isEmpty()) return;
+        Set<Long> wanted = new LinkedHashSet<>(statusIds);
+        List<Status> found = statuses.byIds(wanted).values().stream().filter(s -> s.accountId() == target.id()).toList();
+        if (found.size() != wanted.size() || visibility.filter(reporterId, found).size() != wanted.size())
+            throw new NotFoundException("status");
     }
 
     /** The remote accounts that {@code statusIds} reply to, on one of {@code domains}. */

@@ -2,6 +2,7 @@ package social.atoll.core.relationship;
 
 import java.time.Clock;
 import social.atoll.core.account.AccountStore;
+import social.atoll.core.common.UserText;
 import social.atoll.core.common.NotFoundException;
 import social.atoll.core.common.ValidationException;
 import social.atoll.infra.db.Database;
@@ -29,7 +30,7 @@ public final class AccountNoteService {
 
     /** Sets the note; a blank comment removes it. */
     public void set(long accountId, long targetId, String comment) {
-        String text = comment == null ? "" : comment.strip();
+        String text = comment == null ? "" : UserText.multiLine(comment).strip();
         if (text.codePointCount(0, text.length()) > MAX_LENGTH) throw new ValidationException("Comment is too long (maximum is 2000 characters)");
         db.write(h -> {
             accounts.visibleById(targetId).orElseThrow(() -> new NotFoundException("account"));

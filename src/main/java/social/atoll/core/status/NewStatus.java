@@ -9,7 +9,7 @@ import social.atoll.core.poll.NewPoll;
  *
  * @param poll           a poll to attach (null: none); a post carries a poll or media, not both
  * @param mediaIds       the poster's uploads to attach, in order, as the client sent them
- * @param scheduledAt    a time to publish at (null, or a time already past: now)
+ * @param scheduledAt    a time to publish at, at least five minutes ahead (null: now)
  * @param idempotencyKey the client's {@code Idempotency-Key}: the same key from the same account within an hour
  *                       returns the first status instead of posting twice
  */

@@ -78,14 +78,15 @@ public final class PostStatusService {
     }
 
     /**
-     * Posts {@code req} as {@code authorId}: now, or at {@code req.scheduledAt()} when that is still ahead (at least
-     * five minutes). Throws {@link ValidationException} for a post that breaks a rule and {@link NotFoundException}
+     * Posts {@code req} as {@code authorId}: now, or at {@code req.scheduledAt()}, which must be at least five minutes
+     * ahead: a time already past is refused like one too soon (issue 17; Mastodon's PostStatusService posts it at
+     * once, which lets a client's stale clock publish what was meant for later). Throws {@link ValidationException} for a post that breaks a rule and {@link NotFoundException}
      * when the status replied to does not exist or is not visible to the poster. A retry with the same
      * Idempotency-Key within an hour answers the first status, unchecked (its media are taken by then).
      */
     public Posted post(long authorId, NewStatus req) {
         Instant now = clock.instant();
-        if (req.scheduledAt() != null && req.scheduledAt().isAfter(now)) return new Scheduled(schedule(authorId, req, now));
+        if (req.scheduledAt() != null) return new Scheduled(schedule(authorId, req, now));
         String keyHash = req.idempotencyKey() == null || req.idempotencyKey().isBlank() ? null : Tokens.sha256(req.idempotencyKey());
         if (keyHash != null) {
             Optional<Status> earlier = earlier(authorId, keyHash);

@@ -55,7 +55,7 @@ public final class ScheduledStatusService {
 
     static void checkTime(Instant at, Instant now) {
         if (at.isBefore(now.plus(MIN_OFFSET)))
-            throw new ValidationException("Scheduled at must be at least 5 minutes into the future");
+            throw new ValidationException("Scheduled at The scheduled date must be in the future");
     }
 
     /** The total limit for a new scheduled status, the daily one for the day of {@code at} ({@code moving}: the one being moved). */

@@ -2,6 +2,7 @@ package social.atoll.core.status;
 
 import java.util.Locale;
 import java.util.regex.Pattern;
+import social.atoll.core.common.UserText;
 import social.atoll.core.common.ValidationException;
 import social.atoll.core.poll.NewPoll;
 import social.atoll.core.poll.PollRules;
@@ -24,6 +25,9 @@ final class StatusRules {
 
     /** Text is required unless media come with it, and text plus content warning stay within the limit. */
     void checkText(String text, String spoiler, boolean withMedia) {
+        // the raw length first: nothing is parsed of a post that could not fit whatever it held
+        if ((long) text.length() + spoiler.length() > StatusLength.rawLimit(maxChars))
+            throw new ValidationException("Text character limit of " + maxChars + " exceeded");
         if (text.isBlank() && !withMedia) throw new ValidationException("Text can't be blank");
         if (StatusLength.of(text, spoiler) > maxChars)
             throw new ValidationException("Text character limit of " + maxChars + " exceeded");
@@ -34,7 +38,8 @@ final class StatusRules {
         return requested != null && LANGUAGE.matcher(requested).matches() ? requested.toLowerCase(Locale.ROOT) : fallback;
     }
 
-    static String text(String text) { return text == null ? "" : text; }
+    /** The text as stored: without control characters other than line breaks and tabs (NUL above all). */
+    static String text(String text) { return text == null ? "" : UserText.multiLine(text); }
 
-    static String spoiler(String spoiler) { return spoiler == null ? "" : spoiler.strip(); }
+    static String spoiler(String spoiler) { return spoiler == null ? "" : UserText.multiLine(spoiler).strip(); }
 }

@@ -418,12 +418,6 @@ public final class StatusStore {
                 .bind("id", statusId).mapTo(Long.class).list();
     }
 
-    /** How many of {@code ids} are statuses of {@code accountId} (deleted ones count). */
-    public int countOwnedBy(Handle h, long accountId, List<Long> ids) {
-        return h.createQuery("SELECT COUNT(*) FROM statuses WHERE id IN (<ids>) AND account_id = :a")
-                .bindList("ids", ids).bind("a", accountId).mapTo(Integer.class).one();
-    }
-
     /** Live local statuses, all of them. */
     public long countLocal(Handle h) {
         return h.createQuery("SELECT COUNT(*) FROM statuses WHERE local = TRUE AND deleted_at IS NULL").mapTo(Long.class).one();

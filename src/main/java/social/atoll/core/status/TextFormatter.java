@@ -1,6 +1,7 @@
 package social.atoll.core.status;
 
 import com.twitter.twittertext.Extractor;
+import com.twitter.twittertext.Regex;
 import com.twitter.twittertext.TldLists;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -17,6 +18,7 @@ import java.util.regex.Pattern;
 import social.atoll.config.Settings;
 import social.atoll.core.account.Account;
 import social.atoll.core.account.AccountStore;
+import social.atoll.core.text.MeteredText;
 
 /**
  * Local plain text → the HTML Mastodon clients expect. Nothing typed by a user reaches the output unescaped:
@@ -90,22 +92,18 @@ public final class TextFormatter {
     }
 
     /** All entities, ordered by position; where two overlap the earlier one wins (a '#' inside a URL is no hashtag). */
-    static List<Entity> entities(String text) {
-        Extractor extractor = new Extractor();
-        extractor.setExtractURLWithoutProtocol(false); // Mastodon links only URLs with a scheme
+    static List<Entity> entities(String text) { return entities((CharSequence) text); }
+
+    /**
+     * The same, reading the text only through {@link CharSequence#charAt} and sub-sequences, so that a
+     * {@link MeteredText} counts all the work; every step is linear in the length of the text (twitter-text's URL
+     * pattern, which is not, runs on one bounded token at a time and within a budget per token).
+     */
+    static List<Entity> entities(CharSequence text) {
         List<Entity> all = new ArrayList<>();
-        for (int[] token : urlCandidates(text)) {
-            String candidate = text.substring(token[0], token[1]);
-            for (Extractor.Entity e : extractor.extractURLsWithIndices(candidate))
-                all.add(new Entity(Kind.URL, token[0] + e.getStart(), token[0] + e.getEnd(), e.getValue(), null, null));
-        }
-        for (Extractor.Entity e : extractor.extractHashtagsWithIndices(text))
-            all.add(new Entity(Kind.HASHTAG, e.getStart(), e.getEnd(), e.getValue(), null, null));
-        Matcher m = MENTION.matcher(text);
-        while (m.find()) {
-            if (followedByMore(text, m.end())) continue;
-            all.add(new Entity(Kind.MENTION, m.start(), m.end(), m.group(), m.group(1), m.group(2)));
-        }
+        for (int[] token : urlCandidates(text)) urls(text, token[0], token[1], all);
+        hashtags(text, all);
+        mentions(text, all);
         all.sort(Comparator.comparingInt(Entity::start));
         List<Entity> out = new ArrayList<>();
         int end = 0;
@@ -117,6 +115,99 @@ public final class TextFormatter {
         return out;
     }
 
+    /** Reads per character of a token that twitter-text's URL pattern may spend; an ordinary link needs under 20. */
+    static final int URL_WORK_PER_CHAR = 200;
+    static final int URL_WORK_BASE = 20_000;
+
+    /**
+     * The links of one candidate token, as twitter-text's {@code extractURLsWithIndices} finds those with a scheme
+     * (its pattern, its t.co rule and its host and length checks), but metered: the pattern backtracks
+     * polynomially on some shapes (dotted labels that end in no known domain, runs of {@code (a)} in a path), and a
+     * token that costs more than its budget, or is longer than a link may be, holds no link.
+     */
+    private static void urls(CharSequence text, int from, int to, List<Entity> out) {
+        if (to - from > Extractor.MAX_URL_LENGTH) return; // twitter-text refuses longer links, and we a longer token
+        MeteredText token = new MeteredText(text.subSequence(from, to),
+                new MeteredText.Meter((long) URL_WORK_PER_CHAR * (to - from) + URL_WORK_BASE));
+        List<Entity> found = new ArrayList<>();
+        try {
+            Matcher m = Regex.VALID_URL.matcher(token);
+            while (m.find()) {
+                String protocol = m.group(Regex.VALID_URL_GROUP_PROTOCOL);
+                if (protocol == null || protocol.isEmpty()) continue; // Mastodon links only URLs with a scheme
+                String url = m.group(Regex.VALID_URL_GROUP_URL);
+                int start = m.start(Regex.VALID_URL_GROUP_URL);
+                int end = m.end(Regex.VALID_URL_GROUP_URL);
+                Matcher tco = Regex.VALID_TCO_URL.matcher(url);
+                if (tco.find()) {
+                    String slug = tco.group(1);
+                    if (slug != null && slug.length() > Extractor.MAX_TCO_SLUG_LENGTH) continue;
+                    url = tco.group(0);
+                    end = start + url.length();
+                }
+                if (Extractor.isValidHostAndLength(url.length(), protocol, m.group(Regex.VALID_URL_GROUP_DOMAIN)))
+                    found.add(new Entity(Kind.URL, from + start, from + end, url, null, null));
+            }
+        } catch (MeteredText.Exhausted | StackOverflowError e) {
+            // a token built to make the pattern backtrack, or to nest its groups deeper than java.util.regex recurses
+            // (it recurses once per repetition of a group, so "(a)(a)(a)…" in a path overflows): no link in it
+            return;
+        }
+        out.addAll(found);
+    }
+
+    /**
+     * Hashtags by twitter-text's pattern and its end rule (no {@code #} or {@code ://} right after). Unlike its
+     * {@code extractHashtagsWithIndices}, this does not run the URL pattern over the whole text to drop hashtags
+     * inside links (the overlap rule of {@link #entities} does), nor copy the rest of the text after every match.
+     */
+    private static void hashtags(CharSequence text, List<Entity> out) {
+        if (!contains(text, '#') && !contains(text, '\uFF03')) return;
+        Matcher m = Regex.VALID_HASHTAG.matcher(text);
+        while (m.find()) {
+            int end = m.end();
+            if (end < text.length() && (text.charAt(end) == '#' || text.charAt(end) == '\uFF03' || startsWith(text, end, "://")))
+                continue;
+            int tag = Regex.VALID_HASHTAG_GROUP_TAG;
+            out.add(new Entity(Kind.HASHTAG, m.start(tag) - 1, m.end(tag), m.group(tag), null, null));
+        }
+    }
+
+    /**
+     * Mentions by {@link #MENTION}; a remote one counts only when its domain could be one (a host name of at most
+     * 253 characters in labels of at most 63), so {@code @a@b.b.b.…} is text of its full length, not a short
+     * mention.
+     */
+    private static void mentions(CharSequence text, List<Entity> out) {
+        if (!contains(text, '@')) return;
+        Matcher m = MENTION.matcher(text);
+        while (m.find()) {
+            if (followedByMore(text, m.end())) continue;
+            String domain = m.group(2);
+            if (domain != null && !validDomain(domain)) continue;
+            out.add(new Entity(Kind.MENTION, m.start(), m.end(), m.group(), m.group(1), domain));
+        }
+    }
+
+    /** A host name, perhaps with a port: at most 253 characters, labels of 1 to 63. */
+    static boolean validDomain(String domain) {
+        String host = domain.replaceFirst(":\\d{1,5}$", "");
+        if (host.isEmpty() || host.length() > 253) return false;
+        for (String label : host.split("\\.", -1)) if (label.isEmpty() || label.length() > 63) return false;
+        return true;
+    }
+
+    private static boolean contains(CharSequence text, char c) {
+        for (int i = 0; i < text.length(); i++) if (text.charAt(i) == c) return true;
+        return false;
+    }
+
+    private static boolean startsWith(CharSequence text, int at, String prefix) {
+        if (at + prefix.length() > text.length()) return false;
+        for (int i = 0; i < prefix.length(); i++) if (text.charAt(at + i) != prefix.charAt(i)) return false;
+        return true;
+    }
+
     /**
      * The whitespace-separated tokens that may hold a link: a scheme's {@code ://} followed by a host that could be
      * one (at most 253 characters, labels of 1–63 letters, digits or hyphens, ending in a top-level domain that
@@ -124,7 +215,7 @@ public final class TextFormatter {
      * labels that end in no known domain ({@code http://a.a.a.…}) that pattern backtracks for seconds, so a
      * few-KB post could hold a core for minutes. A link never spans whitespace, so nothing it would link is lost.
      */
-    static List<int[]> urlCandidates(String text) {
+    static List<int[]> urlCandidates(CharSequence text) {
         List<int[]> out = new ArrayList<>();
         int i = 0;
         int n = text.length();
@@ -137,19 +228,22 @@ public final class TextFormatter {
         return out;
     }
 
-    private static boolean plausibleLink(String text, int start, int end) {
+    private static boolean plausibleLink(CharSequence text, int start, int end) {
         int scheme = -1;
-        for (int k = start; k + 3 <= end && scheme < 0; k++) if (text.startsWith("://", k)) scheme = k;
+        for (int k = start; k + 3 <= end && scheme < 0; k++) if (startsWith(text, k, "://")) scheme = k;
         if (scheme < 0) return false;
         int hostStart = scheme + 3;
         int hostEnd = hostStart;
-        while (hostEnd < end && "/?#".indexOf(text.charAt(hostEnd)) < 0) hostEnd++;
+        while (hostEnd < end && hostEnd - hostStart <= 320 && "/?#".indexOf(text.charAt(hostEnd)) < 0) hostEnd++;
         // room for user info, a port and closing punctuation; anything longer holds no host (and no regex sees it)
         if (hostEnd - hostStart > 320) return false;
-        String host = text.substring(hostStart, hostEnd);
+        String host = text.subSequence(hostStart, hostEnd).toString();
         int userinfo = host.lastIndexOf('@');
         if (userinfo >= 0) host = host.substring(userinfo + 1);
-        host = host.replaceFirst(":\\d{0,5}$", "").replaceFirst("[^\\p{L}\\p{N}]+$", ""); // port, then closing punctuation
+        host = host.replaceFirst(":\\d{0,5}$", "");
+        int last = host.length(); // closing punctuation, trimmed by hand: a pattern would rescan a run of it per start
+        while (last > 0 && !Character.isLetterOrDigit(host.charAt(last - 1))) last--;
+        host = host.substring(0, last);
         if (host.isEmpty() || host.length() > 253) return false;
         String[] labels = host.split("\\.", -1);
         for (String label : labels) {
@@ -173,8 +267,8 @@ public final class TextFormatter {
     }
 
     /** A mention directly followed by another '@' or "://" is something else (twitter-text's end-of-mention rule). */
-    private static boolean followedByMore(String text, int end) {
-        return text.startsWith("@", end) || text.startsWith("://", end);
+    private static boolean followedByMore(CharSequence text, int end) {
+        return startsWith(text, end, "@") || startsWith(text, end, "://");
     }
 
     private Optional<Account> lookup(String username, String domain) {

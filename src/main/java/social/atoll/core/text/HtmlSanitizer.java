@@ -72,10 +72,20 @@ public final class HtmlSanitizer {
         return out.toString();
     }
 
+    private static final Pattern BR = Pattern.compile("(?i)<br\\s*+/?>");
+    private static final Pattern PARAGRAPH_BREAK = Pattern.compile("(?i)</p>\\s*+<p[^<>]*+>");
+    // [^<>] rather than [^>]: on "<<<<…" each '<' would otherwise rescan the rest of the text, quadratic in all
+    private static final Pattern TAG = Pattern.compile("<[^<>]*+>");
+
     /** The visible text of HTML, for one-line contexts (search matching, plain-text fallbacks). */
-    public static String text(String html) {
+    public static String text(String html) { return text(html, MeteredText.Meter.unlimited()); }
+
+    /** The same, with the patterns' reads counted on {@code meter}; linear in the length of {@code html}. */
+    static String text(String html, MeteredText.Meter meter) {
         if (html == null) return "";
-        String noTags = html.replaceAll("(?i)<br\\s*/?>", "\n").replaceAll("(?i)</p>\\s*<p[^>]*>", "\n\n").replaceAll("<[^>]*>", "");
+        String s = BR.matcher(new MeteredText(html, meter)).replaceAll("\n");
+        s = PARAGRAPH_BREAK.matcher(new MeteredText(s, meter)).replaceAll("\n\n");
+        String noTags = TAG.matcher(new MeteredText(s, meter)).replaceAll("");
         return noTags.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'")
                 .replace("&#64;", "@").replace("&amp;", "&").strip();
     }

@@ -61,6 +61,27 @@ class CommunityIT {
     }
 
     @Test
+    void aReportOnlyNamesStatusesTheReporterMaySee() {
+        User reporter = f.user("rep_seer");
+        User author = f.user("rep_hider");
+        User follower = f.user("rep_follower");
+        f.follow(follower, author);
+        String priv = f.post(author, "followers only", "private").get("id").asText();
+        String direct = f.post(author, "psst @rep_follower", "direct").get("id").asText();
+        String pub = f.post(author, "public", "public").get("id").asText();
+        long before = f.count("SELECT COUNT(*) FROM reports");
+        for (List<String> ids : List.of(List.of(priv), List.of(pub, direct), List.of("123456789"), List.of(pub, "abc"))) {
+            var r = http().postJson("/api/v1/reports", reporter.token(), Map.of("account_id", author.idString(), "status_ids", ids));
+            assertThat(r.status()).as(ids.toString()).isEqualTo(404);
+            assertThat(r.json().get("error").asText()).isEqualTo("Record not found");
+        }
+        assertThat(f.count("SELECT COUNT(*) FROM reports")).as("nothing stored").isEqualTo(before);
+        // those who may see them may report them
+        assertThat(http().postJson("/api/v1/reports", follower.token(), Map.of("account_id", author.idString(),
+                "status_ids", List.of(priv, direct, pub))).status()).isEqualTo(200);
+    }
+
+    @Test
     void announcementsWithDismissAndReactions() {
         User me = f.user("ann_me");
         User other = f.user("ann_other");

@@ -123,15 +123,16 @@ class PostStatusServiceIT {
     }
 
     @Test
-    void aTimeAheadSchedulesAndAPastTimePostsNow() {
+    void aTimeAheadSchedulesAndAPastTimeIsRefused() {
         long author = user();
         Instant later = Instant.now().plus(1, ChronoUnit.HOURS);
         NewStatus scheduled = new NewStatus("later", null, null, null, null, null, null, List.of(), later, null, null);
         assertThat(atoll.app().core.posting.post(author, scheduled)).isInstanceOf(PostStatusService.Scheduled.class);
         assertThat(statusesOf(author)).isZero();
         NewStatus past = new NewStatus("now", null, null, null, null, null, null, List.of(), Instant.now().minusSeconds(60), null, null);
-        assertThat(atoll.app().core.posting.post(author, past)).isInstanceOf(PostStatusService.Published.class);
-        assertThat(statusesOf(author)).isEqualTo(1);
+        assertThatThrownBy(() -> atoll.app().core.posting.post(author, past))
+                .isInstanceOf(ValidationException.class).hasMessage("Scheduled at The scheduled date must be in the future");
+        assertThat(statusesOf(author)).isZero();
     }
 
     @Test

@@ -28,6 +28,32 @@ class StatusRulesTest {
     }
 
     @Test
+    void aPostIsRefusedFromItsRawLengthBeforeAnyParsing() {
+        StatusRules thirty = new StatusRules(30);
+        String link = "https://example.com/" + "a".repeat(700); // counts 23, but 720 raw characters are more than 30 × 20
+        assertThat(StatusLength.of(link, "")).isEqualTo(23);
+        assertThatThrownBy(() -> thirty.checkText(link, "", false))
+                .isInstanceOf(ValidationException.class).hasMessage("Text character limit of 30 exceeded");
+        assertThatCode(() -> thirty.checkText("https://example.com/" + "a".repeat(500), "", false)).doesNotThrowAnyException();
+        assertThatThrownBy(() -> thirty.checkText("a", "b".repeat(600), false)).isInstanceOf(ValidationException.class);
+    }
+
+    @Test
+    void lengthBypassesOfIssue17AreCountedInFull() {
+        StatusRules mastodon = new StatusRules(500);
+        // a "mention" whose domain cannot be one is text of its full length, not "@a"
+        String fakeMention = "@a@" + "b.".repeat(50_000) + "-";
+        assertThatThrownBy(() -> mastodon.checkText(fakeMention, "", false)).isInstanceOf(ValidationException.class);
+        assertThat(StatusLength.of("@a@" + "b.".repeat(200) + "-", "")).isEqualTo(404);
+        assertThat(StatusLength.of("@bob@" + "sub.".repeat(10) + "example", "")).isEqualTo(4);
+        // thirty thousand emoji joined by zero-width joiners are one grapheme cluster, but not one character
+        assertThatThrownBy(() -> mastodon.checkText("👩\u200d".repeat(30_000), "", false)).isInstanceOf(ValidationException.class);
+        assertThat(StatusLength.of("👩\u200d".repeat(100), "")).isEqualTo(20);
+        assertThat(StatusLength.of("👩🏽\u200d❤️\u200d💋\u200d👨🏿", "")).as("the longest emoji sequences are one").isEqualTo(1);
+        assertThatCode(() -> mastodon.checkText("👩🏽\u200d❤️\u200d💋\u200d👨🏿".repeat(500), "", false)).doesNotThrowAnyException();
+    }
+
+    @Test
     void aPollComesAloneAndByThePollRules() {
         NewPoll poll = new NewPoll(List.of("a", "b"), 600L, false, false);
         assertThatThrownBy(() -> rules.checkPoll(poll, true)).isInstanceOfSatisfying(ValidationException.class, e -> {
