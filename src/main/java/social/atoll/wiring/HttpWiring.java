@@ -79,12 +79,14 @@ import social.atoll.federation.webfinger.WebFingerController;
 import social.atoll.server.Controller;
 import social.atoll.server.HealthController;
 import social.atoll.server.MetricsController;
+import social.atoll.core.search.Search;
 import social.atoll.web.Assets;
 import social.atoll.web.AssetsController;
 import social.atoll.web.BrowserSessions;
 import social.atoll.web.Messages;
 import social.atoll.web.app.StatusFragments;
 import social.atoll.web.app.TimelinePages;
+import social.atoll.web.app.NotificationPages;
 import social.atoll.web.LandingController;
 import social.atoll.web.Pages;
 import social.atoll.web.PublicPages;
@@ -143,8 +145,9 @@ public final class HttpWiring implements AutoCloseable {
         c.add(new RateLimitController(settings.rateLimits(), auth, clock));
         c.add(new TagsController(settings, auth, core.tags, tagViews));
         c.add(new TagTimelineController(auth, json, settings, core.tags, core.tagTimeline, statusViews));
-        c.add(new SearchController(settings, auth, json, core.accountQueries, core.statusQueries, accountViews, statusViews,
-                federation.searchResolver, core.search, core.tags, tagViews));
+        var search = new Search(settings.domain(), settings.host(), core.accountQueries, core.statusQueries, federation.searchResolver,
+                core.search, core.tags);
+        c.add(new SearchController(auth, json, search, accountViews, statusViews, tagViews));
         c.add(new AccountSearchController(auth, json, core.search, accountViews));
         c.add(new MarkersController(auth, json, core.markers));
         c.add(new PreferencesController(auth, core.preferences));
@@ -156,7 +159,9 @@ public final class HttpWiring implements AutoCloseable {
         c.add(new SignInController(core.browserSignIn, browserSessions, signInForm, pages));
         c.add(new LandingController(pages, browserSessions));
         c.add(new AssetsController(assets));
-        c.add(new TimelinePages(browserSessions, pages, core.timelines, statusViews));
+        c.add(new TimelinePages(browserSessions, pages, core.timelines, statusViews, core.statusQueries, core.lists, core.listFeed));
+        c.add(new NotificationPages(browserSessions, pages, core.notificationService, notificationViews, core.accountQueries, accountViews,
+                core.follows));
         c.add(new StatusFragments(browserSessions, pages, core.statusQueries, statusViews));
         c.add(new RegistrationController(auth, json, core.oauth, core.signUps));
         c.add(new CredentialsController(auth, json, core.accountQueries, accountViews, core.profiles, core.profileImages));
