@@ -21,6 +21,7 @@ import social.atoll.api.bookmarks.StatusListing;
 import social.atoll.api.conversations.ConversationsController;
 import social.atoll.api.entity.AccountViews;
 import social.atoll.api.entity.MediaViews;
+import social.atoll.api.entity.ConversationViews;
 import social.atoll.api.entity.NotificationViews;
 import social.atoll.api.entity.PollViews;
 import social.atoll.api.entity.PreviewCardViews;
@@ -86,7 +87,12 @@ import social.atoll.web.BrowserSessions;
 import social.atoll.web.Messages;
 import social.atoll.web.app.StatusFragments;
 import social.atoll.web.app.TimelinePages;
+import social.atoll.web.app.ConversationPages;
+import social.atoll.web.app.FilterPages;
+import social.atoll.web.app.FollowedTagPages;
+import social.atoll.web.app.ListPages;
 import social.atoll.web.app.NotificationPages;
+import social.atoll.web.app.SearchPage;
 import social.atoll.web.LandingController;
 import social.atoll.web.Pages;
 import social.atoll.web.PublicPages;
@@ -162,6 +168,10 @@ public final class HttpWiring implements AutoCloseable {
         c.add(new TimelinePages(browserSessions, pages, core.timelines, statusViews, core.statusQueries, core.lists, core.listFeed));
         c.add(new NotificationPages(browserSessions, pages, core.notificationService, notificationViews, core.accountQueries, accountViews,
                 core.follows));
+        c.add(new SearchPage(browserSessions, pages, search, accountViews, statusViews));
+        c.add(new ListPages(browserSessions, pages, core.lists, search, accountViews));
+        c.add(new FilterPages(browserSessions, pages, core.filters));
+        c.add(new FollowedTagPages(browserSessions, pages, core.tags));
         c.add(new StatusFragments(browserSessions, pages, core.statusQueries, statusViews));
         c.add(new RegistrationController(auth, json, core.oauth, core.signUps));
         c.add(new CredentialsController(auth, json, core.accountQueries, accountViews, core.profiles, core.profileImages));
@@ -191,9 +201,10 @@ public final class HttpWiring implements AutoCloseable {
         c.add(new StatusPinsController(auth, core.pins, statusViews));
         c.add(new ConversationMutesController(auth, core.conversationMutes, statusViews));
         c.add(new TranslationsController(auth, core.statusQueries));
-        var conversationsController = new ConversationsController(settings, auth, core.conversations, core.statusQueries,
-                statusViews, accountViews);
+        var conversationViews = new ConversationViews(core.statusQueries, statusViews, accountViews);
+        var conversationsController = new ConversationsController(settings, auth, core.conversations, conversationViews);
         c.add(conversationsController);
+        c.add(new ConversationPages(browserSessions, pages, core.conversations, conversationViews, core.statusQueries, statusViews));
         streamDispatcher.renderConversationsWith((id, viewer) -> conversationsController.entity(viewer, id));
         c.add(new BlocksController(settings, auth, core.blocks, core.relationshipQueries, core.relationships, accountViews));
         c.add(new MutesController(settings, auth, json, core.mutes, core.relationshipQueries, core.relationships, accountViews));

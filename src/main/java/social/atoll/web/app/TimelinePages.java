@@ -59,6 +59,9 @@ public final class TimelinePages implements Controller {
         r.get("/bookmarks", ctx -> collection(ctx, "bookmarks", "timeline.bookmarks", "timeline.bookmarks_empty"));
         r.get("/favourites", ctx -> collection(ctx, "favourites", "timeline.favourites", "timeline.favourites_empty"));
         r.get("/lists/{id}", this::list);
+        // the keyboard help dialog, fetched by keys.js the first time "?" is pressed (its texts are in the bundles)
+        r.get("/web/keys", ctx -> ctx.header("Cache-Control", "private, no-store").contentType("text/html; charset=utf-8")
+                .result(pages.fragment("partials/keys_help.jte", pages.page(ctx, null, null), "")));
     }
 
     private void collection(Context ctx, String nav, String titleKey, String emptyKey) {
