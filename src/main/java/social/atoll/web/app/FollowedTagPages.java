@@ -54,7 +54,7 @@ public final class FollowedTagPages implements Controller {
         List<TagService.Followed> rows = tags.followedTags(me.get().account().id(),
                 new social.atoll.core.common.IdRange(range.maxId(), null, null, PAGE));
         String older = rows.size() < PAGE ? null : "/followed_tags?max_id=" + rows.getLast().followId();
-        WebPage page = pages.page(ctx, pages.messages().get("tags.followed"), "followed_tags");
+        WebPage page = pages.page(ctx, pages.messages().get("followed_tags.followed"), "followed_tags");
         pages.render(ctx, 200, "app/followed_tags.jte", page, new FollowedTagsView(rows.stream().map(f -> f.tag().name()).toList(), older));
     }
 }

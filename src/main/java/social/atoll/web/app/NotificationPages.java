@@ -116,6 +116,6 @@ public final class NotificationPages implements Controller {
             Forms.notFound(ctx, pages);
             return;
         }
-        Forms.done(ctx, pages, "partials/follow_request_done.jte", accept ? "requests.accepted" : "requests.rejected", "/notifications");
+        Forms.done(ctx, pages, "partials/follow_request_done.jte", accept ? "follow_requests.accepted" : "follow_requests.rejected", "/notifications");
     }
 }
