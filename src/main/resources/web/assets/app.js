@@ -3,7 +3,7 @@
 const features = [
   ['.live[data-stream]', './live.js'],
   ['[data-compose]', './compose.js'],
-  ['.feed, .status.detailed', './keys.js'],
+  ['.feed, .status.detailed, [data-search]', './keys.js'],
   ['img[data-blurhash]', './blurhash.js'],
 ];
 

@@ -51,7 +51,8 @@ public final class SearchPage implements Controller {
         if (me.isEmpty()) return;
         long viewer = me.get().account().id();
         String q = ctx.queryParam("q") == null ? "" : ctx.queryParam("q").strip();
-        String type = TYPES.contains(ctx.queryParam("type")) ? ctx.queryParam("type") : null;
+        String asked = ctx.queryParam("type");
+        String type = asked != null && TYPES.contains(asked) ? asked : null;
         var found = search.find(viewer, new Search.Query(q, type, true, false, null, null, null, 0, type == null ? 5 : LIMIT));
         WebPage page = pages.page(ctx, q.isEmpty() ? pages.messages().get("search.title") : pages.messages().get("search.title_for", q), "search");
         String base = "/search?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8);
