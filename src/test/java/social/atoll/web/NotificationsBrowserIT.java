@@ -121,6 +121,27 @@ class NotificationsBrowserIT {
         assertThat(atoll.app().core.accountQueries.followRequests(alice.id(), new IdRange(null, null, null, 10)).items())
                 .extracting(Account::id).contains(carol.id());
 
+        // every other change of the reading side is refused the same way, and changes nothing
+        long list = atoll.app().core.lists.create(alice.id(), "Kept", null, false).id();
+        for (String path : java.util.List.of("/web/lists", "/web/lists/" + list, "/web/lists/" + list + "/delete",
+                "/web/lists/" + list + "/members/add", "/web/filters", "/web/followed_tags/reef/unfollow",
+                "/web/follow_requests/" + carol.id() + "/reject")) {
+            var r = http.send("POST", path, null, form("title", "Changed"), "application/x-www-form-urlencoded", Map.of("Cookie", cookie));
+            assertThat(r.status()).as(path).isEqualTo(403);
+        }
+        assertThat(atoll.app().core.lists.all(alice.id())).extracting(l -> l.title()).containsExactly("Kept");
+        assertThat(atoll.app().core.filters.all(alice.id())).isEmpty();
+        // a visitor is sent to sign in; someone else's notification is not there
+        var visitor = http.get("/notifications");
+        assertThat(visitor.status()).isEqualTo(302);
+        assertThat(visitor.header("Location")).startsWith("/auth/sign_in?return_to=%2Fnotifications");
+        var others = atoll.app().core.notificationService.page(carol.id(), java.util.List.of(), java.util.List.of(), null,
+                new IdRange(null, null, null, 1));
+        if (!others.isEmpty()) {
+            var card = http.send("GET", "/web/notifications/" + others.getFirst().id() + "/card", null, null, null, Map.of("Cookie", cookie));
+            assertThat(card.status()).isEqualTo(404);
+        }
+
         // rejecting through the page works
         browser.find("form[action='/web/follow_requests/" + carol.id() + "/reject'] button").click();
         assertThat(browser.await("section.requests .request-actions.done", 10).getText()).contains("Rejected");
@@ -128,7 +149,8 @@ class NotificationsBrowserIT {
     }
 
     @Test
-    void notificationsHaveNoSeriousAccessibilityProblemsAndFitAPhone() {
+    void notificationsHaveNoSeriousAccessibilityProblemsAndFitAPhoneAndPage() {
+        for (int i = 0; i < 21; i++) atoll.app().core.favourites.favourite(bob.id(), seed.post(dave, "Older post " + i).id());
         var post = seed.post(dave, "A post to boost");
         atoll.app().core.favourites.favourite(bob.id(), post.id());
         atoll.app().core.reblogs.reblog(bob.id(), post.id(), null);
@@ -137,6 +159,11 @@ class NotificationsBrowserIT {
         browser.open("/notifications");
         assertThat(browser.find(".feed").getText()).contains("boosted your post");
         assertThat(browser.accessibilityViolations()).isEmpty();
+        assertThat(browser.all(".feed > article.notification")).hasSize(20);
+        browser.find("nav.pager a[rel=next]").click();
+        browser.await(".feed > article.notification", 10);
+        assertThat(browser.path()).startsWith("/notifications?max_id=");
+        assertThat(browser.find(".feed").getText()).contains("Older post 0").doesNotContain("A post to boost");
         browser.open("/notifications?filter=mentions");
         assertThat(browser.accessibilityViolations()).isEmpty();
         browser.size(WebBrowser.PHONE);
