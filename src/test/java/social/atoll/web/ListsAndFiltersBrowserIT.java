@@ -66,13 +66,13 @@ class ListsAndFiltersBrowserIT {
         candidate.click();
         browser.await("form[action='/web/lists/" + listId + "/members/remove'] button", 10);
         assertThat(browser.find("section.panel ul.people").getText()).contains("@alice").doesNotContain("@carol");
+        browser.screenshot("list-edit-desktop");
         checkPage("/lists/" + listId + "/edit?q=car");
 
         // settings: replies to no one, exclusive
         browser.find("input[name=replies_policy][value=none]").click();
         browser.find("input[name=exclusive]").click();
-        browser.find("form[action='/web/lists/" + listId + "'] button[type=submit]").click();
-        browser.await("#members-heading", 10);
+        submit(browser.find("form[action='/web/lists/" + listId + "'] button[type=submit]"));
         assertThat(browser.find("input[name=replies_policy][value=none]").isSelected()).isTrue();
         assertThat(browser.find("input[name=exclusive]").isSelected()).isTrue();
         var stored = atoll.app().core.lists.get(bob.id(), listId);
@@ -96,8 +96,7 @@ class ListsAndFiltersBrowserIT {
 
         // removing the member, then the list
         browser.open("/lists/" + listId + "/edit");
-        browser.find("form[action='/web/lists/" + listId + "/members/remove'] button").click();
-        browser.await("#members-heading", 10);
+        submit(browser.find("form[action='/web/lists/" + listId + "/members/remove'] button"));
         assertThat(atoll.app().core.lists.members(bob.id(), listId, null)).isEmpty();
         browser.find("form[action='/web/lists/" + listId + "/delete'] button").click();
         browser.await("p.empty", 10);
@@ -131,11 +130,13 @@ class ListsAndFiltersBrowserIT {
         browser.find("form[action='/web/filters'] button[type=submit]").click();
         var row = browser.await("li.filter-row", 10);
         assertThat(row.getText()).contains("Spoilers").contains("finale").contains("Fold it");
+        browser.screenshot("filters-desktop");
 
         browser.open("/home");
         var folded = browser.find("#status-" + spoiler.id() + " details.filtered");
         assertThat(folded.getAttribute("open")).isNull();
         assertThat(folded.getText()).contains("Filtered: Spoilers").doesNotContain("The finale was wild");
+        browser.screenshot("home-filtered-desktop");
         folded.findElement(By.tagName("summary")).click();
         assertThat(folded.getText()).contains("The finale was wild");
         assertThat(browser.all("#status-" + other.id() + " details.filtered")).isEmpty();
@@ -167,6 +168,15 @@ class ListsAndFiltersBrowserIT {
         browser.await("form[action$='/delete'] button", 10).click();
         browser.await("p.empty", 10);
         assertThat(atoll.app().core.filters.all(bob.id())).isEmpty();
+    }
+
+    /** Presses a form's button and waits until the page it leads to has replaced this one. */
+    private void submit(org.openqa.selenium.WebElement button) {
+        var old = browser.find("html");
+        button.click();
+        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(10))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(old));
+        browser.await("main", 10);
     }
 
     /** axe-core finds nothing serious on the page, and a phone does not scroll sideways. */

@@ -104,6 +104,7 @@ class ReadingPagesBrowserIT {
         assertThat(row.getText()).contains("With alice").contains("Unread").contains("the secret cove");
         checkPage("/conversations");
         browser.find("article.conversation .notification-head a").click();
+        Await.until("the conversation to open", () -> browser.path().startsWith("/conversations/"));
         browser.await("#status-" + dm.id(), 10);
         assertThat(browser.find(".column-head h1").getText()).isEqualTo("With alice");
         checkPage(browser.path());
