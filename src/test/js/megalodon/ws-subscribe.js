@@ -2,8 +2,14 @@
 // message as soon as the socket opens, and a post about a second later, without waiting for any answer. Each try
 // must see its post's update; streams and tries are given by STREAMS (JSON: [{stream, tag?}]) and TRIES.
 //
+// With GO=stdin the script posts as soon as it reads a line on standard input instead of a second later: it prints
+// {"subscribing": n, "stream": ...} after sending the subscribe frame, and the test answers once the server has read
+// it (the earliest moment the server promises delivery; Mastodon acknowledges no subscription).
+//
 // Usage (NodeWebSocketSubscribeIT runs it): STREAMING_URL=ws://… ATOLL_URL=… READER_TOKEN=… AUTHOR_TOKEN=… node ws-subscribe.js
 // Output: one JSON line per try, {"stream": "...", "try": n, "ok": true|false, ...}; exits 1 after the first miss.
+
+import readline from 'node:readline'
 
 const api = (process.env.ATOLL_URL ?? '').replace(/\/+$/, '')
 const streaming = (process.env.STREAMING_URL ?? '').replace(/\/+$/, '') + '/api/v1/streaming'
@@ -12,6 +18,15 @@ const tries = Number(process.env.TRIES ?? 20)
 const waitMillis = Number(process.env.WAIT_SECONDS ?? 20) * 1000
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms))
+const goInput = process.env.GO === 'stdin' ? readline.createInterface({ input: process.stdin }) : null
+const goLines = goInput?.[Symbol.asyncIterator]() ?? null
+
+async function go(sub, n) {
+  if (goLines === null) return sleep(1000)
+  console.log(JSON.stringify({ subscribing: n, ...sub }))
+  const line = await goLines.next()
+  if (line.done) throw new Error('standard input closed')
+}
 
 async function post(text) {
   const r = await fetch(api + '/api/v1/statuses', {
@@ -37,7 +52,7 @@ async function attempt(sub, n) {
     ws.addEventListener('error', () => reject(new Error('the socket failed to open')), { once: true })
   })
   ws.send(JSON.stringify({ type: 'subscribe', ...sub }))
-  await sleep(1000)
+  await go(sub, n)
   const id = await post('try ' + n + (sub.tag ? ' #' + sub.tag : ''))
   const deadline = Date.now() + waitMillis
   while (!updates.includes(id) && Date.now() < deadline) {
@@ -62,3 +77,4 @@ for (const sub of streams) {
     if (!result.ok) process.exit(1)
   }
 }
+goInput?.close() // an open standard input would keep Node running

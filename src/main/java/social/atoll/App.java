@@ -56,9 +56,11 @@ public final class App implements AutoCloseable {
             core.streaming.subscribe(web.streamDispatcher::accept);
             List<Controller> all = new ArrayList<>(web.controllers);
             all.addAll(extra);
-            server = new HttpServer(settings, infra.json, all, infra.metrics, infra.db.statements());
-            server.start();
+            server = new HttpServer(settings, infra.json, all, infra.metrics, infra.db.statements(), web.errorPages);
+            // listening before serving: a socket accepted and subscribed before the LISTEN was in place would miss
+            // the events of posts committed meanwhile (on PostgreSQL they come back only through the channel)
             infra.clusterChannel.start();
+            server.start();
             log.info("Atoll {} listening on port {} as {}", Version.ATOLL, server.port(), settings.baseUrl());
         }
         return this;

@@ -5,6 +5,8 @@ const features = [
   ['[data-compose]', './compose.js'],
   ['.feed, .status.detailed, [data-search]', './keys.js'],
   ['img[data-blurhash]', './blurhash.js'],
+  ['video[data-gifv]', './gifv.js'],
+  ['input[data-preview]', './preview.js'],
 ];
 
 for (const [selector, module] of features) {

@@ -97,6 +97,12 @@ final class LoadRunner {
         if (out != null) out.addAll(results);
     }
 
+    /** A browser's GET: the sign-in cookie and Accept: text/html. */
+    static HttpRequest page(String url, String sessionCookie) {
+        return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET().header("Accept", "text/html")
+                .header("Cookie", social.atoll.server.Cookies.SESSION + "=" + sessionCookie).build();
+    }
+
     static HttpRequest get(String url, String token) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET();
         if (token != null) b.header("Authorization", "Bearer " + token);

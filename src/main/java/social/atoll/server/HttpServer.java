@@ -37,6 +37,12 @@ public final class HttpServer {
     private final Javalin app;
 
     public HttpServer(Settings settings, ObjectMapper json, List<Controller> controllers, Metrics metrics, StatementCounter statements) {
+        this(settings, json, controllers, metrics, statements, ErrorPages.NONE);
+    }
+
+    /** With {@code errorPages} drawing the errors that browsers get instead of JSON. */
+    public HttpServer(Settings settings, ObjectMapper json, List<Controller> controllers, Metrics metrics, StatementCounter statements,
+                      ErrorPages errorPages) {
         this.app = Javalin.create(config -> {
             config.concurrency.useVirtualThreads = true;
             config.router.ignoreTrailingSlashes = true;
@@ -74,6 +80,12 @@ public final class HttpServer {
                 if (body == null || body.isEmpty() || body.startsWith("Endpoint ")) error(ctx, 404, "Record not found", null);
             });
             routes.error(405, ctx -> error(ctx, 404, "Record not found", null));
+            // last of all: a browser that asked for a page gets the error as a page, whoever answered it in JSON
+            routes.after(ctx -> {
+                String type = ctx.res().getContentType();
+                if (ctx.statusCode() >= 400 && type != null && type.startsWith("application/json") && ErrorPages.wantsPage(ctx))
+                    errorPages.render(ctx, ctx.statusCode(), errorText(ctx));
+            });
             // Javalin picks the first matching route: controllers with catch-all paths (order > 0) go last.
             for (Controller c : controllers.stream().sorted(java.util.Comparator.comparingInt(Controller::order)).toList()) c.routes(routes);
         });
@@ -132,6 +144,14 @@ public final class HttpServer {
     private static String routeTemplate(Context ctx) {
         var endpoint = ctx.endpoints().matchedHttpEndpoint();
         return endpoint == null ? "unmatched" : endpoint.path;
+    }
+
+    /** The {@code error} of the JSON body already written, for the page that replaces it. */
+    private static String errorText(Context ctx) {
+        String body = ctx.result();
+        if (body == null) return null;
+        var m = java.util.regex.Pattern.compile("\"error\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"").matcher(body);
+        return m.find() ? m.group(1) : null;
     }
 
     public void start() { app.start(); }

@@ -25,7 +25,7 @@ public final class Assets {
     static final List<String> CSS_PARTS = List.of("base", "layout", "forms", "status", "public", "compose", "app", "settings");
 
     /** The files under {@code web/assets/} that pages use (besides the stylesheet). */
-    static final List<String> FILES = List.of("app.js", "live.js", "compose.js", "keys.js", "times.js", "blurhash.js",
+    static final List<String> FILES = List.of("app.js", "live.js", "compose.js", "keys.js", "times.js", "blurhash.js", "gifv.js", "preview.js",
             "icon.svg", "icons.svg", "manifest.webmanifest");
 
     private static final String HTMX = "META-INF/resources/webjars/htmx.org/2.0.8/dist/htmx.min.js";
@@ -56,6 +56,8 @@ public final class Assets {
     }
 
     public Optional<Asset> get(String name) { return Optional.ofNullable(assets.get(name)); }
+
+    public java.util.Collection<Asset> all() { return assets.values(); }
 
     /** The address of {@code name} with its content version, for pages to link. */
     public String url(String name) {

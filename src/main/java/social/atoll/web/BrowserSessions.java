@@ -42,7 +42,7 @@ public final class BrowserSessions {
         Optional<SignedIn> cached = ctx.attribute(CURRENT);
         if (cached != null) return cached;
         String secret = ctx.cookie(SESSION_COOKIE);
-        Optional<SignedIn> found = sessions.resume(secret)
+        Optional<SignedIn> found = sessions.resume(secret, ctx.ip())
                 .map(s -> new SignedIn(s.session(), s.secret(), s.person().user(), s.person().account()));
         ctx.attribute(CURRENT, found);
         return found;

@@ -2,33 +2,80 @@ package social.atoll.web;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import social.atoll.config.Settings;
+import social.atoll.core.instance.InstanceService;
 import social.atoll.server.Controller;
 import social.atoll.web.view.LandingView;
 
-/** {@code GET /}: the instance's front page, with a way to sign in (or out). */
+/**
+ * The server's own pages for visitors: {@code /} (what this server is, its rules, a way to sign in; people signed in
+ * go to their home timeline), {@code /about} (the same with the contact and the privacy policy) and
+ * {@code /robots.txt}. The texts are the administrators' (defaults until they set them).
+ */
 public final class LandingController implements Controller {
 
+    private final Settings settings;
     private final Pages pages;
     private final BrowserSessions sessions;
+    private final InstanceService instance;
 
-    public LandingController(Pages pages, BrowserSessions sessions) {
+    public LandingController(Settings settings, Pages pages, BrowserSessions sessions, InstanceService instance) {
+        this.settings = settings;
         this.pages = pages;
         this.sessions = sessions;
+        this.instance = instance;
     }
 
     @Override
-    public void routes(RoutesConfig r) { r.get("/", this::show); }
+    public void routes(RoutesConfig r) {
+        r.get("/", this::landing);
+        r.get("/about", ctx -> show(ctx, "web/about.jte", "/about", pages.messages().get("about.title"), "about"));
+        r.get("/robots.txt", this::robots);
+    }
 
-    private void show(Context ctx) {
-        String description = pages.instance() + " is a server of the fediverse, the social network of independent, "
-                + "interconnected servers: people here can follow and talk with people on Mastodon and other servers.";
-        var signedIn = sessions.current(ctx);
-        if (signedIn.isPresent()) {
+    private void landing(Context ctx) {
+        if (sessions.current(ctx).isPresent()) {
             ctx.redirect("/home");
             return;
         }
-        String who = signedIn.map(s -> "@" + s.account().username()).orElse(null);
-        String csrf = signedIn.isPresent() ? sessions.csrfToken(ctx) : null;
-        pages.render(ctx, 200, "web/landing.jte", new LandingView(pages.instance(), description, who, csrf));
+        show(ctx, "web/landing.jte", "/", null, null);
+    }
+
+    private void show(Context ctx, String template, String path, String title, String nav) {
+        var info = instance.info();
+        var contact = instance.contactAccount();
+        var usage = instance.usage();
+        String registrations = !instance.registrationsOpen() ? "closed" : instance.approvalRequired() ? "approval" : "open";
+        LandingView view = new LandingView(info.title(), info.shortDescription(), info.extendedDescription(),
+                instance.rules().stream().map(r -> new LandingView.Rule(r.text(), r.hint() == null ? "" : r.hint())).toList(),
+                contact.map(a -> a.acct()).orElse(null),
+                contact.map(a -> a.displayName() == null || a.displayName().isBlank() ? a.username() : a.displayName()).orElse(null),
+                info.contactEmail().isBlank() ? null : info.contactEmail(), registrations, info.sourceUrl().isBlank() ? null : info.sourceUrl(),
+                usage.users(), usage.localPosts());
+        WebPage page = pages.page(ctx, title, nav);
+        page = page.withHead(new WebPage.Head(title, settings.url(path), info.shortDescription(), null, "website", null, null, false));
+        pages.render(ctx, 200, template, page, view);
+    }
+
+    /**
+     * Crawlers may read the public pages (each account decides with {@code noindex} in its page's head), not the
+     * app, the API, the media proxy or the sign-in forms.
+     */
+    private void robots(Context ctx) {
+        ctx.header("Cache-Control", "public, max-age=86400").contentType("text/plain; charset=utf-8").result("""
+                User-agent: *
+                Disallow: /api/
+                Disallow: /oauth/
+                Disallow: /auth/
+                Disallow: /web/
+                Disallow: /media_proxy/
+                Disallow: /authorize_interaction
+                Disallow: /home
+                Disallow: /settings/
+                Disallow: /notifications
+
+                User-agent: GPTBot
+                Disallow: /
+                """);
     }
 }

@@ -8,6 +8,8 @@ import java.net.URI;
 import java.util.Map;
 import social.atoll.api.entity.AccountViews;
 import social.atoll.config.Settings;
+import social.atoll.core.preferences.Preferences;
+import social.atoll.core.preferences.PreferencesService;
 import social.atoll.web.view.MessageView;
 
 /**
@@ -28,9 +30,12 @@ public final class Pages {
     private final AccountViews accounts;
     private final Messages messages;
     private final Assets assets;
+    private final PreferencesService preferences;
     private final String mediaOrigins;
 
-    public Pages(Settings settings, BrowserSessions sessions, AccountViews accounts, Messages messages, Assets assets) {
+    public Pages(Settings settings, BrowserSessions sessions, AccountViews accounts, Messages messages, Assets assets,
+                 PreferencesService preferences) {
+        this.preferences = preferences;
         this.settings = settings;
         this.sessions = sessions;
         this.accounts = accounts;
@@ -47,15 +52,20 @@ public final class Pages {
 
     public Assets assets() { return assets; }
 
-    /** The layout's model for this request: the signed-in person (if any), a CSRF token, the default head. */
+    /**
+     * The layout's model for this request: the signed-in person (if any) with their reading preferences and theme
+     * (read from the user row the session lookup already loaded, so no query of its own), a CSRF token, the default
+     * head.
+     */
     public WebPage page(Context ctx, String title, String nav) {
         var signedIn = sessions.current(ctx);
+        Preferences prefs = signedIn.map(s -> preferences.of(s.user())).orElse(Preferences.DEFAULTS);
         WebPage.Me me = signedIn.map(s -> {
             var a = accounts.render(s.account());
             return new WebPage.Me(a.id(), a.username(), a.displayName().isBlank() ? a.username() : a.displayName(), a.avatar(),
-                    s.user().roleEnum() != social.atoll.core.account.User.Role.USER);
+                    s.user().roleEnum() != social.atoll.core.account.User.Role.USER, prefs.expandSpoilers(), prefs.autoplayGifs());
         }).orElse(null);
-        return new WebPage(messages, assets, settings.domain(), settings.baseUrl(), me, sessions.csrfToken(ctx), "auto", nav,
+        return new WebPage(messages, assets, settings.domain(), settings.baseUrl(), me, sessions.csrfToken(ctx), prefs.theme(), nav,
                 WebPage.Head.titled(title));
     }
 
@@ -70,18 +80,31 @@ public final class Pages {
      * answer, which must submit itself and has nothing else to load).
      */
     public void render(Context ctx, int status, String template, WebPage page, Object view, String scriptNonce) {
+        send(ctx, status, template, page, view, scriptNonce, false);
+    }
+
+    /**
+     * Renders a page meant to be framed by other sites (a post's {@code /embed}): any site may frame it, so it must
+     * carry no form or action that a click-jacker could use. Every other page keeps {@code DENY}.
+     */
+    public void renderEmbeddable(Context ctx, int status, String template, WebPage page, Object view) {
+        send(ctx, status, template, page, view, null, true);
+    }
+
+    private void send(Context ctx, int status, String template, WebPage page, Object view, String scriptNonce, boolean frameable) {
         StringOutput out = new StringOutput();
         engine.render(template, Map.of("page", page, "view", view), out);
         String scripts = scriptNonce == null ? "script-src 'self'" : "script-src 'self' 'nonce-" + scriptNonce + "'";
         ctx.status(status)
                 .header("Cache-Control", "private, no-store")
-                .header("X-Frame-Options", "DENY")
                 .header("X-Content-Type-Options", "nosniff")
                 .header("Referrer-Policy", "same-origin")
                 .header("Content-Security-Policy", "default-src 'none'; " + scripts + "; style-src 'self'; img-src " + mediaOrigins
-                        + "; media-src " + mediaOrigins + "; connect-src 'self'; manifest-src 'self'; base-uri 'none'; frame-ancestors 'none'")
+                        + "; media-src " + mediaOrigins + "; connect-src 'self'; manifest-src 'self'; base-uri 'none'; frame-ancestors "
+                        + (frameable ? "*" : "'none'"))
                 .contentType("text/html; charset=utf-8")
                 .result(out.toString());
+        if (!frameable) ctx.header("X-Frame-Options", "DENY");
     }
 
     /** HTML for a fragment (an htmx swap): the same escaping, no layout, no page headers beyond the type. */

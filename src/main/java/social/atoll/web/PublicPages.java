@@ -1,39 +1,34 @@
 package social.atoll.web;
 
 import io.javalin.http.Context;
-import social.atoll.config.Settings;
 import social.atoll.core.account.Account;
-import social.atoll.core.status.Status;
 import social.atoll.server.BrowserPages;
-import social.atoll.web.view.ProfileView;
-import social.atoll.web.view.StatusPageView;
+import social.atoll.web.site.Feeds;
+import social.atoll.web.site.ProfilePages;
+import social.atoll.web.site.StatusPages;
 
-/** The profile and post pages that visitors reach at an account's or a post's URL. */
+/** The profile and post pages that browsers reach at an account's or a post's URL, which ActivityPub also serves. */
 public final class PublicPages implements BrowserPages {
 
-    private final Settings settings;
-    private final Pages pages;
+    private final ProfilePages profiles;
+    private final StatusPages statuses;
+    private final Feeds feeds;
 
-    public PublicPages(Settings settings, Pages pages) {
-        this.settings = settings;
-        this.pages = pages;
+    public PublicPages(ProfilePages profiles, StatusPages statuses, Feeds feeds) {
+        this.profiles = profiles;
+        this.statuses = statuses;
+        this.feeds = feeds;
     }
 
     @Override
-    public void profile(Context ctx, Account a) {
-        String handle = "@" + a.username() + "@" + settings.domain();
-        pages.render(ctx, 200, "web/profile.jte", new ProfileView(settings.domain(), displayName(a), handle,
-                a.suspended() ? "" : (a.note() == null ? "" : a.note()), a.uri(), a.statusesCount(), a.followersCount(), a.followingCount()));
-    }
+    public void profile(Context ctx, Account a) { profiles.show(ctx, a, "posts"); }
 
     @Override
-    public void status(Context ctx, Account a, Status s) {
-        pages.render(ctx, 200, "web/status.jte", new StatusPageView(settings.domain(), displayName(a), "@" + a.username() + "@" + settings.domain(),
-                a.url() != null ? a.url() : a.uri(), s.spoilerText() == null ? "" : s.spoilerText(), s.content(), s.uri(),
-                s.createdAt().toString()));
-    }
+    public void status(Context ctx, String username, String domain, long id) { statuses.page(ctx, username, domain, id); }
 
-    private static String displayName(Account a) {
-        return a.displayName() == null || a.displayName().isBlank() ? a.username() : a.displayName();
-    }
+    @Override
+    public void remoteProfile(Context ctx, String username, String domain) { profiles.remote(ctx, username, domain); }
+
+    @Override
+    public void profileFeed(Context ctx, Account account) { feeds.account(ctx, account); }
 }

@@ -8,8 +8,12 @@ package social.atoll.web;
 public record WebPage(Messages messages, Assets assets, String instance, String baseUrl, Me me, String csrf, String theme,
                       String nav, Head head) {
 
-    /** The signed-in person, as the navigation shows them. */
-    public record Me(String id, String username, String displayName, String avatar, boolean staff) {}
+    /**
+     * The signed-in person, as the navigation shows them, with the reading preferences posts follow: content
+     * warnings open, GIFs playing by themselves.
+     */
+    public record Me(String id, String username, String displayName, String avatar, boolean staff, boolean expandSpoilers,
+                     boolean autoplayGifs) {}
 
     /**
      * {@code <head>} details: the canonical URL, a description and image for link previews (OpenGraph, Twitter
@@ -34,6 +38,12 @@ public record WebPage(Messages messages, Assets assets, String instance, String 
     public String asset(String name) { return assets.url(name); }
 
     public boolean signedIn() { return me != null; }
+
+    /** Content warnings start open (the reader's preference). */
+    public boolean expandSpoilers() { return me != null && me.expandSpoilers(); }
+
+    /** GIFs (gifv videos) play by themselves (the reader's preference); otherwise on hover, focus or click. */
+    public boolean autoplayGifs() { return me != null && me.autoplayGifs(); }
 
     /** The {@code hx-headers} value that makes every htmx request carry the CSRF token. */
     public String htmxHeaders() { return "{\"X-CSRF-Token\": \"" + csrf + "\"}"; }

@@ -121,6 +121,7 @@ public final class CoreWiring {
     public final MediaService media;
     public final MediaSweep mediaSweep;
     public final ProfileImages profileImages;
+    public final social.atoll.core.media.ProfileEditor profileEditor;
     /** Link previews: one fetch per URL for the whole server. */
     public final PreviewCardService cards;
     /** Copies images of remote posts into the media store; null when {@code ATOLL_CACHE_REMOTE_MEDIA=false}. */
@@ -134,6 +135,7 @@ public final class CoreWiring {
     public final AuthorizationService authorizations;
     public final WebSessionStore webSessions;
     public final WebSessions browserSignIn;
+    public final social.atoll.core.auth.AuthorizedApps authorizedApps;
     public final SignUpService signUps;
     public final ProfileService profiles;
     public final LinkVerifier linkVerifier;
@@ -258,7 +260,8 @@ public final class CoreWiring {
         this.oauth = new OAuthService(db, oauthStore, ids, clock);
         this.authorizations = new AuthorizationService(db, oauthStore, oauth, tokens, ids, clock);
         this.webSessions = new WebSessionStore(db, ids, clock);
-        this.browserSignIn = new WebSessions(webSessions, accounts, accountService, new SignInThrottle(clock));
+        this.authorizedApps = new social.atoll.core.auth.AuthorizedApps(oauthStore, tokens);
+        this.browserSignIn = new WebSessions(webSessions, accounts, accountService, new SignInThrottle(clock), clock);
 
         this.textFormatter = new TextFormatter(settings, accounts);
         this.statuses = new StatusStore(db, ids);
@@ -292,6 +295,7 @@ public final class CoreWiring {
 
         this.follows = new FollowService(db, followStore, relationships, accounts, ids, clock, events);
         this.profiles = new ProfileService(db, accounts, textFormatter, follows, json, clock, events);
+        this.profileEditor = new social.atoll.core.media.ProfileEditor(profiles, profileImages);
         this.linkVerifier = new LinkVerifier(accounts, infra.http, jobs, ids, json, clock);
         this.signUps = new SignUpService(settings, accountService, accounts, tokens);
         this.remoteAccounts = new RemoteAccountService(db, accounts, followStore, follows, clock);
@@ -336,7 +340,7 @@ public final class CoreWiring {
         this.discovery = new DiscoveryService(db, accounts, followStore, clock);
         this.trends = new TrendsService(statusFeeds, tagStore, clock, visibility);
         this.markers = new MarkerService(db, new MarkerStore(db), clock);
-        this.preferences = new PreferencesService(accounts, json);
+        this.preferences = new PreferencesService(db, accounts, json);
 
         this.instanceActivity = new InstanceActivity(db, accounts, statuses, clock);
         this.reports = new ReportService(db, accounts, statuses, json, ids, clock, events);

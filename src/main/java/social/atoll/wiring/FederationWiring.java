@@ -19,6 +19,7 @@ import social.atoll.federation.outbox.OutboxServices;
 import social.atoll.federation.resolver.ActorRefreshSweep;
 import social.atoll.federation.resolver.ActorResolver;
 import social.atoll.federation.resolver.RemoteCounts;
+import social.atoll.federation.resolver.RemoteFeaturedTags;
 import social.atoll.federation.resolver.SearchResolver;
 import social.atoll.federation.resolver.WebFingerClient;
 import social.atoll.federation.signatures.SignatureVerifier;
@@ -40,6 +41,7 @@ public final class FederationWiring {
     public final FederationClient federationClient;
     public final WebFingerClient webFinger;
     public final RemoteCounts remoteCounts;
+    public final RemoteFeaturedTags remoteFeaturedTags;
     public final ActorResolver actorResolver;
     public final ActorRefreshSweep actorRefresh;
     public final SignatureVerifier signatureVerifier;
@@ -69,8 +71,9 @@ public final class FederationWiring {
         this.federationClient = new FederationClient(settings, infra.http, instanceActor, federationPolicy);
         this.webFinger = new WebFingerClient(federationClient);
         this.remoteCounts = new RemoteCounts(core.accounts, core.remoteAccountStore, federationClient, jobs);
+        this.remoteFeaturedTags = new RemoteFeaturedTags(core.accounts, core.remoteAccountStore, core.featuredTags, federationClient, jobs);
         this.actorResolver = new ActorResolver(settings, core.accounts, core.remoteAccountStore, federationClient, webFinger, federationPolicy,
-                clock, remoteCounts);
+                clock, remoteCounts, remoteFeaturedTags);
         this.actorRefresh = new ActorRefreshSweep(core.accounts, core.remoteAccountStore, actorResolver, jobs, clock);
         this.signatureVerifier = new SignatureVerifier(settings, actorResolver, federationPolicy, clock);
         this.fetchAccess = new FetchAccess(signatureVerifier, federationPolicy);
@@ -88,7 +91,7 @@ public final class FederationWiring {
                 core.pollStore, noteWriter, actorWriter, new ActivityWriter(json, ids), clock, instanceActor);
         var inboxServices = new InboxServices(settings, clock, core.accounts, core.follows, core.followStore, core.blocks,
                 core.favourites, core.remoteStatuses, core.polls, core.remotePolls, core.remoteQuestions, core.remoteAccounts,
-                core.remoteAccountDeletion, federationClient, actorResolver, noteReader, new InboxForwarding(outbox));
+                core.remoteAccountDeletion, core.featuredTags, federationClient, actorResolver, noteReader, new InboxForwarding(outbox));
         this.inboxJob = new InboxJob(core.accounts, inboxServices,
                 InboxHandlers.standard(inboxServices, new FollowAnswers(outbox), core.remoteReports), json);
         this.inboxIntake = new InboxIntake(settings, core.seenActivities, jobs, ids, clock, json, instanceHealth);

@@ -78,6 +78,7 @@ import social.atoll.federation.documents.StatusDocumentsController;
 import social.atoll.federation.inbox.InboxController;
 import social.atoll.federation.webfinger.WebFingerController;
 import social.atoll.server.Controller;
+import social.atoll.server.ErrorPages;
 import social.atoll.server.HealthController;
 import social.atoll.server.MetricsController;
 import social.atoll.core.search.Search;
@@ -99,6 +100,16 @@ import social.atoll.web.PublicPages;
 import social.atoll.web.SignInController;
 import social.atoll.web.SignInForm;
 import social.atoll.web.oauth.AuthorizeController;
+import social.atoll.web.site.BrowserErrors;
+import social.atoll.web.site.Feeds;
+import social.atoll.web.site.InteractionPages;
+import social.atoll.web.site.ProfilePages;
+import social.atoll.web.site.StatusPages;
+import social.atoll.web.site.TagPages;
+import social.atoll.web.settings.ApplicationSettings;
+import social.atoll.web.settings.PreferenceSettings;
+import social.atoll.web.settings.ProfileSettings;
+import social.atoll.web.settings.SessionSettings;
 
 /**
  * The doors: the entity views (core → Mastodon JSON), and every controller of the Mastodon API, ActivityPub and the
@@ -112,6 +123,7 @@ public final class HttpWiring implements AutoCloseable {
     public final Auth auth;
     public final BrowserSessions browserSessions;
     public final StreamDispatcher streamDispatcher;
+    public final ErrorPages errorPages;
     public final List<Controller> controllers;
 
     public HttpWiring(InfraWiring infra, CoreWiring core, FederationWiring federation, StreamRegistry streamRegistry) {
@@ -130,8 +142,14 @@ public final class HttpWiring implements AutoCloseable {
         this.auth = new Auth(core.tokens, core.accountQueries);
         this.browserSessions = new BrowserSessions(core.browserSignIn, settings, infra.secrets.cookieKey());
         var assets = Assets.load();
-        var pages = new Pages(settings, browserSessions, accountViews, Messages.english(), assets);
-        var publicPages = new PublicPages(settings, pages);
+        var pages = new Pages(settings, browserSessions, accountViews, Messages.english(), assets, core.preferences);
+        var feeds = new Feeds(settings, accountViews, core.statusQueries, statusViews, core.media, core.tags, core.tagTimeline);
+        var profilePages = new ProfilePages(settings, browserSessions, pages, core.accountQueries, accountViews, core.statusQueries,
+                statusViews, core.relationships, core.follows, core.mutes, core.blocks, core.accountNotes);
+        var statusPages = new StatusPages(settings, browserSessions, pages, core.accountQueries, core.statusQueries, statusViews,
+                core.statusEdits);
+        var publicPages = new PublicPages(profilePages, statusPages, feeds);
+        this.errorPages = new BrowserErrors(pages);
         var signInForm = new SignInForm(pages, browserSessions);
         this.streamDispatcher = new StreamDispatcher(streamRegistry, core.streamAudience, core.statusQueries, core.statusRelations,
                 core.visibility, statusViews, core.notificationService, notificationViews, json);
@@ -163,7 +181,7 @@ public final class HttpWiring implements AutoCloseable {
         c.add(new AuthorizationServerMetadataController(settings));
         c.add(new UserinfoController(settings, auth, accountViews));
         c.add(new SignInController(core.browserSignIn, browserSessions, signInForm, pages));
-        c.add(new LandingController(pages, browserSessions));
+        c.add(new LandingController(settings, pages, browserSessions, core.instance));
         c.add(new AssetsController(assets));
         c.add(new TimelinePages(browserSessions, pages, core.timelines, statusViews, core.statusQueries, core.lists, core.listFeed));
         c.add(new NotificationPages(browserSessions, pages, core.notificationService, notificationViews, core.accountQueries, accountViews,
@@ -172,9 +190,17 @@ public final class HttpWiring implements AutoCloseable {
         c.add(new ListPages(browserSessions, pages, core.lists, search, accountViews));
         c.add(new FilterPages(browserSessions, pages, core.filters));
         c.add(new FollowedTagPages(browserSessions, pages, core.tags));
+        c.add(new ProfileSettings(browserSessions, pages, core.profiles, core.profileEditor, accountViews));
+        c.add(new PreferenceSettings(browserSessions, pages, core.preferences));
+        c.add(new ApplicationSettings(browserSessions, pages, core.authorizedApps));
+        c.add(new SessionSettings(browserSessions, pages, core.browserSignIn));
         c.add(new StatusFragments(browserSessions, pages, core.statusQueries, statusViews));
+        c.add(profilePages);
+        c.add(statusPages);
+        c.add(new TagPages(settings, browserSessions, pages, core.tags, core.tagTimeline, core.timelines, core.trends, statusViews, feeds));
+        c.add(new InteractionPages(settings, browserSessions, pages, core.accountQueries, federation.searchResolver));
         c.add(new RegistrationController(auth, json, core.oauth, core.signUps));
-        c.add(new CredentialsController(auth, json, core.accountQueries, accountViews, core.profiles, core.profileImages));
+        c.add(new CredentialsController(auth, json, core.accountQueries, accountViews, core.profileEditor));
         c.add(new FollowsController(auth, json, core.accountQueries, core.follows, core.relationships));
         c.add(new FollowRequestsController(settings, auth, core.accountQueries, accountViews, core.follows, core.relationships));
         c.add(new AccountsController(settings, auth, json, core.accountQueries, accountViews, federation.actorResolver));

@@ -29,6 +29,7 @@ public final class Registrations {
         core.streaming.register(events);
         core.tagFeed.register(events);
         federation.remoteCounts.register();
+        federation.remoteFeaturedTags.register();
         core.polls.register();
         core.statusUpdateNotifications.register(events);
         core.scheduledStatuses.register();

@@ -82,6 +82,14 @@ public final class NodeProject {
      * node_modules, so edits to the script need no reinstall and nothing is written into src.
      */
     public Run run(String script, Map<String, String> env, Duration timeout, Consumer<String> sink) {
+        return run(script, env, timeout, (line, stdin) -> sink.accept(line));
+    }
+
+    /**
+     * As {@link #run(String, Map, Duration, Consumer)}, for a script that waits for the test: {@code sink} also gets
+     * a writer of lines to the script's standard input.
+     */
+    public Run run(String script, Map<String, String> env, Duration timeout, java.util.function.BiConsumer<String, Consumer<String>> sink) {
         Path dir = stage();
         ProcessBuilder pb = new ProcessBuilder(node().toString(), dir.resolve(script).toString())
                 .directory(dir.toFile()).redirectErrorStream(true);
@@ -91,9 +99,10 @@ public final class NodeProject {
         List<String> lines = Collections.synchronizedList(new ArrayList<>());
         try {
             Process process = pb.start();
+            var stdin = new java.io.PrintStream(process.getOutputStream(), true, StandardCharsets.UTF_8);
             Thread reader = Thread.ofPlatform().daemon().start(() -> forEachLine(process, line -> {
                 lines.add(line);
-                sink.accept(line);
+                sink.accept(line, stdin::println);
             }));
             boolean finished = process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
             if (!finished) {

@@ -14,15 +14,15 @@ import social.atoll.api.Viewer;
 import social.atoll.api.entity.AccountViews;
 import social.atoll.core.account.Account;
 import social.atoll.core.account.AccountQueries;
-import social.atoll.core.account.ProfileService;
+import social.atoll.core.media.ProfileEditor;
 import social.atoll.core.account.ProfileUpdate;
 import social.atoll.core.account.User;
 
 /**
  * The signed-in user's own account: {@code verify_credentials} and {@code update_credentials}, both answering with
  * the CredentialAccount (the account plus its plain-text source and role). Profile changes arrive as JSON, form or
- * multipart (masto.js sends multipart even without files); {@code avatar} and {@code header} files are processed
- * by {@link social.atoll.core.media.ProfileImages}.
+ * multipart (masto.js sends multipart even without files); {@code avatar} and {@code header} files go through
+ * {@link ProfileEditor} with the rest, as on the settings page.
  */
 public final class CredentialsController implements Controller {
 
@@ -30,13 +30,9 @@ public final class CredentialsController implements Controller {
     private final ObjectMapper json;
     private final AccountQueries accounts;
     private final AccountViews views;
-    private final ProfileService profiles;
-    /** Avatar and header uploads; null ignores the {@code avatar} and {@code header} files. */
-    private final social.atoll.core.media.ProfileImages images;
+    private final ProfileEditor profiles;
 
-    public CredentialsController(Auth auth, ObjectMapper json, AccountQueries accounts, AccountViews views,
-                                 ProfileService profiles, social.atoll.core.media.ProfileImages images) {
-        this.images = images;
+    public CredentialsController(Auth auth, ObjectMapper json, AccountQueries accounts, AccountViews views, ProfileEditor profiles) {
         this.auth = auth;
         this.json = json;
         this.accounts = accounts;
@@ -72,14 +68,8 @@ public final class CredentialsController implements Controller {
                 source.bool("sensitive").orElse(null),
                 source.rawString("language").orElse(null));
         Account updated;
-        try (var uploads = new social.atoll.api.media.Uploads()) {
-            // images are checked before anything changes, and stored only once the rest of the update succeeded
-            var avatar = images == null ? null : uploads.get(p, "avatar");
-            var header = images == null ? null : uploads.get(p, "header");
-            var avatarImage = avatar == null ? null : images.prepare(social.atoll.core.media.ProfileImages.Kind.AVATAR, avatar);
-            var headerImage = header == null ? null : images.prepare(social.atoll.core.media.ProfileImages.Kind.HEADER, header);
-            updated = avatarImage == null && headerImage == null ? profiles.update(v.accountId(), update)
-                    : images.update(v.accountId(), avatarImage, headerImage, () -> profiles.update(v.accountId(), update));
+        try (var uploads = new social.atoll.server.Uploads()) {
+            updated = profiles.edit(v.accountId(), update, uploads.get(p, "avatar"), uploads.get(p, "header"));
         }
         User user = accounts.user(updated.id()).orElseThrow();
         ctx.json(credential(updated, user));

@@ -8,6 +8,7 @@ import social.atoll.server.ApiException;
 import social.atoll.api.Auth;
 import social.atoll.server.Controller;
 import social.atoll.server.Params;
+import social.atoll.server.Uploads;
 import social.atoll.api.Viewer;
 import social.atoll.api.entity.MediaViews;
 import social.atoll.core.media.MediaAttachment;

@@ -33,6 +33,7 @@ public final class PreferencesController implements Controller {
             out.put("posting:default:quote_policy", p.defaultQuotePolicy());
             out.put("reading:expand:media", p.expandMedia());
             out.put("reading:expand:spoilers", p.expandSpoilers());
+            out.put("reading:autoplay:gifs", p.autoplayGifs());
             ctx.json(out);
         });
     }

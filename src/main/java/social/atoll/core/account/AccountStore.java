@@ -377,6 +377,15 @@ public final class AccountStore {
                 .findOne());
     }
 
+    /** The {@code settings} document of the user of {@code accountId}, read in the caller's transaction. */
+    public Optional<String> settings(Handle h, long accountId) {
+        return h.createQuery("SELECT settings FROM users WHERE account_id = :a").bind("a", accountId).mapTo(String.class).findOne();
+    }
+
+    public void updateSettings(Handle h, long accountId, String settings) {
+        h.createUpdate("UPDATE users SET settings = :s WHERE account_id = :a").bind("s", settings).bind("a", accountId).execute();
+    }
+
     /** Of {@code ids}, the local accounts. */
     public List<Long> localAmong(Handle h, Collection<Long> ids) {
         return h.createQuery("SELECT id FROM accounts WHERE id IN (<ids>) AND domain IS NULL")

@@ -96,11 +96,23 @@ public final class ProfileService {
                     throw new ValidationException("Fields value is too long (maximum is " + ProfileLimits.MAX_FIELD_VALUE + " characters)");
             }
         }
-        if (u.privacy() != null && !PRIVACY.contains(u.privacy()))
+        checkPostingDefaults(u.privacy(), u.language());
+    }
+
+    /**
+     * The rule for posting defaults, wherever they are set (here and on the preferences page): a visibility among
+     * public, unlisted and private (a direct default would hide every post), a language code or none. Null is
+     * "unchanged" and passes.
+     */
+    public static void checkPostingDefaults(String privacy, String language) {
+        if (privacy != null && !PRIVACY.contains(privacy))
             throw new ValidationException("Privacy is not included in the list");
-        if (u.language() != null && !u.language().isBlank() && !LANGUAGE.matcher(u.language().trim()).matches())
+        if (language != null && !language.isBlank() && !LANGUAGE.matcher(language.trim()).matches())
             throw new ValidationException("Language is not included in the list");
     }
+
+    /** The fields of a local profile as stored: name, value as typed and as HTML, verification. */
+    public List<StoredField> fields(Account a) { return storedFields(a); }
 
     private String fieldsJson(Account current, List<ProfileUpdate.FieldInput> input) {
         Map<String, String> verified = new HashMap<>();

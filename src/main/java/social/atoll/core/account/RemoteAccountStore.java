@@ -94,6 +94,12 @@ public final class RemoteAccountStore {
         });
     }
 
+    /** The URL of the account's {@code featuredTags} collection, when its actor names one. */
+    public Optional<String> featuredTagsUrl(long accountId) {
+        return db.read(h -> h.createQuery("SELECT featured_tags_url FROM accounts WHERE id = :id").bind("id", accountId)
+                .mapTo(String.class).findOne());
+    }
+
     /** Sets the counts a remote server reports; a null count (hidden collection) stays as it was. */
     public void updateCounts(long accountId, Integer statuses, Integer followers, Integer following) {
         db.write(h -> h.createUpdate("""

@@ -2,7 +2,10 @@ package social.atoll.core.account;
 
 import java.time.Instant;
 
-/** The sign-in identity of a local account. Mirrors the {@code users} table. */
+/**
+ * The sign-in identity of a local account. Mirrors the {@code users} table; {@code settings} is the JSON document
+ * of the remaining preferences, read through {@link social.atoll.core.preferences.PreferencesService}.
+ */
 public record User(
         long id,
         long accountId,
@@ -16,6 +19,7 @@ public record User(
         String defaultPrivacy,
         boolean defaultSensitive,
         String defaultLanguage,
+        String settings,
         Instant lastSignInAt,
         Instant createdAt) {
 

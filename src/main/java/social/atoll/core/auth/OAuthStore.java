@@ -25,6 +25,7 @@ public final class OAuthStore {
     private static final RowMapper<AccessToken> TOKEN = RecordMapper.of(AccessToken.class);
     private static final RowMapper<StoredToken> STORED = RecordMapper.of(StoredToken.class);
     private static final RowMapper<Code> CODE = RecordMapper.of(Code.class);
+    private static final RowMapper<AppToken> APP_TOKEN = RecordMapper.of(AppToken.class);
 
     private final Database db;
 
@@ -108,12 +109,43 @@ public final class OAuthStore {
         return q.map(STORED).list();
     }
 
+    /** A live token and when it was last used (null: never, or not since it was issued). */
+    public record LiveToken(AccessToken token, Instant lastUsedAt) {}
+
     /** The live token with this hash. */
-    public Optional<AccessToken> liveToken(String tokenHash) {
+    public Optional<LiveToken> liveToken(String tokenHash) {
         return db.read(h -> h.createQuery("""
-                        SELECT id, app_id, account_id, scopes, created_at FROM oauth_tokens
+                        SELECT id, app_id, account_id, scopes, created_at, last_used_at FROM oauth_tokens
                         WHERE token_hash = :hash AND revoked_at IS NULL""")
-                .bind("hash", tokenHash).map(TOKEN).findOne());
+                .bind("hash", tokenHash)
+                .map((rs, ctx) -> new LiveToken(TOKEN.map(rs, ctx), instant(rs.getObject("last_used_at"))))
+                .findOne());
+    }
+
+    public void touchToken(long id, Instant now) {
+        db.write(h -> h.createUpdate("UPDATE oauth_tokens SET last_used_at = :now WHERE id = :id").bind("now", now).bind("id", id).execute());
+    }
+
+    /** One live user token with its app, for the authorized-apps page. */
+    public record AppToken(long tokenId, long appId, String appName, String website, String scopes, Instant createdAt, Instant lastUsedAt) {}
+
+    /** The live tokens an account gave to apps, oldest first. */
+    public List<AppToken> appTokens(long accountId) {
+        return db.read(h -> h.createQuery("""
+                        SELECT t.id AS token_id, t.app_id, a.name AS app_name, a.website, t.scopes, t.created_at, t.last_used_at
+                        FROM oauth_tokens t JOIN oauth_apps a ON a.id = t.app_id
+                        WHERE t.account_id = :account AND t.revoked_at IS NULL ORDER BY t.id""")
+                .bind("account", accountId).map(APP_TOKEN).list());
+    }
+
+    /** Drops the authorization codes an app holds for an account, so none can still be exchanged for a token. */
+    public void deleteCodes(Handle h, long appId, long accountId) {
+        h.createUpdate("DELETE FROM oauth_codes WHERE app_id = :app AND account_id = :account")
+                .bind("app", appId).bind("account", accountId).execute();
+    }
+
+    private static Instant instant(Object millis) {
+        return millis instanceof Number n ? Instant.ofEpochMilli(n.longValue()) : null;
     }
 
     /** The token with this hash, revoked or not. */

@@ -24,6 +24,9 @@ public final class TokenService {
     /** A token as issued: the secret to hand out, and its stored row. */
     public record Issued(String token, AccessToken row) {}
 
+    /** How stale a token's recorded last use may get before a request refreshes it. */
+    static final java.time.Duration USE_STEP = java.time.Duration.ofHours(1);
+
     /** What {@link #revoke} did. */
     public enum RevokeOutcome { REVOKED, UNKNOWN, NOT_OWNED }
 
@@ -73,10 +76,35 @@ public final class TokenService {
                 .findFirst();
     }
 
-    /** The live token with this secret, if any. */
+    /**
+     * The live token with this secret, if any. Using it records when, for the authorized-apps page: at most once per
+     * {@link #USE_STEP}, so an API request does not turn into a write.
+     */
     public Optional<AccessToken> find(String token) {
         if (token == null || token.isBlank()) return Optional.empty();
-        return store.liveToken(Tokens.sha256(token));
+        return store.liveToken(Tokens.sha256(token)).map(live -> {
+            Instant now = clock.instant();
+            if (live.lastUsedAt() == null || live.lastUsedAt().plus(USE_STEP).isBefore(now)) store.touchToken(live.token().id(), now);
+            return live.token();
+        });
+    }
+
+    /**
+     * Signs an app out of an account: every live token the account gave it is revoked (each announced as on
+     * {@code /oauth/revoke}, so its streams close and its push subscription goes) and its unused authorization codes
+     * are dropped. Answers how many tokens were revoked.
+     */
+    public int revokeApp(long appId, long accountId) {
+        return db.write(h -> {
+            List<OAuthStore.StoredToken> live = store.liveTokens(h, appId, accountId);
+            Instant now = clock.instant();
+            for (OAuthStore.StoredToken s : live) {
+                store.revokeToken(h, s.id(), now);
+                events.publish(new AuthEvents.TokenRevoked(s.id(), s.appId(), s.accountId()));
+            }
+            store.deleteCodes(h, appId, accountId);
+            return live.size();
+        });
     }
 
     /**

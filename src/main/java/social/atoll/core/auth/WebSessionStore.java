@@ -3,6 +3,7 @@ package social.atoll.core.auth;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.mapper.RowMapper;
 import social.atoll.infra.db.RecordMapper;
@@ -19,6 +20,7 @@ public final class WebSessionStore {
     public static final Duration LIFETIME = Duration.ofDays(14);
 
     private static final RowMapper<WebSession> SESSION = RecordMapper.of(WebSession.class);
+    private static final String COLUMNS = "s.id, s.user_id, u.account_id, s.ip, s.user_agent, s.created_at, s.last_active_at, s.expires_at";
 
     /** A new session and the secret for its cookie (shown once, never stored). */
     public record Created(String secret, WebSession session) {}
@@ -38,14 +40,15 @@ public final class WebSessionStore {
         String secret = Tokens.random();
         long id = ids.next();
         Instant now = clock.instant();
-        WebSession session = new WebSession(id, userId, accountId, now, now.plus(LIFETIME));
+        String ua = userAgent == null ? null : userAgent.substring(0, Math.min(userAgent.length(), 500));
+        WebSession session = new WebSession(id, userId, accountId, ip, ua, now, now, now.plus(LIFETIME));
         db.write(h -> {
             h.createUpdate("DELETE FROM web_sessions WHERE expires_at < :now").bind("now", now).execute();
             h.createUpdate("""
-                            INSERT INTO web_sessions (id, token_hash, user_id, ip, user_agent, created_at, expires_at)
-                            VALUES (:id, :hash, :user, :ip, :ua, :now, :expires)""")
+                            INSERT INTO web_sessions (id, token_hash, user_id, ip, user_agent, created_at, last_active_at, expires_at)
+                            VALUES (:id, :hash, :user, :ip, :ua, :now, :now, :expires)""")
                     .bind("id", id).bind("hash", Tokens.sha256(secret)).bind("user", userId).bind("ip", ip)
-                    .bind("ua", userAgent == null ? null : userAgent.substring(0, Math.min(userAgent.length(), 500)))
+                    .bind("ua", ua)
                     .bind("now", now).bind("expires", session.expiresAt()).execute();
             return h.createUpdate("UPDATE users SET last_sign_in_at = :now WHERE id = :user").bind("now", now).bind("user", userId).execute();
         });
@@ -55,11 +58,35 @@ public final class WebSessionStore {
     /** The unexpired session with this secret, if any. */
     public Optional<WebSession> find(String secret) {
         if (secret == null || secret.isBlank()) return Optional.empty();
-        return db.read(h -> h.createQuery("""
-                        SELECT s.id, s.user_id, u.account_id, s.created_at, s.expires_at
-                        FROM web_sessions s JOIN users u ON u.id = s.user_id
-                        WHERE s.token_hash = :hash AND s.expires_at > :now""")
+        return db.read(h -> h.createQuery("SELECT " + COLUMNS + " FROM web_sessions s JOIN users u ON u.id = s.user_id"
+                        + " WHERE s.token_hash = :hash AND s.expires_at > :now")
                 .bind("hash", Tokens.sha256(secret)).bind("now", clock.instant()).map(SESSION).findOne());
+    }
+
+    /** The unexpired sessions of a user, most recently active first. */
+    public List<WebSession> ofUser(long userId) {
+        return db.read(h -> h.createQuery("SELECT " + COLUMNS + " FROM web_sessions s JOIN users u ON u.id = s.user_id"
+                        + " WHERE s.user_id = :user AND s.expires_at > :now"
+                        + " ORDER BY COALESCE(s.last_active_at, s.created_at) DESC, s.id DESC")
+                .bind("user", userId).bind("now", clock.instant()).map(SESSION).list());
+    }
+
+    /** Records that the session was used now, from {@code ip}. */
+    public void touch(long id, String ip, Instant now) {
+        db.write(h -> h.createUpdate("UPDATE web_sessions SET last_active_at = :now, ip = COALESCE(:ip, ip) WHERE id = :id")
+                .bind("now", now).bind("ip", ip).bind("id", id).execute());
+    }
+
+    /** Ends one session of a user; false when it was not theirs or is gone. */
+    public boolean delete(long userId, long id) {
+        return db.write(h -> h.createUpdate("DELETE FROM web_sessions WHERE id = :id AND user_id = :user")
+                .bind("id", id).bind("user", userId).execute()) > 0;
+    }
+
+    /** Ends every session of a user except {@code keepId}; answers how many ended. */
+    public int deleteOthers(long userId, long keepId) {
+        return db.write(h -> h.createUpdate("DELETE FROM web_sessions WHERE user_id = :user AND id <> :keep")
+                .bind("user", userId).bind("keep", keepId).execute());
     }
 
     /** Ends the session with this secret (sign-out); unknown secrets are ignored. */

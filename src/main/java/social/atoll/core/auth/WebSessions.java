@@ -1,6 +1,9 @@
 package social.atoll.core.auth;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import social.atoll.core.account.Account;
 import social.atoll.core.account.AccountService;
@@ -26,8 +29,14 @@ public final class WebSessions {
     private final AccountStore accounts;
     private final AccountService accountService;
     private final SignInThrottle throttle;
+    private final Clock clock;
 
-    public WebSessions(WebSessionStore store, AccountStore accounts, AccountService accountService, SignInThrottle throttle) {
+    /** How stale a session's recorded activity may get before a request refreshes it. */
+    static final Duration ACTIVITY_STEP = Duration.ofMinutes(5);
+
+    public WebSessions(WebSessionStore store, AccountStore accounts, AccountService accountService, SignInThrottle throttle,
+                       Clock clock) {
+        this.clock = clock;
         this.store = store;
         this.accounts = accounts;
         this.accountService = accountService;
@@ -59,10 +68,32 @@ public final class WebSessions {
     }
 
     /** The unexpired session whose cookie carries {@code secret}, with its person. */
-    public Optional<Session> resume(String secret) {
-        return store.find(secret).flatMap(s -> accounts.byId(s.accountId())
+    public Optional<Session> resume(String secret) { return resume(secret, null); }
+
+    /**
+     * {@link #resume(String)} for a request from {@code ip}, which also records the session's activity for the
+     * sessions page: at most every {@link #ACTIVITY_STEP} (or when the address changed), so reading pages does not
+     * turn into a write per request.
+     */
+    public Optional<Session> resume(String secret, String ip) {
+        return store.find(secret).map(s -> {
+            Instant now = clock.instant();
+            boolean moved = ip != null && !ip.equals(s.ip());
+            if (ip == null || (!moved && s.lastSeen().plus(ACTIVITY_STEP).isAfter(now))) return s;
+            store.touch(s.id(), ip, now);
+            return new WebSession(s.id(), s.userId(), s.accountId(), ip, s.userAgent(), s.createdAt(), now, s.expiresAt());
+        }).flatMap(s -> accounts.byId(s.accountId())
                 .flatMap(a -> accounts.userByAccountId(a.id()).map(u -> new Session(s, secret, new Person(u, a)))));
     }
+
+    /** The signed-in browsers of a user, most recently active first. */
+    public List<WebSession> of(long userId) { return store.ofUser(userId); }
+
+    /** Signs out one browser of this user (by session id); false when it is not theirs or already gone. */
+    public boolean end(long userId, long sessionId) { return store.delete(userId, sessionId); }
+
+    /** Signs out every browser of this user but the one with session {@code keepId}; answers how many. */
+    public int endOthers(long userId, long keepId) { return store.deleteOthers(userId, keepId); }
 
     /** Signs {@code person} in from this browser, ending the session it had ({@code previousSecret}, may be null). */
     public Session start(Person person, String previousSecret, String ip, String userAgent) {

@@ -74,6 +74,56 @@ public final class FeaturedTagService {
         return of(accountId).stream().filter(f -> f.id() == id).findFirst().orElseThrow();
     }
 
+    /**
+     * Makes a remote account's featured tags those its server lists (read from its {@code featuredTags} collection),
+     * as Mastodon does: tags it no longer lists go, new ones come, kept ones keep their row. Invalid names are
+     * skipped; at most {@link InstanceLimits#MAX_FEATURED_TAGS}, in the server's order.
+     */
+    public void replaceRemote(long accountId, List<String> names) {
+        Map<String, String> byKey = new java.util.LinkedHashMap<>();
+        for (String raw : names) {
+            String name = bare(raw);
+            if (!Tag.valid(name)) continue;
+            byKey.putIfAbsent(Tag.key(name), name);
+            if (byKey.size() == InstanceLimits.MAX_FEATURED_TAGS) break;
+        }
+        db.write(h -> {
+            Instant now = clock.instant();
+            List<Long> tagIds = new ArrayList<>();
+            for (Map.Entry<String, String> e : byKey.entrySet()) tagIds.add(tags.insertIfAbsent(h, ids.next(), e.getValue(), e.getKey(), now).id());
+            store.deleteOthers(h, accountId, tagIds);
+            for (long tagId : tagIds) store.insert(h, ids.next(), accountId, tagId, now);
+            return null;
+        });
+    }
+
+    /**
+     * A remote account features one more tag (its server sent {@code Add} of a {@code Hashtag}); ignored when the
+     * name is invalid, the tag is featured already or the account has the most it may have.
+     */
+    public void addRemote(long accountId, String rawName) {
+        String name = bare(rawName);
+        if (!Tag.valid(name)) return;
+        db.write(h -> {
+            if (store.count(h, accountId) >= InstanceLimits.MAX_FEATURED_TAGS) return null;
+            Instant now = clock.instant();
+            long tagId = tags.insertIfAbsent(h, ids.next(), name, Tag.key(name), now).id();
+            store.insert(h, ids.next(), accountId, tagId, now);
+            return null;
+        });
+    }
+
+    /** A remote account stops featuring a tag ({@code Remove} of a {@code Hashtag}). */
+    public void removeRemote(long accountId, String rawName) {
+        String name = bare(rawName);
+        if (Tag.valid(name)) store.deleteByTagKey(accountId, Tag.key(name));
+    }
+
+    private static String bare(String rawName) {
+        String name = rawName == null ? "" : rawName.strip();
+        return name.startsWith("#") ? name.substring(1) : name;
+    }
+
     public void unfeature(long accountId, long featuredTagId) {
         int removed = store.delete(accountId, featuredTagId);
         if (removed == 0) throw new NotFoundException("featured tag");

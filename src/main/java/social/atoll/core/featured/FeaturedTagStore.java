@@ -38,6 +38,22 @@ public final class FeaturedTagStore {
                 .bind("id", id).bind("a", accountId).bind("t", tagId).bind("now", now).execute();
     }
 
+    /** Removes the account's featured tags other than {@code keepTagIds} (all of them when it is empty). */
+    public void deleteOthers(Handle h, long accountId, List<Long> keepTagIds) {
+        if (keepTagIds.isEmpty()) {
+            h.createUpdate("DELETE FROM featured_tags WHERE account_id = :a").bind("a", accountId).execute();
+            return;
+        }
+        h.createUpdate("DELETE FROM featured_tags WHERE account_id = :a AND tag_id NOT IN (<keep>)")
+                .bind("a", accountId).bindList("keep", keepTagIds).execute();
+    }
+
+    /** Removes the account's featured tag whose tag has this key, if it features it. */
+    public void deleteByTagKey(long accountId, String key) {
+        db.write(h -> h.createUpdate("DELETE FROM featured_tags WHERE account_id = :a AND tag_id IN (SELECT id FROM tags WHERE name_key = :k)")
+                .bind("a", accountId).bind("k", key).execute());
+    }
+
     /** Removes one of the account's featured tags; returns 0 when it had no such row. */
     public int delete(long accountId, long featuredTagId) {
         return db.write(h -> h.createUpdate("DELETE FROM featured_tags WHERE id = :id AND account_id = :a")

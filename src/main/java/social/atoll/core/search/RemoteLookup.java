@@ -19,10 +19,18 @@ public interface RemoteLookup {
     /** The account or status at {@code url}, stored on the way, when {@code viewerId} may see it. */
     Optional<Found> url(String url, Long viewerId);
 
+    /**
+     * Where {@code @username@domain} follows and interacts with things from other servers: the address template
+     * its server advertises in WebFinger ({@code {uri}} to be replaced), asked of that server now; empty when it
+     * cannot tell.
+     */
+    Optional<String> interactionTemplate(String username, String domain);
+
     /** Resolves nothing: for wiring without federation. */
     RemoteLookup NONE = new RemoteLookup() {
         @Override public Optional<Account> account(String username, String domain) { return Optional.empty(); }
         @Override public Optional<Found> url(String url, Long viewerId) { return Optional.empty(); }
+        @Override public Optional<String> interactionTemplate(String username, String domain) { return Optional.empty(); }
     };
 
     /** A handle query ({@code @user@domain}, {@code user@domain}, {@code acct:user@domain}) split, or empty. */

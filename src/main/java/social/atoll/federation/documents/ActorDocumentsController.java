@@ -17,7 +17,8 @@ import social.atoll.federation.vocab.ActorWriter;
  * clients with the actor and browsers with the profile page ({@code /users/{name}} redirects them to it, as Mastodon
  * does). The instance actor {@code /actor} is always public. In authorized fetch mode an unsigned request still gets
  * a bare actor with its key (id, type, preferredUsername, inbox, outbox, publicKey, endpoints), so that servers can
- * verify our signatures without signing first.
+ * verify our signatures without signing first. Browsers also get {@code /@{name}.rss} (the feed) and
+ * {@code /@{name}@{domain}} (a remote account as stored here) from the web pages.
  */
 public final class ActorDocumentsController implements Controller {
 
@@ -46,7 +47,19 @@ public final class ActorDocumentsController implements Controller {
     }
 
     private void actor(Context ctx, boolean atId) {
-        Account account = local(ctx.pathParam("username"));
+        String name = ctx.pathParam("username");
+        if (!atId && name.endsWith(".rss")) {
+            pages.profileFeed(ctx, local(name.substring(0, name.length() - 4)));
+            return;
+        }
+        int at = name.indexOf('@');
+        if (!atId && at > 0) {
+            // a remote account's page on this server: browsers only, ActivityPub clients ask its own server
+            if (ActivityJson.wanted(ctx)) throw ApiException.notFound();
+            pages.remoteProfile(ctx, name.substring(0, at), name.substring(at + 1));
+            return;
+        }
+        Account account = local(name);
         if (!ActivityJson.wanted(ctx)) {
             if (atId) {
                 ctx.redirect(account.url() != null ? account.url() : settings.url("/@" + account.username()), io.javalin.http.HttpStatus.FOUND);

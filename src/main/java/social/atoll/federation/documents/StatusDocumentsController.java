@@ -19,7 +19,8 @@ import social.atoll.server.Controller;
  * Local statuses as ActivityStreams: the object at its id ({@code /users/{name}/statuses/{id}}) and at its HTML URL
  * ({@code /@{name}/{id}}) — both answer AS clients with JSON directly, no redirect (Pixelfed fetches by {@code url}
  * and follows no redirects) — the {@code Create} (or, for a boost, the {@code Announce}) at
- * {@code …/activity}, and the replies collection. Visibility is the core policy's, for the signer of the request (an
+ * {@code …/activity}, and the replies collection. Browsers get the web app's page of the post (and of a stored remote
+ * post at {@code /@bob@example.org/456}). Visibility is the core policy's, for the signer of the request (an
  * unsigned fetch sees only public and unlisted statuses); what the fetcher may not see is a 404.
  */
 public final class StatusDocumentsController implements Controller {
@@ -49,21 +50,23 @@ public final class StatusDocumentsController implements Controller {
 
     private void object(Context ctx, boolean atId) {
         boolean as = ActivityJson.wanted(ctx);
-        StatusLookup.Authored f = find(ctx, as ? access.fetcher(ctx).accountId() : null);
         if (!as) {
-            if (f.status().isReblog()) {
-                // a boost has no page of its own: show the boosted post
-                Status original = statuses.boosted(f.status()).orElseThrow(ApiException::notFound);
-                ctx.redirect(original.url() != null ? original.url() : original.uri(), io.javalin.http.HttpStatus.FOUND);
-                return;
-            }
+            // browsers: the web app shows the post to its signed-in reader (or a visitor), whose cookie it knows
+            String name = ctx.pathParam("username");
+            Long id = parseId(ctx.pathParam("id"));
+            if (id == null) throw ApiException.notFound();
             if (atId) {
-                ctx.redirect(f.status().url() != null ? f.status().url() : f.status().uri(), io.javalin.http.HttpStatus.FOUND);
+                StatusLookup.Authored f = find(ctx, null);
+                Status shown = f.status().isReblog() ? statuses.boosted(f.status()).orElseThrow(ApiException::notFound) : f.status();
+                ctx.redirect(shown.url() != null ? shown.url() : shown.uri(), io.javalin.http.HttpStatus.FOUND);
                 return;
             }
-            page(ctx, f);
+            int at = name.indexOf('@');
+            pages.status(ctx, at > 0 ? name.substring(0, at) : name, at > 0 ? name.substring(at + 1) : null, id);
             return;
         }
+        if (ctx.pathParam("username").contains("@")) throw ApiException.notFound(); // its own server answers for it
+        StatusLookup.Authored f = find(ctx, access.fetcher(ctx).accountId());
         if (f.status().isReblog()) {
             ActivityJson.send(ctx, announce(f.status()));
             return;
@@ -118,8 +121,6 @@ public final class StatusDocumentsController implements Controller {
         else if (!others) page.put("next", base + "?only_other_accounts=true&page=true");
         return page;
     }
-
-    private void page(Context ctx, StatusLookup.Authored f) { pages.status(ctx, f.author(), f.status()); }
 
     /** The local status of the path, if the fetcher may see it; 404 otherwise (never revealing that it exists). */
     private StatusLookup.Authored find(Context ctx, Long viewerId) {

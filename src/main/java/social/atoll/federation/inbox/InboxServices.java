@@ -9,6 +9,7 @@ import social.atoll.core.account.Account;
 import social.atoll.core.account.AccountStore;
 import social.atoll.core.account.RemoteAccountDeletion;
 import social.atoll.core.account.RemoteAccountService;
+import social.atoll.core.featured.FeaturedTagService;
 import social.atoll.core.follow.FollowService;
 import social.atoll.core.follow.FollowStore;
 import social.atoll.core.poll.PollService;
@@ -40,6 +41,7 @@ public record InboxServices(
         RemoteQuestions remoteQuestions,
         RemoteAccountService remoteAccounts,
         RemoteAccountDeletion accountDeletions,
+        FeaturedTagService featuredTags,
         FederationClient client,
         ActorResolver resolver,
         NoteReader notes,

@@ -44,10 +44,15 @@ public final class ActorResolver implements RemoteAccountResolver, KeyOwners {
     private final FederationPolicy policy;
     private final Clock clock;
     private final RemoteCounts counts;
+    private final RemoteFeaturedTags featuredTags;
 
-    /** {@code counts} refreshes the post and follower counts of the actors stored. */
+    /**
+     * {@code counts} refreshes the post and follower counts of the actors stored, {@code featuredTags} their featured
+     * hashtags.
+     */
     public ActorResolver(Settings settings, AccountStore accounts, RemoteAccountStore remote, FederationClient client,
-                         WebFingerClient webFinger, FederationPolicy policy, Clock clock, RemoteCounts counts) {
+                         WebFingerClient webFinger, FederationPolicy policy, Clock clock, RemoteCounts counts,
+                         RemoteFeaturedTags featuredTags) {
         this.settings = settings;
         this.accounts = accounts;
         this.remote = remote;
@@ -56,6 +61,7 @@ public final class ActorResolver implements RemoteAccountResolver, KeyOwners {
         this.policy = policy;
         this.clock = clock;
         this.counts = counts;
+        this.featuredTags = featuredTags;
     }
 
     /**
@@ -193,7 +199,11 @@ public final class ActorResolver implements RemoteAccountResolver, KeyOwners {
         String domain = handleDomain;
         if (domain == null && known != null && known.username().equalsIgnoreCase(actor.username())) domain = known.domain();
         if (domain == null) domain = verifiedHandleDomain(actor);
-        return Optional.of(remote.upsert(actor, domain, clock.instant(), stored -> counts.enqueue(stored.id())));
+        boolean hasFeaturedTags = actor.featuredTags() != null;
+        return Optional.of(remote.upsert(actor, domain, clock.instant(), stored -> {
+            counts.enqueue(stored.id());
+            if (hasFeaturedTags) featuredTags.enqueue(stored.id());
+        }));
     }
 
     /**

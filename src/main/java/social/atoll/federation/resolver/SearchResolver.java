@@ -51,6 +51,12 @@ public final class SearchResolver implements RemoteLookup {
     public Optional<Account> account(String username, String domain) { return actors.byAcct(username, domain); }
 
     @Override
+    public Optional<String> interactionTemplate(String username, String domain) {
+        // WebFinger through the federation client: the same SSRF guard and limits as every fetch
+        return new WebFingerClient(client).subscribeTemplate(username, domain);
+    }
+
+    @Override
     public Optional<Found> url(String url, Long viewerId) {
         String u = url.trim();
         Optional<Status> known = statuses.byUriOrUrl(u);

@@ -56,7 +56,25 @@ public final class WebFingerClient {
     public WebFingerClient(FederationClient client) { this.client = client; }
 
     /** Looks {@code username@domain} up at {@code domain}; empty when it is unknown, gone, or unreachable. */
-    public Optional<Result> lookup(String username, String domain) {
+    public Optional<Result> lookup(String username, String domain) { return document(username, domain).flatMap(WebFingerClient::parse); }
+
+    /**
+     * The template of the {@code http://ostatus.org/schema/1.0/subscribe} link that {@code username@domain}'s server
+     * advertises: where its people follow and interact with things found elsewhere ({@code {uri}} stands for them).
+     */
+    public Optional<String> subscribeTemplate(String username, String domain) {
+        return document(username, domain).flatMap(jrd -> {
+            for (JsonNode link : jrd.path("links")) {
+                String template = link.path("template").asText(null);
+                if ("http://ostatus.org/schema/1.0/subscribe".equals(link.path("rel").asText()) && template != null && template.contains("{uri}")
+                        && (template.startsWith("https://") || template.startsWith("http://")))
+                    return Optional.of(template);
+            }
+            return Optional.empty();
+        });
+    }
+
+    private Optional<JsonNode> document(String username, String domain) {
         String resource = "acct:" + username + "@" + domain;
         try {
             URI url = URI.create(client.baseUrl(domain) + "/.well-known/webfinger?resource=" + encode(resource));
@@ -67,7 +85,7 @@ public final class WebFingerClient {
                 r = client.getPublic(viaHostMeta.get(), JRD);
             }
             if (!r.ok()) return Optional.empty();
-            return parse(client.parse(r.body(), url));
+            return Optional.of(client.parse(r.body(), url));
         } catch (FetchFailedException | IllegalArgumentException e) {
             log.debug("WebFinger of {} failed: {}", resource, e.getMessage());
             return Optional.empty();

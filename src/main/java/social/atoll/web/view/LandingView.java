@@ -1,4 +1,15 @@
 package social.atoll.web.view;
 
-/** The instance's front page. {@code signedInAs} ({@code @user}) and {@code csrf} are set when a browser is signed in. */
-public record LandingView(String instance, String description, String signedInAs, String csrf) {}
+import java.util.List;
+
+/**
+ * The front page ({@code /}) and {@code /about}: the server's texts as administrators set them (defaults until then).
+ *
+ * @param contactAcct    the account to contact ({@code admin}), null when there is none
+ * @param registrations  {@code open}, {@code approval} or {@code closed}
+ */
+public record LandingView(String title, String description, String extendedDescription, List<Rule> rules, String contactAcct,
+                          String contactName, String contactEmail, String registrations, String sourceUrl, long users, long posts) {
+
+    public record Rule(String text, String hint) {}
+}

@@ -1,8 +1,34 @@
 package social.atoll.web.view;
 
+import java.util.List;
+
 /**
- * A public profile page ({@code /@name}). {@code noteHtml} is server-made or sanitized HTML; {@code actorUri} is
- * linked as the page's ActivityPub alternate.
+ * A profile page ({@code /@name}, {@code /@name@domain}): the account as the API shows it (sanitized HTML, images
+ * through the media proxy), one tab of its posts, and what the reader may do about it.
+ *
+ * @param tab        {@code posts}, {@code with_replies} or {@code media}
+ * @param basePath   the profile's path ({@code /@alice}), tabs and forms hang off it
+ * @param suspended  a suspended account shows its name and nothing else
+ * @param counts     follower and following counts are shown (the account does not hide its collections)
+ * @param relation   how the signed-in reader stands toward the account; null for visitors and on one's own profile
+ * @param self       the reader's own profile
+ * @param interact   the address to follow from another server (this account's ActivityPub id)
  */
-public record ProfileView(String instance, String displayName, String handle, String noteHtml, String actorUri,
-                          int statusesCount, int followersCount, int followingCount) {}
+public record ProfileView(String id, String displayName, String acct, String handle, String avatar, String header, String noteHtml,
+                          List<Field> fields, boolean bot, boolean locked, String joined, int statusesCount, int followersCount,
+                          int followingCount, boolean counts, boolean local, boolean suspended, String url, String tab, String basePath,
+                          List<StatusCard> pinned, List<StatusCard> statuses, List<Tile> tiles, String olderUrl, Relation relation,
+                          boolean self, String interact) {
+
+    /** A profile field; {@code valueHtml} is sanitized, its links carry {@code rel="me"} on local profiles. */
+    public record Field(String name, String valueHtml, boolean verified) {}
+
+    /** One square of the media tab: an image or a video's preview, linking to its post. */
+    public record Tile(String permalink, String preview, String description, boolean video) {}
+
+    /** The reader's relationship to the account, as the action forms need it. */
+    public record Relation(boolean following, boolean requested, boolean followedBy, boolean muting, boolean blocking,
+                           boolean blockedBy, String note) {}
+
+    public boolean hasStatuses() { return !statuses.isEmpty() || !tiles.isEmpty(); }
+}

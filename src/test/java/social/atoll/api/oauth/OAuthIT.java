@@ -268,7 +268,7 @@ class OAuthIT {
         assertThat(formPost.statusCode()).isEqualTo(200);
         Browser.Form back = Browser.form(formPost.body(), CALLBACK);
         assertThat(back.inputs()).containsKeys("code").containsEntry("state", "g");
-        assertThat(formPost.headers().firstValue("Content-Security-Policy").orElse("")).contains("script-src 'nonce-");
+        assertThat(formPost.headers().firstValue("Content-Security-Policy").orElse("")).contains("script-src 'self' 'nonce-");
 
         // RFC 8252: a loopback IP redirect may use any port; other hosts must match exactly.
         String code = approve(browser, authorizeUrl(app, "http://127.0.0.1:53682/cb", "profile", Map.of()));
@@ -301,7 +301,10 @@ class OAuthIT {
         HttpResponse<String> signedIn = browser.submit(form, Map.of("email", "mallory@example.test", "password", "password-mallory"));
         assertThat(signedIn.statusCode()).isEqualTo(303);
         assertThat(signedIn.headers().firstValue("Location")).contains("/");
-        HttpResponse<String> home = browser.get("/");
+        HttpResponse<String> front = browser.get("/");
+        assertThat(front.statusCode()).isEqualTo(302);
+        assertThat(front.headers().firstValue("Location")).contains("/home");
+        HttpResponse<String> home = browser.get("/home");
         assertThat(home.body()).contains("@mallory");
 
         HttpResponse<String> out = browser.submit(Browser.form(home.body(), "/auth/sign_out"), Map.of());

@@ -11,7 +11,10 @@ import social.atoll.federation.Fed;
 import social.atoll.testing.Await;
 import social.atoll.testing.TestInstance;
 
-/** Update{Person}, Delete{actor}, Block, Flag, Move and Add/Remove of featured posts, as a remote server sends them. */
+/**
+ * Update{Person}, Delete{actor}, Block, Flag, Move and Add/Remove of featured posts and hashtags, as a remote server
+ * sends them.
+ */
 class AccountHandlersIT {
 
     private static final String PUBLIC = "\"https://www.w3.org/ns/activitystreams#Public\"";
@@ -122,6 +125,23 @@ class AccountHandlersIT {
         Await.until("the note is pinned", () -> atoll.http().get("/api/v1/accounts/" + bobId + "/statuses?pinned=true", token).json().size() == 1);
         assertThat(remote.post(Fed.sharedInbox(atoll), bob, add.formatted(bob.uri(), Fed.unique(), "Remove", bob.uri(), noteId, bob.uri()))).isEqualTo(202);
         Await.until("the note is unpinned", () -> atoll.http().get("/api/v1/accounts/" + bobId + "/statuses?pinned=true", token).json().isEmpty());
+    }
+
+    /** Mastodon announces a featured hashtag as Add/Remove of an inline Hashtag to the featured collection. */
+    @Test
+    void addAndRemoveOfAHashtagFeatureAndUnfeatureIt() {
+        FakeFediServer.Actor bob = remote.actor("bob13");
+        String bobId = Fed.introduce(atoll, remote, bob);
+        String add = """
+                {"@context": "https://www.w3.org/ns/activitystreams", "id": "%s#tags/%d", "type": "%s", "actor": "%s",
+                 "object": {"type": "Hashtag", "href": "%s/tagged/knitting", "name": "#Knitting"},
+                 "target": "%s/collections/featured"}""";
+        assertThat(remote.post(Fed.sharedInbox(atoll), bob, add.formatted(bob.uri(), Fed.unique(), "Add", bob.uri(), bob.uri(), bob.uri()))).isEqualTo(202);
+        Await.until("the tag is featured", () -> atoll.http().get("/api/v1/accounts/" + bobId + "/featured_tags").json().size() == 1);
+        JsonNode tag = atoll.http().get("/api/v1/accounts/" + bobId + "/featured_tags").json().get(0);
+        assertThat(tag.get("name").asText()).isEqualTo("Knitting");
+        assertThat(remote.post(Fed.sharedInbox(atoll), bob, add.formatted(bob.uri(), Fed.unique(), "Remove", bob.uri(), bob.uri(), bob.uri()))).isEqualTo(202);
+        Await.until("the tag is no longer featured", () -> atoll.http().get("/api/v1/accounts/" + bobId + "/featured_tags").json().isEmpty());
     }
 
     @Test

@@ -1,4 +1,4 @@
-package social.atoll.api.media;
+package social.atoll.server;
 
 import io.javalin.http.UploadedFile;
 import java.io.IOException;
@@ -10,10 +10,9 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import social.atoll.server.Params;
 import social.atoll.core.media.MediaUpload;
 
-/** Multipart files copied to temp files for processing; {@link #close} removes them whatever happened. */
+/** Multipart files (API or browser forms) copied to temp files for processing; {@link #close} removes them whatever happened. */
 public final class Uploads implements AutoCloseable {
 
     private final List<Path> files = new ArrayList<>();
@@ -21,8 +20,20 @@ public final class Uploads implements AutoCloseable {
     /** The file part {@code name}, or null when the request has none. */
     public MediaUpload get(Params p, String name) {
         Optional<UploadedFile> f = p.file(name);
-        if (f.isEmpty()) return null;
-        UploadedFile u = f.get();
+        return f.isEmpty() ? null : copy(f.get());
+    }
+
+    /**
+     * The file part {@code name} of a browser's multipart form, or null when none was chosen (a form with an empty
+     * file input still sends the part, with no file name and no bytes).
+     */
+    public MediaUpload get(io.javalin.http.Context ctx, String name) {
+        UploadedFile u = ctx.uploadedFile(name);
+        if (u == null || (u.size() == 0 && (u.filename() == null || u.filename().isBlank()))) return null;
+        return copy(u);
+    }
+
+    private MediaUpload copy(UploadedFile u) {
         try {
             Path tmp = Files.createTempFile("atoll-upload-", ".bin");
             files.add(tmp);
