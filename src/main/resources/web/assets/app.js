@@ -4,7 +4,8 @@ const features = [
   ['.live[data-stream]', './live.js'],
   ['[data-compose]', './compose.js'],
   ['button[data-copy]', './copy.js'],
-  ['.feed, .status.detailed', './keys.js'],
+  // shortcuts everywhere in the app ('n', '?', '/'); j/k/f/b/r act where there are posts
+  ['.shell', './keys.js'],
   ['img[data-blurhash]', './blurhash.js'],
   ['video[data-gifv]', './gifv.js'],
   ['input[data-preview]', './preview.js'],

@@ -1,12 +1,16 @@
-// Live timelines: new posts arrive over the streaming API (Server-Sent Events, signed in by the page's cookie) and
-// wait behind a "N new posts" button, so nothing moves under the reader; the button shows them at the top.
+// Live feeds: new items arrive over the streaming API (Server-Sent Events, signed in by the page's cookie) and wait
+// behind a "N new" button, so nothing moves under the reader; the button shows them at the top.
+// The bar names what to listen to: data-stream (and data-list for a list), data-event (default "update": a post;
+// "notification": a notification) and data-card, the fragment URL with {id} for the item's id.
 export function start() {
   const bar = document.querySelector('.live[data-stream]');
   const feed = document.querySelector('.feed');
   if (!bar || !feed || typeof EventSource === 'undefined') return;
   const button = bar.querySelector('button');
+  const kind = bar.dataset.event || 'update';
+  const card = bar.dataset.card || '/web/statuses/{id}/card';
   const pending = [];
-  const seen = new Set([...feed.querySelectorAll('article.status')].map((a) => a.dataset.id));
+  const seen = new Set([...feed.querySelectorAll(':scope > article')].map((a) => a.dataset.id));
 
   const label = () => {
     const n = pending.length;
@@ -14,14 +18,17 @@ export function start() {
     bar.hidden = n === 0;
   };
 
-  const stream = new EventSource('/api/v1/streaming?stream=' + encodeURIComponent(bar.dataset.stream));
-  stream.addEventListener('update', async (event) => {
-    let status;
-    try { status = JSON.parse(event.data); } catch { return; }
-    const id = status.reblog ? status.reblog.id : status.id;
-    if (seen.has(id)) return;
-    seen.add(id);
-    const response = await fetch('/web/statuses/' + encodeURIComponent(status.id) + '/card', { credentials: 'same-origin' });
+  let query = 'stream=' + encodeURIComponent(bar.dataset.stream);
+  if (bar.dataset.list) query += '&list=' + encodeURIComponent(bar.dataset.list);
+  const stream = new EventSource('/api/v1/streaming?' + query);
+  stream.addEventListener(kind, async (event) => {
+    let item;
+    try { item = JSON.parse(event.data); } catch { return; }
+    // a post is known by the post it shows (a boost shows the boosted one); a notification by its own id
+    const key = kind === 'update' && item.reblog ? item.reblog.id : item.id;
+    if (seen.has(key)) return;
+    seen.add(key);
+    const response = await fetch(card.replace('{id}', encodeURIComponent(item.id)), { credentials: 'same-origin' });
     if (!response.ok) return;
     pending.unshift(await response.text());
     label();
@@ -34,7 +41,8 @@ export function start() {
     const html = pending.splice(0).join('');
     feed.insertAdjacentHTML('afterbegin', html);
     label();
+    document.querySelector('.feed-empty')?.remove();
     window.htmx?.process(feed);
-    feed.querySelector('article.status')?.focus();
+    feed.querySelector(':scope > article')?.focus();
   });
 }

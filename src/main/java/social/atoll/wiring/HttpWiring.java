@@ -21,6 +21,7 @@ import social.atoll.api.bookmarks.StatusListing;
 import social.atoll.api.conversations.ConversationsController;
 import social.atoll.api.entity.AccountViews;
 import social.atoll.api.entity.MediaViews;
+import social.atoll.api.entity.ConversationViews;
 import social.atoll.api.entity.NotificationViews;
 import social.atoll.api.entity.PollViews;
 import social.atoll.api.entity.PreviewCardViews;
@@ -80,6 +81,7 @@ import social.atoll.server.Controller;
 import social.atoll.server.ErrorPages;
 import social.atoll.server.HealthController;
 import social.atoll.server.MetricsController;
+import social.atoll.core.search.Search;
 import social.atoll.web.Assets;
 import social.atoll.web.AssetsController;
 import social.atoll.web.BrowserSessions;
@@ -88,6 +90,12 @@ import social.atoll.web.app.StatusActionPages;
 import social.atoll.web.app.StatusFragments;
 import social.atoll.web.compose.ComposePages;
 import social.atoll.web.app.TimelinePages;
+import social.atoll.web.app.ConversationPages;
+import social.atoll.web.app.FilterPages;
+import social.atoll.web.app.FollowedTagPages;
+import social.atoll.web.app.ListPages;
+import social.atoll.web.app.NotificationPages;
+import social.atoll.web.app.SearchPage;
 import social.atoll.web.LandingController;
 import social.atoll.web.Pages;
 import social.atoll.web.PublicPages;
@@ -163,8 +171,9 @@ public final class HttpWiring implements AutoCloseable {
         c.add(new RateLimitController(settings.rateLimits(), auth, clock));
         c.add(new TagsController(settings, auth, core.tags, tagViews));
         c.add(new TagTimelineController(auth, json, settings, core.tags, core.tagTimeline, statusViews));
-        c.add(new SearchController(settings, auth, json, core.accountQueries, core.statusQueries, accountViews, statusViews,
-                federation.searchResolver, core.search, core.tags, tagViews));
+        var search = new Search(settings.domain(), settings.host(), core.accountQueries, core.statusQueries, federation.searchResolver,
+                core.search, core.tags);
+        c.add(new SearchController(auth, json, search, accountViews, statusViews, tagViews));
         c.add(new AccountSearchController(auth, json, core.search, accountViews));
         c.add(new MarkersController(auth, json, core.markers));
         c.add(new PreferencesController(auth, core.preferences));
@@ -176,7 +185,13 @@ public final class HttpWiring implements AutoCloseable {
         c.add(new SignInController(core.browserSignIn, browserSessions, signInForm, pages));
         c.add(new LandingController(settings, pages, browserSessions, core.instance));
         c.add(new AssetsController(assets));
-        c.add(new TimelinePages(browserSessions, pages, core.timelines, statusViews));
+        c.add(new TimelinePages(browserSessions, pages, core.timelines, statusViews, core.statusQueries, core.lists, core.listFeed));
+        c.add(new NotificationPages(browserSessions, pages, core.notificationService, notificationViews, core.accountQueries, accountViews,
+                core.follows));
+        c.add(new SearchPage(browserSessions, pages, search, accountViews, statusViews));
+        c.add(new ListPages(browserSessions, pages, core.lists, search, accountViews));
+        c.add(new FilterPages(browserSessions, pages, core.filters));
+        c.add(new FollowedTagPages(browserSessions, pages, core.tags));
         c.add(new ProfileSettings(browserSessions, pages, core.profiles, core.profileEditor, accountViews));
         c.add(new PreferenceSettings(browserSessions, pages, core.preferences));
         c.add(new ApplicationSettings(browserSessions, pages, core.authorizedApps));
@@ -219,9 +234,10 @@ public final class HttpWiring implements AutoCloseable {
         c.add(new StatusPinsController(auth, core.pins, statusViews));
         c.add(new ConversationMutesController(auth, core.conversationMutes, statusViews));
         c.add(new TranslationsController(auth, core.statusQueries));
-        var conversationsController = new ConversationsController(settings, auth, core.conversations, core.statusQueries,
-                statusViews, accountViews);
+        var conversationViews = new ConversationViews(core.statusQueries, statusViews, accountViews);
+        var conversationsController = new ConversationsController(settings, auth, core.conversations, conversationViews);
         c.add(conversationsController);
+        c.add(new ConversationPages(browserSessions, pages, core.conversations, conversationViews, core.statusQueries, statusViews));
         streamDispatcher.renderConversationsWith((id, viewer) -> conversationsController.entity(viewer, id));
         c.add(new BlocksController(settings, auth, core.blocks, core.relationshipQueries, core.relationships, accountViews));
         c.add(new MutesController(settings, auth, json, core.mutes, core.relationshipQueries, core.relationships, accountViews));

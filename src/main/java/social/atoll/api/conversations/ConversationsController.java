@@ -1,29 +1,20 @@
 package social.atoll.api.conversations;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import social.atoll.server.ApiException;
 import social.atoll.api.Auth;
 import social.atoll.server.Controller;
 import social.atoll.api.Page;
 import social.atoll.api.Viewer;
-import social.atoll.api.entity.AccountEntity;
-import social.atoll.api.entity.AccountViews;
-import social.atoll.api.entity.StatusEntity;
-import social.atoll.api.entity.StatusViews;
+import social.atoll.api.entity.ConversationViews;
+import social.atoll.api.entity.ConversationViews.ConversationEntity;
 import social.atoll.config.Settings;
 import social.atoll.core.common.IdRange;
 import social.atoll.core.conversation.AccountConversation;
 import social.atoll.core.conversation.ConversationService;
-import social.atoll.core.status.Status;
-import social.atoll.core.status.StatusQueries;
 
 /**
  * {@code /api/v1/conversations}: direct-message threads, most recently active first (paged on the latest status id,
@@ -31,25 +22,16 @@ import social.atoll.core.status.StatusQueries;
  */
 public final class ConversationsController implements Controller {
 
-    /** Mastodon's Conversation entity. {@code accounts} are the other participants (the caller alone when none). */
-    @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record ConversationEntity(String id, boolean unread, List<AccountEntity> accounts, StatusEntity lastStatus) {}
-
     private final Settings settings;
     private final Auth auth;
     private final ConversationService conversations;
-    private final StatusQueries statuses;
-    private final StatusViews statusViews;
-    private final AccountViews accountViews;
+    private final ConversationViews views;
 
-    public ConversationsController(Settings settings, Auth auth, ConversationService conversations, StatusQueries statuses,
-                                   StatusViews statusViews, AccountViews accountViews) {
+    public ConversationsController(Settings settings, Auth auth, ConversationService conversations, ConversationViews views) {
         this.settings = settings;
         this.auth = auth;
         this.conversations = conversations;
-        this.statuses = statuses;
-        this.statusViews = statusViews;
-        this.accountViews = accountViews;
+        this.views = views;
     }
 
     @Override
@@ -89,29 +71,7 @@ public final class ConversationsController implements Controller {
         return out.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(out.get(0));
     }
 
-    /** Renders a page with one query per kind (statuses, accounts); a conversation whose last status is gone is skipped. */
-    private List<ConversationEntity> render(List<AccountConversation> rows, long viewerId) {
-        List<Status> last = statuses.visible(viewerId, rows.stream().map(AccountConversation::lastStatusId).toList());
-        Map<Long, StatusEntity> rendered = new HashMap<>();
-        for (StatusEntity e : statusViews.renderAll(last, viewerId)) rendered.put(Long.parseLong(e.id()), e);
-        Set<Long> accountIds = new HashSet<>();
-        accountIds.add(viewerId);
-        rows.forEach(c -> accountIds.addAll(c.participantIds()));
-        Map<Long, AccountEntity> accounts = accountViews.renderByIds(accountIds);
-        List<ConversationEntity> out = new ArrayList<>(rows.size());
-        for (AccountConversation c : rows) {
-            StatusEntity status = rendered.get(c.lastStatusId());
-            if (status == null) continue;
-            List<AccountEntity> others = new ArrayList<>();
-            for (Long id : c.participantIds()) {
-                AccountEntity a = accounts.get(id);
-                if (a != null) others.add(a);
-            }
-            if (others.isEmpty() && accounts.get(viewerId) != null) others.add(accounts.get(viewerId));
-            out.add(new ConversationEntity(Long.toString(c.id()), c.unread(), others, status));
-        }
-        return out;
-    }
+    private List<ConversationEntity> render(List<AccountConversation> rows, long viewerId) { return views.renderAll(rows, viewerId); }
 
     private static long id(Context ctx) {
         try {

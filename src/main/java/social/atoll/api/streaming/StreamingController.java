@@ -119,7 +119,8 @@ public final class StreamingController implements Controller {
         if (!allowed) throw ApiException.outsideScopes();
         if (s.name().equals("list")) {
             Long owner = audience.listOwner(Long.parseLong(s.param()));
-            if (owner == null || owner != v.accountId()) throw new ApiException(404, "Record not found");
+            // equals, not !=: both are Longs, and ids past the small-value cache are different objects
+            if (owner == null || !owner.equals(v.accountId())) throw new ApiException(404, "Record not found");
         }
         return s;
     }

@@ -77,11 +77,13 @@ public record StatusCard(
         StatusEntity s = e.reblog() != null ? e.reblog() : e;
         Author boostedBy = e.reblog() != null ? Author.of(e.account()) : null;
         Instant created = Times.parse(s.createdAt());
+        // a "blur" filter hides the media only (as a sensitive post's); "warn" folds the whole post
         List<String> filtered = e.filtered() == null ? List.of()
-                : e.filtered().stream().map(f -> f.filter().title()).toList();
+                : e.filtered().stream().filter(f -> !"blur".equals(f.filter().filterAction())).map(f -> f.filter().title()).toList();
+        boolean blurred = e.filtered() != null && e.filtered().stream().anyMatch(f -> "blur".equals(f.filter().filterAction()));
         return new StatusCard(s.id(), s.id(), "/@" + s.account().acct() + "/" + s.id(), s.uri(), Author.of(s.account()), boostedBy,
                 s.createdAt(), Times.relative(created, now, t), Times.full(created), s.editedAt(), s.visibility(), s.language(),
-                s.sensitive(), s.spoilerText() == null ? "" : s.spoilerText(), s.content() == null ? "" : s.content(),
+                s.sensitive() || blurred, s.spoilerText() == null ? "" : s.spoilerText(), s.content() == null ? "" : s.content(),
                 media(s.mediaAttachments()), poll(s.poll()), card(s.card()), s.repliesCount(), s.reblogsCount(), s.favouritesCount(),
                 Boolean.TRUE.equals(s.favourited()), Boolean.TRUE.equals(s.reblogged()), Boolean.TRUE.equals(s.bookmarked()),
                 Boolean.TRUE.equals(s.pinned()), Boolean.TRUE.equals(s.muted()), viewerId != null && viewerId.equals(s.account().id()),
