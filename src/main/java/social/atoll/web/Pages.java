@@ -78,7 +78,7 @@ public final class Pages {
                     s.user().roleEnum() != social.atoll.core.account.User.Role.USER, prefs.expandSpoilers(), prefs.autoplayGifs());
         }).orElse(null);
         return new WebPage(messages, assets, settings.domain(), settings.baseUrl(), me, csrf, prefs.theme(), nav,
-                WebPage.Head.titled(title));
+                WebPage.Head.titled(title), ctx.path() + (ctx.queryString() == null ? "" : "?" + ctx.queryString()));
     }
 
     /** Renders {@code template} with a default {@link WebPage} for this request. */

@@ -6,7 +6,7 @@ package social.atoll.web;
  * link previews, feeds and search engines.
  */
 public record WebPage(Messages messages, Assets assets, String instance, String baseUrl, Me me, String csrf, String theme,
-                      String nav, Head head) {
+                      String nav, Head head, String path) {
 
     /**
      * The signed-in person, as the navigation shows them, with the reading preferences posts follow: content
@@ -23,6 +23,12 @@ public record WebPage(Messages messages, Assets assets, String instance, String 
                        String activity, boolean noindex) {
         public static Head titled(String title) { return new Head(title, null, null, null, "website", null, null, false); }
     }
+
+    /**
+     * Where a plain form on this page leads back to after its POST (the page's own path and query), or null for
+     * fragments fetched in the background, whose forms are sent by htmx and swap in place.
+     */
+    public String returnTo() { return path == null || path.startsWith("/web/") ? null : path; }
 
     /** The text for {@code key}. */
     public String t(String key) { return messages.get(key); }
@@ -52,12 +58,12 @@ public record WebPage(Messages messages, Assets assets, String instance, String 
     public WebPage titled(String title) {
         Head h = head == null ? Head.titled(title)
                 : new Head(title, head.canonical(), head.description(), head.image(), head.ogType(), head.feed(), head.activity(), head.noindex());
-        return new WebPage(messages, assets, instance, baseUrl, me, csrf, theme, nav, h);
+        return new WebPage(messages, assets, instance, baseUrl, me, csrf, theme, nav, h, path);
     }
 
-    public WebPage withHead(Head h) { return new WebPage(messages, assets, instance, baseUrl, me, csrf, theme, nav, h); }
+    public WebPage withHead(Head h) { return new WebPage(messages, assets, instance, baseUrl, me, csrf, theme, nav, h, path); }
 
-    public WebPage withNav(String n) { return new WebPage(messages, assets, instance, baseUrl, me, csrf, theme, n, head); }
+    public WebPage withNav(String n) { return new WebPage(messages, assets, instance, baseUrl, me, csrf, theme, n, head, path); }
 
     public String title() { return head == null || head.title() == null ? instance : head.title() + " · " + instance; }
 }

@@ -75,6 +75,16 @@ class HomeTimelineBrowserIT {
     }
 
     @Test
+    void actionFormsLeadBackToThePageTheyAreOnWithoutJavaScript() {
+        seed.post(alice, "A post to favourite from page two");
+        browser.signIn("bob");
+        browser.open("/home?max_id=999999999999999999");
+        var form = browser.find("form[action$='/favourite']");
+        assertThat(form.findElement(org.openqa.selenium.By.name("return_to")).getAttribute("value"))
+                .isEqualTo("/home?max_id=999999999999999999");
+    }
+
+    @Test
     void homeHasNoSeriousAccessibilityProblemsAndFitsAPhone() {
         seed.post(alice, "Checking contrast and labels");
         browser.signIn("bob");

@@ -115,7 +115,7 @@ public final class StatusPages implements Controller {
         WebPage p = pages.page(ctx, card.author().displayName(), null);
         // no one is signed in inside a frame: no action forms for a click-jacker to aim at
         WebPage anonymous = new WebPage(p.messages(), p.assets(), p.instance(), p.baseUrl(), null, "", p.theme(), null,
-                new WebPage.Head(p.head().title(), settings.url(card.permalink()), null, null, "article", null, null, true));
+                new WebPage.Head(p.head().title(), settings.url(card.permalink()), null, null, "article", null, null, true), null);
         pages.renderEmbeddable(ctx, 200, "web/embed.jte", anonymous, new EmbedView(card, settings.url(card.permalink())));
     }
 
