@@ -227,6 +227,14 @@ public final class CoreWiring {
     public final StatusLookup statusLookup;
     public final InstanceHealthStore instanceHealth;
     public final DomainBlockStore domainBlockStore;
+    public final social.atoll.core.moderation.FederationPolicy federationPolicy;
+
+    // staff moderation: one service per subject, the audit log they all write
+    public final social.atoll.core.moderation.ActionLogStore actionLog;
+    public final social.atoll.core.moderation.AccountWarningStore accountWarnings;
+    public final social.atoll.core.moderation.AccountModeration accountModeration;
+    public final social.atoll.core.moderation.ReportModeration reportModeration;
+    public final social.atoll.core.moderation.DomainModeration domainModeration;
     public final SeenActivityStore seenActivities;
 
     public CoreWiring(InfraWiring infra) {
@@ -350,6 +358,16 @@ public final class CoreWiring {
         this.statusLookup = new StatusLookup(accounts, statuses, visibility);
         this.instanceHealth = new InstanceHealthStore(db);
         this.domainBlockStore = new DomainBlockStore(db);
+        this.federationPolicy = new social.atoll.core.moderation.FederationPolicy(settings, domainBlockStore);
+        this.actionLog = new social.atoll.core.moderation.ActionLogStore(db, ids, json, clock);
+        this.accountWarnings = new social.atoll.core.moderation.AccountWarningStore(db, json);
+        var adminReports = new social.atoll.core.moderation.AdminReportStore(db, json);
+        this.accountModeration = new social.atoll.core.moderation.AccountModeration(db, accounts,
+                new social.atoll.core.moderation.AdminAccountStore(db, accounts), oauthStore, webSessions, statuses, statusService,
+                followStore, follows, notifications, accountWarnings, adminReports, actionLog, ids, clock, events);
+        this.reportModeration = new social.atoll.core.moderation.ReportModeration(db, adminReports, actionLog, clock);
+        this.domainModeration = new social.atoll.core.moderation.DomainModeration(db, domainBlockStore, accounts, accountModeration,
+                actionLog, ids, clock, events);
         this.seenActivities = new SeenActivityStore(db);
     }
 }

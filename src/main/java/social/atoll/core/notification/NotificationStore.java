@@ -69,6 +69,19 @@ public final class NotificationStore {
         return added;
     }
 
+    /**
+     * Tells local {@code to} of a strike against them ({@code moderation_warning}); the notification's account is
+     * their own, as in Mastodon, and no block or mute of theirs can hide it.
+     */
+    public void addModerationWarning(Handle h, long to, long warningId, Instant now) {
+        long id = ids.next();
+        h.createUpdate("""
+                        INSERT INTO notifications (id, account_id, from_account_id, type, account_warning_id, created_at)
+                        VALUES (:id, :to, :to, :type, :w, :now)""")
+                .bind("id", id).bind("to", to).bind("type", Notification.MODERATION_WARNING).bind("w", warningId).bind("now", now).execute();
+        if (events != null) events.publish(new NotificationEvents.Created(to, id));
+    }
+
     /** Removes the notification(s) of this kind, e.g. when a favourite is taken back. Returns how many. */
     public int remove(Handle h, long to, long from, String type, Long statusId) {
         String sameStatus = statusId == null ? "status_id IS NULL" : "status_id = :status";
@@ -92,7 +105,7 @@ public final class NotificationStore {
     }
 
     public List<Notification> page(long accountId, Filter f, IdRange range) {
-        StringBuilder sql = new StringBuilder("SELECT id, account_id, from_account_id, type, status_id, created_at, report_id FROM notifications WHERE account_id = :a");
+        StringBuilder sql = new StringBuilder("SELECT id, account_id, from_account_id, type, status_id, created_at, report_id, account_warning_id FROM notifications WHERE account_id = :a");
         if (!f.types().isEmpty()) sql.append(" AND type IN (<types>)");
         if (!f.excludeTypes().isEmpty()) sql.append(" AND type NOT IN (<exclude>)");
         if (f.fromAccountId() != null) sql.append(" AND from_account_id = :from");
@@ -107,7 +120,7 @@ public final class NotificationStore {
     }
 
     public Optional<Notification> byId(long accountId, long id) {
-        return db.read(h -> h.createQuery("SELECT id, account_id, from_account_id, type, status_id, created_at, report_id FROM notifications WHERE id = :id AND account_id = :a")
+        return db.read(h -> h.createQuery("SELECT id, account_id, from_account_id, type, status_id, created_at, report_id, account_warning_id FROM notifications WHERE id = :id AND account_id = :a")
                 .bind("id", id).bind("a", accountId).map(NOTIFICATION).findOne());
     }
 
