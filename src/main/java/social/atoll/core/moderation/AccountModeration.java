@@ -99,6 +99,9 @@ public final class AccountModeration {
         return adminAccounts.byId(accountId).orElseThrow(() -> new NotFoundException("account"));
     }
 
+    /** Accounts by id for rendering what a checked call returned (reporters, assignees); no check of its own. */
+    public List<AdminAccountStore.Entry> entries(List<Long> ids) { return adminAccounts.entries(ids); }
+
     /** Mastodon's account action: {@code none}, {@code sensitive}, {@code disable}, {@code silence}, {@code suspend}. */
     public void act(StaffAccess.Actor actor, long accountId, ActionRequest req) {
         String type = req.type() == null ? "" : req.type();

@@ -34,6 +34,9 @@ public final class ReportModeration {
         return reports.byId(id).orElseThrow(() -> new NotFoundException("report"));
     }
 
+    /** The rules a report names, for rendering. */
+    public List<AdminReportStore.RuleRow> rules(List<Long> ids) { return reports.rules(ids); }
+
     public AdminReport assignToSelf(StaffAccess.Actor actor, long id) {
         return change(actor, id, "assigned_to_self", (h, now) -> reports.assign(h, id, actor.accountId(), now));
     }

@@ -136,7 +136,8 @@ public final class SignatureVerifier {
     private static VerifiedRequest verified(KeyOwners.KeyOwner owner, String keyId, VerifiedRequest.Scheme scheme, String host)
             throws SignatureException {
         if (!host.equals(AsValues.authority(owner.account().uri()))) throw new SignatureException("key " + keyId + " belongs to an actor on another host");
-        if (owner.account().suspended() && owner.account().local()) throw new SignatureException("the signer is suspended");
+        // a suspended account, ours or another server's (suspended by a moderator), speaks for nobody here
+        if (owner.account().suspended()) throw new SignatureException("the signer is suspended");
         return new VerifiedRequest(owner.account(), keyId, scheme);
     }
 
