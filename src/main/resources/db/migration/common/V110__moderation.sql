@@ -38,5 +38,4 @@ CREATE TABLE domain_allows (
 );
 
 ALTER TABLE domain_blocks ADD COLUMN updated_at BIGINT;
-CREATE INDEX reports_target_idx ON reports (target_account_id, id);
 CREATE INDEX accounts_suspended_idx ON accounts (suspended_at);

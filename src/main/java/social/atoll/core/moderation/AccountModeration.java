@@ -132,9 +132,9 @@ public final class AccountModeration {
                 log.record(h, actor, "resolve", "Report", r, Long.toString(r), Map.of());
             }
             if (a.local()) strike(h, actor, a, type, req, report, now);
+            events.publish(new AccountActioned(a.id(), type));
             return null;
         });
-        events.publish(new AccountActioned(a.id(), type));
     }
 
     private void strike(Handle h, StaffAccess.Actor actor, Account a, String type, ActionRequest req, AdminReport report, Instant now) {
@@ -180,9 +180,9 @@ public final class AccountModeration {
         db.write(h -> {
             accounts.mark(h, a.id(), mark, null, clock.instant());
             log.record(h, actor, action, "Account", a.id(), a.acct(), Map.of());
+            events.publish(new AccountActioned(a.id(), action));
             return null;
         });
-        events.publish(new AccountActioned(a.id(), action));
     }
 
     public void enable(StaffAccess.Actor actor, long accountId) {

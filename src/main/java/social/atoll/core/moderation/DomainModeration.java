@@ -104,9 +104,9 @@ public final class DomainModeration {
             store.insert(h, b);
             apply(h, b);
             log.record(h, actor, "create", "DomainBlock", b.id(), domain, summary(b));
+            events.publish(new DomainBlockChanged(domain));
             return null;
         });
-        events.publish(new DomainBlockChanged(domain));
         return b;
     }
 
@@ -124,9 +124,9 @@ public final class DomainModeration {
             store.update(h, b, clock.instant());
             apply(h, b);
             log.record(h, actor, "update", "DomainBlock", b.id(), b.domain(), summary(b));
+            events.publish(new DomainBlockChanged(b.domain()));
             return null;
         });
-        events.publish(new DomainBlockChanged(b.domain()));
         return b;
     }
 
@@ -137,9 +137,9 @@ public final class DomainModeration {
             lift(h, b);
             store.deleteBlock(h, id);
             log.record(h, actor, "destroy", "DomainBlock", id, b.domain(), Map.of());
+            events.publish(new DomainBlockChanged(b.domain()));
             return null;
         });
-        events.publish(new DomainBlockChanged(b.domain()));
         return b;
     }
 
