@@ -116,7 +116,7 @@ public final class HttpWiring implements AutoCloseable {
         var pollViews = new PollViews(core.polls, clock);
         this.statusViews = new StatusViews(settings, core.statusQueries, core.statusRelations, accountViews, pollViews, core.filterMatcher,
                 mediaViews, new PreviewCardViews(core.cards, infra.blobs, core.mediaProxySigner));
-        var notificationViews = new NotificationViews(core.statusQueries, statusViews, accountViews, core.reports, core.accountWarnings);
+        var notificationViews = new NotificationViews(core.statusQueries, statusViews, accountViews, core.reports, core.accountModeration);
         var scheduledViews = new ScheduledStatusViews(mediaViews);
         var tagViews = new TagViews(settings, core.tags);
         this.auth = new Auth(core.tokens, core.accountQueries);

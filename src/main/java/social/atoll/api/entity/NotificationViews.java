@@ -18,10 +18,10 @@ public final class NotificationViews {
     private final AccountViews accounts;
     private final ReportService reports;
     private final ReportViews reportViews;
-    private final social.atoll.core.moderation.AccountWarningStore warnings;
+    private final social.atoll.core.moderation.AccountModeration warnings;
 
     public NotificationViews(StatusQueries statuses, StatusViews statusViews, AccountViews accounts, ReportService reports,
-                             social.atoll.core.moderation.AccountWarningStore warnings) {
+                             social.atoll.core.moderation.AccountModeration warnings) {
         this.warnings = warnings;
         this.statuses = statuses;
         this.statusViews = statusViews;
@@ -47,7 +47,7 @@ public final class NotificationViews {
             if (n.reportId() != null) reportIds.add(n.reportId());
             if (n.accountWarningId() != null) warningIds.add(n.accountWarningId());
         }
-        Map<Long, social.atoll.core.moderation.AccountWarning> warningsById = warnings.byIds(warningIds);
+        Map<Long, social.atoll.core.moderation.AccountWarning> warningsById = warnings.warnings(warningIds);
         Map<Long, ReportEntity> reportsById = reportIds.isEmpty()
                 ? Map.of() : reportViews.renderAll(reports.byIds(reportIds).values());
         Map<Long, AccountEntity> actors = accounts.renderByIds(actorIds);

@@ -102,6 +102,9 @@ public final class AccountModeration {
     /** Accounts by id for rendering what a checked call returned (reporters, assignees); no check of its own. */
     public List<AdminAccountStore.Entry> entries(List<Long> ids) { return adminAccounts.entries(ids); }
 
+    /** Strikes by id, for rendering the person's {@code moderation_warning} notifications. */
+    public Map<Long, AccountWarning> warnings(java.util.Collection<Long> ids) { return warnings.byIds(ids); }
+
     /** Mastodon's account action: {@code none}, {@code sensitive}, {@code disable}, {@code silence}, {@code suspend}. */
     public void act(StaffAccess.Actor actor, long accountId, ActionRequest req) {
         String type = req.type() == null ? "" : req.type();
