@@ -348,7 +348,6 @@ public final class CoreWiring {
 
         this.instanceActivity = new InstanceActivity(db, accounts, statuses, clock);
         this.reports = new ReportService(db, accounts, statuses, json, ids, clock, events);
-        this.remoteReports = new RemoteReports(db, ids, clock);
         this.announcements = new AnnouncementService(db, new AnnouncementStore(db), ids, clock, events);
 
         this.accountKeys = new AccountKeyStore(db);
@@ -368,6 +367,8 @@ public final class CoreWiring {
         this.reportModeration = new social.atoll.core.moderation.ReportModeration(db, adminReports, actionLog, clock);
         this.domainModeration = new social.atoll.core.moderation.DomainModeration(db, domainBlockStore, accounts, accountModeration,
                 actionLog, ids, clock, events);
+        remoteAccountStore.markNewAccountsWith(domainModeration::markNewAccount);
+        this.remoteReports = new RemoteReports(db, ids, clock, federationPolicy);
         this.seenActivities = new SeenActivityStore(db);
     }
 }

@@ -149,4 +149,39 @@ class ModerationFederationIT {
         Fed.awaitInboxIdle(a);
         assertThat(storedOn(a, post)).isZero();
     }
+
+    @Test
+    void aSilencedDomainsNewcomersStartSilencedAndItsReportsAreIgnoredWhenAsked() {
+        // a fresh pair of servers, so this block touches no other test's accounts
+        try (TestInstance c = Fed.start(); TestInstance d = Fed.start()) {
+            User admin = c.app().core.accountService.createLocal(new NewLocalAccount("mf_admin2", "mf_admin2@example.test", "password-admin",
+                    User.Role.ADMIN, true, true, "en", null, null), true);
+            String token = c.token(admin.accountId(), "admin:read admin:write");
+            String gina = c.createUser("mf_gina");
+            String frank = d.createUser("mf_frank");
+            var block = c.http().postJson("/api/v1/admin/domain_blocks", token, Map.of("domain", d.domain(), "severity", "silence",
+                    "reject_reports", true));
+            assertThat(block.status()).as(block.body()).isEqualTo(200);
+
+            String frankOnC = known(c, "mf_frank", d);
+            assertThat(c.http().get("/api/v1/admin/accounts/" + frankOnC, token).json().get("silenced").asBoolean()).isTrue();
+
+            String ginaOnD = known(d, "mf_gina", c);
+            var report = d.http().postJson("/api/v1/reports", frank, Map.of("account_id", ginaOnD, "comment", "rude", "forward", true));
+            assertThat(report.status()).as(report.body()).isEqualTo(200);
+            Fed.awaitDeliveries(d);
+            Fed.awaitInboxIdle(c);
+            int reports = c.app().infra.db.read(h -> h.createQuery("SELECT COUNT(*) FROM reports").mapTo(Integer.class).one());
+            assertThat(reports).isZero();
+            // the same report is heard once the block stops rejecting reports
+            c.http().putJson("/api/v1/admin/domain_blocks/" + block.json().get("id").asText(), token, Map.of("reject_reports", false));
+            d.http().postJson("/api/v1/reports", frank, Map.of("account_id", ginaOnD, "comment", "rude again", "forward", true));
+            Await.until("the forwarded report arrives", () -> c.app().infra.db.read(h -> h.createQuery("SELECT COUNT(*) FROM reports")
+                    .mapTo(Integer.class).one()) == 1);
+
+            assertThat(c.http().delete("/api/v1/admin/domain_blocks/" + block.json().get("id").asText(), token).status()).isEqualTo(200);
+            assertThat(c.http().get("/api/v1/admin/accounts/" + frankOnC, token).json().get("silenced").asBoolean()).isFalse();
+            assertThat(gina).isNotNull();
+        }
+    }
 }

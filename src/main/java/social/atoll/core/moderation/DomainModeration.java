@@ -185,6 +185,24 @@ public final class DomainModeration {
         return host.equals(blocked) || host.endsWith("." + blocked);
     }
 
+    /**
+     * An account first met on a domain under a {@code silence} or {@code suspend} block starts silenced or suspended
+     * at the block's time, so lifting the block lifts it too.
+     */
+    public social.atoll.core.account.Account markNewAccount(Handle h, social.atoll.core.account.Account a) {
+        if (a.domain() == null) return a;
+        var found = store.among(FederationPolicy.candidates(a.domain()));
+        if (found.isEmpty()) return a;
+        DomainBlock b = found.get(0);
+        if (b.domain().indexOf(':') < 0 || b.domain().equalsIgnoreCase(a.domain())) {
+            if (b.suspends()) accounts.mark(h, a.id(), Mark.SUSPENDED, b.createdAt(), b.createdAt());
+            else if (b.silences()) accounts.mark(h, a.id(), Mark.SILENCED, b.createdAt(), b.createdAt());
+            else return a;
+            return accounts.stored(h, a.id());
+        }
+        return a;
+    }
+
     public List<DomainAllow> allows(StaffAccess.Actor actor) {
         StaffAccess.require(actor, Permission.MANAGE_FEDERATION);
         return store.allows();
