@@ -235,6 +235,7 @@ public final class CoreWiring {
     public final social.atoll.core.moderation.AccountModeration accountModeration;
     public final social.atoll.core.moderation.ReportModeration reportModeration;
     public final social.atoll.core.moderation.DomainModeration domainModeration;
+    public final social.atoll.core.moderation.SignUpBlocks signUpBlocks;
     public final SeenActivityStore seenActivities;
 
     public CoreWiring(InfraWiring infra) {
@@ -301,7 +302,10 @@ public final class CoreWiring {
         this.follows = new FollowService(db, followStore, relationships, accounts, ids, clock, events);
         this.profiles = new ProfileService(db, accounts, textFormatter, follows, json, clock, events);
         this.linkVerifier = new LinkVerifier(accounts, infra.http, jobs, ids, json, clock);
-        this.signUps = new SignUpService(settings, accountService, accounts, tokens);
+        this.actionLog = new social.atoll.core.moderation.ActionLogStore(db, ids, json, clock);
+        this.signUpBlocks = new social.atoll.core.moderation.SignUpBlocks(db, new social.atoll.core.moderation.SignUpBlockStore(db), actionLog,
+                ids, clock);
+        this.signUps = new SignUpService(settings, accountService, accounts, tokens, signUpBlocks);
         this.remoteAccounts = new RemoteAccountService(db, accounts, followStore, follows, clock);
         this.siteSettings = new SiteSettings(db);
         this.instance = new InstanceService(settings, db, siteSettings, accounts, statuses, clock);
@@ -358,7 +362,6 @@ public final class CoreWiring {
         this.instanceHealth = new InstanceHealthStore(db);
         this.domainBlockStore = new DomainBlockStore(db);
         this.federationPolicy = new social.atoll.core.moderation.FederationPolicy(settings, domainBlockStore);
-        this.actionLog = new social.atoll.core.moderation.ActionLogStore(db, ids, json, clock);
         this.accountWarnings = new social.atoll.core.moderation.AccountWarningStore(db, json);
         var adminReports = new social.atoll.core.moderation.AdminReportStore(db, json);
         this.accountModeration = new social.atoll.core.moderation.AccountModeration(db, accounts,
