@@ -248,10 +248,13 @@ public final class CoreWiring {
         var events = infra.events;
 
         this.accounts = new AccountStore(db);
+        // the admin's domain policy comes first: media caching and federation both ask it
+        this.domainBlockStore = new DomainBlockStore(db);
+        this.federationPolicy = new social.atoll.core.moderation.FederationPolicy(settings, domainBlockStore);
         this.mediaStore = new MediaStore(db);
         this.mediaProxySigner = new MediaProxySigner(infra.secrets.mediaProxyKey(), settings.baseUrl());
         this.imageProcessor = new ImageProcessor();
-        this.remoteMedia = new RemoteMediaCache(mediaStore, infra.blobs, infra.http, clock);
+        this.remoteMedia = new RemoteMediaCache(mediaStore, infra.blobs, infra.http, clock, federationPolicy);
         this.media = new MediaService(db, infra.blobs, mediaStore, imageProcessor, Ffmpeg.find(json), jobs, ids, clock, json);
         this.mediaSweep = new MediaSweep(db, media, jobs, clock);
         this.profileImages = new ProfileImages(db, mediaStore, accounts, media, imageProcessor);
@@ -259,7 +262,7 @@ public final class CoreWiring {
         this.cards = new PreviewCardService(new PreviewCardStore(db), infra.http, infra.blobs, imageProcessor, jobs, ids, clock,
                 Duration.ofSeconds(59), json);
         this.remoteMediaFetcher = settings.cacheRemoteMedia()
-                ? new RemoteMediaFetcher(mediaStore, infra.blobs, infra.http, imageProcessor, clock, json) : null;
+                ? new RemoteMediaFetcher(mediaStore, infra.blobs, infra.http, imageProcessor, clock, json, federationPolicy) : null;
 
         this.accountService = new AccountService(db, accounts, ids, clock, settings, events);
         var oauthStore = new OAuthStore(db);
@@ -360,8 +363,6 @@ public final class CoreWiring {
         this.remoteQuestions = new RemoteQuestions(db, remoteStatuses, remotePolls);
         this.statusLookup = new StatusLookup(accounts, statuses, visibility);
         this.instanceHealth = new InstanceHealthStore(db);
-        this.domainBlockStore = new DomainBlockStore(db);
-        this.federationPolicy = new social.atoll.core.moderation.FederationPolicy(settings, domainBlockStore);
         this.accountWarnings = new social.atoll.core.moderation.AccountWarningStore(db, json);
         var adminReports = new social.atoll.core.moderation.AdminReportStore(db, json);
         this.accountModeration = new social.atoll.core.moderation.AccountModeration(db, accounts,

@@ -158,6 +158,8 @@ class ModerationFederationIT {
                     User.Role.ADMIN, true, true, "en", null, null), true);
             String token = c.token(admin.accountId(), "admin:read admin:write");
             String gina = c.createUser("mf_gina");
+            String image = c.app().core.mediaProxySigner.proxied(d.baseUrl() + "/avatars/original/missing.png");
+            assertThat(c.http().get(image.substring(c.baseUrl().length())).status()).isEqualTo(200);
             String frank = d.createUser("mf_frank");
             var block = c.http().postJson("/api/v1/admin/domain_blocks", token, Map.of("domain", d.domain(), "severity", "silence",
                     "reject_reports", true));
@@ -174,7 +176,9 @@ class ModerationFederationIT {
             int reports = c.app().infra.db.read(h -> h.createQuery("SELECT COUNT(*) FROM reports").mapTo(Integer.class).one());
             assertThat(reports).isZero();
             // the same report is heard once the block stops rejecting reports
-            c.http().putJson("/api/v1/admin/domain_blocks/" + block.json().get("id").asText(), token, Map.of("reject_reports", false));
+            c.http().putJson("/api/v1/admin/domain_blocks/" + block.json().get("id").asText(), token, Map.of("reject_reports", false, "reject_media", true));
+            // reject_media: the proxy no longer serves the domain's media, not even the copy it cached
+            assertThat(c.http().get(image.substring(c.baseUrl().length())).status()).isEqualTo(404);
             d.http().postJson("/api/v1/reports", frank, Map.of("account_id", ginaOnD, "comment", "rude again", "forward", true));
             Await.until("the forwarded report arrives", () -> c.app().infra.db.read(h -> h.createQuery("SELECT COUNT(*) FROM reports")
                     .mapTo(Integer.class).one()) == 1);
