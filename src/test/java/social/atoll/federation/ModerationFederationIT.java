@@ -188,4 +188,16 @@ class ModerationFederationIT {
             assertThat(gina).isNotNull();
         }
     }
+
+    @Test
+    void inLimitedFederationADomainAllowLetsTheServerAndItsSubdomainsIn() {
+        try (TestInstance limited = TestInstance.start(Map.of("ATOLL_LIMITED_FEDERATION", "true"))) {
+            var policy = limited.app().core.federationPolicy;
+            assertThat(policy.allows("friends.example")).isFalse();
+            limited.app().core.domainModeration.createAllow(social.atoll.core.moderation.StaffAccess.Actor.SYSTEM, "friends.example");
+            assertThat(policy.allows("friends.example")).isTrue();
+            assertThat(policy.allows("social.friends.example")).isTrue();
+            assertThat(policy.allows("others.example")).isFalse();
+        }
+    }
 }

@@ -81,9 +81,11 @@ public final class DomainBlockStore {
         return h.createQuery("SELECT id, domain, created_at FROM domain_allows WHERE domain = :d").bind("d", domain).map(ALLOW).findOne();
     }
 
-    /** Is exactly {@code host} allowed by an admin (limited federation)? */
-    public boolean allowed(String host) {
-        return db.read(h -> h.createQuery("SELECT COUNT(*) FROM domain_allows WHERE domain = :d").bind("d", host).mapTo(Integer.class).one()) > 0;
+    /** Is any of {@code domains} (a host and its parent domains) allowed by an admin (limited federation)? */
+    public boolean anyAllowed(Collection<String> domains) {
+        if (domains.isEmpty()) return false;
+        return db.read(h -> h.createQuery("SELECT COUNT(*) FROM domain_allows WHERE domain IN (<d>)").bindList("d", List.copyOf(domains))
+                .mapTo(Integer.class).one()) > 0;
     }
 
     public void insertAllow(Handle h, DomainAllow a) {

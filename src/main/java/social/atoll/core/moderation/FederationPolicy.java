@@ -27,8 +27,8 @@ public final class FederationPolicy {
     public boolean allows(String host) {
         if (host == null || host.isBlank()) return false;
         String lower = host.toLowerCase(Locale.ROOT);
-        if (!settings.federation().allows(lower) && !domainBlocks.allowed(lower) && !domainBlocks.allowed(SettingsLoader.hostOf(lower)))
-            return false;
+        // limited federation: the settings' list or an admin's domain allow (subdomains covered, as Mastodon's)
+        if (!settings.federation().allows(lower) && !domainBlocks.anyAllowed(candidates(lower))) return false;
         return blockFor(lower).map(b -> !b.suspends()).orElse(true);
     }
 
