@@ -34,7 +34,8 @@ public final class NotificationStore {
 
     /**
      * Notifies {@code to} unless it is not a local account, it is the actor itself, it blocks the actor or mutes
-     * them with notifications hidden, or the same notification exists already. Returns whether one was added.
+     * them with notifications hidden, the actor is silenced by a moderator and {@code to} does not follow it (staff
+     * notifications excepted), or the same notification exists already. Returns whether one was added.
      */
     public boolean add(Handle h, long to, long from, String type, Long statusId, Instant now) {
         return add(h, to, from, type, statusId, null, now);
@@ -60,6 +61,8 @@ public final class NotificationStore {
                             WHERE adb.account_id = :to AND fa.id = :from)
                           AND NOT EXISTS (SELECT 1 FROM conversation_mutes cm JOIN statuses cs ON cs.conversation_id = cm.conversation_id
                             WHERE cm.account_id = :to AND cs.id = :status)
+                          AND (:type LIKE 'admin.%' OR NOT EXISTS (SELECT 1 FROM accounts sa WHERE sa.id = :from AND sa.silenced_at IS NOT NULL
+                            AND NOT EXISTS (SELECT 1 FROM follows sf WHERE sf.account_id = :to AND sf.target_account_id = :from)))
                           AND NOT EXISTS (SELECT 1 FROM notifications n WHERE n.account_id = :to AND n.type = :type
                             AND n.from_account_id = :from""" + " AND " + sameStatus + ")")
                 .bind("id", id).bind("to", to).bind("from", from).bind("type", type)

@@ -338,4 +338,17 @@ class AdminApiIT {
         var a = http().get("/api/v1/accounts/verify_credentials", admin.token()).json().get("role");
         assertThat(Long.parseLong(a.get("permissions").asText()) & (1 << 19)).as("delete_user_data").isNotZero();
     }
+
+    @Test
+    void aSilencedAccountsNotificationsReachOnlyItsFollowers() {
+        Fixtures.User loud = f.user("adm_loud");
+        Fixtures.User fan = f.user("adm_fan");
+        Fixtures.User stranger = f.user("adm_stranger");
+        f.follow(fan, loud);
+        assertThat(http().postJson("/api/v1/admin/accounts/" + loud.id() + "/action", moderator.token(), Map.of("type", "silence")).status())
+                .isEqualTo(200);
+        f.post(loud, "hey @adm_fan and @adm_stranger", "public");
+        assertThat(http().get("/api/v1/notifications?types[]=mention", fan.token()).json().size()).isEqualTo(1);
+        assertThat(http().get("/api/v1/notifications?types[]=mention", stranger.token()).json().size()).isZero();
+    }
 }
