@@ -13,6 +13,7 @@ import java.util.Set;
 import social.atoll.api.entity.AccountEntity;
 import social.atoll.api.entity.AccountViews;
 import social.atoll.api.entity.Dates;
+import social.atoll.api.entity.StatusEntity;
 import social.atoll.api.entity.StatusViews;
 import social.atoll.core.moderation.AdminAccountStore;
 import social.atoll.core.moderation.AdminReport;
@@ -72,18 +73,30 @@ public final class AdminViews {
         }
         Map<Long, AdminEntities.Account> byId = new HashMap<>();
         for (var a : accounts(adminAccounts.entries(List.copyOf(ids)))) byId.put(Long.parseLong(a.id()), a);
+        // one batch for every report's statuses and one for their rules, whatever the page size
+        Set<Long> statusIds = new LinkedHashSet<>();
+        Set<Long> ruleIds = new LinkedHashSet<>();
+        for (AdminReport r : list) {
+            statusIds.addAll(r.statusIds());
+            ruleIds.addAll(r.ruleIds());
+        }
+        Map<Long, Status> st = statuses.byIds(statusIds);
+        List<Status> allStatuses = new ArrayList<>();
+        for (long id : statusIds) if (st.containsKey(id)) allStatuses.add(st.get(id));
+        Map<String, StatusEntity> renderedStatuses = new HashMap<>();
+        for (StatusEntity e : statusViews.renderAll(allStatuses, viewerId)) renderedStatuses.put(e.id(), e);
+        Map<Long, AdminEntities.Rule> rulesById = new HashMap<>();
+        for (var x : reports.rules(List.copyOf(ruleIds))) rulesById.put(x.id(), new AdminEntities.Rule(Long.toString(x.id()), x.text(), x.hint()));
         List<AdminEntities.Report> out = new ArrayList<>();
         for (AdminReport r : list) {
-            List<Status> found = new ArrayList<>();
-            Map<Long, Status> st = statuses.byIds(r.statusIds());
-            for (long id : r.statusIds()) if (st.containsKey(id)) found.add(st.get(id));
-            var rules = reports.rules(r.ruleIds()).stream()
-                    .map(x -> new AdminEntities.Rule(Long.toString(x.id()), x.text(), x.hint())).toList();
+            List<StatusEntity> found = new ArrayList<>();
+            for (long id : r.statusIds()) if (renderedStatuses.containsKey(Long.toString(id))) found.add(renderedStatuses.get(Long.toString(id)));
+            List<AdminEntities.Rule> rules = new ArrayList<>();
+            for (long id : r.ruleIds()) if (rulesById.containsKey(id)) rules.add(rulesById.get(id));
             out.add(new AdminEntities.Report(Long.toString(r.id()), r.resolved(), Dates.datetime(r.actionTakenAt()), r.category(),
                     r.comment(), r.forwarded(), Dates.datetime(r.createdAt()), Dates.datetime(r.updatedAt()), byId.get(r.accountId()),
                     byId.get(r.targetAccountId()), r.assignedAccountId() == null ? null : byId.get(r.assignedAccountId()),
-                    r.actionTakenByAccountId() == null ? null : byId.get(r.actionTakenByAccountId()),
-                    statusViews.renderAll(found, viewerId), rules));
+                    r.actionTakenByAccountId() == null ? null : byId.get(r.actionTakenByAccountId()), found, rules));
         }
         return out;
     }

@@ -79,6 +79,15 @@ public final class AccountStore {
         return db.read(h -> h.createQuery("SELECT * FROM users WHERE account_id = :id").bind("id", accountId).map(USER).findOne());
     }
 
+    /** The users of {@code accountIds}, by account id (remote accounts have none). */
+    public Map<Long, User> usersByAccountIds(Collection<Long> accountIds) {
+        if (accountIds.isEmpty()) return Map.of();
+        Map<Long, User> out = new java.util.HashMap<>();
+        db.read(h -> h.createQuery("SELECT * FROM users WHERE account_id IN (<ids>)").bindList("ids", List.copyOf(accountIds)).map(USER).list())
+                .forEach(u -> out.put(u.accountId(), u));
+        return out;
+    }
+
     public Optional<User> userByEmail(String email) {
         return db.read(h -> h.createQuery("SELECT * FROM users WHERE email = :e")
                 .bind("e", email.trim().toLowerCase(java.util.Locale.ROOT)).map(USER).findOne());

@@ -95,11 +95,12 @@ public final class AdminAccountStore {
         db.read(h -> h.createQuery("SELECT account_id, sign_up_ip, sign_up_reason FROM users WHERE account_id IN (<ids>)")
                 .bindList("ids", ids).map((rs, ctx) -> Map.entry(rs.getLong(1), new Extra(rs.getString(2), rs.getString(3)))).list())
                 .forEach(e -> extras.put(e.getKey(), e.getValue()));
+        Map<Long, User> users = accounts.usersByAccountIds(ids);
         List<Entry> out = new ArrayList<>();
         for (long id : ids) {
             Account a = found.get(id);
             if (a == null) continue;
-            User u = a.local() ? accounts.userByAccountId(id).orElse(null) : null;
+            User u = users.get(id);
             Extra x = extras.get(id);
             out.add(new Entry(a, u, x == null ? null : x.ip(), x == null ? null : x.reason()));
         }
