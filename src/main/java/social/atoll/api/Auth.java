@@ -89,4 +89,13 @@ public final class Auth {
         if (!v.has(scope)) throw ApiException.outsideScopes();
         return v;
     }
+
+    /**
+     * Requires a user token carrying {@code scope} (an {@code admin:…} scope), and answers the staff member acting;
+     * whether that person may do the thing is the moderation service's question ({@code StaffAccess}).
+     */
+    public social.atoll.core.moderation.StaffAccess.Actor staff(Context ctx, String scope) {
+        Viewer v = requireUser(ctx, scope);
+        return new social.atoll.core.moderation.StaffAccess.Actor(v.accountId(), v.user());
+    }
 }

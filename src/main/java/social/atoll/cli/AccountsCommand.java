@@ -19,15 +19,20 @@ import social.atoll.core.auth.Scopes;
 import social.atoll.core.auth.Tokens;
 import social.atoll.core.common.ValidationException;
 
-/** {@code atoll admin accounts create|token|list}. */
-@Command(name = "accounts", mixinStandardHelpOptions = true, description = "Manage local accounts.",
-        subcommands = {AccountsCommand.Create.class, AccountsCommand.Token.class, AccountsCommand.ListAccounts.class})
+/** {@code atoll admin accounts create|token|list} and the moderation actions ({@link AccountModerationCommands}). */
+@Command(name = "accounts", mixinStandardHelpOptions = true, description = "Manage accounts.",
+        subcommands = {AccountsCommand.Create.class, AccountsCommand.Token.class, AccountsCommand.ListAccounts.class,
+                AccountModerationCommands.Approve.class, AccountModerationCommands.Reject.class, AccountModerationCommands.Suspend.class,
+                AccountModerationCommands.Unsuspend.class, AccountModerationCommands.Silence.class, AccountModerationCommands.Unsilence.class,
+                AccountModerationCommands.Sensitive.class, AccountModerationCommands.Unsensitive.class, AccountModerationCommands.Disable.class,
+                AccountModerationCommands.Enable.class, AccountModerationCommands.Delete.class, AccountModerationCommands.Role.class})
 public final class AccountsCommand implements Runnable {
     @Spec
     CommandSpec spec;
 
     @Override
-    public void run() { throw new ParameterException(spec.commandLine(), "missing subcommand: create, token or list"); }
+    public void run() { throw new ParameterException(spec.commandLine(), "missing subcommand: create, token, list, approve, reject, suspend, unsuspend, "
+                + "silence, unsilence, sensitive, unsensitive, disable, enable, delete or role"); }
 
     @Command(name = "create", mixinStandardHelpOptions = true,
             description = "Create a confirmed, approved local account. Prints the password when it made one up.")

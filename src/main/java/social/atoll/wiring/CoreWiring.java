@@ -229,6 +229,15 @@ public final class CoreWiring {
     public final StatusLookup statusLookup;
     public final InstanceHealthStore instanceHealth;
     public final DomainBlockStore domainBlockStore;
+    public final social.atoll.core.moderation.FederationPolicy federationPolicy;
+
+    // staff moderation: one service per subject, the audit log they all write
+    public final social.atoll.core.moderation.ActionLogStore actionLog;
+    public final social.atoll.core.moderation.AccountWarningStore accountWarnings;
+    public final social.atoll.core.moderation.AccountModeration accountModeration;
+    public final social.atoll.core.moderation.ReportModeration reportModeration;
+    public final social.atoll.core.moderation.DomainModeration domainModeration;
+    public final social.atoll.core.moderation.SignUpBlocks signUpBlocks;
     public final SeenActivityStore seenActivities;
 
     public CoreWiring(InfraWiring infra) {
@@ -241,10 +250,13 @@ public final class CoreWiring {
         var events = infra.events;
 
         this.accounts = new AccountStore(db);
+        // the admin's domain policy comes first: media caching and federation both ask it
+        this.domainBlockStore = new DomainBlockStore(db);
+        this.federationPolicy = new social.atoll.core.moderation.FederationPolicy(settings, domainBlockStore);
         this.mediaStore = new MediaStore(db);
         this.mediaProxySigner = new MediaProxySigner(infra.secrets.mediaProxyKey(), settings.baseUrl());
         this.imageProcessor = new ImageProcessor();
-        this.remoteMedia = new RemoteMediaCache(mediaStore, infra.blobs, infra.http, clock);
+        this.remoteMedia = new RemoteMediaCache(mediaStore, infra.blobs, infra.http, clock, federationPolicy);
         this.media = new MediaService(db, infra.blobs, mediaStore, imageProcessor, Ffmpeg.find(json), jobs, ids, clock, json);
         this.mediaSweep = new MediaSweep(db, media, jobs, clock);
         this.profileImages = new ProfileImages(db, mediaStore, accounts, media, imageProcessor);
@@ -252,7 +264,7 @@ public final class CoreWiring {
         this.cards = new PreviewCardService(new PreviewCardStore(db), infra.http, infra.blobs, imageProcessor, jobs, ids, clock,
                 Duration.ofSeconds(59), json);
         this.remoteMediaFetcher = settings.cacheRemoteMedia()
-                ? new RemoteMediaFetcher(mediaStore, infra.blobs, infra.http, imageProcessor, clock, json) : null;
+                ? new RemoteMediaFetcher(mediaStore, infra.blobs, infra.http, imageProcessor, clock, json, federationPolicy) : null;
 
         this.accountService = new AccountService(db, accounts, ids, clock, settings, events);
         var oauthStore = new OAuthStore(db);
@@ -297,7 +309,10 @@ public final class CoreWiring {
         this.profiles = new ProfileService(db, accounts, textFormatter, follows, json, clock, events);
         this.profileEditor = new social.atoll.core.media.ProfileEditor(profiles, profileImages);
         this.linkVerifier = new LinkVerifier(accounts, infra.http, jobs, ids, json, clock);
-        this.signUps = new SignUpService(settings, accountService, accounts, tokens);
+        this.actionLog = new social.atoll.core.moderation.ActionLogStore(db, ids, json, clock);
+        this.signUpBlocks = new social.atoll.core.moderation.SignUpBlocks(db, new social.atoll.core.moderation.SignUpBlockStore(db), actionLog,
+                ids, clock);
+        this.signUps = new SignUpService(settings, accountService, accounts, tokens, signUpBlocks);
         this.remoteAccounts = new RemoteAccountService(db, accounts, followStore, follows, clock);
         this.siteSettings = new SiteSettings(db);
         this.instance = new InstanceService(settings, db, siteSettings, accounts, statuses, clock);
@@ -344,7 +359,6 @@ public final class CoreWiring {
 
         this.instanceActivity = new InstanceActivity(db, accounts, statuses, clock);
         this.reports = new ReportService(db, accounts, statuses, visibility, json, ids, clock, events);
-        this.remoteReports = new RemoteReports(db, ids, clock);
         this.announcements = new AnnouncementService(db, new AnnouncementStore(db), ids, clock, events);
 
         this.accountKeys = new AccountKeyStore(db);
@@ -353,7 +367,16 @@ public final class CoreWiring {
         this.remoteQuestions = new RemoteQuestions(db, remoteStatuses, remotePolls);
         this.statusLookup = new StatusLookup(accounts, statuses, visibility);
         this.instanceHealth = new InstanceHealthStore(db);
-        this.domainBlockStore = new DomainBlockStore(db);
+        this.accountWarnings = new social.atoll.core.moderation.AccountWarningStore(db, json);
+        var adminReports = new social.atoll.core.moderation.AdminReportStore(db, json);
+        this.accountModeration = new social.atoll.core.moderation.AccountModeration(db, accounts,
+                new social.atoll.core.moderation.AdminAccountStore(db, accounts), oauthStore, webSessions, statuses, statusService,
+                followStore, follows, notifications, accountWarnings, adminReports, actionLog, ids, clock, events);
+        this.reportModeration = new social.atoll.core.moderation.ReportModeration(db, adminReports, actionLog, clock);
+        this.domainModeration = new social.atoll.core.moderation.DomainModeration(db, domainBlockStore, accounts, accountModeration,
+                actionLog, ids, clock, events);
+        remoteAccountStore.markNewAccountsWith(domainModeration::markNewAccount);
+        this.remoteReports = new RemoteReports(db, ids, clock, federationPolicy);
         this.seenActivities = new SeenActivityStore(db);
     }
 }

@@ -65,7 +65,7 @@ public final class FederationWiring {
         var json = infra.json;
         var jobs = infra.jobs;
 
-        this.federationPolicy = new FederationPolicy(settings, core.domainBlockStore);
+        this.federationPolicy = core.federationPolicy;
         this.instanceActor = new InstanceActor(settings, core.siteSettings);
         this.localKeys = new LocalKeys(core.accountKeys);
         this.federationClient = new FederationClient(settings, infra.http, instanceActor, federationPolicy);

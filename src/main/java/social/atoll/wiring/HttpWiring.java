@@ -138,7 +138,7 @@ public final class HttpWiring implements AutoCloseable {
         var pollViews = new PollViews(core.polls, clock);
         this.statusViews = new StatusViews(settings, core.statusQueries, core.statusRelations, accountViews, pollViews, core.filterMatcher,
                 mediaViews, new PreviewCardViews(core.cards, infra.blobs, core.mediaProxySigner));
-        var notificationViews = new NotificationViews(core.statusQueries, statusViews, accountViews, core.reports);
+        var notificationViews = new NotificationViews(core.statusQueries, statusViews, accountViews, core.reports, core.accountModeration);
         var scheduledViews = new ScheduledStatusViews(mediaViews);
         var tagViews = new TagViews(settings, core.tags);
         this.auth = new Auth(core.tokens, core.accountQueries);
@@ -259,6 +259,13 @@ public final class HttpWiring implements AutoCloseable {
         var announcementsController = new AnnouncementsController(auth, core.announcements);
         c.add(announcementsController);
         streamDispatcher.renderAnnouncementsWith((id, viewer) -> announcementsController.entity(viewer, id));
+        var adminViews = new social.atoll.api.admin.AdminViews(accountViews, statusViews, core.statusQueries, core.accountModeration,
+                core.reportModeration);
+        c.add(new social.atoll.api.admin.AdminAccountsController(settings, auth, json, core.accountModeration, adminViews));
+        c.add(new social.atoll.api.admin.AdminReportsController(settings, auth, json, core.reportModeration, adminViews));
+        c.add(new social.atoll.api.admin.AdminDomainsController(settings, auth, json, core.domainModeration));
+        c.add(new social.atoll.api.admin.AdminSignUpBlocksController(auth, json, core.signUpBlocks));
+        c.add(new social.atoll.api.instance.InstanceDomainBlocksController(auth, core.siteSettings, core.domainModeration));
         this.controllers = List.copyOf(c);
     }
 

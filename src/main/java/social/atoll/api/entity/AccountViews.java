@@ -82,12 +82,8 @@ public final class AccountViews {
     }
 
     public static AccountEntity.Role role(User u) {
-        return switch (u.roleEnum()) {
-            case OWNER -> new AccountEntity.Role("3", "Owner", "1", "", true);
-            case ADMIN -> new AccountEntity.Role("2", "Admin", "1", "", true);
-            case MODERATOR -> new AccountEntity.Role("1", "Moderator", "1308", "", true);
-            case USER -> new AccountEntity.Role("-99", "", "65536", "", false);
-        };
+        var r = social.atoll.core.moderation.StaffRole.of(u.roleEnum());
+        return new AccountEntity.Role(r.id(), r.name(), Long.toString(r.permissions()), "", r.highlighted());
     }
 
     private AccountEntity entity(Account a, AccountEntity moved, Map<Long, String> images) {

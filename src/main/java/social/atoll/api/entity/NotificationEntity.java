@@ -14,4 +14,11 @@ public record NotificationEntity(
         String groupKey,
         AccountEntity account,
         @JsonInclude(JsonInclude.Include.NON_NULL) StatusEntity status,
-        @JsonInclude(JsonInclude.Include.NON_NULL) ReportEntity report) {}
+        @JsonInclude(JsonInclude.Include.NON_NULL) ReportEntity report,
+        @JsonInclude(JsonInclude.Include.NON_NULL) AccountWarningEntity moderationWarning) {
+
+    public NotificationEntity(String id, String type, String createdAt, String groupKey, AccountEntity account, StatusEntity status,
+                              ReportEntity report) {
+        this(id, type, createdAt, groupKey, account, status, report, null);
+    }
+}

@@ -18,8 +18,11 @@ public final class NotificationViews {
     private final AccountViews accounts;
     private final ReportService reports;
     private final ReportViews reportViews;
+    private final social.atoll.core.moderation.AccountModeration warnings;
 
-    public NotificationViews(StatusQueries statuses, StatusViews statusViews, AccountViews accounts, ReportService reports) {
+    public NotificationViews(StatusQueries statuses, StatusViews statusViews, AccountViews accounts, ReportService reports,
+                             social.atoll.core.moderation.AccountModeration warnings) {
+        this.warnings = warnings;
         this.statuses = statuses;
         this.statusViews = statusViews;
         this.accounts = accounts;
@@ -37,11 +40,14 @@ public final class NotificationViews {
         Set<Long> actorIds = new HashSet<>();
         Set<Long> statusIds = new HashSet<>();
         Set<Long> reportIds = new HashSet<>();
+        Set<Long> warningIds = new HashSet<>();
         for (Notification n : list) {
             actorIds.add(n.fromAccountId());
             if (n.statusId() != null) statusIds.add(n.statusId());
             if (n.reportId() != null) reportIds.add(n.reportId());
+            if (n.accountWarningId() != null) warningIds.add(n.accountWarningId());
         }
+        Map<Long, social.atoll.core.moderation.AccountWarning> warningsById = warnings.warnings(warningIds);
         Map<Long, ReportEntity> reportsById = reportIds.isEmpty()
                 ? Map.of() : reportViews.renderAll(reports.byIds(reportIds).values());
         Map<Long, AccountEntity> actors = accounts.renderByIds(actorIds);
@@ -58,7 +64,14 @@ public final class NotificationViews {
             if (actor == null || (n.statusId() != null && status == null)) continue;
             if (Notification.ADMIN_REPORT.equals(n.type()) && report == null) continue;
             String id = Long.toString(n.id());
-            out.add(new NotificationEntity(id, n.type(), Dates.datetime(n.createdAt()), "ungrouped-" + id, actor, status, report));
+            AccountWarningEntity warning = null;
+            if (n.accountWarningId() != null) {
+                var w = warningsById.get(n.accountWarningId());
+                if (w == null) continue;
+                warning = new AccountWarningEntity(Long.toString(w.id()), w.action(), w.text(),
+                        w.statusIds().stream().map(String::valueOf).toList(), actor, null, Dates.datetime(w.createdAt()));
+            }
+            out.add(new NotificationEntity(id, n.type(), Dates.datetime(n.createdAt()), "ungrouped-" + id, actor, status, report, warning));
         }
         return out;
     }

@@ -41,12 +41,18 @@ public record Account(
         Instant lastStatusAt,
         Instant suspendedAt,
         Instant silencedAt,
+        Instant sensitizedAt,
         Instant createdAt,
         Instant updatedAt) {
 
     public boolean local() { return domain == null; }
 
     public boolean suspended() { return suspendedAt != null; }
+
+    public boolean silenced() { return silencedAt != null; }
+
+    /** A moderator forced its media to be marked sensitive. */
+    public boolean sensitized() { return sensitizedAt != null; }
 
     /** {@code user} for local accounts, {@code user@domain} for remote ones (Mastodon's {@code acct}). */
     public String acct() { return domain == null ? username : username + "@" + domain; }

@@ -79,6 +79,15 @@ public final class AccountStore {
         return db.read(h -> h.createQuery("SELECT * FROM users WHERE account_id = :id").bind("id", accountId).map(USER).findOne());
     }
 
+    /** The users of {@code accountIds}, by account id (remote accounts have none). */
+    public Map<Long, User> usersByAccountIds(Collection<Long> accountIds) {
+        if (accountIds.isEmpty()) return Map.of();
+        Map<Long, User> out = new java.util.HashMap<>();
+        db.read(h -> h.createQuery("SELECT * FROM users WHERE account_id IN (<ids>)").bindList("ids", List.copyOf(accountIds)).map(USER).list())
+                .forEach(u -> out.put(u.accountId(), u));
+        return out;
+    }
+
     public Optional<User> userByEmail(String email) {
         return db.read(h -> h.createQuery("SELECT * FROM users WHERE email = :e")
                 .bind("e", email.trim().toLowerCase(java.util.Locale.ROOT)).map(USER).findOne());
@@ -414,5 +423,70 @@ public final class AccountStore {
     /** The visible account (see {@link #visibleById}) whose profile page is {@code url}. */
     public Optional<Account> visibleByUrl(String url) {
         return db.read(h -> h.createQuery(VISIBLE + " AND a.url = :u").bind("u", url).map(ACCOUNT).findFirst());
+    }
+
+    /** The moderation marks a staff action sets or clears ({@code null}) on an account. */
+    public enum Mark { SUSPENDED("suspended_at"), SILENCED("silenced_at"), SENSITIZED("sensitized_at");
+        final String column;
+        Mark(String column) { this.column = column; }
+    }
+
+    public void mark(Handle h, long accountId, Mark mark, Instant at, Instant now) {
+        h.createUpdate("UPDATE accounts SET " + mark.column + " = :at, updated_at = :now WHERE id = :id")
+                .bind("at", at).bind("now", now).bind("id", accountId).execute();
+    }
+
+    /** Sets {@code mark} at {@code at} on every account of {@code domains} that has none yet; returns their ids. */
+    public List<Long> markDomain(Handle h, Collection<String> domains, Mark mark, Instant at) {
+        if (domains.isEmpty()) return List.of();
+        List<Long> ids = h.createQuery("SELECT id FROM accounts WHERE domain IN (<d>) AND " + mark.column + " IS NULL")
+                .bindList("d", List.copyOf(domains)).mapTo(Long.class).list();
+        if (!ids.isEmpty())
+            h.createUpdate("UPDATE accounts SET " + mark.column + " = :at, updated_at = :at WHERE id IN (<ids>)")
+                    .bind("at", at).bindList("ids", ids).execute();
+        return ids;
+    }
+
+    /** Clears {@code mark} on accounts of {@code domains} that got it at exactly {@code at} (by the domain block). */
+    public void unmarkDomain(Handle h, Collection<String> domains, Mark mark, Instant at, Instant now) {
+        if (domains.isEmpty()) return;
+        h.createUpdate("UPDATE accounts SET " + mark.column + " = NULL, updated_at = :now WHERE domain IN (<d>) AND " + mark.column + " = :at")
+                .bindList("d", List.copyOf(domains)).bind("at", at).bind("now", now).execute();
+    }
+
+    /** Remote domains Atoll knows accounts of whose name contains {@code domain} (the caller keeps those it covers). */
+    public List<String> knownDomainsUnder(Handle h, String domain) {
+        return h.createQuery("SELECT DISTINCT domain FROM accounts WHERE domain IS NOT NULL AND LOWER(domain) LIKE :d")
+                .bind("d", "%" + domain.toLowerCase(java.util.Locale.ROOT) + "%").mapTo(String.class).list();
+    }
+
+    public void setDisabled(Handle h, long accountId, boolean disabled) {
+        h.createUpdate("UPDATE users SET disabled = :v WHERE account_id = :a").bind("v", disabled).bind("a", accountId).execute();
+    }
+
+    public void setApproved(Handle h, long accountId) {
+        h.createUpdate("UPDATE users SET approved = TRUE WHERE account_id = :a").bind("a", accountId).execute();
+    }
+
+    public void setRole(Handle h, long accountId, User.Role role) {
+        h.createUpdate("UPDATE users SET role = :r WHERE account_id = :a").bind("r", role.id()).bind("a", accountId).execute();
+    }
+
+    /** Removes an account and everything that cascades from it (a rejected sign-up). */
+    public void deleteAccount(Handle h, long accountId) {
+        h.createUpdate("DELETE FROM users WHERE account_id = :a").bind("a", accountId).execute();
+        h.createUpdate("DELETE FROM accounts WHERE id = :a").bind("a", accountId).execute();
+    }
+
+    /**
+     * Deletes a suspended local account's profile and sign-in, keeping its row as a stub that reserves the
+     * username (as Mastodon does), so its actor stays gone and the name is never given to someone else.
+     */
+    public void eraseLocalProfile(Handle h, long accountId, Instant now) {
+        h.createUpdate("DELETE FROM users WHERE account_id = :a").bind("a", accountId).execute();
+        h.createUpdate("""
+                        UPDATE accounts SET display_name = '', note = '', note_source = '', fields = '[]', avatar_media_id = NULL,
+                            header_media_id = NULL, also_known_as = '[]', updated_at = :now WHERE id = :a AND domain IS NULL""")
+                .bind("a", accountId).bind("now", now).execute();
     }
 }

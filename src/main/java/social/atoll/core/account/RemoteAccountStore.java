@@ -23,6 +23,17 @@ public final class RemoteAccountStore {
     private final IdGenerator ids;
     private final JsonColumns json;
 
+    /**
+     * Marks a newly known account as the domain block covering it says (silenced or suspended at the block's time,
+     * as Mastodon's {@code DomainBlock} does for accounts it meets later); answers the account as stored.
+     */
+    public interface NewAccountRule { Account apply(org.jdbi.v3.core.Handle h, Account created); }
+
+    private NewAccountRule domainBlockMark;
+
+    /** Set once by the wiring: moderation's rule for accounts first met on a blocked domain. */
+    public void markNewAccountsWith(NewAccountRule rule) { this.domainBlockMark = rule; }
+
     public RemoteAccountStore(Database db, IdGenerator ids, JsonColumns json) {
         this.db = db;
         this.ids = ids;
@@ -89,6 +100,7 @@ public final class RemoteAccountStore {
                     .bind("now", now).bind("created", actor.published() != null && actor.published().isBefore(now) ? actor.published() : now)
                     .execute();
             Account stored = h.createQuery("SELECT * FROM accounts WHERE uri = :u").bind("u", actor.uri()).map(AccountStore.ACCOUNT).one();
+            if (stored.id() == newId && domainBlockMark != null) stored = domainBlockMark.apply(h, stored);
             inTransaction.accept(stored);
             return stored;
         });

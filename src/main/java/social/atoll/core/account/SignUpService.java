@@ -24,6 +24,18 @@ public final class SignUpService {
     public record SignUp(String username, String email, String password, boolean agreement, String locale,
                          String reason, String ip) {}
 
+    /**
+     * The server's sign-up blocks (e-mail domains, canonical addresses, IP ranges), asked before anything is checked;
+     * implemented by moderation, so this package does not depend on it.
+     */
+    public interface Screen {
+        enum Outcome { ALLOW, APPROVAL, BLOCKED_EMAIL, BLOCKED_IP }
+
+        Outcome screen(String email, String ip);
+
+        Screen NONE = (email, ip) -> Outcome.ALLOW;
+    }
+
     static final int MAX_USERNAME = 30;
     static final int MIN_PASSWORD = 8;
     static final int MAX_PASSWORD = 72;
@@ -34,8 +46,10 @@ public final class SignUpService {
     private final AccountService accountService;
     private final AccountStore accounts;
     private final TokenService tokens;
+    private final Screen screen;
 
-    public SignUpService(Settings settings, AccountService accountService, AccountStore accounts, TokenService tokens) {
+    public SignUpService(Settings settings, AccountService accountService, AccountStore accounts, TokenService tokens, Screen screen) {
+        this.screen = screen;
         this.settings = settings;
         this.accountService = accountService;
         this.accounts = accounts;
@@ -59,15 +73,18 @@ public final class SignUpService {
             case INVITE -> throw new ForbiddenException("Registrations on this server are by invitation only");
             default -> { }
         }
-        validate(req);
-        boolean approved = settings.registrations() == Settings.Registrations.OPEN;
+        Screen.Outcome screened = screen.screen(req.email() == null ? null : req.email().trim(), req.ip());
+        // an address under an IP block is refused as Mastodon refuses it: the whole sign-up, without detail
+        if (screened == Screen.Outcome.BLOCKED_IP) throw new ForbiddenException("This action is not allowed");
+        validate(req, screened == Screen.Outcome.BLOCKED_EMAIL);
+        boolean approved = settings.registrations() == Settings.Registrations.OPEN && screened != Screen.Outcome.APPROVAL;
         String locale = req.locale() == null || req.locale().isBlank() ? "en" : req.locale().trim();
         User user = accountService.createLocal(new NewLocalAccount(req.username().trim(), req.email().trim(), req.password(),
                 User.Role.USER, true, approved, locale, blankToNull(req.reason()), req.ip()), false);
         return tokens.issue(appId, user.accountId(), appScopes.isEmpty() ? Scopes.parse(null) : appScopes);
     }
 
-    private void validate(SignUp req) {
+    private void validate(SignUp req, boolean emailBlocked) {
         Map<String, List<FieldError>> errors = new LinkedHashMap<>();
         String username = req.username() == null ? "" : req.username().trim();
         if (username.isEmpty()) add(errors, "username", "ERR_BLANK", "can't be blank");
@@ -80,6 +97,7 @@ public final class SignUpService {
         String email = req.email() == null ? "" : req.email().trim();
         if (email.isEmpty()) add(errors, "email", "ERR_BLANK", "can't be blank");
         else if (!AccountService.validEmail(email)) add(errors, "email", "ERR_INVALID", "is invalid");
+        else if (emailBlocked) add(errors, "email", "ERR_BLOCKED", "uses a disallowed e-mail provider");
         else if (accounts.userByEmail(email).isPresent()) add(errors, "email", "ERR_TAKEN", "has already been taken");
 
         String password = req.password() == null ? "" : req.password();

@@ -160,4 +160,10 @@ public final class OAuthStore {
         h.createUpdate("UPDATE oauth_tokens SET revoked_at = :now WHERE id = :id AND revoked_at IS NULL")
                 .bind("now", now).bind("id", id).execute();
     }
+
+    /** Revokes every live token of {@code accountId} (a suspension signs the person out everywhere). */
+    public int revokeAllOf(Handle h, long accountId, Instant now) {
+        return h.createUpdate("UPDATE oauth_tokens SET revoked_at = :now WHERE account_id = :a AND revoked_at IS NULL")
+                .bind("now", now).bind("a", accountId).execute();
+    }
 }

@@ -94,4 +94,9 @@ public final class WebSessionStore {
         if (secret == null || secret.isBlank()) return;
         db.write(h -> h.createUpdate("DELETE FROM web_sessions WHERE token_hash = :hash").bind("hash", Tokens.sha256(secret)).execute());
     }
+
+    /** Ends every browser session of the user of {@code accountId}. */
+    public void deleteAllOf(org.jdbi.v3.core.Handle h, long accountId) {
+        h.createUpdate("DELETE FROM web_sessions WHERE user_id IN (SELECT id FROM users WHERE account_id = :a)").bind("a", accountId).execute();
+    }
 }

@@ -54,7 +54,11 @@ public final class RemoteMediaCache {
     private final Clock clock;
     private final Map<String, Object> inFlight = new ConcurrentHashMap<>();
 
-    public RemoteMediaCache(MediaStore store, BlobStore blobs, SafeHttpClient http, Clock clock) {
+    private final social.atoll.core.moderation.FederationPolicy policy;
+
+    public RemoteMediaCache(MediaStore store, BlobStore blobs, SafeHttpClient http, Clock clock,
+                            social.atoll.core.moderation.FederationPolicy policy) {
+        this.policy = policy;
         this.store = store;
         this.blobs = blobs;
         this.http = http;
@@ -63,6 +67,8 @@ public final class RemoteMediaCache {
 
     /** The cached copy of {@code url}, fetching it first when needed. */
     public Entry get(URI url) throws Refused {
+        // a domain block with reject_media (or suspend): its media are neither proxied nor cached
+        if (url.getAuthority() == null || policy.rejectsMedia(url.getAuthority())) throw new Refused(404, "media of a blocked domain");
         String hash = Tokens.sha256(url.toString());
         Optional<Entry> cached = lookup(hash);
         if (cached.isPresent()) return cached.get();

@@ -48,8 +48,12 @@ public final class RemoteMediaFetcher {
     private final Clock clock;
     private final JsonColumns json;
 
+    private final social.atoll.core.moderation.FederationPolicy policy;
+
     public RemoteMediaFetcher(MediaStore store, BlobStore blobs, SafeHttpClient http, ImageProcessor images,
-                              Clock clock, JsonColumns json) {
+                              Clock clock, JsonColumns json,
+                              social.atoll.core.moderation.FederationPolicy policy) {
+        this.policy = policy;
         this.store = store;
         this.blobs = blobs;
         this.http = http;
@@ -74,6 +78,8 @@ public final class RemoteMediaFetcher {
         if (m == null || m.fileKey() != null || m.remoteUrl() == null) return;
         Response r;
         try {
+            String host = URI.create(m.remoteUrl()).getAuthority();
+            if (host == null || policy.rejectsMedia(host)) return; // a domain block with reject_media: not cached
             r = http.get(URI.create(m.remoteUrl()), Map.of("Accept", "image/*"), LIMITS);
         } catch (IllegalArgumentException e) {
             return; // not a URL: nothing to retry

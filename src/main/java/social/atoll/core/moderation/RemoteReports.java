@@ -12,18 +12,22 @@ public final class RemoteReports {
     private final Database db;
     private final IdGenerator ids;
     private final Clock clock;
+    private final FederationPolicy policy;
 
-    public RemoteReports(Database db, IdGenerator ids, Clock clock) {
+    public RemoteReports(Database db, IdGenerator ids, Clock clock, FederationPolicy policy) {
         this.db = db;
         this.ids = ids;
         this.clock = clock;
+        this.policy = policy;
     }
 
     /**
      * Stores a report by {@code reporterId} (the remote account or instance actor that sent it) about local
-     * {@code targetId}, naming {@code statusIds} of the target; the same report {@code uri} is stored once.
+     * {@code targetId}, naming {@code statusIds} of the target; the same report {@code uri} is stored once. A report
+     * from a domain whose block says {@code reject_reports} is dropped.
      */
-    public void file(long reporterId, long targetId, List<Long> statusIds, String comment, String uri) {
+    public void file(long reporterId, String reporterDomain, long targetId, List<Long> statusIds, String comment, String uri) {
+        if (reporterDomain != null && policy.rejectsReports(reporterDomain)) return;
         String statuses = statusIds.stream().map(id -> "\"" + id + "\"").collect(Collectors.joining(",", "[", "]"));
         db.write(h -> {
             if (uri != null && h.createQuery("SELECT COUNT(*) FROM reports WHERE uri = :u").bind("u", uri).mapTo(Integer.class).one() > 0)

@@ -6,7 +6,8 @@ import java.time.Instant;
  * Something that happened to a local account. Mirrors the {@code notifications} table; {@code reportId} is set only
  * for {@link #ADMIN_REPORT}.
  */
-public record Notification(long id, long accountId, long fromAccountId, String type, Long statusId, Instant createdAt, Long reportId) {
+public record Notification(long id, long accountId, long fromAccountId, String type, Long statusId, Instant createdAt, Long reportId,
+                           Long accountWarningId) {
 
     /** Mastodon's notification types that Atoll creates. */
     public static final String MENTION = "mention";
@@ -21,4 +22,6 @@ public record Notification(long id, long accountId, long fromAccountId, String t
     public static final String ADMIN_SIGN_UP = "admin.sign_up";
     /** To staff: a report was filed ({@code account} is the reporter, {@code report} the report). */
     public static final String ADMIN_REPORT = "admin.report";
+    /** A strike against the account (Mastodon 4.3); {@code accountWarningId} names it. */
+    public static final String MODERATION_WARNING = "moderation_warning";
 }

@@ -34,7 +34,8 @@ public final class NotificationStore {
 
     /**
      * Notifies {@code to} unless it is not a local account, it is the actor itself, it blocks the actor or mutes
-     * them with notifications hidden, or the same notification exists already. Returns whether one was added.
+     * them with notifications hidden, the actor is silenced by a moderator and {@code to} does not follow it (staff
+     * notifications excepted), or the same notification exists already. Returns whether one was added.
      */
     public boolean add(Handle h, long to, long from, String type, Long statusId, Instant now) {
         return add(h, to, from, type, statusId, null, now);
@@ -60,6 +61,8 @@ public final class NotificationStore {
                             WHERE adb.account_id = :to AND fa.id = :from)
                           AND NOT EXISTS (SELECT 1 FROM conversation_mutes cm JOIN statuses cs ON cs.conversation_id = cm.conversation_id
                             WHERE cm.account_id = :to AND cs.id = :status)
+                          AND (:type LIKE 'admin.%' OR NOT EXISTS (SELECT 1 FROM accounts sa WHERE sa.id = :from AND sa.silenced_at IS NOT NULL
+                            AND NOT EXISTS (SELECT 1 FROM follows sf WHERE sf.account_id = :to AND sf.target_account_id = :from)))
                           AND NOT EXISTS (SELECT 1 FROM notifications n WHERE n.account_id = :to AND n.type = :type
                             AND n.from_account_id = :from""" + " AND " + sameStatus + ")")
                 .bind("id", id).bind("to", to).bind("from", from).bind("type", type)
@@ -67,6 +70,19 @@ public final class NotificationStore {
         boolean added = u.execute() > 0;
         if (added && events != null) events.publish(new NotificationEvents.Created(to, id));
         return added;
+    }
+
+    /**
+     * Tells local {@code to} of a strike against them ({@code moderation_warning}); the notification's account is
+     * their own, as in Mastodon, and no block or mute of theirs can hide it.
+     */
+    public void addModerationWarning(Handle h, long to, long warningId, Instant now) {
+        long id = ids.next();
+        h.createUpdate("""
+                        INSERT INTO notifications (id, account_id, from_account_id, type, account_warning_id, created_at)
+                        VALUES (:id, :to, :to, :type, :w, :now)""")
+                .bind("id", id).bind("to", to).bind("type", Notification.MODERATION_WARNING).bind("w", warningId).bind("now", now).execute();
+        if (events != null) events.publish(new NotificationEvents.Created(to, id));
     }
 
     /** Removes the notification(s) of this kind, e.g. when a favourite is taken back. Returns how many. */
@@ -92,7 +108,7 @@ public final class NotificationStore {
     }
 
     public List<Notification> page(long accountId, Filter f, IdRange range) {
-        StringBuilder sql = new StringBuilder("SELECT id, account_id, from_account_id, type, status_id, created_at, report_id FROM notifications WHERE account_id = :a");
+        StringBuilder sql = new StringBuilder("SELECT id, account_id, from_account_id, type, status_id, created_at, report_id, account_warning_id FROM notifications WHERE account_id = :a");
         if (!f.types().isEmpty()) sql.append(" AND type IN (<types>)");
         if (!f.excludeTypes().isEmpty()) sql.append(" AND type NOT IN (<exclude>)");
         if (f.fromAccountId() != null) sql.append(" AND from_account_id = :from");
@@ -107,7 +123,7 @@ public final class NotificationStore {
     }
 
     public Optional<Notification> byId(long accountId, long id) {
-        return db.read(h -> h.createQuery("SELECT id, account_id, from_account_id, type, status_id, created_at, report_id FROM notifications WHERE id = :id AND account_id = :a")
+        return db.read(h -> h.createQuery("SELECT id, account_id, from_account_id, type, status_id, created_at, report_id, account_warning_id FROM notifications WHERE id = :id AND account_id = :a")
                 .bind("id", id).bind("a", accountId).map(NOTIFICATION).findOne());
     }
 

@@ -143,7 +143,9 @@ public final class PostStatusService {
         }
         Visibility vis = req.visibility() != null ? req.visibility()
                 : Visibility.parseRequested(user.defaultPrivacy()).orElse(Visibility.PUBLIC);
-        boolean sensitive = (req.sensitive() != null ? req.sensitive() : user.defaultSensitive()) || !spoiler.isEmpty();
+        // a moderator's "sensitive" action forces it on every post with media, as Mastodon does
+        boolean sensitive = (req.sensitive() != null ? req.sensitive() : user.defaultSensitive()) || !spoiler.isEmpty()
+                || (author.sensitized() && !media.isEmpty());
         return new Checked(author, text, spoiler, sensitive, vis, StatusRules.language(req.language(), user.defaultLanguage()),
                 replyTo, req.poll(), media, formatter.format(text));
     }

@@ -43,4 +43,9 @@ public final class StatusLookup {
     public List<StatusStore.ReplyRef> publicReplies(Status status, boolean otherAccounts, Long minId, int limit) {
         return statuses.publicReplies(status.id(), status.accountId(), otherAccounts, minId, limit);
     }
+
+    /** Is {@code username} a local account under suspension (its objects answer 410 Gone)? */
+    public boolean suspendedLocal(String username) {
+        return accounts.byAcct(username, null).map(Account::suspended).orElse(false);
+    }
 }

@@ -476,4 +476,12 @@ public final class StatusStore {
                           AND r.visibility IN ('public', 'unlisted') ORDER BY r.id""")
                 .bindList("ids", List.copyOf(ids)).map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getString(2))).list());
     }
+
+    /** Marks every status of {@code accountId} that has media as sensitive (a moderator's "sensitive" action). */
+    public void markMediaSensitive(Handle h, long accountId) {
+        h.createUpdate("""
+                        UPDATE statuses SET sensitive = TRUE WHERE account_id = :a AND sensitive = FALSE
+                          AND EXISTS (SELECT 1 FROM media_attachments m WHERE m.status_id = statuses.id)""")
+                .bind("a", accountId).execute();
+    }
 }

@@ -68,6 +68,8 @@ public final class ActorDocumentsController implements Controller {
             pages.profile(ctx, account);
             return;
         }
+        // a suspended person's actor is gone for other servers, as the issue asks (Mastodon serves a stub instead)
+        if (account.suspended()) throw new ApiException(410, "Gone");
         ObjectNode doc = writer.write(account);
         FetchAccess.Fetcher fetcher = access.optionalFetcher(ctx);
         if (fetcher.anonymous() && accessRequired()) doc = bare(doc);

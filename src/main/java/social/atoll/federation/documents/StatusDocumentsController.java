@@ -126,6 +126,7 @@ public final class StatusDocumentsController implements Controller {
     private StatusLookup.Authored find(Context ctx, Long viewerId) {
         Long id = parseId(ctx.pathParam("id"));
         if (id == null) throw ApiException.notFound();
+        if (statuses.suspendedLocal(ctx.pathParam("username"))) throw new ApiException(410, "Gone");
         return statuses.visibleLocal(ctx.pathParam("username"), id, viewerId).orElseThrow(ApiException::notFound);
     }
 

@@ -45,6 +45,6 @@ final class FlagHandler implements ActivityHandler {
             Status st = s.remoteStatuses().byUri(uri).orElse(null);
             if (st != null && st.local() && st.accountId() == target.id()) statusIds.add(st.id());
         }
-        reports.file(a.actor().id(), target.id(), statusIds, AsValues.natural(a.json(), "content"), a.id());
+        reports.file(a.actor().id(), a.actor().domain(), target.id(), statusIds, AsValues.natural(a.json(), "content"), a.id());
     }
 }

@@ -25,7 +25,7 @@ import social.atoll.federation.vocab.AsValues;
  *     unless {@code expires} says otherwise, at most 12 hours) by more than an hour;</li>
  * <li>the key is resolved from its id (known keys from the database; unknown ones fetched), belongs to an actor on
  *     the key's own host, and is fetched again once when the signature does not verify (key rotation);</li>
- * <li>a signer on a suspended or (in limited federation) not allowed host gets 403.</li>
+ * <li>a signer on a suspended or (in limited federation) not allowed host, or itself suspended, gets 403.</li>
  * </ul>
  * The request target is checked with its query string and, failing that, without (older Mastodon signed without);
  * an RFC 9421 base also in Fedify's writing of {@code @query} and {@code @request-target}
@@ -136,7 +136,8 @@ public final class SignatureVerifier {
     private static VerifiedRequest verified(KeyOwners.KeyOwner owner, String keyId, VerifiedRequest.Scheme scheme, String host)
             throws SignatureException {
         if (!host.equals(AsValues.authority(owner.account().uri()))) throw new SignatureException("key " + keyId + " belongs to an actor on another host");
-        if (owner.account().suspended() && owner.account().local()) throw new SignatureException("the signer is suspended");
+        // a suspended account, ours or another server's (suspended by a moderator), speaks for nobody here
+        if (owner.account().suspended()) throw new SignatureException(403, "the signer is suspended");
         return new VerifiedRequest(owner.account(), keyId, scheme);
     }
 

@@ -27,7 +27,7 @@ class ActivityWriterTest {
     private static Account account(long id, String name, String domain, String uri) {
         return new Account(id, name, domain, name, "", "", "[]", uri, uri, "Person", uri + "/inbox", uri + "/outbox", null,
                 uri + "/followers", uri + "/following", uri + "/collections/featured", null, null, uri + "#main-key", null, null, null,
-                null, false, false, true, true, false, false, null, null, 0, 0, 0, null, null, null, T, T);
+                null, false, false, true, true, false, false, null, null, 0, 0, 0, null, null, null, null, T, T);
     }
 
     private static Status status(long id, Account author, String visibility, Long reblogOf) {
