@@ -144,6 +144,7 @@ class ListsIT {
         String marker = f.post(member, "marker", "public").get("id").asText();
         Await.until("exclusive list fan-out", () -> get("/api/v1/timelines/list/" + exclusive, me).contains(hidden));
         Await.until("home fan-out of the marker", () -> get("/api/v1/timelines/home", me).contains(marker));
+        Await.until("list fan-out of the marker", () -> get("/api/v1/timelines/list/" + list, me).contains(marker));
         assertThat(get("/api/v1/timelines/home", me)).doesNotContain(hidden);
 
         // paging the list timeline both ways
