@@ -70,7 +70,8 @@ public final class InstagramExport {
     private static Path contentRoot(Path dir) {
         try (Stream<Path> s = Files.list(dir)) {
             List<Path> all = s.toList();
-            if (all.size() == 1 && Files.isDirectory(all.get(0))) return all.get(0);
+            boolean known = Stream.of("content", "media.json", "your_instagram_activity").anyMatch(n -> Files.exists(dir.resolve(n)));
+            if (!known && all.size() == 1 && Files.isDirectory(all.get(0))) return all.get(0);
         } catch (IOException e) {
             throw new ImportException("the unpacked export cannot be read: " + e.getMessage(), e);
         }
