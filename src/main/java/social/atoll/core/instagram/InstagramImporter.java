@@ -231,14 +231,15 @@ public final class InstagramImporter {
 
     /** Why a media file cannot be imported on this server, if it cannot. */
     private Optional<String> unsupported(InstagramExport.Media m) {
-        if (m.file() == null) return Optional.of("the file is missing from the export");
         String ext = ExportArchive.extension(m.uri());
-        return switch (ext) {
+        Optional<String> why = switch (ext) {
             case "jpg", "jpeg", "png", "webp" -> Optional.empty();
             case "heic", "heif" -> ffmpeg.isPresent() ? Optional.empty() : Optional.of("HEIC needs ffmpeg, which is not installed on this server");
             case "mp4", "mov" -> media.videoSupported() ? Optional.empty() : Optional.of("video needs ffmpeg, which is not installed on this server");
             default -> Optional.of("." + ext + " files are not supported");
         };
+        if (why.isEmpty() && m.file() == null) return Optional.of("the file is missing from the export");
+        return why;
     }
 
     private MediaAttachment upload(InstagramImportStore.Import imp, InstagramExport.Media m) throws IOException {
