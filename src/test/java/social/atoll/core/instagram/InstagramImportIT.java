@@ -192,6 +192,34 @@ class InstagramImportIT {
     }
 
     @Test
+    void importedPostsAreInTheOutboxAndSearchAndReachFollowersOnlyWithAnnounce() throws Exception {
+        try (TestInstance atoll = TestInstance.start()) {
+            long quiet = user(atoll, "quiet");
+            long loud = user(atoll, "loud");
+            String fan = atoll.createUser("fan");
+            atoll.http().postJson("/api/v1/accounts/" + quiet + "/follow", fan, Map.of());
+            atoll.http().postJson("/api/v1/accounts/" + loud + "/follow", fan, Map.of());
+            runToEnd(atoll, atoll.app().core.instagramImport.start(quiet,
+                    export(Layout.CONTENT_2020, List.of(post("2015-05-05T05:05:05Z", "Quietly #sunset", jpg("q")))), PUBLIC, false).importId());
+            runToEnd(atoll, atoll.app().core.instagramImport.start(loud,
+                    export(Layout.CONTENT_2020, List.of(post("2015-06-06T06:06:06Z", "Loudly #sunrise", jpg("l")))),
+                    new InstagramImporter.Options(Visibility.PUBLIC, true), false).importId());
+            Await.until("the announced post reaches the follower's home feed",
+                    () -> atoll.http().get("/api/v1/timelines/home", fan).json().size() == 1);
+            JsonNode home = atoll.http().get("/api/v1/timelines/home", fan).json();
+            assertThat(home.get(0).get("content").asText()).contains("Loudly");
+            assertThat(home.get(0).get("created_at").asText()).startsWith("2015-06-06T06:06:06");
+
+            var outbox = atoll.http().send("GET", "/users/quiet/outbox?page=true", null, null, null,
+                    Map.of("Accept", "application/activity+json")).json();
+            assertThat(outbox.toString()).contains("Quietly").contains("2015-05-05T05:05:05");
+            JsonNode found = atoll.http().get("/api/v2/search?q=quietly&type=statuses", fan).json().get("statuses");
+            assertThat(found).hasSize(1);
+            assertThat(atoll.http().get("/api/v1/timelines/tag/sunset").json()).hasSize(1);
+        }
+    }
+
+    @Test
     void aSecondImportOfTheSameExportAddsNothing() throws Exception {
         try (TestInstance atoll = TestInstance.start()) {
             long id = user(atoll, "twice");
