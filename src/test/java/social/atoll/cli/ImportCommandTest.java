@@ -57,16 +57,18 @@ class ImportCommandTest {
         InstagramExports.write(zip, InstagramExports.Layout.CONTENT_2020, List.of(
                 new InstagramExports.Post(Instant.parse("2019-01-01T00:00:00Z"), "First", List.of(new InstagramExports.File("a.jpg", jpg.toByteArray()))),
                 new InstagramExports.Post(Instant.parse("2019-02-01T00:00:00Z"), "Second", List.of(
-                        new InstagramExports.File("b.jpg", jpg.toByteArray()), new InstagramExports.File("c.heic2", new byte[] {1, 2})))));
+                        new InstagramExports.File("b.jpg", jpg.toByteArray()), new InstagramExports.File("c.heic2", new byte[] {1, 2}),
+                        new InstagramExports.File("d.heic", new byte[] {0, 0, 0, 24, 'f', 't', 'y', 'p', 'h', 'e', 'i', 'c'})))));
         String dd = dataDir.toString();
 
         Result dry = run("import", "instagram", "alice", zip.toString(), "--dry-run", "--data-dir", dd);
         assertThat(dry.code()).as(dry.err()).isZero();
-        assertThat(dry.out()).contains("2 posts, 3 media files").contains("would skip media/posts/201902/c.heic2").contains("nothing was imported");
+        assertThat(dry.out()).contains("2 posts, 4 media files").contains("would skip media/posts/201902/c.heic2").contains("nothing was imported");
 
         Result real = run("import", "instagram", "alice", zip.toString(), "--visibility", "unlisted", "--data-dir", dd);
         assertThat(real.code()).as(real.err()).isZero();
-        assertThat(real.out()).contains("imported 2 posts with 2 media files; skipped 0 posts").contains(".heic2 files are not supported");
+        assertThat(real.out()).contains("imported 2 posts with 2 media files; skipped 0 posts").contains(".heic2 files are not supported")
+                .contains("d.heic: skipped, " + (social.atoll.core.media.Ffmpeg.find(null).isPresent() ? "HEIC could not be converted" : "HEIC needs ffmpeg"));
 
         Result again = run("import", "instagram", "alice", zip.toString(), "--data-dir", dd);
         assertThat(again.out()).contains("imported 0 posts with 0 media files; skipped 2 posts");

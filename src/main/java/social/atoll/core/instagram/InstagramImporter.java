@@ -249,7 +249,13 @@ public final class InstagramImporter {
         try {
             if (ext.equals("heic") || ext.equals("heif")) {
                 converted = file.resolveSibling(file.getFileName() + ".converted.jpg");
-                ffmpeg.orElseThrow().run("-i", file.toString(), "-frames:v", "1", "-q:v", "2", converted.toString());
+                try {
+                    ffmpeg.orElseThrow().run("-i", file.toString(), "-frames:v", "1", "-q:v", "2", converted.toString());
+                } catch (IOException e) {
+                    // ffmpeg reads HEIC from version 7.1 on; an older one fails on every HEIC file
+                    log.debug("HEIC conversion of {} failed", m.uri(), e);
+                    throw new IOException("HEIC could not be converted: this server's ffmpeg cannot read it (ffmpeg 7.1 or later reads HEIC)");
+                }
                 file = converted;
             }
             String type = switch (ext) {
