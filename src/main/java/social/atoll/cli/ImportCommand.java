@@ -81,8 +81,16 @@ public final class ImportCommand implements Runnable {
                 if (started.resumed()) System.out.println("resuming the unfinished import of this file");
                 long id = started.importId();
                 InstagramImporter.Progress p;
+                int orphaned = 0;
                 while (!(p = importer.progress(id).orElseThrow()).finished()) {
                     MediaCommand.progress(p.done(), p.total());
+                    // a running import always has its next job stored; none twice in a row means it died for good
+                    orphaned = app.infra.jobs.pendingCounts().containsKey(InstagramImporter.JOB.name()) ? 0 : orphaned + 1;
+                    if (orphaned >= 2) {
+                        System.out.println();
+                        throw new Atoll.CliException("the import job stopped after " + p.done() + " of " + p.total()
+                                + " posts; see './atoll admin jobs dead'", 1);
+                    }
                     Thread.sleep(250);
                 }
                 MediaCommand.progress(p.done(), p.total());
