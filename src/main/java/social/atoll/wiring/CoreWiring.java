@@ -159,6 +159,7 @@ public final class CoreWiring {
     public final PollService polls;
     public final RemotePolls remotePolls;
     public final PostStatusService posting;
+    public final social.atoll.core.instagram.InstagramImporter instagramImport;
     /** Attaches media to posts, edits and scheduled statuses. */
     public final MediaAttacher mediaAttacher;
     public final StatusEditService statusEdits;
@@ -324,6 +325,8 @@ public final class CoreWiring {
         var scheduledStore = new ScheduledStatusStore(db, json);
         this.posting = new PostStatusService(db, statuses, scheduledStore, accounts, textFormatter, visibility, polls, mediaAttacher, jobs,
                 ids, clock, settings, events);
+        this.instagramImport = new social.atoll.core.instagram.InstagramImporter(db, new social.atoll.core.instagram.InstagramImportStore(db),
+                media, posting, Ffmpeg.find(json), jobs, ids, clock, settings, json);
         this.statusEdits = new StatusEditService(db, statuses, statusEditStore, textFormatter, polls, pollStore,
                 mediaAttacher, clock, settings, events);
         this.scheduledStatuses = new ScheduledStatusService(db, scheduledStore, posting, jobs, clock);

@@ -33,6 +33,7 @@ public final class Registrations {
         core.polls.register();
         core.statusUpdateNotifications.register(events);
         core.scheduledStatuses.register();
+        core.instagramImport.register();
         core.conversations.register(events);
         core.endorsements.register(events);
         core.feedCleanup.register(events);

@@ -180,6 +180,41 @@ public final class PostStatusService {
         });
     }
 
+    /**
+     * A post brought in from another service (an Instagram export): checked by the rules of a post made now, except
+     * that its text may be as long as the source allowed ({@code maxChars}), and stored with its original time, an id
+     * that sorts at that time, and no mentions (names stay text, nobody is notified). Without {@code announce} nothing
+     * is published: it shows on the profile, in the outbox and in search, but is not delivered to followers or
+     * fanned out to home feeds (old posts must not flood them); with it, it goes out like any new post.
+     * Joins the caller's write transaction, so the caller can record what it imported with the status.
+     */
+    public Status importPost(long authorId, String text, Visibility vis, List<String> mediaIds, Instant createdAt,
+                             int maxChars, boolean announce) {
+        NewStatus req = new NewStatus(text, null, null, vis, null, null, null, mediaIds, null, null, null);
+        Account author = accounts.byId(authorId).orElseThrow(() -> new NotFoundException("account"));
+        User user = accounts.userByAccountId(authorId).orElseThrow(() -> new NotFoundException("user"));
+        List<Long> media = mediaIds.isEmpty() ? List.of() : attachments.check(authorId, req.mediaIds(), null);
+        String body = StatusRules.text(text);
+        new StatusRules(Math.max(maxChars, settings.maxStatusChars())).checkText(body, "", !media.isEmpty());
+        TextFormatter.Formatted formatted = formatter.format(body, false);
+        boolean sensitive = user.defaultSensitive() || (author.sensitized() && !media.isEmpty());
+        return db.write(h -> {
+            long id = ids.forTime(createdAt);
+            Status row = statuses.insertLocal(new StatusStore.LocalStatus(id,
+                    settings.url("/users/" + author.username() + "/statuses/" + id), settings.url("/@" + author.username() + "/" + id),
+                    author.id(), null, body, formatted.html(), "", sensitive, vis,
+                    StatusRules.language(null, user.defaultLanguage()), null, createdAt));
+            statuses.insertTags(id, formatted.tags(), createdAt);
+            if (!media.isEmpty()) attachments.claim(h, author.id(), id, media, null);
+            StatusService.count(h, row, 1);
+            if (announce) {
+                StatusStore.touchLastStatus(h, author.id(), clock.instant());
+                events.publish(new StatusEvents.StatusCreated(row, null, List.of()));
+            }
+            return row;
+        });
+    }
+
     private Optional<Status> earlier(long accountId, String keyHash) {
         return statuses.byIdempotencyKey(accountId, keyHash, clock.instant().minus(IDEMPOTENCY_WINDOW));
     }

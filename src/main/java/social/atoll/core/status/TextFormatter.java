@@ -51,7 +51,13 @@ public final class TextFormatter {
         this.accounts = accounts;
     }
 
-    public Formatted format(String text) {
+    public Formatted format(String text) { return format(text, true); }
+
+    /**
+     * {@code linkMentions = false} keeps every {@code @name} as text and links no account (imported posts: a name on
+     * another service is not the account of that name here, and nobody is notified).
+     */
+    public Formatted format(String text, boolean linkMentions) {
         if (text == null || text.isBlank()) return new Formatted("", List.of(), List.of());
         String normalized = text.replace("\r\n", "\n").replace('\r', '\n');
         List<Entity> entities = entities(normalized);
@@ -70,6 +76,11 @@ public final class TextFormatter {
                     html.append(hashtag(e.value));
                 }
                 case MENTION -> {
+                    if (!linkMentions) {
+                        html.append(escape(normalized.substring(e.start, e.end)));
+                        at = e.end;
+                        continue;
+                    }
                     Optional<Account> account = resolved.computeIfAbsent(e.key(), k -> lookup(e.username, e.domain));
                     if (account.isPresent()) {
                         mentioned.putIfAbsent(account.get().id(), account.get());
