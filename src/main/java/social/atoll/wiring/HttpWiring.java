@@ -176,8 +176,9 @@ public final class HttpWiring implements AutoCloseable {
         c.add(new SearchController(auth, json, search, accountViews, statusViews, tagViews));
         c.add(new AccountSearchController(auth, json, core.search, accountViews));
         c.add(new MarkersController(auth, json, core.markers));
+        c.add(new social.atoll.api.push.PushSubscriptionController(auth, json, core.push));
         c.add(new PreferencesController(auth, core.preferences));
-        c.add(new AppsController(core.oauth, auth, json));
+        c.add(new AppsController(core.oauth, auth, json, core.push.vapidPublicKey()));
         c.add(new AuthorizeController(core.authorizations, browserSessions, signInForm, pages));
         c.add(new TokenController(core.authorizations, core.oauth, core.tokens, json));
         c.add(new AuthorizationServerMetadataController(settings));
@@ -211,7 +212,7 @@ public final class HttpWiring implements AutoCloseable {
         c.add(new FollowsController(auth, json, core.accountQueries, core.follows, core.relationships));
         c.add(new FollowRequestsController(settings, auth, core.accountQueries, accountViews, core.follows, core.relationships));
         c.add(new AccountsController(settings, auth, json, core.accountQueries, accountViews, federation.actorResolver));
-        c.add(new InstanceController(settings, core.instance, accountViews));
+        c.add(new InstanceController(settings, core.instance, accountViews, core.push.vapidPublicKey()));
         c.add(new CustomEmojisController());
         c.add(new NodeInfoController(settings, json, core.instance));
         c.add(new WebFingerController(settings, core.accounts, federation.instanceActor));
