@@ -101,8 +101,13 @@ public final class PushService {
         if (p256dh == null || p256dh.isBlank() || auth == null || auth.isBlank())
             throw new InvalidSubscription("Validation failed: Key p256dh and auth can't be blank");
         try {
-            CryptoKt.generatePublicKeyFromUncompressedBytes(decode(p256dh));
-        } catch (RuntimeException e) {
+            byte[] point = decode(p256dh);
+            if (point.length != 65 || point[0] != 4) throw new IllegalArgumentException("not an uncompressed point");
+            // key agreement checks that the point is on the curve, which building the key does not
+            var probe = CryptoKt.generateSecp256r1KeyPair();
+            CryptoKt.generateEcdhSharedSecret((java.security.interfaces.ECPrivateKey) probe.getPrivate(),
+                    CryptoKt.generatePublicKeyFromUncompressedBytes(point));
+        } catch (Exception e) { // the library's Kotlin code passes on the JDK's checked exceptions undeclared
             throw new InvalidSubscription("Validation failed: Key p256dh is not a valid P-256 public key");
         }
         byte[] a;
