@@ -242,6 +242,7 @@ public final class CoreWiring {
     // Web Push: the subscription API and the delivery of each notification to the subscriptions
     public final social.atoll.core.push.PushService push;
     public final social.atoll.core.push.WebPushDelivery webPush;
+    public final social.atoll.core.notification.GroupedNotifications groupedNotifications;
     public final SeenActivityStore seenActivities;
 
     public CoreWiring(InfraWiring infra) {
@@ -383,6 +384,7 @@ public final class CoreWiring {
         this.remoteReports = new RemoteReports(db, ids, clock, federationPolicy);
         this.seenActivities = new SeenActivityStore(db);
 
+        this.groupedNotifications = new social.atoll.core.notification.GroupedNotifications(notifications, markers);
         var pushStore = new social.atoll.core.push.PushSubscriptionStore(db);
         var tokenSeal = new social.atoll.core.push.TokenSeal(infra.secrets.pushTokenKey());
         var vapid = new social.atoll.core.push.VapidKeyPair(infra.secrets.vapidPublicKeyX509(), infra.secrets.vapidPrivateKeyPkcs8());

@@ -167,6 +167,8 @@ public final class HttpWiring implements AutoCloseable {
         c.add(new AccountStatusesController(auth, json, settings, core.statusQueries, statusViews));
         c.add(new TimelinesController(auth, json, settings, core.timelines, statusViews));
         c.add(new NotificationsController(auth, json, settings, core.notificationService, notificationViews));
+        c.add(new social.atoll.api.notifications.GroupedNotificationsController(auth, json, settings, core.groupedNotifications,
+                notificationViews, accountViews, core.accountQueries));
         c.add(new StreamingController(auth, json, streamRegistry, core.streamAudience, core.browserSignIn));
         c.add(new RateLimitController(settings.rateLimits(), auth, clock));
         c.add(new TagsController(settings, auth, core.tags, tagViews));

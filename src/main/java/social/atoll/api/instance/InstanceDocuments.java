@@ -105,7 +105,8 @@ final class InstanceDocuments {
                         "media_attachments", media(false),
                         "polls", polls()),
                 "contact_account", contact().orElse(null),
-                "rules", rules());
+                "rules", rules(),
+                "api_versions", map("mastodon", Version.MASTODON_API_LEVEL));
     }
 
     List<Map<String, Object>> rules() {
