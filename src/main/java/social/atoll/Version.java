@@ -9,8 +9,8 @@ public final class Version {
 
     /** The highest Mastodon release whose client API Atoll implements; see mastodon-client-api.md §7. */
     public static final String MASTODON_COMPAT = "4.2.0";
-    /** {@code api_versions.mastodon}: 1 until grouped notifications (level 2) exist. */
-    public static final int MASTODON_API_LEVEL = 1;
+    /** {@code api_versions.mastodon}: 2, the level of Mastodon 4.3 with grouped notifications (/api/v2/notifications). */
+    public static final int MASTODON_API_LEVEL = 2;
 
     public static final String ATOLL = load();
 

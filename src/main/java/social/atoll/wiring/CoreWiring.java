@@ -239,6 +239,11 @@ public final class CoreWiring {
     public final social.atoll.core.moderation.ReportModeration reportModeration;
     public final social.atoll.core.moderation.DomainModeration domainModeration;
     public final social.atoll.core.moderation.SignUpBlocks signUpBlocks;
+
+    // Web Push: the subscription API and the delivery of each notification to the subscriptions
+    public final social.atoll.core.push.PushService push;
+    public final social.atoll.core.push.WebPushDelivery webPush;
+    public final social.atoll.core.notification.GroupedNotifications groupedNotifications;
     public final SeenActivityStore seenActivities;
 
     public CoreWiring(InfraWiring infra) {
@@ -381,5 +386,17 @@ public final class CoreWiring {
         remoteAccountStore.markNewAccountsWith(domainModeration::markNewAccount);
         this.remoteReports = new RemoteReports(db, ids, clock, federationPolicy);
         this.seenActivities = new SeenActivityStore(db);
+
+        this.groupedNotifications = new social.atoll.core.notification.GroupedNotifications(notifications, markers);
+        var pushStore = new social.atoll.core.push.PushSubscriptionStore(db);
+        var tokenSeal = new social.atoll.core.push.TokenSeal(infra.secrets.pushTokenKey());
+        var vapid = new social.atoll.core.push.VapidKeyPair(infra.secrets.vapidPublicKeyX509(), infra.secrets.vapidPrivateKeyPkcs8());
+        this.push = new social.atoll.core.push.PushService(db, pushStore, tokenSeal, vapid, ids, clock);
+        // the payload's icon is the avatar URL the API shows, so it is rendered by the API's account view
+        var avatars = new social.atoll.api.entity.AccountViews(settings, accountQueries,
+                new social.atoll.api.entity.MediaViews(infra.blobs, media, mediaProxySigner));
+        this.webPush = new social.atoll.core.push.WebPushDelivery(pushStore, notifications, accountQueries, statusQueries, followStore,
+                tokenSeal, vapid, "https://" + settings.domain(), infra.http, json,
+                id -> accountQueries.byId(id).map(a -> avatars.render(a).avatarStatic()).orElse(settings.url("/avatars/original/missing.png")));
     }
 }

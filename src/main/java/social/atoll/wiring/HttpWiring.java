@@ -167,6 +167,8 @@ public final class HttpWiring implements AutoCloseable {
         c.add(new AccountStatusesController(auth, json, settings, core.statusQueries, statusViews));
         c.add(new TimelinesController(auth, json, settings, core.timelines, statusViews));
         c.add(new NotificationsController(auth, json, settings, core.notificationService, notificationViews));
+        c.add(new social.atoll.api.notifications.GroupedNotificationsController(auth, json, settings, core.groupedNotifications,
+                notificationViews, accountViews, core.accountQueries));
         c.add(new StreamingController(auth, json, streamRegistry, core.streamAudience, core.browserSignIn));
         c.add(new RateLimitController(settings.rateLimits(), auth, clock));
         c.add(new TagsController(settings, auth, core.tags, tagViews));
@@ -176,8 +178,9 @@ public final class HttpWiring implements AutoCloseable {
         c.add(new SearchController(auth, json, search, accountViews, statusViews, tagViews));
         c.add(new AccountSearchController(auth, json, core.search, accountViews));
         c.add(new MarkersController(auth, json, core.markers));
+        c.add(new social.atoll.api.push.PushSubscriptionController(auth, json, core.push));
         c.add(new PreferencesController(auth, core.preferences));
-        c.add(new AppsController(core.oauth, auth, json));
+        c.add(new AppsController(core.oauth, auth, json, core.push.vapidPublicKey()));
         c.add(new AuthorizeController(core.authorizations, browserSessions, signInForm, pages));
         c.add(new TokenController(core.authorizations, core.oauth, core.tokens, json));
         c.add(new AuthorizationServerMetadataController(settings));
@@ -211,7 +214,7 @@ public final class HttpWiring implements AutoCloseable {
         c.add(new FollowsController(auth, json, core.accountQueries, core.follows, core.relationships));
         c.add(new FollowRequestsController(settings, auth, core.accountQueries, accountViews, core.follows, core.relationships));
         c.add(new AccountsController(settings, auth, json, core.accountQueries, accountViews, federation.actorResolver));
-        c.add(new InstanceController(settings, core.instance, accountViews));
+        c.add(new InstanceController(settings, core.instance, accountViews, core.push.vapidPublicKey()));
         c.add(new CustomEmojisController());
         c.add(new NodeInfoController(settings, json, core.instance));
         c.add(new WebFingerController(settings, core.accounts, federation.instanceActor));

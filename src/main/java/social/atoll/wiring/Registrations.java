@@ -39,6 +39,7 @@ public final class Registrations {
         core.feedCleanup.register(events);
         core.blockNotificationCleanup.register(events);
         core.listFeed.register(events);
+        core.webPush.register(events, jobs);
         core.lists.register(events);
 
         // federation: remote actors, delivery, outbound activities, the inbox

@@ -32,7 +32,7 @@ class MegalodonIT {
             "bob_follows_alice", "following_lists", "alice_posts", "bob_home_has_post",
             "bob_favourites", "bob_reblogs", "alice_notifications",
             "bob_replies_with_mention", "alice_mention_notification", "home_paging",
-            "bob_unfavourites", "bob_unreblogs", "state_after_undo", "done");
+            "bob_unfavourites", "bob_unreblogs", "state_after_undo", "alice_push_subscription", "done");
 
     private final ObjectMapper json = new ObjectMapper();
 

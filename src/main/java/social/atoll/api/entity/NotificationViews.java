@@ -71,8 +71,51 @@ public final class NotificationViews {
                 warning = new AccountWarningEntity(Long.toString(w.id()), w.action(), w.text(),
                         w.statusIds().stream().map(String::valueOf).toList(), actor, null, Dates.datetime(w.createdAt()));
             }
-            out.add(new NotificationEntity(id, n.type(), Dates.datetime(n.createdAt()), "ungrouped-" + id, actor, status, report, warning));
+            out.add(new NotificationEntity(id, n.type(), Dates.datetime(n.createdAt()), n.effectiveGroupKey(), actor, status, report, warning));
         }
         return out;
+    }
+
+    /** Mastodon's NotificationGroup entity. */
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.ALWAYS)
+    public record NotificationGroupEntity(
+            String groupKey, int notificationsCount, String type, String mostRecentNotificationId,
+            @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) String pageMinId,
+            @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) String pageMaxId,
+            @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) String latestPageNotificationAt,
+            List<String> sampleAccountIds, String statusId,
+            @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) ReportEntity report,
+            @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) AccountWarningEntity moderationWarning) {}
+
+    /** Mastodon's GroupedNotificationsResults: the groups, and each account and status they name, once. */
+    public record GroupedResults(List<AccountEntity> accounts, List<StatusEntity> statuses, List<NotificationGroupEntity> notificationGroups) {}
+
+    /**
+     * Renders groups in order. A group whose newest notification cannot be rendered (its status gone or filtered, its
+     * actor gone) is left out, as {@link #renderAll} leaves out such a notification.
+     */
+    public GroupedResults renderGroups(List<social.atoll.core.notification.GroupedNotifications.Group> groups, long viewerId) {
+        List<NotificationEntity> latest = renderAll(groups.stream().map(g -> g.latest()).toList(), viewerId);
+        Map<String, NotificationEntity> byId = new java.util.HashMap<>();
+        for (NotificationEntity e : latest) byId.put(e.id(), e);
+        Set<Long> accountIds = new java.util.LinkedHashSet<>();
+        List<NotificationGroupEntity> out = new ArrayList<>();
+        Map<String, StatusEntity> statusesById = new java.util.LinkedHashMap<>();
+        for (var g : groups) {
+            NotificationEntity e = byId.get(Long.toString(g.latest().id()));
+            if (e == null) continue;
+            accountIds.addAll(g.sampleAccountIds());
+            if (e.status() != null) statusesById.putIfAbsent(e.status().id(), e.status());
+            out.add(new NotificationGroupEntity(g.groupKey(), g.notificationsCount(), g.latest().type(),
+                    Long.toString(g.mostRecentNotificationId()),
+                    g.pageMinId() == null ? null : g.pageMinId().toString(), g.pageMaxId() == null ? null : g.pageMaxId().toString(),
+                    g.latestPageNotificationAt() == null ? null : Dates.datetime(g.latestPageNotificationAt()),
+                    g.sampleAccountIds().stream().map(String::valueOf).toList(), e.status() == null ? null : e.status().id(),
+                    e.report(), e.moderationWarning()));
+        }
+        Map<Long, AccountEntity> rendered = accounts.renderByIds(accountIds);
+        List<AccountEntity> accountList = new ArrayList<>();
+        for (Long id : accountIds) if (rendered.containsKey(id)) accountList.add(rendered.get(id));
+        return new GroupedResults(accountList, new ArrayList<>(statusesById.values()), out);
     }
 }

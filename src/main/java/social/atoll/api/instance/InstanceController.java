@@ -14,8 +14,8 @@ public final class InstanceController implements Controller {
 
     private final InstanceDocuments documents;
 
-    public InstanceController(Settings settings, InstanceService instance, AccountViews views) {
-        this.documents = new InstanceDocuments(settings, instance, views);
+    public InstanceController(Settings settings, InstanceService instance, AccountViews views, String vapidKey) {
+        this.documents = new InstanceDocuments(settings, instance, views, vapidKey);
     }
 
     @Override

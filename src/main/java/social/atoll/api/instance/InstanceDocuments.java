@@ -26,8 +26,11 @@ final class InstanceDocuments {
     private final Settings settings;
     private final InstanceService instance;
     private final AccountViews views;
+    /** The server's VAPID public key ({@code configuration.vapid.public_key}). */
+    private final String vapidKey;
 
-    InstanceDocuments(Settings settings, InstanceService instance, AccountViews views) {
+    InstanceDocuments(Settings settings, InstanceService instance, AccountViews views, String vapidKey) {
+        this.vapidKey = vapidKey;
         this.settings = settings;
         this.instance = instance;
         this.views = views;
@@ -65,6 +68,7 @@ final class InstanceDocuments {
                         "media_attachments", media(true),
                         "polls", polls(),
                         "translation", map("enabled", false),
+                        "vapid", map("public_key", vapidKey),
                         "limited_federation", false),
                 "registrations", map(
                         "enabled", open,
@@ -101,7 +105,8 @@ final class InstanceDocuments {
                         "media_attachments", media(false),
                         "polls", polls()),
                 "contact_account", contact().orElse(null),
-                "rules", rules());
+                "rules", rules(),
+                "api_versions", map("mastodon", Version.MASTODON_API_LEVEL));
     }
 
     List<Map<String, Object>> rules() {

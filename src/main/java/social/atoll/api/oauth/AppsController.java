@@ -20,9 +20,12 @@ public final class AppsController implements Controller {
     private final OAuthService oauth;
     private final Auth auth;
     private final ObjectMapper json;
+    /** The server's VAPID public key, shown on the application as Mastodon does. */
+    private final String vapidKey;
 
-    public AppsController(OAuthService oauth, Auth auth, ObjectMapper json) {
+    public AppsController(OAuthService oauth, Auth auth, ObjectMapper json, String vapidKey) {
         this.oauth = oauth;
+        this.vapidKey = vapidKey;
         this.auth = auth;
         this.json = json;
     }
@@ -46,7 +49,7 @@ public final class AppsController implements Controller {
                 : p.string("scopes").orElse(null);
         OAuthApp app = oauth.register(p.string("client_name").orElse(null), redirectUris, Scopes.parse(scopes),
                 p.string("website").orElse(null));
-        ctx.json(CredentialApplicationEntity.of(app));
+        ctx.json(CredentialApplicationEntity.of(app, vapidKey));
     }
 
     /** Any live token, app or user, with any scope (Mastodon 4.3). */
@@ -55,6 +58,6 @@ public final class AppsController implements Controller {
         if (v.anonymous()) throw ApiException.invalidToken();
         OAuthApp app = v.token().appId() == null ? null : oauth.byId(v.token().appId()).orElse(null);
         if (app == null) throw ApiException.invalidToken();
-        ctx.json(ApplicationEntity.of(app));
+        ctx.json(ApplicationEntity.of(app, vapidKey));
     }
 }

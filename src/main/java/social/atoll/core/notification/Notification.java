@@ -7,7 +7,26 @@ import java.time.Instant;
  * for {@link #ADMIN_REPORT}.
  */
 public record Notification(long id, long accountId, long fromAccountId, String type, Long statusId, Instant createdAt, Long reportId,
-                           Long accountWarningId) {
+                           Long accountWarningId, String groupKey) {
+
+    /** Types whose notifications share a group key (Mastodon 4.3's groupable types). */
+    public static final java.util.List<String> GROUPABLE = java.util.List.of("favourite", "follow", "reblog");
+    /** Hours one group spans at most: a later favourite of the same post starts a new group. */
+    static final long GROUP_SPAN_HOURS = 12;
+
+    /**
+     * The group a new notification joins: favourites and boosts of one status, or follows, within one 12-hour window
+     * (Mastodon slides its window through Redis; a fixed window needs no lookup and groups the same bursts). Null for
+     * the types that are never grouped, which show as {@code ungrouped-<id>}.
+     */
+    public static String groupKeyFor(String type, Long statusId, Instant at) {
+        if (!GROUPABLE.contains(type)) return null;
+        long bucket = Math.floorDiv(at.getEpochSecond() / 3600, GROUP_SPAN_HOURS) * GROUP_SPAN_HOURS;
+        return (FOLLOW.equals(type) || statusId == null ? type : type + "-" + statusId) + "-" + bucket;
+    }
+
+    /** The key Mastodon shows: the stored group, else {@code ungrouped-<id>}. */
+    public String effectiveGroupKey() { return groupKey != null ? groupKey : "ungrouped-" + id; }
 
     /** Mastodon's notification types that Atoll creates. */
     public static final String MENTION = "mention";

@@ -51,8 +51,8 @@ public final class NotificationStore {
                 + (reportId == null ? " AND n.report_id IS NULL" : " AND n.report_id = :report");
         long id = ids.next();
         var u = h.createUpdate("""
-                        INSERT INTO notifications (id, account_id, from_account_id, type, status_id, report_id, created_at)
-                        SELECT :id, a.id, :from, :type, :status, :report, :now FROM accounts a
+                        INSERT INTO notifications (id, account_id, from_account_id, type, status_id, report_id, group_key, created_at)
+                        SELECT :id, a.id, :from, :type, :status, :report, :group, :now FROM accounts a
                         WHERE a.id = :to AND a.domain IS NULL
                           AND NOT EXISTS (SELECT 1 FROM blocks b WHERE b.account_id = :to AND b.target_account_id = :from)
                           AND NOT EXISTS (SELECT 1 FROM mutes m WHERE m.account_id = :to AND m.target_account_id = :from
@@ -66,7 +66,8 @@ public final class NotificationStore {
                           AND NOT EXISTS (SELECT 1 FROM notifications n WHERE n.account_id = :to AND n.type = :type
                             AND n.from_account_id = :from""" + " AND " + sameStatus + ")")
                 .bind("id", id).bind("to", to).bind("from", from).bind("type", type)
-                .bind("status", statusId).bind("report", reportId).bind("now", now);
+                .bind("status", statusId).bind("report", reportId).bind("now", now)
+                .bind("group", Notification.groupKeyFor(type, statusId, now));
         boolean added = u.execute() > 0;
         if (added && events != null) events.publish(new NotificationEvents.Created(to, id));
         return added;
@@ -108,7 +109,7 @@ public final class NotificationStore {
     }
 
     public List<Notification> page(long accountId, Filter f, IdRange range) {
-        StringBuilder sql = new StringBuilder("SELECT id, account_id, from_account_id, type, status_id, created_at, report_id, account_warning_id FROM notifications WHERE account_id = :a");
+        StringBuilder sql = new StringBuilder("SELECT id, account_id, from_account_id, type, status_id, created_at, report_id, account_warning_id, group_key FROM notifications WHERE account_id = :a");
         if (!f.types().isEmpty()) sql.append(" AND type IN (<types>)");
         if (!f.excludeTypes().isEmpty()) sql.append(" AND type NOT IN (<exclude>)");
         if (f.fromAccountId() != null) sql.append(" AND from_account_id = :from");
@@ -123,8 +124,33 @@ public final class NotificationStore {
     }
 
     public Optional<Notification> byId(long accountId, long id) {
-        return db.read(h -> h.createQuery("SELECT id, account_id, from_account_id, type, status_id, created_at, report_id, account_warning_id FROM notifications WHERE id = :id AND account_id = :a")
+        return db.read(h -> h.createQuery("SELECT id, account_id, from_account_id, type, status_id, created_at, report_id, account_warning_id, group_key FROM notifications WHERE id = :id AND account_id = :a")
                 .bind("id", id).bind("a", accountId).map(NOTIFICATION).findOne());
+    }
+
+    /** One row of a notification group: enough to count it, sample its accounts and find its newest member. */
+    public record GroupRow(long id, long fromAccountId, String groupKey) {}
+
+    /** Every notification of these groups, newest first. */
+    public List<GroupRow> groupRows(long accountId, java.util.Collection<String> groupKeys) {
+        if (groupKeys.isEmpty()) return List.of();
+        return db.read(h -> h.createQuery("SELECT id, from_account_id, group_key FROM notifications WHERE account_id = :a"
+                        + " AND group_key IN (<keys>) ORDER BY id DESC")
+                .bind("a", accountId).bindList("keys", List.copyOf(groupKeys))
+                .map((rs, c) -> new GroupRow(rs.getLong(1), rs.getLong(2), rs.getString(3))).list());
+    }
+
+    /** The notifications of one group, newest first. */
+    public List<Notification> inGroup(long accountId, String groupKey) {
+        return db.read(h -> h.createQuery("SELECT id, account_id, from_account_id, type, status_id, created_at, report_id, account_warning_id, group_key"
+                        + " FROM notifications WHERE account_id = :a AND group_key = :k ORDER BY id DESC")
+                .bind("a", accountId).bind("k", groupKey).map(NOTIFICATION).list());
+    }
+
+    /** Dismisses a whole group; how many notifications went. */
+    public int dismissGroup(long accountId, String groupKey) {
+        return db.write(h -> h.createUpdate("DELETE FROM notifications WHERE account_id = :a AND group_key = :k")
+                .bind("a", accountId).bind("k", groupKey).execute());
     }
 
     /** Dismisses one notification; false when there is no such notification of this account. */

@@ -9,13 +9,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
 import java.security.SecureRandom;
+import java.security.spec.ECGenParameterSpec;
 import java.util.Base64;
 import java.util.Properties;
 
 /**
  * Keys Atoll makes itself on first start and keeps in {@code <data dir>/secrets.properties} (mode 600): the HMAC
- * key for session cookies and CSRF tokens, and the media proxy key. Nodes that share a database must share
+ * key for session cookies and CSRF tokens, the media proxy key, the key that seals access tokens kept for Web Push
+ * payloads, and the VAPID key pair (P-256) that signs Web Push requests. Nodes that share a database must share
  * this file.
  */
 public final class Secrets {
@@ -35,11 +40,17 @@ public final class Secrets {
                 }
             }
             boolean changed = false;
-            for (String name : new String[] {"cookie_key", "media_proxy_key"}) {
+            for (String name : new String[] {"cookie_key", "media_proxy_key", "push_token_key"}) {
                 if (p.getProperty(name) == null) {
                     p.setProperty(name, randomKey());
                     changed = true;
                 }
+            }
+            if (p.getProperty("vapid_private_key") == null || p.getProperty("vapid_public_key") == null) {
+                KeyPair pair = vapidKeyPair();
+                p.setProperty("vapid_public_key", Base64.getEncoder().encodeToString(pair.getPublic().getEncoded()));
+                p.setProperty("vapid_private_key", Base64.getEncoder().encodeToString(pair.getPrivate().getEncoded()));
+                changed = true;
             }
             if (changed) {
                 Path tmp = dataDir.resolve("secrets.properties.tmp");
@@ -62,6 +73,25 @@ public final class Secrets {
     public byte[] cookieKey() { return Base64.getDecoder().decode(props.getProperty("cookie_key")); }
 
     public byte[] mediaProxyKey() { return Base64.getDecoder().decode(props.getProperty("media_proxy_key")); }
+
+    /** AES key that seals the access tokens Web Push payloads carry (Mastodon sends the token to the app). */
+    public byte[] pushTokenKey() { return Base64.getDecoder().decode(props.getProperty("push_token_key")); }
+
+    /** The VAPID public key, X.509 DER in base64 (its raw point is the applicationServerKey apps see). */
+    public String vapidPublicKeyX509() { return props.getProperty("vapid_public_key"); }
+
+    /** The VAPID private key, PKCS#8 DER in base64. */
+    public String vapidPrivateKeyPkcs8() { return props.getProperty("vapid_private_key"); }
+
+    private static KeyPair vapidKeyPair() {
+        try {
+            KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
+            g.initialize(new ECGenParameterSpec("secp256r1"));
+            return g.generateKeyPair();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("no P-256 key generator", e);
+        }
+    }
 
     private static String randomKey() {
         byte[] b = new byte[32];

@@ -57,7 +57,9 @@ class NotificationsIT {
         assertThat(list(bob, "")).isEmpty();
         for (JsonNode n : all) {
             assertThat(n.get("account").get("id").asText()).isEqualTo(bob.idString());
-            assertThat(n.get("group_key").asText()).isEqualTo("ungrouped-" + n.get("id").asText());
+            // favourites, boosts and follows carry their group (Mastodon 4.3); others are their own group
+            if (n.get("type").asText().equals("mention")) assertThat(n.get("group_key").asText()).isEqualTo("ungrouped-" + n.get("id").asText());
+            else assertThat(n.get("group_key").asText()).startsWith(n.get("type").asText() + "-");
             assertThat(n.get("created_at").asText()).endsWith("Z");
         }
         assertThat(all.get(0).get("status").get("id").asText()).isEqualTo(post);
