@@ -238,6 +238,7 @@ public final class CoreWiring {
     public final social.atoll.core.moderation.ReportModeration reportModeration;
     public final social.atoll.core.moderation.DomainModeration domainModeration;
     public final social.atoll.core.moderation.SignUpBlocks signUpBlocks;
+    public final social.atoll.core.moderation.AuditLog auditLog;
     public final SeenActivityStore seenActivities;
 
     public CoreWiring(InfraWiring infra) {
@@ -373,6 +374,7 @@ public final class CoreWiring {
                 new social.atoll.core.moderation.AdminAccountStore(db, accounts), oauthStore, webSessions, statuses, statusService,
                 followStore, follows, notifications, accountWarnings, adminReports, actionLog, ids, clock, events);
         this.reportModeration = new social.atoll.core.moderation.ReportModeration(db, adminReports, actionLog, clock);
+        this.auditLog = new social.atoll.core.moderation.AuditLog(actionLog);
         this.domainModeration = new social.atoll.core.moderation.DomainModeration(db, domainBlockStore, accounts, accountModeration,
                 actionLog, ids, clock, events);
         remoteAccountStore.markNewAccountsWith(domainModeration::markNewAccount);
