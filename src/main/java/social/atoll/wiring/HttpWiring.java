@@ -201,6 +201,7 @@ public final class HttpWiring implements AutoCloseable {
         c.add(new social.atoll.web.admin.AdminAccountPages(browserSessions, pages, core.accountModeration, accountViews));
         c.add(new social.atoll.web.admin.AdminDomainPages(browserSessions, pages, core.domainModeration, settings));
         c.add(new social.atoll.web.admin.AdminAuditPage(browserSessions, pages, core.auditLog, core.accountModeration));
+        c.add(new social.atoll.web.admin.AdminSettingsPages(browserSessions, pages, core.serverSettings));
         c.add(new StatusFragments(browserSessions, pages, core.statusQueries, statusViews));
         c.add(profilePages);
         c.add(statusPages);

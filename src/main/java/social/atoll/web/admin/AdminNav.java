@@ -19,6 +19,8 @@ public final class AdminNav {
             new Entry("reports", "/admin/reports", Permission.MANAGE_REPORTS),
             new Entry("accounts", "/admin/accounts", Permission.MANAGE_USERS),
             new Entry("domains", "/admin/domains", Permission.MANAGE_FEDERATION),
+            new Entry("settings", "/admin/settings", Permission.MANAGE_SETTINGS),
+            new Entry("rules", "/admin/rules", Permission.MANAGE_RULES),
             new Entry("audit", "/admin/audit", Permission.VIEW_AUDIT_LOG));
 
     /** The entries {@code actor} may open. */

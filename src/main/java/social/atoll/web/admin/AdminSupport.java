@@ -106,7 +106,7 @@ final class AdminSupport {
     }
 
     private static final Set<String> NOTICES = Set.of("actioned", "assigned", "unassigned", "resolved", "reopened", "approved", "rejected",
-            "enabled", "unsilenced", "unsuspended", "unsensitized", "blocked", "unblocked", "allowed", "disallowed");
+            "enabled", "unsilenced", "unsuspended", "unsensitized", "blocked", "unblocked", "allowed", "disallowed", "saved", "rule_added", "rule_removed");
 
     static List<AdminNav.Entry> nav(Staff s) { return AdminNav.visible(s.actor()); }
 }
