@@ -146,8 +146,8 @@ class AdminDashboardBrowserIT {
         assertThat(browser.find(".reports-queue").getText()).contains("Report #" + reportId);
         browser.find(".admin-nav a[href='/admin/audit']").click();
         var audit = browser.await(".audit-log", 10).getText();
-        assertThat(audit).contains("@mod did suspend on Account spammer").contains("@mod did resolve on Report " + reportId)
-                .contains("@mod did assigned_to_self on Report " + reportId);
+        assertThat(audit).contains("@mod suspended account spammer").contains("@mod resolved report " + reportId)
+                .contains("@mod took report " + reportId);
         checkPage("admin-audit");
 
         // a moderator lacking manage_federation is refused the domain blocks page
@@ -256,8 +256,8 @@ class AdminDashboardBrowserIT {
         assertThat(atoll.http().get("/api/v1/instance/rules", null).json().toString()).doesNotContain("No spam");
 
         browser.open("/admin/audit");
-        assertThat(browser.find(".audit-log").getText()).contains("@boss did update on Settings site_title, site_short_description")
-                .contains("@boss did create on Rule No spam").contains("@boss did destroy on Rule No spam");
+        assertThat(browser.find(".audit-log").getText()).contains("@boss updated server settings site_title, site_short_description")
+                .contains("@boss created rule No spam").contains("@boss removed rule No spam");
 
         // a moderator holds neither manage_settings nor manage_rules
         browser.signIn("mod");

@@ -21,7 +21,7 @@ public final class AdminAuditPage implements Controller {
     static final int PAGE = 50;
 
     /** One row: {@code who} is null for the command line (the system). */
-    public record Row(String who, Long whoId, String action, String targetType, String target, String targetHref, String createdAt,
+    public record Row(String who, Long whoId, String action, String targetType, String verb, String noun, String target, String targetHref, String createdAt,
                       String createdText) {}
 
     public record View(List<AdminNav.Entry> nav, List<Row> rows, String older) {}
@@ -53,12 +53,16 @@ public final class AdminAuditPage implements Controller {
         List<Row> rows = new ArrayList<>();
         for (ActionLog l : logs) {
             String who = l.accountId() == null ? null : names.getOrDefault(l.accountId(), "#" + l.accountId());
-            rows.add(new Row(who, l.accountId(), l.action(), l.targetType(), l.humanIdentifier() == null ? Long.toString(l.targetId()) : l.humanIdentifier(),
+            rows.add(new Row(who, l.accountId(), l.action(), l.targetType(), text("admin.audit.action." + l.action(), l.action()),
+                    text("admin.audit.type." + l.targetType(), l.targetType()), l.humanIdentifier() == null ? Long.toString(l.targetId()) : l.humanIdentifier(),
                     href(l), l.createdAt().toString(), Times.relative(l.createdAt(), now, pages.messages())));
         }
         String older = logs.size() < PAGE ? null : "/admin/audit?max_id=" + logs.get(logs.size() - 1).id();
         pages.render(ctx, 200, "admin/audit.jte", support.page(ctx, "audit"), new View(AdminSupport.nav(s.get()), rows, older));
     }
+
+    /** The readable text of a log code; a code this version has no text for shows as it is. */
+    private String text(String key, String code) { return pages.messages().has(key) ? pages.messages().get(key) : code; }
 
     /** The admin page of the target, where there is one (a user's row names the user, not the account: no link). */
     private static String href(ActionLog l) {
