@@ -244,6 +244,8 @@ public final class CoreWiring {
     public final social.atoll.core.push.PushService push;
     public final social.atoll.core.push.WebPushDelivery webPush;
     public final social.atoll.core.notification.GroupedNotifications groupedNotifications;
+    public final social.atoll.core.moderation.AuditLog auditLog;
+    public final social.atoll.core.moderation.ServerSettings serverSettings;
     public final SeenActivityStore seenActivities;
 
     public CoreWiring(InfraWiring infra) {
@@ -381,6 +383,9 @@ public final class CoreWiring {
                 new social.atoll.core.moderation.AdminAccountStore(db, accounts), oauthStore, webSessions, statuses, statusService,
                 followStore, follows, notifications, accountWarnings, adminReports, actionLog, ids, clock, events);
         this.reportModeration = new social.atoll.core.moderation.ReportModeration(db, adminReports, actionLog, clock);
+        this.auditLog = new social.atoll.core.moderation.AuditLog(actionLog);
+        this.serverSettings = new social.atoll.core.moderation.ServerSettings(db, siteSettings, instance,
+                new social.atoll.core.instance.RuleStore(), actionLog, ids, clock);
         this.domainModeration = new social.atoll.core.moderation.DomainModeration(db, domainBlockStore, accounts, accountModeration,
                 actionLog, ids, clock, events);
         remoteAccountStore.markNewAccountsWith(domainModeration::markNewAccount);

@@ -199,6 +199,12 @@ public final class HttpWiring implements AutoCloseable {
         c.add(new PreferenceSettings(browserSessions, pages, core.preferences));
         c.add(new ApplicationSettings(browserSessions, pages, core.authorizedApps));
         c.add(new SessionSettings(browserSessions, pages, core.browserSignIn));
+        c.add(new social.atoll.web.admin.AdminReportPages(browserSessions, pages, core.reportModeration, core.accountModeration,
+                core.statusQueries, statusViews, accountViews));
+        c.add(new social.atoll.web.admin.AdminAccountPages(browserSessions, pages, core.accountModeration, accountViews));
+        c.add(new social.atoll.web.admin.AdminDomainPages(browserSessions, pages, core.domainModeration, settings));
+        c.add(new social.atoll.web.admin.AdminAuditPage(browserSessions, pages, core.auditLog, core.accountModeration));
+        c.add(new social.atoll.web.admin.AdminSettingsPages(browserSessions, pages, core.serverSettings));
         c.add(new StatusFragments(browserSessions, pages, core.statusQueries, statusViews));
         c.add(profilePages);
         c.add(statusPages);

@@ -37,13 +37,14 @@ public final class SiteSettings {
     }
 
     /** Sets a value; a blank one removes the setting so its default applies again. */
-    public void put(String name, String value) {
-        db.write(h -> {
-            if (value == null || value.isBlank())
-                return h.createUpdate("DELETE FROM site_settings WHERE name = :n").bind("n", name).execute();
-            return h.createUpdate("INSERT INTO site_settings (name, value) VALUES (:n, :v) ON CONFLICT (name) DO UPDATE SET value = excluded.value")
-                    .bind("n", name).bind("v", value).execute();
-        });
+    public void put(String name, String value) { db.write(h -> put(h, name, value)); }
+
+    /** {@link #put(String, String)} inside a caller's write (with the audit row of the change). */
+    public int put(org.jdbi.v3.core.Handle h, String name, String value) {
+        if (value == null || value.isBlank())
+            return h.createUpdate("DELETE FROM site_settings WHERE name = :n").bind("n", name).execute();
+        return h.createUpdate("INSERT INTO site_settings (name, value) VALUES (:n, :v) ON CONFLICT (name) DO UPDATE SET value = excluded.value")
+                .bind("n", name).bind("v", value).execute();
     }
 
     /**

@@ -105,6 +105,12 @@ public final class AccountModeration {
     /** Strikes by id, for rendering the person's {@code moderation_warning} notifications. */
     public Map<Long, AccountWarning> warnings(java.util.Collection<Long> ids) { return warnings.byIds(ids); }
 
+    /** The strikes against an account, newest first, as staff see them ({@code manage_users}). */
+    public List<AccountWarning> strikes(StaffAccess.Actor actor, long accountId) {
+        StaffAccess.require(actor, Permission.MANAGE_USERS);
+        return warnings.of(accountId);
+    }
+
     /** Mastodon's account action: {@code none}, {@code sensitive}, {@code disable}, {@code silence}, {@code suspend}. */
     public void act(StaffAccess.Actor actor, long accountId, ActionRequest req) {
         String type = req.type() == null ? "" : req.type();

@@ -39,16 +39,21 @@ public final class ActionLogStore {
     }
 
     /** Newest first; {@code since} and {@code accountId} narrow it when given. */
-    public List<ActionLog> list(Instant since, Long accountId, int limit) {
+    public List<ActionLog> list(Instant since, Long accountId, int limit) { return list(since, accountId, null, limit); }
+
+    /** Newest first, older than {@code maxId} when given (the dashboard's pages). */
+    public List<ActionLog> list(Instant since, Long accountId, Long maxId, int limit) {
         StringBuilder sql = new StringBuilder("SELECT id, account_id, action, target_type, target_id, human_identifier, details, created_at"
                 + " FROM admin_action_logs WHERE 1 = 1");
         if (since != null) sql.append(" AND created_at >= :since");
+        if (maxId != null) sql.append(" AND id < :maxId");
         if (accountId != null) sql.append(" AND account_id = :a");
         sql.append(" ORDER BY id DESC LIMIT :limit");
         return db.read(h -> {
             var q = h.createQuery(sql.toString()).bind("limit", limit);
             if (since != null) q.bind("since", since);
             if (accountId != null) q.bind("a", accountId.longValue());
+            if (maxId != null) q.bind("maxId", maxId.longValue());
             return q.map(LOG).list();
         });
     }

@@ -1,0 +1,30 @@
+package social.atoll.web.admin;
+
+import java.util.List;
+import social.atoll.core.moderation.Permission;
+import social.atoll.core.moderation.StaffAccess;
+
+/**
+ * The admin area's own navigation, in the order it shows. An entry shows only to staff whose role holds its
+ * permission (the pages themselves are guarded by the core services, whatever the navigation shows); its text is
+ * {@code admin.nav.<key>} in the admin bundle.
+ */
+public final class AdminNav {
+    private AdminNav() {}
+
+    /** One page of the admin area. */
+    public record Entry(String key, String href, Permission permission) {}
+
+    public static final List<Entry> ENTRIES = List.of(
+            new Entry("reports", "/admin/reports", Permission.MANAGE_REPORTS),
+            new Entry("accounts", "/admin/accounts", Permission.MANAGE_USERS),
+            new Entry("domains", "/admin/domains", Permission.MANAGE_FEDERATION),
+            new Entry("settings", "/admin/settings", Permission.MANAGE_SETTINGS),
+            new Entry("rules", "/admin/rules", Permission.MANAGE_RULES),
+            new Entry("audit", "/admin/audit", Permission.VIEW_AUDIT_LOG));
+
+    /** The entries {@code actor} may open. */
+    public static List<Entry> visible(StaffAccess.Actor actor) {
+        return ENTRIES.stream().filter(e -> StaffAccess.can(actor, e.permission())).toList();
+    }
+}
