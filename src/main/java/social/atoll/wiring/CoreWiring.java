@@ -239,6 +239,7 @@ public final class CoreWiring {
     public final social.atoll.core.moderation.DomainModeration domainModeration;
     public final social.atoll.core.moderation.SignUpBlocks signUpBlocks;
     public final SeenActivityStore seenActivities;
+    public final social.atoll.core.mail.MailService mail;
 
     public CoreWiring(InfraWiring infra) {
         Settings settings = infra.settings;
@@ -250,6 +251,8 @@ public final class CoreWiring {
         var events = infra.events;
 
         this.accounts = new AccountStore(db);
+        this.mail = new social.atoll.core.mail.MailService(db, jobs, ids,
+                social.atoll.infra.mail.MailTransport.of(settings.mail(), settings.dataDir(), clock));
         // the admin's domain policy comes first: media caching and federation both ask it
         this.domainBlockStore = new DomainBlockStore(db);
         this.federationPolicy = new social.atoll.core.moderation.FederationPolicy(settings, domainBlockStore);
