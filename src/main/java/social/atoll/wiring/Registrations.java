@@ -20,6 +20,7 @@ public final class Registrations {
         // mail: its templates live with the web's texts, and every role (a worker sends) needs them
         core.mail.templates(new social.atoll.web.mail.MailTemplates(infra.settings, social.atoll.web.Messages.english()));
         core.mail.register();
+        core.credentials.register();
 
         // core: media, link previews, feeds, notifications, streaming
         core.media.register();

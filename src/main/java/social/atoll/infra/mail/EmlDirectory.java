@@ -22,7 +22,7 @@ import social.atoll.config.MailSettings;
 final class EmlDirectory implements MailTransport {
 
     private static final Logger log = LoggerFactory.getLogger(EmlDirectory.class);
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS").withZone(ZoneOffset.UTC);
 
     private final Path dir;
     private final MailSettings settings;
@@ -39,10 +39,14 @@ final class EmlDirectory implements MailTransport {
     public void send(Mail mail) throws Exception {
         MimeMessage m = MailTransport.mime(session, settings, mail, clock);
         Files.createDirectories(dir);
+        // named by time first, so that a listing sorted by name is in the order the mails were written
         Path file = dir.resolve(STAMP.format(clock.instant()) + "-" + UUID.randomUUID() + ".eml");
-        try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE_NEW)) {
+        // written aside, then renamed: whoever lists the directory sees whole mails only
+        Path partial = dir.resolve(file.getFileName() + ".partial");
+        try (OutputStream out = Files.newOutputStream(partial, StandardOpenOption.CREATE_NEW)) {
             m.writeTo(out);
         }
+        Files.move(partial, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         log.info("mail (no ATOLL_SMTP_HOST, written to {}) to {}: \"{}\"{}", file, mail.to(), mail.subject(),
                 mail.link() == null ? "" : " " + mail.link());
     }
