@@ -28,6 +28,8 @@ public final class AccountCredentials {
 
     static final Duration CONFIRMATION_LIFETIME = Duration.ofHours(24);
     static final Duration RESET_LIFETIME = Duration.ofHours(1);
+    /** One reset mail per account per minute: the form must not become a way to flood someone's inbox. */
+    static final Duration RESET_SPACING = Duration.ofMinutes(1);
 
     /** A reset asked for an address: whether the address is known is found out in the job, not in the request. */
     public record ResetRequest(String email) {}
@@ -115,6 +117,7 @@ public final class AccountCredentials {
         String token = Tokens.random();
         Instant now = clock.instant();
         db.write(h -> {
+            if (tokens.issuedSince(h, user.id(), UserTokenStore.Purpose.PASSWORD_RESET, now.minus(RESET_SPACING), now)) return null;
             tokens.insert(h, ids.next(), user.id(), UserTokenStore.Purpose.PASSWORD_RESET, Tokens.sha256(token), now, now.plus(RESET_LIFETIME));
             mail.send(new Letter(Letter.Kind.PASSWORD_RESET, user.email(), account.get().username(),
                     settings.url("/auth/password/edit?token=" + token), user.locale()));

@@ -55,6 +55,14 @@ public final class UserTokenStore {
                 .bind("hash", tokenHash).bind("purpose", purpose.id).bind("now", now).mapTo(Long.class).findOne();
     }
 
+    /** True when the user has an unused, unexpired token of this purpose issued after {@code since}. */
+    public boolean issuedSince(Handle h, long userId, Purpose purpose, Instant since, Instant now) {
+        return h.createQuery("""
+                        SELECT COUNT(*) FROM user_tokens
+                        WHERE user_id = :user AND purpose = :purpose AND used_at IS NULL AND expires_at > :now AND created_at > :since""")
+                .bind("user", userId).bind("purpose", purpose.id).bind("now", now).bind("since", since).mapTo(Integer.class).one() > 0;
+    }
+
     /** True when this unused, unexpired token exists (the reset form is shown only for a live link). */
     public boolean live(Handle h, Purpose purpose, String tokenHash, Instant now) {
         return h.createQuery("""
