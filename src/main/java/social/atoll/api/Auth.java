@@ -50,6 +50,21 @@ public final class Auth {
         return new Viewer(t, account, user);
     }
 
+    /**
+     * The account of a user token carrying {@code scope}, even while its e-mail address is unconfirmed or its
+     * approval pending: for the one endpoint such a person may call, resending the confirmation mail.
+     */
+    public long accountOfUnconfirmed(Context ctx, String scope) {
+        String token = bearer(ctx).orElseThrow(ApiException::invalidToken);
+        AccessToken t = tokens.find(token).orElseThrow(ApiException::invalidToken);
+        if (!social.atoll.core.auth.Scopes.satisfies(t.scopeSet(), scope)) throw ApiException.outsideScopes();
+        if (t.accountId() == null) throw ApiException.userRequired();
+        Account account = accounts.byId(t.accountId()).orElseThrow(ApiException::invalidToken);
+        User user = accounts.user(account.id()).orElseThrow(ApiException::invalidToken);
+        if (user.disabled() || account.suspended()) throw new ApiException(403, "Your login is currently disabled");
+        return account.id();
+    }
+
     /** The token from {@code Authorization: Bearer …} or the {@code access_token} parameter. */
     public static Optional<String> bearer(Context ctx) {
         String h = ctx.header("Authorization");

@@ -24,6 +24,7 @@ import java.nio.file.Path;
  * @param rateLimits      the API rate limits ({@code ATOLL_RATE_LIMIT})
  * @param maxMediaAttachments most media a status may carry (Mastodon's 4 by default; albums up to 20)
  * @param cacheRemoteMedia copy remote statuses' images into the media store (else they are only proxied)
+ * @param mail            SMTP server and sender, or none (mail then goes to files)
  */
 public record Settings(
         String domain,
@@ -43,7 +44,8 @@ public record Settings(
         FederationSettings federation,
         RateLimitSettings rateLimits,
         int maxMediaAttachments,
-        boolean cacheRemoteMedia) {
+        boolean cacheRemoteMedia,
+        MailSettings mail) {
 
     public enum Registrations { OPEN, APPROVAL, INVITE, CLOSED }
 

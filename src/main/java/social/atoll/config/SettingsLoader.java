@@ -104,7 +104,32 @@ public final class SettingsLoader {
 
         return new Settings(domain, baseUrl, port, bind, dataDir, dbUrl, dbUser, dbPassword, registrations,
                 allowPrivate, metricsToken, role, maxChars, storage(), federation(), RateLimitSettings.parse(get("ATOLL_RATE_LIMIT")),
-                intSetting("ATOLL_MAX_MEDIA_ATTACHMENTS", 4, 1, 20), boolSetting("ATOLL_CACHE_REMOTE_MEDIA", true));
+                intSetting("ATOLL_MAX_MEDIA_ATTACHMENTS", 4, 1, 20), boolSetting("ATOLL_CACHE_REMOTE_MEDIA", true), mail(domain));
+    }
+
+    /** {@code ATOLL_SMTP_*}: the SMTP server (none: mail is written to files) and the sender address. */
+    private MailSettings mail(String domain) {
+        String host = get("ATOLL_SMTP_HOST");
+        if (host != null) {
+            host = host.trim();
+            if (!host.matches("[A-Za-z0-9.\\-]+|\\[[0-9a-fA-F:]+\\]"))
+                throw new SettingsException("ATOLL_SMTP_HOST: '" + host + "' is not a host name");
+        }
+        int port = intSetting("ATOLL_SMTP_PORT", 587, 1, 65535);
+        MailSettings.Tls tls = enumSetting("ATOLL_SMTP_TLS", MailSettings.Tls.class, MailSettings.Tls.STARTTLS);
+        String user = get("ATOLL_SMTP_USER");
+        String password = get("ATOLL_SMTP_PASSWORD");
+        if (user != null && password == null)
+            throw new SettingsException("ATOLL_SMTP_PASSWORD: needed with ATOLL_SMTP_USER");
+        if (password != null && user == null)
+            throw new SettingsException("ATOLL_SMTP_USER: needed with ATOLL_SMTP_PASSWORD");
+        String from = get("ATOLL_SMTP_FROM");
+        if (from == null) from = "notifications@" + hostOf(domain);
+        from = from.trim();
+        // an address, optionally with a display name: "Atoll <notifications@atoll.example>"
+        if (!from.matches("[^<>\\r\\n]*<[^@<>\\s]+@[^@<>\\s]+>|[^@<>\\s]+@[^@<>\\s]+"))
+            throw new SettingsException("ATOLL_SMTP_FROM: '" + from + "' is not an e-mail address");
+        return new MailSettings(host, port, user == null ? null : user.trim(), password, tls, from);
     }
 
     /** {@code ATOLL_AUTHORIZED_FETCH}, {@code ATOLL_LIMITED_FEDERATION} and its allow-list {@code ATOLL_ALLOWED_DOMAINS}. */

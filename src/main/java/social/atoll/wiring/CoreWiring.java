@@ -247,6 +247,8 @@ public final class CoreWiring {
     public final social.atoll.core.moderation.AuditLog auditLog;
     public final social.atoll.core.moderation.ServerSettings serverSettings;
     public final SeenActivityStore seenActivities;
+    public final social.atoll.core.mail.MailService mail;
+    public final social.atoll.core.account.AccountCredentials credentials;
 
     public CoreWiring(InfraWiring infra) {
         Settings settings = infra.settings;
@@ -258,6 +260,8 @@ public final class CoreWiring {
         var events = infra.events;
 
         this.accounts = new AccountStore(db);
+        this.mail = new social.atoll.core.mail.MailService(db, jobs, ids,
+                social.atoll.infra.mail.MailTransport.of(settings.mail(), settings.dataDir(), clock));
         // the admin's domain policy comes first: media caching and federation both ask it
         this.domainBlockStore = new DomainBlockStore(db);
         this.federationPolicy = new social.atoll.core.moderation.FederationPolicy(settings, domainBlockStore);
@@ -320,7 +324,9 @@ public final class CoreWiring {
         this.actionLog = new social.atoll.core.moderation.ActionLogStore(db, ids, json, clock);
         this.signUpBlocks = new social.atoll.core.moderation.SignUpBlocks(db, new social.atoll.core.moderation.SignUpBlockStore(db), actionLog,
                 ids, clock);
-        this.signUps = new SignUpService(settings, accountService, accounts, tokens, signUpBlocks);
+        this.credentials = new social.atoll.core.account.AccountCredentials(settings, db, accounts,
+                new social.atoll.core.account.UserTokenStore(), oauthStore, webSessions, mail, jobs, ids, clock);
+        this.signUps = new SignUpService(settings, accountService, accounts, tokens, signUpBlocks, credentials);
         this.remoteAccounts = new RemoteAccountService(db, accounts, followStore, follows, clock);
         this.siteSettings = new SiteSettings(db);
         this.instance = new InstanceService(settings, db, siteSettings, accounts, statuses, clock);

@@ -205,6 +205,9 @@ public final class HttpWiring implements AutoCloseable {
         c.add(new social.atoll.web.admin.AdminDomainPages(browserSessions, pages, core.domainModeration, settings));
         c.add(new social.atoll.web.admin.AdminAuditPage(browserSessions, pages, core.auditLog, core.accountModeration));
         c.add(new social.atoll.web.admin.AdminSettingsPages(browserSessions, pages, core.serverSettings));
+        c.add(new social.atoll.web.settings.PasswordSettings(browserSessions, pages, core.credentials));
+        c.add(new social.atoll.web.auth.SignUpPages(core.signUps, core.credentials, core.instance, browserSessions, pages));
+        c.add(new social.atoll.web.auth.PasswordResetPages(core.credentials, browserSessions, pages));
         c.add(new StatusFragments(browserSessions, pages, core.statusQueries, statusViews));
         c.add(profilePages);
         c.add(statusPages);
@@ -216,6 +219,7 @@ public final class HttpWiring implements AutoCloseable {
                 core.bookmarks, core.conversationMutes, core.pins, core.statusService, core.reports, core.instance, core.polls,
                 core.accountQueries));
         c.add(new RegistrationController(auth, json, core.oauth, core.signUps));
+        c.add(new social.atoll.api.accounts.EmailConfirmationsController(auth, core.credentials));
         c.add(new CredentialsController(auth, json, core.accountQueries, accountViews, core.profileEditor));
         c.add(new FollowsController(auth, json, core.accountQueries, core.follows, core.relationships));
         c.add(new FollowRequestsController(settings, auth, core.accountQueries, accountViews, core.follows, core.relationships));

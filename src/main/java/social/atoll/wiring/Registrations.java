@@ -17,6 +17,11 @@ public final class Registrations {
         EventBus events = infra.events;
         JobQueue jobs = infra.jobs;
 
+        // mail: its templates live with the web's texts, and every role (a worker sends) needs them
+        core.mail.templates(new social.atoll.web.mail.MailTemplates(infra.settings, social.atoll.web.Messages.english()));
+        core.mail.register();
+        core.credentials.register();
+
         // core: media, link previews, feeds, notifications, streaming
         core.media.register();
         core.mediaSweep.register();

@@ -148,4 +148,26 @@ class SettingsLoaderTest {
         badUrl.put("ATOLL_S3_PUBLIC_URL", "files.example.net");
         assertThatThrownBy(() -> load(badUrl)).hasMessageStartingWith("ATOLL_S3_PUBLIC_URL:");
     }
+
+    @Test
+    void mailGoesToFilesUntilAnSmtpHostIsSetAndItsSettingsAreChecked() throws IOException {
+        MailSettings none = load(Map.of("ATOLL_DOMAIN", "social.example")).mail();
+        assertThat(none.smtp()).isFalse();
+        assertThat(none.from()).isEqualTo("notifications@social.example");
+        assertThat(none.port()).isEqualTo(587);
+        assertThat(none.tls()).isEqualTo(MailSettings.Tls.STARTTLS);
+
+        MailSettings smtp = load(Map.of("ATOLL_SMTP_HOST", "smtp.example", "ATOLL_SMTP_PORT", "465", "ATOLL_SMTP_TLS", "tls",
+                "ATOLL_SMTP_USER", "me", "ATOLL_SMTP_PASSWORD", "pw-secret", "ATOLL_SMTP_FROM", "Atoll <a@b.example>")).mail();
+        assertThat(smtp.smtp()).isTrue();
+        assertThat(smtp.tls()).isEqualTo(MailSettings.Tls.TLS);
+        assertThat(smtp.from()).isEqualTo("Atoll <a@b.example>");
+        assertThat(smtp.toString()).doesNotContain("pw-secret");
+
+        assertThatThrownBy(() -> load(Map.of("ATOLL_SMTP_TLS", "ssl"))).hasMessageStartingWith("ATOLL_SMTP_TLS:");
+        assertThatThrownBy(() -> load(Map.of("ATOLL_SMTP_PORT", "0"))).hasMessageStartingWith("ATOLL_SMTP_PORT:");
+        assertThatThrownBy(() -> load(Map.of("ATOLL_SMTP_HOST", "smtp example"))).hasMessageStartingWith("ATOLL_SMTP_HOST:");
+        assertThatThrownBy(() -> load(Map.of("ATOLL_SMTP_USER", "me"))).hasMessageStartingWith("ATOLL_SMTP_PASSWORD:");
+        assertThatThrownBy(() -> load(Map.of("ATOLL_SMTP_FROM", "not an address"))).hasMessageStartingWith("ATOLL_SMTP_FROM:");
+    }
 }

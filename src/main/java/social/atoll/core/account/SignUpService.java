@@ -15,8 +15,9 @@ import social.atoll.core.common.ValidationException.FieldError;
 
 /**
  * Self sign-up through an app ({@code POST /api/v1/accounts}), under the server's registration mode: open makes a
- * usable account at once, approval makes one that waits for a moderator. E-mail confirmation is not sent yet, so
- * the address is taken as confirmed. Every failing field is reported at once, with Mastodon's error codes.
+ * account that is usable once its address is confirmed (a link is mailed at once), approval makes one that also
+ * waits for a moderator. The API and the web sign-up form come through here alike. Every failing field is reported
+ * at once, with Mastodon's error codes.
  */
 public final class SignUpService {
 
@@ -37,8 +38,6 @@ public final class SignUpService {
     }
 
     static final int MAX_USERNAME = 30;
-    static final int MIN_PASSWORD = 8;
-    static final int MAX_PASSWORD = 72;
     static final int MAX_REASON = 420;
     private static final Pattern LOCALE = Pattern.compile("[a-z]{2,3}([-_][A-Za-z0-9]{2,8})?");
 
@@ -47,9 +46,12 @@ public final class SignUpService {
     private final AccountStore accounts;
     private final TokenService tokens;
     private final Screen screen;
+    private final AccountCredentials credentials;
 
-    public SignUpService(Settings settings, AccountService accountService, AccountStore accounts, TokenService tokens, Screen screen) {
+    public SignUpService(Settings settings, AccountService accountService, AccountStore accounts, TokenService tokens, Screen screen,
+                         AccountCredentials credentials) {
         this.screen = screen;
+        this.credentials = credentials;
         this.settings = settings;
         this.accountService = accountService;
         this.accounts = accounts;
@@ -68,6 +70,23 @@ public final class SignUpService {
      * @throws ValidationException with per-field details
      */
     public TokenService.Issued signUp(long appId, Set<String> appScopes, SignUp req) {
+        User user = register(req);
+        return tokens.issue(appId, user.accountId(), appScopes.isEmpty() ? Scopes.parse(null) : appScopes);
+    }
+
+    /**
+     * Creates the account from the web form and mails the confirmation link; the person signs in once confirmed
+     * (and approved, in approval mode).
+     *
+     * @throws ForbiddenException  when registrations are closed or by invitation only
+     * @throws ValidationException with per-field details
+     */
+    public User signUpOnWeb(SignUp req) { return register(req); }
+
+    /** True when the server asks a reason from people who sign up (approval mode). */
+    public boolean approvalRequired() { return settings.registrations() == Settings.Registrations.APPROVAL; }
+
+    private User register(SignUp req) {
         switch (settings.registrations()) {
             case CLOSED -> throw new ForbiddenException("Registrations are closed on this server");
             case INVITE -> throw new ForbiddenException("Registrations on this server are by invitation only");
@@ -80,8 +99,9 @@ public final class SignUpService {
         boolean approved = settings.registrations() == Settings.Registrations.OPEN && screened != Screen.Outcome.APPROVAL;
         String locale = req.locale() == null || req.locale().isBlank() ? "en" : req.locale().trim();
         User user = accountService.createLocal(new NewLocalAccount(req.username().trim(), req.email().trim(), req.password(),
-                User.Role.USER, true, approved, locale, blankToNull(req.reason()), req.ip()), false);
-        return tokens.issue(appId, user.accountId(), appScopes.isEmpty() ? Scopes.parse(null) : appScopes);
+                User.Role.USER, false, approved, locale, blankToNull(req.reason()), req.ip()), false);
+        credentials.sendConfirmation(user);
+        return user;
     }
 
     private void validate(SignUp req, boolean emailBlocked) {
@@ -100,10 +120,7 @@ public final class SignUpService {
         else if (emailBlocked) add(errors, "email", "ERR_BLOCKED", "uses a disallowed e-mail provider");
         else if (accounts.userByEmail(email).isPresent()) add(errors, "email", "ERR_TAKEN", "has already been taken");
 
-        String password = req.password() == null ? "" : req.password();
-        if (password.isEmpty()) add(errors, "password", "ERR_BLANK", "can't be blank");
-        else if (password.length() < MIN_PASSWORD) add(errors, "password", "ERR_TOO_SHORT", "is too short (minimum is 8 characters)");
-        else if (password.length() > MAX_PASSWORD) add(errors, "password", "ERR_TOO_LONG", "is too long (maximum is 72 characters)");
+        PasswordRules.check(req.password(), username).ifPresent(b -> add(errors, "password", b.code(), b.description()));
 
         if (!req.agreement()) add(errors, "agreement", "ERR_ACCEPTED", "must be accepted");
         if (req.locale() != null && !req.locale().isBlank() && !LOCALE.matcher(req.locale().trim()).matches())

@@ -16,5 +16,6 @@ public final class SettingsNav {
             new Entry("profile", "/settings/profile"),
             new Entry("preferences", "/settings/preferences"),
             new Entry("applications", "/settings/applications"),
-            new Entry("sessions", "/settings/sessions"));
+            new Entry("sessions", "/settings/sessions"),
+            new Entry("password", "/settings/password"));
 }

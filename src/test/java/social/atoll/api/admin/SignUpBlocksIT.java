@@ -90,6 +90,8 @@ class SignUpBlocksIT {
         var held = atoll.http().postJson("/api/v1/accounts", app, Map.of("username", "sb_held", "email", "held@people.example",
                 "password", "correct horse battery", "agreement", true));
         assertThat(held.status()).isEqualTo(200);
+        String link = new social.atoll.testing.EmlMailbox(atoll).await("held@people.example", 1).link(atoll.baseUrl() + "/auth/confirmation?token=");
+        assertThat(atoll.http().get(link.substring(atoll.baseUrl().length())).status()).isEqualTo(200);
         assertThat(atoll.http().get("/api/v1/accounts/verify_credentials", held.json().get("access_token").asText()).json().get("error").asText())
                 .isEqualTo("Your login is currently pending approval");
 

@@ -1,0 +1,121 @@
+package social.atoll.web.auth;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import social.atoll.core.account.AccountCredentials;
+import social.atoll.core.account.SignUpService;
+import social.atoll.core.common.ForbiddenException;
+import social.atoll.core.common.ValidationException;
+import social.atoll.core.instance.InstanceService;
+import social.atoll.core.instance.Rule;
+import social.atoll.server.Controller;
+import social.atoll.web.BrowserSessions;
+import social.atoll.web.Messages;
+import social.atoll.web.Pages;
+
+/**
+ * {@code /auth/sign_up} (the sign-up form, through the same {@link SignUpService} as {@code POST /api/v1/accounts},
+ * so the same rules and sign-up blocks apply) and {@code /auth/confirmation?token=…} (the link of the confirmation
+ * mail). There is no invite code field: the server has no invites, so invite mode is closed here as in the API.
+ */
+public final class SignUpPages implements Controller {
+
+    /** What the form shows: the values kept after an error (never the password), the errors by field. */
+    public record View(String username, String email, String reason, boolean agreement, boolean approval,
+                       List<Rule> rules, Map<String, String> errors) {
+        public String error(String field) { return errors.get(field); }
+    }
+
+    private final SignUpService signUps;
+    private final AccountCredentials credentials;
+    private final InstanceService instance;
+    private final BrowserSessions sessions;
+    private final Pages pages;
+
+    public SignUpPages(SignUpService signUps, AccountCredentials credentials, InstanceService instance, BrowserSessions sessions, Pages pages) {
+        this.signUps = signUps;
+        this.credentials = credentials;
+        this.instance = instance;
+        this.sessions = sessions;
+        this.pages = pages;
+    }
+
+    @Override
+    public void routes(RoutesConfig r) {
+        r.get("/auth/sign_up", this::form);
+        r.post("/auth/sign_up", this::signUp);
+        r.get("/auth/confirmation", this::confirm);
+    }
+
+    private void form(Context ctx) {
+        if (!signUps.open()) {
+            closed(ctx);
+            return;
+        }
+        show(ctx, 200, new View("", "", "", false, signUps.approvalRequired(), instance.rules(), Map.of()));
+    }
+
+    private void signUp(Context ctx) {
+        if (!sessions.csrfValid(ctx)) {
+            AuthSupport.refused(ctx, pages);
+            return;
+        }
+        String username = Optional.ofNullable(ctx.formParam("username")).orElse("").trim();
+        String email = Optional.ofNullable(ctx.formParam("email")).orElse("").trim();
+        String reason = Optional.ofNullable(ctx.formParam("reason")).orElse("");
+        boolean agreement = "1".equals(ctx.formParam("agreement"));
+        try {
+            signUps.signUpOnWeb(new SignUpService.SignUp(username, email, ctx.formParam("password"), agreement, "en", reason, ctx.ip()));
+        } catch (ForbiddenException e) {
+            closed(ctx);
+            return;
+        } catch (ValidationException e) {
+            show(ctx, 422, new View(username, email, reason, agreement, signUps.approvalRequired(), instance.rules(), errors(e)));
+            return;
+        }
+        Messages t = pages.messages();
+        pages.message(ctx, 200, t.get("auth.sign_up.sent_title"), t.get("auth.sign_up.sent", email),
+                signUps.approvalRequired() ? t.get("auth.sign_up.sent_approval") : t.get("auth.sign_up.sent_detail"));
+    }
+
+    private void confirm(Context ctx) {
+        Messages t = pages.messages();
+        if (credentials.confirm(ctx.queryParam("token"))) {
+            pages.message(ctx, 200, t.get("auth.confirmation.done_title"), t.get("auth.confirmation.done"), t.get("auth.confirmation.done_detail"));
+        } else {
+            pages.message(ctx, 404, t.get("auth.confirmation.invalid_title"), t.get("auth.confirmation.invalid"), null);
+        }
+    }
+
+    private void show(Context ctx, int status, View view) {
+        pages.render(ctx, status, "auth/sign_up.jte", pages.page(ctx, pages.messages().get("auth.sign_up.title"), null), view);
+    }
+
+    private void closed(Context ctx) {
+        Messages t = pages.messages();
+        pages.message(ctx, 403, t.get("auth.sign_up.closed_title"), t.get("auth.sign_up.closed", pages.instance()), null);
+    }
+
+    /** Each failing field's first error, in words: "Username has already been taken". */
+    public static Map<String, String> errors(ValidationException e) {
+        Map<String, String> out = new LinkedHashMap<>();
+        e.details().forEach((field, list) -> {
+            if (!list.isEmpty()) out.put(field, label(field) + " " + list.get(0).description());
+        });
+        if (out.isEmpty()) out.put("form", e.getMessage());
+        return out;
+    }
+
+    private static String label(String field) {
+        return switch (field) {
+            case "agreement" -> "The server rules";
+            case "current_password" -> "Current password";
+            case "email" -> "E-mail address";
+            default -> Character.toUpperCase(field.charAt(0)) + field.substring(1);
+        };
+    }
+}
