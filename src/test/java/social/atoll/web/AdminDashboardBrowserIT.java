@@ -195,7 +195,7 @@ class AdminDashboardBrowserIT {
     void anAdminApprovesAPendingSignUp() {
         var app = atoll.app().core.oauth.register("Sign-up app", List.of(OAuthService.OOB), Scopes.parse("read"), null);
         atoll.app().core.signUps.signUp(app.id(), Scopes.parse("read"), new SignUpService.SignUp("newcomer", "newcomer@example.test",
-                "password-newcomer", true, "en", "I run the island's bird census", "192.0.2.9"));
+                "tern-lagoon-4417", true, "en", "I run the island's bird census", "192.0.2.9"));
         Account newcomer = account("newcomer");
         assertThat(atoll.app().core.accounts.userByEmail("newcomer@example.test").orElseThrow().approved()).isFalse();
 

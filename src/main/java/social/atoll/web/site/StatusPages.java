@@ -88,10 +88,19 @@ public final class StatusPages implements Controller {
         var t = pages.messages();
         Instant now = Instant.now();
         String viewerId = viewer == null ? null : viewer.toString();
-        StatusCard card = StatusCard.from(views.render(s, viewer), viewerId, now, t);
         var thread = statuses.context(viewer, s.id()).orElse(new StatusQueries.Thread(List.of(), List.of()));
-        List<StatusCard> ancestors = StatusCard.all(views.renderAll(thread.ancestors(), viewer, "thread"), viewerId, now, t);
-        List<StatusCard> descendants = StatusCard.all(views.renderAll(thread.descendants(), viewer, "thread"), viewerId, now, t);
+        // the post and its thread rendered in one batch: one set of queries for authors, media, polls and flags
+        List<Status> all = new ArrayList<>(1 + thread.ancestors().size() + thread.descendants().size());
+        all.add(s);
+        all.addAll(thread.ancestors());
+        all.addAll(thread.descendants());
+        // (a "hide" filter drops posts from the answer: the thread keeps what is left, the post itself always shows)
+        java.util.Map<String, StatusCard> byId = new java.util.HashMap<>();
+        for (StatusCard c : StatusCard.all(views.renderAll(all, viewer, "thread"), viewerId, now, t)) byId.put(c.actionId(), c);
+        StatusCard card = byId.containsKey(Long.toString(s.id())) ? byId.get(Long.toString(s.id()))
+                : StatusCard.from(views.render(s, viewer), viewerId, now, t);
+        List<StatusCard> ancestors = thread.ancestors().stream().map(a -> byId.get(Long.toString(a.id()))).filter(java.util.Objects::nonNull).toList();
+        List<StatusCard> descendants = thread.descendants().stream().map(d -> byId.get(Long.toString(d.id()))).filter(java.util.Objects::nonNull).toList();
         List<StatusPageView.Version> versions = new ArrayList<>();
         if (s.editedAt() != null) {
             for (StatusEdit e : edits.history(s))
