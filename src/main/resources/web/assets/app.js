@@ -6,7 +6,6 @@ const features = [
   ['button[data-copy]', './copy.js'],
   // shortcuts everywhere in the app ('n', '?', '/'); j/k/f/b/r act where there are posts
   ['.shell', './keys.js'],
-  ['img[data-blurhash]', './blurhash.js'],
   ['video[data-gifv]', './gifv.js'],
   ['input[data-preview]', './preview.js'],
 ];

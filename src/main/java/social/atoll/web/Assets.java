@@ -25,7 +25,7 @@ public final class Assets {
     static final List<String> CSS_PARTS = List.of("base", "layout", "forms", "status", "public", "compose", "app", "settings", "admin");
 
     /** The files under {@code web/assets/} that pages use (besides the stylesheet). */
-    static final List<String> FILES = List.of("app.js", "live.js", "compose.js", "keys.js", "times.js", "blurhash.js", "gifv.js", "preview.js", "copy.js",
+    static final List<String> FILES = List.of("app.js", "live.js", "compose.js", "keys.js", "gifv.js", "preview.js", "copy.js",
             "icon.svg", "icons.svg", "manifest.webmanifest");
 
     private static final String HTMX = "META-INF/resources/webjars/htmx.org/2.0.8/dist/htmx.min.js";
@@ -41,14 +41,10 @@ public final class Assets {
         Map<String, Asset> m = new LinkedHashMap<>();
         ByteArrayOutputStream css = new ByteArrayOutputStream();
         for (String part : CSS_PARTS) {
-            byte[] b = read("web/css/" + part + ".css");
-            if (b != null) css.writeBytes(b);
+            css.writeBytes(required("web/css/" + part + ".css"));
         }
         put(m, "app.css", css.toByteArray());
-        for (String f : FILES) {
-            byte[] b = read("web/assets/" + f);
-            if (b != null) put(m, f, b);
-        }
+        for (String f : FILES) put(m, f, required("web/assets/" + f));
         byte[] htmx = read(HTMX);
         if (htmx == null) throw new IllegalStateException("htmx is missing from the class path (" + HTMX + ")");
         put(m, "htmx.min.js", htmx);
@@ -83,6 +79,13 @@ public final class Assets {
         if (name.endsWith(".webmanifest")) return "application/manifest+json";
         if (name.endsWith(".png")) return "image/png";
         return "application/octet-stream";
+    }
+
+    /** A file the lists name: a missing one is a packaging mistake, found at start rather than as a 404 in a page. */
+    private static byte[] required(String resource) {
+        byte[] b = read(resource);
+        if (b == null) throw new IllegalStateException("web asset missing from the class path: " + resource);
+        return b;
     }
 
     private static byte[] read(String resource) {
