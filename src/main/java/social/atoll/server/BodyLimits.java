@@ -13,6 +13,8 @@ final class BodyLimits {
     static final long PROFILE_IMAGES = 40L * 1024 * 1024;
     static final long INBOX = 1024 * 1024;
     static final long DEFAULT = 512 * 1024;
+    /** How far over its limit a declared body is still read (and discarded) before the 413, see HttpServer. */
+    static final long DRAIN = 8L * 1024 * 1024;
 
     private BodyLimits() {}
 

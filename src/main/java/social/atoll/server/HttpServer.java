@@ -5,6 +5,7 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import java.io.EOFException;
+import java.io.IOException;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.UnsupportedCharsetException;
 import org.eclipse.jetty.http.HttpException;
@@ -144,14 +145,39 @@ public final class HttpServer {
         error(ctx, 500, "Internal server error", null);
     }
 
-    /** Refuses a body larger than its route takes, from its declared length, before reading it. */
-    private static void bodyLimit(Context ctx) {
+    /**
+     * Refuses a body larger than its route takes, from its declared length, before a byte of it is read: the 413
+     * leaves at once, also to a client that waits for it before sending more. A client that sends its whole body
+     * anyway (Java's client, Mastodon's http.rb) would have the connection reset under it if the server closed with
+     * the body still arriving, and the reset can destroy the 413 before the client reads it ("header parser received
+     * no bytes"). So for a body at most {@link BodyLimits#DRAIN} over the limit the answer is sent, the server's side
+     * of the connection is half-closed, and the rest of the body is read and thrown away — nginx's lingering close.
+     * A larger body is not worth the bandwidth: the connection just closes.
+     */
+    private static void bodyLimit(Context ctx) throws IOException {
         long length = ctx.contentLength();
         long limit = BodyLimits.forPath(ctx.path());
-        if (length > limit) {
-            ctx.header("Connection", "close"); // the unread body is not worth draining
-            throw new ApiException(413, BodyLimits.tooLarge(limit));
+        if (length <= limit) return;
+        ctx.header("Connection", "close");
+        // a browser gets its error page the usual way (browsers read an early answer while still sending)
+        if (length - limit > BodyLimits.DRAIN || ErrorPages.wantsPage(ctx)) throw new ApiException(413, BodyLimits.tooLarge(limit));
+        log.info("{} {}: {}", ctx.method(), ctx.path(), BodyLimits.tooLarge(limit));
+        var res = ctx.res();
+        byte[] body = ("{\"error\":\"" + BodyLimits.tooLarge(limit) + "\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        res.setStatus(413);
+        res.setContentType("application/json; charset=utf-8");
+        res.setContentLength(body.length);
+        res.getOutputStream().write(body);
+        res.flushBuffer();
+        var endPoint = org.eclipse.jetty.ee10.servlet.ServletContextRequest.getServletContextRequest(ctx.req())
+                .getConnectionMetaData().getConnection().getEndPoint();
+        endPoint.shutdownOutput();
+        try (var in = ctx.req().getInputStream()) {
+            in.transferTo(java.io.OutputStream.nullOutputStream());
+        } catch (IOException | RuntimeException e) {
+            // the client closed first: nothing left to drain
         }
+        ctx.skipRemainingHandlers();
     }
 
     /** The matched route's template ({@code /api/v1/accounts/{id}}), so metrics do not grow a series per id. */

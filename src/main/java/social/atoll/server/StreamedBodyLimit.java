@@ -34,6 +34,9 @@ final class StreamedBodyLimit extends Handler.Wrapper {
 
         @Override
         public Content.Chunk read() {
+            // a declared length is checked before the body is read, and Jetty holds the body to it; counting here
+            // would also fail the drain of a body refused by its declared length
+            if (getLength() >= 0) return super.read();
             if (failure != null) return failure;
             Content.Chunk chunk = super.read();
             if (chunk == null || Content.Chunk.isFailure(chunk)) return chunk;

@@ -110,6 +110,25 @@ class ErrorShapesIT {
         assertMastodonError(raw(announcing("/api/v2/media", "multipart/form-data; boundary=x", 200L * 1024 * 1024)), 413);
     }
 
+    /**
+     * A client that sends its whole over-limit body at once, as Java's client and Mastodon's do, reads the 413: the
+     * server must not reset the connection under it while the body is still coming (it once did, under load).
+     */
+    @Test
+    void aClientStillSendingItsBodyReadsThe413() throws Exception {
+        var client = java.net.http.HttpClient.newHttpClient();
+        byte[] body = new byte[(int) BodyLimits.INBOX + 256 * 1024];
+        java.util.Arrays.fill(body, (byte) 'x');
+        for (int i = 0; i < 40; i++) {
+            var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(atoll.baseUrl() + "/inbox"))
+                    .header("Content-Type", "application/activity+json")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body)).build();
+            var response = client.send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).isEqualTo(413);
+            assertThat(JSON.readTree(response.body()).get("error").asText()).contains("too large");
+        }
+    }
+
     /** A body without Content-Length, in chunks of 8 KB, {@code bytes} long in all (the last chunk ends it). */
     private static String chunked(String path, String contentType, String start, int bytes) {
         StringBuilder body = new StringBuilder(start);
