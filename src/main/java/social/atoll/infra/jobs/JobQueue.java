@@ -147,6 +147,7 @@ public final class JobQueue implements AutoCloseable {
     /** Starts the workers (on virtual threads). Without it, jobs are only stored. */
     public synchronized void start() {
         if (scheduler != null) return;
+        releaseJobsOfDeadProcesses();
         var builder = Scheduler.create(db.writeDataSource(), new ArrayList<Task<?>>(tasks.values()))
                 .serializer(serializer)
                 .jdbcCustomization(jdbc)
@@ -163,6 +164,38 @@ public final class JobQueue implements AutoCloseable {
         if (db.dialect() == Dialect.POSTGRES) builder.pollUsingLockAndFetch(0.5, 1.0);
         scheduler = builder.build();
         scheduler.start();
+    }
+
+    /**
+     * Hands back the jobs that a killed process on this machine had taken. db-scheduler notices a dead worker only
+     * when its heartbeats have stopped for a few intervals (minutes), so after a {@code kill -9} or a power cut the
+     * inbound activities and deliveries that were running would wait that long. A job's owner is named
+     * {@code pid@host-n} ({@link #start}); when the host is this one and no process with that pid is alive, nobody
+     * is running the job and it can go back to the queue at once. Jobs of live processes and of other machines
+     * (cluster nodes) are left to the heartbeat rule.
+     */
+    private void releaseJobsOfDeadProcesses() {
+        String self = ManagementFactory.getRuntimeMXBean().getName();
+        String host = self.substring(self.indexOf('@') + 1);
+        List<String> owners = db.read(h -> h.createQuery("SELECT DISTINCT picked_by FROM scheduled_tasks WHERE picked = :picked AND picked_by IS NOT NULL")
+                .bind("picked", true).mapTo(String.class).list());
+        for (String owner : owners) {
+            int at = owner.indexOf('@');
+            int dash = owner.lastIndexOf('-');
+            if (at <= 0 || dash < at || !owner.substring(at + 1, dash).equals(host)) continue;
+            long pid;
+            try {
+                pid = Long.parseLong(owner.substring(0, at));
+            } catch (NumberFormatException e) {
+                continue;
+            }
+            if (ProcessHandle.of(pid).isPresent()) continue;
+            int released = db.write(h -> h.createUpdate("""
+                    UPDATE scheduled_tasks SET picked = :notPicked, picked_by = NULL, last_heartbeat = NULL, version = version + 1
+                    WHERE picked = :picked AND picked_by = :owner""")
+                    .bind("notPicked", false).bind("picked", true).bind("owner", owner).execute());
+            if (released > 0) log.info("{} job(s) taken by process {}, which is gone, are back in the queue", released, pid);
+        }
     }
 
     /**
