@@ -129,6 +129,12 @@ public final class HttpServer {
                 error(ctx, 503, "The media storage cannot be written now, try again later", null);
                 return;
             }
+            if (Database.isUnavailable(t)) {
+                log.warn("{} {}: the database cannot be reached: {}", ctx.method(), ctx.path(), t.getMessage());
+                ctx.header("Retry-After", "5");
+                error(ctx, 503, "The database cannot be reached, try again in a moment", null);
+                return;
+            }
             if (Database.isBusy(t)) {
                 log.warn("{} {}: the database stayed locked by another process: {}", ctx.method(), ctx.path(), t.getMessage());
                 ctx.header("Retry-After", "5");

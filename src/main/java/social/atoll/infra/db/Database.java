@@ -199,6 +199,22 @@ public final class Database implements AutoCloseable {
         return false;
     }
 
+    /**
+     * True when {@code e} says the database could not be reached: no connection within the pool's timeout, a
+     * connection refused or cut (SQL state class 08), or the server shutting down or starting up (57P01–57P03) —
+     * PostgreSQL restarted or failing over. The request may succeed when retried; the pool reconnects by itself.
+     */
+    public static boolean isUnavailable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.sql.SQLTransientConnectionException || t instanceof java.sql.SQLNonTransientConnectionException) return true;
+            if (t instanceof java.sql.SQLException s && s.getSQLState() != null) {
+                String state = s.getSQLState();
+                if (state.startsWith("08") || state.equals("57P01") || state.equals("57P02") || state.equals("57P03")) return true;
+            }
+        }
+        return false;
+    }
+
     private Flyway flyway() {
         return Flyway.configure()
                 .dataSource(writePool)
