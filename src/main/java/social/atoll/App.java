@@ -76,6 +76,9 @@ public final class App implements AutoCloseable {
 
     public int port() { return server == null ? -1 : server.port(); }
 
+    /** The HTTP routes this node serves ({@code "POST /api/v1/statuses"}); empty before {@link #startWeb}. */
+    public List<String> routes() { return server == null ? List.of() : server.routes(); }
+
     @Override
     public synchronized void close() {
         if (server != null) {

@@ -204,6 +204,12 @@ public final class HttpServer {
 
     public int port() { return app.port(); }
 
+    /** Every HTTP route served, as {@code "GET /api/v1/statuses/{id}"} (for the route fuzz suite and diagnostics). */
+    public List<String> routes() {
+        return app.unsafe.internalRouter.allHttpHandlers().stream()
+                .map(e -> e.endpoint.method.name() + " " + e.endpoint.path).distinct().toList();
+    }
+
     public void stop() { app.stop(); }
 
     /** Writes Mastodon's error JSON. */

@@ -22,6 +22,10 @@ final class JsonErrorHandler extends ErrorHandler {
     protected boolean generateAcceptableResponse(Request request, Response response, Callback callback, String contentType,
                                                  List<Charset> charsets, int code, String message, Throwable cause)
             throws java.io.IOException {
+        // a request Jetty could not parse leaves the connection unusable, and Jetty closes it after this answer
+        // without saying so: a client that pooled the connection would send its next request into the void
+        // ("header parser received no bytes"). Say so.
+        if (code == 400 || code == 414 || code == 431) response.getHeaders().put(HttpHeader.CONNECTION, "close");
         String accept = request.getHeaders().get(HttpHeader.ACCEPT);
         boolean page = accept != null && accept.contains("text/html") && !Request.getPathInContext(request).startsWith("/api/");
         if (page) return super.generateAcceptableResponse(request, response, callback, contentType, charsets, code, message, cause);

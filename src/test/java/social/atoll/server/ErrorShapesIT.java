@@ -111,6 +111,24 @@ class ErrorShapesIT {
     }
 
     /**
+     * After a request Jetty cannot parse (URI or headers too long), the next request of a client that pools its
+     * connections still gets its answer: the refusal says the connection closes, so the client does not reuse it.
+     */
+    @Test
+    void aPooledConnectionIsNotReusedAfterARequestTooLongToParse() throws Exception {
+        var client = java.net.http.HttpClient.newHttpClient();
+        for (int i = 0; i < 5; i++) {
+            var tooLong = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(atoll.baseUrl() + "/api/v1/instance?q=" + "a".repeat(20_000)))
+                    .DELETE().build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(tooLong.statusCode()).isEqualTo(414);
+            assertThat(tooLong.headers().firstValue("Connection")).hasValue("close");
+            var next = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(atoll.baseUrl() + "/api/v1/lists/1"))
+                    .DELETE().build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(next.statusCode()).isEqualTo(401);
+        }
+    }
+
+    /**
      * A client that sends its whole over-limit body at once, as Java's client and Mastodon's do, reads the 413: the
      * server must not reset the connection under it while the body is still coming (it once did, under load).
      */
