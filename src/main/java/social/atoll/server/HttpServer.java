@@ -35,6 +35,8 @@ public final class HttpServer {
     private static final Logger log = LoggerFactory.getLogger(HttpServer.class);
     private static final Logger access = LoggerFactory.getLogger("atoll.access");
 
+    /** How long an idle keep-alive connection stays open: longer than the clients that reuse theirs for 30–60 s. */
+    static final java.time.Duration KEEP_ALIVE = java.time.Duration.ofSeconds(75);
     private final Javalin app;
 
     public HttpServer(Settings settings, ObjectMapper json, List<Controller> controllers, Metrics metrics, StatementCounter statements) {
@@ -59,6 +61,17 @@ public final class HttpServer {
             config.jetty.modifyServer(server -> {
                 server.setErrorHandler(new JsonErrorHandler());
                 server.setHandler(new StreamedBodyLimit()); // Javalin puts its servlet context inside this wrapper
+                // Jetty closes an idle keep-alive connection after 30 s, exactly when Java's HTTP client (30 s) and
+                // others stop reusing theirs: a request sent into the connection as the server closes it fails
+                // with "header parser received no bytes". Outlive the clients' timers, as nginx does (75 s).
+                server.addEventListener(new org.eclipse.jetty.util.component.LifeCycle.Listener() {
+                    @Override
+                    public void lifeCycleStarting(org.eclipse.jetty.util.component.LifeCycle event) {
+                        for (var connector : server.getConnectors()) {
+                            if (connector instanceof org.eclipse.jetty.server.AbstractConnector c) c.setIdleTimeout(KEEP_ALIVE.toMillis());
+                        }
+                    }
+                });
             });
             config.requestLogger.http((ctx, ms) -> {
                 access.info("{} {} {} {}ms", ctx.method(), ctx.path(), ctx.statusCode(), Math.round(ms));

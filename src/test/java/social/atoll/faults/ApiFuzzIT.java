@@ -65,6 +65,7 @@ class ApiFuzzIT {
     private static List<String> routes;
     private static List<String> knownIds;
     private static final AtomicInteger refusedUnchanged = new AtomicInteger();
+    private static String previous;
     private static final Map<Integer, Integer> statuses = new java.util.concurrent.ConcurrentHashMap<>();
 
     @BeforeContainer
@@ -119,7 +120,16 @@ class ApiFuzzIT {
             default -> { }
         }
         Map<String, Long> before = counts();
-        TestHttp.Response r = atoll.http().send(call.method(), target.toString(), call.token, body, contentType);
+        TestHttp.Response r;
+        String described = call.method() + " " + target + " [" + contentType + "] " + (body == null ? "" : body.substring(0, Math.min(body.length(), 300)));
+        try {
+            r = atoll.http().send(call.method(), target.toString(), call.token, body, contentType);
+        } catch (java.io.UncheckedIOException e) {
+            // the connection this request went out on was closed under it: the previous answer on it was at fault
+            throw new AssertionError("no answer to " + described + "; the request before it was " + previous, e);
+        } finally {
+            previous = described;
+        }
         statuses.merge(r.status(), 1, Integer::sum);
         assertThat(r.status()).as("%s %s → %s", call.method(), target, r.body()).isBetween(100, 499);
         if (r.status() >= 400 && target.toString().startsWith("/api/")) {

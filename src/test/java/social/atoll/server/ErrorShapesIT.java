@@ -111,6 +111,59 @@ class ErrorShapesIT {
     }
 
     /**
+     * A keep-alive connection left idle for longer than Java's client keeps its own (30 s) is still open: the server
+     * must not close it at the very moment such a client decides to reuse it.
+     */
+    @Test
+    void anIdleKeepAliveConnectionOutlivesTheClientsTimers() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeFalse(social.atoll.testing.TestDatabases.postgres(), "HTTP only: once is enough");
+        try (Socket s = new Socket("127.0.0.1", atoll.app().port())) {
+            s.setSoTimeout(10_000);
+            var in = new java.io.BufferedInputStream(s.getInputStream());
+            for (int i = 0; i < 2; i++) {
+                s.getOutputStream().write("GET /api/v1/instance HTTP/1.1\r\nHost: localhost\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+                s.getOutputStream().flush();
+                String head = readHead(in);
+                assertThat(head).startsWith("HTTP/1.1 200");
+                int length = Integer.parseInt(head.lines().filter(l -> l.regionMatches(true, 0, "Content-Length:", 0, 15))
+                        .findFirst().orElseThrow().substring(15).trim());
+                assertThat(in.readNBytes(length)).hasSize(length);
+                if (i == 0) Thread.sleep(32_000);
+            }
+        }
+    }
+
+    private static String readHead(java.io.InputStream in) throws IOException {
+        StringBuilder head = new StringBuilder();
+        while (!head.toString().endsWith("\r\n\r\n")) {
+            int c = in.read();
+            if (c < 0) throw new IOException("the server closed the connection; read so far: " + head);
+            head.append((char) c);
+        }
+        return head.toString();
+    }
+
+    /**
+     * A route that answers without reading the body (a 401 before parsing, a 404 for its path) leaves the rest of a
+     * large body unread; the connection then cannot be reused, and the answer must say so, or a pooled client sends
+     * its next request into a connection the server is closing (the route fuzzer found it).
+     */
+    @Test
+    void anAnswerThatLeftTheBodyUnreadClosesTheConnectionOpenly() throws Exception {
+        var client = java.net.http.HttpClient.newHttpClient();
+        String big = "{\"status\": \"" + "a".repeat(400 * 1024) + "\"}";
+        for (int i = 0; i < 20; i++) {
+            var refused = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(atoll.baseUrl() + "/api/v1/statuses"))
+                    .header("Content-Type", "application/json").POST(java.net.http.HttpRequest.BodyPublishers.ofString(big)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(refused.statusCode()).isEqualTo(401);
+            var next = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(atoll.baseUrl() + "/api/v1/lists/1"))
+                    .DELETE().build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(next.statusCode()).isEqualTo(401);
+        }
+    }
+
+    /**
      * After a request Jetty cannot parse (URI or headers too long), the next request of a client that pools its
      * connections still gets its answer: the refusal says the connection closes, so the client does not reuse it.
      */
