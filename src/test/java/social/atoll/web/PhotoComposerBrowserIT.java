@@ -94,6 +94,7 @@ class PhotoComposerBrowserIT {
         new WebDriverWait(browser.driver(), Duration.ofSeconds(15)).until(d -> browser.path().startsWith("/@alice/"));
         long id = Long.parseLong(browser.path().substring("/@alice/".length()));
         assertThat(browser.find(".media").getText()).contains("Filter: Inkwell");
+        browser.screenshot("photo-status");
 
         JsonNode media = atoll.http().get("/api/v1/statuses/" + id).json().get("media_attachments").get(0);
         assertThat(media.get("filter_name").asText()).isEqualTo("Inkwell");
