@@ -10,8 +10,11 @@ const RATIOS = { '1:1': 1, '4:5': 4 / 5, '16:9': 16 / 9 };
 const PREVIEW_EDGE = 1280;
 const THUMB = 72;
 
+// ?canvas2d on the page's address tries the path of browsers without WebGL
+const without = () => new URLSearchParams(location.search).has('canvas2d');
+// thumbnails and the full-size bake share one context; each dialog's preview has its own, drawn where it is shown
 let shared = null;
-const render = () => (shared ||= renderer(new URLSearchParams(location.search).has('canvas2d')));
+const render = () => (shared ||= renderer(without()));
 
 /**
  * Opens the editor for {@code file}; resolves with {file, filter} to upload (filter '' for none), or null when
@@ -47,19 +50,17 @@ async function run(dialog, texts, file, bitmap, r) {
 
   const state = { filter: '', adjust: Object.fromEntries(ADJUSTMENTS.map((a) => [a, 0])), rotation: 0, ratio: 'none', crop: [0, 0, 1, 1] };
   const canvas = dialog.querySelector('[data-pe-canvas]');
-  const ctx = canvas.getContext('2d');
+  const view = renderer(without(), canvas);
   const status = dialog.querySelector('[data-pe-status]');
   const strip = dialog.querySelector('[data-pe-strip]');
-  if (r.kind !== 'webgl') dialog.querySelector('[data-pe-nogl]').hidden = false;
+  if (view.kind !== 'webgl') dialog.querySelector('[data-pe-nogl]').hidden = false;
   const rotated = () => (state.rotation % 2 ? [preview.height, preview.width] : [preview.width, preview.height]);
 
   let frame = 0;
   const draw = () => {
     frame = 0;
     const [w, h] = rotated();
-    const out = r.draw(preview, state.filter, state.adjust, geometry(state.rotation, state.crop, true), w, h);
-    if (canvas.width !== w || canvas.height !== h) { canvas.width = w; canvas.height = h; }
-    ctx.drawImage(out, 0, 0);
+    view.draw(preview, state.filter, state.adjust, geometry(state.rotation, state.crop, true), w, h);
     canvas.dataset.filter = state.filter;
   };
   const redraw = () => { if (!frame) frame = requestAnimationFrame(draw); };
@@ -202,6 +203,8 @@ async function run(dialog, texts, file, bitmap, r) {
     dialog.querySelector('[data-pe-cancel]').addEventListener('click', () => resolve(null));
     dialog.querySelector('[data-pe-done]').addEventListener('click', () => resolve('done'));
   });
+  view.forget(preview);
+  view.dispose();
   if (preview !== bitmap) preview.close?.();
   thumbSource.close?.();
   if (!answer) { dialog.close(); return null; }

@@ -183,11 +183,11 @@ function pixel(r, g, b, lutTable, u, qx, qy, out) {
 }
 
 /**
- * A renderer: {@code draw(source, name, adjust, geom, width, height)} returns a canvas holding the result (to be
- * drawn elsewhere or encoded at once). WebGL when the browser has it, else the 2D canvas.
+ * A renderer: {@code draw(source, name, adjust, geom, width, height)} draws into its canvas (a new one, or the one
+ * given, e.g. the editor's preview, shown as it is: copying a WebGL canvas into another costs far more than
+ * drawing) and returns it. WebGL when the browser has it, else the 2D canvas.
  */
-export function renderer(forceCanvas2d = false) {
-  const canvas = document.createElement('canvas');
+export function renderer(forceCanvas2d = false, canvas = document.createElement('canvas')) {
   const gl = forceCanvas2d ? null
     : canvas.getContext('webgl', { preserveDrawingBuffer: true, premultipliedAlpha: false, antialias: false })
       || canvas.getContext('experimental-webgl', { preserveDrawingBuffer: true });
@@ -233,8 +233,9 @@ function glRenderer(canvas, gl) {
     kind: 'webgl',
     maxSize: gl.getParameter(gl.MAX_TEXTURE_SIZE),
     draw(source, name, adjust, geom, width, height) {
-      canvas.width = width;
-      canvas.height = height;
+      // (setting a size, even the same one, reallocates the drawing buffer)
+      if (canvas.width !== width) canvas.width = width;
+      if (canvas.height !== height) canvas.height = height;
       gl.viewport(0, 0, width, height);
       gl.activeTexture(gl.TEXTURE0);
       let img = images.get(source);
@@ -269,6 +270,8 @@ function glRenderer(canvas, gl) {
       const t = images.get(source);
       if (t) { gl.deleteTexture(t); images.delete(source); }
     },
+    /** Gives the context back now rather than at garbage collection (browsers keep only a few). */
+    dispose() { gl.getExtension('WEBGL_lose_context')?.loseContext(); },
   };
 }
 
@@ -318,6 +321,7 @@ function canvasRenderer(canvas) {
       return canvas;
     },
     forget() {},
+    dispose() {},
   };
 }
 
