@@ -75,6 +75,10 @@ class PhotoComposerBrowserIT {
         browser.await(".pe-filter canvas", 10);
         assertThat(browser.all(".pe-filter")).hasSize(42); // "Normal" and Pixelfed's 41
         assertThat(browser.accessibilityViolations()).isEmpty();
+        // the filters are a radio group: focus starts on "Normal", the arrow keys pick the next one
+        assertThat(browser.js("return document.activeElement.value;")).isEqualTo("");
+        new Actions(browser.driver()).sendKeys(Keys.ARROW_RIGHT).perform();
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(5)).until(d -> "1977".equals(browser.find("[data-pe-canvas]").getAttribute("data-filter")));
         pickFilter("Inkwell");
         slide("brightness", 40);
         assertThat(browser.find("[data-pe-canvas]").getAttribute("data-filter")).isEqualTo("Inkwell");
@@ -177,6 +181,9 @@ class PhotoComposerBrowserIT {
         assertThat(browser.find("[data-attachments] + p[role=status]").getAttribute("textContent")).isEqualTo("Photo moved to position 2 of 3.");
         new Actions(browser.driver()).sendKeys(Keys.END).perform();
         assertThat(mediaIds()).containsExactly(before.get(1), before.get(2), before.get(0));
+        browser.size(new org.openqa.selenium.Dimension(1280, 1400));
+        browser.screenshot("photo-album");
+        browser.size(WebBrowser.DESKTOP);
         browser.find("[data-submit]").click();
         new WebDriverWait(browser.driver(), Duration.ofSeconds(15)).until(d -> browser.path().startsWith("/@alice/"));
         long id = Long.parseLong(browser.path().substring("/@alice/".length()));
@@ -207,6 +214,30 @@ class PhotoComposerBrowserIT {
         browser.find(".attachment textarea").sendKeys(Keys.BACK_SPACE);
         browser.find("[data-submit]").click();
         new WebDriverWait(browser.driver(), Duration.ofSeconds(15)).until(d -> browser.path().startsWith("/@alice/"));
+    }
+
+    @Test
+    void withoutWebGlThe2dCanvasPathBakesMoonAsGrey() throws Exception {
+        browser.open("/compose?canvas2d");
+        browser.find("#compose-text").sendKeys("Moon on a canvas");
+        browser.find("#compose-files").sendKeys(quadrants("moon.png").toString());
+        browser.await("dialog.photo-editor[open]", 30);
+        assertThat(browser.find("[data-pe-nogl]").isDisplayed()).isTrue();
+        pickFilter("Moon");
+        browser.find("dialog.photo-editor [data-pe-done]").click();
+        browser.await(".attachment textarea", 60).sendKeys("Four greys");
+        browser.find("[data-submit]").click();
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(15)).until(d -> browser.path().startsWith("/@alice/"));
+        long id = Long.parseLong(browser.path().substring("/@alice/".length()));
+        JsonNode media = atoll.http().get("/api/v1/statuses/" + id).json().get("media_attachments").get(0);
+        assertThat(media.get("filter_name").asText()).isEqualTo("Moon");
+        BufferedImage stored = fetch(media.get("url").asText());
+        for (int y = 10; y < 400; y += 37) {
+            for (int x = 10; x < 600; x += 41) {
+                int[] p = rgb(stored, x, y);
+                assertThat(Math.max(Math.abs(p[0] - p[1]), Math.abs(p[1] - p[2]))).as("R,G,B at %d,%d", x, y).isLessThanOrEqualTo(3);
+            }
+        }
     }
 
     @Test
