@@ -38,7 +38,7 @@ public final class MediaViews {
         String preview = m.thumbnailKey() != null ? blobs.url(m.thumbnailKey()) : ("image".equals(m.type()) ? url : null);
         String remote = m.remoteUrl() == null ? null : proxy.proxied(m.remoteUrl());
         MediaMeta meta = media.meta(m);
-        PhotoFilter filter = meta.filter() == null ? null : PhotoFilter.parse(meta.filter()).orElse(null);
+        PhotoFilter filter = PhotoFilter.find(meta.filter()).orElse(null);
         return new MediaAttachmentEntity(Long.toString(m.id()), m.type(), url, preview, remote, null, null, meta(meta),
                 m.description(), m.blurhash(), filter == null ? null : filter.name(), filter == null ? null : filter.cssClass());
     }

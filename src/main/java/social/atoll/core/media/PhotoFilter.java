@@ -35,7 +35,14 @@ public record PhotoFilter(String name, String cssClass) {
         if (raw == null || raw.isBlank()) return Optional.empty();
         String s = raw.strip();
         if (s.equalsIgnoreCase("No Filter") || s.equalsIgnoreCase("Normal") || s.equalsIgnoreCase("none")) return Optional.empty();
-        for (PhotoFilter f : ALL) if (f.name.equalsIgnoreCase(s) || f.cssClass.equalsIgnoreCase(s)) return Optional.of(f);
-        throw new ValidationException("Filter name '" + (s.length() > 40 ? s.substring(0, 40) : s) + "' is not one of the filters");
+        return Optional.of(find(s).orElseThrow(() ->
+                new ValidationException("Filter name '" + (s.length() > 40 ? s.substring(0, 40) : s) + "' is not one of the filters")));
+    }
+
+    /** The filter of a stored name; empty for none or for a name no longer in the set (a stored row never fails a page). */
+    public static Optional<PhotoFilter> find(String name) {
+        if (name == null) return Optional.empty();
+        for (PhotoFilter f : ALL) if (f.name.equalsIgnoreCase(name) || f.cssClass.equalsIgnoreCase(name)) return Optional.of(f);
+        return Optional.empty();
     }
 }
