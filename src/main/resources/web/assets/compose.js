@@ -77,6 +77,9 @@ function media(form, submit) {
   const maxMedia = Number(form.dataset.maxMedia);
   let queue = Promise.resolve();
   let pending = 0;
+  // the photo composer (photo-editor.js, album.js): filters baked in before upload, album order, alt text reminder
+  const editor = form.querySelector('template[data-photo-editor]');
+  if (editor) import('./album.js').then((m) => m.album(form, list, editor.dataset)).catch((e) => console.warn('atoll: album.js', e));
 
   list.querySelectorAll('.attachment').forEach(bindAttachment);
 
@@ -86,15 +89,27 @@ function media(form, submit) {
     queue = queue.then(async () => {
       if (list.querySelectorAll('.attachment').length >= maxMedia) return;
       status.classList.remove('failed');
+      let filter = '';
+      try {
+        if (editor && /^image\/(jpeg|png|webp)$/.test(file.type)) {
+          const edited = await (await import('./photo-editor.js')).edit(file, editor);
+          if (!edited) { input.focus(); return; }
+          ({ file, filter } = edited);
+        }
+      } catch (e) {
+        console.warn('atoll: photo editor', e); // the photo goes up as it is
+      }
       status.textContent = form.dataset.uploading + ' ' + file.name;
       const body = new FormData();
       body.append('file', file, file.name);
+      if (filter) body.append('filter_name', filter);
       try {
         const r = await fetch(form.dataset.upload, { method: 'POST', body, credentials: 'same-origin', headers: { 'X-CSRF-Token': csrf } });
         const answer = await r.text();
         if (!r.ok) throw new Error(answer || String(r.status));
         list.insertAdjacentHTML('beforeend', answer);
         const added = list.lastElementChild;
+        if (filter) added.dataset.filter = filter;
         bindAttachment(added);
         status.textContent = '';
         added.querySelector('textarea')?.focus();

@@ -11,6 +11,7 @@ import social.atoll.core.media.MediaAttachment;
 import social.atoll.core.media.MediaMeta;
 import social.atoll.core.media.MediaProxySigner;
 import social.atoll.core.media.MediaService;
+import social.atoll.core.media.PhotoFilter;
 import social.atoll.infra.storage.BlobStore;
 
 /**
@@ -36,8 +37,10 @@ public final class MediaViews {
         String url = stored ? blobs.url(m.fileKey()) : (m.remoteUrl() != null ? proxy.proxied(m.remoteUrl()) : null);
         String preview = m.thumbnailKey() != null ? blobs.url(m.thumbnailKey()) : ("image".equals(m.type()) ? url : null);
         String remote = m.remoteUrl() == null ? null : proxy.proxied(m.remoteUrl());
-        return new MediaAttachmentEntity(Long.toString(m.id()), m.type(), url, preview, remote, null, null, meta(media.meta(m)),
-                m.description(), m.blurhash());
+        MediaMeta meta = media.meta(m);
+        PhotoFilter filter = PhotoFilter.find(meta.filter()).orElse(null);
+        return new MediaAttachmentEntity(Long.toString(m.id()), m.type(), url, preview, remote, null, null, meta(meta),
+                m.description(), m.blurhash(), filter == null ? null : filter.name(), filter == null ? null : filter.cssClass());
     }
 
     /** The attachments of each status that can be shown (processed, or remote), in posted order. */

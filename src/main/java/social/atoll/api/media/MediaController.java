@@ -50,7 +50,7 @@ public final class MediaController implements Controller {
             MediaUpload file = uploads.get(p, "file");
             if (file == null) throw ApiException.invalid("File can't be blank");
             MediaAttachment m = media.upload(v.accountId(), file, uploads.get(p, "thumbnail"),
-                    p.rawString("description").orElse(null), p.string("focus").orElse(null), async);
+                    p.rawString("description").orElse(null), p.string("focus").orElse(null), p.string("filter_name").orElse(null), async);
             ctx.status(m.processed() ? 200 : 202).json(views.render(m));
         }
     }

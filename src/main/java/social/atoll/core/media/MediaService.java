@@ -82,6 +82,17 @@ public final class MediaService {
      * {@code processing = queued}; without it they are processed before this returns.
      */
     public MediaAttachment upload(long accountId, MediaUpload file, MediaUpload thumbnail, String description, String focus, boolean async) {
+        return upload(accountId, file, thumbnail, description, focus, null, async);
+    }
+
+    /**
+     * As {@link #upload(long, MediaUpload, MediaUpload, String, String, boolean)}, for a photo the browser already
+     * filtered: {@code filterName} ({@link PhotoFilter#parse}) is kept with a still image; another kind of file
+     * refuses it, since nothing was applied to it.
+     */
+    public MediaAttachment upload(long accountId, MediaUpload file, MediaUpload thumbnail, String description, String focus,
+                                  String filterName, boolean async) {
+        String filter = PhotoFilter.parse(filterName).map(PhotoFilter::name).orElse(null);
         String desc = description(description);
         Focus f = focus == null || focus.isBlank() ? null : Focus.parse(focus);
         byte[] head = head(file.file());
@@ -89,13 +100,15 @@ public final class MediaService {
         if (kind == MediaKind.IMAGE) {
             checkSize(file.size(), InstanceLimits.IMAGE_SIZE_LIMIT);
             ImageProcessor.Result r = images.process(read(file.file()));
-            if (!r.animated()) return storeImage(accountId, r, desc, f, "attachment");
+            if (!r.animated()) return storeImage(accountId, r, desc, f, filter, "attachment");
+            if (filter != null) throw new ValidationException("Filter name applies to still photos only");
             if (video.isEmpty()) {
                 log.info("animated GIF of account {} kept as a still image: ffmpeg is not installed", accountId);
                 return storeImage(accountId, r, desc, f, "attachment");
             }
             return queueAudioVideo(accountId, file, "gifv", "image/gif", thumbnail, desc, f, async);
         }
+        if (filter != null) throw new ValidationException("Filter name applies to still photos only");
         checkSize(file.size(), InstanceLimits.VIDEO_SIZE_LIMIT);
         VideoProcessor vp = video.orElseThrow(() -> new ValidationException(
                 "Video and audio uploads are not available: ffmpeg is not installed on this server"));
@@ -124,7 +137,11 @@ public final class MediaService {
 
     /** Stores a processed image as a new row ({@code purpose} attachment, avatar or header). */
     MediaAttachment storeImage(long accountId, ImageProcessor.Result r, String description, Focus focus, String purpose) {
-        MediaAttachment row = stageImage(accountId, r, description, focus, purpose);
+        return storeImage(accountId, r, description, focus, null, purpose);
+    }
+
+    private MediaAttachment storeImage(long accountId, ImageProcessor.Result r, String description, Focus focus, String filter, String purpose) {
+        MediaAttachment row = stageImage(accountId, r, description, focus, filter, purpose);
         try {
             db.write(h -> {
                 MediaStore.insert(h, row);
@@ -142,13 +159,17 @@ public final class MediaService {
      * transaction, or calls {@link #deleteFiles} when that fails.
      */
     MediaAttachment stageImage(long accountId, ImageProcessor.Result r, String description, Focus focus, String purpose) {
+        return stageImage(accountId, r, description, focus, null, purpose);
+    }
+
+    private MediaAttachment stageImage(long accountId, ImageProcessor.Result r, String description, Focus focus, String filter, String purpose) {
         long id = ids.next();
         String name = randomName();
         String base = "media_attachments/files/" + BlobKeys.partition(id);
         String originalKey = base + "/original/" + name + "." + r.original().format().extension;
         String smallKey = base + "/small/" + name + "." + r.small().format().extension;
         MediaMeta m = new MediaMeta(MediaMeta.Size.of(r.original().width(), r.original().height()),
-                MediaMeta.Size.of(r.small().width(), r.small().height()), focus);
+                MediaMeta.Size.of(r.small().width(), r.small().height()), focus, filter);
         Instant now = clock.instant();
         MediaAttachment row = new MediaAttachment(id, accountId, null, "image", originalKey, smallKey, null,
                 r.original().format().contentType, (long) r.original().bytes().length, m.write(json), description,

@@ -275,7 +275,8 @@ public final class ComposePages implements Controller {
         try (WebUploads uploads = new WebUploads()) {
             MediaUpload file = uploads.of(ctx.uploadedFile("file"));
             if (file == null) throw new ValidationException("File can't be blank");
-            MediaAttachment m = media.upload(accountId, file, null, ctx.formParam("description"), ctx.formParam("focus"), false);
+            MediaAttachment m = media.upload(accountId, file, null, ctx.formParam("description"), ctx.formParam("focus"),
+                    ctx.formParam("filter_name"), false);
             ComposeView.Attachment a = attachment(mediaViews.render(m), "", "0.0,0.0");
             WebPage page = pages.fragmentPage(ctx);
             ctx.header("Cache-Control", "private, no-store").contentType("text/html; charset=utf-8")
@@ -357,8 +358,8 @@ public final class ComposePages implements Controller {
             for (UploadedFile u : files) {
                 MediaUpload up = uploads.of(u);
                 if (up == null) continue;
-                if (ids.size() >= InstanceLimits.MAX_MEDIA_ATTACHMENTS)
-                    throw ValidationException.bare("Cannot attach more than " + InstanceLimits.MAX_MEDIA_ATTACHMENTS + " files.");
+                if (ids.size() >= settings.maxMediaAttachments())
+                    throw ValidationException.bare("Cannot attach more than " + settings.maxMediaAttachments() + " files.");
                 MediaAttachment m = media.upload(accountId, up, null, null, null, false);
                 String id = Long.toString(m.id());
                 ids.add(id);
@@ -443,7 +444,7 @@ public final class ComposePages implements Controller {
 
     private ComposeView.Limits limits() {
         return new ComposeView.Limits(settings.maxStatusChars(), InstanceLimits.CHARACTERS_RESERVED_PER_URL,
-                InstanceLimits.MAX_MEDIA_ATTACHMENTS, InstanceLimits.POLL_MAX_OPTIONS, InstanceLimits.POLL_MAX_CHARACTERS_PER_OPTION,
+                settings.maxMediaAttachments(), InstanceLimits.POLL_MAX_OPTIONS, InstanceLimits.POLL_MAX_CHARACTERS_PER_OPTION,
                 InstanceLimits.MEDIA_DESCRIPTION_LIMIT, String.join(",", InstanceLimits.SUPPORTED_MIME_TYPES));
     }
 

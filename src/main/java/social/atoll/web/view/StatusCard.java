@@ -55,9 +55,9 @@ public record StatusCard(
         }
     }
 
-    /** An attachment, with its size so nothing shifts while it loads. */
+    /** An attachment, with its size so nothing shifts while it loads, and the photo filter baked into it (null: none). */
     public record Media(String id, String type, String url, String preview, String description, int width, int height,
-                        String blurhash, String focus) {
+                        String blurhash, String focus, String filter) {
         public boolean image() { return "image".equals(type); }
         public boolean video() { return "video".equals(type) || "gifv".equals(type); }
         public boolean gifv() { return "gifv".equals(type); }
@@ -110,7 +110,7 @@ public record StatusCard(
             if (!(o instanceof MediaAttachmentEntity m) || m.url() == null) continue;
             int[] size = size(m.meta());
             out.add(new Media(m.id(), m.type(), m.url(), m.previewUrl() == null ? m.url() : m.previewUrl(),
-                    m.description() == null ? "" : m.description(), size[0], size[1], m.blurhash(), focus(m.meta())));
+                    m.description() == null ? "" : m.description(), size[0], size[1], m.blurhash(), focus(m.meta()), m.filterName()));
         }
         return out;
     }

@@ -1,0 +1,353 @@
+package social.atoll.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.awt.Color;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance.Lifecycle;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chromium.HasCdp;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import social.atoll.testing.TestInstance;
+import social.atoll.testing.WebBrowser;
+
+/**
+ * The photo composer (issue 11) in a real browser with software WebGL: a filter and an adjustment are baked into the
+ * pixels of the file that is uploaded (read back from storage and decoded here), the filter's name is kept and shown;
+ * the WebGL and 2D-canvas paths agree; the album is reordered with the keyboard; a photo without alt text is
+ * reminded of once; and with JavaScript off the plain form still uploads.
+ */
+@org.junit.jupiter.api.TestInstance(Lifecycle.PER_CLASS)
+class PhotoComposerBrowserIT {
+
+    private static final Color RED = new Color(200, 40, 40);
+    private static final Color GREEN = new Color(40, 180, 60);
+    private static final Color BLUE = new Color(40, 60, 200);
+    private static final Color GREY = new Color(128, 128, 128);
+
+    private TestInstance atoll;
+    private WebBrowser browser;
+    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
+
+    @BeforeAll
+    void start() {
+        // an instance that allows albums of six
+        atoll = TestInstance.start(Map.of("ATOLL_MAX_MEDIA_ATTACHMENTS", "6"));
+        WebSeed seed = new WebSeed(atoll);
+        seed.user("alice");
+        browser = new WebBrowser(atoll.baseUrl());
+        browser.signIn("alice");
+    }
+
+    @AfterAll
+    void stop() {
+        if (browser != null) browser.close();
+        if (atoll != null) atoll.close();
+    }
+
+    @Test
+    void inkwellAndMoreBrightnessAreBakedIntoTheStoredPhotoAndItsFilterNameIsKept() throws Exception {
+        browser.open("/compose");
+        assertThat(browser.find("form[data-compose]").getAttribute("data-max-media")).isEqualTo("6");
+        browser.find("#compose-text").sendKeys("Four colours in black and white");
+        browser.find("#compose-files").sendKeys(quadrants("quadrants.png").toString());
+        WebElement dialog = browser.await("dialog.photo-editor[open]", 30);
+        browser.await(".pe-filter canvas", 10);
+        assertThat(browser.all(".pe-filter")).hasSize(42); // "Normal" and Pixelfed's 41
+        assertThat(browser.accessibilityViolations()).isEmpty();
+        // the filters are a radio group: focus starts on "Normal", the arrow keys pick the next one
+        assertThat(browser.js("return document.activeElement.value;")).isEqualTo("");
+        new Actions(browser.driver()).sendKeys(Keys.ARROW_RIGHT).perform();
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(5)).until(d -> "1977".equals(browser.find("[data-pe-canvas]").getAttribute("data-filter")));
+        pickFilter("Inkwell");
+        slide("brightness", 40);
+        assertThat(browser.find("[data-pe-canvas]").getAttribute("data-filter")).isEqualTo("Inkwell");
+        // the preview is monochrome too
+        assertThat((Boolean) browser.js("""
+                const c = document.querySelector('[data-pe-canvas]');
+                const k = document.createElement('canvas'); k.width = c.width; k.height = c.height;
+                const x = k.getContext('2d'); x.drawImage(c, 0, 0);
+                const d = x.getImageData(0, 0, c.width, c.height).data;
+                for (let i = 0; i < d.length; i += 4 * 97) if (Math.abs(d[i] - d[i + 1]) > 1 || Math.abs(d[i + 1] - d[i + 2]) > 1) return false;
+                return true;""")).isTrue();
+        browser.screenshot("photo-editor");
+        dialog.findElement(By.cssSelector("[data-pe-done]")).click();
+
+        WebElement alt = browser.await(".attachment textarea", 30);
+        assertThat(browser.find(".attachment").getText()).contains("Filter: Inkwell");
+        alt.sendKeys("Four squares of grey: they were red, green, blue and grey");
+        browser.find("[data-submit]").click();
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(15)).until(d -> browser.path().startsWith("/@alice/"));
+        long id = Long.parseLong(browser.path().substring("/@alice/".length()));
+        assertThat(browser.find(".media").getText()).contains("Filter: Inkwell");
+        browser.screenshot("photo-status");
+
+        JsonNode media = atoll.http().get("/api/v1/statuses/" + id).json().get("media_attachments").get(0);
+        assertThat(media.get("filter_name").asText()).isEqualTo("Inkwell");
+        assertThat(media.get("filter_class").asText()).isEqualTo("filter-inkwell");
+        BufferedImage stored = fetch(media.get("url").asText());
+        assertThat(stored.getWidth()).isEqualTo(600);
+        assertThat(stored.getHeight()).isEqualTo(400);
+        int[] grey = null;
+        for (int[] at : new int[][] {{150, 100}, {450, 100}, {150, 300}, {450, 300}}) {
+            int[] p = rgb(stored, at[0], at[1]);
+            // monochrome: R = G = B, within JPEG's rounding
+            assertThat(Math.abs(p[0] - p[1])).as("R-G at %s", List.of(at[0], at[1])).isLessThanOrEqualTo(3);
+            assertThat(Math.abs(p[1] - p[2])).as("G-B at %s", List.of(at[0], at[1])).isLessThanOrEqualTo(3);
+            if (at[0] == 450 && at[1] == 300) grey = p;
+        }
+        // the grey square (128) came out brighter: the brightness was baked in, not just shown
+        assertThat(grey[1]).isGreaterThan(140);
+        // and the colours became different greys (a filter, not a flat fill)
+        assertThat(Math.abs(rgb(stored, 150, 100)[1] - rgb(stored, 450, 100)[1])).isGreaterThan(10);
+    }
+
+    @Test
+    void theWebGlAndCanvasPathsAgreeAndClarendonAddsContrast() {
+        browser.open("/compose");
+        String script = """
+                const done = arguments[arguments.length - 1];
+                const url = document.querySelector('script[src*="app.js"]').src.replace(/app\\.js.*$/, 'photo-filters.js');
+                import(url).then(async (f) => {
+                  const src = document.createElement('canvas');
+                  src.width = 64; src.height = 64;
+                  const g = src.getContext('2d');
+                  for (let y = 0; y < 64; y++) for (let x = 0; x < 64; x++) {
+                    g.fillStyle = 'rgb(' + (x * 4) + ',' + (y * 4) + ',' + ((x + y) * 2) + ')'; g.fillRect(x, y, 1, 1);
+                  }
+                  const bmp = await createImageBitmap(src);
+                  const read = (c) => { const k = document.createElement('canvas'); k.width = c.width; k.height = c.height;
+                    const x = k.getContext('2d'); x.drawImage(c, 0, 0); return x.getImageData(0, 0, c.width, c.height).data; };
+                  const geo = f.geometry(1, [0.1, 0.1, 0.8, 0.8], false);
+                  const adjust = { brightness: 20, warmth: 30, vignette: 40 };
+                  const gl = f.renderer(false), cv = f.renderer(true);
+                  let worst = 0;
+                  for (const name of ['Clarendon', 'Moon', 'Toaster', 'X-Pro II']) {
+                    const a = read(gl.draw(bmp, name, adjust, geo, 51, 51)), b = read(cv.draw(bmp, name, adjust, geo, 51, 51));
+                    for (let i = 0; i < a.length; i++) if (i % 4 !== 3) worst = Math.max(worst, Math.abs(a[i] - b[i]));
+                  }
+                  const plain = read(gl.draw(bmp, '', {}, f.geometry(0, [0, 0, 1, 1], false), 64, 64));
+                  const clar = read(gl.draw(bmp, 'Clarendon', {}, f.geometry(0, [0, 0, 1, 1], false), 64, 64));
+                  const spread = (d) => { let lo = 255, hi = 0; for (let i = 1; i < d.length; i += 4) { lo = Math.min(lo, d[i]); hi = Math.max(hi, d[i]); } return hi - lo; };
+                  done({ kind: gl.kind, worst, plain: spread(plain), clarendon: spread(clar) });
+                }).catch((e) => done({ error: String(e) }));""";
+        @SuppressWarnings("unchecked")
+        Map<String, Object> r = (Map<String, Object>) ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeAsyncScript(script);
+        assertThat(r).doesNotContainKey("error");
+        assertThat(r.get("kind")).isEqualTo("webgl");
+        // the same formula in both: within a few levels per channel (rounding and texture sampling)
+        assertThat(((Number) r.get("worst")).intValue()).isLessThanOrEqualTo(6);
+        assertThat(((Number) r.get("clarendon")).intValue()).isGreaterThan(((Number) r.get("plain")).intValue());
+    }
+
+    @Test
+    void photosAreReorderedWithTheKeyboardAndByDragAndPostedInThatOrder() {
+        browser.open("/compose");
+        browser.find("#compose-text").sendKeys("Three in a new order");
+        for (String name : List.of("one", "two", "three")) {
+            browser.find("#compose-files").sendKeys(TestImages.pngFile(name + ".png", 160 + name.length() * 10, 120).toString());
+            browser.await("dialog.photo-editor[open] [data-pe-done]", 30).click();
+            int expected = List.of("one", "two", "three").indexOf(name) + 1;
+            new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(d -> browser.all(".attachment").size() == expected);
+        }
+        List<String> before = mediaIds();
+        for (int i = 0; i < 3; i++) browser.all(".attachment textarea").get(i).sendKeys("Photo " + before.get(i));
+        WebElement handle = browser.find(".attachment [data-move]");
+        assertThat(handle.getAttribute("aria-label")).contains("Photo 1 of 3");
+        handle.sendKeys(Keys.ARROW_DOWN);
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(5)).until(d -> !mediaIds().equals(before));
+        assertThat(mediaIds()).containsExactly(before.get(1), before.get(0), before.get(2));
+        assertThat(browser.js("return document.activeElement.matches('[data-move]');")).isEqualTo(true);
+        assertThat(browser.find("[data-attachments] + p[role=status]").getAttribute("textContent")).isEqualTo("Photo moved to position 2 of 3.");
+        new Actions(browser.driver()).sendKeys(Keys.END).perform();
+        assertThat(mediaIds()).containsExactly(before.get(1), before.get(2), before.get(0));
+        browser.size(new org.openqa.selenium.Dimension(1280, 1400));
+        browser.screenshot("photo-album");
+        // a pointer drag of the last photo's handle over the first photo puts it first
+        List<WebElement> handles = browser.all(".attachment [data-move]");
+        new Actions(browser.driver()).clickAndHold(handles.get(2)).moveToElement(browser.all(".attachment").get(0)).pause(Duration.ofMillis(100))
+                .moveByOffset(0, 5).release().perform();
+        assertThat(mediaIds()).containsExactly(before.get(0), before.get(1), before.get(2));
+        browser.size(WebBrowser.DESKTOP);
+        browser.find("[data-submit]").click();
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(15)).until(d -> browser.path().startsWith("/@alice/"));
+        long id = Long.parseLong(browser.path().substring("/@alice/".length()));
+        List<String> posted = new ArrayList<>();
+        atoll.http().get("/api/v1/statuses/" + id).json().get("media_attachments").forEach(m -> posted.add(m.get("id").asText()));
+        assertThat(posted).containsExactlyElementsOf(before);
+    }
+
+    @Test
+    void aPhotoWithoutAltTextIsRemindedOfOnceThenPosts() {
+        browser.open("/compose");
+        browser.find("#compose-text").sendKeys("No description yet");
+        browser.find("#compose-files").sendKeys(TestImages.pngFile("lagoon.png", 300, 200).toString());
+        browser.await("dialog.photo-editor[open] [data-pe-done]", 30).click();
+        browser.await(".attachment textarea", 30);
+        WebElement note = browser.find(".alt-missing");
+        assertThat(note.isDisplayed()).isTrue();
+        assertThat(browser.find(".attachment textarea").getAttribute("aria-describedby")).isEqualTo(note.getAttribute("id"));
+        browser.find("[data-submit]").click();
+        WebElement alert = browser.await(".composer p.error[role=alert]", 5);
+        assertThat(alert.getText()).contains("Some photos have no alt text");
+        assertThat(browser.path()).isEqualTo("/compose");
+        assertThat(browser.js("return document.activeElement.matches('.attachment textarea');")).isEqualTo(true);
+        assertThat(browser.accessibilityViolations()).isEmpty();
+        // typing hides the note; posting again goes through even so
+        browser.find(".attachment textarea").sendKeys("A");
+        assertThat(note.isDisplayed()).isFalse();
+        browser.find(".attachment textarea").sendKeys(Keys.BACK_SPACE);
+        browser.find("[data-submit]").click();
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(15)).until(d -> browser.path().startsWith("/@alice/"));
+    }
+
+    @Test
+    void withoutWebGlThe2dCanvasPathBakesMoonAsGrey() throws Exception {
+        browser.open("/compose?canvas2d");
+        browser.find("#compose-text").sendKeys("Moon on a canvas");
+        browser.find("#compose-files").sendKeys(quadrants("moon.png").toString());
+        browser.await("dialog.photo-editor[open]", 30);
+        assertThat(browser.find("[data-pe-nogl]").isDisplayed()).isTrue();
+        pickFilter("Moon");
+        browser.find("dialog.photo-editor [data-pe-done]").click();
+        browser.await(".attachment textarea", 60).sendKeys("Four greys");
+        browser.find("[data-submit]").click();
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(15)).until(d -> browser.path().startsWith("/@alice/"));
+        long id = Long.parseLong(browser.path().substring("/@alice/".length()));
+        JsonNode media = atoll.http().get("/api/v1/statuses/" + id).json().get("media_attachments").get(0);
+        assertThat(media.get("filter_name").asText()).isEqualTo("Moon");
+        BufferedImage stored = fetch(media.get("url").asText());
+        for (int y = 10; y < 400; y += 37) {
+            for (int x = 10; x < 600; x += 41) {
+                int[] p = rgb(stored, x, y);
+                assertThat(Math.max(Math.abs(p[0] - p[1]), Math.abs(p[1] - p[2]))).as("R,G,B at %d,%d", x, y).isLessThanOrEqualTo(3);
+            }
+        }
+    }
+
+    @Test
+    void theEditorFitsAPhoneAndCropsToASquare() throws Exception {
+        browser.size(WebBrowser.PHONE);
+        try {
+            browser.open("/compose");
+            browser.find("#compose-text").sendKeys("Square");
+            browser.find("#compose-files").sendKeys(quadrants("wide.png").toString());
+            browser.await("dialog.photo-editor[open]", 30);
+            browser.await(".pe-filter canvas", 10);
+            pickFilter("Clarendon");
+            browser.find("input[data-ratio][value='1:1']").click();
+            assertThat(browser.scrollsSideways()).isFalse();
+            assertThat(browser.accessibilityViolations()).isEmpty();
+            browser.screenshot("photo-editor-phone");
+            browser.find("[data-pe-rotate='1']").click();
+            browser.find("dialog.photo-editor [data-pe-done]").click();
+            browser.await(".attachment textarea", 30).sendKeys("A square cut from four colours");
+            assertThat(browser.scrollsSideways()).isFalse();
+            browser.screenshot("photo-composer-phone");
+            // the phone's bottom navigation covers the lowest line of the window: bring the button to the middle
+            WebElement post = browser.find("[data-submit]");
+            browser.js("arguments[0].scrollIntoView({block: 'center'});", post);
+            post.click();
+            new WebDriverWait(browser.driver(), Duration.ofSeconds(15)).until(d -> browser.path().startsWith("/@alice/"));
+            long id = Long.parseLong(browser.path().substring("/@alice/".length()));
+            JsonNode media = atoll.http().get("/api/v1/statuses/" + id).json().get("media_attachments").get(0);
+            assertThat(media.get("filter_name").asText()).isEqualTo("Clarendon");
+            BufferedImage stored = fetch(media.get("url").asText());
+            assertThat(stored.getWidth()).isEqualTo(400);
+            assertThat(stored.getHeight()).isEqualTo(400);
+        } finally {
+            browser.size(WebBrowser.DESKTOP);
+        }
+    }
+
+    @Test
+    void withoutJavaScriptThePlainFormStillUploads() throws Exception {
+        HasCdp cdp = (HasCdp) browser.driver();
+        cdp.executeCdpCommand("Emulation.setScriptExecutionDisabled", Map.of("value", true));
+        try {
+            browser.open("/compose");
+            browser.find("#compose-text").sendKeys("Sent the old way");
+            browser.find("#compose-files").sendKeys(TestImages.pngFile("plain.png", 200, 150).toString());
+            browser.find("[data-submit]").click();
+            new WebDriverWait(browser.driver(), Duration.ofSeconds(15)).until(d -> browser.path().startsWith("/@alice/"));
+            assertThat(browser.all("dialog.photo-editor")).isEmpty();
+            long id = Long.parseLong(browser.path().substring("/@alice/".length()));
+            JsonNode media = atoll.http().get("/api/v1/statuses/" + id).json().get("media_attachments");
+            assertThat(media).hasSize(1);
+            assertThat(media.get(0).get("filter_name").isNull()).isTrue();
+        } finally {
+            cdp.executeCdpCommand("Emulation.setScriptExecutionDisabled", Map.of("value", false));
+        }
+    }
+
+    private List<String> mediaIds() {
+        return browser.all("[data-attachments] input[name=media_ids]").stream().map(e -> e.getAttribute("value")).toList();
+    }
+
+    private void pickFilter(String name) {
+        browser.find("input[name=pe-filter][value='" + name + "']").findElement(By.xpath("..")).click();
+        assertThat(browser.find("input[name=pe-filter][value='" + name + "']").isSelected()).isTrue();
+    }
+
+    /** Moves a slider as a person would with the keyboard: focus, then the arrow key as many times as needed. */
+    private void slide(String adjustment, int value) {
+        WebElement slider = browser.find("input[data-adjust=" + adjustment + "]");
+        Actions keys = new Actions(browser.driver()).click(slider);
+        keys.perform();
+        browser.js("arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input'));", slider, value - 1);
+        slider.sendKeys(Keys.ARROW_RIGHT);
+        assertThat(slider.getAttribute("value")).isEqualTo(Integer.toString(value));
+    }
+
+    private BufferedImage fetch(String url) throws IOException, InterruptedException {
+        HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(r.statusCode()).isEqualTo(200);
+        BufferedImage img = ImageIO.read(new ByteArrayInputStream(r.body()));
+        assertThat(img).as("a decodable image at " + url).isNotNull();
+        return img;
+    }
+
+    private static int[] rgb(BufferedImage img, int x, int y) {
+        int v = img.getRGB(x, y);
+        return new int[] {(v >> 16) & 0xff, (v >> 8) & 0xff, v & 0xff};
+    }
+
+    /** A 600×400 PNG of four flat squares: red and green above, blue and grey below. */
+    private static Path quadrants(String name) throws IOException {
+        BufferedImage img = new BufferedImage(600, 400, BufferedImage.TYPE_INT_RGB);
+        var g = img.createGraphics();
+        g.setColor(RED);
+        g.fillRect(0, 0, 300, 200);
+        g.setColor(GREEN);
+        g.fillRect(300, 0, 300, 200);
+        g.setColor(BLUE);
+        g.fillRect(0, 200, 300, 200);
+        g.setColor(GREY);
+        g.fillRect(300, 200, 300, 200);
+        g.dispose();
+        Path dir = Files.createDirectories(Path.of("target", "test-images"));
+        Path f = dir.resolve(name).toAbsolutePath();
+        ImageIO.write(img, "png", f.toFile());
+        return f;
+    }
+}
