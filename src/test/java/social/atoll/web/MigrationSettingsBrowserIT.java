@@ -77,6 +77,8 @@ class MigrationSettingsBrowserIT {
     void movingAsksForThePasswordThenRedirectsTheProfile() {
         long otto = atoll.app().core.accounts.byAcct("otto", null).orElseThrow().id();
         long tara = atoll.app().core.accounts.byAcct("tara", null).orElseThrow().id();
+        long vera = atoll.app().core.accounts.byAcct("vera", null).orElseThrow().id();
+        atoll.app().core.follows.follow(vera, otto, social.atoll.core.follow.FollowOptions.DEFAULTS);
         browser.size(WebBrowser.DESKTOP);
         browser.signIn("otto");
         browser.open("/settings/move");
@@ -109,6 +111,13 @@ class MigrationSettingsBrowserIT {
         assertThat(browser.path()).isEqualTo("/@tara");
         browser.open("/@otto");
         checkPage("profile-moved");
+
+        // vera followed otto: she now follows tara, and her notifications say why
+        social.atoll.testing.Await.until("vera follows tara", () -> atoll.app().core.followStore.follows(vera, tara));
+        browser.signIn("vera");
+        browser.open("/notifications");
+        assertThat(browser.await("article.n-move", 10).getText()).contains("otto").contains("moved to a new account");
+        assertThat(browser.accessibilityViolations()).isEmpty();
     }
 
     @Test
