@@ -85,6 +85,9 @@ class AccountMigrationIT {
         follow(b, bea, aliceOnB);
         String aliceOnC = known(c, "alice", a);
         follow(c, carl, aliceOnC);
+        // two followers on a server with a shared inbox: one Move reaches it
+        Fed.remoteFollows(a, fake, fake.actor("fan1"), "alice");
+        Fed.remoteFollows(a, fake, fake.actor("fan2"), "alice");
         // anna keeps alice in a list and a note about her: both go with the move
         String listId = a.http().postJson("/api/v1/lists", anna, Map.of("title", "Friends")).json().get("id").asText();
         assertThat(a.http().postJson("/api/v1/lists/" + listId + "/accounts", anna, Map.of("account_ids", List.of(aliceOnA))).status()).isEqualTo(200);
@@ -110,6 +113,18 @@ class AccountMigrationIT {
         var post = a.http().postJson("/api/v1/statuses", alice, Map.of("status", "still here?"));
         assertThat(post.status()).isEqualTo(422);
         assertThat(post.json().get("error").asText()).contains("moved");
+
+        // the Move as Mastodon sends it: actor and object the old account, target the new one, to its followers
+        Fed.awaitDeliveries(a);
+        List<FakeFediServer.Received> moves = fake.received().stream().filter(r -> r.body().path("type").asText().equals("Move")).toList();
+        assertThat(moves).hasSize(1);
+        assertThat(moves.get(0).path()).isEqualTo("/inbox");
+        JsonNode sent = moves.get(0).body();
+        assertThat(sent.get("actor").asText()).isEqualTo(aliceUri);
+        assertThat(sent.get("object").asText()).isEqualTo(aliceUri);
+        assertThat(sent.get("target").asText()).isEqualTo(alice2Uri);
+        assertThat(sent.get("id").asText()).startsWith(aliceUri + "#moves/");
+        assertThat(sent.get("to").toString()).contains(aliceUri + "/followers");
 
         // followers on all three servers now follow alice2 and no longer alice
         String alice2OnA = known(a, "alice2", b);
@@ -234,5 +249,20 @@ class AccountMigrationIT {
         Await.until("mia mutes lou", () -> Fed.relationship(c, mia, louId).get("muting").asBoolean());
         Await.until("ben blocks lou", () -> Fed.relationship(c, ben, louId).get("blocking").asBoolean());
         assertThat(moveNotification(c, fin).get("target").get("id").asText()).isEqualTo(louId);
+
+        // a locked new account: its new followers are requests it answers
+        String kim = c.createUser("kim");
+        String kai = c.createUser("kai");
+        String flo = c.createUser("flo");
+        String kimId = Fed.accountId(c, kim);
+        String kaiId = Fed.accountId(c, kai);
+        c.http().patchJson("/api/v1/accounts/update_credentials", kai, Map.of("locked", true));
+        follow(c, flo, kimId);
+        assertThat(alias(c, kai, List.of("kim")).status()).isEqualTo(200);
+        assertThat(move(c, kim, "password-kim", "kai").status()).isEqualTo(202);
+        Await.until("flo asked to follow kai", () -> Fed.relationship(c, flo, kaiId).get("requested").asBoolean());
+        assertThat(following(c, flo, kaiId)).isFalse();
+        assertThat(following(c, flo, kimId)).isFalse();
+        assertThat(c.http().get("/api/v1/follow_requests", kai).json().get(0).get("acct").asText()).isEqualTo("flo");
     }
 }

@@ -85,6 +85,9 @@ public final class MoveService {
             throw ValidationException.bare("The account " + ref + " does not list this account as an alias (alsoKnownAs): add the alias there first");
         Account finalTarget = target;
         return db.write(h -> {
+            // checked again where it is written: two moves sent at once must not both pass
+            if (store.latest(accountId).filter(m -> m.createdAt().plus(COOLDOWN).isAfter(clock.instant())).isPresent())
+                throw ValidationException.bare("This account moved less than 30 days ago");
             record(h, me, finalTarget, true);
             events.publish(new ProfileService.ProfileUpdated(accountId)); // the actor now carries movedTo
             return accounts.stored(h, accountId);
