@@ -12,6 +12,10 @@ import social.atoll.federation.vocab.AsValues;
  */
 public final class MigrationLookup implements ActorLookup {
 
+    /** What may stand before and after the @ of a handle; anything else is nobody, never a request. */
+    private static final java.util.regex.Pattern USERNAME = java.util.regex.Pattern.compile("[\\p{L}\\p{N}_.~-]{1,100}");
+    private static final java.util.regex.Pattern DOMAIN = java.util.regex.Pattern.compile("[A-Za-z0-9.-]{1,253}(:[0-9]{1,5})?");
+
     private final ActorResolver resolver;
     private final AccountStore accounts;
 
@@ -33,7 +37,7 @@ public final class MigrationLookup implements ActorLookup {
         int at = r.indexOf('@');
         String username = at < 0 ? r : r.substring(0, at);
         String domain = at < 0 ? null : r.substring(at + 1);
-        if (username.isEmpty() || (domain != null && (domain.isEmpty() || domain.contains("/") || domain.contains("@")))) return Optional.empty();
+        if (!USERNAME.matcher(username).matches() || (domain != null && !DOMAIN.matcher(domain).matches())) return Optional.empty();
         return resolver.byAcct(username, domain);
     }
 
