@@ -116,7 +116,9 @@ class MigrationSettingsBrowserIT {
         social.atoll.testing.Await.until("vera follows tara", () -> atoll.app().core.followStore.follows(vera, tara));
         browser.signIn("vera");
         browser.open("/notifications");
-        assertThat(browser.await("article.n-move", 10).getText()).contains("otto").contains("moved to a new account");
+        assertThat(browser.await("article.n-move", 10).getText()).contains("otto").contains("moved to a new account").contains("@tara");
+        assertThat(browser.all("article.n-move .notification-account a.who").get(1).getAttribute("href")).endsWith("/@tara");
+        browser.screenshot("notification-move-desktop");
         assertThat(browser.accessibilityViolations()).isEmpty();
     }
 
