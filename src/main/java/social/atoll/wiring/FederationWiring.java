@@ -57,6 +57,13 @@ public final class FederationWiring {
     final OutboxServices outbox;
     final InboxJob inboxJob;
     public final InboxIntake inboxIntake;
+    /**
+     * Account migration (aliases, moves, moving followers over): core services, built here because they find
+     * accounts through the resolver, which needs core's stores first.
+     */
+    public final social.atoll.core.migration.AliasService aliases;
+    public final social.atoll.core.migration.MoveService moves;
+    final social.atoll.core.migration.FollowerMigration followerMigration;
 
     public FederationWiring(InfraWiring infra, CoreWiring core) {
         Settings settings = infra.settings;
@@ -89,11 +96,19 @@ public final class FederationWiring {
         this.deliveryJob = new DeliveryJob(jobs, ids, clock, federationClient, core.accounts, instanceHealth, instanceProbe);
         this.outbox = new OutboxServices(jobs, ids, json, core.accounts, core.followStore, core.statuses, core.statusRelations,
                 core.pollStore, noteWriter, actorWriter, new ActivityWriter(json, ids), clock, instanceActor);
+        var migrationLookup = new social.atoll.federation.resolver.MigrationLookup(actorResolver, core.accounts);
+        var moveStore = new social.atoll.core.migration.MoveStore(infra.db);
+        this.aliases = new social.atoll.core.migration.AliasService(infra.db, core.accounts, migrationLookup, infra.jsonColumns, clock,
+                infra.events);
+        this.moves = new social.atoll.core.migration.MoveService(infra.db, core.accounts, moveStore, migrationLookup, infra.jsonColumns,
+                jobs, ids, clock, infra.events);
+        this.followerMigration = new social.atoll.core.migration.FollowerMigration(infra.db, core.accounts, moveStore, core.follows,
+                core.lists, core.blocks, core.mutes, core.accountNotes, core.notifications, clock);
         var inboxServices = new InboxServices(settings, clock, core.accounts, core.follows, core.followStore, core.blocks,
                 core.favourites, core.remoteStatuses, core.polls, core.remotePolls, core.remoteQuestions, core.remoteAccounts,
                 core.remoteAccountDeletion, core.featuredTags, federationClient, actorResolver, noteReader, new InboxForwarding(outbox));
         this.inboxJob = new InboxJob(core.accounts, inboxServices,
-                InboxHandlers.standard(inboxServices, new FollowAnswers(outbox), core.remoteReports), json);
+                InboxHandlers.standard(inboxServices, new FollowAnswers(outbox), core.remoteReports, moves), json);
         this.inboxIntake = new InboxIntake(settings, core.seenActivities, jobs, ids, clock, json, instanceHealth);
     }
 }

@@ -206,6 +206,8 @@ public final class HttpWiring implements AutoCloseable {
         c.add(new social.atoll.web.admin.AdminAuditPage(browserSessions, pages, core.auditLog, core.accountModeration));
         c.add(new social.atoll.web.admin.AdminSettingsPages(browserSessions, pages, core.serverSettings));
         c.add(new social.atoll.web.settings.PasswordSettings(browserSessions, pages, core.credentials));
+        c.add(new social.atoll.web.settings.MigrationSettings(settings, browserSessions, pages, federation.aliases, federation.moves,
+                core.accountQueries));
         c.add(new social.atoll.web.auth.SignUpPages(core.signUps, core.credentials, core.instance, browserSessions, pages));
         c.add(new social.atoll.web.auth.PasswordResetPages(core.credentials, browserSessions, pages));
         c.add(new StatusFragments(browserSessions, pages, core.statusQueries, statusViews));
@@ -221,6 +223,8 @@ public final class HttpWiring implements AutoCloseable {
         c.add(new RegistrationController(auth, json, core.oauth, core.signUps));
         c.add(new social.atoll.api.accounts.EmailConfirmationsController(auth, core.credentials));
         c.add(new CredentialsController(auth, json, core.accountQueries, accountViews, core.profileEditor));
+        c.add(new social.atoll.api.accounts.MigrationController(auth, json, core.accountQueries, accountViews, federation.aliases,
+                federation.moves));
         c.add(new FollowsController(auth, json, core.accountQueries, core.follows, core.relationships));
         c.add(new FollowRequestsController(settings, auth, core.accountQueries, accountViews, core.follows, core.relationships));
         c.add(new AccountsController(settings, auth, json, core.accountQueries, accountViews, federation.actorResolver));

@@ -71,7 +71,11 @@ public final class NotificationViews {
                 warning = new AccountWarningEntity(Long.toString(w.id()), w.action(), w.text(),
                         w.statusIds().stream().map(String::valueOf).toList(), actor, null, Dates.datetime(w.createdAt()));
             }
-            out.add(new NotificationEntity(id, n.type(), Dates.datetime(n.createdAt()), n.effectiveGroupKey(), actor, status, report, warning));
+            // a move's new account is where its old one moved to: rendered with it, as its `moved`
+            AccountEntity target = Notification.MOVE.equals(n.type()) ? actor.moved() : null;
+            if (Notification.MOVE.equals(n.type()) && target == null) continue;
+            out.add(new NotificationEntity(id, n.type(), Dates.datetime(n.createdAt()), n.effectiveGroupKey(), actor, status, report, warning,
+                    target));
         }
         return out;
     }

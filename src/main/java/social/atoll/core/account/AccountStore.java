@@ -327,10 +327,16 @@ public final class AccountStore {
         h.createUpdate("UPDATE users SET default_language = :v WHERE account_id = :id").bind("v", language).bind("id", accountId).execute();
     }
 
-    /** Records that remote {@code accountId} moved to {@code targetId}; local accounts are left alone. */
-    public void recordRemoteMove(long accountId, long targetId, Instant now) {
-        db.write(h -> h.createUpdate("UPDATE accounts SET moved_to_account_id = :t, updated_at = :now WHERE id = :id AND domain IS NOT NULL")
-                .bind("t", targetId).bind("now", now).bind("id", accountId).execute());
+    /** Records that {@code accountId} (local or remote) moved to {@code targetId}, in the caller's transaction. */
+    public void recordMove(Handle h, long accountId, long targetId, Instant now) {
+        h.createUpdate("UPDATE accounts SET moved_to_account_id = :t, updated_at = :now WHERE id = :id")
+                .bind("t", targetId).bind("now", now).bind("id", accountId).execute();
+    }
+
+    /** Replaces the aliases ({@code alsoKnownAs}, a JSON array of actor URIs) of local {@code accountId}. */
+    public void updateAlsoKnownAs(Handle h, long accountId, String uris, Instant now) {
+        h.createUpdate("UPDATE accounts SET also_known_as = :aka, updated_at = :now WHERE id = :id AND domain IS NULL")
+                .bind("aka", uris).bind("now", now).bind("id", accountId).execute();
     }
 
     /** Suspends a remote account (it deleted itself); local accounts are left alone. */

@@ -5,7 +5,7 @@ import social.atoll.core.follow.FollowService;
 import social.atoll.core.follow.FollowStore;
 import social.atoll.infra.db.Database;
 
-/** Changes that remote servers make to their own accounts: a move to another account, the account going away. */
+/** Changes that remote servers make to their own accounts: the account going away (moves: {@code core/migration}). */
 public final class RemoteAccountService {
 
     private final Database db;
@@ -20,11 +20,6 @@ public final class RemoteAccountService {
         this.followStore = followStore;
         this.follows = follows;
         this.clock = clock;
-    }
-
-    /** Records that remote {@code accountId} moved to {@code targetId} (the caller verified the two-way link). */
-    public void recordMove(long accountId, long targetId) {
-        accounts.recordRemoteMove(accountId, targetId, clock.instant());
     }
 
     /**

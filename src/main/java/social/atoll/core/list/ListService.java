@@ -120,6 +120,18 @@ public final class ListService {
         });
     }
 
+    /**
+     * Puts {@code accountId}, which {@code ownerId} follows, into the owner's list {@code listId}; nothing when it is
+     * there already or the owner does not follow it (an account that moved: its lists carry over to the new one).
+     */
+    public void carryOver(long ownerId, long listId, long accountId) {
+        db.write(h -> {
+            if (store.byId(ownerId, listId).isEmpty() || follows.followedAmong(h, ownerId, List.of(accountId)).isEmpty()) return null;
+            if (store.insertMember(h, ids.next(), listId, accountId) > 0) feed.backfill(listId, accountId);
+            return null;
+        });
+    }
+
     public void removeMembers(long ownerId, long listId, Collection<Long> accountIds) {
         db.write(h -> {
             get(ownerId, listId);

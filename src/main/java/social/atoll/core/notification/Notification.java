@@ -41,6 +41,12 @@ public record Notification(long id, long accountId, long fromAccountId, String t
     public static final String ADMIN_SIGN_UP = "admin.sign_up";
     /** To staff: a report was filed ({@code account} is the reporter, {@code report} the report). */
     public static final String ADMIN_REPORT = "admin.report";
+    /**
+     * An account the recipient followed moved, and they now follow (or asked to follow) its new account: {@code account}
+     * is the old account, the new one is where it moved to (its {@code moved}), shown as the notification's
+     * {@code target} (Pleroma's and Akkoma's {@code move}, which megalodon and Mastodon's own web app read).
+     */
+    public static final String MOVE = "move";
     /** A strike against the account (Mastodon 4.3); {@code accountWarningId} names it. */
     public static final String MODERATION_WARNING = "moderation_warning";
 }

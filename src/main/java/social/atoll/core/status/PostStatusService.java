@@ -128,6 +128,9 @@ public final class PostStatusService {
      */
     private Checked check(long authorId, NewStatus req, Long scheduledId) {
         Account author = accounts.byId(authorId).orElseThrow(() -> new NotFoundException("account"));
+        // a moved account is a redirect (Mastodon keeps it to redirects and exports)
+        if (author.movedToAccountId() != null)
+            throw social.atoll.core.common.ValidationException.bare("This account has moved to another account and can no longer post");
         User user = accounts.userByAccountId(authorId).orElseThrow(() -> new NotFoundException("user"));
         boolean withMedia = !req.mediaIds().isEmpty();
         rules.checkPoll(req.poll(), withMedia);

@@ -8,7 +8,8 @@ public final class InboxHandlers {
 
     private InboxHandlers() {}
 
-    public static ActivityHandlers standard(InboxServices s, FollowAnswers answers, RemoteReports reports) {
+    public static ActivityHandlers standard(InboxServices s, FollowAnswers answers, RemoteReports reports,
+                                            social.atoll.core.migration.MoveService moves) {
         ActivityHandlers h = new ActivityHandlers();
         h.on("Follow", new FollowHandler(s, answers));
         h.on("Accept", new FollowResponseHandler(s, true));
@@ -25,7 +26,7 @@ public final class InboxHandlers {
         h.on("Announce", new AnnounceHandler(s));
         h.on("Block", new BlockHandler(s));
         h.on("Flag", new FlagHandler(s, reports));
-        h.on("Move", new MoveHandler(s));
+        h.on("Move", new MoveHandler(s, moves));
         h.on("Add", new FeaturedHandler(s, true));
         h.on("Remove", new FeaturedHandler(s, false));
         return h;

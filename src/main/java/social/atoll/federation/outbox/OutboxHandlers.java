@@ -18,7 +18,8 @@ public final class OutboxHandlers {
                 new FollowDeliveries(s),
                 new BlockDeliveries(s),
                 new ProfileDeliveries(s),
-                new ReportDeliveries(s));
+                new ReportDeliveries(s),
+                new MoveDeliveries(s));
     }
 
     /** Registers the standard handlers' listeners and jobs; call before the job queue starts. */

@@ -141,6 +141,18 @@ public final class ActivityWriter {
         return undo ? undo(id + "/undo", actor, withoutContext(b), target.uri()) : b;
     }
 
+    /**
+     * {@code Move} of a local account to {@code target}, as Mastodon sends it: actor and object the account that
+     * moved, addressed to its followers; the id names the move ({@code #moves/<id>}).
+     */
+    public ObjectNode move(Account account, Account target, long moveId) {
+        ObjectNode m = envelope(account.uri() + "#moves/" + moveId, "Move", account);
+        m.put("object", account.uri());
+        m.put("target", target.uri());
+        m.set("to", array(List.of(account.followersUrl())));
+        return m;
+    }
+
     /** {@code Update} of a local actor ({@link ActorWriter#write}), to Public. */
     public ObjectNode profileUpdated(Account account, ObjectNode actor) {
         ObjectNode update = update(account.uri() + "#updates/" + ids.next(), account, actor);

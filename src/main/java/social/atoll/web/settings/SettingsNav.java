@@ -17,5 +17,7 @@ public final class SettingsNav {
             new Entry("preferences", "/settings/preferences"),
             new Entry("applications", "/settings/applications"),
             new Entry("sessions", "/settings/sessions"),
-            new Entry("password", "/settings/password"));
+            new Entry("password", "/settings/password"),
+            new Entry("aliases", "/settings/aliases"),
+            new Entry("move", "/settings/move"));
 }

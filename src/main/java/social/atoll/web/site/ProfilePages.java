@@ -155,8 +155,12 @@ public final class ProfilePages implements Controller {
         return new ProfileView(e.id(), name(e), a.acct(), handle(a), e.avatar(), e.header(), e.note(), fields, a.bot(), a.locked(),
                 a.createdAt() == null ? null : JOINED.format(a.createdAt()), a.statusesCount(),
                 a.followersCount(), a.followingCount(), !a.hideCollections(), a.local(), false, e.url(), tab, base, pinned, cards, tiles,
-                older, relation, self, a.uri());
+                older, relation, self, a.uri(),
+                e.moved() == null ? null : new ProfileView.Moved(movedHandle(e.moved().acct()), "/@" + e.moved().acct()));
     }
+
+    /** A moved-to account's full handle (a local one gets this server's domain). */
+    private String movedHandle(String acct) { return acct.contains("@") ? acct : acct + "@" + settings.domain(); }
 
     static ProfileView.Relation relation(Relationship r) {
         return new ProfileView.Relation(r.following(), r.requested(), r.followedBy(), r.muting(), r.blocking(), r.blockedBy(),

@@ -11,11 +11,12 @@ import social.atoll.web.Messages;
 /**
  * One notification as the notifications page shows it, made from the API's own {@link NotificationEntity} (so it is
  * what every Mastodon app gets): who did what ({@code textKey} follows the actor's name), when, and the post it is
- * about where there is one. {@code pendingRequest} puts Accept and Reject on a follow request still waiting.
+ * about where there is one. {@code pendingRequest} puts Accept and Reject on a follow request still waiting;
+ * {@code moveTarget} is the new account of a {@code move}.
  */
 public record NotificationCard(String id, String type, String icon, String textKey, StatusCard.Author actor, String createdAt,
                                String createdAtText, String createdAtFull, StatusCard status, boolean pendingRequest,
-                               String reportTarget, String reportComment) {
+                               String reportTarget, String reportComment, StatusCard.Author moveTarget) {
 
     public static NotificationCard from(NotificationEntity n, String viewerId, Set<String> pendingRequesters, Instant now, Messages t) {
         Instant created = Times.parse(n.createdAt());
@@ -25,7 +26,8 @@ public record NotificationCard(String id, String type, String icon, String textK
         String comment = n.report() == null ? null : n.report().comment();
         return new NotificationCard(n.id(), n.type(), icon(n.type()), "notification." + n.type().replace('.', '_'),
                 StatusCard.Author.of(n.account()), n.createdAt(), Times.relative(created, now, t), Times.full(created), status, pending,
-                target, comment == null || comment.isBlank() ? null : comment);
+                target, comment == null || comment.isBlank() ? null : comment,
+                n.target() == null ? null : StatusCard.Author.of(n.target()));
     }
 
     public static List<NotificationCard> all(List<NotificationEntity> list, String viewerId, Set<String> pendingRequesters, Instant now,
@@ -43,7 +45,7 @@ public record NotificationCard(String id, String type, String icon, String textK
             case "mention" -> "reply";
             case "reblog" -> "boost";
             case "favourite" -> "star";
-            case "follow", "admin.sign_up" -> "user";
+            case "follow", "admin.sign_up", "move" -> "user";
             case "follow_request" -> "lock";
             case "poll" -> "list";
             case "update" -> "pencil";

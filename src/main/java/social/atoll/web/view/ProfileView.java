@@ -13,12 +13,26 @@ import java.util.List;
  * @param relation   how the signed-in reader stands toward the account; null for visitors and on one's own profile
  * @param self       the reader's own profile
  * @param interact   the address to follow from another server (this account's ActivityPub id)
+ * @param moved      where the account moved to (a banner says so); null when it has not
  */
 public record ProfileView(String id, String displayName, String acct, String handle, String avatar, String header, String noteHtml,
                           List<Field> fields, boolean bot, boolean locked, String joined, int statusesCount, int followersCount,
                           int followingCount, boolean counts, boolean local, boolean suspended, String url, String tab, String basePath,
                           List<StatusCard> pinned, List<StatusCard> statuses, List<Tile> tiles, String olderUrl, Relation relation,
-                          boolean self, String interact) {
+                          boolean self, String interact, Moved moved) {
+
+    /** Without {@code moved}: an account that has not moved. */
+    public ProfileView(String id, String displayName, String acct, String handle, String avatar, String header, String noteHtml,
+                       List<Field> fields, boolean bot, boolean locked, String joined, int statusesCount, int followersCount,
+                       int followingCount, boolean counts, boolean local, boolean suspended, String url, String tab, String basePath,
+                       List<StatusCard> pinned, List<StatusCard> statuses, List<Tile> tiles, String olderUrl, Relation relation,
+                       boolean self, String interact) {
+        this(id, displayName, acct, handle, avatar, header, noteHtml, fields, bot, locked, joined, statusesCount, followersCount,
+                followingCount, counts, local, suspended, url, tab, basePath, pinned, statuses, tiles, olderUrl, relation, self, interact, null);
+    }
+
+    /** The account this one moved to: its handle and the path of its profile here. */
+    public record Moved(String handle, String path) {}
 
     /** A profile field; {@code valueHtml} is sanitized, its links carry {@code rel="me"} on local profiles. */
     public record Field(String name, String valueHtml, boolean verified) {}
