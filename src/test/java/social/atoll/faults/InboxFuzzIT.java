@@ -44,6 +44,7 @@ class InboxFuzzIT {
     private static String localPost;
     private static final Map<Integer, Integer> answers = new ConcurrentHashMap<>();
     private static final Set<String> types = ConcurrentHashMap.newKeySet();
+    private static final Set<String> accepted = ConcurrentHashMap.newKeySet();
 
     @BeforeContainer
     static void start() {
@@ -78,7 +79,9 @@ class InboxFuzzIT {
         int status = remote.post(inbox, bob, activity);
         answers.merge(status, 1, Integer::sum);
         assertThat(status).as("%s", activity).isBetween(200, 499);
-        if (status >= 400 && activity.path("id").isTextual()) {
+        if (status < 400 && activity.path("id").isTextual()) accepted.add(activity.get("id").asText());
+        // an id accepted before (jqwik may generate a sample again while shrinking) is rightly remembered
+        if (status >= 400 && activity.path("id").isTextual() && !accepted.contains(activity.get("id").asText())) {
             int seen = atoll.app().infra.db.read(h -> h.createQuery("SELECT COUNT(*) FROM inbox_seen_activities WHERE activity_id = :id")
                     .bind("id", activity.get("id").asText()).mapTo(Integer.class).one());
             assertThat(seen).as("refused %d but remembered: %s", status, activity).isZero();
@@ -92,7 +95,7 @@ class InboxFuzzIT {
                         "Block", "Move", "Flag", "Add", "Remove", "EmojiReact", "QuoteRequest")),
                 Tuple.of(1, Arbitraries.of("Note", "Question", "Person", "Listen", "", "create", "Tombstone")));
         Arbitrary<JsonNode> id = Arbitraries.frequencyOf(
-                Tuple.of(8, Arbitraries.just("own").map(x -> NODES.textNode(bob.uri() + "/activities/" + IDS.incrementAndGet()))),
+                Tuple.of(8, Arbitraries.create(() -> NODES.textNode(bob.uri() + "/activities/" + IDS.incrementAndGet()))),
                 Tuple.of(1, Arbitraries.of("other-host", "local-host", "not-a-uri", "number", "missing", "object").map(InboxFuzzIT::oddId)));
         Arbitrary<JsonNode> actor = Arbitraries.frequencyOf(
                 Tuple.of(8, Arbitraries.just(NODES.textNode(bob.uri()))),
@@ -105,7 +108,7 @@ class InboxFuzzIT {
                         "", "javascript:alert(1)").map(NODES::textNode)),
                 Tuple.of(1, Arbitraries.of(NODES.nullNode(), NODES.numberNode(1), NODES.arrayNode(), NODES.objectNode(),
                         NODES.arrayNode().add(localPost).add(local))),
-                Tuple.of(2, Arbitraries.just(0).map(x -> {
+                Tuple.of(2, Arbitraries.create(() -> {
                     ObjectNode follow = NODES.objectNode();
                     follow.put("type", "Follow").put("id", bob.uri() + "#follows/" + IDS.incrementAndGet()).put("actor", bob.uri()).put("object", local);
                     return follow;
