@@ -137,7 +137,7 @@ public final class HttpWiring implements AutoCloseable {
         this.accountViews = new AccountViews(settings, core.accountQueries, mediaViews);
         var pollViews = new PollViews(core.polls, clock);
         this.statusViews = new StatusViews(settings, core.statusQueries, core.statusRelations, accountViews, pollViews, core.filterMatcher,
-                mediaViews, new PreviewCardViews(core.cards, infra.blobs, core.mediaProxySigner));
+                mediaViews, new PreviewCardViews(core.cards, infra.blobs, core.mediaProxySigner), core.circles);
         var notificationViews = new NotificationViews(core.statusQueries, statusViews, accountViews, core.reports, core.accountModeration);
         var scheduledViews = new ScheduledStatusViews(mediaViews);
         var tagViews = new TagViews(settings, core.tags);
@@ -260,6 +260,7 @@ public final class HttpWiring implements AutoCloseable {
                 accountViews));
         c.add(new ListsController(auth, json, core.accountQueries, core.lists));
         c.add(new ListAccountsController(settings, auth, json, core.lists, accountViews));
+        c.add(new social.atoll.api.circles.CirclesController(settings, auth, json, core.accountQueries, core.circles, accountViews));
         c.add(new ListTimelineController(settings, auth, core.lists, core.listFeed, core.statusQueries, statusViews));
         c.add(new FiltersController(auth, json, core.filters));
         c.add(new FilterKeywordsController(auth, json, core.filters));

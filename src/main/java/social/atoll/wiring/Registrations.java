@@ -46,6 +46,7 @@ public final class Registrations {
         core.listFeed.register(events);
         core.webPush.register(events, jobs);
         core.lists.register(events);
+        core.circles.register(events);
 
         // federation: remote actors, delivery, outbound activities, the inbox
         federation.actorRefresh.register();
