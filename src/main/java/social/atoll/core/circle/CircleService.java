@@ -101,7 +101,7 @@ public final class CircleService {
             for (long id : accountIds) if (!found.containsKey(id)) throw new NotFoundException("account");
             Set<Long> followers = accountIds.isEmpty() ? Set.of() : follows.followersAmong(h, ownerId, accountIds);
             for (long id : accountIds) {
-                if (!followers.contains(id)) throw new ValidationException("Account follow relationship missing");
+                if (!followers.contains(id)) throw new ValidationException("Only accounts that follow you can be added to a circle");
                 store.insertMember(h, circleId, id);
             }
             return null;
@@ -114,6 +114,12 @@ public final class CircleService {
             for (long id : accountIds) store.deleteMember(h, circleId, id);
             return null;
         });
+    }
+
+    /** Followers who could join the circle, whose name or handle contains {@code q} (blank: the newest followers). */
+    public List<Long> candidates(long ownerId, long circleId, String q, int limit) {
+        get(ownerId, circleId);
+        return store.candidates(ownerId, circleId, q == null ? "" : q.strip().toLowerCase(java.util.Locale.ROOT), limit);
     }
 
     /** The owner's circles that contain {@code accountId}. */

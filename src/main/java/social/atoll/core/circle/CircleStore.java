@@ -77,6 +77,21 @@ public final class CircleStore {
                 .mapTo(Long.class).list()));
     }
 
+    /**
+     * Followers of {@code ownerId} who are not in the circle, newest follow first, whose name or handle contains
+     * {@code q} (lower case; blank: any).
+     */
+    public List<Long> candidates(long ownerId, long circleId, String q, int limit) {
+        String like = "%" + q.replace("\\", "").replace("%", "").replace("_", "") + "%";
+        return db.read(h -> h.createQuery("""
+                        SELECT a.id FROM follows f JOIN accounts a ON a.id = f.account_id
+                         WHERE f.target_account_id = :o AND a.suspended_at IS NULL
+                           AND NOT EXISTS (SELECT 1 FROM circle_members cm WHERE cm.circle_id = :c AND cm.account_id = a.id)
+                           AND (LOWER(a.username) LIKE :q OR LOWER(a.display_name) LIKE :q OR LOWER(COALESCE(a.domain, '')) LIKE :q)
+                         ORDER BY f.id DESC LIMIT :n""")
+                .bind("o", ownerId).bind("c", circleId).bind("q", like).bind("n", limit).mapTo(Long.class).list());
+    }
+
     /** All member account ids, in the caller's transaction (the audience of a post made now). */
     public List<Long> memberIds(Handle h, long circleId) {
         return h.createQuery("SELECT account_id FROM circle_members WHERE circle_id = :c").bind("c", circleId).mapTo(Long.class).list();
