@@ -105,7 +105,10 @@ public record StatusCard(
     /** Media hidden behind a click: marked sensitive, or under a content warning. */
     public boolean hideMedia() { return sensitive || hasSpoiler(); }
 
-    public boolean canBoost() { return "public".equals(visibility) || "unlisted".equals(visibility) || (mine && "private".equals(visibility)); }
+    public boolean canBoost() {
+        // a post shared with a circle shows as private to apps, but nobody may boost it, not even its author
+        return !limited && ("public".equals(visibility) || "unlisted".equals(visibility) || (mine && "private".equals(visibility)));
+    }
 
     private static List<Media> media(List<Object> list) {
         if (list == null) return List.of();
