@@ -143,6 +143,9 @@ class CirclesBrowserIT {
         assertThat(browser.find("#status-" + id + " .audience").getText()).contains("Shared with: Close friends");
         assertThat(browser.accessibilityViolations()).isEmpty();
         browser.screenshot("post-shared-with");
+        // answering it keeps the thread in the circle
+        browser.open("/compose?in_reply_to=" + id);
+        assertThat(new Select(browser.find("#compose-visibility")).getFirstSelectedOption().getText()).isEqualTo("Circle: Close friends");
 
         browser.signIn("bob");
         browser.open("/@alice/" + id);

@@ -141,6 +141,8 @@ public final class ComposePages implements Controller {
             spoiler = e.spoilerText() == null ? "" : e.spoilerText();
             // a reply is never more public than what it answers (Mastodon's composer does the same)
             visibility = narrower(visibility, e.visibility());
+            // answering one's own circle post keeps the thread in that circle
+            if (e.circle() != null) visibility = CIRCLE_PREFIX + e.circle().id();
             replyLocalOnly = e.localOnly();
         }
         Form f = new Form(text, spoiler, visibility, me.get().user().defaultLanguage(), me.get().user().defaultSensitive(), "", "UTC",
