@@ -39,6 +39,8 @@ import social.atoll.core.instance.InstanceService;
 import social.atoll.core.instance.SiteSettings;
 import social.atoll.core.list.ListFeed;
 import social.atoll.core.list.ListService;
+import social.atoll.core.circle.CircleService;
+import social.atoll.core.circle.CircleStore;
 import social.atoll.core.list.ListStore;
 import social.atoll.core.marker.MarkerService;
 import social.atoll.core.marker.MarkerStore;
@@ -201,6 +203,7 @@ public final class CoreWiring {
     public final ListStore listStore;
     public final ListFeed listFeed;
     public final ListService lists;
+    public final CircleService circles;
     public final FilterStore filterStore;
     public final FilterService filters;
     public final StatusFilterMatcher filterMatcher;
@@ -336,8 +339,9 @@ public final class CoreWiring {
         this.remotePolls = new RemotePolls(db, pollStore, ids, clock);
         this.mediaAttacher = new MediaAttacher(mediaStore, media, clock, settings.maxMediaAttachments());
         var scheduledStore = new ScheduledStatusStore(db, json);
+        this.circles = new CircleService(db, new CircleStore(db), accounts, followStore, ids, clock);
         this.posting = new PostStatusService(db, statuses, scheduledStore, accounts, textFormatter, visibility, polls, mediaAttacher, jobs,
-                ids, clock, settings, events);
+                ids, clock, settings, events, circles, statusRelations);
         this.instagramImport = new social.atoll.core.instagram.InstagramImporter(db, new social.atoll.core.instagram.InstagramImportStore(db),
                 media, posting, Ffmpeg.find(json), jobs, ids, clock, settings, json);
         this.statusEdits = new StatusEditService(db, statuses, statusEditStore, textFormatter, polls, pollStore,

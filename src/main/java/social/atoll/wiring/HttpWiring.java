@@ -137,7 +137,7 @@ public final class HttpWiring implements AutoCloseable {
         this.accountViews = new AccountViews(settings, core.accountQueries, mediaViews);
         var pollViews = new PollViews(core.polls, clock);
         this.statusViews = new StatusViews(settings, core.statusQueries, core.statusRelations, accountViews, pollViews, core.filterMatcher,
-                mediaViews, new PreviewCardViews(core.cards, infra.blobs, core.mediaProxySigner));
+                mediaViews, new PreviewCardViews(core.cards, infra.blobs, core.mediaProxySigner), core.circles);
         var notificationViews = new NotificationViews(core.statusQueries, statusViews, accountViews, core.reports, core.accountModeration);
         var scheduledViews = new ScheduledStatusViews(mediaViews);
         var tagViews = new TagViews(settings, core.tags);
@@ -147,7 +147,7 @@ public final class HttpWiring implements AutoCloseable {
         var pages = new Pages(settings, browserSessions, accountViews, Messages.english(), assets, core.preferences);
         var feeds = new Feeds(settings, accountViews, core.statusQueries, statusViews, core.media, core.tags, core.tagTimeline);
         var profilePages = new ProfilePages(settings, browserSessions, pages, core.accountQueries, accountViews, core.statusQueries,
-                statusViews, core.relationships, core.follows, core.mutes, core.blocks, core.accountNotes);
+                statusViews, core.relationships, core.follows, core.mutes, core.blocks, core.accountNotes, core.circles);
         var statusPages = new StatusPages(settings, browserSessions, pages, core.accountQueries, core.statusQueries, statusViews,
                 core.statusEdits);
         var publicPages = new PublicPages(profilePages, statusPages, feeds);
@@ -193,6 +193,7 @@ public final class HttpWiring implements AutoCloseable {
                 core.follows));
         c.add(new SearchPage(browserSessions, pages, search, accountViews, statusViews));
         c.add(new ListPages(browserSessions, pages, core.lists, search, accountViews));
+        c.add(new social.atoll.web.app.CirclePages(browserSessions, pages, core.circles, accountViews));
         c.add(new FilterPages(browserSessions, pages, core.filters));
         c.add(new FollowedTagPages(browserSessions, pages, core.tags));
         c.add(new ProfileSettings(browserSessions, pages, core.profiles, core.profileEditor, accountViews));
@@ -216,7 +217,7 @@ public final class HttpWiring implements AutoCloseable {
         c.add(new TagPages(settings, browserSessions, pages, core.tags, core.tagTimeline, core.timelines, core.trends, statusViews, feeds));
         c.add(new InteractionPages(settings, browserSessions, pages, core.accountQueries, federation.searchResolver));
         c.add(new ComposePages(settings, browserSessions, pages, core.posting, core.statusEdits, core.statusService, core.statusQueries,
-                statusViews, core.media, mediaViews, core.search, core.tags));
+                statusViews, core.media, mediaViews, core.search, core.tags, core.circles));
         c.add(new StatusActionPages(settings, browserSessions, pages, core.statusQueries, statusViews, core.favourites, core.reblogs,
                 core.bookmarks, core.conversationMutes, core.pins, core.statusService, core.reports, core.instance, core.polls,
                 core.accountQueries));
@@ -264,6 +265,7 @@ public final class HttpWiring implements AutoCloseable {
                 accountViews));
         c.add(new ListsController(auth, json, core.accountQueries, core.lists));
         c.add(new ListAccountsController(settings, auth, json, core.lists, accountViews));
+        c.add(new social.atoll.api.circles.CirclesController(settings, auth, json, core.accountQueries, core.circles, accountViews));
         c.add(new ListTimelineController(settings, auth, core.lists, core.listFeed, core.statusQueries, statusViews));
         c.add(new FiltersController(auth, json, core.filters));
         c.add(new FilterKeywordsController(auth, json, core.filters));

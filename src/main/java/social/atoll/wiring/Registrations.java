@@ -47,6 +47,7 @@ public final class Registrations {
         core.webPush.register(events, jobs);
         core.lists.register(events);
         federation.followerMigration.register(events, jobs);
+        core.circles.register(events);
 
         // federation: remote actors, delivery, outbound activities, the inbox
         federation.actorRefresh.register();

@@ -4,9 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
 import java.nio.charset.StandardCharsets;
@@ -21,6 +25,8 @@ import java.util.Set;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,8 +39,9 @@ import social.atoll.testing.TestHttp;
 import social.atoll.testing.TestInstance;
 
 /**
- * Who sees a status, through every door, as Mastodon decides it: one post per visibility, five viewers, and each door
- * that can show a status. The expected outcome of every cell comes from {@link #expected} (Mastodon's rules, written
+ * Who sees a status, through every door, as Mastodon decides it: one post per visibility (plus one shared with a circle
+ * and one local-only public post), six viewers, and each door that can show a status (API, streams, ActivityPub, the
+ * web app's pages and RSS). The expected outcome of every cell comes from {@link #expected} (Mastodon's rules, written
  * out once); every cell is one dynamic test named after its visibility, viewer and door.
  *
  * <p>The posts form self-reply threads ({@code root ← post ← child}, all by the author) so that each post is a
@@ -45,16 +52,24 @@ import social.atoll.testing.TestInstance;
  */
 class VisibilityMatrixIT {
 
-    enum Vis { PUBLIC, UNLISTED, PRIVATE, DIRECT;
+    /** The visibilities, plus a post shared with a circle (holding MEMBER) and a public local-only post. */
+    enum Vis { PUBLIC, UNLISTED, PRIVATE, DIRECT, CIRCLE, LOCAL_ONLY;
         String api() { return name().toLowerCase(); }
-        String word() { return "quokka" + api(); }
+        String word() { return "quokka" + api().replace("_", ""); }
+        /** The visibility it is posted with (a circle post is private narrowed to the circle). */
+        String posted() { return this == CIRCLE ? "private" : this == LOCAL_ONLY ? "public" : api(); }
+        /** Public as far as public timelines and tags go (the local-only post, for local readers). */
+        boolean publicVisibility() { return this == PUBLIC || this == LOCAL_ONLY; }
     }
 
-    enum Who { AUTHOR, FOLLOWER, MENTIONED, STRANGER, LOGGED_OUT }
+    /** MEMBER follows the author and is in the circle; FOLLOWER follows the author and is not. */
+    enum Who { AUTHOR, FOLLOWER, MEMBER, MENTIONED, STRANGER, LOGGED_OUT }
 
     enum Door {
         STATUS, CONTEXT_AS_DESCENDANT, CONTEXT_AS_ANCESTOR, ACCOUNT_STATUSES, HOME, PUBLIC, PUBLIC_LOCAL, TAG, LIST,
-        SEARCH, USER_STREAM, PUBLIC_LOCAL_STREAM, FAVOURITED_BY, REBLOGGED_BY, ACTIVITYPUB
+        SEARCH, USER_STREAM, PUBLIC_LOCAL_STREAM, FAVOURITED_BY, REBLOGGED_BY, ACTIVITYPUB,
+        // the web app's pages, read with each viewer's sign-in cookie, and the hashtag's RSS feed
+        WEB_POST, WEB_PROFILE, WEB_TAG, WEB_LOCAL, RSS_TAG
     }
 
     /** What a door shows of a post: the post, nothing (404 or absent from the list), or a refusal to sign in. */
@@ -71,6 +86,9 @@ class VisibilityMatrixIT {
     private static final Map<Vis, String> uris = new EnumMap<>(Vis.class);
     private static String rootId;
     private static String listId;
+    private static String circleId;
+    /** One cookie jar per viewer, signed in through the web app's sign-in form (the visitor's stays empty). */
+    private static final Map<Who, WebSession> browsers = new EnumMap<>(Who.class);
     private static boolean authorIndexable;
     /** Status ids that arrived as {@code update} events, by viewer and stream door. */
     private static final Map<String, Set<String>> streamed = new HashMap<>();
@@ -85,18 +103,25 @@ class VisibilityMatrixIT {
         f = new Fixtures(atoll);
         users.put(Who.AUTHOR, f.user("vm_author"));
         users.put(Who.FOLLOWER, f.user("vm_follower"));
+        users.put(Who.MEMBER, f.user("vm_member"));
         users.put(Who.MENTIONED, f.user("vm_mentioned"));
         users.put(Who.STRANGER, f.user("vm_stranger"));
         User author = users.get(Who.AUTHOR);
         User follower = users.get(Who.FOLLOWER);
         ok(atoll.http().postJson("/api/v1/accounts/" + author.id() + "/follow", follower.token(), Map.of()));
+        ok(atoll.http().postJson("/api/v1/accounts/" + author.id() + "/follow", users.get(Who.MEMBER).token(), Map.of()));
+        circleId = ok(atoll.http().postJson("/api/v1/circles", author.token(), Map.of("title", "matrix"))).json().get("id").asText();
+        ok(atoll.http().postJson("/api/v1/circles/" + circleId + "/accounts", author.token(),
+                Map.of("account_ids", List.of(users.get(Who.MEMBER).idString()))));
+        for (Who w : Who.values()) if (w != Who.LOGGED_OUT) browsers.put(w, WebSession.signIn(users.get(w).name()));
+        browsers.put(Who.LOGGED_OUT, new WebSession());
         listId = ok(atoll.http().postJson("/api/v1/lists", follower.token(), Map.of("title", "authors"))).json().get("id").asText();
         ok(atoll.http().postJson("/api/v1/lists/" + listId + "/accounts", follower.token(), Map.of("account_ids", List.of(author.idString()))));
         authorIndexable = ok(atoll.http().get("/api/v1/accounts/verify_credentials", author.token())).json().path("indexable").asBoolean(false);
 
         List<StreamTap> streams = new ArrayList<>();
         try {
-            for (Who w : List.of(Who.AUTHOR, Who.FOLLOWER, Who.MENTIONED, Who.STRANGER))
+            for (Who w : List.of(Who.AUTHOR, Who.FOLLOWER, Who.MEMBER, Who.MENTIONED, Who.STRANGER))
                 streams.add(StreamTap.open(w, Door.USER_STREAM, "user", users.get(w).token()));
             for (Who w : Who.values())
                 streams.add(StreamTap.open(w, Door.PUBLIC_LOCAL_STREAM, "public:local", w == Who.LOGGED_OUT ? null : users.get(w).token()));
@@ -105,7 +130,13 @@ class VisibilityMatrixIT {
 
             rootId = f.post(author, "the root of the matrix threads", "public").get("id").asText();
             for (Vis v : Vis.values()) {
-                JsonNode p = f.reply(author, "@vm_mentioned #" + TAG + " a " + v.api() + " post about " + v.word(), rootId, v.api());
+                Map<String, Object> body = new LinkedHashMap<>();
+                body.put("status", "@vm_mentioned #" + TAG + " a " + v.api() + " post about " + v.word());
+                body.put("in_reply_to_id", rootId);
+                body.put("visibility", v.posted());
+                if (v == Vis.CIRCLE) body.put("circle_id", circleId);
+                if (v == Vis.LOCAL_ONLY) body.put("local_only", true);
+                JsonNode p = f.post(author, body);
                 posts.put(v, p.get("id").asText());
                 uris.put(v, p.get("uri").asText());
                 children.put(v, f.reply(author, "a public child", p.get("id").asText(), "public").get("id").asText());
@@ -131,7 +162,7 @@ class VisibilityMatrixIT {
         // interactions after the streams closed, so that reblogs are not mistaken for posts on them
         for (Vis v : Vis.values()) {
             ok(atoll.http().postJson("/api/v1/statuses/" + posts.get(v) + "/favourite", author.token(), Map.of()));
-            if (v != Vis.DIRECT) ok(atoll.http().postJson("/api/v1/statuses/" + posts.get(v) + "/reblog", author.token(), Map.of()));
+            if (v != Vis.DIRECT && v != Vis.CIRCLE) ok(atoll.http().postJson("/api/v1/statuses/" + posts.get(v) + "/reblog", author.token(), Map.of()));
         }
     }
 
@@ -140,31 +171,45 @@ class VisibilityMatrixIT {
 
     /** Mastodon's outcome for one cell; null where the door does not exist for that viewer or post. */
     static Outcome expected(Vis v, Who who, Door door) {
-        boolean isPublic = v == Vis.PUBLIC;
+        boolean isPublic = v.publicVisibility();
+        boolean follows = who == Who.FOLLOWER || who == Who.MEMBER;
         boolean visible = switch (who) {
             case AUTHOR, MENTIONED -> true;
-            case FOLLOWER -> v != Vis.DIRECT;
-            case STRANGER, LOGGED_OUT -> v == Vis.PUBLIC || v == Vis.UNLISTED;
+            // a circle post is for its members (and the mentioned), not for every follower
+            case FOLLOWER -> v != Vis.DIRECT && v != Vis.CIRCLE;
+            case MEMBER -> v != Vis.DIRECT;
+            // a local-only post is for signed-in people of this server, as its visibility says
+            case STRANGER -> v == Vis.PUBLIC || v == Vis.UNLISTED || v == Vis.LOCAL_ONLY;
+            case LOGGED_OUT -> v == Vis.PUBLIC || v == Vis.UNLISTED;
         };
+        boolean anonymous = who == Who.LOGGED_OUT;
         return switch (door) {
             // StatusPolicy#show?; threads and AccountStatusesFilter apply it (direct posts mentioning you are on the author's profile)
             case STATUS, CONTEXT_AS_DESCENDANT, CONTEXT_AS_ANCESTOR, ACCOUNT_STATUSES, FAVOURITED_BY -> shown(visible);
-            case REBLOGGED_BY -> v == Vis.DIRECT ? null : shown(visible);
-            // FanOutOnWriteService: public/unlisted/private go to followers (and self); direct only to mentioned *followers*
-            case HOME -> who == Who.LOGGED_OUT ? Outcome.UNAUTHORIZED : shown(who == Who.AUTHOR || (who == Who.FOLLOWER && v != Vis.DIRECT));
-            case USER_STREAM -> who == Who.LOGGED_OUT ? null : shown(who == Who.AUTHOR || (who == Who.FOLLOWER && v != Vis.DIRECT));
+            // direct and circle posts cannot be boosted
+            case REBLOGGED_BY -> v == Vis.DIRECT || v == Vis.CIRCLE ? null : shown(visible);
+            // FanOutOnWriteService: public/unlisted/private go to followers (and self); direct only to mentioned *followers*;
+            // a circle post to the followers in its audience
+            case HOME -> anonymous ? Outcome.UNAUTHORIZED : shown(who == Who.AUTHOR || (follows && visible && v != Vis.DIRECT));
+            case USER_STREAM -> anonymous ? null : shown(who == Who.AUTHOR || (follows && visible && v != Vis.DIRECT));
             // lists are fed like home feeds (not with direct posts); only a follower can list the author
-            case LIST -> who == Who.FOLLOWER ? shown(v != Vis.DIRECT) : null;
-            // PublicFeed and TagFeed: public visibility only, for everyone including logged-out visitors
-            case PUBLIC, PUBLIC_LOCAL, TAG -> shown(isPublic);
+            case LIST -> who == Who.FOLLOWER ? shown(visible && v != Vis.DIRECT) : null;
+            // PublicFeed and TagFeed: public visibility only, for everyone including logged-out visitors (but a local-only
+            // post only for signed-in local readers)
+            case PUBLIC, PUBLIC_LOCAL, TAG -> shown(isPublic && visible);
             // since Mastodon 4.2 every stream, public ones included, needs a user token
-            case PUBLIC_LOCAL_STREAM -> who == Who.LOGGED_OUT ? Outcome.UNAUTHORIZED : shown(isPublic);
+            case PUBLIC_LOCAL_STREAM -> anonymous ? Outcome.UNAUTHORIZED : shown(isPublic);
             // full text: statuses searchable_by the viewer (own, mentioning them, or interacted with), plus public posts of
             // indexable accounts; never for logged-out visitors
             case SEARCH -> shown(who == Who.AUTHOR || who == Who.MENTIONED
-                    || (isPublic && authorIndexable && (who == Who.FOLLOWER || who == Who.STRANGER)));
-            // an unsigned ActivityPub fetch is anonymous: public and unlisted objects only
-            case ACTIVITYPUB -> who == Who.LOGGED_OUT ? shown(visible) : null;
+                    || (isPublic && authorIndexable && (follows || who == Who.STRANGER)));
+            // an unsigned ActivityPub fetch is anonymous: public and unlisted objects only, never a local-only one
+            case ACTIVITYPUB -> anonymous ? shown(visible) : null;
+            // the web app shows what the API shows, to the same reader
+            case WEB_POST, WEB_PROFILE -> shown(visible);
+            case WEB_TAG, WEB_LOCAL -> shown(isPublic && visible);
+            // feeds are read by anyone, as a visitor: public posts only
+            case RSS_TAG -> anonymous ? shown(v == Vis.PUBLIC) : null;
         };
     }
 
@@ -222,7 +267,26 @@ class VisibilityMatrixIT {
                 yield new Observation(r.status() == 200 ? Outcome.SHOWN : r.status() == 404 ? Outcome.HIDDEN : Outcome.UNAUTHORIZED,
                         r.status() + " " + r.body());
             }
+            case WEB_POST -> onPage(browsers.get(who).get("/@vm_author/" + id), v);
+            case WEB_PROFILE -> onPage(webCached(who, "/@vm_author/with_replies"), v);
+            case WEB_TAG -> onPage(webCached(who, "/tags/" + TAG), v);
+            case WEB_LOCAL -> onPage(webCached(who, "/public/local"), v);
+            case RSS_TAG -> onPage(webCached(who, "/tags/" + TAG + ".rss"), v);
         };
+    }
+
+    private static final Map<String, WebSession.Page> webCache = new HashMap<>();
+
+    private static WebSession.Page webCached(Who who, String path) {
+        return webCache.computeIfAbsent(who + " " + path, k -> browsers.get(who).get(path));
+    }
+
+    /** Whether a page (or feed) shows the post, found by its own word; 404 is hidden, a redirect to sign in a refusal. */
+    private static Observation onPage(WebSession.Page p, Vis v) {
+        if (p.status() == 404) return new Observation(Outcome.HIDDEN, "404");
+        if (p.status() == 302 || p.status() == 303 || p.status() == 401) return new Observation(Outcome.UNAUTHORIZED, p.status() + "");
+        if (p.status() != 200) return new Observation(null, p.status() + " " + p.body());
+        return new Observation(shown(p.body().contains(v.word())), "200, word " + v.word() + (p.body().contains(v.word()) ? " present" : " absent"));
     }
 
     private static TestHttp.Response cached(Who who, String path, String token) {
@@ -238,6 +302,8 @@ class VisibilityMatrixIT {
     /** Whether {@code id} is a top-level entry of the response's array (or of its {@code field}). */
     private static Observation inList(TestHttp.Response r, String field, String id) {
         if (r.status() == 401) return new Observation(Outcome.UNAUTHORIZED, "401 " + r.body());
+        // the thread of a post one may not see (a local-only post's local-only reply, for a visitor) is not there at all
+        if (r.status() == 404) return new Observation(Outcome.HIDDEN, "404 " + r.body());
         if (r.status() != 200) return new Observation(null, r.status() + " " + r.body());
         JsonNode array = field == null ? r.json() : r.json().path(field);
         List<String> ids = new ArrayList<>();
@@ -248,6 +314,41 @@ class VisibilityMatrixIT {
     private static TestHttp.Response ok(TestHttp.Response r) {
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         return r;
+    }
+
+    /** A browser without JavaScript: a cookie jar signed in through the web app's form (or none, for a visitor). */
+    private static final class WebSession {
+        private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
+
+        record Page(int status, String body) {}
+
+        private final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
+                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
+
+        static WebSession signIn(String username) {
+            WebSession s = new WebSession();
+            Matcher m = CSRF.matcher(s.get("/auth/sign_in").body());
+            if (!m.find()) throw new AssertionError("no csrf token on the sign-in page");
+            String form = TestHttp.form(Map.of("email", username, "password", "password-" + username, "csrf", m.group(1), "return_to", "/home"));
+            Page r = s.send(HttpRequest.newBuilder(URI.create(atoll.baseUrl() + "/auth/sign_in"))
+                    .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)));
+            assertThat(r.status()).as("sign-in of " + username).isIn(302, 303);
+            return s;
+        }
+
+        Page get(String path) { return send(HttpRequest.newBuilder(URI.create(atoll.baseUrl() + path)).header("Accept", "text/html").GET()); }
+
+        private Page send(HttpRequest.Builder b) {
+            try {
+                HttpResponse<String> r = client.send(b.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+                return new Page(r.statusCode(), r.body());
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     /** One WebSocket subscription of one viewer, recording the ids of {@code update} events. */

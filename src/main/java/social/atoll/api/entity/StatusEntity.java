@@ -8,6 +8,10 @@ import java.util.List;
  * {@code ""} or {@code []}. The viewer flags are omitted without a user token; {@code pinned} only on the viewer's own
  * pinnable statuses; {@code text} only when the source was asked for (delete-and-redraft), and then without
  * {@code content}, as Mastodon does.
+ *
+ * <p>Beyond Mastodon: {@code visibility_ex} and {@code limited_scope} as kmyblue names them (a post to a circle is
+ * {@code visibility: "private"}, {@code visibility_ex: "limited"}, {@code limited_scope: "circle"}), {@code local_only}
+ * as glitch-soc's, and {@code circle} (id and title) for the author of a post shared with one of their circles.
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record StatusEntity(
@@ -41,7 +45,11 @@ public record StatusEntity(
         List<Object> emojis,
         Object card,
         Object poll,
-        @JsonInclude(JsonInclude.Include.NON_NULL) List<FilterResultEntity> filtered) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<FilterResultEntity> filtered,
+        String visibilityEx,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String limitedScope,
+        boolean localOnly,
+        @JsonInclude(JsonInclude.Include.NON_NULL) CircleRef circle) {
 
     /** Without {@code filtered} (absent from the JSON): anonymous viewers, or before filters are applied. */
     public StatusEntity(String id, String createdAt, String inReplyToId, String inReplyToAccountId, boolean sensitive,
@@ -52,15 +60,20 @@ public record StatusEntity(
                         List<Tag> tags, List<Object> emojis, Object card, Object poll) {
         this(id, createdAt, inReplyToId, inReplyToAccountId, sensitive, spoilerText, visibility, language, uri, url,
                 repliesCount, reblogsCount, favouritesCount, editedAt, favourited, reblogged, muted, bookmarked, pinned,
-                content, text, reblog, application, account, mediaAttachments, mentions, tags, emojis, card, poll, null);
+                content, text, reblog, application, account, mediaAttachments, mentions, tags, emojis, card, poll, null,
+                visibility, null, false, null);
     }
+
+    /** The circle a post was shared with, shown to its author. */
+    public record CircleRef(String id, String title) {}
 
     /** The same status with the viewer's filter results attached (and on the boosted status, for a boost). */
     public StatusEntity withFiltered(List<FilterResultEntity> results) {
         StatusEntity inner = reblog == null ? null : reblog.withFiltered(results);
         return new StatusEntity(id, createdAt, inReplyToId, inReplyToAccountId, sensitive, spoilerText, visibility, language,
                 uri, url, repliesCount, reblogsCount, favouritesCount, editedAt, favourited, reblogged, muted, bookmarked,
-                pinned, content, text, inner, application, account, mediaAttachments, mentions, tags, emojis, card, poll, results);
+                pinned, content, text, inner, application, account, mediaAttachments, mentions, tags, emojis, card, poll, results,
+                visibilityEx, limitedScope, localOnly, circle);
     }
 
     public record Mention(String id, String username, String url, String acct) {}
@@ -73,6 +86,7 @@ public record StatusEntity(
     public StatusEntity withSource(String source) {
         return new StatusEntity(id, createdAt, inReplyToId, inReplyToAccountId, sensitive, spoilerText, visibility, language,
                 uri, url, repliesCount, reblogsCount, favouritesCount, editedAt, favourited, reblogged, muted, bookmarked,
-                pinned, null, source, reblog, application, account, mediaAttachments, mentions, tags, emojis, card, poll, filtered);
+                pinned, null, source, reblog, application, account, mediaAttachments, mentions, tags, emojis, card, poll, filtered,
+                visibilityEx, limitedScope, localOnly, circle);
     }
 }

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import social.atoll.config.Settings;
+import social.atoll.core.circle.Circle;
+import social.atoll.core.circle.CircleService;
 import social.atoll.core.status.Status;
 import social.atoll.core.status.StatusRelations;
 import social.atoll.core.status.StatusQueries;
@@ -32,8 +34,13 @@ public final class StatusViews {
     /** The viewer's content filters: statuses rendered for a signed-in viewer carry their {@code filtered} results. */
     private final social.atoll.core.filter.StatusFilterMatcher filters;
 
+    /** The circles the viewer's own statuses were shared with ("shared with: Family"). */
+    private final CircleService circles;
+
     public StatusViews(Settings settings, StatusQueries statuses, StatusRelations relations, AccountViews accounts, PollViews polls,
-                       social.atoll.core.filter.StatusFilterMatcher filters, MediaViews media, PreviewCardViews cards) {
+                       social.atoll.core.filter.StatusFilterMatcher filters, MediaViews media, PreviewCardViews cards,
+                       CircleService circles) {
+        this.circles = circles;
         this.cards = cards;
         this.media = media;
         this.filters = filters;
@@ -99,7 +106,12 @@ public final class StatusViews {
         Map<Long, PollEntity> pollEntities = polls.byStatus(all.keySet(), viewerId);
         Map<Long, List<Object>> attachments = media.byStatus(all.keySet());
         Map<Long, PreviewCardEntity> cardEntities = cards.byStatus(all.keySet());
-        Context c = new Context(viewerId, mentions, tags, accountEntities, apps, flags, pollEntities, attachments, cardEntities);
+        // asked only when the viewer's own circle posts are on the page, so other pages cost no query more
+        Set<Long> ownLimited = new HashSet<>();
+        for (Status s : all.values())
+            if (viewerId != null && viewerId == s.accountId() && s.visibilityEnum() == Visibility.LIMITED) ownLimited.add(s.id());
+        Map<Long, Circle> sharedWith = ownLimited.isEmpty() ? Map.of() : circles.ofStatuses(ownLimited);
+        Context c = new Context(viewerId, mentions, tags, accountEntities, apps, flags, pollEntities, attachments, cardEntities, sharedWith);
         Map<Long, StatusEntity> originals = new HashMap<>();
         List<StatusEntity> out = new ArrayList<>(list.size());
         for (Status s : list) {
@@ -117,7 +129,7 @@ public final class StatusViews {
     private record Context(Long viewerId, Map<Long, List<Long>> mentions, Map<Long, List<String>> tags,
                            Map<Long, AccountEntity> accounts, Map<Long, StatusRelations.Application> apps,
                            StatusRelations.ViewerFlags flags, Map<Long, PollEntity> polls, Map<Long, List<Object>> media,
-                           Map<Long, PreviewCardEntity> cards) {}
+                           Map<Long, PreviewCardEntity> cards, Map<Long, Circle> sharedWith) {}
 
     private StatusEntity entity(Status s, StatusEntity reblog, Context c) {
         List<StatusEntity.Mention> mentionList = new ArrayList<>();
@@ -136,6 +148,7 @@ public final class StatusViews {
         Boolean pinned = f != null && own && !s.isReblog() && (v == Visibility.PUBLIC || v == Visibility.UNLISTED || v == Visibility.PRIVATE)
                 ? f.pinned().contains(s.id()) : null;
         StatusRelations.Application app = own && s.applicationId() != null ? c.apps.get(s.applicationId()) : null;
+        Circle circle = c.sharedWith.get(s.id());
         return new StatusEntity(
                 Long.toString(s.id()),
                 Dates.datetime(s.createdAt()),
@@ -166,6 +179,11 @@ public final class StatusViews {
                 tagList,
                 List.of(),
                 c.cards.get(s.id()),
-                c.polls.get(s.id()));
+                c.polls.get(s.id()),
+                null,
+                v.id(),
+                v == Visibility.LIMITED ? "circle" : null,
+                s.localOnly(),
+                circle == null ? null : new StatusEntity.CircleRef(Long.toString(circle.id()), circle.title()));
     }
 }

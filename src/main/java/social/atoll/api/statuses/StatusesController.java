@@ -73,7 +73,8 @@ public final class StatusesController implements Controller {
         Long replyTo = p.string("in_reply_to_id").map(StatusesController::id).orElse(null);
         NewStatus req = new NewStatus(p.rawString("status").orElse(""), p.rawString("spoiler_text").orElse(""),
                 p.bool("sensitive").orElse(null), vis, replyTo, p.string("language").orElse(null), StatusParams.poll(p),
-                p.list("media_ids"), StatusParams.time(p, "scheduled_at"), v.token().appId(), ctx.header("Idempotency-Key"));
+                p.list("media_ids"), StatusParams.time(p, "scheduled_at"), v.token().appId(), ctx.header("Idempotency-Key"),
+                p.string("circle_id").map(StatusesController::id).orElse(null), p.bool("local_only").orElse(null));
         switch (posting.post(v.accountId(), req)) {
             case PostStatusService.Published published -> ctx.json(views.render(published.status(), v.accountId()));
             case PostStatusService.Scheduled later -> ctx.json(scheduledViews.render(later.scheduled()));

@@ -24,7 +24,9 @@ import social.atoll.infra.db.Database;
  * <p>The rules, as Mastodon applies them: nobody sees statuses of a suspended author; the author sees all of theirs;
  * {@code public} and {@code unlisted} are for everyone except people the author blocks; {@code private} is for
  * followers and mentioned accounts; {@code direct} only for mentioned accounts; {@code limited} for the circle
- * audience it was addressed to (and mentioned accounts). A boost is visible only when its boosted status is too.
+ * audience it was addressed to (and mentioned accounts). A {@code local_only} status is, on top of that, only for
+ * accounts of this server: never for an anonymous reader, nor for a remote actor's signed fetch. A boost is visible
+ * only when its boosted status is too.
  *
  * <p>The in-memory check ({@link #filter}) is batched: a fixed number of queries however many statuses. Queries that
  * page through many rows use the SQL forms of the same rules ({@link #authorCondition}, {@link #recipientCondition}).
@@ -78,34 +80,40 @@ public final class VisibilityPolicy {
         Set<Long> authors = new HashSet<>();
         Set<Long> hiddenIds = new HashSet<>();
         Set<Long> limitedIds = new HashSet<>();
+        boolean anyLocalOnly = false;
         for (Status s : list) {
             authors.add(s.accountId());
             Visibility v = s.visibilityEnum();
             if (v.hidden()) hiddenIds.add(s.id());
             if (v == Visibility.LIMITED) limitedIds.add(s.id());
+            anyLocalOnly |= s.localOnly();
         }
-        Facts f = facts(viewerId, authors, hiddenIds, limitedIds);
+        Facts f = facts(viewerId, authors, hiddenIds, limitedIds, anyLocalOnly);
         Set<Long> out = new HashSet<>();
         for (Status s : list) if (allowed(viewerId, s, f)) out.add(s.id());
         return out;
     }
 
-    private record Facts(Set<Long> suspendedAuthors, Set<Long> followed, Set<Long> blockedBy, Set<Long> mentioned, Set<Long> audience) {}
+    /** What the rules need to know, read once per check; {@code viewerLocal} only when a local-only status is checked. */
+    private record Facts(Set<Long> suspendedAuthors, Set<Long> followed, Set<Long> blockedBy, Set<Long> mentioned, Set<Long> audience,
+                         boolean viewerLocal) {}
 
-    private Facts facts(Long viewerId, Set<Long> authors, Set<Long> hiddenIds, Set<Long> limitedIds) {
+    private Facts facts(Long viewerId, Set<Long> authors, Set<Long> hiddenIds, Set<Long> limitedIds, boolean anyLocalOnly) {
         return db.read(h -> {
             Set<Long> suspended = accounts.suspendedAmong(h, authors);
-            if (viewerId == null) return new Facts(suspended, Set.of(), Set.of(), Set.of(), Set.of());
+            if (viewerId == null) return new Facts(suspended, Set.of(), Set.of(), Set.of(), Set.of(), false);
             Set<Long> followed = follows.followedAmong(h, viewerId, authors);
             Set<Long> blockedBy = relationships.blockingAmong(h, viewerId, authors);
             Set<Long> mentioned = hiddenIds.isEmpty() ? Set.of() : relations.mentioningAmong(h, viewerId, hiddenIds);
             Set<Long> audience = limitedIds.isEmpty() ? Set.of() : relations.addressedAmong(h, viewerId, limitedIds);
-            return new Facts(suspended, followed, blockedBy, mentioned, audience);
+            boolean viewerLocal = anyLocalOnly && accounts.local(h, viewerId);
+            return new Facts(suspended, followed, blockedBy, mentioned, audience, viewerLocal);
         });
     }
 
     private static boolean allowed(Long viewerId, Status s, Facts f) {
         if (f.suspendedAuthors.contains(s.accountId())) return false;
+        if (s.localOnly() && (viewerId == null || !f.viewerLocal)) return false;
         if (viewerId != null && viewerId == s.accountId()) return true;
         return switch (s.visibilityEnum()) {
             case PUBLIC, UNLISTED -> viewerId == null || !f.blockedBy.contains(s.accountId());
@@ -128,8 +136,9 @@ public final class VisibilityPolicy {
         return original == null || out.isEmpty() ? out : viewersOfOne(original, out);
     }
 
-    private Set<Long> viewersOfOne(Status s, Set<Long> viewers) {
+    private Set<Long> viewersOfOne(Status s, Set<Long> candidates) {
         return db.read(h -> {
+            Set<Long> viewers = s.localOnly() ? new HashSet<>(accounts.localAmong(h, candidates)) : candidates;
             long author = s.accountId();
             if (accounts.suspended(h, author)) return Set.of();
             Set<Long> out = new HashSet<>();
@@ -181,11 +190,13 @@ public final class VisibilityPolicy {
     public String authorCondition(Long viewerId, Account author) {
         if (author.suspended()) return "1 = 0";
         if (viewerId != null && viewerId == author.id()) return "1 = 1";
-        if (viewerId == null) return "s.visibility IN ('public', 'unlisted')";
+        if (viewerId == null) return "s.visibility IN ('public', 'unlisted') AND s.local_only = FALSE";
         if (relationships.blocks(author.id(), viewerId)) return "1 = 0";
         boolean follower = follows.follows(viewerId, author.id());
         String open = follower ? "'public', 'unlisted', 'private'" : "'public', 'unlisted'";
-        return "(s.visibility IN (" + open + ")"
+        // a remote viewer (a signed fetch of the outbox) never sees local-only statuses
+        String localOnly = accounts.byId(viewerId).map(Account::local).orElse(false) ? "" : "s.local_only = FALSE AND ";
+        return localOnly + "(s.visibility IN (" + open + ")"
                 + " OR (s.visibility IN ('private', 'direct', 'limited') AND EXISTS (SELECT 1 FROM mentions vm WHERE vm.status_id = s.id AND vm.account_id = :viewer))"
                 + " OR (s.visibility = 'limited' AND EXISTS (SELECT 1 FROM status_audiences va WHERE va.status_id = s.id AND va.account_id = :viewer)))";
     }

@@ -12,12 +12,22 @@ import social.atoll.core.poll.NewPoll;
  * @param scheduledAt    a time to publish at, at least five minutes ahead (null: now)
  * @param idempotencyKey the client's {@code Idempotency-Key}: the same key from the same account within an hour
  *                       returns the first status instead of posting twice
+ * @param circleId       share with the members of this circle of the poster's (a limited status; null: none)
+ * @param localOnly      keep the status on this server (null: not asked; a reply to a local-only status is one)
  */
 public record NewStatus(String text, String spoilerText, Boolean sensitive, Visibility visibility, Long inReplyToId,
                         String language, NewPoll poll, List<String> mediaIds, Instant scheduledAt, Long applicationId,
-                        String idempotencyKey) {
+                        String idempotencyKey, Long circleId, Boolean localOnly) {
 
     public NewStatus {
         mediaIds = mediaIds == null ? List.of() : List.copyOf(mediaIds);
+    }
+
+    /** A post to no circle, federated as its visibility says. */
+    public NewStatus(String text, String spoilerText, Boolean sensitive, Visibility visibility, Long inReplyToId,
+                     String language, NewPoll poll, List<String> mediaIds, Instant scheduledAt, Long applicationId,
+                     String idempotencyKey) {
+        this(text, spoilerText, sensitive, visibility, inReplyToId, language, poll, mediaIds, scheduledAt, applicationId,
+                idempotencyKey, null, null);
     }
 }

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import social.atoll.config.Settings;
+import social.atoll.core.circle.CircleService;
 import social.atoll.core.account.Account;
 import social.atoll.core.account.AccountStore;
 import social.atoll.core.account.User;
@@ -40,7 +41,8 @@ public final class PostStatusService {
 
     /** A post that passed every check, with the author's defaults applied and its text formatted. */
     private record Checked(Account author, String text, String spoiler, boolean sensitive, Visibility visibility,
-                           String language, Status replyTo, NewPoll poll, List<Long> mediaIds, TextFormatter.Formatted formatted) {}
+                           String language, Status replyTo, NewPoll poll, List<Long> mediaIds, TextFormatter.Formatted formatted,
+                           Long circleId, boolean localOnly) {}
 
     private final Database db;
     private final StatusStore statuses;
@@ -56,11 +58,15 @@ public final class PostStatusService {
     private final Settings settings;
     private final EventBus events;
     private final StatusRules rules;
+    private final CircleService circles;
+    private final StatusRelations relations;
 
     public PostStatusService(Database db, StatusStore statuses, ScheduledStatusStore scheduled, AccountStore accounts,
                              TextFormatter formatter, VisibilityPolicy visibility, PollService polls,
                              StatusAttachments attachments, JobQueue jobs, IdGenerator ids, Clock clock, Settings settings,
-                             EventBus events) {
+                             EventBus events, CircleService circles, StatusRelations relations) {
+        this.circles = circles;
+        this.relations = relations;
         this.db = db;
         this.statuses = statuses;
         this.scheduled = scheduled;
@@ -107,6 +113,9 @@ public final class PostStatusService {
     private ScheduledStatus schedule(long authorId, NewStatus req, Instant now) {
         Instant at = req.scheduledAt();
         ScheduledStatusService.checkTime(at, now);
+        // Mastodon's params of a scheduled status have no place for them, and a wrong audience later cannot be undone
+        if (req.circleId() != null || req.visibility() == Visibility.LIMITED || Boolean.TRUE.equals(req.localOnly()))
+            throw new ValidationException("Posts to a circle or local-only posts cannot be scheduled");
         Checked c = check(authorId, req, null);
         var params = new ScheduledStatus.Params(c.text(), c.poll(), c.mediaIds().stream().map(String::valueOf).toList(),
                 req.sensitive(), c.spoiler(), c.visibility().api(), req.inReplyToId(), req.language(), req.idempotencyKey(),
@@ -146,11 +155,22 @@ public final class PostStatusService {
         }
         Visibility vis = req.visibility() != null ? req.visibility()
                 : Visibility.parseRequested(user.defaultPrivacy()).orElse(Visibility.PUBLIC);
+        if (vis == Visibility.LIMITED && req.circleId() == null)
+            throw new ValidationException("Circle can't be blank");
+        if (req.circleId() != null) {
+            // kmyblue's visibility=circle, Fedibird's limited, and private narrowed to a circle all mean the same post
+            if (req.visibility() != null && req.visibility() != Visibility.PRIVATE && req.visibility() != Visibility.LIMITED)
+                throw new ValidationException("A circle can only be given with a private or circle visibility");
+            circles.owned(authorId, req.circleId());
+            vis = Visibility.LIMITED;
+        }
+        // a reply to a local-only post stays here too, as glitch-soc's does: elsewhere it would answer nothing
+        boolean localOnly = Boolean.TRUE.equals(req.localOnly()) || (replyTo != null && replyTo.localOnly());
         // a moderator's "sensitive" action forces it on every post with media, as Mastodon does
         boolean sensitive = (req.sensitive() != null ? req.sensitive() : user.defaultSensitive()) || !spoiler.isEmpty()
                 || (author.sensitized() && !media.isEmpty());
         return new Checked(author, text, spoiler, sensitive, vis, StatusRules.language(req.language(), user.defaultLanguage()),
-                replyTo, req.poll(), media, formatter.format(text));
+                replyTo, req.poll(), media, formatter.format(text), req.circleId(), localOnly);
     }
 
     /** Writes a checked post in one transaction and announces it last, complete. */
@@ -166,8 +186,14 @@ public final class PostStatusService {
             Status row = statuses.insertLocal(new StatusStore.LocalStatus(id,
                     settings.url("/users/" + author.username() + "/statuses/" + id), settings.url("/@" + author.username() + "/" + id),
                     author.id(), c.replyTo(), c.text(), c.formatted().html(), c.spoiler(), c.sensitive(), c.visibility(),
-                    c.language(), applicationId, now));
+                    c.language(), applicationId, now, c.localOnly()));
             List<Long> mentioned = statuses.insertMentions(id, c.formatted().mentions().stream().map(Account::id).toList());
+            if (c.circleId() != null) {
+                // the audience is the circle as it is now; later changes to the circle do not reach back
+                for (long member : circles.audienceFor(h, author.id(), c.circleId()))
+                    if (member != author.id()) relations.insertAudience(h, id, member);
+                circles.sharedWith(h, id, c.circleId());
+            }
             statuses.insertTags(id, c.formatted().tags(), now);
             if (!c.mediaIds().isEmpty()) attachments.claim(h, author.id(), id, c.mediaIds(), scheduledId);
             StatusService.countCreated(h, row, now);

@@ -54,7 +54,7 @@ public final class ReblogService {
         Visibility ov = original.visibilityEnum();
         if (ov == Visibility.DIRECT || ov == Visibility.LIMITED || (ov == Visibility.PRIVATE && original.accountId() != accountId))
             throw new ForbiddenException("This action is not allowed");
-        if (requested == Visibility.DIRECT) throw new ValidationException("Visibility is reserved");
+        if (requested == Visibility.DIRECT || requested == Visibility.LIMITED) throw new ValidationException("Visibility is reserved");
         Account booster = accounts.byId(accountId).orElseThrow(() -> new NotFoundException("account"));
         Visibility vis;
         if (ov == Visibility.PRIVATE) {
@@ -74,6 +74,8 @@ public final class ReblogService {
             Instant now = clock.instant();
             String activity = settings.url("/users/" + booster.username() + "/statuses/" + id + "/activity");
             statuses.insertLocalReblog(h, id, activity, accountId, original.id(), boostVisibility, now);
+            // a boost of a local-only post stays here too: its Announce would point others at what they cannot fetch
+            if (original.localOnly()) statuses.markLocalOnly(h, id);
             Status boost = statuses.stored(h, id);
             StatusService.countCreated(h, boost, now);
             events.publish(new StatusEvents.StatusCreated(boost, original, List.of()));

@@ -4,7 +4,7 @@ import java.time.Instant;
 
 /**
  * A status, local or remote. Mirrors the {@code statuses} table. A boost is a status with {@code reblogOfId} set and
- * no content of its own.
+ * no content of its own. A {@code localOnly} status (glitch-soc's and Hometown's) never leaves this server.
  */
 public record Status(
         long id,
@@ -30,7 +30,8 @@ public record Status(
         int favouritesCount,
         Instant editedAt,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        boolean localOnly) {
 
     public boolean isReblog() { return reblogOfId != null; }
 

@@ -36,7 +36,16 @@ public final class StatusStore {
     /** The row of a new local status; {@code replyTo} null for a post that answers nothing. */
     public record LocalStatus(long id, String uri, String url, long accountId, Status replyTo, String text, String content,
                               String spoilerText, boolean sensitive, Visibility visibility, String language,
-                              Long applicationId, Instant createdAt) {}
+                              Long applicationId, Instant createdAt, boolean localOnly) {
+
+        /** A status that federates as its visibility says. */
+        public LocalStatus(long id, String uri, String url, long accountId, Status replyTo, String text, String content,
+                           String spoilerText, boolean sensitive, Visibility visibility, String language,
+                           Long applicationId, Instant createdAt) {
+            this(id, uri, url, accountId, replyTo, text, content, spoilerText, sensitive, visibility, language, applicationId,
+                    createdAt, false);
+        }
+    }
 
     /** The new text of an edited status, as stored. */
     public record EditedText(String text, String content, String spoilerText, boolean sensitive, String language) {}
@@ -165,9 +174,9 @@ public final class StatusStore {
             h.createUpdate("""
                     INSERT INTO statuses (id, uri, url, account_id, local, in_reply_to_id, in_reply_to_account_id,
                       conversation_id, text, content, spoiler_text, sensitive, visibility, language, application_id,
-                      created_at, updated_at)
+                      created_at, updated_at, local_only)
                     VALUES (:id, :uri, :url, :account, TRUE, :replyTo, :replyToAccount, :conversation, :text, :content,
-                      :spoiler, :sensitive, :visibility, :language, :app, :now, :now)""")
+                      :spoiler, :sensitive, :visibility, :language, :app, :now, :now, :localOnly)""")
                     .bind("id", n.id()).bind("uri", n.uri()).bind("url", n.url()).bind("account", n.accountId())
                     .bind("replyTo", replyTo == null ? null : replyTo.id())
                     .bind("replyToAccount", replyTo == null ? null : replyTo.accountId())
@@ -175,10 +184,15 @@ public final class StatusStore {
                             : (replyTo.conversationId() != null ? replyTo.conversationId() : replyTo.id()))
                     .bind("text", n.text()).bind("content", n.content()).bind("spoiler", n.spoilerText())
                     .bind("sensitive", n.sensitive()).bind("visibility", n.visibility().id()).bind("language", n.language())
-                    .bind("app", n.applicationId()).bind("now", n.createdAt())
+                    .bind("app", n.applicationId()).bind("now", n.createdAt()).bind("localOnly", n.localOnly())
                     .execute();
             return h.createQuery("SELECT * FROM statuses WHERE id = :id").bind("id", n.id()).map(STATUS).one();
         });
+    }
+
+    /** Keeps a status on this server (a local-only post, or a boost of one), in the caller's transaction. */
+    public void markLocalOnly(Handle h, long statusId) {
+        h.createUpdate("UPDATE statuses SET local_only = TRUE WHERE id = :id").bind("id", statusId).execute();
     }
 
     /** Replaces the text of an edited status and stamps the edit. */

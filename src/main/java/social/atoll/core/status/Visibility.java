@@ -29,6 +29,8 @@ public enum Visibility {
             case "unlisted" -> Optional.of(UNLISTED);
             case "private" -> Optional.of(PRIVATE);
             case "direct" -> Optional.of(DIRECT);
+            // kmyblue's words for a post to a circle (it needs a circle_id); Fedibird's "limited"
+            case "limited", "circle" -> Optional.of(LIMITED);
             default -> Optional.empty();
         };
     }

@@ -106,7 +106,9 @@ public final class CollectionsController implements Controller {
         Long maxId = id(ctx.queryParam("max_id"));
         Long minId = id(ctx.queryParam("min_id"));
         IdRange range = new IdRange(maxId, null, minId, OUTBOX_PAGE);
-        List<Status> page = a.suspended() ? List.of() : statuses.byAccount(a.id(), null, "s.visibility IN ('public', 'unlisted')",
+        // what an anonymous reader may see, whoever signed: the outbox is one document for every fetcher (local-only
+        // statuses stay out of it, as the policy's condition says)
+        List<Status> page = a.suspended() ? List.of() : statuses.byAccount(a.id(), null, visibility.authorCondition(null, a),
                 new AccountStatusFilter(false, false, false, false, null), range);
         page = visibility.filter(null, page);
         List<Status> originals = page.stream().filter(s -> !s.isReblog()).toList();

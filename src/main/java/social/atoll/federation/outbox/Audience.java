@@ -66,11 +66,13 @@ final class Audience {
 
     /**
      * Who receives a status: followers' servers (unless direct or limited), mentioned remote accounts, the remote
-     * author replied to (when visible to them), and a limited status's remote audience.
+     * author replied to (when visible to them), and a limited status's remote audience. Nobody for a local-only
+     * status: what never left this server has no Create, Update or Delete to send either.
      */
     Set<String> ofStatus(Status s, Account author, Collection<Long> mentioned) {
         Visibility v = s.visibilityEnum();
         Set<String> inboxes = new LinkedHashSet<>();
+        if (s.localOnly()) return inboxes;
         if (v == Visibility.PUBLIC || v == Visibility.UNLISTED || v == Visibility.PRIVATE) inboxes.addAll(followerInboxes(author.id()));
         Set<Long> direct = new LinkedHashSet<>(mentioned);
         if (v == Visibility.LIMITED) direct.addAll(statuses.audience(s.id()));
@@ -85,6 +87,7 @@ final class Audience {
      */
     Set<String> ofEdit(Status s, Account author, Collection<Long> mentioned) {
         Set<String> inboxes = ofStatus(s, author, mentioned);
+        if (s.localOnly()) return inboxes;
         Visibility v = s.visibilityEnum();
         if (v == Visibility.PUBLIC || v == Visibility.UNLISTED) inboxes.addAll(inboxesOf(statuses.reachedBy(s.id())));
         return inboxes;
@@ -96,7 +99,7 @@ final class Audience {
      */
     Set<String> ofDeletion(Status s, Account author, Collection<Long> mentioned, Collection<Long> reached) {
         Set<String> inboxes = ofStatus(s, author, mentioned);
-        inboxes.addAll(inboxesOf(reached));
+        if (!s.localOnly()) inboxes.addAll(inboxesOf(reached));
         return inboxes;
     }
 

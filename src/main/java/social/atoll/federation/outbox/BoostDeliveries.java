@@ -21,14 +21,14 @@ final class BoostDeliveries implements OutboxHandler {
     }
 
     private void boosted(Status boost, Status original) {
-        if (!boost.local() || !boost.isReblog() || original == null) return;
+        if (!boost.local() || !boost.isReblog() || original == null || boost.localOnly() || original.localOnly()) return;
         Account booster = s.audience.local(boost.accountId()).orElse(null);
         if (booster == null) return;
         s.deliveries.send(s.notes.announce(boost, original), booster, inboxes(booster, original));
     }
 
     private void unboosted(Status boost, Status original) {
-        if (!boost.local() || !boost.isReblog()) return;
+        if (!boost.local() || !boost.isReblog() || boost.localOnly()) return;
         Account booster = s.audience.local(boost.accountId()).orElse(null);
         if (booster == null) return;
         s.deliveries.send(s.activities.boostUndone(booster, boost, original), booster, inboxes(booster, original));

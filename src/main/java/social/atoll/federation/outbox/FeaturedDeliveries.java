@@ -20,7 +20,8 @@ final class FeaturedDeliveries implements OutboxHandler {
 
     private void featured(long accountId, Status status, boolean add) {
         Account actor = s.audience.local(accountId).orElse(null);
-        if (actor == null || actor.featuredUrl() == null) return;
+        // a local-only post is not featured elsewhere: other servers could not fetch it anyway
+        if (actor == null || actor.featuredUrl() == null || status.localOnly()) return;
         s.deliveries.send(s.activities.featured(actor, status, add), actor, s.audience.followerInboxes(accountId));
     }
 }

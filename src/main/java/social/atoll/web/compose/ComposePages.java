@@ -20,6 +20,7 @@ import social.atoll.api.entity.StatusEntity;
 import social.atoll.api.entity.StatusViews;
 import social.atoll.config.Settings;
 import social.atoll.core.account.Account;
+import social.atoll.core.circle.CircleService;
 import social.atoll.core.common.ForbiddenException;
 import social.atoll.core.common.NotFoundException;
 import social.atoll.core.common.ValidationException;
@@ -62,6 +63,8 @@ public final class ComposePages implements Controller {
     /** Poll durations offered, in seconds (Mastodon's web app offers the same). */
     private static final long[] DURATIONS = {300, 1800, 3600, 21600, 86400, 259200, 604800};
     private static final long DEFAULT_DURATION = 86400;
+    /** The value of a circle in the visibility select. */
+    static final String CIRCLE_PREFIX = "circle:";
     /** Languages offered first in the picker; the poster's default is added when it is not among them. */
     private static final List<String> LANGUAGES = List.of("ar", "ca", "cs", "cy", "da", "de", "el", "en", "eo", "es", "eu", "fa",
             "fi", "fr", "ga", "gl", "he", "hi", "hu", "id", "is", "it", "ja", "ko", "lt", "lv", "ms", "nl", "no", "pl", "pt", "ro",
@@ -79,10 +82,12 @@ public final class ComposePages implements Controller {
     private final MediaViews mediaViews;
     private final SearchService search;
     private final TagService tags;
+    private final CircleService circles;
 
     public ComposePages(Settings settings, BrowserSessions sessions, Pages pages, PostStatusService posting, StatusEditService edits,
                         StatusService statusService, StatusQueries statuses, StatusViews views, MediaService media, MediaViews mediaViews,
-                        SearchService search, TagService tags) {
+                        SearchService search, TagService tags, CircleService circles) {
+        this.circles = circles;
         this.settings = settings;
         this.sessions = sessions;
         this.pages = pages;
@@ -111,7 +116,8 @@ public final class ComposePages implements Controller {
     /** What the form sent, kept as typed so that a refusal shows it back. */
     private record Form(String text, String spoiler, String visibility, String language, boolean sensitive, String scheduledAt,
                         String timezone, String inReplyToId, List<String> pollOptions, long pollExpiresIn, boolean pollMultiple,
-                        List<String> mediaIds, Map<String, String> descriptions, Map<String, String> focus, String returnTo) {}
+                        List<String> mediaIds, Map<String, String> descriptions, Map<String, String> focus, String returnTo,
+                        boolean localOnly) {}
 
     private void newForm(Context ctx) {
         var me = sessions.requireSignedIn(ctx);
@@ -121,6 +127,7 @@ public final class ComposePages implements Controller {
         String text = "";
         String visibility = defaultVisibility(me.get());
         String spoiler = "";
+        boolean replyLocalOnly = false;
         Long replyId = id(ctx.queryParam("in_reply_to"));
         if (replyId != null) {
             Optional<Status> target = statuses.visibleById(viewer, replyId);
@@ -134,9 +141,13 @@ public final class ComposePages implements Controller {
             spoiler = e.spoilerText() == null ? "" : e.spoilerText();
             // a reply is never more public than what it answers (Mastodon's composer does the same)
             visibility = narrower(visibility, e.visibility());
+            // answering one's own circle post keeps the thread in that circle
+            if (e.circle() != null) visibility = CIRCLE_PREFIX + e.circle().id();
+            replyLocalOnly = e.localOnly();
         }
         Form f = new Form(text, spoiler, visibility, me.get().user().defaultLanguage(), me.get().user().defaultSensitive(), "", "UTC",
-                replyId == null ? "" : replyId.toString(), blankOptions(), DEFAULT_DURATION, false, List.of(), Map.of(), Map.of(), null);
+                replyId == null ? "" : replyId.toString(), blankOptions(), DEFAULT_DURATION, false, List.of(), Map.of(), Map.of(), null,
+                replyLocalOnly);
         show(ctx, 200, f, null, replyTo, false, false);
     }
 
@@ -147,10 +158,10 @@ public final class ComposePages implements Controller {
             return;
         }
         Form f = new Form("", "", defaultVisibility(me.get()), me.get().user().defaultLanguage(), me.get().user().defaultSensitive(), "",
-                "UTC", "", blankOptions(), DEFAULT_DURATION, false, List.of(), Map.of(), Map.of(), "/home");
+                "UTC", "", blankOptions(), DEFAULT_DURATION, false, List.of(), Map.of(), Map.of(), "/home", false);
         WebPage page = pages.page(ctx, null, "home");
         ctx.header("Cache-Control", "private, no-store").contentType("text/html; charset=utf-8")
-                .result(pages.fragment("app/compose_form.jte", page, view(f, null, null, false, true)));
+                .result(pages.fragment("app/compose_form.jte", page, view(f, null, null, false, true, circleChoices(me.get().account().id()))));
     }
 
     private void post(Context ctx) {
@@ -173,9 +184,12 @@ public final class ComposePages implements Controller {
             NewPoll poll = poll(f);
             Instant at = scheduledAt(f);
             Long reply = id(f.inReplyToId());
-            Visibility vis = Visibility.parseRequested(f.visibility()).orElse(null);
+            // a circle is one more choice of the visibility select: "circle:<id>"
+            Long circle = f.visibility().startsWith(CIRCLE_PREFIX) ? id(f.visibility().substring(CIRCLE_PREFIX.length())) : null;
+            if (f.visibility().startsWith(CIRCLE_PREFIX) && circle == null) throw new NotFoundException("circle");
+            Visibility vis = circle != null ? Visibility.LIMITED : Visibility.parseRequested(f.visibility()).orElse(null);
             var posted = posting.post(accountId, new NewStatus(f.text(), f.spoiler(), f.sensitive(), vis, reply, blankToNull(f.language()),
-                    poll, f.mediaIds(), at, null, null));
+                    poll, f.mediaIds(), at, null, null, circle, f.localOnly() ? Boolean.TRUE : null));
             switch (posted) {
                 case PostStatusService.Published p -> ctx.redirect(f.returnTo() != null ? f.returnTo() : permalink(p.status(), me.get().account()),
                         io.javalin.http.HttpStatus.SEE_OTHER);
@@ -218,7 +232,7 @@ public final class ComposePages implements Controller {
             multiple = p.multiple();
         }
         Form f = new Form(s.text() == null ? "" : s.text(), s.spoilerText() == null ? "" : s.spoilerText(), e.visibility(),
-                s.language(), s.sensitive(), "", "UTC", "", options, DEFAULT_DURATION, multiple, ids, descriptions, focus, null);
+                s.language(), s.sensitive(), "", "UTC", "", options, DEFAULT_DURATION, multiple, ids, descriptions, focus, null, s.localOnly());
         show(ctx, 200, f, null, null, true, false, s.id());
     }
 
@@ -344,7 +358,8 @@ public final class ComposePages implements Controller {
         return new Form(nz(ctx.formParam("status")), nz(ctx.formParam("spoiler_text")), nz(ctx.formParam("visibility")),
                 nz(ctx.formParam("language")), ctx.formParam("sensitive") != null, nz(ctx.formParam("scheduled_at")),
                 nz(ctx.formParam("timezone")), nz(ctx.formParam("in_reply_to_id")), options, duration,
-                ctx.formParam("poll_multiple") != null, ids, descriptions, focus, SignInForm.safeReturnTo(returnTo) ? returnTo : null);
+                ctx.formParam("poll_multiple") != null, ids, descriptions, focus, SignInForm.safeReturnTo(returnTo) ? returnTo : null,
+                ctx.formParam("local_only") != null);
     }
 
     /** The form with the files sent along with it (no JavaScript) uploaded and added to its media. */
@@ -368,7 +383,7 @@ public final class ComposePages implements Controller {
             }
         }
         return new Form(f.text(), f.spoiler(), f.visibility(), f.language(), f.sensitive(), f.scheduledAt(), f.timezone(), f.inReplyToId(),
-                f.pollOptions(), f.pollExpiresIn(), f.pollMultiple(), ids, descriptions, focus, f.returnTo());
+                f.pollOptions(), f.pollExpiresIn(), f.pollMultiple(), ids, descriptions, focus, f.returnTo(), f.localOnly());
     }
 
     /** Alt text and focal point of each new upload, set as a Mastodon client sets them ({@code PUT /api/v1/media/:id}). */
@@ -412,12 +427,18 @@ public final class ComposePages implements Controller {
     private void show(Context ctx, int status, Form f, String error, StatusCard replyTo, boolean editing, boolean compact, long editId) {
         String title = t(editing ? "compose.edit_title" : replyTo != null ? "compose.reply_title" : "compose.title");
         WebPage page = pages.page(ctx, title, "compose");
-        ComposeView v = view(f, error, replyTo, editing, false);
+        ComposeView v = view(f, error, replyTo, editing, false,
+                sessions.current(ctx).map(me -> circleChoices(me.account().id())).orElse(List.of()));
         if (editing) v = withAction(v, "/statuses/" + editId + "/edit");
         pages.render(ctx, status, "app/compose.jte", page, v);
     }
 
-    private ComposeView view(Form f, String error, StatusCard replyTo, boolean editing, boolean compact) {
+    /** The poster's circles as choices of the visibility select. */
+    private List<ComposeView.Choice> circleChoices(long accountId) {
+        return circles.all(accountId).stream().map(c -> new ComposeView.Choice(CIRCLE_PREFIX + c.id(), c.title())).toList();
+    }
+
+    private ComposeView view(Form f, String error, StatusCard replyTo, boolean editing, boolean compact, List<ComposeView.Choice> circleChoices) {
         List<ComposeView.Attachment> attached = new ArrayList<>();
         List<Long> ids = f.mediaIds().stream().map(ComposePages::id).filter(java.util.Objects::nonNull).toList();
         Map<Long, Object> rendered = ids.isEmpty() ? Map.of() : mediaViews.byIds(ids);
@@ -433,13 +454,13 @@ public final class ComposePages implements Controller {
         for (long d : DURATIONS) durations.add(new ComposeView.Choice(Long.toString(d), duration(d)));
         return new ComposeView("/compose", editing, compact, error, replyTo, f.inReplyToId(), f.text(), f.spoiler(),
                 f.visibility().isBlank() ? "public" : f.visibility(), lang, f.sensitive(), f.scheduledAt(), f.pollOptions(),
-                f.pollExpiresIn(), f.pollMultiple(), attached, languages, durations, limits());
+                f.pollExpiresIn(), f.pollMultiple(), attached, languages, durations, limits(), circleChoices, f.localOnly());
     }
 
     private static ComposeView withAction(ComposeView v, String action) {
         return new ComposeView(action, v.editing(), v.compact(), v.error(), v.replyTo(), v.inReplyToId(), v.text(), v.spoilerText(),
                 v.visibility(), v.language(), v.sensitive(), v.scheduledAt(), v.pollOptions(), v.pollExpiresIn(), v.pollMultiple(),
-                v.media(), v.languages(), v.durations(), v.limits());
+                v.media(), v.languages(), v.durations(), v.limits(), v.circles(), v.localOnly());
     }
 
     private ComposeView.Limits limits() {

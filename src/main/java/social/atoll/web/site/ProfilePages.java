@@ -11,6 +11,7 @@ import social.atoll.api.entity.AccountEntity;
 import social.atoll.api.entity.AccountViews;
 import social.atoll.api.entity.StatusViews;
 import social.atoll.config.Settings;
+import social.atoll.core.circle.CircleService;
 import social.atoll.core.account.Account;
 import social.atoll.core.account.AccountQueries;
 import social.atoll.core.common.ForbiddenException;
@@ -61,10 +62,13 @@ public final class ProfilePages implements Controller {
     private final MuteService mutes;
     private final BlockService blocks;
     private final AccountNoteService notes;
+    /** The reader's circles, offered on the profile of a follower ("add to circle"). */
+    private final CircleService circles;
 
     public ProfilePages(Settings settings, BrowserSessions sessions, Pages pages, AccountQueries accounts, AccountViews accountViews,
                         StatusQueries statuses, StatusViews views, RelationshipLookup relationships, FollowService follows,
-                        MuteService mutes, BlockService blocks, AccountNoteService notes) {
+                        MuteService mutes, BlockService blocks, AccountNoteService notes, CircleService circles) {
+        this.circles = circles;
         this.settings = settings;
         this.sessions = sessions;
         this.pages = pages;
@@ -151,7 +155,7 @@ public final class ProfilePages implements Controller {
         for (AccountEntity.Field f : e.fields())
             fields.add(new ProfileView.Field(f.name(), a.local() ? relMe(f.value()) : f.value(), f.verifiedAt() != null));
         boolean self = viewer != null && viewer == a.id();
-        ProfileView.Relation relation = viewer == null || self ? null : relation(relationships.of(viewer, a.id()));
+        ProfileView.Relation relation = viewer == null || self ? null : relation(viewer, a.id());
         return new ProfileView(e.id(), name(e), a.acct(), handle(a), e.avatar(), e.header(), e.note(), fields, a.bot(), a.locked(),
                 a.createdAt() == null ? null : JOINED.format(a.createdAt()), a.statusesCount(),
                 a.followersCount(), a.followingCount(), !a.hideCollections(), a.local(), false, e.url(), tab, base, pinned, cards, tiles,
@@ -162,9 +166,17 @@ public final class ProfilePages implements Controller {
     /** A moved-to account's full handle (a local one gets this server's domain). */
     private String movedHandle(String acct) { return acct.contains("@") ? acct : acct + "@" + settings.domain(); }
 
-    static ProfileView.Relation relation(Relationship r) {
+    private ProfileView.Relation relation(long viewer, long target) {
+        Relationship r = relationships.of(viewer, target);
+        // only followers can be in a circle: the menu shows for them alone
+        List<ProfileView.CircleMark> marks = List.of();
+        if (r.followedBy()) {
+            var holding = circles.containing(viewer, target).stream().map(c -> c.id()).collect(java.util.stream.Collectors.toSet());
+            marks = circles.all(viewer).stream()
+                    .map(c -> new ProfileView.CircleMark(Long.toString(c.id()), c.title(), holding.contains(c.id()))).toList();
+        }
         return new ProfileView.Relation(r.following(), r.requested(), r.followedBy(), r.muting(), r.blocking(), r.blockedBy(),
-                r.note() == null ? "" : r.note());
+                r.note() == null ? "" : r.note(), marks);
     }
 
     /**
@@ -199,7 +211,7 @@ public final class ProfilePages implements Controller {
             WebPage page = pages.page(ctx, null, null);
             ProfileView view = new ProfileView(Long.toString(target.id()), target.username(), target.acct(), handle(target), null, null, "",
                     List.of(), false, target.locked(), null, 0, 0, 0, false, target.local(), false, null, "posts", "/@" + target.acct(),
-                    List.of(), List.of(), List.of(), null, relation(relationships.of(viewer, target.id())), false, target.uri());
+                    List.of(), List.of(), List.of(), null, relation(viewer, target.id()), false, target.uri());
             ctx.header("Cache-Control", "private, no-store").contentType("text/html; charset=utf-8")
                     .result(pages.fragment("partials/profile_actions.jte", page, view));
             return;

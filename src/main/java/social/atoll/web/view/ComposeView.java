@@ -11,11 +11,13 @@ import java.util.List;
  * @param replyTo     the post replied to, shown above the form (null: none)
  * @param pollOptions as many entries as the instance allows options (blank ones unused)
  * @param limits      the counting rule the page's script mirrors (the server stays the judge)
+ * @param circles     the poster's circles, offered as visibilities ({@code circle:<id>})
+ * @param localOnly   keep the post on this server
  */
 public record ComposeView(String action, boolean editing, boolean compact, String error, StatusCard replyTo, String inReplyToId,
                           String text, String spoilerText, String visibility, String language, boolean sensitive, String scheduledAt,
                           List<String> pollOptions, long pollExpiresIn, boolean pollMultiple, List<Attachment> media,
-                          List<Choice> languages, List<Choice> durations, Limits limits) {
+                          List<Choice> languages, List<Choice> durations, Limits limits, List<Choice> circles, boolean localOnly) {
 
     /** An uploaded file waiting in the form, with its alt text and focal point (Mastodon's -1…1, y up). */
     public record Attachment(String id, String type, String preview, String description, String focusX, String focusY) {

@@ -40,9 +40,15 @@ public record ProfileView(String id, String displayName, String acct, String han
     /** One square of the media tab: an image or a video's preview, linking to its post. */
     public record Tile(String permalink, String preview, String description, boolean video) {}
 
-    /** The reader's relationship to the account, as the action forms need it. */
+    /**
+     * The reader's relationship to the account, as the action forms need it; {@code circles} are the reader's circles
+     * when the account follows them (empty otherwise), each marked when the account is in it.
+     */
     public record Relation(boolean following, boolean requested, boolean followedBy, boolean muting, boolean blocking,
-                           boolean blockedBy, String note) {}
+                           boolean blockedBy, String note, List<CircleMark> circles) {}
+
+    /** One of the reader's circles, and whether the profile's account is in it. */
+    public record CircleMark(String id, String title, boolean member) {}
 
     public boolean hasStatuses() { return !statuses.isEmpty() || !tiles.isEmpty(); }
 }

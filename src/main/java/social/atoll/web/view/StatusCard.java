@@ -45,7 +45,10 @@ public record StatusCard(
         boolean muted,
         boolean mine,
         String inReplyToId,
-        List<String> filteredBy) {
+        List<String> filteredBy,
+        String sharedWith,
+        boolean limited,
+        boolean localOnly) {
 
     /** The author line: name, handle, avatar, and the page on this server that shows them. */
     public record Author(String id, String displayName, String acct, String avatar, String profile, boolean bot, boolean locked) {
@@ -87,7 +90,8 @@ public record StatusCard(
                 media(s.mediaAttachments()), poll(s.poll()), card(s.card()), s.repliesCount(), s.reblogsCount(), s.favouritesCount(),
                 Boolean.TRUE.equals(s.favourited()), Boolean.TRUE.equals(s.reblogged()), Boolean.TRUE.equals(s.bookmarked()),
                 Boolean.TRUE.equals(s.pinned()), Boolean.TRUE.equals(s.muted()), viewerId != null && viewerId.equals(s.account().id()),
-                s.inReplyToId(), filtered);
+                s.inReplyToId(), filtered, s.circle() == null ? null : s.circle().title(), "limited".equals(s.visibilityEx()),
+                s.localOnly());
     }
 
     public static List<StatusCard> all(List<StatusEntity> entities, String viewerId, Instant now, Messages t) {
@@ -101,7 +105,10 @@ public record StatusCard(
     /** Media hidden behind a click: marked sensitive, or under a content warning. */
     public boolean hideMedia() { return sensitive || hasSpoiler(); }
 
-    public boolean canBoost() { return "public".equals(visibility) || "unlisted".equals(visibility) || (mine && "private".equals(visibility)); }
+    public boolean canBoost() {
+        // a post shared with a circle shows as private to apps, but nobody may boost it, not even its author
+        return !limited && ("public".equals(visibility) || "unlisted".equals(visibility) || (mine && "private".equals(visibility)));
+    }
 
     private static List<Media> media(List<Object> list) {
         if (list == null) return List.of();
