@@ -7,7 +7,7 @@ import picocli.CommandLine.Option;
 import social.atoll.bench.HomeTimelineBench;
 
 /** {@code atoll bench}: prints performance figures on a throw-away database. Never part of the test suite. */
-@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = {MediaBenchCommand.class, FederationBenchCommand.class, WebBenchCommand.class, ImportBenchCommand.class},
+@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = {MediaBenchCommand.class, FederationBenchCommand.class, WebBenchCommand.class, ImportBenchCommand.class, LoadBenchCommand.class},
         description = "Home-timeline benchmark on a fresh database (temporary SQLite unless --db-url is given); "
                 + "'bench media' for image processing; 'bench federation' for delivery and inbox rates; 'bench web' for the web app; --streaming for streaming fan-out.")
 public final class BenchCommand implements Callable<Integer> {
