@@ -37,6 +37,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import social.atoll.Atoll;
 import social.atoll.config.SettingsLoader;
+import social.atoll.infra.db.Database;
+import social.atoll.infra.secrets.Secrets;
 import social.atoll.testing.Await;
 import social.atoll.testing.TestDatabases;
 import social.atoll.testing.TestInstance;
@@ -121,14 +123,7 @@ class BackupRestoreIT {
         assertThat(r.code()).as(r.out() + r.err()).isZero();
         assertThat(r.out()).contains("verifying").contains("restored");
 
-        Map<String, String> flags = new HashMap<>();
-        flags.put("ATOLL_PORT", port);
-        flags.put("ATOLL_DOMAIN", "localhost:" + port);
-        flags.put("ATOLL_DATA_DIR", restoreDir.toString());
-        flags.put("ATOLL_DB_URL", targetDb);
-        flags.put("ATOLL_BIND", "127.0.0.1");
-        flags.put("ATOLL_RATE_LIMIT", "off");
-        TestInstance restored = started(TestInstance.start(restoreDir, new SettingsLoader(flags, Map.of(), null).load()));
+        TestInstance restored = startOn(restoreDir, targetDb, port);
 
         // the token still works and names the same account
         JsonNode me = restored.http().get("/api/v1/accounts/verify_credentials", seed.aliceToken()).json();
@@ -213,7 +208,104 @@ class BackupRestoreIT {
         assertThat(junk.err()).contains("is not an Atoll backup");
     }
 
+    @Test
+    void anOlderBackupIsMigratedOnRestore() throws Exception {
+        Path dir = tempDir();
+        String db = TestDatabases.freshUrl(dir);
+        try (Database old = Database.open(db, null, null)) {
+            old.migrateTo("120"); // as a server of an earlier Atoll left it
+        }
+        Secrets.loadOrCreate(dir);
+        Path backup = tempDir().resolve("old.zip");
+        Cli b = cli("backup", "--out", backup.toString(), "--data-dir", dir.toString(), "--db-url", db);
+        assertThat(b.code()).as(b.err()).isZero();
+        assertThat(b.out()).contains("schema 120");
+
+        Path restoreDir = tempDir().resolve("restored");
+        String target = TestDatabases.freshUrl(tempDir());
+        Cli r = cli("restore", backup.toString(), "--data-dir", restoreDir.toString(), "--db-url", target);
+        assertThat(r.code()).as(r.out() + r.err()).isZero();
+        assertThat(r.out()).contains("(schema 120 -> ").doesNotContain("(schema 120 -> 120)");
+        TestInstance restored = startOn(restoreDir, target, Integer.toString(social.atoll.testing.FreePort.find()));
+        String token = restored.createUser("newcomer");
+        assertThat(restored.http().postJson("/api/v1/statuses", token, Map.of("status", "on the migrated schema")).status()).isEqualTo(200);
+    }
+
+    @Test
+    void s3MediaIsListedOrIncludedAndRestoresIntoLocalStorage() throws Exception {
+        var s3proxy = new org.gaul.s3proxy.junit.S3ProxyJunitCore.Builder().withCredentials("test-access", "test-secret")
+                .withBlobStoreProvider("transient").ignoreUnknownHeaders().build();
+        s3proxy.beforeEach();
+        try {
+            String endpoint = s3proxy.getUri().toString().replaceAll("/+$", "");
+            try (var s3 = software.amazon.awssdk.services.s3.S3Client.builder()
+                    .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create())
+                    .region(software.amazon.awssdk.regions.Region.US_EAST_1).endpointOverride(s3proxy.getUri()).forcePathStyle(true)
+                    .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+                            software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("test-access", "test-secret"))).build()) {
+                s3.createBucket(x -> x.bucket("atoll-media"));
+            }
+            Map<String, String> s3Settings = Map.of("ATOLL_STORAGE", "s3", "ATOLL_S3_ENDPOINT", endpoint, "ATOLL_S3_BUCKET", "atoll-media",
+                    "ATOLL_S3_ACCESS_KEY", "test-access", "ATOLL_S3_SECRET_KEY", "test-secret", "ATOLL_S3_PATH_STYLE", "true");
+            TestInstance source = started(TestInstance.start(s3Settings));
+            Seed seed = seed(source);
+            Path config = tempDir().resolve("atoll.properties");
+            Files.writeString(config, s3Settings.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).reduce("", (a, x) -> a + x + "\n"));
+            String[] common = {"--data-dir", source.dataDir().toString(), "--db-url", source.settings().dbUrl(), "--config", config.toString()};
+
+            Path listed = tempDir().resolve("listed.zip");
+            Cli l = cli(concat(new String[] {"backup", "--out", listed.toString()}, common));
+            assertThat(l.code()).as(l.err()).isZero();
+            try (ZipFile z = new ZipFile(listed.toFile())) {
+                assertThat(z.getEntry("s3-objects.jsonl")).isNotNull();
+                assertThat(z.stream().noneMatch(e -> e.getName().startsWith("media/"))).isTrue();
+                String objects = new String(z.getInputStream(z.getEntry("s3-objects.jsonl")).readAllBytes(), StandardCharsets.UTF_8);
+                assertThat(objects.lines().count()).isEqualTo(2); // the original and its preview
+            }
+
+            Path included = tempDir().resolve("included.zip");
+            Cli i = cli(concat(new String[] {"backup", "--out", included.toString(), "--include-media"}, common));
+            assertThat(i.code()).as(i.err()).isZero();
+            String port = Integer.toString(source.settings().port());
+            String statusId = seed.before().iterator().next();
+            source.close();
+            instances.remove(source);
+
+            // restored without the S3 settings: the objects land on local disk and are served from there
+            Path restoreDir = tempDir().resolve("restored");
+            String target = TestDatabases.freshUrl(tempDir());
+            Cli r = cli("restore", included.toString(), "--data-dir", restoreDir.toString(), "--db-url", target);
+            assertThat(r.code()).as(r.out() + r.err()).isZero();
+            TestInstance restored = startOn(restoreDir, target, port);
+            JsonNode media = statuses(restored, seed).values().stream().filter(st -> !st.get("media_attachments").isEmpty())
+                    .findFirst().orElseThrow().get("media_attachments").get(0);
+            assertThat(media.get("url").asText()).startsWith(restored.baseUrl() + "/system/");
+            assertThat(bytes(media.get("url").asText())).isEqualTo(seed.mediaBytes());
+            assertThat(statusId).isNotBlank();
+        } finally {
+            s3proxy.afterEach();
+        }
+    }
+
     // --- helpers
+
+    /** A server on a restored data dir and database, on the given port (the old server's, so its URLs hold). */
+    private TestInstance startOn(Path dir, String db, String port) {
+        Map<String, String> flags = new HashMap<>();
+        flags.put("ATOLL_PORT", port);
+        flags.put("ATOLL_DOMAIN", "localhost:" + port);
+        flags.put("ATOLL_DATA_DIR", dir.toString());
+        flags.put("ATOLL_DB_URL", db);
+        flags.put("ATOLL_BIND", "127.0.0.1");
+        flags.put("ATOLL_RATE_LIMIT", "off");
+        return started(TestInstance.start(dir, new SettingsLoader(flags, Map.of(), null).load()));
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
 
     private Path backupOfASeededServer() throws Exception {
         TestInstance source = started(TestInstance.start());
@@ -241,7 +333,10 @@ class BackupRestoreIT {
         for (int i = 0; i < 5; i++)
             before.add(atoll.http().postJson("/api/v1/statuses", alice, Map.of("status", "before the backup " + i)).json().get("id").asText());
         String url = withMedia.json().get("media_attachments").get(0).get("url").asText();
-        return new Seed(alice, bob, aliceId, url, bytes(url), before);
+        // S3 objects are not public in s3proxy: read them through the driver
+        byte[] stored = url.startsWith(atoll.baseUrl()) ? bytes(url)
+                : atoll.app().infra.blobs.open(url.substring(url.indexOf("/atoll-media/") + "/atoll-media/".length())).orElseThrow().readAllBytes();
+        return new Seed(alice, bob, aliceId, url, stored, before);
     }
 
     private static String upload(TestInstance atoll, String token) throws Exception {
