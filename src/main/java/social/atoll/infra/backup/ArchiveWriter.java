@@ -36,6 +36,36 @@ final class ArchiveWriter {
         return result;
     }
 
+    /**
+     * A file stored as it is, without compression: media is compressed already, and deflating gigabytes of JPEG
+     * would cost CPU for nothing. A stored entry needs its CRC up front, so the file is read twice (the second
+     * time from the page cache). Returns its size.
+     */
+    long storedFile(String name, java.nio.file.Path file) throws IOException {
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        long size = 0;
+        byte[] buffer = new byte[1 << 16];
+        try (var in = java.nio.file.Files.newInputStream(file)) {
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                crc.update(buffer, 0, n);
+                size += n;
+            }
+        }
+        ZipEntry entry = new ZipEntry(name);
+        entry.setMethod(ZipEntry.STORED);
+        entry.setSize(size);
+        entry.setCompressedSize(size);
+        entry.setCrc(crc.getValue());
+        zip.putNextEntry(entry);
+        Hashing out = new Hashing(zip);
+        try (var in = java.nio.file.Files.newInputStream(file)) {
+            in.transferTo(out);
+        }
+        zip.closeEntry(); // fails if the file changed between the two reads (media files never change in place)
+        entries.add(new BackupManifest.Entry(name, out.count, HexFormat.of().formatHex(out.digest.digest())));
+        return out.count;
+    }
+
     /** Writes the manifest, which is not listed in itself. */
     void manifest(byte[] json) throws IOException {
         zip.setLevel(java.util.zip.Deflater.DEFAULT_COMPRESSION);

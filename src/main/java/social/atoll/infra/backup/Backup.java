@@ -126,6 +126,7 @@ public final class Backup {
     }
 
     private void sqliteSnapshot(Path snapshot) throws SQLException {
+        long t0 = System.nanoTime();
         Path db = DatabaseAccess.sqliteFile(settings.dbUrl());
         // connecting to a missing file would create an empty database
         if (!Files.isRegularFile(db)) throw new BackupException("there is no database at " + db + ": is --data-dir (or --db-url) the server's?");
@@ -134,17 +135,22 @@ public final class Backup {
             s.execute("PRAGMA busy_timeout = 15000");
             s.execute("VACUUM INTO '" + snapshot.toString().replace("'", "''") + "'");
         }
+        progress.accept(String.format(java.util.Locale.ROOT, "  snapshot taken (%.1f s)", (System.nanoTime() - t0) / 1e9));
     }
 
     private String exportDatabase(Connection c, boolean sqlite, ArchiveWriter archive, List<BackupManifest.Table> tables) throws Exception {
         String schema = DatabaseAccess.schemaVersion(c);
         if (schema == null) throw new BackupException("the database at " + DatabaseAccess.display(settings.dbUrl()) + " holds no Atoll schema");
+        long t0 = System.nanoTime();
+        progress.accept("writing the database's tables");
         for (String table : PortableTables.tables(c, sqlite)) {
             long rows = archive.entry(BackupManifest.tableEntry(table), Deflater.DEFAULT_COMPRESSION,
                     o -> PortableTables.export(c, table, o, rowsJson));
             tables.add(new BackupManifest.Table(table, rows));
             progress.accept(String.format("  table %-32s %,10d rows", table, rows));
         }
+        progress.accept(String.format(java.util.Locale.ROOT, "  %,d rows written (%.1f s)",
+                tables.stream().mapToLong(BackupManifest.Table::rows).sum(), (System.nanoTime() - t0) / 1e9));
         return schema;
     }
 
@@ -158,6 +164,16 @@ public final class Backup {
         progress.accept("copying media (" + blobs.name() + ")");
         blobs.forEachKey((key, size) -> {
             if (key.startsWith("health/")) return; // readiness probes come and go
+            if (blobs instanceof social.atoll.infra.storage.LocalBlobStore local) {
+                try {
+                    counts.bytes += archive.storedFile("media/" + key, local.path(key));
+                    counts.files++;
+                } catch (java.nio.file.NoSuchFileException e) {
+                    counts.vanished++; // deleted since it was listed; the snapshot's rows no longer name it either
+                }
+                if (counts.files % 500 == 0 && counts.files > 0) progress.accept(String.format("  %,d media files (%s)", counts.files, human(counts.bytes)));
+                return;
+            }
             Optional<InputStream> in = blobs.open(key);
             if (in.isEmpty()) {
                 counts.vanished++; // deleted since it was listed; the snapshot's rows no longer name it either
@@ -175,7 +191,7 @@ public final class Backup {
             }
             if (counts.files % 500 == 0) progress.accept(String.format("  %,d media files (%s)", counts.files, human(counts.bytes)));
         });
-        progress.accept(String.format("  %,d media files (%s)%s", counts.files, human(counts.bytes),
+        progress.accept(String.format("  %,d media files copied (%s)%s", counts.files, human(counts.bytes),
                 counts.vanished > 0 ? ", " + counts.vanished + " deleted while copying" : ""));
     }
 

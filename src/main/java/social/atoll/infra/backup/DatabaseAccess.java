@@ -19,6 +19,8 @@ final class DatabaseAccess {
         Properties p = new Properties();
         if (user != null) p.setProperty("user", user);
         if (password != null) p.setProperty("password", password);
+        // a restore loads in batches; PostgreSQL's driver then sends one multi-row INSERT per batch
+        if (url.startsWith("jdbc:postgresql:")) p.setProperty("reWriteBatchedInserts", "true");
         return DriverManager.getConnection(url, p);
     }
 

@@ -66,7 +66,9 @@ public final class Restore {
                         + manifest.schemaVersion() + ", newer than this Atoll knows (schema " + known + "): restore it with Atoll "
                         + manifest.atollVersion() + " or newer");
             checkTargetEmpty();
+            long t0 = System.nanoTime();
             verify(zip, manifest);
+            progress.accept(String.format(java.util.Locale.ROOT, "  every entry matches its checksum (%.1f s)", (System.nanoTime() - t0) / 1e9));
             boolean createdDir = !Files.exists(target.dataDir());
             try {
                 return restore(zip, manifest, start);
@@ -201,14 +203,18 @@ public final class Restore {
                 Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
             }
         }
+        long t0 = System.nanoTime();
         long rows = loadDatabase(zip, manifest);
+        progress.accept(String.format(java.util.Locale.ROOT, "  %,d rows loaded (%.1f s)", rows, (System.nanoTime() - t0) / 1e9));
         String now;
         progress.accept("running the migrations newer than the backup's (schema " + manifest.schemaVersion() + ")");
         try (Database db = Database.open(target)) {
             db.migrate();
             now = db.latestKnownVersion();
         }
+        t0 = System.nanoTime();
         int media = restoreMedia(zip, manifest);
+        if (manifest.mediaIncluded()) progress.accept(String.format(java.util.Locale.ROOT, "  %,d media files restored (%.1f s)", media, (System.nanoTime() - t0) / 1e9));
         return new Result(manifest.tables().size(), rows, media, manifest.schemaVersion(), now, Duration.between(start, Instant.now()));
     }
 
@@ -221,21 +227,31 @@ public final class Restore {
         long total = 0;
         try (Connection c = DatabaseAccess.connect(target.dbUrl(), target.dbUser(), target.dbPassword())) {
             // rows arrive table by table, not in the order their references need
-            if (sqlite) try (Statement s = c.createStatement()) { s.execute("PRAGMA foreign_keys = OFF"); }
+            if (sqlite) try (Statement s = c.createStatement()) {
+                s.execute("PRAGMA foreign_keys = OFF");
+                // an interrupted restore is thrown away whole, so the load need not survive a power cut on its own
+                s.execute("PRAGMA synchronous = OFF");
+                s.execute("PRAGMA cache_size = -131072");
+            }
             c.setAutoCommit(false);
             List<String[]> foreignKeys = sqlite ? List.of() : dropForeignKeys(c);
+            List<String> indexes = dropIndexes(c, sqlite);
             for (BackupManifest.Table t : manifest.tables()) {
                 String table = PortableTables.checkName(t.name());
                 // migrations may have seeded rows the backup holds too
                 try (Statement s = c.createStatement()) { s.executeUpdate("DELETE FROM \"" + table + "\""); }
                 long n;
+                long t0 = System.nanoTime();
                 try (InputStream in = zip.getInputStream(zip.getEntry(BackupManifest.tableEntry(table)))) {
                     n = PortableTables.load(c, table, in, json);
                 }
                 if (n != t.rows()) throw new BackupException("the archive is damaged: table " + table + " holds " + n + " rows, its manifest says " + t.rows());
                 total += n;
-                progress.accept(String.format("  table %-32s %,10d rows", table, n));
+                progress.accept(String.format(java.util.Locale.ROOT, "  table %-32s %,10d rows (%.1f s)", table, n, (System.nanoTime() - t0) / 1e9));
             }
+            long ti = System.nanoTime();
+            for (String index : indexes) try (Statement s = c.createStatement()) { s.execute(index); }
+            progress.accept(String.format(java.util.Locale.ROOT, "  %d indexes built (%.1f s)", indexes.size(), (System.nanoTime() - ti) / 1e9));
             if (sqlite) checkSqliteForeignKeys(c);
             else {
                 progress.accept("checking " + foreignKeys.size() + " foreign keys");
@@ -261,6 +277,29 @@ public final class Restore {
         for (String[] fk : keys)
             try (Statement s = c.createStatement()) { s.execute("ALTER TABLE " + fk[0] + " DROP CONSTRAINT \"" + fk[1] + "\""); }
         return keys;
+    }
+
+    /**
+     * Drops the secondary indexes for the load and returns the statements that build them again: one build after
+     * the load is several times quicker than keeping each up to date row by row. Indexes that back a primary key or
+     * a unique constraint stay (on PostgreSQL they cannot be dropped alone; on SQLite they have no statement).
+     */
+    private static List<String> dropIndexes(Connection c, boolean sqlite) throws SQLException {
+        List<String[]> found = new ArrayList<>();
+        String query = sqlite
+                ? "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
+                : "SELECT i.relname, pg_get_indexdef(i.oid) FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid "
+                        + "JOIN pg_namespace n ON n.oid = i.relnamespace WHERE n.nspname = current_schema() "
+                        + "AND NOT EXISTS (SELECT 1 FROM pg_constraint con WHERE con.conindid = x.indexrelid)";
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(query)) {
+            while (rs.next()) found.add(new String[] {rs.getString(1), rs.getString(2)});
+        }
+        List<String> builds = new ArrayList<>();
+        for (String[] index : found) {
+            try (Statement s = c.createStatement()) { s.execute("DROP INDEX \"" + index[0] + "\""); }
+            builds.add(index[1]);
+        }
+        return builds;
     }
 
     private static void checkSqliteForeignKeys(Connection c) throws SQLException {
@@ -315,8 +354,7 @@ public final class Restore {
             } finally {
                 if (tmp != null) Backup.deleteQuietly(tmp);
             }
-            if (manifest.mediaIncluded()) progress.accept(String.format("  %,d media files", files));
-            else progress.accept("the media stayed in the S3 bucket of the old server (the backup lists its objects): "
+            if (!manifest.mediaIncluded()) progress.accept("the media stayed in the S3 bucket of the old server (the backup lists its objects): "
                     + "set ATOLL_STORAGE=s3 and ATOLL_S3_* to that bucket" + (blobs.name().equals("s3") ? "" : " — this server is set for local storage"));
         }
         return files;
