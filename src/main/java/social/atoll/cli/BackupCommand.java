@@ -35,6 +35,9 @@ public final class BackupCommand implements Callable<Integer> {
             return 0;
         } catch (BackupException e) {
             throw new Atoll.CliException("backup failed: " + e.getMessage(), 1);
+        } catch (RuntimeException e) {
+            // a database or file system that refused (a pool that cannot connect, a directory that cannot be made): one line too
+            throw new Atoll.CliException("backup failed: " + e.getMessage() + (e.getCause() != null ? " (" + e.getCause().getMessage() + ")" : ""), 1);
         }
     }
 

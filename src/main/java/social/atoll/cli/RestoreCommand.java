@@ -38,6 +38,9 @@ public final class RestoreCommand implements Callable<Integer> {
             return 0;
         } catch (BackupException e) {
             throw new Atoll.CliException("restore failed: " + e.getMessage(), 1);
+        } catch (RuntimeException e) {
+            // a database or file system that refused (a pool that cannot connect, a directory that cannot be made): one line too
+            throw new Atoll.CliException("restore failed: " + e.getMessage() + (e.getCause() != null ? " (" + e.getCause().getMessage() + ")" : ""), 1);
         }
     }
 }

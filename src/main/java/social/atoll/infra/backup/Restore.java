@@ -198,9 +198,9 @@ public final class Restore {
         ZipEntry secrets = zip.getEntry("secrets.properties");
         if (secrets != null) {
             Path file = target.dataDir().resolve("secrets.properties");
-            PrivateFiles.file(file);
-            try (InputStream in = zip.getInputStream(secrets)) {
-                Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+            PrivateFiles.file(file); // made 0600 first and written in place, so it is never readable by others
+            try (InputStream in = zip.getInputStream(secrets); var out = Files.newOutputStream(file, java.nio.file.StandardOpenOption.TRUNCATE_EXISTING)) {
+                in.transferTo(out);
             }
         }
         long t0 = System.nanoTime();
@@ -260,6 +260,12 @@ public final class Restore {
                 continueSequences(c);
             }
             c.commit();
+            if (sqlite) try (Statement s = c.createStatement()) {
+                c.setAutoCommit(true); // SQLite changes its safety level only outside a transaction
+                // the load ran without syncing: write it all into the database file and sync it before saying done
+                s.execute("PRAGMA synchronous = FULL");
+                s.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+            }
         } catch (SQLException e) {
             throw new BackupException("cannot load the rows into " + DatabaseAccess.display(target.dbUrl()) + ": " + e.getMessage(), e);
         }

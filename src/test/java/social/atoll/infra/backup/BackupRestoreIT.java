@@ -122,6 +122,9 @@ class BackupRestoreIT {
         Cli r = cli("restore", backup.toString(), "--data-dir", restoreDir.toString(), "--db-url", targetDb);
         assertThat(r.code()).as(r.out() + r.err()).isZero();
         assertThat(r.out()).contains("verifying").contains("restored");
+        assertThat(Files.getPosixFilePermissions(restoreDir.resolve("secrets.properties")))
+                .containsExactlyInAnyOrderElementsOf(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        assertThat(Files.getPosixFilePermissions(backup)).containsExactlyInAnyOrderElementsOf(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
 
         TestInstance restored = startOn(restoreDir, targetDb, port);
 
