@@ -87,6 +87,12 @@ class BackupRestoreIT {
         }
     }
 
+    @Test
+    void aPostgresqlServerRestoresIntoSqlite() throws Exception {
+        assumeTrue(TestDatabases.postgres(), "needs PostgreSQL (the postgres execution)");
+        roundTrip(Map.of(), "jdbc:sqlite:" + tempDir().resolve("from-postgres.db"));
+    }
+
     /** Backs up a seeded server while a writer posts, restores into {@code targetDb}, compares the API's answers. */
     private void roundTrip(Map<String, String> sourceEnv, String targetDb) throws Exception {
         TestInstance source = started(TestInstance.start(sourceEnv));
