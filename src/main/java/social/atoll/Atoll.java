@@ -13,7 +13,8 @@ import social.atoll.config.SettingsException;
 @Command(name = "atoll", mixinStandardHelpOptions = true, versionProvider = Atoll.VersionProvider.class,
         description = "A federated social network server (Mastodon API, ActivityPub).",
         subcommands = {ServeCommand.class, AdminCommand.class, DbCommand.class, VersionCommand.class, BenchCommand.class,
-                social.atoll.cli.MediaCommand.class, social.atoll.cli.ImportCommand.class})
+                social.atoll.cli.MediaCommand.class, social.atoll.cli.ImportCommand.class,
+                social.atoll.cli.BackupCommand.class, social.atoll.cli.RestoreCommand.class})
 public final class Atoll implements Runnable {
 
     @CommandLine.Spec

@@ -154,6 +154,22 @@ public final class Database implements AutoCloseable {
     }
 
     /**
+     * Runs the migrations up to and including {@code version} only (a restore first recreates the schema its backup
+     * was taken from, loads the rows, then runs the rest with {@link #migrate}).
+     */
+    public void migrateTo(String version) {
+        flywayConfig().target(org.flywaydb.core.api.MigrationVersion.fromVersion(version)).load().migrate();
+    }
+
+    /** The newest schema version this build of Atoll knows (its last migration). */
+    public String latestKnownVersion() {
+        var all = flyway().info().all();
+        org.flywaydb.core.api.MigrationVersion max = null;
+        for (var m : all) if (m.getVersion() != null && (max == null || m.getVersion().compareTo(max) > 0)) max = m.getVersion();
+        return max == null ? "0" : max.getVersion();
+    }
+
+    /**
      * True when the database answers, holds every migration this version knows, and (SQLite) its write lock can
      * be had. Readiness probes run often and during trouble, so this uses no pooled write connection and no Flyway
      * (whose failed rollback once kept the single write connection for good), and waits at most a few seconds.
@@ -215,12 +231,13 @@ public final class Database implements AutoCloseable {
         return false;
     }
 
-    private Flyway flyway() {
+    private Flyway flyway() { return flywayConfig().load(); }
+
+    private org.flywaydb.core.api.configuration.FluentConfiguration flywayConfig() {
         return Flyway.configure()
                 .dataSource(writePool)
                 .locations("classpath:db/migration/common",
-                        "classpath:db/migration/" + (dialect == Dialect.SQLITE ? "sqlite" : "postgresql"))
-                .load();
+                        "classpath:db/migration/" + (dialect == Dialect.SQLITE ? "sqlite" : "postgresql"));
     }
 
     /** Reads outside any transaction (or inside the current write transaction of this thread). */

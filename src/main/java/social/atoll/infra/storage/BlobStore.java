@@ -23,6 +23,18 @@ public interface BlobStore extends AutoCloseable {
     /** Removes a key; removing a missing key is not an error. */
     void delete(String key) throws IOException;
 
+    /**
+     * Calls {@code visitor} with every stored key and its size, in no particular order (backups list what to copy).
+     * Unfinished uploads are not keys.
+     */
+    void forEachKey(KeyVisitor visitor) throws IOException;
+
+    /** Hears one key of {@link #forEachKey}. */
+    @FunctionalInterface
+    interface KeyVisitor {
+        void visit(String key, long size) throws IOException;
+    }
+
     /** The URL readers fetch the key from (Atoll's {@code /system/…} for local disk, the bucket or CDN for S3). */
     String url(String key);
 

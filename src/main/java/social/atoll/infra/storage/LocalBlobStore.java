@@ -100,6 +100,26 @@ public final class LocalBlobStore implements BlobStore {
     }
 
     @Override
+    public void forEachKey(KeyVisitor visitor) throws IOException {
+        if (!Files.isDirectory(root)) return;
+        try (var files = Files.walk(root)) {
+            for (Path p : (Iterable<Path>) files::iterator) {
+                if (!Files.isRegularFile(p) || p.getFileName().toString().startsWith(".upload-")) continue;
+                String key = root.relativize(p).toString().replace(java.io.File.separatorChar, '/');
+                long size;
+                try {
+                    size = Files.size(p);
+                } catch (NoSuchFileException e) {
+                    continue; // removed while we walked
+                }
+                visitor.visit(key, size);
+            }
+        } catch (java.io.UncheckedIOException e) {
+            if (!(e.getCause() instanceof NoSuchFileException)) throw e.getCause();
+        }
+    }
+
+    @Override
     public String url(String key) { return baseUrl + "/system/" + BlobKeys.check(key); }
 
     @Override

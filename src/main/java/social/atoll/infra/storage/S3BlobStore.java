@@ -117,6 +117,17 @@ public final class S3BlobStore implements BlobStore {
     }
 
     @Override
+    public void forEachKey(KeyVisitor visitor) throws IOException {
+        try {
+            var pages = s3.listObjectsV2Paginator(software.amazon.awssdk.services.s3.model.ListObjectsV2Request.builder()
+                    .bucket(settings.bucket()).build());
+            for (var object : pages.contents()) visitor.visit(object.key(), object.size());
+        } catch (SdkException e) {
+            throw new IOException("cannot list bucket " + settings.bucket() + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
     public String url(String key) { return publicBase + "/" + BlobKeys.check(key); }
 
     @Override
