@@ -160,6 +160,9 @@ public final class CoreWiring {
     public final RemotePolls remotePolls;
     public final PostStatusService posting;
     public final social.atoll.core.instagram.InstagramImporter instagramImport;
+    /** CSV exports and imports of a person's network (issue 14). */
+    public final social.atoll.core.portability.CsvExports csvExports;
+    public final social.atoll.core.portability.CsvImports csvImports;
     /** Attaches media to posts, edits and scheduled statuses. */
     public final MediaAttacher mediaAttacher;
     public final StatusEditService statusEdits;
@@ -361,6 +364,10 @@ public final class CoreWiring {
 
         this.listFeed = new ListFeed(db, listStore, statuses, statusRelations, jobs, clock);
         this.lists = new ListService(db, listStore, accounts, followStore, listFeed, ids, clock);
+        var portability = new social.atoll.core.portability.PortabilityStore(db);
+        this.csvExports = new social.atoll.core.portability.CsvExports(portability, settings.domain(), clock);
+        this.csvImports = new social.atoll.core.portability.CsvImports(db, portability, accounts, follows, blocks, mutes, domainBlocks,
+                lists, bookmarks, jobs, ids, clock, settings.domain());
         this.filterStore = new FilterStore(db, json);
         this.filters = new FilterService(db, filterStore, statuses, visibility, ids, clock, events);
         this.filterMatcher = new StatusFilterMatcher(db, filterStore, statuses, json, clock);

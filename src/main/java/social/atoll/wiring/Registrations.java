@@ -39,6 +39,7 @@ public final class Registrations {
         core.statusUpdateNotifications.register(events);
         core.scheduledStatuses.register();
         core.instagramImport.register();
+        core.csvImports.register(federation.searchResolver);
         core.conversations.register(events);
         core.endorsements.register(events);
         core.feedCleanup.register(events);

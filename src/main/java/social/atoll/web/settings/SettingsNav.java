@@ -17,5 +17,6 @@ public final class SettingsNav {
             new Entry("preferences", "/settings/preferences"),
             new Entry("applications", "/settings/applications"),
             new Entry("sessions", "/settings/sessions"),
-            new Entry("password", "/settings/password"));
+            new Entry("password", "/settings/password"),
+            new Entry("export", "/settings/export"));
 }
