@@ -163,6 +163,9 @@ public final class CoreWiring {
     /** CSV exports and imports of a person's network (issue 14). */
     public final social.atoll.core.portability.CsvExports csvExports;
     public final social.atoll.core.portability.CsvImports csvImports;
+    /** Archives in Mastodon's format: built for download, and imported (issue 14). */
+    public final social.atoll.core.archive.ArchiveExporter archiveExport;
+    public final social.atoll.core.archive.ArchiveImporter archiveImport;
     /** Attaches media to posts, edits and scheduled statuses. */
     public final MediaAttacher mediaAttacher;
     public final StatusEditService statusEdits;
@@ -343,6 +346,11 @@ public final class CoreWiring {
                 ids, clock, settings, events);
         this.instagramImport = new social.atoll.core.instagram.InstagramImporter(db, new social.atoll.core.instagram.InstagramImportStore(db),
                 media, posting, Ffmpeg.find(json), jobs, ids, clock, settings, json);
+        var archiveStore = new social.atoll.core.archive.ArchiveStore(db);
+        this.archiveExport = new social.atoll.core.archive.ArchiveExporter(db, archiveStore, accounts, statuses, media, infra.blobs, mail,
+                jobs, ids, clock, settings);
+        this.archiveImport = new social.atoll.core.archive.ArchiveImporter(db, archiveStore, media, posting, statuses, jobs, ids, clock,
+                settings);
         this.statusEdits = new StatusEditService(db, statuses, statusEditStore, textFormatter, polls, pollStore,
                 mediaAttacher, clock, settings, events);
         this.scheduledStatuses = new ScheduledStatusService(db, scheduledStore, posting, jobs, clock);

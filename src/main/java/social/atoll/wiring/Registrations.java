@@ -40,6 +40,8 @@ public final class Registrations {
         core.scheduledStatuses.register();
         core.instagramImport.register();
         core.csvImports.register(federation.searchResolver);
+        core.archiveExport.register(federation.archiveVocab);
+        core.archiveImport.register(federation.archiveVocab);
         core.conversations.register(events);
         core.endorsements.register(events);
         core.feedCleanup.register(events);

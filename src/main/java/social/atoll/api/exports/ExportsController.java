@@ -49,7 +49,7 @@ public final class ExportsController implements Controller {
         Viewer v = auth.requireUser(ctx, "read:accounts");
         var s = exports.stats(v.accountId());
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("media_storage", humanBytes(s.mediaBytes()));
+        body.put("media_storage", social.atoll.core.portability.ByteSizes.human(s.mediaBytes()));
         body.put("followers_count", s.followers());
         body.put("following_count", s.following());
         body.put("statuses_count", s.statuses());
@@ -103,18 +103,5 @@ public final class ExportsController implements Controller {
             case MUTES -> "mutes";
             case BOOKMARKS -> "bookmarks";
         };
-    }
-
-    /** GoToSocial's {@code media_storage}: a size for people ("2.5MiB"). */
-    static String humanBytes(long bytes) {
-        if (bytes < 1024) return bytes + "B";
-        String[] units = {"KiB", "MiB", "GiB", "TiB"};
-        double v = bytes;
-        int u = -1;
-        do {
-            v /= 1024;
-            u++;
-        } while (v >= 1024 && u < units.length - 1);
-        return (v >= 10 ? String.format(java.util.Locale.ROOT, "%.0f", v) : String.format(java.util.Locale.ROOT, "%.1f", v)) + units[u];
     }
 }

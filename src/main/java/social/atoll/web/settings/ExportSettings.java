@@ -8,7 +8,12 @@ import java.io.InputStream;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import social.atoll.core.archive.ArchiveExporter;
+import social.atoll.core.archive.ArchiveImporter;
+import social.atoll.core.common.NotFoundException;
 import social.atoll.core.common.ValidationException;
+import social.atoll.core.instagram.ImportException;
+import social.atoll.server.Uploads;
 import social.atoll.core.portability.CsvExports;
 import social.atoll.core.portability.CsvImports;
 import social.atoll.core.portability.CsvKind;
@@ -35,21 +40,39 @@ public final class ExportSettings implements Controller {
         public boolean running() { return "running".equals(state); }
     }
 
+    /** An archive for download: done ones carry their size and the day they go. */
+    public record ArchiveRow(long id, String state, String size, String when, String whenIso, String expires) {
+        public boolean done() { return "done".equals(state); }
+    }
+
+    /** An archive import: its posts done out of all, and the report's notes once it ended. */
+    public record ArchiveImportRow(long id, String state, int done, int total, int percent, String error, List<String> notes) {
+        public boolean running() { return "running".equals(state); }
+    }
+
     public record View(String notice, String error, List<Download> downloads, List<String> importTypes, String chosenType,
-                       boolean overwrite, List<ImportRow> imports) {
-        public boolean anyRunning() { return imports.stream().anyMatch(ImportRow::running); }
+                       boolean overwrite, List<ImportRow> imports, List<ArchiveRow> archives, List<ArchiveImportRow> archiveImports) {
+        public boolean anyRunning() {
+            return imports.stream().anyMatch(ImportRow::running) || archiveImports.stream().anyMatch(ArchiveImportRow::running)
+                    || archives.stream().anyMatch(a -> "running".equals(a.state()));
+        }
     }
 
     private final SettingsSupport support;
     private final Pages pages;
     private final CsvExports exports;
     private final CsvImports imports;
+    private final ArchiveExporter archives;
+    private final ArchiveImporter archiveImports;
 
-    public ExportSettings(BrowserSessions browsers, Pages pages, CsvExports exports, CsvImports imports) {
+    public ExportSettings(BrowserSessions browsers, Pages pages, CsvExports exports, CsvImports imports, ArchiveExporter archives,
+                          ArchiveImporter archiveImports) {
         this.support = new SettingsSupport(browsers, pages);
         this.pages = pages;
         this.exports = exports;
         this.imports = imports;
+        this.archives = archives;
+        this.archiveImports = archiveImports;
     }
 
     @Override
@@ -58,12 +81,66 @@ public final class ExportSettings implements Controller {
         r.get(PATH + "/imports", this::importsFragment);
         r.get(PATH + "/{file}", this::download);
         r.post(PATH + "/import", this::startImport);
+        r.post(PATH + "/archive", this::requestArchive);
+        r.get(PATH + "/archives/{file}", this::downloadArchive);
+        r.post(PATH + "/archive/import", this::importArchive);
+    }
+
+    private void requestArchive(Context ctx) {
+        var me = support.poster(ctx);
+        if (me.isEmpty()) return;
+        archives.request(me.get().account().id());
+        SettingsSupport.done(ctx, PATH, "archive_requested");
+    }
+
+    private void downloadArchive(Context ctx) {
+        var me = support.viewer(ctx);
+        if (me.isEmpty()) return;
+        String name = ctx.pathParam("file");
+        long id;
+        try {
+            id = Long.parseLong(name.endsWith(".zip") ? name.substring(0, name.length() - 4) : "x");
+        } catch (NumberFormatException e) {
+            id = -1;
+        }
+        try {
+            InputStream in = archives.open(me.get().account().id(), id);
+            ctx.contentType("application/zip");
+            ctx.header("Content-Disposition", "attachment; filename=\"archive-" + id + ".zip\"");
+            ctx.header("Cache-Control", "private, no-store");
+            ctx.result(in);
+        } catch (NotFoundException e) {
+            pages.message(ctx, 404, pages.messages().get("settings.export.missing"), pages.messages().get("settings.export.missing"), null);
+        }
+    }
+
+    private void importArchive(Context ctx) {
+        var me = support.poster(ctx);
+        if (me.isEmpty()) return;
+        long accountId = me.get().account().id();
+        String error;
+        try (Uploads uploads = new Uploads()) {
+            var file = uploads.get(ctx, "archive");
+            if (file == null) error = pages.messages().get("settings.export.import.no_file");
+            else {
+                archiveImports.start(accountId, file.file(), new ArchiveImporter.Options("on".equals(ctx.formParam("include_direct"))));
+                error = null;
+            }
+        } catch (ImportException e) {
+            error = pages.messages().get("settings.export.archive.refused", e.getMessage());
+        }
+        if (error != null) {
+            render(ctx, 422, view(accountId, null, error, null, false));
+            return;
+        }
+        SettingsSupport.done(ctx, PATH, "archive_import_started");
     }
 
     private void show(Context ctx) {
         var me = support.viewer(ctx);
         if (me.isEmpty()) return;
-        render(ctx, 200, view(me.get().account().id(), SettingsSupport.notice(ctx, Set.of("import_started")), null, null, false));
+        render(ctx, 200, view(me.get().account().id(),
+                SettingsSupport.notice(ctx, Set.of("import_started", "archive_requested", "archive_import_started")), null, null, false));
     }
 
     /** The list of imports alone, which the page asks for again while one is running (htmx). */
@@ -132,7 +209,19 @@ public final class ExportSettings implements Controller {
         List<ImportRow> rows = imports.recent(accountId, 10).stream().map(i -> new ImportRow(i.id(), i.kind().slug(), i.overwrite(),
                 i.state(), i.total(), i.done(), i.failed(), i.percent(), Times.relative(i.createdAt(), now, pages.messages()),
                 i.createdAt().toString(), i.failures())).toList();
-        return new View(notice, error, downloads, types, chosenType == null ? "following" : chosenType, overwrite, rows);
+        List<ArchiveRow> archiveRows = archives.archives(accountId).stream().map(a -> new ArchiveRow(a.id(), a.state(),
+                a.size() == null ? null : social.atoll.core.portability.ByteSizes.human(a.size()),
+                Times.relative(java.time.Instant.ofEpochMilli(a.createdAt()), now, pages.messages()),
+                java.time.Instant.ofEpochMilli(a.createdAt()).toString(),
+                a.expiresAt() == null ? null : Times.full(java.time.Instant.ofEpochMilli(a.expiresAt())))).toList();
+        List<ArchiveImportRow> archiveImportRows = archiveImports.imports(accountId).stream().map(i -> {
+            var p = archiveImports.progress(i.id()).orElseThrow();
+            List<String> notes = p.finished() ? archiveImports.report(i.id()).notes() : List.of();
+            int percent = p.total() == 0 ? 100 : (int) (p.done() * 100L / p.total());
+            return new ArchiveImportRow(i.id(), i.state(), p.done(), p.total(), percent, i.error(), notes.size() > 50 ? notes.subList(0, 50) : notes);
+        }).toList();
+        return new View(notice, error, downloads, types, chosenType == null ? "following" : chosenType, overwrite, rows, archiveRows,
+                archiveImportRows);
     }
 
     private void render(Context ctx, int status, View view) {
