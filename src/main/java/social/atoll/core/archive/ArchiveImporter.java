@@ -179,6 +179,11 @@ public final class ArchiveImporter {
             item(imp.id(), index, "skipped", 0, "already imported");
             return;
         }
+        if (statuses.byUriOrUrl(post.uri()).filter(s -> s.accountId() == account).isPresent()) {
+            // one's own archive imported into the same account: the post is this one
+            item(imp.id(), index, "skipped", 0, "already on this account");
+            return;
+        }
         if (post.visibility() == Visibility.DIRECT && !imp.includeDirect()) {
             item(imp.id(), index, "skipped", 0, "a direct message, left out (import with direct messages to keep them)");
             return;
