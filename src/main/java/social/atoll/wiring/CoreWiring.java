@@ -348,7 +348,7 @@ public final class CoreWiring {
                 media, posting, Ffmpeg.find(json), jobs, ids, clock, settings, json);
         var archiveStore = new social.atoll.core.archive.ArchiveStore(db);
         this.archiveExport = new social.atoll.core.archive.ArchiveExporter(db, archiveStore, accounts, statuses, media, infra.blobs, mail,
-                jobs, ids, clock, settings);
+                notifications, jobs, ids, clock, settings);
         this.archiveImport = new social.atoll.core.archive.ArchiveImporter(db, archiveStore, media, posting, statuses, jobs, ids, clock,
                 settings);
         this.statusEdits = new StatusEditService(db, statuses, statusEditStore, textFormatter, polls, pollStore,

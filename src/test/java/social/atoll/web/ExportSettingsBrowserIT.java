@@ -127,6 +127,11 @@ class ExportSettingsBrowserIT {
         assertThat(zip.status()).isEqualTo(200);
         assertThat(zip.header("Content-Type")).isEqualTo("application/zip");
         browser.screenshot("settings-export-archive");
+        // announced among the notifications, with the way to it
+        browser.open("/notifications");
+        assertThat(browser.await(".n-atoll-archive_ready a[href='/settings/export']", 15).getText()).contains("Download it");
+        assertThat(browser.accessibilityViolations()).isEmpty();
+        browser.screenshot("notifications-archive-ready");
         // someone else's session cannot download it
         assertThat(atoll.http().get(href.replace(atoll.baseUrl(), "")).status()).isEqualTo(302);
 

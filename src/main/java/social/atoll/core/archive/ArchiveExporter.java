@@ -31,6 +31,7 @@ import social.atoll.core.mail.Letter;
 import social.atoll.core.mail.MailService;
 import social.atoll.core.media.MediaAttachment;
 import social.atoll.core.media.MediaService;
+import social.atoll.core.notification.NotificationStore;
 import social.atoll.core.status.Status;
 import social.atoll.core.status.StatusStore;
 import social.atoll.infra.db.Database;
@@ -44,7 +45,7 @@ import social.atoll.infra.storage.BlobStore;
  * their posts), {@code likes.json}, {@code bookmarks.json}, the posts' media under {@code media_attachments/files/}
  * (the paths the outbox names), {@code avatar.*} and {@code header.*} — so that Mastodon's and Atoll's importers
  * read it. From settings it is a durable job: the ZIP is written to a temporary file, stored in the blob store under
- * an unguessable key, offered for download for {@link #KEPT} and announced by mail. The CLI writes the same ZIP
+ * an unguessable key, offered for download for {@link #KEPT} and announced by a notification and a mail. The CLI writes the same ZIP
  * straight to a file.
  */
 public final class ArchiveExporter {
@@ -70,6 +71,7 @@ public final class ArchiveExporter {
     private final MediaService media;
     private final BlobStore blobs;
     private final MailService mail;
+    private final NotificationStore notifications;
     private final JobQueue jobs;
     private final IdGenerator ids;
     private final Clock clock;
@@ -78,7 +80,7 @@ public final class ArchiveExporter {
     private volatile ArchiveDocuments documents = ArchiveDocuments.NONE;
 
     public ArchiveExporter(Database db, ArchiveStore store, AccountStore accounts, StatusStore statuses, MediaService media, BlobStore blobs,
-                           MailService mail, JobQueue jobs, IdGenerator ids, Clock clock, Settings settings) {
+                           MailService mail, NotificationStore notifications, JobQueue jobs, IdGenerator ids, Clock clock, Settings settings) {
         this.db = db;
         this.store = store;
         this.accounts = accounts;
@@ -86,6 +88,7 @@ public final class ArchiveExporter {
         this.media = media;
         this.blobs = blobs;
         this.mail = mail;
+        this.notifications = notifications;
         this.jobs = jobs;
         this.ids = ids;
         this.clock = clock;
@@ -148,7 +151,12 @@ public final class ArchiveExporter {
             String key = "archives/" + archiveId + "-" + HexFormat.of().formatHex(random.generateSeed(16)) + ".zip";
             blobs.put(key, tmp, "application/zip");
             long now = clock.millis();
-            store.archiveDone(archiveId, key, Files.size(tmp), now, now + KEPT.toMillis());
+            long size = Files.size(tmp);
+            db.write(h -> {
+                store.archiveDone(archiveId, key, size, now, now + KEPT.toMillis());
+                notifications.addArchiveReady(h, account.id(), clock.instant());
+                return null;
+            });
             accounts.userByAccountId(account.id()).filter(u -> u.email() != null).ifPresent(u -> mail.send(
                     new Letter(Letter.Kind.ARCHIVE_READY, u.email(), account.username(), settings.url("/settings/export"), u.locale())));
         } catch (IOException e) {

@@ -154,6 +154,15 @@ class ArchiveRoundTripIT {
     }
 
     @Test
+    void theReadyArchiveIsAnnouncedByNotificationAndMail() {
+        JsonNode notifications = from.http().get("/api/v1/notifications", writer).json();
+        assertThat(notifications).anyMatch(n -> n.get("type").asText().equals("atoll.archive_ready"));
+        var mail = new social.atoll.testing.EmlMailbox(from).await("writer@example.test", 1);
+        assertThat(mail.subject()).contains("Your archive");
+        assertThat(mail.link(from.baseUrl())).endsWith("/settings/export");
+    }
+
+    @Test
     void aFreshAccountElsewhereGetsTheSamePostsAndMedia() {
         String arrived = to.createUser("arrived");
         long arrivedId = id(to, arrived);
