@@ -224,6 +224,57 @@ class ArchiveRoundTripIT {
         assertThat(dm).anyMatch(s -> s.get("visibility").asText().equals("direct"));
     }
 
+    @Test
+    void anArchiveAsMastodonWritesItImports() throws IOException {
+        // written from Mastodon's archive format: Creates with embedded Notes, contentMap, media paths under
+        // /media_attachments/files/, focalPoint, a boost (Announce) and a reply to a post of another server
+        String outbox = """
+                {"@context": ["https://www.w3.org/ns/activitystreams", {"Hashtag": "as:Hashtag"}],
+                 "id": "outbox.json", "type": "OrderedCollection", "totalItems": 3, "orderedItems": [
+                  {"id": "https://old.example/users/ana/statuses/1/activity", "type": "Create", "actor": "https://old.example/users/ana",
+                   "published": "2021-03-04T05:06:07Z", "to": ["https://www.w3.org/ns/activitystreams#Public"],
+                   "cc": ["https://old.example/users/ana/followers"],
+                   "object": {"id": "https://old.example/users/ana/statuses/1", "type": "Note", "summary": null,
+                     "published": "2021-03-04T05:06:07Z", "url": "https://old.example/@ana/1", "attributedTo": "https://old.example/users/ana",
+                     "to": ["https://old.example/users/ana/followers"], "cc": ["https://www.w3.org/ns/activitystreams#Public"],
+                     "sensitive": false, "content": "<p>Guten Morgen, <span class=\\\"h-card\\\"><a href=\\\"https://else.example/@bo\\\" class=\\\"u-url mention\\\">@<span>bo</span></a></span></p>",
+                     "contentMap": {"de": "<p>Guten Morgen</p>"},
+                     "attachment": [{"type": "Document", "mediaType": "image/png",
+                       "url": "/media_attachments/files/105/000/001/original/cafe.png", "name": "Ein Kaffee", "blurhash": "U00000fQfQfQfQfQfQfQfQfQfQfQ",
+                       "focalPoint": [0.25, 0.5], "width": 48, "height": 32}],
+                     "tag": [], "replies": {"id": "https://old.example/users/ana/statuses/1/replies", "type": "Collection"}}},
+                  {"id": "https://old.example/users/ana/statuses/2/activity", "type": "Announce", "actor": "https://old.example/users/ana",
+                   "published": "2021-03-05T00:00:00Z", "to": ["https://www.w3.org/ns/activitystreams#Public"],
+                   "object": "https://else.example/users/bo/statuses/9"},
+                  {"id": "https://old.example/users/ana/statuses/3/activity", "type": "Create", "actor": "https://old.example/users/ana",
+                   "published": "2021-03-06T00:00:00Z", "to": ["https://www.w3.org/ns/activitystreams#Public"], "cc": [],
+                   "object": {"id": "https://old.example/users/ana/statuses/3", "type": "Note", "summary": "spoilers",
+                     "inReplyTo": "https://else.example/users/bo/statuses/9", "published": "2021-03-06T00:00:00Z",
+                     "to": ["https://www.w3.org/ns/activitystreams#Public"], "cc": [], "sensitive": true,
+                     "content": "<p>An answer</p>", "attachment": []}}]}""";
+        Path archive = zipOf(Map.of("outbox.json", outbox.getBytes(StandardCharsets.UTF_8),
+                "actor.json", "{\"type\": \"Person\"}".getBytes(StandardCharsets.UTF_8),
+                "media_attachments/files/105/000/001/original/cafe.png", png(48, 32)));
+        String ana = to.createUser("ana");
+        long anaId = id(to, ana);
+        var report = importInto(to, anaId, archive, false);
+        assertThat(report.postsImported()).isEqualTo(2);
+        assertThat(report.mediaImported()).isEqualTo(1);
+        assertThat(report.notes()).anyMatch(n -> n.contains("not known here"));
+        JsonNode posts = to.http().get("/api/v1/accounts/" + anaId + "/statuses", ana).json();
+        assertThat(posts).hasSize(2);
+        JsonNode answer = posts.get(0), morning = posts.get(1);
+        assertThat(answer.get("spoiler_text").asText()).isEqualTo("spoilers");
+        assertThat(answer.get("created_at").asText()).startsWith("2021-03-06T00:00:00");
+        assertThat(morning.get("visibility").asText()).isEqualTo("unlisted");
+        assertThat(morning.get("language").asText()).isEqualTo("de");
+        // the mention link is kept, sanitized as remote HTML is
+        assertThat(morning.get("content").asText()).contains("href=\"https://else.example/&#64;bo\"");
+        assertThat(morning.get("media_attachments").get(0).get("description").asText()).isEqualTo("Ein Kaffee");
+        assertThat(morning.get("media_attachments").get(0).get("meta").get("focus").get("x").asDouble()).isEqualTo(0.25);
+        Files.deleteIfExists(archive);
+    }
+
     // ---- bad archives: one clear line, nothing stored, nothing left on disk ----
 
     private void refused(Path file, String message) {
