@@ -25,14 +25,15 @@ import social.atoll.core.common.ValidationException;
                 AccountModerationCommands.Approve.class, AccountModerationCommands.Reject.class, AccountModerationCommands.Suspend.class,
                 AccountModerationCommands.Unsuspend.class, AccountModerationCommands.Silence.class, AccountModerationCommands.Unsilence.class,
                 AccountModerationCommands.Sensitive.class, AccountModerationCommands.Unsensitive.class, AccountModerationCommands.Disable.class,
-                AccountModerationCommands.Enable.class, AccountModerationCommands.Delete.class, AccountModerationCommands.Role.class})
+                AccountModerationCommands.Enable.class, AccountModerationCommands.Delete.class, AccountModerationCommands.Role.class,
+                ArchiveCommands.Export.class})
 public final class AccountsCommand implements Runnable {
     @Spec
     CommandSpec spec;
 
     @Override
     public void run() { throw new ParameterException(spec.commandLine(), "missing subcommand: create, token, list, approve, reject, suspend, unsuspend, "
-                + "silence, unsilence, sensitive, unsensitive, disable, enable, delete or role"); }
+                + "silence, unsilence, sensitive, unsensitive, disable, enable, delete, role or export"); }
 
     @Command(name = "create", mixinStandardHelpOptions = true,
             description = "Create a confirmed, approved local account. Prints the password when it made one up.")

@@ -19,13 +19,13 @@ import social.atoll.core.status.Visibility;
 
 /** {@code atoll import instagram USER FILE.zip}: brings a person's history from elsewhere into their account. */
 @Command(name = "import", mixinStandardHelpOptions = true, description = "Import posts from another service.",
-        subcommands = {ImportCommand.Instagram.class})
+        subcommands = {ImportCommand.Instagram.class, ArchiveCommands.Import.class})
 public final class ImportCommand implements Runnable {
     @Spec
     CommandSpec spec;
 
     @Override
-    public void run() { throw new ParameterException(spec.commandLine(), "missing subcommand: instagram"); }
+    public void run() { throw new ParameterException(spec.commandLine(), "missing subcommand: instagram or archive"); }
 
     @Command(name = "instagram", mixinStandardHelpOptions = true,
             description = "Import an Instagram export (the JSON one) into a local account. Runs as a durable job: if this "

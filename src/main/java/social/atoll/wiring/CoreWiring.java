@@ -162,6 +162,12 @@ public final class CoreWiring {
     public final RemotePolls remotePolls;
     public final PostStatusService posting;
     public final social.atoll.core.instagram.InstagramImporter instagramImport;
+    /** CSV exports and imports of a person's network (issue 14). */
+    public final social.atoll.core.portability.CsvExports csvExports;
+    public final social.atoll.core.portability.CsvImports csvImports;
+    /** Archives in Mastodon's format: built for download, and imported (issue 14). */
+    public final social.atoll.core.archive.ArchiveExporter archiveExport;
+    public final social.atoll.core.archive.ArchiveImporter archiveImport;
     /** Attaches media to posts, edits and scheduled statuses. */
     public final MediaAttacher mediaAttacher;
     public final StatusEditService statusEdits;
@@ -344,6 +350,11 @@ public final class CoreWiring {
                 ids, clock, settings, events, circles, statusRelations);
         this.instagramImport = new social.atoll.core.instagram.InstagramImporter(db, new social.atoll.core.instagram.InstagramImportStore(db),
                 media, posting, Ffmpeg.find(json), jobs, ids, clock, settings, json);
+        var archiveStore = new social.atoll.core.archive.ArchiveStore(db);
+        this.archiveExport = new social.atoll.core.archive.ArchiveExporter(db, archiveStore, accounts, statuses, media, infra.blobs, mail,
+                notifications, jobs, ids, clock, settings);
+        this.archiveImport = new social.atoll.core.archive.ArchiveImporter(db, archiveStore, media, posting, statuses, jobs, ids, clock,
+                settings);
         this.statusEdits = new StatusEditService(db, statuses, statusEditStore, textFormatter, polls, pollStore,
                 mediaAttacher, clock, settings, events);
         this.scheduledStatuses = new ScheduledStatusService(db, scheduledStore, posting, jobs, clock);
@@ -365,6 +376,10 @@ public final class CoreWiring {
 
         this.listFeed = new ListFeed(db, listStore, statuses, statusRelations, jobs, clock);
         this.lists = new ListService(db, listStore, accounts, followStore, listFeed, ids, clock);
+        var portability = new social.atoll.core.portability.PortabilityStore(db);
+        this.csvExports = new social.atoll.core.portability.CsvExports(portability, settings.domain(), clock);
+        this.csvImports = new social.atoll.core.portability.CsvImports(db, portability, accounts, follows, blocks, mutes, domainBlocks,
+                lists, bookmarks, jobs, ids, clock, settings.domain());
         this.filterStore = new FilterStore(db, json);
         this.filters = new FilterService(db, filterStore, statuses, visibility, ids, clock, events);
         this.filterMatcher = new StatusFilterMatcher(db, filterStore, statuses, json, clock);

@@ -51,6 +51,8 @@ public final class FederationWiring {
     public final NoteReader noteReader;
     /** What {@code resolve=true} search finds on other servers. */
     public final SearchResolver searchResolver;
+    /** The AS2 of archives in Mastodon's format (core's {@code ArchiveDocuments}). */
+    public final social.atoll.federation.vocab.ArchiveVocab archiveVocab;
     public final InstanceHealth instanceHealth;
     public final InstanceProbe instanceProbe;
     final DeliveryJob deliveryJob;
@@ -87,6 +89,7 @@ public final class FederationWiring {
         var mediaDocuments = new MediaDocuments(core.mediaStore, infra.blobs);
         this.actorWriter = new ActorWriter(settings, core.accounts, localKeys, json, mediaDocuments);
         this.noteWriter = new NoteWriter(settings, core.accounts, core.statuses, core.statusRelations, core.pollStore, mediaDocuments);
+        this.archiveVocab = new social.atoll.federation.vocab.ArchiveVocab(actorWriter, noteWriter, json);
         this.noteReader = new NoteReader(core.accounts);
         this.searchResolver = new SearchResolver(core.accounts, core.statuses, actorResolver, federationClient, core.remoteStatuses,
                 noteReader, core.visibility);

@@ -39,6 +39,9 @@ public final class Registrations {
         core.statusUpdateNotifications.register(events);
         core.scheduledStatuses.register();
         core.instagramImport.register();
+        core.csvImports.register(federation.searchResolver);
+        core.archiveExport.register(federation.archiveVocab);
+        core.archiveImport.register(federation.archiveVocab);
         core.conversations.register(events);
         core.endorsements.register(events);
         core.feedCleanup.register(events);

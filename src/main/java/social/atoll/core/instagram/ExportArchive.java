@@ -35,7 +35,14 @@ public final class ExportArchive {
 
     private ExportArchive() {}
 
-    public static void unpack(Path zip, Path dir, Limits limits) {
+    public static void unpack(Path zip, Path dir, Limits limits) { unpack(zip, dir, limits, KEPT); }
+
+    /**
+     * {@link #unpack(Path, Path, Limits)} keeping the files whose extension (lower case, no dot) is in {@code kept}:
+     * the checks are the same for every importer (Instagram's exports, Mastodon's archives), only what each reads
+     * differs.
+     */
+    public static void unpack(Path zip, Path dir, Limits limits, Set<String> kept) {
         try {
             Files.createDirectories(dir);
             Path root = dir.toRealPath();
@@ -48,7 +55,7 @@ public final class ExportArchive {
                     ZipEntry e = en.nextElement();
                     String name = e.getName();
                     Path target = safeTarget(root, name);
-                    if (e.isDirectory() || !KEPT.contains(extension(name))) continue;
+                    if (e.isDirectory() || !kept.contains(extension(name))) continue;
                     Files.createDirectories(target.getParent());
                     long written = 0;
                     long compressed = Math.max(1, e.getCompressedSize());
@@ -86,7 +93,7 @@ public final class ExportArchive {
         return target;
     }
 
-    static String extension(String name) {
+    public static String extension(String name) {
         int dot = name.lastIndexOf('.');
         return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
     }

@@ -13,7 +13,8 @@ public record Letter(Kind kind, String to, String username, String link, String 
     public enum Kind {
         CONFIRM_EMAIL("confirm_email"),
         PASSWORD_RESET("password_reset"),
-        PASSWORD_CHANGED("password_changed");
+        PASSWORD_CHANGED("password_changed"),
+        ARCHIVE_READY("archive_ready");
 
         private final String id;
 

@@ -49,4 +49,6 @@ public record Notification(long id, long accountId, long fromAccountId, String t
     public static final String MOVE = "move";
     /** A strike against the account (Mastodon 4.3); {@code accountWarningId} names it. */
     public static final String MODERATION_WARNING = "moderation_warning";
+    /** Atoll's own: the archive the person asked for is ready in settings (Mastodon only mails it). */
+    public static final String ARCHIVE_READY = "atoll.archive_ready";
 }

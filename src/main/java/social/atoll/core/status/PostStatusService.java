@@ -244,6 +244,39 @@ public final class PostStatusService {
         });
     }
 
+    /**
+     * A post brought from another server's archive (issue 14): its own text ({@code text}, searchable) and HTML as it
+     * was there (sanitized, so its links and mentions stay as they were written), content warning, visibility,
+     * language, date (the id is minted for that date, so it sorts among the other posts) and parent among the posts
+     * already imported. Nothing is announced: no delivery, no home feed, no notification — the archive's followers
+     * saw these posts when they were new.
+     */
+    public record ArchivedPost(String text, String html, String spoilerText, boolean sensitive, Visibility visibility, String language,
+                               Instant createdAt, Long inReplyToId, List<String> mediaIds) {}
+
+    public Status importArchived(long authorId, ArchivedPost p) {
+        Account author = accounts.byId(authorId).orElseThrow(() -> new NotFoundException("account"));
+        User user = accounts.userByAccountId(authorId).orElseThrow(() -> new NotFoundException("user"));
+        List<Long> media = p.mediaIds().isEmpty() ? List.of() : attachments.check(authorId, p.mediaIds(), null);
+        String body = StatusRules.text(p.text());
+        if (body.isBlank() && media.isEmpty()) throw new ValidationException("the post has neither text nor media");
+        Status parent = p.inReplyToId() == null ? null : statuses.byId(p.inReplyToId()).orElse(null);
+        String html = p.html() == null || p.html().isBlank() ? formatter.format(body, false).html() : social.atoll.core.text.HtmlSanitizer.sanitize(p.html());
+        List<String> tags = formatter.format(body, false).tags();
+        String spoiler = StatusRules.spoiler(p.spoilerText());
+        return db.write(h -> {
+            long id = ids.forTime(p.createdAt());
+            Status row = statuses.insertLocal(new StatusStore.LocalStatus(id,
+                    settings.url("/users/" + author.username() + "/statuses/" + id), settings.url("/@" + author.username() + "/" + id),
+                    author.id(), parent, body, html, spoiler, p.sensitive() || !spoiler.isEmpty(), p.visibility(),
+                    StatusRules.language(p.language(), user.defaultLanguage()), null, p.createdAt()));
+            statuses.insertTags(id, tags, p.createdAt());
+            if (!media.isEmpty()) attachments.claim(h, author.id(), id, media, null);
+            StatusService.count(h, row, 1);
+            return row;
+        });
+    }
+
     private Optional<Status> earlier(long accountId, String keyHash) {
         return statuses.byIdempotencyKey(accountId, keyHash, clock.instant().minus(IDEMPOTENCY_WINDOW));
     }

@@ -19,5 +19,6 @@ public final class SettingsNav {
             new Entry("sessions", "/settings/sessions"),
             new Entry("password", "/settings/password"),
             new Entry("aliases", "/settings/aliases"),
-            new Entry("move", "/settings/move"));
+            new Entry("move", "/settings/move"),
+            new Entry("export", "/settings/export"));
 }

@@ -50,6 +50,7 @@ public record NotificationCard(String id, String type, String icon, String textK
             case "poll" -> "list";
             case "update" -> "pencil";
             case "admin.report" -> "flag";
+            case "atoll.archive_ready" -> "check";
             default -> "bell";
         };
     }
