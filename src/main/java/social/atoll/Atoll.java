@@ -8,6 +8,7 @@ import social.atoll.cli.DbCommand;
 import social.atoll.cli.ServeCommand;
 import social.atoll.cli.VersionCommand;
 import social.atoll.config.SettingsException;
+import social.atoll.infra.db.Database;
 
 /** The {@code atoll} command. */
 @Command(name = "atoll", mixinStandardHelpOptions = true, versionProvider = Atoll.VersionProvider.class,
@@ -36,6 +37,10 @@ public final class Atoll implements Runnable {
             if (ex instanceof SettingsException || ex instanceof CliException) {
                 c.getErr().println("atoll: " + ex.getMessage());
                 return ex instanceof CliException ce ? ce.exitCode() : 2;
+            }
+            if (ex instanceof Database.SchemaMismatchException) {
+                c.getErr().println("atoll: " + ex.getMessage());
+                return 1;
             }
             c.getErr().println("atoll: " + ex);
             ex.printStackTrace(c.getErr());
