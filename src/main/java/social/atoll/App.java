@@ -20,7 +20,8 @@ import social.atoll.wiring.Registrations;
  * {@link CoreWiring} (the domain), {@link FederationWiring} (ActivityPub), and — on a node that serves HTTP —
  * {@link HttpWiring} (views and controllers). Constructing an {@code App} opens and migrates the database and
  * registers every listener and job handler; {@link #startWeb()} and {@link #startWorkers()} start the two roles;
- * {@link #close()} stops everything. Admin commands build the same {@code App} without starting either.
+ * {@link #close()} stops everything. Admin commands build the same graph with {@link #forCommand}, without starting
+ * either role.
  */
 public final class App implements AutoCloseable {
 
@@ -38,13 +39,22 @@ public final class App implements AutoCloseable {
 
     public App(Settings settings) { this(settings, Clock.systemUTC()); }
 
-    public App(Settings settings, Clock clock) {
+    public App(Settings settings, Clock clock) { this(settings, clock, false); }
+
+    private App(Settings settings, Clock clock, boolean command) {
         this.settings = settings;
-        this.infra = new InfraWiring(settings, clock);
+        this.infra = new InfraWiring(settings, clock, command);
         this.core = new CoreWiring(infra);
         this.federation = new FederationWiring(infra, core);
         Registrations.registerAll(infra, core, federation);
     }
+
+    /**
+     * The graph for an admin command: the same services and listeners (a command's writes publish the same events),
+     * but no ACCP self-test, and the schema must already be current: a command never migrates a server's database
+     * under it (a new, empty database is migrated). Neither role is started.
+     */
+    public static App forCommand(Settings settings) { return new App(settings, Clock.systemUTC(), true); }
 
     /** Starts the HTTP server on the configured port (0 picks a free one). */
     public synchronized App startWeb() { return startWeb(List.of()); }

@@ -96,6 +96,26 @@ class AtollCliTest {
     }
 
     @Test
+    void aShortCommandsTreeReadsAsTheWholeOne() {
+        CommandLine whole = new CommandLine(new Atoll());
+        for (String name : List.of("admin", "db", "version")) {
+            CommandLine pruned = Atoll.commandLine(name);
+            assertThat(pruned.getSubcommands()).containsOnlyKeys(name);
+            assertThat(pruned.getSubcommands().get(name).getUsageMessage()).isEqualTo(whole.getSubcommands().get(name).getUsageMessage());
+            assertThat(pruned.getCommandSpec().qualifiedName()).isEqualTo("atoll");
+        }
+        assertThat(pruned("admin", "accounts", "list").getCommandSpec().qualifiedName()).isEqualTo("atoll admin accounts list");
+        assertThat(Atoll.commandLine("serve").getSubcommands()).containsKeys("admin", "serve", "bench", "version");
+        assertThat(Atoll.commandLine().getSubcommands()).containsKeys("admin", "serve", "bench", "version");
+    }
+
+    private static CommandLine pruned(String... path) {
+        CommandLine c = Atoll.commandLine(path);
+        for (String p : path) c = c.getSubcommands().get(p);
+        return c;
+    }
+
+    @Test
     void versionPrintsTheVersion() {
         Result r = run("version");
         assertThat(r.code()).isZero();

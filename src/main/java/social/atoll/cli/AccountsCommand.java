@@ -57,7 +57,7 @@ public final class AccountsCommand implements Runnable {
             }
             boolean generated = password == null;
             String pw = generated ? Tokens.random().substring(0, 24) : password;
-            try (App app = new App(options.load(Map.of()))) {
+            try (App app = App.forCommand(options.load(Map.of()))) {
                 app.core.accountService.createLocal(new NewLocalAccount(username, email, pw, r, true, true, "en", null, null), true);
             } catch (ValidationException e) {
                 throw new Atoll.CliException(e.getMessage(), 1);
@@ -84,7 +84,7 @@ public final class AccountsCommand implements Runnable {
             for (String s : set) {
                 if (!Scopes.isKnown(s)) throw new ParameterException(spec.commandLine(), "unknown scope '" + s + "'");
             }
-            try (App app = new App(options.load(Map.of()))) {
+            try (App app = App.forCommand(options.load(Map.of()))) {
                 Account account = app.core.accounts.byAcct(username.startsWith("@") ? username.substring(1) : username, null)
                         .orElseThrow(() -> new Atoll.CliException("no local account named " + username, 1));
                 long appId = app.core.oauth.adminCliApp().id();
@@ -100,7 +100,7 @@ public final class AccountsCommand implements Runnable {
 
         @Override
         public Integer call() {
-            try (App app = new App(options.load(Map.of()))) {
+            try (App app = App.forCommand(options.load(Map.of()))) {
                 System.out.printf("%-20s %-10s %-32s %s%n", "ID", "ROLE", "EMAIL", "USERNAME");
                 int offset = 0;
                 while (true) {

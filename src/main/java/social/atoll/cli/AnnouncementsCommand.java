@@ -41,7 +41,7 @@ public final class AnnouncementsCommand implements Runnable {
         public Integer call() {
             Instant starts = time("--starts-at", startsAt);
             Instant ends = time("--ends-at", endsAt);
-            try (App app = new App(options.load(Map.of()))) {
+            try (App app = App.forCommand(options.load(Map.of()))) {
                 long id = app.core.announcements.create(text, starts, ends, allDay);
                 System.out.println("published announcement " + id);
             } catch (ValidationException e) {
@@ -66,7 +66,7 @@ public final class AnnouncementsCommand implements Runnable {
 
         @Override
         public Integer call() {
-            try (App app = new App(options.load(Map.of()))) {
+            try (App app = App.forCommand(options.load(Map.of()))) {
                 for (AnnouncementService.Announcement a : app.core.announcements.active(null)) {
                     System.out.println(a.id() + "\t" + a.publishedAt() + "\t" + a.text().replace('\n', ' '));
                 }
@@ -83,7 +83,7 @@ public final class AnnouncementsCommand implements Runnable {
 
         @Override
         public Integer call() {
-            try (App app = new App(options.load(Map.of()))) {
+            try (App app = App.forCommand(options.load(Map.of()))) {
                 app.core.announcements.delete(id);
                 System.out.println("deleted announcement " + id);
             } catch (NotFoundException e) {

@@ -59,7 +59,7 @@ public final class ImportCommand implements Runnable {
                 case "private" -> Visibility.PRIVATE;
                 default -> throw new ParameterException(spec.commandLine(), "--visibility must be public, unlisted or private");
             };
-            try (App app = new App(options.load(Map.of()))) {
+            try (App app = App.forCommand(options.load(Map.of()))) {
                 Account account = app.core.accounts.byAcct(username.startsWith("@") ? username.substring(1) : username, null)
                         .orElseThrow(() -> new Atoll.CliException("no local account named " + username, 1));
                 InstagramImporter importer = app.core.instagramImport;

@@ -33,7 +33,7 @@ public final class JobsCommand implements Runnable {
         @Override
         public Integer call() {
             if (limit < 1 || limit > 10_000) throw new ParameterException(spec.commandLine(), "--limit must be between 1 and 10000");
-            try (App app = new App(options.load(Map.of()))) {
+            try (App app = App.forCommand(options.load(Map.of()))) {
                 var dead = app.infra.jobs.deadJobs(limit);
                 if (dead.isEmpty()) {
                     System.out.println("no dead jobs");
@@ -55,7 +55,7 @@ public final class JobsCommand implements Runnable {
 
         @Override
         public Integer call() {
-            try (App app = new App(options.load(Map.of()))) {
+            try (App app = App.forCommand(options.load(Map.of()))) {
                 var counts = app.infra.jobs.pendingCounts();
                 if (counts.isEmpty()) {
                     System.out.println("no pending jobs");

@@ -39,7 +39,7 @@ public final class MediaCommand implements Runnable {
 
         @Override
         public Integer call() {
-            try (App app = new App(options.load(Map.of()))) {
+            try (App app = App.forCommand(options.load(Map.of()))) {
                 System.out.printf("%-14s %10s %12s%n", "KIND", "FILES", "SIZE");
                 for (var u : new MediaAdmin(app.core.mediaStore, app.infra.clock).usage())
                     System.out.printf("%-14s %10d %12s%n", u.kind(), u.files(), size(u.bytes()));
@@ -64,7 +64,7 @@ public final class MediaCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             Duration age = parseAge(spec, olderThan);
-            try (App app = new App(options.load(Map.of()))) {
+            try (App app = App.forCommand(options.load(Map.of()))) {
                 var pruned = new MediaAdmin(app.core.mediaStore, app.infra.clock).pruneRemote(app.infra.blobs, age);
                 System.out.printf("removed %d cached remote files (%s) older than %s%n", pruned.files(), size(pruned.bytes()), olderThan);
             }
@@ -104,7 +104,7 @@ public final class MediaCommand implements Runnable {
             if (source.equals(target)) throw new ParameterException(spec.commandLine(), "--from and --to name the same driver");
             Settings sourceSettings = options.load(Map.of("ATOLL_STORAGE", source));
             Settings targetSettings = options.load(Map.of("ATOLL_STORAGE", target));
-            try (App app = new App(sourceSettings); BlobStore src = BlobStores.open(sourceSettings); BlobStore dst = BlobStores.open(targetSettings)) {
+            try (App app = App.forCommand(sourceSettings); BlobStore src = BlobStores.open(sourceSettings); BlobStore dst = BlobStores.open(targetSettings)) {
                 var result = new MediaAdmin(app.core.mediaStore, app.infra.clock).move(src, dst, MediaCommand::progress);
                 System.out.println();
                 System.out.printf("copied %d, already there %d, missing in %s %d%n", result.copied(), result.skipped(), source, result.missing());

@@ -34,7 +34,7 @@ final class ModerationCli {
 
     /** Runs {@code action} with the App, mapping core refusals to one-line errors. */
     static <T> T run(SettingsOptions options, Function<App, T> action) {
-        try (App app = new App(options.load(Map.of()))) {
+        try (App app = App.forCommand(options.load(Map.of()))) {
             return action.apply(app);
         } catch (NotFoundException e) {
             throw new Atoll.CliException("not found: " + e.getMessage(), 1);

@@ -44,15 +44,22 @@ public final class InfraWiring implements AutoCloseable {
     /** Signals between nodes: LISTEN/NOTIFY on PostgreSQL, in process on SQLite. */
     public final ClusterChannel clusterChannel;
 
-    public InfraWiring(Settings settings, Clock clock) {
-        CryptoProviders.install(); // before anything makes or reads a key
+    public InfraWiring(Settings settings, Clock clock) { this(settings, clock, false); }
+
+    /**
+     * {@code command}: for an admin command beside (or before) a server. It takes the JDK's crypto providers as they
+     * are (ACCP's native load and self-tests cost more than the key or two a command makes) and requires the schema
+     * to be current instead of migrating it (see {@link Database#requireCurrentSchema}).
+     */
+    public InfraWiring(Settings settings, Clock clock, boolean command) {
+        if (!command) CryptoProviders.install(); // before anything makes or reads a key
         this.settings = settings;
         this.clock = clock;
         this.ids = new IdGenerator(clock);
         PrivateFiles.directory(settings.dataDir());
         this.json = Json.mapper();
         this.jsonColumns = new JsonColumns(json);
-        this.db = openDatabase(settings);
+        this.db = openDatabase(settings, command);
         this.secrets = Secrets.loadOrCreate(settings.dataDir());
         this.events = new EventBus(db);
         this.metrics = new Metrics();
@@ -66,7 +73,7 @@ public final class InfraWiring implements AutoCloseable {
     }
 
     /** Opens and migrates the database; a failure becomes one line naming the setting, not a stack trace. */
-    private static Database openDatabase(Settings settings) {
+    private static Database openDatabase(Settings settings, boolean command) {
         Database opened;
         try {
             opened = Database.open(settings);
@@ -75,7 +82,8 @@ public final class InfraWiring implements AutoCloseable {
                     + ": " + rootMessage(e));
         }
         try {
-            opened.migrate();
+            if (command) opened.requireCurrentSchema();
+            else opened.migrate();
             return opened;
         } catch (RuntimeException e) {
             opened.close();

@@ -15,7 +15,9 @@ import javax.imageio.ImageIO;
 /**
  * The images every server must have before anyone uploads one: the default avatar and header that accounts without
  * their own point at (clients need a real image URL, never null), and the instance thumbnail and icons. Drawn once
- * with Java2D (shapes only, so no fonts are needed on a headless host) and kept as PNG bytes.
+ * with Java2D (shapes only, so no fonts are needed on a headless host) and kept as PNG bytes. Each is drawn on its
+ * first request, not at start: drawing and PNG-encoding the five took about a quarter of a second of the server's
+ * start and a few megabytes of heap that an idle server never needs.
  */
 final class DefaultImages {
 
@@ -30,18 +32,24 @@ final class DefaultImages {
     private static final Color REEF = new Color(0xF2E3B3);
     private static final Color LAGOON = new Color(0x8FD9E8);
 
-    final byte[] avatar;
-    final byte[] header;
-    final byte[] thumbnail;
-    final byte[] iconSmall;
-    final byte[] iconLarge;
+    final Drawn avatar = new Drawn(() -> png(avatar(400)));
+    final Drawn header = new Drawn(() -> png(solid(1500, 500, new Color(0xC9D3DD))));
+    final Drawn thumbnail = new Drawn(() -> png(atoll(1200, 630)));
+    final Drawn iconSmall = new Drawn(() -> png(atoll(ICON_SMALL, ICON_SMALL)));
+    final Drawn iconLarge = new Drawn(() -> png(atoll(ICON_LARGE, ICON_LARGE)));
 
-    DefaultImages() {
-        this.avatar = png(avatar(400));
-        this.header = png(solid(1500, 500, new Color(0xC9D3DD)));
-        this.thumbnail = png(atoll(1200, 630));
-        this.iconSmall = png(atoll(ICON_SMALL, ICON_SMALL));
-        this.iconLarge = png(atoll(ICON_LARGE, ICON_LARGE));
+    /** One image's PNG bytes, drawn once on first use (two first requests at once may both draw: same bytes). */
+    static final class Drawn {
+        private final java.util.function.Supplier<byte[]> draw;
+        private volatile byte[] bytes;
+
+        Drawn(java.util.function.Supplier<byte[]> draw) { this.draw = draw; }
+
+        byte[] bytes() {
+            byte[] b = bytes;
+            if (b == null) bytes = b = draw.get();
+            return b;
+        }
     }
 
     static String iconPath(int size) { return "/instance/icon-" + size + ".png"; }

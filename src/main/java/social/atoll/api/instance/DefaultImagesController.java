@@ -11,11 +11,11 @@ public final class DefaultImagesController implements Controller {
 
     @Override
     public void routes(RoutesConfig r) {
-        r.get(DefaultImages.AVATAR_PATH, ctx -> png(ctx, images.avatar));
-        r.get(DefaultImages.HEADER_PATH, ctx -> png(ctx, images.header));
-        r.get(DefaultImages.THUMBNAIL_PATH, ctx -> png(ctx, images.thumbnail));
-        r.get(DefaultImages.iconPath(DefaultImages.ICON_SMALL), ctx -> png(ctx, images.iconSmall));
-        r.get(DefaultImages.iconPath(DefaultImages.ICON_LARGE), ctx -> png(ctx, images.iconLarge));
+        r.get(DefaultImages.AVATAR_PATH, ctx -> png(ctx, images.avatar.bytes()));
+        r.get(DefaultImages.HEADER_PATH, ctx -> png(ctx, images.header.bytes()));
+        r.get(DefaultImages.THUMBNAIL_PATH, ctx -> png(ctx, images.thumbnail.bytes()));
+        r.get(DefaultImages.iconPath(DefaultImages.ICON_SMALL), ctx -> png(ctx, images.iconSmall.bytes()));
+        r.get(DefaultImages.iconPath(DefaultImages.ICON_LARGE), ctx -> png(ctx, images.iconLarge.bytes()));
     }
 
     private static void png(Context ctx, byte[] bytes) {

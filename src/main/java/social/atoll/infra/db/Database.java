@@ -146,8 +146,17 @@ public final class Database implements AutoCloseable {
     /** Counts statements per request and job run (see {@link StatementCounter}). */
     public StatementCounter statements() { return statements; }
 
-    /** Runs the migrations for this dialect; safe to call from several processes at once. */
+    /**
+     * Runs the migrations for this dialect; safe to call from several processes at once. A database that is already
+     * current (see {@link Migrations}) is left alone without starting Flyway; anything else goes through Flyway's
+     * migrate, which validates the history as before.
+     */
     public void migrate() {
+        Migrations.State state = schemaState();
+        if (state.current()) {
+            migrations = state.applied();
+            return;
+        }
         Flyway flyway = flyway();
         flyway.migrate();
         migrations = flyway.info().applied().length;
@@ -167,6 +176,39 @@ public final class Database implements AutoCloseable {
         org.flywaydb.core.api.MigrationVersion max = null;
         for (var m : all) if (m.getVersion() != null && (max == null || m.getVersion().compareTo(max) > 0)) max = m.getVersion();
         return max == null ? "0" : max.getVersion();
+    }
+
+    /**
+     * For admin commands, which run beside a server and must not change its schema under it: passes when the schema
+     * is current, migrates a new (empty) database as the server's first start would, and otherwise fails with a
+     * message saying what to do.
+     */
+    public void requireCurrentSchema() {
+        Migrations.State state = schemaState();
+        switch (state.status()) {
+            case CURRENT -> migrations = state.applied();
+            case EMPTY -> migrate();
+            case OUTDATED -> throw new SchemaMismatchException("the database schema is older than this version of Atoll ("
+                    + state.detail() + "): start the server or run 'atoll db migrate' first");
+            case NEWER -> throw new SchemaMismatchException("the database schema is newer than this version of Atoll ("
+                    + state.detail() + "): use the Atoll version that migrated it");
+            case INCONSISTENT -> throw new SchemaMismatchException("the database's migration history does not match this version of Atoll ("
+                    + state.detail() + "): 'atoll db migrate' prints Flyway's report");
+        }
+    }
+
+    /** How this database's schema history compares with the migrations of this build (one query, no Flyway). */
+    public Migrations.State schemaState() {
+        try (Connection c = writePool.getConnection()) {
+            return Migrations.check(c, dialect);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the schema history: " + e.getMessage(), e);
+        }
+    }
+
+    /** An admin command met a schema it must not work on (see {@link #requireCurrentSchema}). */
+    public static final class SchemaMismatchException extends RuntimeException {
+        public SchemaMismatchException(String message) { super(message); }
     }
 
     /**
@@ -236,8 +278,7 @@ public final class Database implements AutoCloseable {
     private org.flywaydb.core.api.configuration.FluentConfiguration flywayConfig() {
         return Flyway.configure()
                 .dataSource(writePool)
-                .locations("classpath:db/migration/common",
-                        "classpath:db/migration/" + (dialect == Dialect.SQLITE ? "sqlite" : "postgresql"));
+                .locations(Migrations.locations(dialect).stream().map(l -> "classpath:" + l).toArray(String[]::new));
     }
 
     /** Reads outside any transaction (or inside the current write transaction of this thread). */

@@ -59,8 +59,13 @@ public final class SafeHttpClient implements AutoCloseable {
     /** Headers that describe a body: dropped when a redirect turns the request into a GET. */
     private static final Set<String> BODY_HEADERS = Set.of("content-type", "content-length", "digest", "content-digest", "content-encoding");
 
-    private final HttpClient client;
+    private final String userAgent;
+    private final HostResolver resolver;
+    private final ConnectPolicy policy;
     private final ExecutorService lookups;
+    /** Null until the first request (see {@link #client()}). */
+    private volatile HttpClient client;
+    private boolean closed;
 
     /** The production client: the system resolver and the address policy of {@code settings}. */
     public SafeHttpClient(Settings settings) {
@@ -73,8 +78,28 @@ public final class SafeHttpClient implements AutoCloseable {
      * pointed at a local server and permitted, everything else under the normal rules).
      */
     SafeHttpClient(String userAgent, HostResolver resolver, ConnectPolicy policy) {
+        this.userAgent = userAgent;
+        this.resolver = resolver;
+        this.policy = policy;
         this.lookups = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("atoll-http-dns-", 0).factory());
-        this.client = new HttpClient();
+    }
+
+    /**
+     * Jetty's client, built and started on the first request rather than at start: starting it loads a few hundred
+     * classes and a thread pool that an admin command, or a server that has not federated yet, never uses.
+     */
+    private HttpClient client() throws FetchFailedException {
+        HttpClient c = client;
+        if (c != null) return c;
+        synchronized (this) {
+            if (closed) throw new FetchFailedException("the outbound HTTP client is closed (shutting down)");
+            if (client == null) client = startClient();
+            return client;
+        }
+    }
+
+    private HttpClient startClient() {
+        HttpClient client = new HttpClient();
         client.setName("atoll-http");
         QueuedThreadPool threads = new QueuedThreadPool(64, 1);
         threads.setName("atoll-http");
@@ -93,8 +118,8 @@ public final class SafeHttpClient implements AutoCloseable {
         client.setSocketAddressResolver(new CheckingResolver(resolver, policy, lookups));
         try {
             client.start();
+            return client;
         } catch (Exception e) {
-            lookups.close();
             throw new IllegalStateException("cannot start the outbound HTTP client", e);
         }
     }
@@ -184,6 +209,7 @@ public final class SafeHttpClient implements AutoCloseable {
     private Hop exchange(String method, URI uri, Map<String, String> headers, byte[] body, Limits limits, long deadline) throws FetchFailedException {
         long remainingMs = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
         if (remainingMs <= 0) throw new FetchTimeoutException("no answer from " + uri.getHost() + " within " + limits.totalTimeout().toMillis() + " ms");
+        HttpClient client = client();
         Request request = client.newRequest(uri).method(method).followRedirects(false).timeout(remainingMs, TimeUnit.MILLISECONDS);
         String contentType = null;
         for (Map.Entry<String, String> e : headers.entrySet()) {
@@ -290,8 +316,13 @@ public final class SafeHttpClient implements AutoCloseable {
 
     @Override
     public void close() {
+        HttpClient started;
+        synchronized (this) {
+            closed = true;
+            started = client;
+        }
         try {
-            client.stop();
+            if (started != null) started.stop();
         } catch (Exception ignored) {
             // shutting down
         } finally {

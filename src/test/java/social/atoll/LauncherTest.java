@@ -1,0 +1,97 @@
+package social.atoll;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The {@code ./atoll} launcher's JVM options, as its dry run prints them (it prints the java command instead of
+ * running it, and never builds): {@code ATOLL_MEMORY} sizes the heap and metaspace, a bad value stops it with one
+ * line, and each kind of command gets its profile.
+ */
+class LauncherTest {
+
+    record Run(int code, String out, String err) {
+        List<String> args() { return Arrays.asList(out.trim().split(" +")); }
+    }
+
+    private static Run launch(Map<String, String> env, String... args) throws IOException, InterruptedException {
+        List<String> command = new java.util.ArrayList<>(List.of("bash", Path.of("atoll").toAbsolutePath().toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command);
+        Map<String, String> e = pb.environment();
+        e.remove("ATOLL_MEMORY");
+        e.remove("ATOLL_JAVA_OPTS");
+        e.remove("ATOLL_CDS");
+        e.put("ATOLL_LAUNCHER_DRY_RUN", "1");
+        e.putAll(env);
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        return new Run(p.waitFor(), out, err);
+    }
+
+    private static Map<String, String> memory(String value) {
+        Map<String, String> m = new HashMap<>();
+        m.put("ATOLL_MEMORY", value);
+        return m;
+    }
+
+    @Test
+    void atollMemorySizesTheHeapAndMetaspace() throws Exception {
+        Run def = launch(Map.of(), "serve");
+        assertThat(def.code()).as(def.err()).isZero();
+        assertThat(def.args()).contains("-Xmx614m", "-XX:MaxMetaspaceSize=256m", "-XX:+UseSerialGC", "-Xms16m");
+
+        assertThat(launch(memory("512m"), "serve").args()).contains("-Xmx307m", "-XX:MaxMetaspaceSize=128m");
+        assertThat(launch(memory("2G"), "serve").args()).contains("-Xmx1228m", "-XX:MaxMetaspaceSize=256m");
+        assertThat(launch(memory("1.5g"), "serve").args()).contains("-Xmx921m");
+        assertThat(launch(memory("768"), "serve").args()).as("a bare number is megabytes").contains("-Xmx460m", "-XX:MaxMetaspaceSize=192m");
+        assertThat(launch(memory(" 1024MB "), "serve").args()).contains("-Xmx614m");
+    }
+
+    @Test
+    void aBadAtollMemoryStopsWithOneLine() throws Exception {
+        for (String bad : List.of("lots", "1t", "-1g", "100m")) {
+            Run r = launch(memory(bad), "serve");
+            assertThat(r.code()).as(bad).isEqualTo(2);
+            assertThat(r.out()).as(bad).isEmpty();
+            assertThat(r.err().lines().toList()).as(bad).singleElement().asString().startsWith("atoll: ATOLL_MEMORY: ");
+        }
+    }
+
+    @Test
+    void shortCommandsCompileWithC1OnlyAndTheServerDoesNot() throws Exception {
+        assertThat(launch(Map.of(), "admin", "accounts", "list").args()).contains("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+        assertThat(launch(Map.of(), "version").args()).contains("-XX:TieredStopAtLevel=1");
+        assertThat(launch(Map.of(), "serve").args()).doesNotContain("-XX:TieredStopAtLevel=1");
+    }
+
+    @Test
+    void benchmarksKeepTheJvmDefaultsUnlessAtollMemoryIsSet() throws Exception {
+        List<String> bench = launch(Map.of(), "bench").args();
+        assertThat(bench).noneMatch(a -> a.startsWith("-Xmx") || a.startsWith("-XX:"));
+        assertThat(launch(memory("4g"), "bench").args()).contains("-Xmx2457m").doesNotContain("-XX:+UseSerialGC");
+    }
+
+    @Test
+    void javaOptionsComeLastSoTheyWin() throws Exception {
+        List<String> args = launch(Map.of("ATOLL_JAVA_OPTS", "-Xmx2g -XX:+UseG1GC"), "serve").args();
+        assertThat(args.indexOf("-Xmx2g")).isGreaterThan(args.indexOf("-Xmx614m"));
+        assertThat(args.indexOf("-XX:+UseG1GC")).isGreaterThan(args.indexOf("-XX:+UseSerialGC"));
+        assertThat(args.subList(args.indexOf("-jar"), args.size())).endsWith("serve");
+    }
+
+    @Test
+    void theClassDataArchiveCanBeTurnedOff() throws Exception {
+        assertThat(launch(Map.of(), "serve").args()).anyMatch(a -> a.startsWith("-XX:SharedArchiveFile=") && a.endsWith("atoll-server.jsa"));
+        assertThat(launch(Map.of("ATOLL_CDS", "off"), "serve").args()).noneMatch(a -> a.startsWith("-XX:SharedArchiveFile="));
+    }
+}
