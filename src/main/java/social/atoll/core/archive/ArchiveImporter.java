@@ -214,14 +214,21 @@ public final class ArchiveImporter {
         String text = HtmlSanitizer.text(post.contentHtml());
         try {
             Long inReplyTo = parent;
-            db.write(h -> {
+            // checked again under the write lock: two imports of archives holding the same post (or one holding it
+            // twice) must not both store it — the second used to fail on the primary key and be retried
+            boolean duplicate = db.write(h -> {
+                if (store.imported(account, post.uri()).isPresent()) {
+                    store.addItem(h, imp.id(), new ArchiveStore.Item(index, "skipped", 0, "already imported"));
+                    return true;
+                }
                 Status s = posting.importArchived(account, new PostStatusService.ArchivedPost(text, post.contentHtml(), post.spoilerText(),
                         post.sensitive(), post.visibility(), post.language(), post.published(), inReplyTo,
                         uploaded.stream().map(m -> Long.toString(m.id())).toList()));
                 store.remember(h, account, post.uri(), s.id());
                 store.addItem(h, imp.id(), new ArchiveStore.Item(index, "imported", uploaded.size(), String.join("\n", notes)));
-                return null;
+                return false;
             });
+            if (duplicate) for (var m : uploaded) media.deleteUnattached(account, m.id());
         } catch (ValidationException e) {
             for (var m : uploaded) media.deleteUnattached(account, m.id());
             notes.add("post of " + post.published() + " skipped: " + e.getMessage());
@@ -233,7 +240,12 @@ public final class ArchiveImporter {
     private static Optional<Path> file(Path root, String path) {
         if (path == null || path.isBlank() || path.contains("://")) return Optional.empty();
         String p = path.startsWith("/") ? path.substring(1) : path;
-        Path f = root.resolve(p).normalize();
+        Path f;
+        try {
+            f = root.resolve(p).normalize();
+        } catch (java.nio.file.InvalidPathException e) {
+            return Optional.empty(); // a NUL or the like: no file of the archive has such a name (the importer fuzz found it)
+        }
         return f.startsWith(root) && Files.isRegularFile(f) ? Optional.of(f) : Optional.empty();
     }
 

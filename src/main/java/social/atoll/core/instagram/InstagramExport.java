@@ -145,7 +145,12 @@ public final class InstagramExport {
     private static Path resolve(String uri, List<Path> bases, Path root) {
         Path top = root.toAbsolutePath().normalize();
         for (Path base : bases) {
-            Path p = base.toAbsolutePath().resolve(uri).normalize();
+            Path p;
+            try {
+                p = base.toAbsolutePath().resolve(uri).normalize();
+            } catch (java.nio.file.InvalidPathException e) {
+                return null; // a NUL or the like: no file of the export has such a name
+            }
             if (p.startsWith(top) && Files.isRegularFile(p)) return p;
         }
         return null;

@@ -138,6 +138,17 @@ public final class Database implements AutoCloseable {
                 return (pos, stmt, ctx) -> stmt.setLong(pos, value.toEpochMilli());
             }
         });
+        // PostgreSQL cannot hold a NUL in text at all ("invalid byte sequence for encoding UTF8: 0x00"), and text
+        // from outside — remote posts, imported archives and CSV files — may carry one: a job storing it would fail
+        // on every retry. Features strip control characters where they read text; this is the last door, the same
+        // on both databases so that SQLite does not keep what PostgreSQL could not.
+        jdbi.registerArgument(new AbstractArgumentFactory<String>(Types.VARCHAR) {
+            @Override
+            protected Argument build(String value, ConfigRegistry config) {
+                String text = value.indexOf('\0') < 0 ? value : value.replace("\0", "");
+                return (pos, stmt, ctx) -> stmt.setString(pos, text);
+            }
+        });
         return jdbi;
     }
 
