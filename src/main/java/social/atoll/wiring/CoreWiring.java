@@ -353,7 +353,7 @@ public final class CoreWiring {
         var archiveStore = new social.atoll.core.archive.ArchiveStore(db);
         this.archiveExport = new social.atoll.core.archive.ArchiveExporter(db, archiveStore, accounts, statuses, media, infra.blobs, mail,
                 notifications, jobs, ids, clock, settings);
-        this.archiveImport = new social.atoll.core.archive.ArchiveImporter(db, archiveStore, media, posting, statuses, jobs, ids, clock,
+        this.archiveImport = new social.atoll.core.archive.ArchiveImporter(db, archiveStore, media, posting, reblogs, statuses, jobs, ids, clock,
                 settings);
         this.statusEdits = new StatusEditService(db, statuses, statusEditStore, textFormatter, polls, pollStore,
                 mediaAttacher, clock, settings, events);

@@ -89,10 +89,10 @@ public final class FederationWiring {
         var mediaDocuments = new MediaDocuments(core.mediaStore, infra.blobs);
         this.actorWriter = new ActorWriter(settings, core.accounts, localKeys, json, mediaDocuments);
         this.noteWriter = new NoteWriter(settings, core.accounts, core.statuses, core.statusRelations, core.pollStore, mediaDocuments);
-        this.archiveVocab = new social.atoll.federation.vocab.ArchiveVocab(actorWriter, noteWriter, json);
         this.noteReader = new NoteReader(core.accounts);
         this.searchResolver = new SearchResolver(core.accounts, core.statuses, actorResolver, federationClient, core.remoteStatuses,
                 noteReader, core.visibility);
+        this.archiveVocab = new social.atoll.federation.vocab.ArchiveVocab(actorWriter, noteWriter, json, searchResolver);
 
         this.instanceHealth = new InstanceHealth(core.instanceHealth, clock);
         this.instanceProbe = new InstanceProbe(federationClient, instanceHealth, clock);

@@ -18,9 +18,10 @@ public interface ArchiveDocuments {
 
     /**
      * {@code outbox.json}: an {@code OrderedCollection} of the {@code Create}s of {@code statuses}, oldest first, with
-     * each attachment's URL replaced by its path in the archive ({@code mediaPaths}: stored URL → path).
+     * each attachment's URL replaced by its path in the archive ({@code mediaPaths}: stored URL → path), and an
+     * {@code Announce} for each boost among them ({@code boosted}: the boosted posts by id), as Mastodon writes it.
      */
-    String outbox(List<Status> statuses, Map<String, String> mediaPaths);
+    String outbox(List<Status> statuses, Map<Long, Status> boosted, Map<String, String> mediaPaths);
 
     /** {@code likes.json} or {@code bookmarks.json}: an {@code OrderedCollection} of post URIs named {@code id}. */
     String uris(String id, List<String> uris);
@@ -31,9 +32,19 @@ public interface ArchiveDocuments {
      */
     List<ArchivePost> posts(Path outbox);
 
+    /** The post at {@code uri}, known here or fetched from its server now, when {@code viewerId} may see it. */
+    java.util.Optional<Status> status(String uri, long viewerId);
+
     /** One post read from an archive. */
     record ArchivePost(String uri, String contentHtml, String spoilerText, boolean sensitive, social.atoll.core.status.Visibility visibility,
-                       String language, java.time.Instant published, String inReplyTo, List<ArchiveMedia> media) {}
+                       String language, java.time.Instant published, String inReplyTo, List<ArchiveMedia> media, String boostOf) {
+
+        /** A post of the author's own (not a boost). */
+        public ArchivePost(String uri, String contentHtml, String spoilerText, boolean sensitive, social.atoll.core.status.Visibility visibility,
+                           String language, java.time.Instant published, String inReplyTo, List<ArchiveMedia> media) {
+            this(uri, contentHtml, spoilerText, sensitive, visibility, language, published, inReplyTo, media, null);
+        }
+    }
 
     /** An attachment: its path in the archive (as written in the outbox), alt text and focal point ({@code "x,y"} or null). */
     record ArchiveMedia(String path, String mediaType, String description, String focus) {}
@@ -41,8 +52,9 @@ public interface ArchiveDocuments {
     /** For wiring without federation. */
     ArchiveDocuments NONE = new ArchiveDocuments() {
         @Override public String actor(Account account, String avatarPath, String headerPath) { throw new IllegalStateException("no federation"); }
-        @Override public String outbox(List<Status> statuses, Map<String, String> mediaPaths) { throw new IllegalStateException("no federation"); }
+        @Override public String outbox(List<Status> statuses, Map<Long, Status> boosted, Map<String, String> mediaPaths) { throw new IllegalStateException("no federation"); }
         @Override public String uris(String id, List<String> uris) { throw new IllegalStateException("no federation"); }
         @Override public List<ArchivePost> posts(Path outbox) { throw new IllegalStateException("no federation"); }
+        @Override public java.util.Optional<Status> status(String uri, long viewerId) { return java.util.Optional.empty(); }
     };
 }

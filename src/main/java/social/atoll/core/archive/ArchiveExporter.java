@@ -189,11 +189,14 @@ public final class ArchiveExporter {
             String header = image(out, account.headerMediaId(), "header");
             entry(out, "actor.json", documents.actor(account, avatar, header));
             List<Status> all = new ArrayList<>();
+            Map<Long, Status> boosted = new java.util.HashMap<>();
             Map<String, String> paths = new LinkedHashMap<>();
             long after = 0;
             for (List<Long> page; !(page = store.ownStatusIds(account.id(), after, BATCH)).isEmpty(); after = page.getLast()) {
                 Map<Long, Status> byId = statuses.byIds(page);
                 for (long id : page) if (byId.containsKey(id)) all.add(byId.get(id));
+                List<Long> originalIds = byId.values().stream().map(Status::reblogOfId).filter(java.util.Objects::nonNull).toList();
+                if (!originalIds.isEmpty()) boosted.putAll(statuses.byIds(originalIds));
                 media.byStatusIds(page).values().forEach(list -> {
                     for (MediaAttachment m : list) {
                         if (m.fileKey() == null || !m.processed()) continue;
@@ -204,7 +207,7 @@ public final class ArchiveExporter {
                 });
             }
             posts = all.size();
-            entry(out, "outbox.json", documents.outbox(all, paths));
+            entry(out, "outbox.json", documents.outbox(all, boosted, paths));
             entry(out, "likes.json", documents.uris("likes.json", store.likedUris(account.id())));
             entry(out, "bookmarks.json", documents.uris("bookmarks.json", store.bookmarkedUris(account.id())));
         }

@@ -71,6 +71,7 @@ public final class ArchiveImporter {
     private final ArchiveStore store;
     private final MediaService media;
     private final PostStatusService posting;
+    private final social.atoll.core.status.ReblogService reblogs;
     private final StatusStore statuses;
     private final JobQueue jobs;
     private final IdGenerator ids;
@@ -80,9 +81,11 @@ public final class ArchiveImporter {
     private volatile ExportArchive.Limits limits = ExportArchive.Limits.DEFAULT;
     private volatile ArchiveDocuments documents = ArchiveDocuments.NONE;
 
-    public ArchiveImporter(Database db, ArchiveStore store, MediaService media, PostStatusService posting, StatusStore statuses,
+    public ArchiveImporter(Database db, ArchiveStore store, MediaService media, PostStatusService posting,
+                           social.atoll.core.status.ReblogService reblogs, StatusStore statuses,
                            JobQueue jobs, IdGenerator ids, Clock clock, Settings settings) {
         this.db = db;
+        this.reblogs = reblogs;
         this.store = store;
         this.media = media;
         this.posting = posting;
@@ -184,6 +187,10 @@ public final class ArchiveImporter {
             item(imp.id(), index, "skipped", 0, "already on this account");
             return;
         }
+        if (post.boostOf() != null) {
+            importBoost(imp, index, post);
+            return;
+        }
         if (post.visibility() == Visibility.DIRECT && !imp.includeDirect()) {
             item(imp.id(), index, "skipped", 0, "a direct message, left out (import with direct messages to keep them)");
             return;
@@ -233,6 +240,33 @@ public final class ArchiveImporter {
             for (var m : uploaded) media.deleteUnattached(account, m.id());
             notes.add("post of " + post.published() + " skipped: " + e.getMessage());
             item(imp.id(), index, "skipped", 0, String.join("\n", notes));
+        }
+    }
+
+    /**
+     * A boost of the archive: boosted again here, at its old date, when the boosted post is known here or can still
+     * be fetched from its server and may be boosted; like the imported posts, it is not delivered to anyone.
+     */
+    private void importBoost(ArchiveStore.Import imp, int index, ArchiveDocuments.ArchivePost post) {
+        long account = imp.accountId();
+        Optional<Status> original = statuses.byUriOrUrl(post.boostOf()).or(() -> documents.status(post.boostOf(), account));
+        if (original.isEmpty()) {
+            item(imp.id(), index, "skipped", 0, "a boost of " + post.boostOf() + ", which cannot be fetched any more");
+            return;
+        }
+        try {
+            db.write(h -> {
+                if (store.imported(account, post.uri()).isPresent()) {
+                    store.addItem(h, imp.id(), new ArchiveStore.Item(index, "skipped", 0, "already imported"));
+                    return null;
+                }
+                Status boost = reblogs.importBoost(account, original.get().id(), post.visibility(), post.published());
+                store.remember(h, account, post.uri(), boost.id());
+                store.addItem(h, imp.id(), new ArchiveStore.Item(index, "imported", 0, ""));
+                return null;
+            });
+        } catch (ValidationException | social.atoll.core.common.ForbiddenException | social.atoll.core.common.NotFoundException e) {
+            item(imp.id(), index, "skipped", 0, "a boost of " + post.boostOf() + " that cannot be made here: " + e.getMessage());
         }
     }
 

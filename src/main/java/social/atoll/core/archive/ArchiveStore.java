@@ -74,10 +74,10 @@ public final class ArchiveStore {
 
     // ---- what an archive holds ----
 
-    /** Ids of the account's own posts (no boosts), oldest first, after {@code afterId}. */
+    /** Ids of the account's own posts and boosts, oldest first, after {@code afterId}. */
     public List<Long> ownStatusIds(long accountId, long afterId, int limit) {
         return db.read(h -> h.createQuery("""
-                        SELECT id FROM statuses WHERE account_id = :a AND reblog_of_id IS NULL AND deleted_at IS NULL AND id > :after
+                        SELECT id FROM statuses WHERE account_id = :a AND deleted_at IS NULL AND id > :after
                         ORDER BY id LIMIT :n""")
                 .bind("a", accountId).bind("after", afterId).bind("n", limit).mapTo(Long.class).list());
     }

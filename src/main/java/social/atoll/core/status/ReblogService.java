@@ -83,6 +83,32 @@ public final class ReblogService {
         });
     }
 
+    /**
+     * A boost brought from an archive (see the archive import): made at {@code at}, the date of the boost on the old
+     * server, under the same rules as {@link #reblog}, and announced to nobody — no delivery, no home feeds — like
+     * the posts imported beside it. An existing boost of the same post is returned as it is.
+     */
+    public Status importBoost(long accountId, long statusId, Visibility requested, Instant at) {
+        Status original = visibleOriginal(accountId, statusId);
+        Visibility ov = original.visibilityEnum();
+        if (ov == Visibility.DIRECT || ov == Visibility.LIMITED || (ov == Visibility.PRIVATE && original.accountId() != accountId))
+            throw new ForbiddenException("This action is not allowed");
+        Visibility vis = ov == Visibility.PRIVATE ? Visibility.PRIVATE
+                : requested == Visibility.UNLISTED || requested == Visibility.PRIVATE ? requested : Visibility.PUBLIC;
+        Account booster = accounts.byId(accountId).orElseThrow(() -> new NotFoundException("account"));
+        return db.write(h -> {
+            var existing = statuses.reblogBy(accountId, original.id());
+            if (existing.isPresent()) return existing.get();
+            long id = ids.forTime(at);
+            String activity = settings.url("/users/" + booster.username() + "/statuses/" + id + "/activity");
+            statuses.insertLocalReblog(h, id, activity, accountId, original.id(), vis, at);
+            if (original.localOnly()) statuses.markLocalOnly(h, id);
+            Status boost = statuses.stored(h, id);
+            StatusService.countCreated(h, boost, at);
+            return boost;
+        });
+    }
+
     /** Removes the account's boost of the status (if any) and returns the boosted status. */
     public Status unreblog(long accountId, long statusId) {
         Status original = visibleOriginal(accountId, statusId);

@@ -34,11 +34,18 @@ public final class ArchiveVocab implements ArchiveDocuments {
     private final ActorWriter actors;
     private final NoteWriter notes;
     private final ObjectMapper json;
+    private final social.atoll.core.search.RemoteLookup lookup;
 
-    public ArchiveVocab(ActorWriter actors, NoteWriter notes, ObjectMapper json) {
+    public ArchiveVocab(ActorWriter actors, NoteWriter notes, ObjectMapper json, social.atoll.core.search.RemoteLookup lookup) {
         this.actors = actors;
         this.notes = notes;
         this.json = json;
+        this.lookup = lookup;
+    }
+
+    @Override
+    public java.util.Optional<Status> status(String uri, long viewerId) {
+        return lookup.url(uri, viewerId).map(social.atoll.core.search.RemoteLookup.Found::status);
     }
 
     @Override
@@ -60,23 +67,41 @@ public final class ArchiveVocab implements ArchiveDocuments {
     }
 
     @Override
-    public String outbox(List<Status> statuses, Map<String, String> mediaPaths) {
+    public String outbox(List<Status> statuses, Map<Long, Status> boosted, Map<String, String> mediaPaths) {
         ObjectNode o = F.objectNode();
         o.set("@context", Contexts.note());
         o.put("id", "outbox.json");
         o.put("type", "OrderedCollection");
-        o.put("totalItems", statuses.size());
         ArrayNode items = o.putArray("orderedItems");
-        for (int i = 0; i < statuses.size(); i += BATCH) {
-            for (ObjectNode create : notes.createActivities(statuses.subList(i, Math.min(statuses.size(), i + BATCH)))) {
-                for (JsonNode att : AsValues.list(create.path("object").get("attachment"))) {
-                    if (att instanceof ObjectNode d && d.path("url").isTextual()) {
-                        String path = mediaPaths.get(d.get("url").asText());
-                        if (path != null) d.put("url", path);
-                    }
-                }
-                items.add(create);
+        // boosts are Announces of the boosted post (dropped when that post is gone), in their place by date
+        List<Status> own = statuses.stream().filter(s -> !s.isReblog()).toList();
+        Map<Long, ObjectNode> announces = new java.util.HashMap<>();
+        for (Status s : statuses) {
+            if (s.isReblog() && boosted.containsKey(s.reblogOfId())) announces.put(s.id(), notes.announce(s, boosted.get(s.reblogOfId())));
+        }
+        Map<Long, ObjectNode> creates = new java.util.HashMap<>();
+        for (int i = 0; i < own.size(); i += BATCH) {
+            List<Status> batch = own.subList(i, Math.min(own.size(), i + BATCH));
+            List<ObjectNode> written = notes.createActivities(batch);
+            for (int k = 0; k < batch.size(); k++) creates.put(batch.get(k).id(), written.get(k));
+        }
+        o.put("totalItems", creates.size() + announces.size());
+        for (Status s : statuses) {
+            ObjectNode announce = announces.get(s.id());
+            if (announce != null) {
+                announce.remove("@context");
+                items.add(announce);
+                continue;
             }
+            ObjectNode create = creates.get(s.id());
+            if (create == null) continue;
+            for (JsonNode att : AsValues.list(create.path("object").get("attachment"))) {
+                if (att instanceof ObjectNode d && d.path("url").isTextual()) {
+                    String path = mediaPaths.get(d.get("url").asText());
+                    if (path != null) d.put("url", path);
+                }
+            }
+            items.add(create);
         }
         return write(o);
     }
@@ -109,7 +134,16 @@ public final class ArchiveVocab implements ArchiveDocuments {
         if (items == null || !items.isArray()) throw new ImportException("outbox.json holds no items");
         List<ArchivePost> posts = new ArrayList<>();
         for (JsonNode activity : items) {
-            if (!AsValues.hasType(activity, "Create")) continue; // boosts (Announce) are not brought back
+            if (AsValues.hasType(activity, "Announce")) {
+                // a boost: brought back when the boosted post can still be had (see ArchiveImporter)
+                String id = AsValues.id(activity);
+                String object = AsValues.id(activity.get("object"));
+                Instant published = AsValues.instant(activity, "published");
+                if (id != null && object != null && published != null)
+                    posts.add(new ArchivePost(id, "", null, false, visibility(activity), null, published, null, List.of(), object));
+                continue;
+            }
+            if (!AsValues.hasType(activity, "Create")) continue;
             JsonNode note = activity.get("object");
             if (note == null || !note.isObject() || !AsValues.hasType(note, "Note", "Article", "Page", "Question")) continue;
             String uri = AsValues.id(note);

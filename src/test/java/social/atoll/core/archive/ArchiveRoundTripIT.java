@@ -52,7 +52,7 @@ class ArchiveRoundTripIT {
     @BeforeAll
     void start() throws IOException {
         from = TestInstance.start();
-        to = TestInstance.start();
+        to = TestInstance.start(Map.of("ATOLL_ALLOW_PRIVATE_ADDRESSES", "true")); // fetches boosted posts from `from`
         writer = from.createUser("writer");
         writerId = id(from, writer);
         String friend = from.createUser("friend");
@@ -131,6 +131,63 @@ class ArchiveRoundTripIT {
         var started = on.app().core.archiveImport.start(accountId, file, new ArchiveImporter.Options(direct));
         Await.until("the archive is imported", () -> on.app().core.archiveImport.progress(started.importId()).orElseThrow().finished());
         return on.app().core.archiveImport.report(started.importId());
+    }
+
+    /**
+     * Boosts travel as Mastodon writes them (an {@code Announce} of the boosted post's URI) and come back as boosts
+     * at their old date when the boosted post can still be fetched; a boost of a post that is gone is skipped with
+     * its reason. Nobody is sent anything.
+     */
+    @Test
+    void boostsAreBroughtBackWhenTheBoostedPostCanStillBeFetched() throws IOException {
+        String booster = from.createUser("booster");
+        long boosterId = id(from, booster);
+        String author = from.createUser("boosted_author");
+        JsonNode kept = from.http().postJson("/api/v1/statuses", author, Map.of("status", "boost me and keep me")).json();
+        JsonNode gone = from.http().postJson("/api/v1/statuses", author, Map.of("status", "boost me and delete me")).json();
+        var boostedThere = from.http().postJson("/api/v1/statuses/" + kept.get("id").asText() + "/reblog", booster, Map.of());
+        assertThat(boostedThere.status()).isEqualTo(200);
+        assertThat(from.http().postJson("/api/v1/statuses/" + gone.get("id").asText() + "/reblog", booster, Map.of()).status()).isEqualTo(200);
+        from.http().postJson("/api/v1/statuses", booster, Map.of("status", "a post of my own"));
+
+        var requested = from.app().core.archiveExport.request(boosterId);
+        Await.until("the archive is built", () -> from.app().core.archiveExport.archives(boosterId).stream()
+                .anyMatch(a -> a.id() == requested.id() && "done".equals(a.state())));
+        Path boosts = Files.createTempFile("boosts", ".zip");
+        try (InputStream in = from.app().core.archiveExport.open(boosterId, requested.id()); OutputStream out = Files.newOutputStream(boosts)) {
+            in.transferTo(out);
+        }
+        try {
+            JsonNode outbox = from.app().infra.json.readTree(entries(boosts).get("outbox.json"));
+            List<String> types = new ArrayList<>();
+            outbox.get("orderedItems").forEach(i -> types.add(i.get("type").asText()));
+            assertThat(types).containsExactly("Announce", "Announce", "Create");
+            assertThat(outbox.get("orderedItems").get(0).get("object").asText()).isEqualTo(kept.get("uri").asText());
+
+            // the second boosted post is deleted before the archive arrives anywhere
+            assertThat(from.http().delete("/api/v1/statuses/" + gone.get("id").asText(), author).status()).isEqualTo(200);
+            String arrived = to.createUser("boosts_arrived");
+            long arrivedId = id(to, arrived);
+            var report = importInto(to, arrivedId, boosts, false);
+            assertThat(report.postsImported()).as("%s", report).isEqualTo(2);
+            assertThat(report.notes()).anyMatch(n -> n.contains(gone.get("uri").asText()));
+
+            JsonNode statuses = to.http().get("/api/v1/accounts/" + arrivedId + "/statuses?limit=40", arrived).json();
+            JsonNode boost = null;
+            for (JsonNode st : statuses) if (st.hasNonNull("reblog")) boost = st;
+            assertThat(boost).as("%s", statuses).isNotNull();
+            assertThat(boost.get("reblog").get("uri").asText()).isEqualTo(kept.get("uri").asText());
+            assertThat(boost.get("reblog").get("content").asText()).contains("boost me and keep me");
+            var original = from.http().get("/api/v1/statuses/" + kept.get("id").asText() + "/reblogged_by", author).json();
+            // ActivityStreams dates (Mastodon's too) carry whole seconds
+            assertThat(java.time.Instant.parse(boost.get("created_at").asText())).as("the boost's old date, not the import's")
+                    .isEqualTo(java.time.Instant.parse(boostedThere.json().get("created_at").asText()).truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+            assertThat(original).as("the boost was not delivered back to the original's server").hasSize(1);
+            // importing again adds nothing
+            assertThat(importInto(to, arrivedId, boosts, false).postsImported()).isZero();
+        } finally {
+            Files.deleteIfExists(boosts);
+        }
     }
 
     @Test
