@@ -224,7 +224,9 @@ class ApiFuzzIT {
     private Arbitrary<JsonNode> garbage() {
         Arbitrary<String> raw = Arbitraries.oneOf(Arbitraries.strings().all().ofMaxLength(200),
                 Arbitraries.of("{", "[1,2", "\"just a string\"", "42", "{\"status\": ", "\u0000\u0000", "a=%zz&b", "--x\r\nbroken"));
-        Arbitrary<String> type = Arbitraries.of("application/json", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x",
+        // not "multipart/form-data; boundary=x" with a body that never shows it: Jetty then closes the connection after
+        // its 400 without saying so, and the next request of the sequence fails (ErrorShapesIT pins the 400)
+        Arbitrary<String> type = Arbitraries.of("application/json", "application/x-www-form-urlencoded",
                 "multipart/form-data", "text/plain", "application/json; charset=klingon", "application/xml", "");
         return Combinators.combine(raw, type).as((r, t) -> {
             ObjectNode o = NODES.objectNode();

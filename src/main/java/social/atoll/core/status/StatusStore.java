@@ -153,9 +153,10 @@ public final class StatusStore {
         if (f.excludeReblogs()) sql.append(" AND s.reblog_of_id IS NULL");
         if (f.onlyMedia()) sql.append(" AND EXISTS (SELECT 1 FROM media_attachments m WHERE m.status_id = s.id)");
         if (f.pinned()) sql.append(" AND EXISTS (SELECT 1 FROM status_pins p WHERE p.status_id = s.id AND p.account_id = s.account_id)");
-        if (f.tagged() != null) sql.append("""
-                 AND EXISTS (SELECT 1 FROM status_tags st JOIN tags t ON t.id = st.tag_id
-                   WHERE st.status_id = s.id AND t.name_key = :tag)""");
+        // a plain string: a text block strips the leading space, and the clause then ran into the visibility
+        // predicate ("… = FALSEAND EXISTS")
+        if (f.tagged() != null)
+            sql.append(" AND EXISTS (SELECT 1 FROM status_tags st JOIN tags t ON t.id = st.tag_id WHERE st.status_id = s.id AND t.name_key = :tag)");
         sql.append(range.conditions("s.id")).append(range.orderAndLimit("s.id"));
         return range.newestFirst(db.read(h -> {
             var q = h.createQuery(sql.toString()).bind("account", accountId);
