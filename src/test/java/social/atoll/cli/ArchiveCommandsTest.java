@@ -1,10 +1,11 @@
 package social.atoll.cli;
 
+import static social.atoll.testing.CliRun.run;
+
+import social.atoll.testing.CliRun.Result;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -24,24 +25,6 @@ class ArchiveCommandsTest {
 
     @TempDir
     Path dataDir;
-
-    private record Result(int code, String out, String err) {}
-
-    private static synchronized Result run(String... args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-            int code = Atoll.run(args);
-            return new Result(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
-    }
 
     @Test
     void exportsAnAccountAndImportsItIntoAnother() throws Exception {
