@@ -99,6 +99,7 @@ public final class HttpServer {
                 if (body == null || body.isEmpty() || body.startsWith("Endpoint ")) error(ctx, 404, "Record not found", null);
             });
             routes.error(405, ctx -> error(ctx, 404, "Record not found", null));
+            routes.after(HttpServer::finishUnreadBody);
             // last of all: a browser that asked for a page gets the error as a page, whoever answered it in JSON
             routes.after(ctx -> {
                 String type = ctx.res().getContentType();
@@ -162,6 +163,34 @@ public final class HttpServer {
         }
         log.error("unhandled error on {} {}", ctx.method(), ctx.path(), e);
         error(ctx, 500, "Internal server error", null);
+    }
+
+    /**
+     * An answer given without reading the request's body (a 401 before parsing, a 404 for its path, a multipart body
+     * its parser gave up on) leaves the rest of the body in the connection. Jetty then closes the connection after
+     * the answer, which said keep-alive: a pooled client sends its next request into it and reads nothing ("header
+     * parser received no bytes"), or the client, still sending, has the connection reset under it before it reads the
+     * answer. A remainder up to {@link BodyLimits#DRAIN} is read and discarded before answering, so the connection
+     * stays usable; a larger one is not worth reading, and the answer says {@code Connection: close}.
+     */
+    private static void finishUnreadBody(Context ctx) {
+        long length = ctx.contentLength();
+        boolean chunked = ctx.header("Transfer-Encoding") != null;
+        if ((length <= 0 && !chunked) || ctx.res().isCommitted()) return;
+        boolean finished = false;
+        if (length <= BodyLimits.DRAIN) {
+            try {
+                var in = ctx.req().getInputStream();
+                byte[] buffer = new byte[16 * 1024];
+                long left = BodyLimits.DRAIN;
+                int n;
+                while (left > 0 && (n = in.read(buffer, 0, (int) Math.min(buffer.length, left))) >= 0) left -= n;
+                finished = left > 0 || in.read() < 0;
+            } catch (IOException | RuntimeException e) {
+                // read through a reader, refused by its limit, or the client went away: not reusable
+            }
+        }
+        if (!finished) ctx.header("Connection", "close");
     }
 
     /**

@@ -234,10 +234,10 @@ class ApiFuzzIT {
     private Arbitrary<JsonNode> garbage() {
         Arbitrary<String> raw = Arbitraries.oneOf(Arbitraries.strings().all().ofMaxLength(200),
                 Arbitraries.of("{", "[1,2", "\"just a string\"", "42", "{\"status\": ", "\u0000\u0000", "a=%zz&b", "--x\r\nbroken"));
-        // not "multipart/form-data; boundary=x" with a body that never shows it: Jetty then closes the connection after
-        // its 400 without saying so, and the next request of the sequence fails (ErrorShapesIT pins the 400)
+        // with "multipart/form-data; boundary=x" and a body that never shows it, Jetty's parser gives up before the end
+        // of the body: the server reads the rest, or the connection would close after the 400 without saying so
         Arbitrary<String> type = Arbitraries.of("application/json", "application/x-www-form-urlencoded",
-                "multipart/form-data", "text/plain", "application/json; charset=klingon", "application/xml", "");
+                "multipart/form-data", "multipart/form-data; boundary=x", "text/plain", "application/json; charset=klingon", "application/xml", "");
         return Combinators.combine(raw, type).as((r, t) -> {
             ObjectNode o = NODES.objectNode();
             o.put("raw", r);

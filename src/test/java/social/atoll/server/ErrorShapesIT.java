@@ -164,6 +164,54 @@ class ErrorShapesIT {
     }
 
     /**
+     * Deterministic form of the above, on one socket: a route that answers without reading a body of ordinary size
+     * neither resets the connection under the client still sending it nor closes it: the body is read and discarded,
+     * and the same connection answers the next request.
+     */
+    @Test
+    void aBodyTheRouteDidNotReadIsDiscardedAndTheConnectionServesTheNextRequest() throws Exception {
+        String small = "{\"status\": \"" + "a".repeat(400 * 1024) + "\"}";
+        String noBoundary = "--x\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.png\"\r\n\r\n" + "b".repeat(100 * 1024);
+        String[][] cases = {
+                {"POST /api/v1/statuses HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: " + small.length() + "\r\n\r\n", small},
+                {"POST /api/v2/media HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + token
+                        + "\r\nContent-Type: multipart/form-data\r\nContent-Length: " + noBoundary.length() + "\r\n\r\n", noBoundary},
+                {"DELETE /api/v1/lists/1 HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: " + small.length() + "\r\n\r\n", small},
+        };
+        for (String[] c : cases) {
+            try (Socket s = new Socket("127.0.0.1", atoll.app().port())) {
+                s.setSoTimeout(20_000);
+                var in = new java.io.BufferedInputStream(s.getInputStream());
+                // most of the body is still on its way when the route has decided, as with a client sending a large body
+                var out = s.getOutputStream();
+                out.write((c[0] + c[1].substring(0, 8 * 1024)).getBytes(StandardCharsets.ISO_8859_1));
+                out.flush();
+                var sendFailure = new java.util.concurrent.atomic.AtomicReference<Exception>();
+                var sender = Thread.startVirtualThread(() -> {
+                    try {
+                        Thread.sleep(300);
+                        out.write(c[1].substring(8 * 1024).getBytes(StandardCharsets.ISO_8859_1));
+                        out.flush();
+                    } catch (Exception e) {
+                        sendFailure.set(e);
+                    }
+                });
+                String head = readHead(in);
+                sender.join();
+                assertThat(sendFailure.get()).as("sending the rest of the body of " + c[0]).isNull();
+                assertThat(head).as(c[0]).matches("(?s)HTTP/1.1 4\\d\\d.*");
+                int length = Integer.parseInt(head.lines().filter(l -> l.regionMatches(true, 0, "Content-Length:", 0, 15))
+                        .findFirst().orElseThrow().substring(15).trim());
+                in.readNBytes(length);
+                assertThat(head.toLowerCase(java.util.Locale.ROOT)).doesNotContain("connection: close");
+                s.getOutputStream().write("GET /api/v1/instance HTTP/1.1\r\nHost: localhost\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+                s.getOutputStream().flush();
+                assertThat(readHead(in)).as("the answer after " + c[0]).startsWith("HTTP/1.1 200");
+            }
+        }
+    }
+
+    /**
      * After a request Jetty cannot parse (URI or headers too long), the next request of a client that pools its
      * connections still gets its answer: the refusal says the connection closes, so the client does not reuse it.
      */
