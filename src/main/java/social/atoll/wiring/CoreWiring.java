@@ -258,6 +258,8 @@ public final class CoreWiring {
     public final SeenActivityStore seenActivities;
     public final social.atoll.core.mail.MailService mail;
     public final social.atoll.core.account.AccountCredentials credentials;
+    public final social.atoll.core.twofactor.TwoFactorService twoFactor;
+    public final social.atoll.core.twofactor.Passkeys passkeys;
 
     public CoreWiring(InfraWiring infra) {
         Settings settings = infra.settings;
@@ -336,6 +338,9 @@ public final class CoreWiring {
         this.credentials = new social.atoll.core.account.AccountCredentials(settings, db, accounts,
                 new social.atoll.core.account.UserTokenStore(), oauthStore, webSessions, mail, jobs, ids, clock);
         this.signUps = new SignUpService(settings, accountService, accounts, tokens, signUpBlocks, credentials);
+        var twoFactorStore = new social.atoll.core.twofactor.TwoFactorStore(db);
+        this.twoFactor = new social.atoll.core.twofactor.TwoFactorService(settings, db, twoFactorStore, accounts, mail, ids, clock);
+        this.passkeys = new social.atoll.core.twofactor.Passkeys(settings, twoFactorStore, twoFactor, ids, clock);
         this.remoteAccounts = new RemoteAccountService(db, accounts, followStore, follows, clock);
         this.siteSettings = new SiteSettings(db);
         this.instance = new InstanceService(settings, db, siteSettings, accounts, statuses, clock);

@@ -14,7 +14,9 @@ public record Letter(Kind kind, String to, String username, String link, String 
         CONFIRM_EMAIL("confirm_email"),
         PASSWORD_RESET("password_reset"),
         PASSWORD_CHANGED("password_changed"),
-        ARCHIVE_READY("archive_ready");
+        ARCHIVE_READY("archive_ready"),
+        TWO_FACTOR_ENABLED("two_factor_enabled"),
+        TWO_FACTOR_DISABLED("two_factor_disabled");
 
         private final String id;
 
