@@ -8,6 +8,8 @@ const features = [
   ['.shell', './keys.js'],
   ['video[data-gifv]', './gifv.js'],
   ['input[data-preview]', './preview.js'],
+  // passkeys: adding one in settings, and signing in with one (second step or without password)
+  ['[data-passkey]', './passkeys.js'],
 ];
 
 for (const [selector, module] of features) {

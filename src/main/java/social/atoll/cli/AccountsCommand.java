@@ -26,14 +26,14 @@ import social.atoll.core.common.ValidationException;
                 AccountModerationCommands.Unsuspend.class, AccountModerationCommands.Silence.class, AccountModerationCommands.Unsilence.class,
                 AccountModerationCommands.Sensitive.class, AccountModerationCommands.Unsensitive.class, AccountModerationCommands.Disable.class,
                 AccountModerationCommands.Enable.class, AccountModerationCommands.Delete.class, AccountModerationCommands.Role.class,
-                ArchiveCommands.Export.class})
+                ArchiveCommands.Export.class, TwoFactorCommand.class})
 public final class AccountsCommand implements Runnable {
     @Spec
     CommandSpec spec;
 
     @Override
     public void run() { throw new ParameterException(spec.commandLine(), "missing subcommand: create, token, list, approve, reject, suspend, unsuspend, "
-                + "silence, unsilence, sensitive, unsensitive, disable, enable, delete, role or export"); }
+                + "silence, unsilence, sensitive, unsensitive, disable, enable, delete, role, export or disable-2fa"); }
 
     @Command(name = "create", mixinStandardHelpOptions = true,
             description = "Create a confirmed, approved local account. Prints the password when it made one up.")

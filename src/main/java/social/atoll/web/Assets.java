@@ -26,7 +26,8 @@ public final class Assets {
 
     /** The files under {@code web/assets/} that pages use (besides the stylesheet). */
     static final List<String> FILES = List.of("app.js", "live.js", "compose.js", "keys.js", "gifv.js", "preview.js", "copy.js",
-            "icon.svg", "icons.svg", "manifest.webmanifest", "photo-filters.js", "photo-editor.js", "album.js");
+            "icon.svg", "icons.svg", "manifest.webmanifest", "photo-filters.js", "photo-editor.js", "album.js",
+            "passkeys.js");
 
     private static final String HTMX = "META-INF/resources/webjars/htmx.org/2.0.8/dist/htmx.min.js";
 

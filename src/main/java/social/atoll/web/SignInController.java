@@ -16,8 +16,13 @@ public final class SignInController implements Controller {
     private final BrowserSessions sessions;
     private final SignInForm form;
     private final Pages pages;
+    private final social.atoll.core.twofactor.SecondFactor secondFactor;
+    private final SecondStepCookie secondStep;
 
-    public SignInController(WebSessions webSessions, BrowserSessions sessions, SignInForm form, Pages pages) {
+    public SignInController(WebSessions webSessions, BrowserSessions sessions, SignInForm form, Pages pages,
+                            social.atoll.core.twofactor.SecondFactor secondFactor, SecondStepCookie secondStep) {
+        this.secondFactor = secondFactor;
+        this.secondStep = secondStep;
         this.webSessions = webSessions;
         this.sessions = sessions;
         this.form = form;
@@ -58,8 +63,16 @@ public final class SignInController implements Controller {
             form.show(ctx, 403, returnTo, login, refusal.get(), null);
             return;
         }
+        String target = SignInForm.safeReturnTo(returnTo) ? returnTo : "/";
+        if (secondFactor.required(person.user().id())) {
+            // the password alone grants nothing: the session starts only after the second step
+            secondStep.start(ctx, person.user().id());
+            ctx.status(303).header("Location", TwoFactorSignIn.PATH + "?return_to="
+                    + java.net.URLEncoder.encode(target, java.nio.charset.StandardCharsets.UTF_8));
+            return;
+        }
         sessions.signIn(ctx, person.user(), person.account());
-        ctx.status(303).header("Location", SignInForm.safeReturnTo(returnTo) ? returnTo : "/");
+        ctx.status(303).header("Location", target);
     }
 
     private void signOut(Context ctx) {

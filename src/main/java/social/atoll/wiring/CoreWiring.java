@@ -260,6 +260,7 @@ public final class CoreWiring {
     public final social.atoll.core.account.AccountCredentials credentials;
     public final social.atoll.core.twofactor.TwoFactorService twoFactor;
     public final social.atoll.core.twofactor.Passkeys passkeys;
+    public final social.atoll.core.twofactor.SecondFactor secondFactor;
 
     public CoreWiring(InfraWiring infra) {
         Settings settings = infra.settings;
@@ -341,6 +342,7 @@ public final class CoreWiring {
         var twoFactorStore = new social.atoll.core.twofactor.TwoFactorStore(db);
         this.twoFactor = new social.atoll.core.twofactor.TwoFactorService(settings, db, twoFactorStore, accounts, mail, ids, clock);
         this.passkeys = new social.atoll.core.twofactor.Passkeys(settings, twoFactorStore, twoFactor, ids, clock);
+        this.secondFactor = new social.atoll.core.twofactor.SecondFactor(db, twoFactor, passkeys, accounts, new SignInThrottle(clock));
         this.remoteAccounts = new RemoteAccountService(db, accounts, followStore, follows, clock);
         this.siteSettings = new SiteSettings(db);
         this.instance = new InstanceService(settings, db, siteSettings, accounts, statuses, clock);

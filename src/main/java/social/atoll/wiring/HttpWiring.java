@@ -185,7 +185,10 @@ public final class HttpWiring implements AutoCloseable {
         c.add(new TokenController(core.authorizations, core.oauth, core.tokens, json));
         c.add(new AuthorizationServerMetadataController(settings));
         c.add(new UserinfoController(settings, auth, accountViews));
-        c.add(new SignInController(core.browserSignIn, browserSessions, signInForm, pages));
+        var secondStep = new social.atoll.web.SecondStepCookie(settings, infra.secrets.cookieKey(), clock);
+        c.add(new SignInController(core.browserSignIn, browserSessions, signInForm, pages, core.secondFactor, secondStep));
+        c.add(new social.atoll.web.TwoFactorSignIn(core.secondFactor, secondStep, browserSessions, pages));
+        c.add(new social.atoll.web.settings.TwoFactorSettings(browserSessions, pages, core.twoFactor, core.passkeys));
         c.add(new LandingController(settings, pages, browserSessions, core.instance));
         c.add(new AssetsController(assets));
         c.add(new TimelinePages(browserSessions, pages, core.timelines, statusViews, core.statusQueries, core.lists, core.listFeed));

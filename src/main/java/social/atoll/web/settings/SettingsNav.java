@@ -18,6 +18,7 @@ public final class SettingsNav {
             new Entry("applications", "/settings/applications"),
             new Entry("sessions", "/settings/sessions"),
             new Entry("password", "/settings/password"),
+            new Entry("two_factor", "/settings/two-factor"),
             new Entry("aliases", "/settings/aliases"),
             new Entry("move", "/settings/move"),
             new Entry("export", "/settings/export"));
