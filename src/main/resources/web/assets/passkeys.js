@@ -63,13 +63,13 @@ async function register(form) {
   const credential = await navigator.credentials.create({
     publicKey: {
       challenge: b64.decode(o.challenge),
-      rp: { id: o.rpId, name: o.rpName },
-      user: { id: b64.decode(o.userId), name: o.userName, displayName: o.userDisplayName },
+      rp: { id: o.rp_id, name: o.rp_name },
+      user: { id: b64.decode(o.user_id), name: o.user_name, displayName: o.user_display_name },
       pubKeyCredParams: [{ type: 'public-key', alg: -7 }, { type: 'public-key', alg: -8 }, { type: 'public-key', alg: -257 }],
-      excludeCredentials: o.credentialIds.map((id) => ({ type: 'public-key', id: b64.decode(id) })),
+      excludeCredentials: o.credential_ids.map((id) => ({ type: 'public-key', id: b64.decode(id) })),
       authenticatorSelection: { residentKey: 'required', requireResidentKey: true, userVerification: 'preferred' },
       attestation: 'none',
-      timeout: o.timeoutMillis,
+      timeout: o.timeout,
     },
   });
   const done = await post(form.dataset.finish, csrf, { name, credential: credentialJson(credential) });
@@ -82,10 +82,10 @@ async function signIn(box) {
   const credential = await navigator.credentials.get({
     publicKey: {
       challenge: b64.decode(o.challenge),
-      rpId: o.rpId,
-      allowCredentials: o.credentialIds.map((id) => ({ type: 'public-key', id: b64.decode(id) })),
-      userVerification: o.credentialIds.length ? 'preferred' : 'required',
-      timeout: o.timeoutMillis,
+      rpId: o.rp_id,
+      allowCredentials: o.credential_ids.map((id) => ({ type: 'public-key', id: b64.decode(id) })),
+      userVerification: o.credential_ids.length ? 'preferred' : 'required',
+      timeout: o.timeout,
     },
   });
   const done = await post(box.dataset.finish, csrf, { credential: credentialJson(credential), return_to: box.dataset.returnTo || '/' });

@@ -96,7 +96,7 @@ public final class TwoFactorSignIn implements Controller {
             jsonError(ctx, 404, pages.messages().get("two_factor.passkey.none"));
             return;
         }
-        ctx.header("Cache-Control", "no-store").json(options.get());
+        ctx.header("Cache-Control", "no-store").json(json(options.get()));
     }
 
     private void passkey(Context ctx) {
@@ -117,7 +117,7 @@ public final class TwoFactorSignIn implements Controller {
             jsonError(ctx, 403, pages.messages().get("two_factor.refused"));
             return;
         }
-        ctx.header("Cache-Control", "no-store").json(secondFactor.passwordlessOptions());
+        ctx.header("Cache-Control", "no-store").json(json(secondFactor.passwordlessOptions()));
     }
 
     private void passwordless(Context ctx) {
@@ -161,6 +161,20 @@ public final class TwoFactorSignIn implements Controller {
     private void refused(Context ctx) {
         pages.message(ctx, 403, "Request refused", "This form has expired or did not come from this site.",
                 "Go back, reload the page and try again.");
+    }
+
+    /** Passkey options as the page's script reads them (names spelled out here, not left to the JSON mapper's naming). */
+    public static Map<String, Object> json(social.atoll.core.twofactor.Passkeys.Options o) {
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("challenge", o.challenge());
+        m.put("rp_id", o.rpId());
+        m.put("rp_name", o.rpName());
+        m.put("user_id", o.userId());
+        m.put("user_name", o.userName());
+        m.put("user_display_name", o.userDisplayName());
+        m.put("credential_ids", o.credentialIds());
+        m.put("timeout", o.timeoutMillis());
+        return m;
     }
 
     private static void jsonError(Context ctx, int status, String message) {

@@ -115,7 +115,8 @@ public final class TwoFactorSettings implements Controller {
         var me = support.poster(ctx);
         if (me.isEmpty()) return;
         try {
-            ctx.header("Cache-Control", "no-store").json(passkeys.registrationOptions(me.get().user(), me.get().account()));
+            ctx.header("Cache-Control", "no-store").json(social.atoll.web.TwoFactorSignIn.json(
+                    passkeys.registrationOptions(me.get().user(), me.get().account())));
         } catch (ValidationException e) {
             ctx.status(422).json(Map.of("error", e.getMessage()));
         }
