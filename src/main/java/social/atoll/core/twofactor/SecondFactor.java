@@ -57,11 +57,13 @@ public final class SecondFactor {
 
     /** A passkey's answer to a sign-in without password: whoever it proves, if anyone. */
     public Outcome passwordless(String responseJson, String ip) {
-        Duration wait = throttle.wait("passkey", ip);
+        // keyed by address alone: a shared key would let anyone lock everyone out of passkey sign-in
+        String key = "passkey:" + ip;
+        Duration wait = throttle.wait(key, ip);
         if (wait.isPositive()) return new Outcome.Throttled(wait);
         Optional<WebSessions.Person> person = passkeys.verifyPasswordless(responseJson).flatMap(this::person);
         if (person.isEmpty()) {
-            throttle.failed("passkey", ip);
+            throttle.failed(key, ip);
             return new Outcome.Wrong();
         }
         return new Outcome.Passed(person.get());
