@@ -8,6 +8,9 @@ const features = [
   ['.shell', './keys.js'],
   ['video[data-gifv]', './gifv.js'],
   ['input[data-preview]', './preview.js'],
+  ['[data-album]', './carousel.js'],
+  ['img[data-blurhash]', './blurhash.js'],
+  ['[data-collection-order]', './collection-order.js'],
 ];
 
 for (const [selector, module] of features) {
