@@ -353,6 +353,7 @@ public final class CoreWiring {
                 ids, clock, settings, events, circles, statusRelations);
         this.instagramImport = new social.atoll.core.instagram.InstagramImporter(db, new social.atoll.core.instagram.InstagramImportStore(db),
                 media, posting, Ffmpeg.find(json), jobs, ids, clock, settings, json);
+        this.instagramImport.notifyWith(notifications);
         var archiveStore = new social.atoll.core.archive.ArchiveStore(db);
         this.archiveExport = new social.atoll.core.archive.ArchiveExporter(db, archiveStore, accounts, statuses, media, infra.blobs, mail,
                 notifications, jobs, ids, clock, settings);

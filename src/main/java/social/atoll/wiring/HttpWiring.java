@@ -202,6 +202,7 @@ public final class HttpWiring implements AutoCloseable {
         c.add(new SessionSettings(browserSessions, pages, core.browserSignIn));
         c.add(new social.atoll.web.settings.ExportSettings(browserSessions, pages, core.csvExports, core.csvImports,
                 core.archiveExport, core.archiveImport));
+        c.add(new social.atoll.web.settings.InstagramImportSettings(browserSessions, pages, core.instagramImport));
         c.add(new social.atoll.api.exports.ExportsController(auth, json, core.csvExports, core.csvImports));
         c.add(new social.atoll.web.admin.AdminReportPages(browserSessions, pages, core.reportModeration, core.accountModeration,
                 core.statusQueries, statusViews, accountViews));

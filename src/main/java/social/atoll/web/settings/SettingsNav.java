@@ -20,5 +20,6 @@ public final class SettingsNav {
             new Entry("password", "/settings/password"),
             new Entry("aliases", "/settings/aliases"),
             new Entry("move", "/settings/move"),
-            new Entry("export", "/settings/export"));
+            new Entry("export", "/settings/export"),
+            new Entry("instagram", "/settings/import/instagram"));
 }
