@@ -143,7 +143,7 @@ public final class MediaService {
             try {
                 decoder.toJpeg(file.file(), jpeg);
             } catch (IOException e) {
-                throw new ValidationException("The HEIC photo could not be read");
+                throw new ValidationException("HEIC could not be converted: libheif cannot read this file");
             }
             return upload(accountId, new MediaUpload(jpeg, file.filename(), "image/jpeg", Files.size(jpeg)), thumbnail, description, focus,
                     filterName, async);
