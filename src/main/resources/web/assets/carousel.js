@@ -52,8 +52,12 @@ function setup(root) {
       if (j !== at) s.querySelector('video')?.pause();
     });
     count.textContent = fill(t.of, at + 1, n);
+    // a button that becomes disabled under the keyboard would drop focus to the page: it goes to the other one
+    const focused = document.activeElement;
     prev.disabled = at === 0;
     next.disabled = at === n - 1;
+    if (focused === next && next.disabled) prev.focus();
+    if (focused === prev && prev.disabled) next.focus();
     if (viewer.open) paint();
   };
 
@@ -87,8 +91,10 @@ function setup(root) {
     }
     caption.textContent = (img ? img.alt : video?.getAttribute('aria-label')) || t.noAlt;
     vcount.textContent = fill(t.of, at + 1, n);
+    const focused = document.activeElement;
     vprev.disabled = at === 0;
     vnext.disabled = at === n - 1;
+    if ((focused === vnext && vnext.disabled) || (focused === vprev && vprev.disabled)) close.focus();
   };
   let opener = null;
   const open = (from) => {
