@@ -183,6 +183,27 @@ class PhotoViewsBrowserIT {
         fitsAPhone("/discover", "discover-phone");
     }
 
+    @Test
+    void theBlurhashPlaceholderHasThePhotosColours() {
+        String hash = atoll.http().get("/api/v1/statuses/" + lagoon.id()).json().get("media_attachments").get(0).get("blurhash").asText();
+        browser.open("/discover");
+        // the placeholder module decodes Mastodon's blurhash; its mean colour is the photo's (teal, with a white oval)
+        @SuppressWarnings("unchecked")
+        List<Number> mean = (List<Number>) ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                import('/assets/blurhash.js').then((m) => {
+                  const px = m.decode(arguments[0], 32, 32);
+                  const sum = [0, 0, 0];
+                  for (let i = 0; i < px.length; i += 4) { sum[0] += px[i]; sum[1] += px[i + 1]; sum[2] += px[i + 2]; }
+                  done(sum.map((v) => v / (32 * 32)));
+                }).catch((e) => done([String(e)]));
+                """, hash);
+        assertThat(mean).hasSize(3);
+        assertThat(mean.get(0).doubleValue()).isCloseTo(59, org.assertj.core.data.Offset.offset(25.0));
+        assertThat(mean.get(1).doubleValue()).isCloseTo(189, org.assertj.core.data.Offset.offset(25.0));
+        assertThat(mean.get(2).doubleValue()).isCloseTo(206, org.assertj.core.data.Offset.offset(25.0));
+    }
+
     private String link(Status s) { return atoll.baseUrl() + "/@alice/" + s.id(); }
 
     private List<Long> order() {
