@@ -10,6 +10,9 @@ const features = [
   ['input[data-preview]', './preview.js'],
   // passkeys: adding one in settings, and signing in with one (second step or without password)
   ['[data-passkey]', './passkeys.js'],
+  ['[data-album]', './carousel.js'],
+  ['img[data-blurhash]', './blurhash.js'],
+  ['[data-collection-order]', './collection-order.js'],
 ];
 
 for (const [selector, module] of features) {

@@ -30,7 +30,7 @@ final class BodyLimits {
         if (path.equals("/web/media") || path.equals("/compose") || (path.startsWith("/statuses/") && path.endsWith("/edit"))) return MEDIA;
         if (path.equals("/api/v1/import") || path.equals("/settings/export/import")) return CSV_IMPORT;
         // an archive from the settings page: as large as the server's request limit; a larger one goes through the CLI
-        if (path.equals("/settings/export/archive/import")) return MEDIA;
+        if (path.equals("/settings/export/archive/import") || path.equals("/settings/import/instagram")) return MEDIA;
         if (path.equals("/inbox") || (path.startsWith("/users/") && path.endsWith("/inbox"))) return INBOX;
         return DEFAULT;
     }

@@ -22,12 +22,12 @@ import java.util.zip.GZIPOutputStream;
 public final class Assets {
 
     /** The stylesheet's parts, in cascade order. */
-    static final List<String> CSS_PARTS = List.of("base", "layout", "forms", "status", "public", "compose", "photos", "app", "settings", "admin");
+    static final List<String> CSS_PARTS = List.of("base", "layout", "forms", "status", "public", "compose", "photos", "gallery", "app", "settings", "admin");
 
     /** The files under {@code web/assets/} that pages use (besides the stylesheet). */
     static final List<String> FILES = List.of("app.js", "live.js", "compose.js", "keys.js", "gifv.js", "preview.js", "copy.js",
             "icon.svg", "icons.svg", "manifest.webmanifest", "photo-filters.js", "photo-editor.js", "album.js",
-            "passkeys.js");
+            "passkeys.js", "carousel.js", "blurhash.js", "collection-order.js");
 
     private static final String HTMX = "META-INF/resources/webjars/htmx.org/2.0.8/dist/htmx.min.js";
 

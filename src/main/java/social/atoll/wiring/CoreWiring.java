@@ -210,6 +210,7 @@ public final class CoreWiring {
     public final ListFeed listFeed;
     public final ListService lists;
     public final CircleService circles;
+    public final social.atoll.core.collection.CollectionService collections;
     public final FilterStore filterStore;
     public final FilterService filters;
     public final StatusFilterMatcher filterMatcher;
@@ -353,10 +354,13 @@ public final class CoreWiring {
         this.mediaAttacher = new MediaAttacher(mediaStore, media, clock, settings.maxMediaAttachments());
         var scheduledStore = new ScheduledStatusStore(db, json);
         this.circles = new CircleService(db, new CircleStore(db), accounts, followStore, ids, clock);
+        this.collections = new social.atoll.core.collection.CollectionService(db, new social.atoll.core.collection.CollectionStore(db),
+                statuses, accounts, followStore, visibility, ids, clock);
         this.posting = new PostStatusService(db, statuses, scheduledStore, accounts, textFormatter, visibility, polls, mediaAttacher, jobs,
                 ids, clock, settings, events, circles, statusRelations);
         this.instagramImport = new social.atoll.core.instagram.InstagramImporter(db, new social.atoll.core.instagram.InstagramImportStore(db),
                 media, posting, Ffmpeg.find(json), jobs, ids, clock, settings, json);
+        this.instagramImport.notifyWith(notifications);
         var archiveStore = new social.atoll.core.archive.ArchiveStore(db);
         this.archiveExport = new social.atoll.core.archive.ArchiveExporter(db, archiveStore, accounts, statuses, media, infra.blobs, mail,
                 notifications, jobs, ids, clock, settings);

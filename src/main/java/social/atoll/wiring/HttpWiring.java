@@ -205,6 +205,7 @@ public final class HttpWiring implements AutoCloseable {
         c.add(new SessionSettings(browserSessions, pages, core.browserSignIn));
         c.add(new social.atoll.web.settings.ExportSettings(browserSessions, pages, core.csvExports, core.csvImports,
                 core.archiveExport, core.archiveImport));
+        c.add(new social.atoll.web.settings.InstagramImportSettings(browserSessions, pages, core.instagramImport));
         c.add(new social.atoll.api.exports.ExportsController(auth, json, core.csvExports, core.csvImports));
         c.add(new social.atoll.web.admin.AdminReportPages(browserSessions, pages, core.reportModeration, core.accountModeration,
                 core.statusQueries, statusViews, accountViews));
@@ -220,6 +221,11 @@ public final class HttpWiring implements AutoCloseable {
         c.add(new StatusFragments(browserSessions, pages, core.statusQueries, statusViews));
         c.add(profilePages);
         c.add(statusPages);
+        c.add(new social.atoll.web.app.CollectionPages(settings, browserSessions, pages, core.collections, core.accountQueries, accountViews,
+                core.statusQueries, statusViews));
+        c.add(new social.atoll.web.site.DiscoverPage(settings, browserSessions, pages,
+                new social.atoll.core.photos.PhotoDiscovery(new social.atoll.core.photos.PhotoFeedStore(infra.db), core.visibility, clock),
+                statusViews));
         c.add(new TagPages(settings, browserSessions, pages, core.tags, core.tagTimeline, core.timelines, core.trends, statusViews, feeds));
         c.add(new InteractionPages(settings, browserSessions, pages, core.accountQueries, federation.searchResolver));
         c.add(new ComposePages(settings, browserSessions, pages, core.posting, core.statusEdits, core.statusService, core.statusQueries,
@@ -246,6 +252,9 @@ public final class HttpWiring implements AutoCloseable {
         c.add(new CollectionsController(settings, core.accounts, core.statuses, core.followStore, core.visibility, core.featuredTags,
                 federation.noteWriter,
                 federation.instanceActor, federation.fetchAccess));
+        c.add(new social.atoll.federation.documents.PhotoCollectionDocuments(core.accounts, core.collections, federation.fetchAccess));
+        c.add(new social.atoll.api.collections.CollectionsApiController(auth, core.collections,
+                new social.atoll.api.collections.CollectionViews(settings, accountViews, statusViews), statusViews));
         c.add(new DefaultImagesController());
         c.add(new MediaController(auth, json, core.media, mediaViews));
         c.add(new SystemFilesController(infra.blobs));

@@ -52,7 +52,8 @@ class ImportCommandTest {
         Result real = run("import", "instagram", "alice", zip.toString(), "--visibility", "unlisted", "--data-dir", dd);
         assertThat(real.code()).as(real.err()).isZero();
         assertThat(real.out()).contains("imported 2 posts with 2 media files; skipped 0 posts").contains(".heic2 files are not supported")
-                .contains("d.heic: skipped, " + (social.atoll.core.media.Ffmpeg.find(null).isPresent() ? "HEIC could not be converted" : "HEIC needs ffmpeg"));
+                .contains("d.heic: skipped, " + (social.atoll.core.media.Ffmpeg.find(null).isPresent() || social.atoll.core.media.HeifDecoder.find().isPresent()
+                        ? "HEIC could not be converted" : "HEIC needs heif-convert"));
 
         Result again = run("import", "instagram", "alice", zip.toString(), "--data-dir", dd);
         assertThat(again.out()).contains("imported 0 posts with 0 media files; skipped 2 posts");

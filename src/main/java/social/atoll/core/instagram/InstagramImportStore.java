@@ -34,6 +34,12 @@ public final class InstagramImportStore {
         return db.read(h -> h.createQuery("SELECT * FROM instagram_imports WHERE id = :id").bind("id", id).map(IMPORT).findOne());
     }
 
+    /** The account's imports, newest first. */
+    public List<Import> byAccount(long accountId, int limit) {
+        return db.read(h -> h.createQuery("SELECT * FROM instagram_imports WHERE account_id = :a ORDER BY id DESC LIMIT :n")
+                .bind("a", accountId).bind("n", limit).map(IMPORT).list());
+    }
+
     public Optional<Import> running(long accountId, String sourceSha) {
         return db.read(h -> h.createQuery("""
                         SELECT * FROM instagram_imports WHERE account_id = :a AND source_sha = :sha AND state = 'running'

@@ -23,6 +23,7 @@ import social.atoll.core.media.Ffmpeg;
 import social.atoll.core.media.MediaAttachment;
 import social.atoll.core.media.MediaService;
 import social.atoll.core.media.MediaUpload;
+import social.atoll.core.notification.NotificationStore;
 import social.atoll.core.status.PostStatusService;
 import social.atoll.core.status.Status;
 import social.atoll.core.status.Visibility;
@@ -80,6 +81,7 @@ public final class InstagramImporter {
     private final JsonColumns json;
     private final Map<Long, InstagramExport.Plan> plans = new ConcurrentHashMap<>();
     private volatile ExportArchive.Limits limits = ExportArchive.Limits.DEFAULT;
+    private volatile NotificationStore notifications;
 
     public InstagramImporter(Database db, InstagramImportStore store, MediaService media, PostStatusService posting,
                              Optional<Ffmpeg> ffmpeg, JobQueue jobs, IdGenerator ids, Clock clock, Settings settings, JsonColumns json) {
@@ -102,12 +104,28 @@ public final class InstagramImporter {
                 p = step(job.importId(), BATCH);
             } catch (ImportException e) {
                 store.finish(job.importId(), "failed", e.getMessage(), clock.millis());
+                store.byId(job.importId()).ifPresent(i -> ended(i.accountId()));
                 throw new PermanentJobFailure(e.getMessage(), e);
             }
             if (!p.finished())
                 jobs.enqueueAtInOwnTransaction(JOB, job.importId() + ":" + (job.step() + 1), new Step(job.importId(), job.step() + 1), clock.instant());
         });
     }
+
+    /** Where the person is told that their import has ended (set by the wiring; none in a bare test). */
+    public void notifyWith(NotificationStore notifications) { this.notifications = notifications; }
+
+    private void ended(long accountId) {
+        NotificationStore n = notifications;
+        if (n == null) return;
+        db.write(h -> {
+            n.addInstagramImported(h, accountId, clock.instant());
+            return null;
+        });
+    }
+
+    /** The account's imports, newest first (the settings page lists them with their progress). */
+    public List<InstagramImportStore.Import> imports(long accountId, int limit) { return store.byAccount(accountId, limit); }
 
     /** Caps on the archive (tests lower them to try a ZIP bomb without writing gigabytes). */
     public void limits(ExportArchive.Limits limits) { this.limits = limits; }
@@ -168,6 +186,7 @@ public final class InstagramImporter {
         for (int i = next; i < end; i++) importOne(imp, i, plan.posts().get(i), vis);
         if (end >= plan.posts().size()) {
             store.finish(importId, "done", null, clock.millis());
+            ended(imp.accountId());
             plans.remove(importId);
             ExportArchive.delete(Path.of(imp.dir()));
             return new Progress(end, plan.posts().size(), "done");
@@ -234,7 +253,8 @@ public final class InstagramImporter {
         String ext = ExportArchive.extension(m.uri());
         Optional<String> why = switch (ext) {
             case "jpg", "jpeg", "png", "webp" -> Optional.empty();
-            case "heic", "heif" -> ffmpeg.isPresent() ? Optional.empty() : Optional.of("HEIC needs ffmpeg, which is not installed on this server");
+            case "heic", "heif" -> media.heifSupported() || ffmpeg.isPresent() ? Optional.empty()
+                    : Optional.of("HEIC needs heif-convert (libheif) or ffmpeg 7.1+, neither is installed on this server");
             case "mp4", "mov" -> media.videoSupported() ? Optional.empty() : Optional.of("video needs ffmpeg, which is not installed on this server");
             default -> Optional.of("." + ext + " files are not supported");
         };
@@ -247,14 +267,16 @@ public final class InstagramImporter {
         Path file = m.file();
         Path converted = null;
         try {
-            if (ext.equals("heic") || ext.equals("heif")) {
+            // with heif-convert installed, the upload itself turns HEIC into JPEG (MediaService); else ffmpeg may read it
+            if ((ext.equals("heic") || ext.equals("heif")) && !media.heifSupported()) {
                 converted = file.resolveSibling(file.getFileName() + ".converted.jpg");
                 try {
                     ffmpeg.orElseThrow().run("-i", file.toString(), "-frames:v", "1", "-q:v", "2", converted.toString());
                 } catch (IOException e) {
                     // ffmpeg reads HEIC from version 7.1 on; an older one fails on every HEIC file
                     log.debug("HEIC conversion of {} failed", m.uri(), e);
-                    throw new IOException("HEIC could not be converted: this server's ffmpeg cannot read it (ffmpeg 7.1 or later reads HEIC)");
+                    throw new IOException("HEIC could not be converted: this server's ffmpeg cannot read it (ffmpeg 7.1 or later reads HEIC;"
+                            + " or install heif-convert, Debian's libheif-examples)");
                 }
                 file = converted;
             }

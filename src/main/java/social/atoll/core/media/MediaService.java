@@ -56,6 +56,9 @@ public final class MediaService {
     private final JsonColumns json;
     private final MediaTranscoder transcoder;
 
+    /** HEIC → JPEG, when libheif's heif-convert is installed. */
+    private final Optional<HeifDecoder> heif;
+
     public MediaService(Database db, BlobStore blobs, MediaStore store, ImageProcessor images, Optional<Ffmpeg> ffmpeg,
                         JobQueue jobs, IdGenerator ids, Clock clock, JsonColumns json) {
         this.db = db;
@@ -63,6 +66,7 @@ public final class MediaService {
         this.store = store;
         this.images = images;
         this.video = ffmpeg.map(VideoProcessor::new);
+        this.heif = HeifDecoder.find();
         this.jobs = jobs;
         this.ids = ids;
         this.clock = clock;
@@ -96,6 +100,7 @@ public final class MediaService {
         String desc = description(description);
         Focus f = focus == null || focus.isBlank() ? null : Focus.parse(focus);
         byte[] head = head(file.file());
+        if (HeifDecoder.isHeif(head)) return uploadHeif(accountId, file, thumbnail, description, focus, filterName, async);
         MediaKind kind = MediaKind.sniff(head).orElseThrow(() -> new ValidationException("File content type is invalid"));
         if (kind == MediaKind.IMAGE) {
             checkSize(file.size(), InstanceLimits.IMAGE_SIZE_LIMIT);
@@ -120,6 +125,39 @@ public final class MediaService {
         }
         String type = probe.hasVideo() ? (probe.hasAudio() ? "video" : "gifv") : "audio";
         return queueAudioVideo(accountId, file, type, file.declaredType(), thumbnail, desc, f, async);
+    }
+
+    /** Whether HEIC photos can be taken here ({@code heif-convert} is installed). */
+    public boolean heifSupported() { return heif.isPresent(); }
+
+    /** A HEIC photo: converted to JPEG by {@link HeifDecoder}, then stored as any photo; refused when it cannot be. */
+    private MediaAttachment uploadHeif(long accountId, MediaUpload file, MediaUpload thumbnail, String description, String focus,
+                                       String filterName, boolean async) {
+        checkSize(file.size(), InstanceLimits.IMAGE_SIZE_LIMIT);
+        HeifDecoder decoder = heif.orElseThrow(() -> new ValidationException(
+                "HEIC photos are not available: heif-convert (libheif) is not installed on this server"));
+        Path jpeg = null;
+        try {
+            jpeg = Files.createTempFile("atoll-heif-", ".jpg");
+            Files.delete(jpeg);
+            try {
+                decoder.toJpeg(file.file(), jpeg);
+            } catch (IOException e) {
+                throw new ValidationException("HEIC could not be converted: libheif cannot read this file");
+            }
+            return upload(accountId, new MediaUpload(jpeg, file.filename(), "image/jpeg", Files.size(jpeg)), thumbnail, description, focus,
+                    filterName, async);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            if (jpeg != null) {
+                try {
+                    Files.deleteIfExists(jpeg);
+                } catch (IOException ignored) {
+                    // a temp file left behind is swept with the temp directory
+                }
+            }
+        }
     }
 
     private static void checkSize(long size, long limit) {

@@ -51,4 +51,6 @@ public record Notification(long id, long accountId, long fromAccountId, String t
     public static final String MODERATION_WARNING = "moderation_warning";
     /** Atoll's own: the archive the person asked for is ready in settings (Mastodon only mails it). */
     public static final String ARCHIVE_READY = "atoll.archive_ready";
+    /** Atoll's own: an Instagram import the person started from the web settings has ended (done or failed). */
+    public static final String INSTAGRAM_IMPORTED = "atoll.instagram_imported";
 }

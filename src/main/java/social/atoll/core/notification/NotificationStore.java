@@ -97,6 +97,14 @@ public final class NotificationStore {
         if (events != null) events.publish(new NotificationEvents.Created(to, id));
     }
 
+    /** Tells local {@code to} that their Instagram import has ended ({@code atoll.instagram_imported}), from their own account. */
+    public void addInstagramImported(Handle h, long to, Instant now) {
+        long id = ids.next();
+        h.createUpdate("INSERT INTO notifications (id, account_id, from_account_id, type, created_at) VALUES (:id, :to, :to, :type, :now)")
+                .bind("id", id).bind("to", to).bind("type", Notification.INSTAGRAM_IMPORTED).bind("now", now).execute();
+        if (events != null) events.publish(new NotificationEvents.Created(to, id));
+    }
+
     /** Removes the notification(s) of this kind, e.g. when a favourite is taken back. Returns how many. */
     public int remove(Handle h, long to, long from, String type, Long statusId) {
         String sameStatus = statusId == null ? "status_id IS NULL" : "status_id = :status";

@@ -59,6 +59,8 @@ public final class ActorWriter {
         d.put("outbox", a.outboxUrl());
         d.put("featured", a.featuredUrl());
         d.put("featuredTags", a.uri() + "/collections/tags");
+        // Atoll's own: the actor's public photo collections (Pixelfed does not federate its collections), see README
+        d.put("collections", a.uri() + "/collections");
         d.put("preferredUsername", a.username());
         d.put("webfinger", a.username() + "@" + settings.domain());
         if (a.suspended()) {

@@ -20,6 +20,7 @@ public final class Contexts {
         t.put("toot", "http://joinmastodon.org/ns#");
         idType(t, "featured", "toot:featured");
         idType(t, "featuredTags", "toot:featuredTags");
+        idType(t, "collections", "https://atoll.social/ns#collections");
         idType(t, "alsoKnownAs", "as:alsoKnownAs");
         idType(t, "movedTo", "as:movedTo");
         t.put("schema", "http://schema.org#");

@@ -21,5 +21,6 @@ public final class SettingsNav {
             new Entry("two_factor", "/settings/two-factor"),
             new Entry("aliases", "/settings/aliases"),
             new Entry("move", "/settings/move"),
-            new Entry("export", "/settings/export"));
+            new Entry("export", "/settings/export"),
+            new Entry("instagram", "/settings/import/instagram"));
 }

@@ -51,6 +51,7 @@ public record NotificationCard(String id, String type, String icon, String textK
             case "update" -> "pencil";
             case "admin.report" -> "flag";
             case "atoll.archive_ready" -> "check";
+            case "atoll.instagram_imported" -> "image";
             default -> "bell";
         };
     }

@@ -1,0 +1,253 @@
+package social.atoll.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.Color;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance.Lifecycle;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+import social.atoll.core.account.Account;
+import social.atoll.core.media.MediaUpload;
+import social.atoll.core.status.NewStatus;
+import social.atoll.core.status.PostStatusService;
+import social.atoll.core.status.Status;
+import social.atoll.core.status.Visibility;
+import social.atoll.testing.Await;
+import social.atoll.testing.TestInstance;
+import social.atoll.testing.WebBrowser;
+
+/**
+ * The photo-first views in a real browser: collections made, filled and reordered in the web app (the up/down
+ * buttons from the keyboard) and their public page; a post's album as a carousel (keys, buttons, the full-screen
+ * viewer with alt text; a plain list without script); Discover's recent and popular photos. Each page checked with
+ * axe-core and on a 390 px phone.
+ */
+@org.junit.jupiter.api.TestInstance(Lifecycle.PER_CLASS)
+class PhotoViewsBrowserIT {
+
+    private TestInstance atoll;
+    private WebBrowser browser;
+    private WebSeed seed;
+    private Account alice;
+    private Account bob;
+    private Status reef;
+    private Status lagoon;
+    private Status album;
+    private Status secret;
+
+    @BeforeAll
+    void start() throws Exception {
+        atoll = TestInstance.start();
+        seed = new WebSeed(atoll);
+        alice = seed.user("alice");
+        bob = seed.user("bob");
+        reef = photoPost(alice, "The reef at low tide", Visibility.PUBLIC, "An orange fish between rocks", new Color(0xf2a03d));
+        lagoon = photoPost(alice, "The lagoon", Visibility.PUBLIC, "A turquoise lagoon", new Color(0x2ab7ca));
+        secret = photoPost(alice, "Only for followers", Visibility.PRIVATE, "A private beach", new Color(0x7a4f9a));
+        album = photoPost(alice, "Three days on the atoll", Visibility.PUBLIC, null, new Color(0xd94f4f), new Color(0x4fd97a), new Color(0x4f6fd9));
+        browser = new WebBrowser(atoll.baseUrl());
+    }
+
+    @AfterAll
+    void stop() {
+        if (browser != null) browser.close();
+        if (atoll != null) atoll.close();
+    }
+
+    @Test
+    void aCollectionIsMadeFilledReorderedByKeyboardAndShownToVisitors() {
+        browser.signIn("alice");
+        browser.open("/@alice");
+        browser.find("nav.tabs a[href='/@alice/collections']").click();
+        browser.await("form.collection-form", 10);
+        // an empty title is refused with the form kept
+        browser.find("#collection-description").sendKeys("Ten days on the reef");
+        browser.js("document.querySelector('#collection-title').removeAttribute('required')");
+        browser.find("form.collection-form button[type=submit]").click();
+        assertThat(browser.await("p.error", 10).getText()).contains("needs a title");
+        assertThat(browser.find("#collection-description").getAttribute("value")).isEqualTo("Ten days on the reef");
+        browser.find("#collection-title").sendKeys("Atoll trip");
+        browser.find("form.collection-form button[type=submit]").click();
+        browser.await("ol.collection-items, .panel p.muted", 10);
+        assertThat(browser.path()).matches("/collections/\\d+/edit");
+        long id = Long.parseLong(browser.path().split("/")[2]);
+
+        // "Add to collection" from the post's page
+        browser.open("/@alice/" + reef.id());
+        browser.find("a[href='/collections/add?status=" + reef.id() + "']").click();
+        browser.await("form[action='/web/collections/add'] button", 10).click();
+        browser.await(".badge", 10);
+        assertThat(browser.find("ul.rows").getText()).contains("Atoll trip").contains("Added");
+        atoll.app().core.collections.add(alice.id(), id, lagoon.id());
+        atoll.app().core.collections.add(alice.id(), id, secret.id());
+
+        browser.open("/collections/" + id + "/edit");
+        assertThat(order()).containsExactly(reef.id(), lagoon.id(), secret.id());
+        assertThat(browser.accessibilityViolations()).as("axe on the editor").isEmpty();
+        // the keyboard: Enter on "Move up" of the last post moves it in place, focus stays on the button
+        WebElement up = browser.find("#item-" + secret.id() + " button[data-move=up]");
+        up.sendKeys(Keys.ENTER);
+        Await.until("the new order is saved", () -> atoll.app().core.collections.view(alice.id(), id).orElseThrow().items().stream()
+                .map(Status::id).toList().equals(List.of(reef.id(), secret.id(), lagoon.id())));
+        assertThat(order()).containsExactly(reef.id(), secret.id(), lagoon.id());
+        assertThat(browser.js("return document.activeElement.closest('li').id")).isEqualTo("item-" + secret.id());
+        assertThat(browser.find("[data-collection-order] + p[role=status]").getAttribute("textContent")).isEqualTo("Moved to place 2 of 3");
+        fitsAPhone("/collections/" + id + "/edit", "collection-edit-phone");
+        browser.screenshot("collection-edit-desktop");
+
+        // a visitor sees the public collection without the followers-only post, in alice's order
+        browser.driver().manage().deleteAllCookies();
+        browser.open("/@alice/collections");
+        browser.find(".collection-list a").click();
+        browser.await(".collection-head h1", 10);
+        assertThat(browser.find(".collection-head h1").getText()).isEqualTo("Atoll trip");
+        assertThat(browser.find(".collection-description").getText()).isEqualTo("Ten days on the reef");
+        List<String> links = browser.all(".collection-grid a").stream().map(a -> a.getAttribute("href")).toList();
+        assertThat(links).containsExactly(atoll.baseUrl() + "/@alice/" + reef.id(), atoll.baseUrl() + "/@alice/" + lagoon.id());
+        assertThat(browser.find(".collection-grid img").getAttribute("alt")).isEqualTo("An orange fish between rocks");
+        assertThat(browser.accessibilityViolations()).as("axe on the collection").isEmpty();
+        browser.screenshot("collection-desktop");
+        fitsAPhone("/@alice/collections/" + id, "collection-phone");
+        fitsAPhone("/@alice/collections", "collections-phone");
+        // bob follows alice: he sees the followers-only post in it too
+        seed.follow(bob, alice);
+        browser.signIn("bob");
+        browser.open("/@alice/collections/" + id);
+        assertThat(browser.all(".collection-grid a")).hasSize(3);
+    }
+
+    @Test
+    void anAlbumIsACarouselForTheKeyboardWithAFullScreenViewerAndAListWithoutScript() {
+        // without script: every photo, one under the other
+        String html = atoll.http().get("/@alice/" + album.id()).body();
+        assertThat(html.split("class=\"album-slide\"", -1)).hasSize(4);
+        browser.driver().manage().deleteAllCookies();
+        browser.open("/@alice/" + album.id());
+        WebElement count = browser.await(".album-count", 10);
+        assertThat(count.getText()).isEqualTo("1 / 3");
+        assertThat(visibleSlides()).containsExactly(1);
+        WebElement next = browser.find(".album .album-next");
+        next.sendKeys(Keys.ENTER);
+        assertThat(count.getText()).isEqualTo("2 / 3");
+        new Actions(browser.driver()).sendKeys(Keys.ARROW_RIGHT).perform();
+        assertThat(count.getText()).isEqualTo("3 / 3");
+        assertThat(browser.find(".album .album-next").isEnabled()).isFalse();
+        new Actions(browser.driver()).sendKeys(Keys.ARROW_LEFT).perform();
+        assertThat(count.getText()).isEqualTo("2 / 3");
+        assertThat(visibleSlides()).containsExactly(2);
+        assertThat(browser.accessibilityViolations()).as("axe on the album").isEmpty();
+        browser.screenshot("album-desktop");
+
+        // the full-screen viewer: the photo with its alt text, the arrows, Escape back to where it was opened
+        browser.find(".album .album-full").sendKeys(Keys.ENTER);
+        WebElement viewer = browser.await("dialog.album-viewer[open]", 10);
+        assertThat(viewer.findElement(By.tagName("figcaption")).getText()).isEqualTo("Photo 2 of the album");
+        new Actions(browser.driver()).sendKeys(Keys.ARROW_RIGHT).perform();
+        assertThat(viewer.findElement(By.tagName("figcaption")).getText()).isEqualTo("Photo 3 of the album");
+        assertThat(viewer.findElement(By.cssSelector(".album-count")).getText()).isEqualTo("3 / 3");
+        assertThat(browser.accessibilityViolations()).as("axe on the viewer").isEmpty();
+        browser.screenshot("album-viewer");
+        new Actions(browser.driver()).sendKeys(Keys.ESCAPE).perform();
+        Await.until("the viewer closes", () -> browser.all("dialog.album-viewer[open]").isEmpty());
+        assertThat(browser.js("return document.activeElement.classList.contains('album-full')")).isEqualTo(true);
+        assertThat(count.getText()).isEqualTo("3 / 3");
+        fitsAPhone("/@alice/" + album.id(), "album-phone");
+    }
+
+    @Test
+    void discoverShowsRecentAndPopularPublicPhotos() {
+        atoll.app().core.favourites.favourite(bob.id(), lagoon.id());
+        browser.driver().manage().deleteAllCookies();
+        browser.open("/");
+        browser.open("/discover");
+        browser.await(".discover-grid", 10);
+        List<String> recent = browser.all(".discover-grid a").stream().map(a -> a.getAttribute("href")).toList();
+        // newest first, the followers-only photo left out
+        assertThat(recent).containsExactly(link(album), link(lagoon), link(reef));
+        assertThat(browser.accessibilityViolations()).as("axe on Discover").isEmpty();
+        browser.screenshot("discover-desktop");
+        browser.find("nav.tabs a[href='/discover?tab=popular']").click();
+        browser.await("nav.tabs a[aria-current=page][href='/discover?tab=popular']", 10);
+        assertThat(browser.all(".discover-grid a").stream().map(a -> a.getAttribute("href")).toList()).containsExactly(link(lagoon));
+        fitsAPhone("/discover", "discover-phone");
+    }
+
+    @Test
+    void theBlurhashPlaceholderHasThePhotosColours() {
+        String hash = atoll.http().get("/api/v1/statuses/" + lagoon.id()).json().get("media_attachments").get(0).get("blurhash").asText();
+        browser.open("/discover");
+        // the placeholder module decodes Mastodon's blurhash; its mean colour is the photo's (teal, with a white oval)
+        @SuppressWarnings("unchecked")
+        List<Number> mean = (List<Number>) ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                import('/assets/blurhash.js').then((m) => {
+                  const px = m.decode(arguments[0], 32, 32);
+                  const sum = [0, 0, 0];
+                  for (let i = 0; i < px.length; i += 4) { sum[0] += px[i]; sum[1] += px[i + 1]; sum[2] += px[i + 2]; }
+                  done(sum.map((v) => v / (32 * 32)));
+                }).catch((e) => done([String(e)]));
+                """, hash);
+        assertThat(mean).hasSize(3);
+        assertThat(mean.get(0).doubleValue()).isCloseTo(59, org.assertj.core.data.Offset.offset(25.0));
+        assertThat(mean.get(1).doubleValue()).isCloseTo(189, org.assertj.core.data.Offset.offset(25.0));
+        assertThat(mean.get(2).doubleValue()).isCloseTo(206, org.assertj.core.data.Offset.offset(25.0));
+    }
+
+    private String link(Status s) { return atoll.baseUrl() + "/@alice/" + s.id(); }
+
+    private List<Long> order() {
+        return browser.all(".collection-items > li").stream().map(li -> Long.parseLong(li.getAttribute("data-status"))).toList();
+    }
+
+    private List<Integer> visibleSlides() {
+        List<Integer> out = new ArrayList<>();
+        var slides = browser.all(".album .album-slide");
+        for (int i = 0; i < slides.size(); i++) if (slides.get(i).isDisplayed()) out.add(i + 1);
+        return out;
+    }
+
+    private void fitsAPhone(String path, String screenshot) {
+        browser.size(WebBrowser.PHONE);
+        try {
+            browser.open(path);
+            assertThat(browser.scrollsSideways()).as(path + " on a phone").isFalse();
+            assertThat(browser.accessibilityViolations()).as("axe on " + path + " on a phone").isEmpty();
+            browser.screenshot(screenshot);
+        } finally {
+            browser.size(WebBrowser.DESKTOP);
+        }
+    }
+
+    /** A post with real pictures, uploaded and processed through the media service; alt null: "Photo N of the album". */
+    private Status photoPost(Account author, String text, Visibility visibility, String alt, Color... colors) throws Exception {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < colors.length; i++) {
+            BufferedImage img = new BufferedImage(640, 480, BufferedImage.TYPE_INT_RGB);
+            var g = img.createGraphics();
+            g.setColor(colors[i]);
+            g.fillRect(0, 0, 640, 480);
+            g.setColor(Color.WHITE);
+            g.fillOval(220, 160, 200, 160);
+            g.dispose();
+            Path file = Files.createTempFile("photo", ".png");
+            ImageIO.write(img, "png", file.toFile());
+            var media = atoll.app().core.media.upload(author.id(), new MediaUpload(file, "photo.png", "image/png", Files.size(file)), null,
+                    alt != null ? alt : "Photo " + (i + 1) + " of the album", null, false);
+            ids.add(Long.toString(media.id()));
+            Files.deleteIfExists(file);
+        }
+        var posted = atoll.app().core.posting.post(author.id(), new NewStatus(text, null, null, visibility, null, "en", null, ids, null, null, null));
+        return ((PostStatusService.Published) posted).status();
+    }
+}
