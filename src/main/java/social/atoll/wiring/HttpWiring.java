@@ -166,6 +166,9 @@ public final class HttpWiring implements AutoCloseable {
                 accountViews));
         c.add(new AccountStatusesController(auth, json, settings, core.statusQueries, statusViews));
         c.add(new TimelinesController(auth, json, settings, core.timelines, statusViews));
+        // before NotificationsController: its /api/v1/notifications/{id} would take /policy and /requests
+        c.add(new social.atoll.api.notifications.NotificationPolicyController(auth, json, settings, core.notificationRequests,
+                new social.atoll.api.entity.NotificationRequestViews(core.statusQueries, statusViews, accountViews)));
         c.add(new NotificationsController(auth, json, settings, core.notificationService, notificationViews));
         c.add(new social.atoll.api.notifications.GroupedNotificationsController(auth, json, settings, core.groupedNotifications,
                 notificationViews, accountViews, core.accountQueries));
