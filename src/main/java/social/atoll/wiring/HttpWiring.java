@@ -192,8 +192,12 @@ public final class HttpWiring implements AutoCloseable {
         c.add(new LandingController(settings, pages, browserSessions, core.instance));
         c.add(new AssetsController(assets));
         c.add(new TimelinePages(browserSessions, pages, core.timelines, statusViews, core.statusQueries, core.lists, core.listFeed));
+        // before NotificationPages, whose routes do not overlap but read alike
+        c.add(new social.atoll.web.app.NotificationRequestPages(browserSessions, pages, core.notificationRequests, core.notificationService,
+                notificationViews, accountViews));
         c.add(new NotificationPages(browserSessions, pages, core.notificationService, notificationViews, core.accountQueries, accountViews,
-                core.follows));
+                core.follows, core.notificationRequests));
+        c.add(new social.atoll.web.settings.NotificationSettings(browserSessions, pages, core.notificationRequests));
         c.add(new SearchPage(browserSessions, pages, search, accountViews, statusViews));
         c.add(new ListPages(browserSessions, pages, core.lists, search, accountViews));
         c.add(new social.atoll.web.app.CirclePages(browserSessions, pages, core.circles, accountViews));
