@@ -26,6 +26,8 @@ class NotificationPolicyFederationIT {
         a = Fed.start();
         b = Fed.start();
         alice = a.createUser("npf_alice");
+        // b knows alice before its people mention her (a mention of an unknown handle is resolved the same way, later)
+        assertThat(b.app().federation.actorResolver.byAcct("npf_alice", a.domain())).isPresent();
     }
 
     @AfterAll

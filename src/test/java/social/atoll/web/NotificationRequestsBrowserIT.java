@@ -68,6 +68,7 @@ class NotificationRequestsBrowserIT {
         var link = browser.find(".filtered-link a");
         assertThat(link.getText()).isEqualTo("3 filtered notifications");
         link.click();
+        browser.await(".filtered-intro", 15);
         assertThat(browser.path()).isEqualTo("/notifications/requests");
         assertThat(browser.find("h1").getText()).isEqualTo("Filtered notifications");
         var rows = browser.all(".filtered-requests .person");
@@ -78,6 +79,7 @@ class NotificationRequestsBrowserIT {
 
         // one request: its mentions
         rows.get(1).findElement(By.cssSelector("a.who")).click();
+        browser.await(".filtered-one", 15);
         assertThat(browser.find("h1").getText()).isEqualTo("Filtered notifications from olaf");
         assertThat(browser.find(".feed").getText()).contains("a quiet word about the boat").contains("and another one");
         accessible("notification-request");
@@ -114,7 +116,7 @@ class NotificationRequestsBrowserIT {
         browser.find("input[name=for_new_accounts][value=drop]").click();
         browser.find("input[name=mail_follow]").click();
         browser.find(".settings-form button[type=submit]").click();
-        assertThat(browser.find(".notice").getText()).isEqualTo("Your notification settings are saved.");
+        assertThat(browser.await(".notice", 15).getText()).isEqualTo("Your notification settings are saved.");
         assertThat(browser.find("input[name=for_not_following][value=filter]").isSelected()).isTrue();
         assertThat(browser.find("input[name=mail_follow]").isSelected()).isFalse();
 
