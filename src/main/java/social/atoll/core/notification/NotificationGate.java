@@ -30,27 +30,29 @@ public final class NotificationGate {
 
     public NotificationGate(NotificationPolicyStore store) { this.store = store; }
 
+    /** The verdict for a notification to local {@code to}; a recipient that is not local is accepted (and not stored). */
     Action decide(Handle h, long to, long from, String type, Long statusId, Instant now) {
-        if (!FILTERABLE.contains(type) || store.permitted(h, to, from)) return Action.ACCEPT;
-        NotificationPolicy p = store.policy(h, to);
-        var sender = store.sender(h, from).orElse(null);
-        if (sender == null) return Action.ACCEPT;
-        boolean notFollowing = !store.follows(h, to, from);
-        boolean notFollower = store.followingSince(h, from, to).map(since -> since.isAfter(now.minus(NEW_FOLLOWER))).orElse(true);
-        boolean limited = sender.silenced() && notFollowing;
-        boolean newAccount = sender.createdAt().isAfter(now.minus(NEW_ACCOUNT)) && notFollowing;
-        boolean privateMention = notFollowing && Notification.MENTION.equals(type) && statusId != null
-                && unsolicitedPrivateMention(h, from, statusId);
+        if (!FILTERABLE.contains(type)) return Action.ACCEPT;
+        var f = store.facts(h, to, from).orElse(null);
+        if (f == null || f.permitted()) return Action.ACCEPT;
+        NotificationPolicy p = f.policy();
+        boolean notFollowing = !f.following();
+        boolean notFollower = f.followerSince() == null || f.followerSince().isAfter(now.minus(NEW_FOLLOWER));
+        boolean limited = f.senderSilenced() && notFollowing;
+        boolean newAccount = f.senderCreatedAt().isAfter(now.minus(NEW_ACCOUNT)) && notFollowing;
         Action verdict = Action.ACCEPT;
         for (Action a : new Action[] {
                 limited ? p.forLimitedAccounts() : Action.ACCEPT,
                 notFollowing ? p.forNotFollowing() : Action.ACCEPT,
                 notFollower ? p.forNotFollowers() : Action.ACCEPT,
-                newAccount ? p.forNewAccounts() : Action.ACCEPT,
-                privateMention ? p.forPrivateMentions() : Action.ACCEPT}) {
+                newAccount ? p.forNewAccounts() : Action.ACCEPT}) {
             if (a == Action.DROP) return Action.DROP;
             if (a == Action.FILTER) verdict = Action.FILTER;
         }
+        // the thread is read only when it could change the verdict
+        if (notFollowing && p.forPrivateMentions() != Action.ACCEPT && p.forPrivateMentions() != verdict
+                && Notification.MENTION.equals(type) && statusId != null && unsolicitedPrivateMention(h, from, statusId))
+            verdict = p.forPrivateMentions();
         return verdict;
     }
 

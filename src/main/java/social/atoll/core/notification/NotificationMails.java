@@ -25,7 +25,7 @@ public final class NotificationMails {
 
     public void register(EventBus events) {
         events.inTransaction(NotificationEvents.Created.class, (h, e) -> store.mailFacts(h, e.accountId(), e.notificationId()).ifPresent(f -> {
-            NotificationMailChoices choices = store.mailChoices(h, e.accountId());
+            NotificationMailChoices choices = f.choices();
             String acct = f.fromDomain() == null ? f.fromUsername() : f.fromUsername() + "@" + f.fromDomain();
             String name = f.fromName() == null || f.fromName().isBlank() ? f.fromUsername() : f.fromName();
             Letter.Kind kind;

@@ -83,24 +83,35 @@ public final class NotificationPolicyStore {
 
     // ---- facts the policy weighs, in the notification's transaction
 
-    /** Whether {@code accountId} follows {@code targetId}. */
-    boolean follows(Handle h, long accountId, long targetId) {
-        return h.createQuery("SELECT 1 FROM follows WHERE account_id = :a AND target_account_id = :t")
-                .bind("a", accountId).bind("t", targetId).mapTo(Integer.class).findOne().isPresent();
-    }
+    /**
+     * What the policy weighs about a sender and a local recipient, read in one statement on the notification's hot
+     * path: the recipient's policy (null columns: the defaults), whether an accepted request lets the sender through,
+     * the sender's age and moderation, whether the recipient follows the sender, and since when the sender follows
+     * the recipient. Empty when the recipient is not local or the sender is unknown.
+     */
+    record Facts(NotificationPolicy policy, boolean permitted, Instant senderCreatedAt, boolean senderSilenced, boolean following,
+                 Instant followerSince) {}
 
-    /** Since when {@code followerId} follows {@code targetId}, if it does. */
-    Optional<Instant> followingSince(Handle h, long followerId, long targetId) {
-        return h.createQuery("SELECT created_at FROM follows WHERE account_id = :a AND target_account_id = :t")
-                .bind("a", followerId).bind("t", targetId).mapTo(Instant.class).findOne();
-    }
-
-    /** The sender as the policy sees it. */
-    record Sender(Instant createdAt, boolean silenced) {}
-
-    Optional<Sender> sender(Handle h, long accountId) {
-        return h.createQuery("SELECT created_at, silenced_at FROM accounts WHERE id = :a").bind("a", accountId)
-                .map((rs, c) -> new Sender(Instant.ofEpochMilli(rs.getLong(1)), rs.getObject(2) != null)).findOne();
+    Optional<Facts> facts(Handle h, long to, long from) {
+        return h.createQuery("""
+                        SELECT p.for_not_following, p.for_not_followers, p.for_new_accounts, p.for_private_mentions, p.for_limited_accounts,
+                          (SELECT COUNT(*) FROM notification_permissions np WHERE np.account_id = r.id AND np.from_account_id = s.id),
+                          s.created_at, s.silenced_at,
+                          (SELECT COUNT(*) FROM follows f WHERE f.account_id = r.id AND f.target_account_id = s.id),
+                          (SELECT f.created_at FROM follows f WHERE f.account_id = s.id AND f.target_account_id = r.id)
+                        FROM accounts r JOIN accounts s ON s.id = :from
+                        LEFT JOIN notification_policies p ON p.account_id = r.id
+                        WHERE r.id = :to AND r.domain IS NULL""")
+                .bind("to", to).bind("from", from)
+                .map((rs, c) -> {
+                    NotificationPolicy p = rs.getString(1) == null ? NotificationPolicy.DEFAULTS
+                            : new NotificationPolicy(action(rs.getString(1)), action(rs.getString(2)), action(rs.getString(3)),
+                                    action(rs.getString(4)), action(rs.getString(5)));
+                    Long followerSince = nullableLong(rs, 10);
+                    return new Facts(p, rs.getInt(6) > 0, Instant.ofEpochMilli(rs.getLong(7)), nullableLong(rs, 8) != null, rs.getInt(9) > 0,
+                            followerSince == null ? null : Instant.ofEpochMilli(followerSince));
+                })
+                .findOne();
     }
 
     /** A status of a thread: its visibility and what it answers. */
@@ -115,11 +126,6 @@ public final class NotificationPolicyStore {
     boolean mentions(Handle h, long statusId, long accountId) {
         return h.createQuery("SELECT 1 FROM mentions WHERE status_id = :s AND account_id = :a AND silent = FALSE")
                 .bind("s", statusId).bind("a", accountId).mapTo(Integer.class).findOne().isPresent();
-    }
-
-    boolean permitted(Handle h, long accountId, long fromAccountId) {
-        return h.createQuery("SELECT 1 FROM notification_permissions WHERE account_id = :a AND from_account_id = :f")
-                .bind("a", accountId).bind("f", fromAccountId).mapTo(Integer.class).findOne().isPresent();
     }
 
     private static Long nullableLong(java.sql.ResultSet rs, int column) throws java.sql.SQLException {
@@ -182,21 +188,25 @@ public final class NotificationPolicyStore {
 
     /** What a notification mail says and to whom; empty when the recipient has no working, confirmed address. */
     record MailFacts(String type, String email, String username, String locale, String fromUsername, String fromDomain,
-                     String fromName, Long statusId, String visibility) {}
+                     String fromName, Long statusId, String visibility, NotificationMailChoices choices) {}
 
     Optional<MailFacts> mailFacts(Handle h, long accountId, long notificationId) {
         return h.createQuery("""
-                        SELECT n.type, u.email, a.username, u.locale, f.username, f.domain, f.display_name, n.status_id, s.visibility
+                        SELECT n.type, u.email, a.username, u.locale, f.username, f.domain, f.display_name, n.status_id, s.visibility,
+                          e.mention, e.direct, e.follow, e.follow_request
                         FROM notifications n
                         JOIN accounts a ON a.id = n.account_id
                         JOIN users u ON u.account_id = n.account_id
                         JOIN accounts f ON f.id = n.from_account_id
                         LEFT JOIN statuses s ON s.id = n.status_id
+                        LEFT JOIN notification_emails e ON e.account_id = n.account_id
                         WHERE n.id = :n AND n.account_id = :a AND n.filtered = FALSE
                           AND u.confirmed_at IS NOT NULL AND u.disabled = FALSE AND a.suspended_at IS NULL""")
                 .bind("n", notificationId).bind("a", accountId)
                 .map((rs, c) -> new MailFacts(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                        rs.getString(6), rs.getString(7), nullableLong(rs, 8), rs.getString(9)))
+                        rs.getString(6), rs.getString(7), nullableLong(rs, 8), rs.getString(9),
+                        rs.getObject(10) == null ? NotificationMailChoices.DEFAULTS
+                                : new NotificationMailChoices(rs.getBoolean(10), rs.getBoolean(11), rs.getBoolean(12), rs.getBoolean(13))))
                 .findOne();
     }
 

@@ -64,8 +64,7 @@ public final class NotificationStore {
      */
     public boolean add(Handle h, long to, long from, String type, Long statusId, Long reportId, Instant now) {
         if (to == from && !Notification.POLL.equals(type)) return false; // only "your poll has ended" goes to oneself
-        NotificationPolicy.Action verdict = NotificationGate.FILTERABLE.contains(type) && isLocal(h, to)
-                ? gate.decide(h, to, from, type, statusId, now) : NotificationPolicy.Action.ACCEPT;
+        NotificationPolicy.Action verdict = gate.decide(h, to, from, type, statusId, now);
         if (verdict == NotificationPolicy.Action.DROP) return false;
         boolean filtered = verdict == NotificationPolicy.Action.FILTER;
         String sameStatus = (statusId == null ? "n.status_id IS NULL" : "n.status_id = :status")
@@ -91,10 +90,6 @@ public final class NotificationStore {
         if (added && filtered) gate.filtered(h, to, from, type, statusId, now);
         else if (added && events != null) events.publish(new NotificationEvents.Created(to, id));
         return added;
-    }
-
-    private static boolean isLocal(Handle h, long accountId) {
-        return h.createQuery("SELECT 1 FROM accounts WHERE id = :a AND domain IS NULL").bind("a", accountId).mapTo(Integer.class).findOne().isPresent();
     }
 
     /**
