@@ -9,7 +9,10 @@ public final class Version {
 
     /** The highest Mastodon release whose client API Atoll implements; see mastodon-client-api.md §7. */
     public static final String MASTODON_COMPAT = "4.2.0";
-    /** {@code api_versions.mastodon}: 2, the level of Mastodon 4.3 with grouped notifications (/api/v2/notifications). */
+    /**
+     * {@code api_versions.mastodon}: 2, the level of Mastodon 4.3 with grouped notifications (/api/v2/notifications) and
+     * the v2 notification policy (/api/v2/notifications/policy with accept/filter/drop).
+     */
     public static final int MASTODON_API_LEVEL = 2;
 
     public static final String ATOLL = load();

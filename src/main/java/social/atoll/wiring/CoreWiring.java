@@ -182,6 +182,8 @@ public final class CoreWiring {
     public final AccountQueries accountQueries;
     public final RelationshipQueries relationshipQueries;
     public final NotificationService notificationService;
+    public final social.atoll.core.notification.NotificationRequests notificationRequests;
+    final social.atoll.core.notification.NotificationMails notificationMails;
     final HomeFeedFanout homeFeedFanout;
     final NotificationListeners notificationListeners;
     final AdminNotifications adminNotifications;
@@ -317,7 +319,10 @@ public final class CoreWiring {
         this.homeFeed = new HomeFeedStore(db, visibility);
         this.homeFeedFanout = new HomeFeedFanout(db, homeFeed, accounts, statuses, statusRelations, jobs, clock);
         this.timelines = new TimelineService(homeFeed, statuses, statusFeeds, visibility);
-        this.notifications = new NotificationStore(db, ids, events);
+        var notificationPolicies = new social.atoll.core.notification.NotificationPolicyStore(db, ids);
+        this.notifications = new NotificationStore(db, ids, events, new social.atoll.core.notification.NotificationGate(notificationPolicies));
+        this.notificationRequests = new social.atoll.core.notification.NotificationRequests(db, notificationPolicies, events, clock);
+        this.notificationMails = new social.atoll.core.notification.NotificationMails(notificationPolicies, mail, settings);
         this.notificationListeners = new NotificationListeners(notifications, visibility, followStore, clock);
         this.adminNotifications = new AdminNotifications(notifications, accounts, clock);
         this.statusUpdateNotifications = new StatusUpdateNotifications(notifications, statuses, clock);

@@ -166,6 +166,9 @@ public final class HttpWiring implements AutoCloseable {
                 accountViews));
         c.add(new AccountStatusesController(auth, json, settings, core.statusQueries, statusViews));
         c.add(new TimelinesController(auth, json, settings, core.timelines, statusViews));
+        // before NotificationsController: its /api/v1/notifications/{id} would take /policy and /requests
+        c.add(new social.atoll.api.notifications.NotificationPolicyController(auth, json, settings, core.notificationRequests,
+                new social.atoll.api.entity.NotificationRequestViews(core.statusQueries, statusViews, accountViews)));
         c.add(new NotificationsController(auth, json, settings, core.notificationService, notificationViews));
         c.add(new social.atoll.api.notifications.GroupedNotificationsController(auth, json, settings, core.groupedNotifications,
                 notificationViews, accountViews, core.accountQueries));
@@ -192,8 +195,12 @@ public final class HttpWiring implements AutoCloseable {
         c.add(new LandingController(settings, pages, browserSessions, core.instance));
         c.add(new AssetsController(assets));
         c.add(new TimelinePages(browserSessions, pages, core.timelines, statusViews, core.statusQueries, core.lists, core.listFeed));
+        // before NotificationPages, whose routes do not overlap but read alike
+        c.add(new social.atoll.web.app.NotificationRequestPages(browserSessions, pages, core.notificationRequests, core.notificationService,
+                notificationViews, accountViews));
         c.add(new NotificationPages(browserSessions, pages, core.notificationService, notificationViews, core.accountQueries, accountViews,
-                core.follows));
+                core.follows, core.notificationRequests));
+        c.add(new social.atoll.web.settings.NotificationSettings(browserSessions, pages, core.notificationRequests));
         c.add(new SearchPage(browserSessions, pages, search, accountViews, statusViews));
         c.add(new ListPages(browserSessions, pages, core.lists, search, accountViews));
         c.add(new social.atoll.web.app.CirclePages(browserSessions, pages, core.circles, accountViews));

@@ -31,6 +31,7 @@ public final class Registrations {
         core.homeFeedFanout.register(events);
         core.notificationListeners.register(events);
         core.adminNotifications.register(events);
+        core.notificationMails.register(events);
         core.streaming.register(events);
         core.tagFeed.register(events);
         federation.remoteCounts.register();

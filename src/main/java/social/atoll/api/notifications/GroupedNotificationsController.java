@@ -24,7 +24,8 @@ import social.atoll.server.Params;
 
 /**
  * Mastodon 4.3's grouped notifications: {@code GET /api/v2/notifications}, one group, its accounts, dismissing it, and
- * the unread count. {@code include_filtered} is accepted; Atoll has no notification policy yet, so nothing is filtered.
+ * the unread count. Notifications the policy filtered are left out unless {@code include_filtered} is true or the
+ * list is narrowed to one {@code account_id} (NotificationPolicyController).
  * {@code expand_accounts=partial_avatars} gets full accounts, which Mastodon's docs allow ("some accounts").
  */
 public final class GroupedNotificationsController implements Controller {
@@ -87,7 +88,8 @@ public final class GroupedNotificationsController implements Controller {
                 from = -1L; // no account has that id, so nothing is from it
             }
         }
-        return new GroupedNotifications.Query(p.list("types"), p.list("exclude_types"), from, p.list("grouped_types"));
+        return new GroupedNotifications.Query(p.list("types"), p.list("exclude_types"), from, p.list("grouped_types"),
+                p.bool("include_filtered", false));
     }
 
     private void index(Context ctx) {

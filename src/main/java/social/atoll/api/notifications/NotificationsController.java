@@ -70,7 +70,7 @@ public final class NotificationsController implements Controller {
         }
         Page page = Page.from(ctx, 40);
         List<Notification> rows = notifications.page(v.accountId(), p.list("types"), p.list("exclude_types"), from,
-                new IdRange(page.maxId(), page.sinceId(), page.minId(), page.limit()));
+                p.bool("include_filtered", false), new IdRange(page.maxId(), page.sinceId(), page.minId(), page.limit()));
         Page.link(ctx, settings.baseUrl(), rows, Notification::id);
         ctx.json(views.renderAll(rows, v.accountId()));
     }

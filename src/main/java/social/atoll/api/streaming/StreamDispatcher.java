@@ -97,6 +97,12 @@ public final class StreamDispatcher implements AutoCloseable {
             case StreamSignal.NotificationAdded n -> notificationAdded(n.accountId(), n.notificationId());
             case StreamSignal.ConversationUpdated c -> perReceiver(registry.on("direct:" + c.accountId()), "conversation", c.conversationId(), conversations);
             case StreamSignal.AnnouncementPublished a -> perReceiver(registry.onPrefix("user:"), "announcement", a.announcementId(), announcements);
+            case StreamSignal.NotificationsMerged m -> {
+                // Mastodon's payload is "1": the client reloads its notifications
+                List<Target> targets = new ArrayList<>(registry.on(Subscription.userTopic(m.accountId())));
+                targets.addAll(registry.on(Subscription.notificationTopic(m.accountId())));
+                for (Target t : targets) t.connection().send(t.subscription(), "notifications_merged", "1");
+            }
             case StreamSignal.FiltersChanged f -> {
                 for (Target t : registry.on(Subscription.userTopic(f.accountId()))) t.connection().send(t.subscription(), "filters_changed", null);
             }

@@ -6,8 +6,11 @@ package social.atoll.core.mail;
  * @param username the local username the mail greets
  * @param link     the absolute link the mail is about, or null
  * @param locale   the reader's language (the web's texts are English only for now)
+ * @param args     what the texts name besides the server ({@code {1}}, {@code {2}}, …), e.g. who mentioned the reader
  */
-public record Letter(Kind kind, String to, String username, String link, String locale) {
+public record Letter(Kind kind, String to, String username, String link, String locale, java.util.List<String> args) {
+
+    public Letter(Kind kind, String to, String username, String link, String locale) { this(kind, to, username, link, locale, java.util.List.of()); }
 
     /** Each kind has its texts in the {@code mail} bundle under {@code mail.<id>.*}. */
     public enum Kind {
@@ -16,12 +19,20 @@ public record Letter(Kind kind, String to, String username, String link, String 
         PASSWORD_CHANGED("password_changed"),
         ARCHIVE_READY("archive_ready"),
         TWO_FACTOR_ENABLED("two_factor_enabled"),
-        TWO_FACTOR_DISABLED("two_factor_disabled");
+        TWO_FACTOR_DISABLED("two_factor_disabled"),
+        /** Optional notification mails (each person turns them on or off): {@code {1}} is the sender's handle, {@code {2}} their name. */
+        NOTIFY_MENTION("notify_mention"),
+        NOTIFY_DIRECT("notify_direct"),
+        NOTIFY_FOLLOW("notify_follow"),
+        NOTIFY_FOLLOW_REQUEST("notify_follow_request");
 
         private final String id;
 
         Kind(String id) { this.id = id; }
 
         public String id() { return id; }
+
+        /** A notification mail, which the reader chose to get and can turn off in settings. */
+        public boolean optional() { return id.startsWith("notify_"); }
     }
 }

@@ -26,7 +26,11 @@ public final class GroupedNotifications {
     private static final int BATCH = 200;
 
     /** What a list asks for: types in or out, a sender, and which types may be grouped. */
-    public record Query(List<String> types, List<String> excludeTypes, Long fromAccountId, List<String> groupedTypes) {
+    public record Query(List<String> types, List<String> excludeTypes, Long fromAccountId, List<String> groupedTypes, boolean includeFiltered) {
+        public Query(List<String> types, List<String> excludeTypes, Long fromAccountId, List<String> groupedTypes) {
+            this(types, excludeTypes, fromAccountId, groupedTypes, false);
+        }
+
         Set<String> grouping() {
             return groupedTypes == null || groupedTypes.isEmpty() ? Set.copyOf(Notification.GROUPABLE) : Set.copyOf(groupedTypes);
         }
@@ -52,7 +56,7 @@ public final class GroupedNotifications {
 
     public GroupPage page(long accountId, Query q, IdRange range) {
         Set<String> grouping = q.grouping();
-        NotificationStore.Filter filter = new NotificationStore.Filter(q.types(), q.excludeTypes(), q.fromAccountId());
+        NotificationStore.Filter filter = new NotificationStore.Filter(q.types(), q.excludeTypes(), q.fromAccountId(), q.includeFiltered());
         Map<String, List<Notification>> walked = new LinkedHashMap<>();
         Long cursorMax = range.maxId();
         Long cursorMin = range.minId();
@@ -75,7 +79,7 @@ public final class GroupedNotifications {
             }
             if (rows.size() < BATCH) break;
         }
-        List<Group> groups = groups(accountId, walked, true);
+        List<Group> groups = groups(accountId, walked, true, !filter.hidesFiltered());
         groups.sort((a, b) -> Long.compare(b.latest().id(), a.latest().id()));
         return new GroupPage(groups, newest, oldest);
     }
@@ -86,7 +90,7 @@ public final class GroupedNotifications {
         if (members.isEmpty()) return Optional.empty();
         Map<String, List<Notification>> one = new LinkedHashMap<>();
         one.put(groupKey, members);
-        return Optional.of(groups(accountId, one, false).get(0));
+        return Optional.of(groups(accountId, one, false, false).get(0));
     }
 
     /** The group's notifications, newest first (for its accounts). */
@@ -110,11 +114,11 @@ public final class GroupedNotifications {
         return page(accountId, q, new IdRange(null, after, null, cap)).groups().size();
     }
 
-    private List<Group> groups(long accountId, Map<String, List<Notification>> walked, boolean paged) {
+    private List<Group> groups(long accountId, Map<String, List<Notification>> walked, boolean paged, boolean includeFiltered) {
         Set<String> stored = new LinkedHashSet<>();
         for (var e : walked.entrySet()) if (ungroupedId(e.getKey()) == null) stored.add(e.getKey());
         Map<String, List<NotificationStore.GroupRow>> rowsByKey = new LinkedHashMap<>();
-        for (NotificationStore.GroupRow r : store.groupRows(accountId, stored))
+        for (NotificationStore.GroupRow r : store.groupRows(accountId, stored, includeFiltered))
             rowsByKey.computeIfAbsent(r.groupKey(), k -> new ArrayList<>()).add(r);
         List<Group> out = new ArrayList<>();
         for (var e : walked.entrySet()) {

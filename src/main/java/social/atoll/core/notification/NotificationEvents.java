@@ -6,4 +6,7 @@ public final class NotificationEvents {
 
     /** Notification {@code notificationId} was added for the local account {@code accountId}. */
     public record Created(long accountId, long notificationId) {}
+
+    /** Accepted requests brought filtered notifications of {@code accountId} back into the lists ({@code notifications_merged}). */
+    public record Merged(long accountId) {}
 }

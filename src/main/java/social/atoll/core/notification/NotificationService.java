@@ -13,7 +13,13 @@ public final class NotificationService {
 
     /** Newest first; {@code types} empty: all types; {@code fromAccountId} null: from anyone. */
     public List<Notification> page(long accountId, List<String> types, List<String> excludeTypes, Long fromAccountId, IdRange range) {
-        return store.page(accountId, new NotificationStore.Filter(types, excludeTypes, fromAccountId), range);
+        return page(accountId, types, excludeTypes, fromAccountId, false, range);
+    }
+
+    /** As above; {@code includeFiltered}: also the notifications the account's policy filtered. */
+    public List<Notification> page(long accountId, List<String> types, List<String> excludeTypes, Long fromAccountId, boolean includeFiltered,
+                                   IdRange range) {
+        return store.page(accountId, new NotificationStore.Filter(types, excludeTypes, fromAccountId, includeFiltered), range);
     }
 
     public Optional<Notification> own(long accountId, long id) { return store.byId(accountId, id); }

@@ -16,26 +16,43 @@ public final class NotificationStore {
 
     static final RowMapper<Notification> NOTIFICATION = RecordMapper.of(Notification.class);
 
-    /** Filters of the notification list. */
-    public record Filter(List<String> types, List<String> excludeTypes, Long fromAccountId) {}
+    /**
+     * Filters of the notification list. Notifications the recipient's policy filtered are left out unless asked for,
+     * or unless the list is narrowed to one sender (as Mastodon does, so a request's notifications can be read).
+     */
+    public record Filter(List<String> types, List<String> excludeTypes, Long fromAccountId, boolean includeFiltered) {
+        public Filter(List<String> types, List<String> excludeTypes, Long fromAccountId) { this(types, excludeTypes, fromAccountId, false); }
+
+        boolean hidesFiltered() { return !includeFiltered && fromAccountId == null; }
+    }
 
     private final Database db;
     private final IdGenerator ids;
     private final EventBus events;
+    private final NotificationGate gate;
 
     public NotificationStore(Database db, IdGenerator ids) { this(db, ids, null); }
 
-    /** With {@code events}, every added notification is announced ({@link NotificationEvents.Created}). */
     public NotificationStore(Database db, IdGenerator ids, EventBus events) {
+        this(db, ids, events, new NotificationGate(new NotificationPolicyStore(db, ids)));
+    }
+
+    /**
+     * With {@code events}, every added notification that is not filtered is announced ({@link NotificationEvents.Created}:
+     * streaming, Web Push and mail follow it); {@code gate} applies the recipients' notification policies.
+     */
+    public NotificationStore(Database db, IdGenerator ids, EventBus events, NotificationGate gate) {
         this.db = db;
         this.ids = ids;
         this.events = events;
+        this.gate = gate;
     }
 
     /**
      * Notifies {@code to} unless it is not a local account, it is the actor itself, it blocks the actor or mutes
-     * them with notifications hidden, the actor is silenced by a moderator and {@code to} does not follow it (staff
-     * notifications excepted), or the same notification exists already. Returns whether one was added.
+     * them with notifications hidden, its notification policy drops it ({@link NotificationGate}; a silenced actor
+     * not followed is such a case), or the same notification exists already. A notification the policy filters is
+     * kept out of sight, unannounced. Returns whether one was added.
      */
     public boolean add(Handle h, long to, long from, String type, Long statusId, Instant now) {
         return add(h, to, from, type, statusId, null, now);
@@ -47,12 +64,15 @@ public final class NotificationStore {
      */
     public boolean add(Handle h, long to, long from, String type, Long statusId, Long reportId, Instant now) {
         if (to == from && !Notification.POLL.equals(type)) return false; // only "your poll has ended" goes to oneself
+        NotificationPolicy.Action verdict = gate.decide(h, to, from, type, statusId, now);
+        if (verdict == NotificationPolicy.Action.DROP) return false;
+        boolean filtered = verdict == NotificationPolicy.Action.FILTER;
         String sameStatus = (statusId == null ? "n.status_id IS NULL" : "n.status_id = :status")
                 + (reportId == null ? " AND n.report_id IS NULL" : " AND n.report_id = :report");
         long id = ids.next();
         var u = h.createUpdate("""
-                        INSERT INTO notifications (id, account_id, from_account_id, type, status_id, report_id, group_key, created_at)
-                        SELECT :id, a.id, :from, :type, :status, :report, :group, :now FROM accounts a
+                        INSERT INTO notifications (id, account_id, from_account_id, type, status_id, report_id, group_key, filtered, created_at)
+                        SELECT :id, a.id, :from, :type, :status, :report, :group, :filtered, :now FROM accounts a
                         WHERE a.id = :to AND a.domain IS NULL
                           AND NOT EXISTS (SELECT 1 FROM blocks b WHERE b.account_id = :to AND b.target_account_id = :from)
                           AND NOT EXISTS (SELECT 1 FROM mutes m WHERE m.account_id = :to AND m.target_account_id = :from
@@ -61,15 +81,14 @@ public final class NotificationStore {
                             WHERE adb.account_id = :to AND fa.id = :from)
                           AND NOT EXISTS (SELECT 1 FROM conversation_mutes cm JOIN statuses cs ON cs.conversation_id = cm.conversation_id
                             WHERE cm.account_id = :to AND cs.id = :status)
-                          AND (:type LIKE 'admin.%' OR NOT EXISTS (SELECT 1 FROM accounts sa WHERE sa.id = :from AND sa.silenced_at IS NOT NULL
-                            AND NOT EXISTS (SELECT 1 FROM follows sf WHERE sf.account_id = :to AND sf.target_account_id = :from)))
                           AND NOT EXISTS (SELECT 1 FROM notifications n WHERE n.account_id = :to AND n.type = :type
                             AND n.from_account_id = :from""" + " AND " + sameStatus + ")")
                 .bind("id", id).bind("to", to).bind("from", from).bind("type", type)
                 .bind("status", statusId).bind("report", reportId).bind("now", now)
-                .bind("group", Notification.groupKeyFor(type, statusId, now));
+                .bind("group", Notification.groupKeyFor(type, statusId, now)).bind("filtered", filtered);
         boolean added = u.execute() > 0;
-        if (added && events != null) events.publish(new NotificationEvents.Created(to, id));
+        if (added && filtered) gate.filtered(h, to, from, type, statusId, now);
+        else if (added && events != null) events.publish(new NotificationEvents.Created(to, id));
         return added;
     }
 
@@ -132,6 +151,7 @@ public final class NotificationStore {
         if (!f.types().isEmpty()) sql.append(" AND type IN (<types>)");
         if (!f.excludeTypes().isEmpty()) sql.append(" AND type NOT IN (<exclude>)");
         if (f.fromAccountId() != null) sql.append(" AND from_account_id = :from");
+        if (f.hidesFiltered()) sql.append(" AND filtered = FALSE");
         sql.append(range.conditions("id")).append(range.orderAndLimit("id"));
         return range.newestFirst(db.read(h -> {
             var q = h.createQuery(sql.toString()).bind("a", accountId);
@@ -151,18 +171,18 @@ public final class NotificationStore {
     public record GroupRow(long id, long fromAccountId, String groupKey) {}
 
     /** Every notification of these groups, newest first. */
-    public List<GroupRow> groupRows(long accountId, java.util.Collection<String> groupKeys) {
+    public List<GroupRow> groupRows(long accountId, java.util.Collection<String> groupKeys, boolean includeFiltered) {
         if (groupKeys.isEmpty()) return List.of();
         return db.read(h -> h.createQuery("SELECT id, from_account_id, group_key FROM notifications WHERE account_id = :a"
-                        + " AND group_key IN (<keys>) ORDER BY id DESC")
+                        + " AND group_key IN (<keys>)" + (includeFiltered ? "" : " AND filtered = FALSE") + " ORDER BY id DESC")
                 .bind("a", accountId).bindList("keys", List.copyOf(groupKeys))
                 .map((rs, c) -> new GroupRow(rs.getLong(1), rs.getLong(2), rs.getString(3))).list());
     }
 
-    /** The notifications of one group, newest first. */
+    /** The notifications of one group that are not filtered, newest first. */
     public List<Notification> inGroup(long accountId, String groupKey) {
         return db.read(h -> h.createQuery("SELECT id, account_id, from_account_id, type, status_id, created_at, report_id, account_warning_id, group_key"
-                        + " FROM notifications WHERE account_id = :a AND group_key = :k ORDER BY id DESC")
+                        + " FROM notifications WHERE account_id = :a AND group_key = :k AND filtered = FALSE ORDER BY id DESC")
                 .bind("a", accountId).bind("k", groupKey).map(NOTIFICATION).list());
     }
 

@@ -54,6 +54,11 @@ public sealed interface StreamSignal {
         public String encode() { return "f:" + accountId; }
     }
 
+    /** Accepted notification requests brought filtered notifications back. {@code m:<account>} */
+    record NotificationsMerged(long accountId) implements StreamSignal {
+        public String encode() { return "m:" + accountId; }
+    }
+
     static StreamSignal decode(String text) {
         String[] p = text.split(":", -1);
         return switch (p[0]) {
@@ -65,6 +70,7 @@ public sealed interface StreamSignal {
             case "f" -> new FiltersChanged(Long.parseLong(p[1]));
             case "c" -> new ConversationUpdated(Long.parseLong(p[1]), Long.parseLong(p[2]));
             case "a" -> new AnnouncementPublished(Long.parseLong(p[1]));
+            case "m" -> new NotificationsMerged(Long.parseLong(p[1]));
             default -> throw new IllegalArgumentException("unknown stream signal " + text);
         };
     }

@@ -18,7 +18,8 @@ import social.atoll.infra.events.EventBus;
  *
  * <p>Sources of streaming events: {@link StatusEvents.StatusCreated} (public, hashtag, list streams),
  * {@link HomeFeedEvents.Inserted} ({@code update} on user streams), {@link StatusEvents.StatusDeleted}
- * ({@code delete}), {@link NotificationEvents.Created} ({@code notification}), {@link StatusEvents.StatusUpdated}
+ * ({@code delete}), {@link NotificationEvents.Created} ({@code notification}), {@link NotificationEvents.Merged}
+ * ({@code notifications_merged}), {@link StatusEvents.StatusUpdated}
  * ({@code status.update}), {@link FilterEvents.FiltersChanged} ({@code filters_changed}),
  * {@link ConversationEvents.ConversationUpdated} ({@code conversation} on {@code direct}) and
  * {@link AnnouncementService.Published} ({@code announcement}).
@@ -40,6 +41,7 @@ public final class StreamingListeners {
         events.afterCommit(StatusEvents.StatusDeleted.class, e -> send(new StreamSignal.StatusRemoved(
                 e.status().id(), e.status().accountId(), e.status().visibility(), e.mentionedAccountIds())));
         events.afterCommit(NotificationEvents.Created.class, e -> send(new StreamSignal.NotificationAdded(e.accountId(), e.notificationId())));
+        events.afterCommit(NotificationEvents.Merged.class, e -> send(new StreamSignal.NotificationsMerged(e.accountId())));
         events.afterCommit(StatusEvents.StatusUpdated.class, e -> send(new StreamSignal.StatusUpdated(e.status().id())));
         events.afterCommit(FilterEvents.FiltersChanged.class, e -> send(new StreamSignal.FiltersChanged(e.accountId())));
         events.afterCommit(ConversationEvents.ConversationUpdated.class, e -> send(new StreamSignal.ConversationUpdated(e.accountId(), e.conversationId())));

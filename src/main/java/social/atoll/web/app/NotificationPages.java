@@ -41,9 +41,12 @@ public final class NotificationPages implements Controller {
     private final AccountQueries accounts;
     private final AccountViews accountViews;
     private final FollowService follows;
+    private final social.atoll.core.notification.NotificationRequests filtered;
 
     public NotificationPages(BrowserSessions sessions, Pages pages, NotificationService notifications, NotificationViews views,
-                             AccountQueries accounts, AccountViews accountViews, FollowService follows) {
+                             AccountQueries accounts, AccountViews accountViews, FollowService follows,
+                             social.atoll.core.notification.NotificationRequests filtered) {
+        this.filtered = filtered;
         this.sessions = sessions;
         this.pages = pages;
         this.notifications = notifications;
@@ -79,7 +82,8 @@ public final class NotificationPages implements Controller {
         String older = rows.size() < PAGE ? null : base + "max_id=" + rows.getLast().id();
         var tabs = List.of(new TimelineView.Link(page.t("notifications.all"), "/notifications", !mentions),
                 new TimelineView.Link(page.t("notifications.mentions"), "/notifications?filter=mentions", mentions));
-        pages.render(ctx, 200, "app/notifications.jte", page, new NotificationsView(requests, tabs, cards, older, !mentions));
+        pages.render(ctx, 200, "app/notifications.jte", page, new NotificationsView(requests, tabs, cards, older, !mentions,
+                filtered.summary(viewer).pendingNotificationsCount()));
     }
 
     private void card(Context ctx) {

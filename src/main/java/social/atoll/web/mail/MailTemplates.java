@@ -29,9 +29,15 @@ public final class MailTemplates implements MailService.Templates {
     public Mail render(Letter letter) {
         String instance = settings.domain();
         String k = "mail." + letter.kind().id();
-        String subject = messages.get(k + ".subject", instance);
+        Object[] args = new Object[1 + letter.args().size()];
+        args[0] = instance;
+        for (int i = 0; i < letter.args().size(); i++) args[i + 1] = letter.args().get(i);
+        String subject = messages.get(k + ".subject", args);
+        List<String> paragraphs = letter.kind().optional()
+                ? List.of(messages.get(k + ".body", args), messages.get("mail.notify.why", settings.url("/settings/notifications")))
+                : List.of(messages.get(k + ".body", args));
         MailView view = new MailView(instance, settings.baseUrl(), subject, messages.get("mail.greeting", letter.username()),
-                List.of(messages.get(k + ".body", instance)), letter.link() == null ? null : messages.get(k + ".button"),
+                paragraphs, letter.link() == null ? null : messages.get(k + ".button"),
                 letter.link(), messages.get("mail.footer", instance, settings.baseUrl()));
         return new Mail(letter.to(), subject, render("mail/letter_text.jte", view), render("mail/letter.jte", view), letter.link());
     }

@@ -89,6 +89,7 @@ class NotificationsIT {
         User carol = f.user("nf_carol");
         f.follow(bob, alice);
         f.follow(carol, alice);
+        f.follow(alice, carol); // else carol's private mention would be filtered (Mastodon 4.3's default policy)
         String post = f.post(alice, "p", "public").get("id").asText();
         f.post(bob, "@nf_alice one", "public");
         f.post(carol, "@nf_alice two", "direct");
