@@ -7,14 +7,30 @@ package social.atoll.core.mail;
  * @param link     the absolute link the mail is about, or null
  * @param locale   the reader's language (the web's texts are English only for now)
  */
-public record Letter(Kind kind, String to, String username, String link, String locale) {
+public record Letter(Kind kind, String to, String username, String link, String locale, String variant, java.util.List<String> quoted) {
+
+    /**
+     * A letter whose texts depend only on its kind. With a {@code variant}, the subject and body are
+     * {@code mail.<kind>.<variant>.*}; {@code quoted} are paragraphs given verbatim after the body (a moderator's words).
+     */
+    public Letter(Kind kind, String to, String username, String link, String locale) { this(kind, to, username, link, locale, null, java.util.List.of()); }
+
+    public Letter {
+        quoted = quoted == null ? java.util.List.of() : java.util.List.copyOf(quoted);
+    }
 
     /** Each kind has its texts in the {@code mail} bundle under {@code mail.<id>.*}. */
     public enum Kind {
         CONFIRM_EMAIL("confirm_email"),
         PASSWORD_RESET("password_reset"),
         PASSWORD_CHANGED("password_changed"),
-        ARCHIVE_READY("archive_ready");
+        ARCHIVE_READY("archive_ready"),
+        /** A strike against the account; variant: the action. */
+        ACCOUNT_WARNING("account_warning"),
+        /** The person's appeal was decided; variant: approved or rejected. */
+        APPEAL_DECIDED("appeal_decided"),
+        /** A report the person filed was handled. */
+        REPORT_RESOLVED("report_resolved");
 
         private final String id;
 

@@ -29,9 +29,13 @@ public final class MailTemplates implements MailService.Templates {
     public Mail render(Letter letter) {
         String instance = settings.domain();
         String k = "mail." + letter.kind().id();
-        String subject = messages.get(k + ".subject", instance);
+        String texts = letter.variant() == null ? k : k + "." + letter.variant();
+        String subject = messages.get(texts + ".subject", instance);
+        List<String> paragraphs = new java.util.ArrayList<>();
+        paragraphs.add(messages.get(texts + ".body", instance));
+        paragraphs.addAll(letter.quoted());
         MailView view = new MailView(instance, settings.baseUrl(), subject, messages.get("mail.greeting", letter.username()),
-                List.of(messages.get(k + ".body", instance)), letter.link() == null ? null : messages.get(k + ".button"),
+                paragraphs, letter.link() == null ? null : messages.get(k + ".button"),
                 letter.link(), messages.get("mail.footer", instance, settings.baseUrl()));
         return new Mail(letter.to(), subject, render("mail/letter_text.jte", view), render("mail/letter.jte", view), letter.link());
     }
