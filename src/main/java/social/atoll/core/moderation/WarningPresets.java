@@ -39,6 +39,12 @@ public final class WarningPresets {
         return store.presets();
     }
 
+    /** The presets for the page that keeps them ({@code manage_settings}). */
+    public List<WarningPreset> manageable(StaffAccess.Actor actor) {
+        StaffAccess.require(actor, Permission.MANAGE_SETTINGS);
+        return store.presets();
+    }
+
     public WarningPreset get(StaffAccess.Actor actor, long id) {
         StaffAccess.require(actor, Permission.MANAGE_SETTINGS);
         return db.read(h -> store.preset(h, id)).orElseThrow(() -> new NotFoundException("warning preset"));
