@@ -29,6 +29,8 @@ public record Letter(Kind kind, String to, String username, String link, String 
         ACCOUNT_WARNING("account_warning"),
         /** The person's appeal was decided; variant: approved or rejected. */
         APPEAL_DECIDED("appeal_decided"),
+        /** To staff who decide appeals: a person appealed a strike. */
+        NEW_APPEAL("new_appeal"),
         /** A report the person filed was handled. */
         REPORT_RESOLVED("report_resolved");
 

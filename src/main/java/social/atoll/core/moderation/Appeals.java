@@ -114,6 +114,7 @@ public final class Appeals {
         Appeal a = new Appeal(ids.next(), w.targetAccountId(), w.id(), t, null, null, null, null, now, now);
         return db.write(h -> {
             if (!appeals.insert(h, a)) throw new ValidationException("This strike has already been appealed");
+            accounts.byId(a.accountId()).ifPresent(person -> notices.appealFiled(h, person, a));
             return a;
         });
     }

@@ -49,6 +49,21 @@ public final class ModerationNotices {
                 strikeLink(w.id(), null), u.locale(), approved ? "approved" : "rejected", List.of())));
     }
 
+    /**
+     * Mastodon's {@code AdminMailer.new_appeal}: every staff member whose role may decide appeals ({@code manage_appeals})
+     * is mailed the appeal, with the way to the queue.
+     */
+    void appealFiled(Handle h, Account person, Appeal appeal) {
+        List<String> roles = new java.util.ArrayList<>();
+        for (User.Role r : User.Role.values()) if (StaffRole.of(r).can(Permission.MANAGE_APPEALS)) roles.add(r.id());
+        for (long staffId : accounts.withRoles(h, roles)) {
+            Account staff = accounts.byId(staffId).orElse(null);
+            if (staff == null || staff.suspended()) continue;
+            user(staffId).ifPresent(u -> mail.send(new Letter(Letter.Kind.NEW_APPEAL, u.email(), staff.username(),
+                    settings.url("/admin/appeals"), u.locale(), null, List.of("@" + person.acct() + ": " + appeal.text()))));
+        }
+    }
+
     /** The reporter (when local) hears that their report was handled: a notification and a mail. */
     void reportResolved(Handle h, AdminReport r, Instant now) {
         Account reporter = accounts.byId(r.accountId()).orElse(null);

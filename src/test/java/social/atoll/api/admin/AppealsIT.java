@@ -161,6 +161,14 @@ class AppealsIT {
         assertThat(appeal.state()).isEqualTo("pending");
         assertThatThrownBy(() -> appeals.appeal(target.id(), strike, "Again")).isInstanceOf(ValidationException.class)
                 .hasMessage("This strike has already been appealed");
+        // staff who may decide appeals are mailed (Mastodon's new_appeal); a moderator, who may not, is not
+        Await.until("the appeal mailed to an admin", () -> mailsTo("ap_admin@example.test").stream().anyMatch(m -> textOf(m)
+                .contains("@ap_silenced: I was quoting the brigade to report it.")));
+        MimeMessage toStaff = mailsTo("ap_admin@example.test").stream()
+                .filter(m -> textOf(m).contains("@ap_silenced: I was quoting")).findFirst().orElseThrow();
+        assertThat(toStaff.getSubject()).isEqualTo("A moderation decision on " + atoll.domain() + " is appealed");
+        assertThat(text(toStaff)).contains("@ap_silenced: I was quoting the brigade to report it.").contains(atoll.baseUrl() + "/admin/appeals");
+        assertThat(mailsTo("ap_mod@example.test")).isEmpty();
 
         // Mastodon's AccountWarning now carries the Appeal entity
         JsonNode a = notifications(target, "moderation_warning").get(0).get("moderation_warning").get("appeal");
@@ -296,6 +304,14 @@ class AppealsIT {
                 return false;
             }
         }).toList();
+    }
+
+    private static String textOf(MimeMessage mail) {
+        try {
+            return text(mail);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String text(MimeMessage mail) throws Exception {
