@@ -238,7 +238,7 @@ class AppealBrowserIT {
     }
 
     @Test
-    void aModeratorReadsADeletedPostsSnapshotLeavesNotesAndActsWithAPreset() {
+    void aModeratorReadsADeletedPostsSnapshotLeavesNotesAndActsWithAPreset() throws Exception {
         // an admin keeps the warning presets
         browser.signIn("boss");
         browser.open("/admin/warning_presets");
@@ -290,6 +290,8 @@ class AppealBrowserIT {
         awaitNotice("The action was taken.");
         var strikes = atoll.app().core.accountModeration.strikes(StaffAccess.Actor.SYSTEM, bully.id());
         assertThat(strikes.get(0).text()).isEqualTo("Harassment breaks rule four.\n\nSecond time this week.");
+        // "tell the person" was left checked: the strike was mailed
+        assertThat(awaitMail("bully@example.test", 1).getSubject()).isEqualTo("Your account on " + atoll.domain() + " is limited");
         assertThat(account("bully").silenced()).isTrue();
         // the moderator lacks manage_settings: the presets page is not theirs
         assertThat(fetchStatus("GET", "/admin/warning_presets")).isEqualTo(403);

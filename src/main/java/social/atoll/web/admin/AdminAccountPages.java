@@ -117,7 +117,8 @@ public final class AdminAccountPages implements Controller {
         if (s.isEmpty()) return;
         long id = AdminSupport.id(ctx, "id");
         moderation.act(s.get().actor(), id, new AccountModeration.ActionRequest(AdminSupport.form(ctx, "type"), null, AdminSupport.form(ctx, "text"),
-                AdminSupport.formId(ctx, "warning_preset_id"), true));
+                AdminSupport.formId(ctx, "warning_preset_id"),
+                AdminSupport.checked(ctx, "send_email_notification")));
         AdminSupport.done(ctx, "/admin/accounts/" + id, "actioned");
     }
 

@@ -174,7 +174,8 @@ public final class AdminReportPages implements Controller {
         long id = AdminSupport.id(ctx, "id");
         AdminReport r = reports.get(s.get().actor(), id);
         accounts.act(s.get().actor(), r.targetAccountId(), new AccountModeration.ActionRequest(AdminSupport.form(ctx, "type"), r.id(),
-                AdminSupport.form(ctx, "text"), AdminSupport.formId(ctx, "warning_preset_id"), true));
+                AdminSupport.form(ctx, "text"), AdminSupport.formId(ctx, "warning_preset_id"),
+                AdminSupport.checked(ctx, "send_email_notification")));
         AdminSupport.done(ctx, "/admin/reports/" + id, "actioned");
     }
 
