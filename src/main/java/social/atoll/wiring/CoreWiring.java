@@ -249,6 +249,8 @@ public final class CoreWiring {
     public final social.atoll.core.moderation.AccountWarningStore accountWarnings;
     public final social.atoll.core.moderation.AccountModeration accountModeration;
     public final social.atoll.core.moderation.ReportModeration reportModeration;
+    public final social.atoll.core.moderation.Appeals appeals;
+    public final social.atoll.core.moderation.WarningPresets warningPresets;
     public final social.atoll.core.moderation.DomainModeration domainModeration;
     public final social.atoll.core.moderation.SignUpBlocks signUpBlocks;
 
@@ -420,10 +422,20 @@ public final class CoreWiring {
         this.instanceHealth = new InstanceHealthStore(db);
         this.accountWarnings = new social.atoll.core.moderation.AccountWarningStore(db, json);
         var adminReports = new social.atoll.core.moderation.AdminReportStore(db, json);
+        // issue 12's appeals, warning presets, report notes and snapshots
+        var moderationExtras = new social.atoll.core.moderation.ModerationExtrasStore(db, json);
+        var appealStore = new social.atoll.core.moderation.AppealStore(db);
+        var moderationNotices = new social.atoll.core.moderation.ModerationNotices(accounts, notifications, mail, settings);
         this.accountModeration = new social.atoll.core.moderation.AccountModeration(db, accounts,
                 new social.atoll.core.moderation.AdminAccountStore(db, accounts), oauthStore, webSessions, statuses, statusService,
-                followStore, follows, notifications, accountWarnings, adminReports, actionLog, ids, clock, events);
-        this.reportModeration = new social.atoll.core.moderation.ReportModeration(db, adminReports, actionLog, clock);
+                followStore, follows, notifications, accountWarnings, adminReports, actionLog, ids, clock, events, moderationExtras,
+                appealStore, moderationNotices);
+        this.reportModeration = new social.atoll.core.moderation.ReportModeration(db, adminReports, actionLog, clock, moderationExtras,
+                moderationNotices, accounts, ids);
+        this.appeals = new social.atoll.core.moderation.Appeals(db, accounts, accountWarnings, appealStore, actionLog, moderationNotices, ids,
+                clock, events);
+        this.warningPresets = new social.atoll.core.moderation.WarningPresets(db, moderationExtras, actionLog, ids, clock);
+        this.reports.snapshots(moderationExtras);
         this.auditLog = new social.atoll.core.moderation.AuditLog(actionLog);
         this.serverSettings = new social.atoll.core.moderation.ServerSettings(db, siteSettings, instance,
                 new social.atoll.core.instance.RuleStore(), actionLog, ids, clock);
@@ -431,6 +443,7 @@ public final class CoreWiring {
                 actionLog, ids, clock, events);
         remoteAccountStore.markNewAccountsWith(domainModeration::markNewAccount);
         this.remoteReports = new RemoteReports(db, ids, clock, federationPolicy);
+        this.remoteReports.snapshots(moderationExtras);
         this.seenActivities = new SeenActivityStore(db);
 
         this.groupedNotifications = new social.atoll.core.notification.GroupedNotifications(notifications, markers);

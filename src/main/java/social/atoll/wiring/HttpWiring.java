@@ -215,8 +215,11 @@ public final class HttpWiring implements AutoCloseable {
         c.add(new social.atoll.web.settings.InstagramImportSettings(browserSessions, pages, core.instagramImport));
         c.add(new social.atoll.api.exports.ExportsController(auth, json, core.csvExports, core.csvImports));
         c.add(new social.atoll.web.admin.AdminReportPages(browserSessions, pages, core.reportModeration, core.accountModeration,
-                core.statusQueries, statusViews, accountViews));
-        c.add(new social.atoll.web.admin.AdminAccountPages(browserSessions, pages, core.accountModeration, accountViews));
+                core.statusQueries, statusViews, accountViews, core.warningPresets));
+        c.add(new social.atoll.web.admin.AdminAccountPages(browserSessions, pages, core.accountModeration, accountViews, core.warningPresets));
+        c.add(new social.atoll.web.admin.AdminAppealPages(browserSessions, pages, core.appeals, core.accountModeration, accountViews));
+        c.add(new social.atoll.web.admin.AdminPresetPages(browserSessions, pages, core.warningPresets));
+        c.add(new social.atoll.web.disputes.StrikePages(browserSessions, pages, core.appeals, core.statusQueries, statusViews));
         c.add(new social.atoll.web.admin.AdminDomainPages(browserSessions, pages, core.domainModeration, settings));
         c.add(new social.atoll.web.admin.AdminAuditPage(browserSessions, pages, core.auditLog, core.accountModeration));
         c.add(new social.atoll.web.admin.AdminSettingsPages(browserSessions, pages, core.serverSettings));

@@ -48,6 +48,7 @@ public final class NotificationViews {
             if (n.accountWarningId() != null) warningIds.add(n.accountWarningId());
         }
         Map<Long, social.atoll.core.moderation.AccountWarning> warningsById = warnings.warnings(warningIds);
+        Map<Long, social.atoll.core.moderation.Appeal> appealsByWarning = warningIds.isEmpty() ? Map.of() : warnings.appeals(warningIds);
         Map<Long, ReportEntity> reportsById = reportIds.isEmpty()
                 ? Map.of() : reportViews.renderAll(reports.byIds(reportIds).values());
         Map<Long, AccountEntity> actors = accounts.renderByIds(actorIds);
@@ -69,7 +70,8 @@ public final class NotificationViews {
                 var w = warningsById.get(n.accountWarningId());
                 if (w == null) continue;
                 warning = new AccountWarningEntity(Long.toString(w.id()), w.action(), w.text(),
-                        w.statusIds().stream().map(String::valueOf).toList(), actor, null, Dates.datetime(w.createdAt()));
+                        w.statusIds().stream().map(String::valueOf).toList(), actor, appeal(appealsByWarning.get(w.id())),
+                        Dates.datetime(w.createdAt()));
             }
             // a move's new account is where its old one moved to: rendered with it, as its `moved`
             AccountEntity target = Notification.MOVE.equals(n.type()) ? actor.moved() : null;
@@ -78,6 +80,10 @@ public final class NotificationViews {
                     target));
         }
         return out;
+    }
+
+    private static AccountWarningEntity.AppealEntity appeal(social.atoll.core.moderation.Appeal a) {
+        return a == null ? null : new AccountWarningEntity.AppealEntity(a.text(), a.state());
     }
 
     /** Mastodon's NotificationGroup entity. */

@@ -8,9 +8,29 @@ package social.atoll.core.mail;
  * @param locale   the reader's language (the web's texts are English only for now)
  * @param args     what the texts name besides the server ({@code {1}}, {@code {2}}, …), e.g. who mentioned the reader
  */
-public record Letter(Kind kind, String to, String username, String link, String locale, java.util.List<String> args) {
+public record Letter(Kind kind, String to, String username, String link, String locale, java.util.List<String> args,
+                     String variant, java.util.List<String> quoted) {
 
-    public Letter(Kind kind, String to, String username, String link, String locale) { this(kind, to, username, link, locale, java.util.List.of()); }
+    /** A letter whose texts depend only on its kind. */
+    public Letter(Kind kind, String to, String username, String link, String locale) { this(kind, to, username, link, locale, java.util.List.of(), null, java.util.List.of()); }
+
+    /** A letter whose texts name {@code args}. */
+    public Letter(Kind kind, String to, String username, String link, String locale, java.util.List<String> args) {
+        this(kind, to, username, link, locale, args, null, java.util.List.of());
+    }
+
+    /**
+     * With a {@code variant}, the subject and body are {@code mail.<kind>.<variant>.*}; {@code quoted} are paragraphs
+     * given verbatim after the body (a moderator's words).
+     */
+    public Letter(Kind kind, String to, String username, String link, String locale, String variant, java.util.List<String> quoted) {
+        this(kind, to, username, link, locale, java.util.List.of(), variant, quoted);
+    }
+
+    public Letter {
+        args = args == null ? java.util.List.of() : java.util.List.copyOf(args);
+        quoted = quoted == null ? java.util.List.of() : java.util.List.copyOf(quoted);
+    }
 
     /** Each kind has its texts in the {@code mail} bundle under {@code mail.<id>.*}. */
     public enum Kind {
@@ -24,7 +44,15 @@ public record Letter(Kind kind, String to, String username, String link, String 
         NOTIFY_MENTION("notify_mention"),
         NOTIFY_DIRECT("notify_direct"),
         NOTIFY_FOLLOW("notify_follow"),
-        NOTIFY_FOLLOW_REQUEST("notify_follow_request");
+        NOTIFY_FOLLOW_REQUEST("notify_follow_request"),
+        /** A strike against the account; variant: the action. */
+        ACCOUNT_WARNING("account_warning"),
+        /** The person's appeal was decided; variant: approved or rejected. */
+        APPEAL_DECIDED("appeal_decided"),
+        /** To staff who decide appeals: a person appealed a strike. */
+        NEW_APPEAL("new_appeal"),
+        /** A report the person filed was handled. */
+        REPORT_RESOLVED("report_resolved");
 
         private final String id;
 

@@ -65,11 +65,18 @@ public final class AccountModeration {
     private final IdGenerator ids;
     private final Clock clock;
     private final EventBus events;
+    private final ModerationExtrasStore extras;
+    private final AppealStore appeals;
+    private final ModerationNotices notices;
 
     public AccountModeration(Database db, AccountStore accounts, AdminAccountStore adminAccounts, OAuthStore oauth,
                              WebSessionStore webSessions, StatusStore statuses, StatusService statusService, FollowStore followStore,
                              FollowService follows, NotificationStore notifications, AccountWarningStore warnings, AdminReportStore reports,
-                             ActionLogStore log, IdGenerator ids, Clock clock, EventBus events) {
+                             ActionLogStore log, IdGenerator ids, Clock clock, EventBus events, ModerationExtrasStore extras,
+                             AppealStore appeals, ModerationNotices notices) {
+        this.extras = extras;
+        this.appeals = appeals;
+        this.notices = notices;
         this.db = db;
         this.accounts = accounts;
         this.adminAccounts = adminAccounts;
@@ -105,6 +112,9 @@ public final class AccountModeration {
     /** Strikes by id, for rendering the person's {@code moderation_warning} notifications. */
     public Map<Long, AccountWarning> warnings(java.util.Collection<Long> ids) { return warnings.byIds(ids); }
 
+    /** The appeals of these strikes, by strike id (Mastodon's AccountWarning {@code appeal}), for rendering. */
+    public Map<Long, Appeal> appeals(java.util.Collection<Long> warningIds) { return appeals.byWarnings(warningIds); }
+
     /** The strikes against an account, newest first, as staff see them ({@code manage_users}). */
     public List<AccountWarning> strikes(StaffAccess.Actor actor, long accountId) {
         StaffAccess.require(actor, Permission.MANAGE_USERS);
@@ -122,6 +132,13 @@ public final class AccountModeration {
         Instant now = clock.instant();
         db.write(h -> {
             AdminReport report = null;
+            // Mastodon's text_for_warning: the preset's text, then the moderator's own words
+            String text = req.text() == null ? "" : req.text().strip();
+            if (req.warningPresetId() != null) {
+                WarningPreset preset = extras.preset(h, req.warningPresetId()).orElseThrow(() -> new NotFoundException("warning preset"));
+                text = text.isEmpty() ? preset.text() : preset.text() + "\n\n" + text;
+            }
+            ActionRequest filled = new ActionRequest(type, req.reportId(), text, req.warningPresetId(), req.sendNotification());
             if (req.reportId() != null) {
                 report = reports.byId(h, req.reportId()).orElseThrow(() -> new NotFoundException("report"));
                 if (report.targetAccountId() != accountId) throw new NotFoundException("report");
@@ -133,14 +150,15 @@ public final class AccountModeration {
                 case "suspend" -> suspend(h, a, now);
                 default -> { }
             }
-            if (!type.equals("none")) log.record(h, actor, type, "Account", a.id(), a.acct(), details(req));
+            if (!type.equals("none")) log.record(h, actor, type, "Account", a.id(), a.acct(), details(filled));
             // "none" with a report marks just that report handled; a real action settles every open report about the account
             List<Long> resolved = type.equals("none") ? (report == null ? List.of() : List.of(report.id())) : reports.openAbout(h, a.id());
             for (long r : resolved) {
                 reports.resolution(h, r, now, actor.accountId(), now);
                 log.record(h, actor, "resolve", "Report", r, Long.toString(r), Map.of());
+                reports.byId(h, r).ifPresent(done -> notices.reportResolved(h, done, now));
             }
-            if (a.local()) strike(h, actor, a, type, req, report, now);
+            if (a.local()) strike(h, actor, a, type, filled, report, now);
             events.publish(new AccountActioned(a.id(), type));
             return null;
         });
@@ -153,7 +171,13 @@ public final class AccountModeration {
         warnings.insert(h, w);
         // Mastodon logs a bare warning only when it says something; the other actions have their own row
         if (type.equals("none") && !text.isBlank()) log.record(h, actor, "create", "AccountWarning", w.id(), a.acct(), Map.of("text", text));
-        if (req.sendNotification()) notifications.addModerationWarning(h, a.id(), w.id(), now);
+        if (req.sendNotification()) {
+            notifications.addModerationWarning(h, a.id(), w.id(), now);
+            // the mail's link opens the strike without signing in: a suspended or disabled person cannot sign in, yet may appeal
+            String key = social.atoll.core.auth.Tokens.random();
+            warnings.setAccessDigest(h, w.id(), social.atoll.core.auth.Tokens.sha256(key));
+            notices.strike(a, w, key);
+        }
     }
 
     private void sensitize(Handle h, Account a, Instant now) {

@@ -29,6 +29,22 @@ public final class AccountWarningStore {
                 .bind("report", w.reportId()).bind("now", w.createdAt()).execute();
     }
 
+    /** Keeps the digest of the key that the strike's mail link carries. */
+    public void setAccessDigest(Handle h, long id, String digest) {
+        h.createUpdate("UPDATE account_warnings SET access_digest = :d WHERE id = :id").bind("d", digest).bind("id", id).execute();
+    }
+
+    /** True when {@code digest} is that of the strike's mail key. */
+    public boolean keyMatches(long id, String digest) {
+        return db.read(h -> h.createQuery("SELECT access_digest FROM account_warnings WHERE id = :id").bind("id", id).mapTo(String.class)
+                .findOne().map(d -> d != null && social.atoll.core.auth.Tokens.same(d, digest)).orElse(false));
+    }
+
+    /** An approved appeal overrules its strike (Mastodon's {@code overruled_at}). */
+    public void overrule(Handle h, long id, Instant now) {
+        h.createUpdate("UPDATE account_warnings SET overruled_at = :now WHERE id = :id").bind("now", now).bind("id", id).execute();
+    }
+
     public Map<Long, AccountWarning> byIds(Collection<Long> ids) {
         if (ids.isEmpty()) return Map.of();
         Map<Long, AccountWarning> out = new HashMap<>();

@@ -13,6 +13,10 @@ public final class RemoteReports {
     private final IdGenerator ids;
     private final Clock clock;
     private final FederationPolicy policy;
+    private ModerationExtrasStore snapshots;
+
+    /** Set once at wiring: where the reported posts are copied when a report arrives. */
+    public void snapshots(ModerationExtrasStore store) { this.snapshots = store; }
 
     public RemoteReports(Database db, IdGenerator ids, Clock clock, FederationPolicy policy) {
         this.db = db;
@@ -32,12 +36,14 @@ public final class RemoteReports {
         db.write(h -> {
             if (uri != null && h.createQuery("SELECT COUNT(*) FROM reports WHERE uri = :u").bind("u", uri).mapTo(Integer.class).one() > 0)
                 return null;
+            long id = ids.next();
             h.createUpdate("""
                     INSERT INTO reports (id, account_id, target_account_id, comment, status_ids, uri, created_at, updated_at)
                     VALUES (:id, :a, :t, :comment, :statuses, :uri, :now, :now)""")
-                    .bind("id", ids.next()).bind("a", reporterId).bind("t", targetId)
+                    .bind("id", id).bind("a", reporterId).bind("t", targetId)
                     .bind("comment", comment == null ? "" : comment.length() > 5000 ? comment.substring(0, 5000) : comment)
                     .bind("statuses", statuses).bind("uri", uri).bind("now", clock.instant()).execute();
+            if (snapshots != null) snapshots.snapshot(h, id, statusIds);
             return null;
         });
     }

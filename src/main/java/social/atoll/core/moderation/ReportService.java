@@ -52,6 +52,10 @@ public final class ReportService {
     private final Clock clock;
     private final EventBus events;
     private final VisibilityPolicy visibility;
+    private ModerationExtrasStore snapshots;
+
+    /** Set once at wiring: where the reported posts are copied when a report is filed. */
+    public void snapshots(ModerationExtrasStore store) { this.snapshots = store; }
 
     public ReportService(Database db, AccountStore accounts, StatusStore statuses, VisibilityPolicy visibility, JsonColumns json,
                          IdGenerator ids, Clock clock, EventBus events) {
@@ -91,6 +95,7 @@ public final class ReportService {
                     .bind("id", r.id()).bind("a", reporterId).bind("t", target.id()).bind("cat", cat).bind("comment", comment)
                     .bind("statuses", encode(r.statusIds())).bind("rules", encode(r.ruleIds())).bind("fwd", forwarded)
                     .bind("now", now).execute();
+            if (snapshots != null) snapshots.snapshot(h, r.id(), r.statusIds());
             events.publish(new ReportCreated(r, forwarded, forwarded ? repliedToOn(in.statusIds(), in.forwardToDomains()) : List.of()));
             return r;
         });

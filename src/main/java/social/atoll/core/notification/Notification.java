@@ -53,4 +53,11 @@ public record Notification(long id, long accountId, long fromAccountId, String t
     public static final String ARCHIVE_READY = "atoll.archive_ready";
     /** Atoll's own: an Instagram import the person started from the web settings has ended (done or failed). */
     public static final String INSTAGRAM_IMPORTED = "atoll.instagram_imported";
+    /**
+     * Atoll's own: a report the person filed was handled ({@code report} is their report). Mastodon tells reporters
+     * nothing; issue 12 asks for it.
+     */
+    public static final String REPORT_RESOLVED = "atoll.report_resolved";
+    /** Atoll's own: the person's appeal of a strike was decided; {@code moderation_warning} carries the strike and its appeal's state. */
+    public static final String APPEAL_DECIDED = "atoll.appeal_decided";
 }

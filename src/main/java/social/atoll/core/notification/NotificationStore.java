@@ -124,6 +124,20 @@ public final class NotificationStore {
         if (events != null) events.publish(new NotificationEvents.Created(to, id));
     }
 
+    /**
+     * Tells local {@code to} something about themselves from the server ({@link Notification#REPORT_RESOLVED},
+     * {@link Notification#APPEAL_DECIDED}): from their own account, as {@code moderation_warning} is, naming the report
+     * or the strike it is about.
+     */
+    public void addSelfNotice(Handle h, long to, String type, Long reportId, Long warningId, Instant now) {
+        long id = ids.next();
+        h.createUpdate("""
+                        INSERT INTO notifications (id, account_id, from_account_id, type, report_id, account_warning_id, created_at)
+                        VALUES (:id, :to, :to, :type, :r, :w, :now)""")
+                .bind("id", id).bind("to", to).bind("type", type).bind("r", reportId).bind("w", warningId).bind("now", now).execute();
+        if (events != null) events.publish(new NotificationEvents.Created(to, id));
+    }
+
     /** Removes the notification(s) of this kind, e.g. when a favourite is taken back. Returns how many. */
     public int remove(Handle h, long to, long from, String type, Long statusId) {
         String sameStatus = statusId == null ? "status_id IS NULL" : "status_id = :status";

@@ -32,16 +32,22 @@ public final class AdminAccountPages implements Controller {
     public record ListView(List<AdminNav.Entry> nav, Filters filters, List<AccountRows.Row> accounts, String older, String notice) {}
 
     /** A strike as the account page lists it. */
-    public record Strike(String action, String text, Long reportId, String createdAt, String createdText, boolean overruled) {}
+    public record Strike(String action, String text, Long reportId, String createdAt, String createdText, boolean overruled,
+                         Long appealId, String appealText, String appealState) {}
 
-    public record AccountView(List<AdminNav.Entry> nav, AccountRows.Row account, List<String> actions, List<Strike> strikes, String notice) {}
+    public record AccountView(List<AdminNav.Entry> nav, AccountRows.Row account, List<String> actions, List<Strike> strikes,
+                              List<social.atoll.core.moderation.WarningPreset> presets, boolean canDecideAppeals, String notice) {}
 
     private final AdminSupport support;
     private final Pages pages;
     private final AccountModeration moderation;
     private final AccountRows rows;
 
-    public AdminAccountPages(BrowserSessions sessions, Pages pages, AccountModeration moderation, AccountViews accountViews) {
+    private final social.atoll.core.moderation.WarningPresets presets;
+
+    public AdminAccountPages(BrowserSessions sessions, Pages pages, AccountModeration moderation, AccountViews accountViews,
+                             social.atoll.core.moderation.WarningPresets presets) {
+        this.presets = presets;
         this.support = new AdminSupport(sessions, pages);
         this.pages = pages;
         this.moderation = moderation;
@@ -88,14 +94,22 @@ public final class AdminAccountPages implements Controller {
         long id = AdminSupport.id(ctx, "id");
         AccountRows.Row row = rows.row(moderation.get(s.get().actor(), id));
         Instant now = Instant.now();
-        List<Strike> strikes = moderation.strikes(s.get().actor(), id).stream()
-                .map((AccountWarning w) -> new Strike(w.action(), w.text() == null ? "" : w.text(), w.reportId(), w.createdAt().toString(),
-                        Times.relative(w.createdAt(), now, pages.messages()), w.overruledAt() != null))
+        List<AccountWarning> warnings = moderation.strikes(s.get().actor(), id);
+        var appeals = moderation.appeals(warnings.stream().map(AccountWarning::id).toList());
+        List<Strike> strikes = warnings.stream()
+                .map((AccountWarning w) -> {
+                    var a = appeals.get(w.id());
+                    return new Strike(w.action(), w.text() == null ? "" : w.text(), w.reportId(), w.createdAt().toString(),
+                            Times.relative(w.createdAt(), now, pages.messages()), w.overruledAt() != null, a == null ? null : a.id(),
+                            a == null ? null : a.text(), a == null ? null : a.state());
+                })
                 .toList();
         // disabling is for local accounts only (a remote one has no sign-in here)
         List<String> actions = row.local() ? List.of("none", "sensitive", "disable", "silence", "suspend") : List.of("none", "sensitive", "silence", "suspend");
         var page = support.page(ctx, "account").titled("@" + row.acct());
-        pages.render(ctx, 200, "admin/account.jte", page, new AccountView(AdminSupport.nav(s.get()), row, actions, strikes, AdminSupport.notice(ctx)));
+        pages.render(ctx, 200, "admin/account.jte", page, new AccountView(AdminSupport.nav(s.get()), row, actions, strikes,
+                presets.list(s.get().actor()), social.atoll.core.moderation.StaffAccess.can(s.get().actor(),
+                social.atoll.core.moderation.Permission.MANAGE_APPEALS), AdminSupport.notice(ctx)));
     }
 
     private void act(Context ctx) {
@@ -103,7 +117,8 @@ public final class AdminAccountPages implements Controller {
         if (s.isEmpty()) return;
         long id = AdminSupport.id(ctx, "id");
         moderation.act(s.get().actor(), id, new AccountModeration.ActionRequest(AdminSupport.form(ctx, "type"), null, AdminSupport.form(ctx, "text"),
-                null, true));
+                AdminSupport.formId(ctx, "warning_preset_id"),
+                AdminSupport.checked(ctx, "send_email_notification")));
         AdminSupport.done(ctx, "/admin/accounts/" + id, "actioned");
     }
 

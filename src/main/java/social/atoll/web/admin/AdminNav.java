@@ -18,9 +18,11 @@ public final class AdminNav {
     public static final List<Entry> ENTRIES = List.of(
             new Entry("reports", "/admin/reports", Permission.MANAGE_REPORTS),
             new Entry("accounts", "/admin/accounts", Permission.MANAGE_USERS),
+            new Entry("appeals", "/admin/appeals", Permission.MANAGE_APPEALS),
             new Entry("domains", "/admin/domains", Permission.MANAGE_FEDERATION),
             new Entry("settings", "/admin/settings", Permission.MANAGE_SETTINGS),
             new Entry("rules", "/admin/rules", Permission.MANAGE_RULES),
+            new Entry("presets", "/admin/warning_presets", Permission.MANAGE_SETTINGS),
             new Entry("audit", "/admin/audit", Permission.VIEW_AUDIT_LOG));
 
     /** The entries {@code actor} may open. */

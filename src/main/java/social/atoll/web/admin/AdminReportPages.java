@@ -42,7 +42,15 @@ public final class AdminReportPages implements Controller {
     /** A report's page. */
     public record ReportView(List<AdminNav.Entry> nav, Item report, boolean resolved, boolean forwarded, AccountRows.Row resolvedBy,
                              List<AdminReportStore.RuleRow> rules, List<StatusCard> statuses, boolean assignedToMe, List<String> actions,
-                             String notice) {}
+                             String notice, List<Gone> gone, List<Note> notes, List<social.atoll.core.moderation.WarningPreset> presets,
+                             String noteDraft, String noteError) {}
+
+    /** A reported post deleted since, shown from the snapshot taken when the report was filed. */
+    public record Gone(long statusId, String url, String contentHtml, String spoilerText, boolean sensitive, String visibility,
+                       List<social.atoll.core.moderation.ReportSnapshot.Media> media, String createdAt, String createdText) {}
+
+    /** A moderators' note on the report. */
+    public record Note(long id, AccountRows.Row author, String content, String createdAt, String createdText) {}
 
     private final AdminSupport support;
     private final Pages pages;
@@ -51,9 +59,12 @@ public final class AdminReportPages implements Controller {
     private final StatusQueries statuses;
     private final StatusViews statusViews;
     private final AccountRows rows;
+    private final social.atoll.core.moderation.WarningPresets presets;
 
     public AdminReportPages(BrowserSessions sessions, Pages pages, ReportModeration reports, AccountModeration accounts,
-                            StatusQueries statuses, StatusViews statusViews, AccountViews accountViews) {
+                            StatusQueries statuses, StatusViews statusViews, AccountViews accountViews,
+                            social.atoll.core.moderation.WarningPresets presets) {
+        this.presets = presets;
         this.support = new AdminSupport(sessions, pages);
         this.pages = pages;
         this.reports = reports;
@@ -73,6 +84,8 @@ public final class AdminReportPages implements Controller {
         r.post("/admin/reports/{id}/resolve", ctx -> change(ctx, "resolved"));
         r.post("/admin/reports/{id}/reopen", ctx -> change(ctx, "reopened"));
         r.post("/admin/reports/{id}/action", this::act);
+        r.post("/admin/reports/{id}/notes", this::addNote);
+        r.post("/admin/report_notes/{id}/delete", this::deleteNote);
     }
 
     /** The admin area opens on the first page this staff member may use. */
@@ -100,20 +113,42 @@ public final class AdminReportPages implements Controller {
     private void show(Context ctx) {
         var s = support.viewer(ctx);
         if (s.isEmpty()) return;
-        AdminReport r = reports.get(s.get().actor(), AdminSupport.id(ctx, "id"));
+        renderReport(ctx, 200, s.get(), AdminSupport.id(ctx, "id"), "", null);
+    }
+
+    private void renderReport(Context ctx, int status, AdminSupport.Staff staff, long reportId, String noteDraft, String noteError) {
+        var s = java.util.Optional.of(staff);
+        AdminReport r = reports.get(s.get().actor(), reportId);
         Item item = items(List.of(r)).get(0);
         AccountRows.Row resolvedBy = r.actionTakenByAccountId() == null ? null
                 : rows.rows(accounts.entries(List.of(r.actionTakenByAccountId()))).stream().findFirst().orElse(null);
-        // the reported posts as the moderator sees them (a post since deleted is simply absent)
+        // the reported posts as the moderator sees them; one deleted since is shown from its snapshot
         Map<Long, Status> found = statuses.byIds(r.statusIds());
         List<Status> list = new ArrayList<>();
         for (long id : r.statusIds()) if (found.containsKey(id)) list.add(found.get(id));
         long viewer = s.get().accountId();
-        List<StatusCard> cards = StatusCard.all(statusViews.renderAll(list, viewer), Long.toString(viewer), Instant.now(), pages.messages());
+        Instant now = Instant.now();
+        List<StatusCard> cards = StatusCard.all(statusViews.renderAll(list, viewer), Long.toString(viewer), now, pages.messages());
+        java.util.Set<String> shown = new java.util.HashSet<>();
+        for (StatusCard c : cards) shown.add(c.id());
+        List<Gone> gone = new ArrayList<>();
+        for (var snap : reports.snapshots(s.get().actor(), r.id())) {
+            if (shown.contains(Long.toString(snap.statusId()))) continue;
+            gone.add(new Gone(snap.statusId(), snap.url() == null ? snap.uri() : snap.url(),
+                    social.atoll.core.text.HtmlSanitizer.sanitize(snap.content()), snap.spoilerText(), snap.sensitive(), snap.visibility(),
+                    snap.media(), snap.statusCreatedAt().toString(), Times.relative(snap.statusCreatedAt(), now, pages.messages())));
+        }
+        var noteRows = reports.notes(s.get().actor(), r.id());
+        var authors = rows.byId(accounts.entries(noteRows.stream().map(social.atoll.core.moderation.ReportNote::accountId).distinct().toList()));
+        List<Note> notes = noteRows.stream().map(n -> new Note(n.id(), authors.get(n.accountId()), n.content(), n.createdAt().toString(),
+                Times.relative(n.createdAt(), now, pages.messages()))).toList();
+        var actor = s.get().actor();
+        var offered = social.atoll.core.moderation.StaffAccess.can(actor, social.atoll.core.moderation.Permission.MANAGE_USERS)
+                ? presets.list(actor) : List.<social.atoll.core.moderation.WarningPreset>of();
         var page = support.page(ctx, "report").titled(pages.messages().get("admin.report.heading", r.id()));
-        pages.render(ctx, 200, "admin/report.jte", page, new ReportView(AdminSupport.nav(s.get()), item, r.resolved(), r.forwarded(),
+        pages.render(ctx, status, "admin/report.jte", page, new ReportView(AdminSupport.nav(s.get()), item, r.resolved(), r.forwarded(),
                 resolvedBy, reports.rules(r.ruleIds()), cards, r.assignedAccountId() != null && r.assignedAccountId() == viewer,
-                ACTIONS, AdminSupport.notice(ctx)));
+                ACTIONS, status == 200 ? AdminSupport.notice(ctx) : null, gone, notes, offered, noteDraft, noteError));
     }
 
     /** The actions the report page offers, in Mastodon's order. */
@@ -139,8 +174,30 @@ public final class AdminReportPages implements Controller {
         long id = AdminSupport.id(ctx, "id");
         AdminReport r = reports.get(s.get().actor(), id);
         accounts.act(s.get().actor(), r.targetAccountId(), new AccountModeration.ActionRequest(AdminSupport.form(ctx, "type"), r.id(),
-                AdminSupport.form(ctx, "text"), null, true));
+                AdminSupport.form(ctx, "text"), AdminSupport.formId(ctx, "warning_preset_id"),
+                AdminSupport.checked(ctx, "send_email_notification")));
         AdminSupport.done(ctx, "/admin/reports/" + id, "actioned");
+    }
+
+    private void addNote(Context ctx) {
+        var s = support.poster(ctx);
+        if (s.isEmpty()) return;
+        long id = AdminSupport.id(ctx, "id");
+        String content = AdminSupport.form(ctx, "content");
+        try {
+            reports.addNote(s.get().actor(), id, content);
+        } catch (social.atoll.core.common.ValidationException e) {
+            renderReport(ctx, 422, s.get(), id, content, e.getMessage());
+            return;
+        }
+        AdminSupport.done(ctx, "/admin/reports/" + id, "note_added");
+    }
+
+    private void deleteNote(Context ctx) {
+        var s = support.poster(ctx);
+        if (s.isEmpty()) return;
+        long reportId = reports.deleteNote(s.get().actor(), AdminSupport.id(ctx, "id"));
+        AdminSupport.done(ctx, "/admin/reports/" + reportId, "note_removed");
     }
 
     private List<Item> items(List<AdminReport> list) {

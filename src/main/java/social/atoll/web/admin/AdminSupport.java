@@ -92,6 +92,17 @@ final class AdminSupport {
         return v == null ? "" : v;
     }
 
+    /** A numeric form field, or null when absent, empty or not a number (a select's "none"). */
+    static Long formId(Context ctx, String name) {
+        String v = ctx.formParam(name);
+        if (v == null || v.isBlank()) return null;
+        try {
+            return Long.parseLong(v.strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
     static boolean checked(Context ctx, String name) { return ctx.formParam(name) != null; }
 
     /** Back to an admin page after a change, with a notice that page shows (303: the browser GETs it). */
@@ -106,7 +117,9 @@ final class AdminSupport {
     }
 
     private static final Set<String> NOTICES = Set.of("actioned", "assigned", "unassigned", "resolved", "reopened", "approved", "rejected",
-            "enabled", "unsilenced", "unsuspended", "unsensitized", "blocked", "unblocked", "allowed", "disallowed", "saved", "rule_added", "rule_removed");
+            "enabled", "unsilenced", "unsuspended", "unsensitized", "blocked", "unblocked", "allowed", "disallowed", "saved", "rule_added", "rule_removed",
+            // issue 12: appeals, warning presets, report notes
+            "appeal_approved", "appeal_rejected", "preset_added", "preset_saved", "preset_removed", "note_added", "note_removed");
 
     static List<AdminNav.Entry> nav(Staff s) { return AdminNav.visible(s.actor()); }
 }

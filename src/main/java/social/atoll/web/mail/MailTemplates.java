@@ -32,10 +32,12 @@ public final class MailTemplates implements MailService.Templates {
         Object[] args = new Object[1 + letter.args().size()];
         args[0] = instance;
         for (int i = 0; i < letter.args().size(); i++) args[i + 1] = letter.args().get(i);
-        String subject = messages.get(k + ".subject", args);
-        List<String> paragraphs = letter.kind().optional()
-                ? List.of(messages.get(k + ".body", args), messages.get("mail.notify.why", settings.url("/settings/notifications")))
-                : List.of(messages.get(k + ".body", args));
+        String texts = letter.variant() == null ? k : k + "." + letter.variant();
+        String subject = messages.get(texts + ".subject", args);
+        List<String> paragraphs = new java.util.ArrayList<>();
+        paragraphs.add(messages.get(texts + ".body", args));
+        if (letter.kind().optional()) paragraphs.add(messages.get("mail.notify.why", settings.url("/settings/notifications")));
+        paragraphs.addAll(letter.quoted());
         MailView view = new MailView(instance, settings.baseUrl(), subject, messages.get("mail.greeting", letter.username()),
                 paragraphs, letter.link() == null ? null : messages.get(k + ".button"),
                 letter.link(), messages.get("mail.footer", instance, settings.baseUrl()));

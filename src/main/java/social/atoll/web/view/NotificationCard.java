@@ -12,11 +12,12 @@ import social.atoll.web.Messages;
  * One notification as the notifications page shows it, made from the API's own {@link NotificationEntity} (so it is
  * what every Mastodon app gets): who did what ({@code textKey} follows the actor's name), when, and the post it is
  * about where there is one. {@code pendingRequest} puts Accept and Reject on a follow request still waiting;
- * {@code moveTarget} is the new account of a {@code move}.
+ * {@code moveTarget} is the new account of a {@code move}; {@code strikeId} the strike of a {@code moderation_warning}
+ * (or of an appeal's decision), whose page it links to.
  */
 public record NotificationCard(String id, String type, String icon, String textKey, StatusCard.Author actor, String createdAt,
                                String createdAtText, String createdAtFull, StatusCard status, boolean pendingRequest,
-                               String reportTarget, String reportComment, StatusCard.Author moveTarget) {
+                               String reportTarget, String reportComment, StatusCard.Author moveTarget, String strikeId) {
 
     public static NotificationCard from(NotificationEntity n, String viewerId, Set<String> pendingRequesters, Instant now, Messages t) {
         Instant created = Times.parse(n.createdAt());
@@ -27,7 +28,8 @@ public record NotificationCard(String id, String type, String icon, String textK
         return new NotificationCard(n.id(), n.type(), icon(n.type()), "notification." + n.type().replace('.', '_'),
                 StatusCard.Author.of(n.account()), n.createdAt(), Times.relative(created, now, t), Times.full(created), status, pending,
                 target, comment == null || comment.isBlank() ? null : comment,
-                n.target() == null ? null : StatusCard.Author.of(n.target()));
+                n.target() == null ? null : StatusCard.Author.of(n.target()),
+                n.moderationWarning() == null ? null : n.moderationWarning().id());
     }
 
     public static List<NotificationCard> all(List<NotificationEntity> list, String viewerId, Set<String> pendingRequesters, Instant now,
@@ -50,8 +52,9 @@ public record NotificationCard(String id, String type, String icon, String textK
             case "poll" -> "list";
             case "update" -> "pencil";
             case "admin.report" -> "flag";
-            case "atoll.archive_ready" -> "check";
             case "atoll.instagram_imported" -> "image";
+            case "atoll.archive_ready", "atoll.report_resolved" -> "check";
+            case "moderation_warning", "atoll.appeal_decided" -> "flag";
             default -> "bell";
         };
     }
