@@ -186,7 +186,7 @@ public final class HttpWiring implements AutoCloseable {
         c.add(new AuthorizationServerMetadataController(settings));
         c.add(new UserinfoController(settings, auth, accountViews));
         c.add(new SignInController(core.browserSignIn, browserSessions, signInForm, pages));
-        c.add(new LandingController(settings, pages, browserSessions, core.instance));
+        c.add(new LandingController(settings, pages, browserSessions, core.instance, core.policies));
         c.add(new AssetsController(assets));
         c.add(new TimelinePages(browserSessions, pages, core.timelines, statusViews, core.statusQueries, core.lists, core.listFeed));
         c.add(new NotificationPages(browserSessions, pages, core.notificationService, notificationViews, core.accountQueries, accountViews,
@@ -209,6 +209,7 @@ public final class HttpWiring implements AutoCloseable {
         c.add(new social.atoll.web.admin.AdminDomainPages(browserSessions, pages, core.domainModeration, settings));
         c.add(new social.atoll.web.admin.AdminAuditPage(browserSessions, pages, core.auditLog, core.accountModeration));
         c.add(new social.atoll.web.admin.AdminSettingsPages(browserSessions, pages, core.serverSettings));
+        c.add(new social.atoll.web.invites.InvitePages(browserSessions, pages, core.invites, settings, infra.clock));
         c.add(new social.atoll.web.settings.PasswordSettings(browserSessions, pages, core.credentials));
         c.add(new social.atoll.web.settings.MigrationSettings(settings, browserSessions, pages, federation.aliases, federation.moves,
                 core.accountQueries));
@@ -232,7 +233,7 @@ public final class HttpWiring implements AutoCloseable {
         c.add(new FollowsController(auth, json, core.accountQueries, core.follows, core.relationships));
         c.add(new FollowRequestsController(settings, auth, core.accountQueries, accountViews, core.follows, core.relationships));
         c.add(new AccountsController(settings, auth, json, core.accountQueries, accountViews, federation.actorResolver));
-        c.add(new InstanceController(settings, core.instance, accountViews, core.push.vapidPublicKey()));
+        c.add(new InstanceController(settings, core.instance, core.policies, accountViews, core.push.vapidPublicKey()));
         c.add(new CustomEmojisController());
         c.add(new NodeInfoController(settings, json, core.instance));
         c.add(new WebFingerController(settings, core.accounts, federation.instanceActor));
