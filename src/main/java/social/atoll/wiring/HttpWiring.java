@@ -288,6 +288,7 @@ public final class HttpWiring implements AutoCloseable {
         c.add(new social.atoll.api.admin.AdminReportsController(settings, auth, json, core.reportModeration, adminViews));
         c.add(new social.atoll.api.admin.AdminDomainsController(settings, auth, json, core.domainModeration));
         c.add(new social.atoll.api.admin.AdminSignUpBlocksController(auth, json, core.signUpBlocks));
+        c.add(new social.atoll.api.admin.AdminDashboardController(auth, json, core.dashboard));
         c.add(new social.atoll.api.instance.InstanceDomainBlocksController(auth, core.siteSettings, core.domainModeration));
         this.controllers = List.copyOf(c);
     }

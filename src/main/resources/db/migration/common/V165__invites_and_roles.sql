@@ -28,3 +28,8 @@ CREATE TABLE user_roles (
 -- A user holding a custom role; its built-in role column stays 'user'.
 ALTER TABLE users ADD COLUMN role_id BIGINT;
 CREATE INDEX users_role_id_idx ON users (role_id);
+
+-- The dashboard's sign-up and report counts per day read these by time; which app an account signed up through.
+CREATE INDEX users_created_idx ON users (created_at);
+CREATE INDEX reports_created_idx ON reports (created_at);
+ALTER TABLE users ADD COLUMN created_by_application_id BIGINT;

@@ -112,6 +112,7 @@ public final class SignUpService {
      */
     public TokenService.Issued signUp(long appId, Set<String> appScopes, SignUp req) {
         User user = register(req);
+        accounts.setCreatedByApplication(user.id(), appId);
         return tokens.issue(appId, user.accountId(), appScopes.isEmpty() ? Scopes.parse(null) : appScopes);
     }
 
