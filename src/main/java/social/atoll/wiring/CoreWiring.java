@@ -417,7 +417,7 @@ public final class CoreWiring {
         this.invites = new social.atoll.core.invite.Invites(db, new social.atoll.core.invite.InviteStore(db), actionLog, ids, clock);
         this.policies = new social.atoll.core.instance.Policies(siteSettings, clock, settings.domain());
         signUps.use(instance::registrationMode, invites);
-        this.dashboard = new social.atoll.core.moderation.Dashboard(new social.atoll.core.moderation.DashboardStore(db), clock,
+        this.dashboard = new social.atoll.core.moderation.Dashboard(new social.atoll.core.moderation.DashboardStore(db), domainBlockStore, clock,
                 social.atoll.Version.ATOLL);
         this.domainModeration = new social.atoll.core.moderation.DomainModeration(db, domainBlockStore, accounts, accountModeration,
                 actionLog, ids, clock, events);

@@ -209,6 +209,7 @@ public final class HttpWiring implements AutoCloseable {
         c.add(new social.atoll.web.admin.AdminDomainPages(browserSessions, pages, core.domainModeration, settings));
         c.add(new social.atoll.web.admin.AdminAuditPage(browserSessions, pages, core.auditLog, core.accountModeration));
         c.add(new social.atoll.web.admin.AdminSettingsPages(browserSessions, pages, core.serverSettings));
+        c.add(new social.atoll.web.admin.AdminDashboardPage(browserSessions, pages, core.dashboard));
         c.add(new social.atoll.web.invites.InvitePages(browserSessions, pages, core.invites, settings, infra.clock));
         c.add(new social.atoll.web.settings.PasswordSettings(browserSessions, pages, core.credentials));
         c.add(new social.atoll.web.settings.MigrationSettings(settings, browserSessions, pages, federation.aliases, federation.moves,

@@ -148,4 +148,21 @@ class InvitesAndPoliciesBrowserIT {
         assertThat(browser.find(".policy .muted").getText()).startsWith("In effect since");
         checkPage("terms");
     }
+
+    @Test
+    void theDashboardShowsTheMeasuresAndTheWorkWaiting() {
+        browser.signIn("boss");
+        browser.open("/admin");
+        browser.await(".admin-nav", 10);
+        browser.find(".admin-nav a[href='/admin/dashboard']").click();
+        browser.await(".dash-table", 10);
+        assertThat(browser.find(".dash-pending").getText()).contains("open reports").contains("sign-ups waiting for approval");
+        String newUsers = browser.find(".dash-new_users").getText();
+        assertThat(newUsers).startsWith("New users");
+        // boss and host at least, made today
+        assertThat(Integer.parseInt(browser.find(".dash-new_users td").getText())).isGreaterThanOrEqualTo(2);
+        assertThat(browser.all(".dash-new_users svg rect")).hasSize(30);
+        assertThat(browser.find("#dash-servers").getText()).isEqualTo("Known servers");
+        checkPage("admin-dashboard");
+    }
 }

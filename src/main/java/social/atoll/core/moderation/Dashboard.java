@@ -47,12 +47,22 @@ public final class Dashboard {
     /** The longest range asked at once, so one request cannot scan years of rows. */
     public static final int MAX_DAYS = 400;
 
+    /** A known server: how many of its accounts this one knows, and its block ({@code null}: none). */
+    public record Server(String domain, long accounts, String severity, boolean rejectMedia) {}
+
+    /** The dashboard page: the last 30 days' measures, the work waiting, and the servers known. */
+    public record Overview(LocalDate start, LocalDate end, List<Measure> measures, long pendingSignUps, long openReports, List<Server> servers) {}
+
+    public static final List<String> OVERVIEW = List.of("new_users", "active_users", "interactions", "opened_reports", "resolved_reports");
+
     private final DashboardStore store;
+    private final DomainBlockStore blocks;
     private final Clock clock;
     private final String softwareVersion;
 
-    public Dashboard(DashboardStore store, Clock clock, String softwareVersion) {
+    public Dashboard(DashboardStore store, DomainBlockStore blocks, Clock clock, String softwareVersion) {
         this.store = store;
+        this.blocks = blocks;
         this.clock = clock;
         this.softwareVersion = softwareVersion;
     }
@@ -173,10 +183,29 @@ public final class Dashboard {
         return out;
     }
 
-    /** The servers this one knows, with their account counts (the federation view). */
-    public List<Map.Entry<String, Long>> knownServers(StaffAccess.Actor actor, int limit) {
-        StaffAccess.require(actor, Permission.VIEW_DASHBOARD);
-        return store.knownServers(Math.max(1, Math.min(limit, 500)));
+    /** The dashboard page's figures. */
+    public Overview overview(StaffAccess.Actor actor) {
+        LocalDate end = today();
+        LocalDate start = end.minusDays(29);
+        List<Measure> measures = measures(actor, OVERVIEW, start, end, Map.of());
+        long[] pending = store.pending();
+        List<DomainBlock> all = blocks.blocks();
+        List<Server> servers = new ArrayList<>();
+        for (Map.Entry<String, Long> e : store.knownServers(100)) {
+            DomainBlock b = blockOf(all, e.getKey());
+            servers.add(new Server(e.getKey(), e.getValue(), b == null ? null : b.severity(), b != null && b.rejectMedia()));
+        }
+        return new Overview(start, end, measures, pending[0], pending[1], servers);
+    }
+
+    /** The block covering {@code domain}: its own or its closest parent domain's. */
+    private static DomainBlock blockOf(List<DomainBlock> all, String domain) {
+        DomainBlock best = null;
+        for (DomainBlock b : all) {
+            if ((domain.equals(b.domain()) || domain.endsWith("." + b.domain())) && (best == null || b.domain().length() > best.domain().length()))
+                best = b;
+        }
+        return best;
     }
 
     private static LocalDate period(LocalDate d, boolean monthly) { return monthly ? d.withDayOfMonth(1) : d; }

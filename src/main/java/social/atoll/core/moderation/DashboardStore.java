@@ -172,6 +172,13 @@ public final class DashboardStore {
         });
     }
 
+    /** Sign-ups waiting for approval, and reports not yet resolved. */
+    public long[] pending() {
+        return db.read(h -> new long[] {
+                h.createQuery("SELECT COUNT(*) FROM users WHERE NOT approved").mapTo(Long.class).one(),
+                h.createQuery("SELECT COUNT(*) FROM reports WHERE action_taken_at IS NULL").mapTo(Long.class).one()});
+    }
+
     /** Known servers with their account counts, most accounts first. */
     public List<Map.Entry<String, Long>> knownServers(int limit) {
         return db.read(h -> h.createQuery("SELECT domain, COUNT(*) AS n FROM accounts WHERE domain IS NOT NULL GROUP BY domain ORDER BY n DESC, domain LIMIT :limit")
