@@ -4,6 +4,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import social.atoll.config.Settings;
 import social.atoll.core.instance.InstanceService;
+import social.atoll.core.instance.Policies;
 import social.atoll.server.Controller;
 import social.atoll.web.view.LandingView;
 
@@ -18,8 +19,10 @@ public final class LandingController implements Controller {
     private final Pages pages;
     private final BrowserSessions sessions;
     private final InstanceService instance;
+    private final Policies policies;
 
-    public LandingController(Settings settings, Pages pages, BrowserSessions sessions, InstanceService instance) {
+    public LandingController(Settings settings, Pages pages, BrowserSessions sessions, InstanceService instance, Policies policies) {
+        this.policies = policies;
         this.settings = settings;
         this.pages = pages;
         this.sessions = sessions;
@@ -31,6 +34,10 @@ public final class LandingController implements Controller {
         r.get("/", this::landing);
         r.get("/about", ctx -> show(ctx, "web/about.jte", "/about", pages.messages().get("about.title"), "about"));
         r.get("/robots.txt", this::robots);
+        r.get("/privacy-policy", this::privacyPolicy);
+        r.get("/terms", this::terms);
+        // Mastodon's address for them
+        r.get("/terms-of-service", ctx -> ctx.redirect("/terms", io.javalin.http.HttpStatus.MOVED_PERMANENTLY));
     }
 
     private void landing(Context ctx) {
@@ -51,10 +58,37 @@ public final class LandingController implements Controller {
                 contact.map(a -> a.acct()).orElse(null),
                 contact.map(a -> a.displayName() == null || a.displayName().isBlank() ? a.username() : a.displayName()).orElse(null),
                 info.contactEmail().isBlank() ? null : info.contactEmail(), registrations, info.sourceUrl().isBlank() ? null : info.sourceUrl(),
-                usage.users(), usage.localPosts());
+                usage.users(), usage.localPosts(), policies.termsOfService().isPresent());
         WebPage page = pages.page(ctx, title, nav);
         page = page.withHead(new WebPage.Head(title, settings.url(path), info.shortDescription(), null, "website", null, null, false));
         pages.render(ctx, 200, template, page, view);
+    }
+
+    /** The privacy policy the administrators wrote (or the default), rendered from Markdown and sanitized by core. */
+    private void privacyPolicy(Context ctx) {
+        var p = policies.privacyPolicy();
+        String title = pages.messages().get("policy.privacy.title");
+        var updated = p.updatedAt().equals(java.time.Instant.EPOCH) ? null : java.time.LocalDate.ofInstant(p.updatedAt(), java.time.ZoneOffset.UTC).toString();
+        policy(ctx, 200, "/privacy-policy", title, new PolicyView(title, p.html(), updated, null, true));
+    }
+
+    private void terms(Context ctx) {
+        String title = pages.messages().get("policy.terms.title");
+        var t = policies.termsOfService();
+        if (t.isEmpty()) {
+            pages.message(ctx, 404, title, pages.messages().get("policy.terms.none", pages.instance()), null);
+            return;
+        }
+        policy(ctx, 200, "/terms", title, new PolicyView(title, t.get().html(), null, t.get().effectiveDate().toString(), t.get().effective()));
+    }
+
+    /** A policy page: its HTML is already sanitized; {@code updated} or {@code effective} dates it. */
+    public record PolicyView(String title, String html, String updated, String effectiveDate, boolean effective) {}
+
+    private void policy(Context ctx, int status, String path, String title, PolicyView view) {
+        WebPage page = pages.page(ctx, title, "about");
+        page = page.withHead(new WebPage.Head(title, settings.url(path), null, null, "website", null, null, false));
+        pages.render(ctx, status, "web/policy.jte", page, view);
     }
 
     /**

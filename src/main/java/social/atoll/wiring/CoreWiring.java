@@ -260,6 +260,9 @@ public final class CoreWiring {
     public final social.atoll.core.notification.GroupedNotifications groupedNotifications;
     public final social.atoll.core.moderation.AuditLog auditLog;
     public final social.atoll.core.moderation.ServerSettings serverSettings;
+    public final social.atoll.core.invite.Invites invites;
+    public final social.atoll.core.instance.Policies policies;
+    public final social.atoll.core.moderation.Dashboard dashboard;
     public final SeenActivityStore seenActivities;
     public final social.atoll.core.mail.MailService mail;
     public final social.atoll.core.account.AccountCredentials credentials;
@@ -439,6 +442,11 @@ public final class CoreWiring {
         this.auditLog = new social.atoll.core.moderation.AuditLog(actionLog);
         this.serverSettings = new social.atoll.core.moderation.ServerSettings(db, siteSettings, instance,
                 new social.atoll.core.instance.RuleStore(), actionLog, ids, clock);
+        this.invites = new social.atoll.core.invite.Invites(db, new social.atoll.core.invite.InviteStore(db), actionLog, ids, clock);
+        this.policies = new social.atoll.core.instance.Policies(siteSettings, clock, settings.domain());
+        signUps.use(instance::registrationMode, invites);
+        this.dashboard = new social.atoll.core.moderation.Dashboard(new social.atoll.core.moderation.DashboardStore(db), domainBlockStore, clock,
+                social.atoll.Version.ATOLL);
         this.domainModeration = new social.atoll.core.moderation.DomainModeration(db, domainBlockStore, accounts, accountModeration,
                 actionLog, ids, clock, events);
         remoteAccountStore.markNewAccountsWith(domainModeration::markNewAccount);

@@ -192,7 +192,7 @@ public final class HttpWiring implements AutoCloseable {
         c.add(new SignInController(core.browserSignIn, browserSessions, signInForm, pages, core.secondFactor, secondStep));
         c.add(new social.atoll.web.TwoFactorSignIn(core.secondFactor, secondStep, browserSessions, pages));
         c.add(new social.atoll.web.settings.TwoFactorSettings(browserSessions, pages, core.twoFactor, core.passkeys));
-        c.add(new LandingController(settings, pages, browserSessions, core.instance));
+        c.add(new LandingController(settings, pages, browserSessions, core.instance, core.policies));
         c.add(new AssetsController(assets));
         c.add(new TimelinePages(browserSessions, pages, core.timelines, statusViews, core.statusQueries, core.lists, core.listFeed));
         // before NotificationPages, whose routes do not overlap but read alike
@@ -223,6 +223,8 @@ public final class HttpWiring implements AutoCloseable {
         c.add(new social.atoll.web.admin.AdminDomainPages(browserSessions, pages, core.domainModeration, settings));
         c.add(new social.atoll.web.admin.AdminAuditPage(browserSessions, pages, core.auditLog, core.accountModeration));
         c.add(new social.atoll.web.admin.AdminSettingsPages(browserSessions, pages, core.serverSettings));
+        c.add(new social.atoll.web.admin.AdminDashboardPage(browserSessions, pages, core.dashboard));
+        c.add(new social.atoll.web.invites.InvitePages(browserSessions, pages, core.invites, settings, infra.clock));
         c.add(new social.atoll.web.settings.PasswordSettings(browserSessions, pages, core.credentials));
         c.add(new social.atoll.web.settings.MigrationSettings(settings, browserSessions, pages, federation.aliases, federation.moves,
                 core.accountQueries));
@@ -251,7 +253,7 @@ public final class HttpWiring implements AutoCloseable {
         c.add(new FollowsController(auth, json, core.accountQueries, core.follows, core.relationships));
         c.add(new FollowRequestsController(settings, auth, core.accountQueries, accountViews, core.follows, core.relationships));
         c.add(new AccountsController(settings, auth, json, core.accountQueries, accountViews, federation.actorResolver));
-        c.add(new InstanceController(settings, core.instance, accountViews, core.push.vapidPublicKey()));
+        c.add(new InstanceController(settings, core.instance, core.policies, accountViews, core.push.vapidPublicKey()));
         c.add(new CustomEmojisController());
         c.add(new NodeInfoController(settings, json, core.instance));
         c.add(new WebFingerController(settings, core.accounts, federation.instanceActor));
@@ -309,6 +311,7 @@ public final class HttpWiring implements AutoCloseable {
         c.add(new social.atoll.api.admin.AdminReportsController(settings, auth, json, core.reportModeration, adminViews));
         c.add(new social.atoll.api.admin.AdminDomainsController(settings, auth, json, core.domainModeration));
         c.add(new social.atoll.api.admin.AdminSignUpBlocksController(auth, json, core.signUpBlocks));
+        c.add(new social.atoll.api.admin.AdminDashboardController(auth, json, core.dashboard));
         c.add(new social.atoll.api.instance.InstanceDomainBlocksController(auth, core.siteSettings, core.domainModeration));
         this.controllers = List.copyOf(c);
     }

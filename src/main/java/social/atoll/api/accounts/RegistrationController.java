@@ -50,7 +50,8 @@ public final class RegistrationController implements Controller {
                 p.bool("agreement", false),
                 p.string("locale").orElse(null),
                 p.rawString("reason").orElse(null),
-                ctx.ip()));
+                ctx.ip(),
+                p.rawString("invite_code").orElse(null)));
         ctx.json(TokenEntity.bearer(issued.token(), issued.row().scopes(), issued.row().createdAt()));
     }
 }

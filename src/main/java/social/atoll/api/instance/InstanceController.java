@@ -5,17 +5,22 @@ import social.atoll.server.Controller;
 import social.atoll.api.entity.AccountViews;
 import social.atoll.config.Settings;
 import social.atoll.core.instance.InstanceService;
+import social.atoll.core.instance.Policies;
+import social.atoll.server.ApiException;
 
 /**
- * {@code /api/v1/instance}, {@code /api/v2/instance} and {@code /api/v1/instance/rules}. Public and token-blind:
+ * {@code /api/v1/instance}, {@code /api/v2/instance}, {@code /api/v1/instance/rules}, {@code …/privacy_policy} and
+ * {@code …/terms_of_service}. Public and token-blind:
  * clients fetch these before they log in, and a stale token must not hide the server's description.
  */
 public final class InstanceController implements Controller {
 
     private final InstanceDocuments documents;
+    private final Policies policies;
 
-    public InstanceController(Settings settings, InstanceService instance, AccountViews views, String vapidKey) {
-        this.documents = new InstanceDocuments(settings, instance, views, vapidKey);
+    public InstanceController(Settings settings, InstanceService instance, Policies policies, AccountViews views, String vapidKey) {
+        this.documents = new InstanceDocuments(settings, instance, policies, views, vapidKey);
+        this.policies = policies;
     }
 
     @Override
@@ -23,5 +28,15 @@ public final class InstanceController implements Controller {
         r.get("/api/v1/instance", ctx -> ctx.json(documents.v1()));
         r.get("/api/v2/instance", ctx -> ctx.json(documents.v2()));
         r.get("/api/v1/instance/rules", ctx -> ctx.json(documents.rules()));
+        r.get("/api/v1/instance/privacy_policy", ctx -> {
+            var p = policies.privacyPolicy();
+            ctx.json(InstanceDocuments.map("updated_at", p.updatedAt().toString(), "content", p.html()));
+        });
+        // Mastodon 4.4: the terms in force; 404 when the server has none
+        r.get("/api/v1/instance/terms_of_service", ctx -> {
+            var t = policies.termsOfService().orElseThrow(ApiException::notFound);
+            ctx.json(InstanceDocuments.map("effective_date", t.effectiveDate().toString(), "effective", t.effective(),
+                    "content", t.html(), "succeeded_by", null));
+        });
     }
 }

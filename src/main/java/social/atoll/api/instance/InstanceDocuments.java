@@ -26,10 +26,13 @@ final class InstanceDocuments {
     private final Settings settings;
     private final InstanceService instance;
     private final AccountViews views;
+    private final social.atoll.core.instance.Policies policies;
     /** The server's VAPID public key ({@code configuration.vapid.public_key}). */
     private final String vapidKey;
 
-    InstanceDocuments(Settings settings, InstanceService instance, AccountViews views, String vapidKey) {
+    InstanceDocuments(Settings settings, InstanceService instance, social.atoll.core.instance.Policies policies, AccountViews views,
+                      String vapidKey) {
+        this.policies = policies;
         this.vapidKey = vapidKey;
         this.settings = settings;
         this.instance = instance;
@@ -55,7 +58,8 @@ final class InstanceDocuments {
                 "languages", LANGUAGES,
                 "configuration", map(
                         "urls", map("streaming", settings.streamingOrigin(), "status", null,
-                                "about", settings.url("/about"), "privacy_policy", null, "terms_of_service", null),
+                                "about", settings.url("/about"), "privacy_policy", settings.url("/privacy-policy"),
+                                "terms_of_service", policies.termsOfService().isPresent() ? settings.url("/terms") : null),
                         "accounts", map(
                                 "max_featured_tags", InstanceLimits.MAX_FEATURED_TAGS,
                                 "max_pinned_statuses", InstanceLimits.MAX_PINNED_STATUSES,
@@ -98,7 +102,8 @@ final class InstanceDocuments {
                 "languages", LANGUAGES,
                 "registrations", instance.registrationsOpen(),
                 "approval_required", instance.approvalRequired(),
-                "invites_enabled", false,
+                // Mastodon: whether the everyone role may invite, which it may here
+                "invites_enabled", true,
                 "configuration", map(
                         "accounts", map("max_featured_tags", InstanceLimits.MAX_FEATURED_TAGS),
                         "statuses", statuses(),

@@ -478,6 +478,11 @@ public final class AccountStore {
         h.createUpdate("UPDATE users SET role = :r WHERE account_id = :a").bind("r", role.id()).bind("a", accountId).execute();
     }
 
+    /** Records the app a user signed up through (the dashboard's sign-up sources). */
+    public void setCreatedByApplication(long userId, long appId) {
+        db.write(h -> h.createUpdate("UPDATE users SET created_by_application_id = :app WHERE id = :id").bind("app", appId).bind("id", userId).execute());
+    }
+
     /** Removes an account and everything that cascades from it (a rejected sign-up). */
     public void deleteAccount(Handle h, long accountId) {
         h.createUpdate("DELETE FROM users WHERE account_id = :a").bind("a", accountId).execute();

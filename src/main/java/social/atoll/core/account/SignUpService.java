@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import social.atoll.config.Settings;
 import social.atoll.core.auth.Scopes;
@@ -23,7 +24,28 @@ public final class SignUpService {
 
     /** What the sign-up form carries. {@code agreement} must be true (the server rules were accepted). */
     public record SignUp(String username, String email, String password, boolean agreement, String locale,
-                         String reason, String ip) {}
+                         String reason, String ip, String inviteCode) {
+        public SignUp(String username, String email, String password, boolean agreement, String locale, String reason, String ip) {
+            this(username, email, password, agreement, locale, reason, ip, null);
+        }
+    }
+
+    /**
+     * Invitations (implemented by {@code core.invite}): a valid code lets its holder sign up whatever the
+     * registration mode, without waiting for approval, as on Mastodon.
+     */
+    public interface Invitations {
+        /** True when the code exists, has not expired and has uses left. */
+        boolean valid(String code);
+
+        /** Takes one use of the code; false when none is left (expired, used up or unknown) by now. */
+        boolean claim(String code);
+
+        Invitations NONE = new Invitations() {
+            @Override public boolean valid(String code) { return false; }
+            @Override public boolean claim(String code) { return false; }
+        };
+    }
 
     /**
      * The server's sign-up blocks (e-mail domains, canonical addresses, IP ranges), asked before anything is checked;
@@ -37,6 +59,9 @@ public final class SignUpService {
         Screen NONE = (email, ip) -> Outcome.ALLOW;
     }
 
+    /** The refusal of an unknown, expired or used-up invitation. */
+    public static final String INVITE_INVALID = "This invite link has expired or has already been used up";
+
     static final int MAX_USERNAME = 30;
     static final int MAX_REASON = 420;
     private static final Pattern LOCALE = Pattern.compile("[a-z]{2,3}([-_][A-Za-z0-9]{2,8})?");
@@ -47,9 +72,12 @@ public final class SignUpService {
     private final TokenService tokens;
     private final Screen screen;
     private final AccountCredentials credentials;
+    private volatile Supplier<Settings.Registrations> mode;
+    private volatile Invitations invitations = Invitations.NONE;
 
     public SignUpService(Settings settings, AccountService accountService, AccountStore accounts, TokenService tokens, Screen screen,
                          AccountCredentials credentials) {
+        this.mode = settings::registrations;
         this.screen = screen;
         this.credentials = credentials;
         this.settings = settings;
@@ -58,10 +86,23 @@ public final class SignUpService {
         this.tokens = tokens;
     }
 
+    /**
+     * Where the registration mode comes from (staff may change it at run time) and which invitations are valid;
+     * set once at wiring, after the services they need exist.
+     */
+    public void use(Supplier<Settings.Registrations> mode, Invitations invitations) {
+        this.mode = mode;
+        this.invitations = invitations;
+    }
+
     /** True when people may sign up themselves (possibly pending approval). */
     public boolean open() {
-        return settings.registrations() == Settings.Registrations.OPEN || settings.registrations() == Settings.Registrations.APPROVAL;
+        Settings.Registrations m = mode.get();
+        return m == Settings.Registrations.OPEN || m == Settings.Registrations.APPROVAL;
     }
+
+    /** True when {@code code} is an invitation someone may still sign up with. */
+    public boolean inviteValid(String code) { return code != null && !code.isBlank() && invitations.valid(code.strip()); }
 
     /**
      * Creates the account and a token for it, issued to the app that signed it up with the app's scopes.
@@ -71,6 +112,7 @@ public final class SignUpService {
      */
     public TokenService.Issued signUp(long appId, Set<String> appScopes, SignUp req) {
         User user = register(req);
+        accounts.setCreatedByApplication(user.id(), appId);
         return tokens.issue(appId, user.accountId(), appScopes.isEmpty() ? Scopes.parse(null) : appScopes);
     }
 
@@ -84,19 +126,28 @@ public final class SignUpService {
     public User signUpOnWeb(SignUp req) { return register(req); }
 
     /** True when the server asks a reason from people who sign up (approval mode). */
-    public boolean approvalRequired() { return settings.registrations() == Settings.Registrations.APPROVAL; }
+    public boolean approvalRequired() { return mode.get() == Settings.Registrations.APPROVAL; }
 
     private User register(SignUp req) {
-        switch (settings.registrations()) {
-            case CLOSED -> throw new ForbiddenException("Registrations are closed on this server");
-            case INVITE -> throw new ForbiddenException("Registrations on this server are by invitation only");
-            default -> { }
+        Settings.Registrations m = mode.get();
+        String invite = req.inviteCode() == null || req.inviteCode().isBlank() ? null : req.inviteCode().strip();
+        // a code that no longer works is refused whatever the mode: the person followed a link expecting it to count
+        if (invite != null && !invitations.valid(invite)) throw new ForbiddenException(INVITE_INVALID);
+        if (invite == null) {
+            switch (m) {
+                case CLOSED -> throw new ForbiddenException("Registrations are closed on this server");
+                case INVITE -> throw new ForbiddenException("Registrations on this server are by invitation only");
+                default -> { }
+            }
         }
         Screen.Outcome screened = screen.screen(req.email() == null ? null : req.email().trim(), req.ip());
         // an address under an IP block is refused as Mastodon refuses it: the whole sign-up, without detail
         if (screened == Screen.Outcome.BLOCKED_IP) throw new ForbiddenException("This action is not allowed");
         validate(req, screened == Screen.Outcome.BLOCKED_EMAIL);
-        boolean approved = settings.registrations() == Settings.Registrations.OPEN && screened != Screen.Outcome.APPROVAL;
+        // the use is taken only once everything else passed; if two people race for the last one, one loses here
+        if (invite != null && !invitations.claim(invite)) throw new ForbiddenException(INVITE_INVALID);
+        // an invitation skips approval (Mastodon's User#set_approved), a sign-up block asking for review does not
+        boolean approved = (m == Settings.Registrations.OPEN || invite != null) && screened != Screen.Outcome.APPROVAL;
         String locale = req.locale() == null || req.locale().isBlank() ? "en" : req.locale().trim();
         User user = accountService.createLocal(new NewLocalAccount(req.username().trim(), req.email().trim(), req.password(),
                 User.Role.USER, false, approved, locale, blankToNull(req.reason()), req.ip()), false);

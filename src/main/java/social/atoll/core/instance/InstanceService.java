@@ -64,12 +64,28 @@ public final class InstanceService {
                 s.get(SiteSettings.REGISTRATIONS_MESSAGE));
     }
 
-    /** Open or by approval: people may sign up themselves. */
-    public boolean registrationsOpen() {
-        return settings.registrations() == Settings.Registrations.OPEN || settings.registrations() == Settings.Registrations.APPROVAL;
+    /**
+     * The registration mode: staff's choice ({@code registrations_mode}, set from the dashboard or the command line)
+     * when made, else {@code ATOLL_REGISTRATIONS}.
+     */
+    public Settings.Registrations registrationMode() {
+        return site.get(SiteSettings.REGISTRATIONS_MODE).flatMap(InstanceService::mode).orElse(settings.registrations());
     }
 
-    public boolean approvalRequired() { return settings.registrations() == Settings.Registrations.APPROVAL; }
+    /** The mode named {@code open}, {@code approval}, {@code invite} or {@code closed}. */
+    public static Optional<Settings.Registrations> mode(String name) {
+        for (Settings.Registrations r : Settings.Registrations.values())
+            if (r.name().equalsIgnoreCase(name == null ? "" : name.strip())) return Optional.of(r);
+        return Optional.empty();
+    }
+
+    /** Open or by approval: people may sign up themselves. */
+    public boolean registrationsOpen() {
+        Settings.Registrations m = registrationMode();
+        return m == Settings.Registrations.OPEN || m == Settings.Registrations.APPROVAL;
+    }
+
+    public boolean approvalRequired() { return registrationMode() == Settings.Registrations.APPROVAL; }
 
     public List<Rule> rules() {
         return db.read(h -> h.createQuery("SELECT id, text, hint FROM instance_rules ORDER BY position, id")

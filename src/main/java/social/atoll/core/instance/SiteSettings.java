@@ -20,6 +20,15 @@ public final class SiteSettings {
     public static final String CONTACT_USERNAME = "site_contact_username";
     public static final String REGISTRATIONS_MESSAGE = "registrations_message";
     public static final String SOURCE_URL = "source_url";
+    /** Markdown; see {@link Policies}. */
+    public static final String PRIVACY_POLICY = "privacy_policy";
+    /** When {@link #PRIVACY_POLICY} last changed (an ISO instant), set by the server. */
+    public static final String PRIVACY_POLICY_UPDATED_AT = "privacy_policy_updated_at";
+    public static final String TERMS_OF_SERVICE = "terms_of_service";
+    /** The day the terms apply from (YYYY-MM-DD). */
+    public static final String TERMS_OF_SERVICE_EFFECTIVE_DATE = "terms_of_service_effective_date";
+    /** open | approval | invite | closed: overrides ATOLL_REGISTRATIONS at run time when set. */
+    public static final String REGISTRATIONS_MODE = "registrations_mode";
 
     private final Database db;
 

@@ -31,7 +31,12 @@ public final class ServerSettings {
         t.put(SiteSettings.SHORT_DESCRIPTION, 500);
         t.put(SiteSettings.EXTENDED_DESCRIPTION, 20_000);
         t.put(SiteSettings.CONTACT_EMAIL, 320);
+        t.put(SiteSettings.CONTACT_USERNAME, 100);
+        t.put(SiteSettings.REGISTRATIONS_MODE, 10);
         t.put(SiteSettings.REGISTRATIONS_MESSAGE, 1_000);
+        t.put(SiteSettings.PRIVACY_POLICY, 100_000);
+        t.put(SiteSettings.TERMS_OF_SERVICE, 100_000);
+        t.put(SiteSettings.TERMS_OF_SERVICE_EFFECTIVE_DATE, 10);
         TEXTS = java.util.Collections.unmodifiableMap(t);
     }
 
@@ -66,6 +71,12 @@ public final class ServerSettings {
         return out;
     }
 
+    /** One stored text (blank when its default applies); the names of {@link #TEXTS}. */
+    public String text(StaffAccess.Actor actor, String name) {
+        if (!TEXTS.containsKey(name)) throw new ValidationException("Unknown setting " + name);
+        return texts(actor).get(name);
+    }
+
     /** Sets the texts given (names outside {@link #TEXTS} are refused); one audit row names what changed. */
     public void updateTexts(StaffAccess.Actor actor, Map<String, String> values) {
         StaffAccess.require(actor, Permission.MANAGE_SETTINGS);
@@ -77,14 +88,31 @@ public final class ServerSettings {
             if (v.length() > max) throw new ValidationException(e.getKey() + " is too long (maximum is " + max + " characters)");
             if (e.getKey().equals(SiteSettings.CONTACT_EMAIL) && !v.isEmpty() && !AccountService.validEmail(v))
                 throw new ValidationException(e.getKey() + " is invalid");
+            if (e.getKey().equals(SiteSettings.REGISTRATIONS_MODE) && !v.isEmpty()) {
+                v = InstanceService.mode(v).orElseThrow(() -> new ValidationException(
+                        SiteSettings.REGISTRATIONS_MODE + " must be open, approval, invite or closed")).name().toLowerCase(java.util.Locale.ROOT);
+            }
+            if (e.getKey().equals(SiteSettings.TERMS_OF_SERVICE_EFFECTIVE_DATE) && !v.isEmpty()) {
+                try {
+                    java.time.LocalDate.parse(v);
+                } catch (java.time.format.DateTimeParseException bad) {
+                    throw new ValidationException(e.getKey() + " must be a date like 2026-01-31");
+                }
+            }
             clean.put(e.getKey(), v);
         }
         Map<String, String> before = site.all();
         List<String> changed = new ArrayList<>();
         for (var e : clean.entrySet()) if (!e.getValue().equals(before.getOrDefault(e.getKey(), ""))) changed.add(e.getKey());
         if (changed.isEmpty()) return;
+        java.time.Instant now = clock.instant();
         db.write(h -> {
             for (String name : changed) site.put(h, name, clean.get(name));
+            if (changed.contains(SiteSettings.PRIVACY_POLICY)) site.put(h, SiteSettings.PRIVACY_POLICY_UPDATED_AT, now.toString());
+            // new terms without a date of their own apply from today (Mastodon asks for the date; a blank one is today)
+            if (changed.contains(SiteSettings.TERMS_OF_SERVICE) && !changed.contains(SiteSettings.TERMS_OF_SERVICE_EFFECTIVE_DATE)
+                    && !clean.getOrDefault(SiteSettings.TERMS_OF_SERVICE, "").isEmpty())
+                site.put(h, SiteSettings.TERMS_OF_SERVICE_EFFECTIVE_DATE, java.time.LocalDate.ofInstant(now, java.time.ZoneOffset.UTC).toString());
             log.record(h, actor, "update", "Settings", 0, String.join(", ", changed), Map.of("settings", changed));
             return null;
         });

@@ -23,7 +23,8 @@ public final class AdminNav {
             new Entry("settings", "/admin/settings", Permission.MANAGE_SETTINGS),
             new Entry("rules", "/admin/rules", Permission.MANAGE_RULES),
             new Entry("presets", "/admin/warning_presets", Permission.MANAGE_SETTINGS),
-            new Entry("audit", "/admin/audit", Permission.VIEW_AUDIT_LOG));
+            new Entry("audit", "/admin/audit", Permission.VIEW_AUDIT_LOG),
+            new Entry("dashboard", "/admin/dashboard", Permission.VIEW_DASHBOARD));
 
     /** The entries {@code actor} may open. */
     public static List<Entry> visible(StaffAccess.Actor actor) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import social.atoll.core.common.ValidationException;
 import social.atoll.core.instance.Rule;
+import social.atoll.core.instance.SiteSettings;
 import social.atoll.core.moderation.ServerSettings;
 import social.atoll.server.Controller;
 import social.atoll.web.BrowserSessions;
@@ -19,7 +20,21 @@ import social.atoll.web.Pages;
 public final class AdminSettingsPages implements Controller {
 
     /** One text field: its setting name (also the form field's), the value shown, and its length limit. */
-    public record Field(String name, String value, int max, boolean multiline) {}
+    public record Field(String name, String value, int max, boolean multiline) {
+        /** The choices of a setting picked from a list (the registration mode); empty for text. */
+        public List<String> choices() {
+            return name.equals(SiteSettings.REGISTRATIONS_MODE) ? List.of("", "open", "approval", "invite", "closed") : List.of();
+        }
+
+        /** The input type of a one-line field. */
+        public String type() {
+            return switch (name) {
+                case SiteSettings.CONTACT_EMAIL -> "email";
+                case SiteSettings.TERMS_OF_SERVICE_EFFECTIVE_DATE -> "date";
+                default -> "text";
+            };
+        }
+    }
 
     public record SettingsView(List<AdminNav.Entry> nav, List<Field> fields, String error, String notice) {}
 

@@ -20,13 +20,14 @@ import social.atoll.web.Pages;
 /**
  * {@code /auth/sign_up} (the sign-up form, through the same {@link SignUpService} as {@code POST /api/v1/accounts},
  * so the same rules and sign-up blocks apply) and {@code /auth/confirmation?token=…} (the link of the confirmation
- * mail). There is no invite code field: the server has no invites, so invite mode is closed here as in the API.
+ * mail). {@code /auth/sign_up?invite=CODE} (and {@code /invite/CODE}, Mastodon's link) carries an invitation, which
+ * opens the form whatever the registration mode and skips approval; an expired or used-up one is refused plainly.
  */
 public final class SignUpPages implements Controller {
 
     /** What the form shows: the values kept after an error (never the password), the errors by field. */
     public record View(String username, String email, String reason, boolean agreement, boolean approval,
-                       List<Rule> rules, Map<String, String> errors) {
+                       List<Rule> rules, Map<String, String> errors, String invite) {
         public String error(String field) { return errors.get(field); }
     }
 
@@ -49,14 +50,28 @@ public final class SignUpPages implements Controller {
         r.get("/auth/sign_up", this::form);
         r.post("/auth/sign_up", this::signUp);
         r.get("/auth/confirmation", this::confirm);
+        r.get("/invite/{code}", ctx -> ctx.redirect("/auth/sign_up?invite="
+                + java.net.URLEncoder.encode(ctx.pathParam("code"), java.nio.charset.StandardCharsets.UTF_8), io.javalin.http.HttpStatus.SEE_OTHER));
     }
 
     private void form(Context ctx) {
-        if (!signUps.open()) {
+        String invite = blankToNull(ctx.queryParam("invite"));
+        if (invite != null && !signUps.inviteValid(invite)) {
+            inviteInvalid(ctx);
+            return;
+        }
+        if (invite == null && !signUps.open()) {
             closed(ctx);
             return;
         }
-        show(ctx, 200, new View("", "", "", false, signUps.approvalRequired(), instance.rules(), Map.of()));
+        show(ctx, 200, new View("", "", "", false, invite == null && signUps.approvalRequired(), instance.rules(), Map.of(), invite));
+    }
+
+    private static String blankToNull(String s) { return s == null || s.isBlank() ? null : s.strip(); }
+
+    private void inviteInvalid(Context ctx) {
+        Messages t = pages.messages();
+        pages.message(ctx, 403, t.get("invites.invalid.title"), t.get("invites.invalid.text"), null);
     }
 
     private void signUp(Context ctx) {
@@ -68,18 +83,21 @@ public final class SignUpPages implements Controller {
         String email = Optional.ofNullable(ctx.formParam("email")).orElse("").trim();
         String reason = Optional.ofNullable(ctx.formParam("reason")).orElse("");
         boolean agreement = "1".equals(ctx.formParam("agreement"));
+        String invite = blankToNull(ctx.formParam("invite"));
+        boolean approval = invite == null && signUps.approvalRequired();
         try {
-            signUps.signUpOnWeb(new SignUpService.SignUp(username, email, ctx.formParam("password"), agreement, "en", reason, ctx.ip()));
+            signUps.signUpOnWeb(new SignUpService.SignUp(username, email, ctx.formParam("password"), agreement, "en", reason, ctx.ip(), invite));
         } catch (ForbiddenException e) {
-            closed(ctx);
+            if (SignUpService.INVITE_INVALID.equals(e.getMessage())) inviteInvalid(ctx);
+            else closed(ctx);
             return;
         } catch (ValidationException e) {
-            show(ctx, 422, new View(username, email, reason, agreement, signUps.approvalRequired(), instance.rules(), errors(e)));
+            show(ctx, 422, new View(username, email, reason, agreement, approval, instance.rules(), errors(e), invite));
             return;
         }
         Messages t = pages.messages();
         pages.message(ctx, 200, t.get("auth.sign_up.sent_title"), t.get("auth.sign_up.sent", email),
-                signUps.approvalRequired() ? t.get("auth.sign_up.sent_approval") : t.get("auth.sign_up.sent_detail"));
+                approval ? t.get("auth.sign_up.sent_approval") : t.get("auth.sign_up.sent_detail"));
     }
 
     private void confirm(Context ctx) {

@@ -79,7 +79,7 @@ class InstanceIT {
             assertThat(i.get("stats").get("domain_count").asLong()).isZero();
             assertThat(i.get("registrations").asBoolean()).isFalse();
             assertThat(i.get("approval_required").asBoolean()).isFalse();
-            assertThat(i.get("invites_enabled").asBoolean()).isFalse();
+            assertThat(i.get("invites_enabled").asBoolean()).isTrue();
             assertThat(i.get("thumbnail").asText()).startsWith(atoll.baseUrl());
             assertThat(i.get("configuration").get("statuses").get("max_characters").asInt()).isEqualTo(atoll.settings().maxStatusChars());
             assertThat(i.has("contact_account")).isTrue();
