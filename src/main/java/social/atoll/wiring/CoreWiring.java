@@ -210,6 +210,8 @@ public final class CoreWiring {
     public final ListFeed listFeed;
     public final ListService lists;
     public final CircleService circles;
+    /** Quote posts with consent (issue 15). */
+    public final social.atoll.core.quote.QuoteService quotes;
     public final FilterStore filterStore;
     public final FilterService filters;
     public final StatusFilterMatcher filterMatcher;
@@ -346,8 +348,10 @@ public final class CoreWiring {
         this.mediaAttacher = new MediaAttacher(mediaStore, media, clock, settings.maxMediaAttachments());
         var scheduledStore = new ScheduledStatusStore(db, json);
         this.circles = new CircleService(db, new CircleStore(db), accounts, followStore, ids, clock);
+        this.quotes = new social.atoll.core.quote.QuoteService(db, new social.atoll.core.quote.QuoteStore(db), statuses, accounts,
+                visibility, notifications, ids, clock, settings, events, new PreferencesService(db, accounts, json));
         this.posting = new PostStatusService(db, statuses, scheduledStore, accounts, textFormatter, visibility, polls, mediaAttacher, jobs,
-                ids, clock, settings, events, circles, statusRelations);
+                ids, clock, settings, events, circles, statusRelations, quotes);
         this.instagramImport = new social.atoll.core.instagram.InstagramImporter(db, new social.atoll.core.instagram.InstagramImportStore(db),
                 media, posting, Ffmpeg.find(json), jobs, ids, clock, settings, json);
         var archiveStore = new social.atoll.core.archive.ArchiveStore(db);

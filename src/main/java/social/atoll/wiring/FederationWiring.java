@@ -88,7 +88,8 @@ public final class FederationWiring {
         this.fetchAccess = new FetchAccess(signatureVerifier, federationPolicy);
         var mediaDocuments = new MediaDocuments(core.mediaStore, infra.blobs);
         this.actorWriter = new ActorWriter(settings, core.accounts, localKeys, json, mediaDocuments);
-        this.noteWriter = new NoteWriter(settings, core.accounts, core.statuses, core.statusRelations, core.pollStore, mediaDocuments);
+        this.noteWriter = new NoteWriter(settings, core.accounts, core.statuses, core.statusRelations, core.pollStore, mediaDocuments,
+                core.quotes);
         this.noteReader = new NoteReader(core.accounts);
         this.searchResolver = new SearchResolver(core.accounts, core.statuses, actorResolver, federationClient, core.remoteStatuses,
                 noteReader, core.visibility);
@@ -109,7 +110,8 @@ public final class FederationWiring {
                 core.lists, core.blocks, core.mutes, core.accountNotes, core.notifications, clock);
         var inboxServices = new InboxServices(settings, clock, core.accounts, core.follows, core.followStore, core.blocks,
                 core.favourites, core.remoteStatuses, core.polls, core.remotePolls, core.remoteQuestions, core.remoteAccounts,
-                core.remoteAccountDeletion, core.featuredTags, federationClient, actorResolver, noteReader, new InboxForwarding(outbox));
+                core.remoteAccountDeletion, core.featuredTags, federationClient, actorResolver, noteReader, new InboxForwarding(outbox),
+                core.quotes);
         this.inboxJob = new InboxJob(core.accounts, inboxServices,
                 InboxHandlers.standard(inboxServices, new FollowAnswers(outbox), core.remoteReports, moves), json);
         this.inboxIntake = new InboxIntake(settings, core.seenActivities, jobs, ids, clock, json, instanceHealth);

@@ -23,8 +23,12 @@ final class CreateHandler implements ActivityHandler {
     static final int MAX_ANCESTORS = 8;
 
     private final InboxServices s;
+    private final QuoteIntake quotes;
 
-    CreateHandler(InboxServices s) { this.s = s; }
+    CreateHandler(InboxServices s, QuoteIntake quotes) {
+        this.s = s;
+        this.quotes = quotes;
+    }
 
     @Override
     public void handle(InboundActivity a) throws FetchFailedException {
@@ -51,6 +55,7 @@ final class CreateHandler implements ActivityHandler {
             return;
         }
         Status stored = store(obj, note);
+        quotes.process(obj, stored, a.actor());
         s.forwarding().replyCreated(a.json(), stored, a.actor());
         fetchAncestors(note.inReplyToUri());
     }

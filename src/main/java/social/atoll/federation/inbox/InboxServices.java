@@ -45,7 +45,8 @@ public record InboxServices(
         FederationClient client,
         ActorResolver resolver,
         NoteReader notes,
-        InboxForwarding forwarding) {
+        InboxForwarding forwarding,
+        social.atoll.core.quote.QuoteService quotes) {
 
     /** A local account by its actor URI. */
     public Optional<Account> localAccount(String uri) {
