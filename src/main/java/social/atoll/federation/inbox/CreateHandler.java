@@ -50,7 +50,7 @@ final class CreateHandler implements ActivityHandler {
             return;
         }
         RemoteNote note = s.notes().parse(obj, a.actor(), a.inboxOwner());
-        if (!relevant(note, a.actor())) {
+        if (!relevant(note, a.actor()) && !quotesLocal(obj)) {
             log.debug("ignoring {}: nobody here follows, or is addressed by, {}", id, a.actor().uri());
             return;
         }
@@ -83,6 +83,12 @@ final class CreateHandler implements ActivityHandler {
             log.debug("vote of {} on {} not counted: {}", a.actor().uri(), parent, e.getMessage());
         }
         return true;
+    }
+
+    /** A quote of a local post concerns this server as a reply to one does (its author is told, and may revoke). */
+    private boolean quotesLocal(JsonNode obj) {
+        String quoted = social.atoll.federation.vocab.QuoteActivities.read(obj).quotedUri();
+        return quoted != null && AsValues.sameOrigin(quoted, s.settings().baseUrl());
     }
 
     private boolean relevant(RemoteNote n, Account author) {
