@@ -212,6 +212,8 @@ public final class CoreWiring {
     public final CircleService circles;
     /** Quote posts with consent (issue 15). */
     public final social.atoll.core.quote.QuoteService quotes;
+    /** Complete threads: the replies of remote posts, fetched as jobs (issue 15). */
+    public final social.atoll.core.thread.ThreadCompletion threads;
     public final FilterStore filterStore;
     public final FilterService filters;
     public final StatusFilterMatcher filterMatcher;
@@ -374,6 +376,7 @@ public final class CoreWiring {
         this.accountNotes = new AccountNoteService(db, relationshipStore, accounts, ids, clock);
         this.endorsements = new EndorsementService(db, relationshipStore, accounts, followStore, ids, clock);
         this.statusQueries = new StatusQueries(statuses, statusRelations, statusCollections, accounts, visibility);
+        this.threads = new social.atoll.core.thread.ThreadCompletion(db, new social.atoll.core.thread.ThreadFetchStore(), statusQueries, jobs, clock);
         this.accountQueries = new AccountQueries(accounts, followStore, relationships, json);
         this.relationshipQueries = new RelationshipQueries(relationshipStore, accounts);
         this.notificationService = new NotificationService(notifications);

@@ -59,6 +59,8 @@ public final class FederationWiring {
     final OutboxServices outbox;
     final InboxJob inboxJob;
     public final InboxIntake inboxIntake;
+    /** Complete threads: reading replies collections and fetching missing replies (issue 15). */
+    final social.atoll.federation.resolver.ThreadReplies threadReplies;
     /**
      * Account migration (aliases, moves, moving followers over): core services, built here because they find
      * accounts through the resolver, which needs core's stores first.
@@ -111,9 +113,11 @@ public final class FederationWiring {
         var inboxServices = new InboxServices(settings, clock, core.accounts, core.follows, core.followStore, core.blocks,
                 core.favourites, core.remoteStatuses, core.polls, core.remotePolls, core.remoteQuestions, core.remoteAccounts,
                 core.remoteAccountDeletion, core.featuredTags, federationClient, actorResolver, noteReader, new InboxForwarding(outbox),
-                core.quotes);
+                core.quotes, core.threads);
         this.inboxJob = new InboxJob(core.accounts, inboxServices,
                 InboxHandlers.standard(inboxServices, new FollowAnswers(outbox), core.remoteReports, moves), json);
+        this.threadReplies = new social.atoll.federation.resolver.ThreadReplies(settings, infra.db, core.remoteStatuses, core.statuses,
+                core.remoteQuestions, federationClient, actorResolver, noteReader, core.threads);
         this.inboxIntake = new InboxIntake(settings, core.seenActivities, jobs, ids, clock, json, instanceHealth);
     }
 }

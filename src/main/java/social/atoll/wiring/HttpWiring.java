@@ -149,7 +149,7 @@ public final class HttpWiring implements AutoCloseable {
         var profilePages = new ProfilePages(settings, browserSessions, pages, core.accountQueries, accountViews, core.statusQueries,
                 statusViews, core.relationships, core.follows, core.mutes, core.blocks, core.accountNotes, core.circles);
         var statusPages = new StatusPages(settings, browserSessions, pages, core.accountQueries, core.statusQueries, statusViews,
-                core.statusEdits);
+                core.statusEdits, core.threads);
         var publicPages = new PublicPages(profilePages, statusPages, feeds);
         this.errorPages = new BrowserErrors(pages);
         var signInForm = new SignInForm(pages, browserSessions);
@@ -162,7 +162,7 @@ public final class HttpWiring implements AutoCloseable {
         c.add(new MetricsController(settings, infra.metrics));
         c.add(new social.atoll.api.statuses.QuotesController(auth, json, settings, core.quotes, statusViews));
         c.add(new StatusesController(auth, json, core.posting, core.statusService, core.statusQueries, statusViews,
-                scheduledViews, core.mediaAttacher));
+                scheduledViews, core.mediaAttacher, core.threads));
         c.add(new StatusActionsController(auth, json, settings, core.favourites, core.reblogs, core.statusQueries, statusViews,
                 accountViews));
         c.add(new AccountStatusesController(auth, json, settings, core.statusQueries, statusViews));

@@ -60,5 +60,6 @@ public final class Registrations {
         OutboxHandlers.registerStandard(federation.outbox, events);
         OutboxHandlers.registerQuotes(federation.outbox, core.quotes, events);
         federation.inboxJob.register(jobs);
+        federation.threadReplies.register(jobs);
     }
 }

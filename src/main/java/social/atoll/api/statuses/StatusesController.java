@@ -37,6 +37,8 @@ public final class StatusesController implements Controller {
     private final Auth auth;
     private final ObjectMapper json;
     private final PostStatusService posting;
+    /** The thread, and the fetching of its missing replies (complete threads). */
+    private final social.atoll.core.thread.ThreadCompletion threads;
     private final StatusService service;
     private final StatusQueries statuses;
     private final StatusViews views;
@@ -44,7 +46,9 @@ public final class StatusesController implements Controller {
     private final MediaAttacher media;
 
     public StatusesController(Auth auth, ObjectMapper json, PostStatusService posting, StatusService service, StatusQueries statuses,
-                              StatusViews views, ScheduledStatusViews scheduledViews, MediaAttacher media) {
+                              StatusViews views, ScheduledStatusViews scheduledViews, MediaAttacher media,
+                              social.atoll.core.thread.ThreadCompletion threads) {
+        this.threads = threads;
         this.auth = auth;
         this.json = json;
         this.posting = posting;
@@ -118,7 +122,7 @@ public final class StatusesController implements Controller {
 
     private void context(Context ctx) {
         Viewer v = auth.optional(ctx, "read:statuses");
-        StatusQueries.Thread thread = statuses.context(v.accountId(), id(ctx.pathParam("id"))).orElseThrow(ApiException::notFound);
+        StatusQueries.Thread thread = threads.context(v.accountId(), id(ctx.pathParam("id"))).orElseThrow(ApiException::notFound);
         List<Status> all = new ArrayList<>(thread.ancestors());
         all.addAll(thread.descendants());
         List<StatusEntity> rendered = views.renderAll(all, v.accountId());

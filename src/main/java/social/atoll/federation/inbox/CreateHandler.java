@@ -58,6 +58,8 @@ final class CreateHandler implements ActivityHandler {
         quotes.process(obj, stored, a.actor());
         s.forwarding().replyCreated(a.json(), stored, a.actor());
         fetchAncestors(note.inReplyToUri());
+        // complete threads: a reply arriving is a sign of a conversation; the replies others made are read too
+        if (stored.isReply()) s.threads().replyArrived(stored);
     }
 
     /** Stores a post and, for a Question, its poll, in one transaction. */

@@ -46,7 +46,8 @@ public record InboxServices(
         ActorResolver resolver,
         NoteReader notes,
         InboxForwarding forwarding,
-        social.atoll.core.quote.QuoteService quotes) {
+        social.atoll.core.quote.QuoteService quotes,
+        social.atoll.core.thread.ThreadCompletion threads) {
 
     /** A local account by its actor URI. */
     public Optional<Account> localAccount(String uri) {
