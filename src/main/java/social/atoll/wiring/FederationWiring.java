@@ -116,7 +116,7 @@ public final class FederationWiring {
                 core.quotes, core.threads);
         this.inboxJob = new InboxJob(core.accounts, inboxServices,
                 InboxHandlers.standard(inboxServices, new FollowAnswers(outbox), core.remoteReports, moves), json);
-        this.threadReplies = new social.atoll.federation.resolver.ThreadReplies(settings, infra.db, core.remoteStatuses, core.statuses,
+        this.threadReplies = new social.atoll.federation.resolver.ThreadReplies(settings, core.remoteStatuses, core.statuses,
                 core.remoteQuestions, federationClient, actorResolver, noteReader, core.threads);
         this.inboxIntake = new InboxIntake(settings, core.seenActivities, jobs, ids, clock, json, instanceHealth);
     }

@@ -57,6 +57,11 @@ public record QuotePolicy(List<String> automatic, List<String> manual) {
         return new ArrayList<>(Arrays.stream(s.split(",")).filter(x -> !x.isBlank()).toList());
     }
 
+    /** Does deciding for someone need to know who follows whom? */
+    boolean needsTies() {
+        return automatic.contains(FOLLOWERS) || automatic.contains(FOLLOWING) || manual.contains(FOLLOWERS) || manual.contains(FOLLOWING);
+    }
+
     /** How the policy applies to one account: Mastodon's {@code current_user}. */
     public enum Decision {
         AUTOMATIC, MANUAL, UNKNOWN, DENIED;

@@ -96,8 +96,8 @@ public final class QuoteService {
 
     /** {@link Approval}s for a page of statuses (a boost answers for the boosted status), in a fixed number of queries. */
     public Map<Long, Approval> approvals(Long viewerId, Collection<Status> list) {
-        Map<Long, QuotePolicy.Decision> decisions = decisions(viewerId, list);
         Map<Long, QuotePolicy> policies = store.policies(list.stream().map(Status::id).toList());
+        Map<Long, QuotePolicy.Decision> decisions = decisions(viewerId, list, policies);
         Map<Long, Approval> out = new HashMap<>();
         for (Status s : list) out.put(s.id(), new Approval(policies.getOrDefault(s.id(), QuotePolicy.AUTHOR_ONLY), decisions.get(s.id())));
         return out;
@@ -115,14 +115,22 @@ public final class QuoteService {
         return out;
     }
 
-    /** {@link #decision} for a page of statuses, with one query for policies and one for the viewer's follows. */
+    /** {@link #decision} for a page of statuses, with one query for policies and, when a policy asks, the viewer's follows. */
     public Map<Long, QuotePolicy.Decision> decisions(Long viewerId, Collection<Status> list) {
+        if (list.isEmpty()) return new HashMap<>();
+        return decisions(viewerId, list, store.policies(list.stream().map(Status::id).toList()));
+    }
+
+    private Map<Long, QuotePolicy.Decision> decisions(Long viewerId, Collection<Status> list, Map<Long, QuotePolicy> policies) {
         Map<Long, QuotePolicy.Decision> out = new HashMap<>();
         if (list.isEmpty()) return out;
-        Map<Long, QuotePolicy> policies = store.policies(list.stream().map(Status::id).toList());
+        // the follows between viewer and authors matter only for followers/following policies of others' posts
         Set<Long> authors = new HashSet<>();
-        for (Status s : list) authors.add(s.accountId());
-        QuoteStore.Ties ties = viewerId == null ? null : store.ties(viewerId, authors);
+        for (Status s : list) {
+            QuotePolicy p = policies.get(s.id());
+            if (viewerId != null && p != null && s.accountId() != viewerId && p.needsTies()) authors.add(s.accountId());
+        }
+        QuoteStore.Ties ties = viewerId == null || authors.isEmpty() ? new QuoteStore.Ties(Set.of(), Set.of()) : store.ties(viewerId, authors);
         for (Status s : list) {
             QuotePolicy.Decision d;
             if (viewerId == null || s.isReblog() || s.visibilityEnum() == Visibility.DIRECT) d = QuotePolicy.Decision.DENIED;
@@ -132,6 +140,9 @@ public final class QuoteService {
         }
         return out;
     }
+
+    /** The default policy of a user's new posts, read from the user row already loaded (no query). */
+    public String defaultFor(social.atoll.core.account.User user) { return preferences.of(user).defaultQuotePolicy(); }
 
     /** The default policy of a local account's new posts (Mastodon's {@code source.quote_policy}; public unless set). */
     public String accountDefault(long accountId) {

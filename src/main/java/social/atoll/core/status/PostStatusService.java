@@ -183,7 +183,8 @@ public final class PostStatusService {
                 && formatted.mentions().stream().noneMatch(m -> m.id() == quoted.accountId()))
             throw ValidationException.bare("Cannot quote a non-mentioned user in a Private mention post.");
         return new Checked(author, text, spoiler, sensitive, vis, StatusRules.language(req.language(), user.defaultLanguage()),
-                replyTo, req.poll(), media, formatted, req.circleId(), localOnly, quoted, req.quotePolicy());
+                replyTo, req.poll(), media, formatted, req.circleId(), localOnly, quoted,
+                req.quotePolicy() != null ? req.quotePolicy() : quotes.defaultFor(user));
     }
 
     /** Writes a checked post in one transaction and announces it last, complete. */

@@ -61,14 +61,14 @@ public final class ThreadCompletion {
      * and the reading of the replies of its remote posts, queued for later.
      */
     public Optional<StatusQueries.Thread> context(Long viewerId, long id) {
-        Optional<StatusQueries.Thread> thread = statuses.context(viewerId, id);
-        if (thread.isPresent()) {
-            List<Status> posts = new ArrayList<>(thread.get().ancestors());
-            statuses.visibleById(viewerId, id).ifPresent(posts::add);
-            posts.addAll(thread.get().descendants());
-            opened(posts);
-        }
-        return thread;
+        Optional<StatusQueries.Opened> found = statuses.opened(viewerId, id);
+        if (found.isEmpty()) return Optional.empty();
+        StatusQueries.Thread thread = found.get().thread();
+        List<Status> posts = new ArrayList<>(thread.ancestors());
+        posts.add(found.get().status());
+        posts.addAll(thread.descendants());
+        opened(posts);
+        return Optional.of(thread);
     }
 
     /** A thread was opened: the replies of its remote posts are read (each at most once per {@link #COOLDOWN}). */
@@ -89,23 +89,29 @@ public final class ThreadCompletion {
         opened(posts);
     }
 
-    /** In a write transaction: queues the reading of {@code s}'s replies unless it was read recently or is too deep. */
+    /** Queues the reading of {@code s}'s replies unless it was read recently or is too deep (joins a running transaction). */
     public void enqueueReplies(Status s, int depth) {
         if (s.local() || depth > MAX_DEPTH) return;
-        Instant now = clock.instant();
-        if (!store.claim(db.currentHandle(), s.id(), now, now.minus(COOLDOWN))) return;
-        jobs.enqueueAt(REPLIES, Long.toString(s.id()), new Replies(s.id(), depth), slot(s.uri(), now));
+        db.write(h -> {
+            Instant now = clock.instant();
+            if (!store.claim(h, s.id(), now, now.minus(COOLDOWN))) return null;
+            jobs.enqueueAt(REPLIES, Long.toString(s.id()), new Replies(s.id(), depth), slot(s.uri(), now));
+            return null;
+        });
     }
 
     /**
-     * In a write transaction: queues the fetch of a reply the thread lacks, if the thread's budget allows one more;
+     * Queues the fetch of a reply the thread lacks, if the thread's budget allows one more;
      * false when it is spent.
      */
     public boolean enqueueReply(String uri, Status parent, int depth) {
         long conversation = parent.conversationId() != null ? parent.conversationId() : parent.id();
-        if (depth > MAX_DEPTH || !store.spend(db.currentHandle(), conversation, MAX_PER_THREAD)) return false;
-        jobs.enqueueAt(REPLY, uri, new Reply(uri, parent.id(), conversation, depth), slot(uri, clock.instant()));
-        return true;
+        if (depth > MAX_DEPTH) return false;
+        return db.write(h -> {
+            if (!store.spend(h, conversation, MAX_PER_THREAD)) return false;
+            jobs.enqueueAt(REPLY, uri, new Reply(uri, parent.id(), conversation, depth), slot(uri, clock.instant()));
+            return true;
+        });
     }
 
     private Instant slot(String uri, Instant now) {

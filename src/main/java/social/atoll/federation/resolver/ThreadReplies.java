@@ -20,7 +20,6 @@ import social.atoll.federation.FederationClient;
 import social.atoll.federation.RemoteStatusException;
 import social.atoll.federation.vocab.AsValues;
 import social.atoll.federation.vocab.NoteReader;
-import social.atoll.infra.db.Database;
 import social.atoll.infra.http.FetchFailedException;
 import social.atoll.infra.jobs.JobQueue;
 
@@ -37,7 +36,6 @@ public final class ThreadReplies {
     static final int MAX_PAGES = 20;
 
     private final Settings settings;
-    private final Database db;
     private final RemoteStatusService statuses;
     private final social.atoll.core.status.StatusStore store;
     private final RemoteQuestions questions;
@@ -46,11 +44,10 @@ public final class ThreadReplies {
     private final NoteReader notes;
     private final ThreadCompletion threads;
 
-    public ThreadReplies(Settings settings, Database db, RemoteStatusService statuses, social.atoll.core.status.StatusStore store,
+    public ThreadReplies(Settings settings, RemoteStatusService statuses, social.atoll.core.status.StatusStore store,
                          RemoteQuestions questions, FederationClient client, ActorResolver actors, NoteReader notes, ThreadCompletion threads) {
         this.store = store;
         this.settings = settings;
-        this.db = db;
         this.statuses = statuses;
         this.questions = questions;
         this.client = client;
@@ -74,13 +71,9 @@ public final class ThreadReplies {
         for (String uri : items) {
             if (uri == null || AsValues.sameOrigin(uri, settings.baseUrl())) continue;
             Optional<Status> known = statuses.byUri(uri);
-            boolean queued = db.write(h -> {
-                if (known.isPresent()) {
-                    threads.enqueueReplies(known.get(), p.depth() + 1);
-                    return true;
-                }
-                return threads.enqueueReply(uri, s, p.depth() + 1);
-            });
+            boolean queued = true;
+            if (known.isPresent()) threads.enqueueReplies(known.get(), p.depth() + 1);
+            else queued = threads.enqueueReply(uri, s, p.depth() + 1);
             if (!queued) {
                 log.info("thread of {}: its budget of fetched replies is spent", s.uri());
                 return;
@@ -137,10 +130,7 @@ public final class ThreadReplies {
         if (author == null || author.local()) return;
         RemoteNote note = notes.parse(obj, author, null);
         Status stored = NoteReader.poll(obj).map(poll -> questions.create(note, poll)).orElseGet(() -> statuses.create(note));
-        db.write(h -> {
-            threads.enqueueReplies(stored, p.depth());
-            return null;
-        });
+        threads.enqueueReplies(stored, p.depth());
     }
 
     private Optional<JsonNode> fetch(String id) throws FetchFailedException {
