@@ -81,9 +81,6 @@ public final class QuoteService {
 
     // ---- policies ----
 
-    /** The policy of a status as stored; nobody but the author when none is. */
-    public QuotePolicy policyOf(long statusId) { return store.policies(List.of(statusId)).getOrDefault(statusId, QuotePolicy.AUTHOR_ONLY); }
-
     public Map<Long, QuotePolicy> policiesOf(Collection<Long> statusIds) { return store.policies(statusIds); }
 
     /** How {@code status}'s policy applies to {@code viewerId} (null: nobody signed in, denied). */
@@ -225,8 +222,6 @@ public final class QuoteService {
     public Map<Long, Quote> ofStatuses(Collection<Long> statusIds) { return store.byStatuses(statusIds); }
 
     public Map<Long, Integer> acceptedCounts(Collection<Long> statusIds) { return store.acceptedCounts(statusIds); }
-
-    public Optional<Quote> byId(long id) { return store.byId(id); }
 
     /**
      * {@code GET /api/v1/statuses/:id/quotes}: the accepted quotes of a status the viewer may see, newest quote first;

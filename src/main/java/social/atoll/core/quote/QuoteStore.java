@@ -102,12 +102,6 @@ public final class QuoteStore {
         return out;
     }
 
-    /** Quotes waiting for the post they quote, by its URI (it arrived later). */
-    public List<Quote> unlinked(String quotedUri) {
-        return db.read(h -> h.createQuery("SELECT * FROM quotes WHERE quoted_uri = :u AND quoted_status_id IS NULL")
-                .bind("u", quotedUri).map(QUOTE).list());
-    }
-
     // ---- policies ----
 
     public Map<Long, QuotePolicy> policies(Collection<Long> statusIds) {
