@@ -213,6 +213,10 @@ public final class CoreWiring {
     public final ListService lists;
     public final CircleService circles;
     public final social.atoll.core.collection.CollectionService collections;
+    /** Quote posts with consent (issue 15). */
+    public final social.atoll.core.quote.QuoteService quotes;
+    /** Complete threads: the replies of remote posts, fetched as jobs (issue 15). */
+    public final social.atoll.core.thread.ThreadCompletion threads;
     public final FilterStore filterStore;
     public final FilterService filters;
     public final StatusFilterMatcher filterMatcher;
@@ -366,8 +370,10 @@ public final class CoreWiring {
         this.circles = new CircleService(db, new CircleStore(db), accounts, followStore, ids, clock);
         this.collections = new social.atoll.core.collection.CollectionService(db, new social.atoll.core.collection.CollectionStore(db),
                 statuses, accounts, followStore, visibility, ids, clock);
+        this.quotes = new social.atoll.core.quote.QuoteService(db, new social.atoll.core.quote.QuoteStore(db), statuses, accounts,
+                visibility, notifications, ids, clock, settings, events, new PreferencesService(db, accounts, json));
         this.posting = new PostStatusService(db, statuses, scheduledStore, accounts, textFormatter, visibility, polls, mediaAttacher, jobs,
-                ids, clock, settings, events, circles, statusRelations);
+                ids, clock, settings, events, circles, statusRelations, quotes);
         this.instagramImport = new social.atoll.core.instagram.InstagramImporter(db, new social.atoll.core.instagram.InstagramImportStore(db),
                 media, posting, Ffmpeg.find(json), jobs, ids, clock, settings, json);
         this.instagramImport.notifyWith(notifications);
@@ -391,6 +397,7 @@ public final class CoreWiring {
         this.accountNotes = new AccountNoteService(db, relationshipStore, accounts, ids, clock);
         this.endorsements = new EndorsementService(db, relationshipStore, accounts, followStore, ids, clock);
         this.statusQueries = new StatusQueries(statuses, statusRelations, statusCollections, accounts, visibility);
+        this.threads = new social.atoll.core.thread.ThreadCompletion(db, new social.atoll.core.thread.ThreadFetchStore(), statusQueries, jobs, clock);
         this.accountQueries = new AccountQueries(accounts, followStore, relationships, json);
         this.relationshipQueries = new RelationshipQueries(relationshipStore, accounts);
         this.notificationService = new NotificationService(notifications);

@@ -59,6 +59,8 @@ public final class FederationWiring {
     final OutboxServices outbox;
     final InboxJob inboxJob;
     public final InboxIntake inboxIntake;
+    /** Complete threads: reading replies collections and fetching missing replies (issue 15). */
+    final social.atoll.federation.resolver.ThreadReplies threadReplies;
     /**
      * Account migration (aliases, moves, moving followers over): core services, built here because they find
      * accounts through the resolver, which needs core's stores first.
@@ -88,7 +90,8 @@ public final class FederationWiring {
         this.fetchAccess = new FetchAccess(signatureVerifier, federationPolicy);
         var mediaDocuments = new MediaDocuments(core.mediaStore, infra.blobs);
         this.actorWriter = new ActorWriter(settings, core.accounts, localKeys, json, mediaDocuments);
-        this.noteWriter = new NoteWriter(settings, core.accounts, core.statuses, core.statusRelations, core.pollStore, mediaDocuments);
+        this.noteWriter = new NoteWriter(settings, core.accounts, core.statuses, core.statusRelations, core.pollStore, mediaDocuments,
+                core.quotes);
         this.noteReader = new NoteReader(core.accounts);
         this.searchResolver = new SearchResolver(core.accounts, core.statuses, actorResolver, federationClient, core.remoteStatuses,
                 noteReader, core.visibility);
@@ -109,9 +112,12 @@ public final class FederationWiring {
                 core.lists, core.blocks, core.mutes, core.accountNotes, core.notifications, clock);
         var inboxServices = new InboxServices(settings, clock, core.accounts, core.follows, core.followStore, core.blocks,
                 core.favourites, core.remoteStatuses, core.polls, core.remotePolls, core.remoteQuestions, core.remoteAccounts,
-                core.remoteAccountDeletion, core.featuredTags, federationClient, actorResolver, noteReader, new InboxForwarding(outbox));
+                core.remoteAccountDeletion, core.featuredTags, federationClient, actorResolver, noteReader, new InboxForwarding(outbox),
+                core.quotes, core.threads);
         this.inboxJob = new InboxJob(core.accounts, inboxServices,
                 InboxHandlers.standard(inboxServices, new FollowAnswers(outbox), core.remoteReports, moves), json);
+        this.threadReplies = new social.atoll.federation.resolver.ThreadReplies(settings, core.remoteStatuses, core.statuses,
+                core.remoteQuestions, federationClient, actorResolver, noteReader, core.threads);
         this.inboxIntake = new InboxIntake(settings, core.seenActivities, jobs, ids, clock, json, instanceHealth);
     }
 }

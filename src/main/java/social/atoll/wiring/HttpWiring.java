@@ -137,7 +137,7 @@ public final class HttpWiring implements AutoCloseable {
         this.accountViews = new AccountViews(settings, core.accountQueries, mediaViews);
         var pollViews = new PollViews(core.polls, clock);
         this.statusViews = new StatusViews(settings, core.statusQueries, core.statusRelations, accountViews, pollViews, core.filterMatcher,
-                mediaViews, new PreviewCardViews(core.cards, infra.blobs, core.mediaProxySigner), core.circles);
+                mediaViews, new PreviewCardViews(core.cards, infra.blobs, core.mediaProxySigner), core.circles, core.quotes);
         var notificationViews = new NotificationViews(core.statusQueries, statusViews, accountViews, core.reports, core.accountModeration);
         var scheduledViews = new ScheduledStatusViews(mediaViews);
         var tagViews = new TagViews(settings, core.tags);
@@ -149,7 +149,7 @@ public final class HttpWiring implements AutoCloseable {
         var profilePages = new ProfilePages(settings, browserSessions, pages, core.accountQueries, accountViews, core.statusQueries,
                 statusViews, core.relationships, core.follows, core.mutes, core.blocks, core.accountNotes, core.circles);
         var statusPages = new StatusPages(settings, browserSessions, pages, core.accountQueries, core.statusQueries, statusViews,
-                core.statusEdits);
+                core.statusEdits, core.threads);
         var publicPages = new PublicPages(profilePages, statusPages, feeds);
         this.errorPages = new BrowserErrors(pages);
         var signInForm = new SignInForm(pages, browserSessions);
@@ -160,8 +160,9 @@ public final class HttpWiring implements AutoCloseable {
         List<Controller> c = new ArrayList<>();
         c.add(new HealthController(infra.db, infra.blobs));
         c.add(new MetricsController(settings, infra.metrics));
+        c.add(new social.atoll.api.statuses.QuotesController(auth, json, settings, core.quotes, statusViews));
         c.add(new StatusesController(auth, json, core.posting, core.statusService, core.statusQueries, statusViews,
-                scheduledViews, core.mediaAttacher));
+                scheduledViews, core.mediaAttacher, core.threads));
         c.add(new StatusActionsController(auth, json, settings, core.favourites, core.reblogs, core.statusQueries, statusViews,
                 accountViews));
         c.add(new AccountStatusesController(auth, json, settings, core.statusQueries, statusViews));
@@ -247,7 +248,7 @@ public final class HttpWiring implements AutoCloseable {
                 core.accountQueries));
         c.add(new RegistrationController(auth, json, core.oauth, core.signUps));
         c.add(new social.atoll.api.accounts.EmailConfirmationsController(auth, core.credentials));
-        c.add(new CredentialsController(auth, json, core.accountQueries, accountViews, core.profileEditor));
+        c.add(new CredentialsController(auth, json, core.accountQueries, accountViews, core.profileEditor, core.preferences));
         c.add(new social.atoll.api.accounts.MigrationController(auth, json, core.accountQueries, accountViews, federation.aliases,
                 federation.moves));
         c.add(new FollowsController(auth, json, core.accountQueries, core.follows, core.relationships));
@@ -261,6 +262,7 @@ public final class HttpWiring implements AutoCloseable {
         c.add(new ActorDocumentsController(settings, core.accounts, federation.actorWriter, federation.instanceActor,
                 federation.fetchAccess, publicPages));
         c.add(new StatusDocumentsController(core.statusLookup, federation.noteWriter, federation.fetchAccess, publicPages));
+        c.add(new social.atoll.federation.documents.QuoteAuthorizationsController(core.quotes, federation.fetchAccess));
         c.add(new CollectionsController(settings, core.accounts, core.statuses, core.followStore, core.visibility, core.featuredTags,
                 federation.noteWriter,
                 federation.instanceActor, federation.fetchAccess));

@@ -52,12 +52,15 @@ public final class Registrations {
         core.lists.register(events);
         federation.followerMigration.register(events, jobs);
         core.circles.register(events);
+        core.quotes.register(events);
 
         // federation: remote actors, delivery, outbound activities, the inbox
         federation.actorRefresh.register();
         federation.instanceProbe.register(jobs);
         federation.deliveryJob.register();
         OutboxHandlers.registerStandard(federation.outbox, events);
+        OutboxHandlers.registerQuotes(federation.outbox, core.quotes, events);
         federation.inboxJob.register(jobs);
+        federation.threadReplies.register(jobs);
     }
 }

@@ -54,6 +54,8 @@ public final class FakeFediServer implements AutoCloseable {
     private final Map<String, ObjectNode> actorDocs = new ConcurrentHashMap<>();
     private final Map<String, JsonNode> objects = new ConcurrentHashMap<>();
     private final List<Received> received = new CopyOnWriteArrayList<>();
+    /** The paths of the documents other servers fetched (GET), in order. */
+    private final List<String> fetched = new CopyOnWriteArrayList<>();
     private record Answer(int status, String retryAfter) {}
 
     private final java.util.Queue<Answer> answers = new java.util.concurrent.ConcurrentLinkedQueue<>();
@@ -147,6 +149,9 @@ public final class FakeFediServer implements AutoCloseable {
 
     public List<Received> received() { return List.copyOf(received); }
 
+    /** How many times the document at {@code id} was fetched. */
+    public long fetchCount(String id) { return fetched.stream().filter(p -> (base + p).equals(id)).count(); }
+
     /** Activities of {@code type} received so far. */
     public List<JsonNode> received(String type) {
         List<JsonNode> out = new ArrayList<>();
@@ -231,6 +236,7 @@ public final class FakeFediServer implements AutoCloseable {
                 return;
             }
             String id = base + path;
+            fetched.add(path);
             JsonNode doc = actorDocs.containsKey(id) ? actorDocs.get(id) : objects.get(id);
             if (doc == null) {
                 ex.sendResponseHeaders(404, -1);

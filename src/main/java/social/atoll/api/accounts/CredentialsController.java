@@ -32,7 +32,11 @@ public final class CredentialsController implements Controller {
     private final AccountViews views;
     private final ProfileEditor profiles;
 
-    public CredentialsController(Auth auth, ObjectMapper json, AccountQueries accounts, AccountViews views, ProfileEditor profiles) {
+    private final social.atoll.core.preferences.PreferencesService preferences;
+
+    public CredentialsController(Auth auth, ObjectMapper json, AccountQueries accounts, AccountViews views, ProfileEditor profiles,
+                                 social.atoll.core.preferences.PreferencesService preferences) {
+        this.preferences = preferences;
         this.auth = auth;
         this.json = json;
         this.accounts = accounts;
@@ -67,6 +71,9 @@ public final class CredentialsController implements Controller {
                 source.string("privacy").orElse(null),
                 source.bool("sensitive").orElse(null),
                 source.rawString("language").orElse(null));
+        // Mastodon 4.5's source[quote_policy]: a preference of the user, checked before the profile changes
+        String quotePolicy = source.string("quote_policy").orElse(null);
+        if (quotePolicy != null) preferences.setDefaultQuotePolicy(v.accountId(), quotePolicy);
         Account updated;
         try (var uploads = new social.atoll.server.Uploads()) {
             updated = profiles.edit(v.accountId(), update, uploads.get(p, "avatar"), uploads.get(p, "header"));
@@ -89,6 +96,6 @@ public final class CredentialsController implements Controller {
     }
 
     private Object credential(Account a, User u) {
-        return views.credential(a, u, accounts.pendingFollowRequests(a.id()));
+        return views.credential(a, u, accounts.pendingFollowRequests(a.id()), preferences.of(u).defaultQuotePolicy());
     }
 }

@@ -48,7 +48,7 @@ public record AccountEntity(
     /** The plain-text source of a credential account. */
     public record Source(String note, List<Field> fields, String privacy, boolean sensitive, String language,
                          int followRequestsCount, boolean hideCollections, boolean discoverable, boolean indexable,
-                         List<String> attributionDomains) {}
+                         List<String> attributionDomains, String quotePolicy) {}
 
     public record Role(String id, String name, String permissions, String color, boolean highlighted) {}
 

@@ -72,12 +72,15 @@ public final class AccountViews {
     }
 
     /** The credential account of verify_credentials / update_credentials. */
-    public AccountEntity credential(Account a, User u, int followRequestsCount) {
+    public AccountEntity credential(Account a, User u, int followRequestsCount) { return credential(a, u, followRequestsCount, "public"); }
+
+    /** As above, with the user's default quote policy (Mastodon 4.5's {@code source.quote_policy}). */
+    public AccountEntity credential(Account a, User u, int followRequestsCount, String quotePolicy) {
         List<AccountEntity.Field> sourceFields = new ArrayList<>();
         for (ProfileService.StoredField f : accounts.fields(a)) sourceFields.add(new AccountEntity.Field(f.name(), f.valueSource() == null ? "" : f.valueSource(), f.verifiedAt()));
         var source = new AccountEntity.Source(a.noteSource(), sourceFields, u.defaultPrivacy(), u.defaultSensitive(),
                 u.defaultLanguage() == null ? "" : u.defaultLanguage(), followRequestsCount, a.hideCollections(),
-                a.discoverable(), a.indexable(), List.of());
+                a.discoverable(), a.indexable(), List.of(), quotePolicy);
         return render(a).withCredentials(source, role(u));
     }
 

@@ -49,7 +49,10 @@ public record StatusEntity(
         String visibilityEx,
         @JsonInclude(JsonInclude.Include.NON_NULL) String limitedScope,
         boolean localOnly,
-        @JsonInclude(JsonInclude.Include.NON_NULL) CircleRef circle) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) CircleRef circle,
+        Object quote,
+        QuoteApproval quoteApproval,
+        int quotesCount) {
 
     /** Without {@code filtered} (absent from the JSON): anonymous viewers, or before filters are applied. */
     public StatusEntity(String id, String createdAt, String inReplyToId, String inReplyToAccountId, boolean sensitive,
@@ -61,7 +64,27 @@ public record StatusEntity(
         this(id, createdAt, inReplyToId, inReplyToAccountId, sensitive, spoilerText, visibility, language, uri, url,
                 repliesCount, reblogsCount, favouritesCount, editedAt, favourited, reblogged, muted, bookmarked, pinned,
                 content, text, reblog, application, account, mediaAttachments, mentions, tags, emojis, card, poll, null,
-                visibility, null, false, null);
+                visibility, null, false, null, null, null, 0);
+    }
+
+    /**
+     * Mastodon 4.5's {@code quote}: the state of this status's quote and, once accepted and visible to the viewer, the
+     * quoted status (whose own quote is then a {@link ShallowQuote}).
+     */
+    public record Quote(String state, StatusEntity quotedStatus) {}
+
+    /** The quote of a quoted status: its state and the id of what it quotes, no deeper. */
+    public record ShallowQuote(String state, String quotedStatusId) {}
+
+    /** Mastodon 4.5's {@code quote_approval}: who may quote this status, and how that applies to the viewer. */
+    public record QuoteApproval(List<String> automatic, List<String> manual, String currentUser) {}
+
+    /** The same status with its quote rendered. */
+    public StatusEntity withQuote(Object q) {
+        return new StatusEntity(id, createdAt, inReplyToId, inReplyToAccountId, sensitive, spoilerText, visibility, language,
+                uri, url, repliesCount, reblogsCount, favouritesCount, editedAt, favourited, reblogged, muted, bookmarked,
+                pinned, content, text, reblog, application, account, mediaAttachments, mentions, tags, emojis, card, poll, filtered,
+                visibilityEx, limitedScope, localOnly, circle, q, quoteApproval, quotesCount);
     }
 
     /** The circle a post was shared with, shown to its author. */
@@ -73,7 +96,7 @@ public record StatusEntity(
         return new StatusEntity(id, createdAt, inReplyToId, inReplyToAccountId, sensitive, spoilerText, visibility, language,
                 uri, url, repliesCount, reblogsCount, favouritesCount, editedAt, favourited, reblogged, muted, bookmarked,
                 pinned, content, text, inner, application, account, mediaAttachments, mentions, tags, emojis, card, poll, results,
-                visibilityEx, limitedScope, localOnly, circle);
+                visibilityEx, limitedScope, localOnly, circle, quote, quoteApproval, quotesCount);
     }
 
     public record Mention(String id, String username, String url, String acct) {}
@@ -87,6 +110,6 @@ public record StatusEntity(
         return new StatusEntity(id, createdAt, inReplyToId, inReplyToAccountId, sensitive, spoilerText, visibility, language,
                 uri, url, repliesCount, reblogsCount, favouritesCount, editedAt, favourited, reblogged, muted, bookmarked,
                 pinned, null, source, reblog, application, account, mediaAttachments, mentions, tags, emojis, card, poll, filtered,
-                visibilityEx, limitedScope, localOnly, circle);
+                visibilityEx, limitedScope, localOnly, circle, quote, quoteApproval, quotesCount);
     }
 }

@@ -37,9 +37,13 @@ public final class StatusViews {
     /** The circles the viewer's own statuses were shared with ("shared with: Family"). */
     private final CircleService circles;
 
+    /** Quotes and quote policies (Mastodon 4.5's {@code quote}, {@code quote_approval}, {@code quotes_count}). */
+    private final social.atoll.core.quote.QuoteService quotes;
+
     public StatusViews(Settings settings, StatusQueries statuses, StatusRelations relations, AccountViews accounts, PollViews polls,
                        social.atoll.core.filter.StatusFilterMatcher filters, MediaViews media, PreviewCardViews cards,
-                       CircleService circles) {
+                       CircleService circles, social.atoll.core.quote.QuoteService quotes) {
+        this.quotes = quotes;
         this.circles = circles;
         this.cards = cards;
         this.media = media;
@@ -80,7 +84,13 @@ public final class StatusViews {
         return out;
     }
 
-    private List<StatusEntity> renderUnfiltered(List<Status> list, Long viewerId) {
+    private List<StatusEntity> renderUnfiltered(List<Status> list, Long viewerId) { return renderUnfiltered(list, viewerId, false); }
+
+    /**
+     * {@code shallow}: the statuses are quoted statuses inside a quote, whose own quotes are only their state and
+     * quoted id (Mastodon's ShallowQuote), so a chain of quotes costs one level of rendering more, never more.
+     */
+    private List<StatusEntity> renderUnfiltered(List<Status> list, Long viewerId, boolean shallow) {
         if (list.isEmpty()) return List.of();
         Map<Long, Status> all = new LinkedHashMap<>();
         for (Status s : list) all.put(s.id(), s);
@@ -111,7 +121,12 @@ public final class StatusViews {
         for (Status s : all.values())
             if (viewerId != null && viewerId == s.accountId() && s.visibilityEnum() == Visibility.LIMITED) ownLimited.add(s.id());
         Map<Long, Circle> sharedWith = ownLimited.isEmpty() ? Map.of() : circles.ofStatuses(ownLimited);
-        Context c = new Context(viewerId, mentions, tags, accountEntities, apps, flags, pollEntities, attachments, cardEntities, sharedWith);
+        Map<Long, social.atoll.core.quote.Quote> quoteRows = quotes.ofStatuses(all.keySet());
+        Map<Long, social.atoll.core.quote.QuoteService.Approval> approvals = quotes.approvals(viewerId, all.values());
+        Map<Long, Integer> quoteCounts = quotes.acceptedCounts(all.keySet());
+        Map<Long, Object> quoteEntities = quoteEntities(quoteRows, viewerId, shallow);
+        Context c = new Context(viewerId, mentions, tags, accountEntities, apps, flags, pollEntities, attachments, cardEntities, sharedWith,
+                quoteEntities, approvals, quoteCounts);
         Map<Long, StatusEntity> originals = new HashMap<>();
         List<StatusEntity> out = new ArrayList<>(list.size());
         for (Status s : list) {
@@ -129,7 +144,36 @@ public final class StatusViews {
     private record Context(Long viewerId, Map<Long, List<Long>> mentions, Map<Long, List<String>> tags,
                            Map<Long, AccountEntity> accounts, Map<Long, StatusRelations.Application> apps,
                            StatusRelations.ViewerFlags flags, Map<Long, PollEntity> polls, Map<Long, List<Object>> media,
-                           Map<Long, PreviewCardEntity> cards, Map<Long, Circle> sharedWith) {}
+                           Map<Long, PreviewCardEntity> cards, Map<Long, Circle> sharedWith, Map<Long, Object> quotes,
+                           Map<Long, social.atoll.core.quote.QuoteService.Approval> approvals, Map<Long, Integer> quoteCounts) {}
+
+    /** The {@code quote} of each quoting status on the page: full (with the quoted status rendered) or shallow. */
+    private Map<Long, Object> quoteEntities(Map<Long, social.atoll.core.quote.Quote> rows, Long viewerId, boolean shallow) {
+        if (rows.isEmpty()) return Map.of();
+        Map<Long, Status> visible = quotes.visibleQuoted(viewerId, rows.values());
+        Map<Long, StatusEntity> rendered = new HashMap<>();
+        if (!shallow && !visible.isEmpty()) {
+            List<Status> quoted = new ArrayList<>(visible.values());
+            List<StatusEntity> entities = renderUnfiltered(quoted, viewerId, true);
+            for (StatusEntity e : entities) rendered.put(Long.parseLong(e.id()), e);
+        }
+        Map<Long, Object> out = new HashMap<>();
+        for (social.atoll.core.quote.Quote q : rows.values()) {
+            String state = q.state();
+            boolean shown = false;
+            if (q.accepted()) {
+                if (q.quotedStatusId() == null) state = "deleted";
+                else if (!visible.containsKey(q.quotedStatusId())) state = "unauthorized";
+                else shown = true;
+            }
+            if (shallow) {
+                out.put(q.statusId(), new StatusEntity.ShallowQuote(state, shown ? Long.toString(q.quotedStatusId()) : null));
+            } else {
+                out.put(q.statusId(), new StatusEntity.Quote(state, shown ? rendered.get(q.quotedStatusId()) : null));
+            }
+        }
+        return out;
+    }
 
     private StatusEntity entity(Status s, StatusEntity reblog, Context c) {
         List<StatusEntity.Mention> mentionList = new ArrayList<>();
@@ -184,6 +228,14 @@ public final class StatusViews {
                 v.id(),
                 v == Visibility.LIMITED ? "circle" : null,
                 s.localOnly(),
-                circle == null ? null : new StatusEntity.CircleRef(Long.toString(circle.id()), circle.title()));
+                circle == null ? null : new StatusEntity.CircleRef(Long.toString(circle.id()), circle.title()),
+                c.quotes.get(s.id()),
+                quoteApproval(c.approvals.get(s.isReblog() ? s.reblogOfId() : s.id())),
+                c.quoteCounts.getOrDefault(s.id(), 0));
+    }
+
+    private static StatusEntity.QuoteApproval quoteApproval(social.atoll.core.quote.QuoteService.Approval a) {
+        if (a == null) return new StatusEntity.QuoteApproval(List.of(), List.of(), "denied");
+        return new StatusEntity.QuoteApproval(a.policy().automatic(), a.policy().manual(), a.decision().api());
     }
 }

@@ -37,6 +37,8 @@ public final class StatusesController implements Controller {
     private final Auth auth;
     private final ObjectMapper json;
     private final PostStatusService posting;
+    /** The thread, and the fetching of its missing replies (complete threads). */
+    private final social.atoll.core.thread.ThreadCompletion threads;
     private final StatusService service;
     private final StatusQueries statuses;
     private final StatusViews views;
@@ -44,7 +46,9 @@ public final class StatusesController implements Controller {
     private final MediaAttacher media;
 
     public StatusesController(Auth auth, ObjectMapper json, PostStatusService posting, StatusService service, StatusQueries statuses,
-                              StatusViews views, ScheduledStatusViews scheduledViews, MediaAttacher media) {
+                              StatusViews views, ScheduledStatusViews scheduledViews, MediaAttacher media,
+                              social.atoll.core.thread.ThreadCompletion threads) {
+        this.threads = threads;
         this.auth = auth;
         this.json = json;
         this.posting = posting;
@@ -74,8 +78,18 @@ public final class StatusesController implements Controller {
         NewStatus req = new NewStatus(p.rawString("status").orElse(""), p.rawString("spoiler_text").orElse(""),
                 p.bool("sensitive").orElse(null), vis, replyTo, p.string("language").orElse(null), StatusParams.poll(p),
                 p.list("media_ids"), StatusParams.time(p, "scheduled_at"), v.token().appId(), ctx.header("Idempotency-Key"),
-                p.string("circle_id").map(StatusesController::id).orElse(null), p.bool("local_only").orElse(null));
-        switch (posting.post(v.accountId(), req)) {
+                p.string("circle_id").map(StatusesController::id).orElse(null), p.bool("local_only").orElse(null),
+                p.string("quoted_status_id").map(StatusesController::id).orElse(null), p.string("quote_approval_policy").orElse(null));
+        PostStatusService.Posted posted;
+        try {
+            posted = posting.post(v.accountId(), req);
+        } catch (social.atoll.core.common.NotFoundException e) {
+            // Mastodon's own wording, so a client can tell a quote it may not make from a reply to a missing post
+            if (req.quotedStatusId() != null && "quoted status".equals(e.getMessage()))
+                throw new ApiException(404, "The post you are trying to quote does not appear to exist.");
+            throw e;
+        }
+        switch (posted) {
             case PostStatusService.Published published -> ctx.json(views.render(published.status(), v.accountId()));
             case PostStatusService.Scheduled later -> ctx.json(scheduledViews.render(later.scheduled()));
         }
@@ -108,7 +122,7 @@ public final class StatusesController implements Controller {
 
     private void context(Context ctx) {
         Viewer v = auth.optional(ctx, "read:statuses");
-        StatusQueries.Thread thread = statuses.context(v.accountId(), id(ctx.pathParam("id"))).orElseThrow(ApiException::notFound);
+        StatusQueries.Thread thread = threads.context(v.accountId(), id(ctx.pathParam("id"))).orElseThrow(ApiException::notFound);
         List<Status> all = new ArrayList<>(thread.ancestors());
         all.addAll(thread.descendants());
         List<StatusEntity> rendered = views.renderAll(all, v.accountId());

@@ -26,6 +26,7 @@ public final class PreferencesService {
     static final String EXPAND_SPOILERS = "reading:expand:spoilers";
     static final String AUTOPLAY_GIFS = "reading:autoplay:gifs";
     static final String THEME = "theme";
+    static final String QUOTE_POLICY = "posting:default:quote_policy";
 
     private final Database db;
     private final AccountStore accounts;
@@ -46,6 +47,20 @@ public final class PreferencesService {
     /** The preferences of a user already read (no query: pages take them from the session's own lookup). */
     public Preferences of(User user) {
         return preferences(user.defaultPrivacy(), user.defaultSensitive(), user.defaultLanguage(), user.settings());
+    }
+
+    /**
+     * Sets who may quote the user's new posts by default (Mastodon's {@code source[quote_policy]}, kept under
+     * {@code posting:default:quote_policy}); the rest of the settings document is kept.
+     */
+    public void setDefaultQuotePolicy(long accountId, String policy) {
+        if (!QUOTE_POLICIES.contains(policy)) throw new ValidationException("Quote policy is not included in the list");
+        db.write(h -> {
+            Map<String, Object> s = new LinkedHashMap<>(read(accounts.settings(h, accountId).orElse("{}")));
+            s.put(QUOTE_POLICY, policy);
+            accounts.updateSettings(h, accountId, json.write(s));
+            return null;
+        });
     }
 
     /** Stores what the preferences page sets; the rest of the settings document is kept. */
@@ -70,7 +85,7 @@ public final class PreferencesService {
     private Preferences preferences(String privacy, boolean sensitive, String language, String settingsJson) {
         Map<String, Object> s = read(settingsJson);
         String media = String.valueOf(s.getOrDefault("reading:expand:media", "default"));
-        String quote = String.valueOf(s.getOrDefault("posting:default:quote_policy", "public"));
+        String quote = String.valueOf(s.getOrDefault(QUOTE_POLICY, "public"));
         String theme = String.valueOf(s.getOrDefault(THEME, "auto"));
         return new Preferences(privacy, sensitive, language == null || language.isBlank() ? null : language,
                 QUOTE_POLICIES.contains(quote) ? quote : "public",

@@ -14,10 +14,21 @@ import social.atoll.core.poll.NewPoll;
  *                       returns the first status instead of posting twice
  * @param circleId       share with the members of this circle of the poster's (a limited status; null: none)
  * @param localOnly      keep the status on this server (null: not asked; a reply to a local-only status is one)
+ * @param quotedStatusId the status this one quotes (Mastodon 4.5's {@code quoted_status_id}; null: none)
+ * @param quotePolicy    who may quote this one: {@code public}, {@code followers} or {@code nobody} (null: the
+ *                       author's default)
  */
 public record NewStatus(String text, String spoilerText, Boolean sensitive, Visibility visibility, Long inReplyToId,
                         String language, NewPoll poll, List<String> mediaIds, Instant scheduledAt, Long applicationId,
-                        String idempotencyKey, Long circleId, Boolean localOnly) {
+                        String idempotencyKey, Long circleId, Boolean localOnly, Long quotedStatusId, String quotePolicy) {
+
+    /** A post that quotes nothing and takes the author's quote policy. */
+    public NewStatus(String text, String spoilerText, Boolean sensitive, Visibility visibility, Long inReplyToId,
+                     String language, NewPoll poll, List<String> mediaIds, Instant scheduledAt, Long applicationId,
+                     String idempotencyKey, Long circleId, Boolean localOnly) {
+        this(text, spoilerText, sensitive, visibility, inReplyToId, language, poll, mediaIds, scheduledAt, applicationId,
+                idempotencyKey, circleId, localOnly, null, null);
+    }
 
     public NewStatus {
         mediaIds = mediaIds == null ? List.of() : List.copyOf(mediaIds);
@@ -28,6 +39,6 @@ public record NewStatus(String text, String spoilerText, Boolean sensitive, Visi
                      String language, NewPoll poll, List<String> mediaIds, Instant scheduledAt, Long applicationId,
                      String idempotencyKey) {
         this(text, spoilerText, sensitive, visibility, inReplyToId, language, poll, mediaIds, scheduledAt, applicationId,
-                idempotencyKey, null, null);
+                idempotencyKey, null, null, null, null);
     }
 }

@@ -42,7 +42,7 @@ public final class PostStatusService {
     /** A post that passed every check, with the author's defaults applied and its text formatted. */
     private record Checked(Account author, String text, String spoiler, boolean sensitive, Visibility visibility,
                            String language, Status replyTo, NewPoll poll, List<Long> mediaIds, TextFormatter.Formatted formatted,
-                           Long circleId, boolean localOnly) {}
+                           Long circleId, boolean localOnly, Status quoted, String quotePolicy) {}
 
     private final Database db;
     private final StatusStore statuses;
@@ -60,11 +60,14 @@ public final class PostStatusService {
     private final StatusRules rules;
     private final CircleService circles;
     private final StatusRelations relations;
+    private final social.atoll.core.quote.QuoteService quotes;
 
     public PostStatusService(Database db, StatusStore statuses, ScheduledStatusStore scheduled, AccountStore accounts,
                              TextFormatter formatter, VisibilityPolicy visibility, PollService polls,
                              StatusAttachments attachments, JobQueue jobs, IdGenerator ids, Clock clock, Settings settings,
-                             EventBus events, CircleService circles, StatusRelations relations) {
+                             EventBus events, CircleService circles, StatusRelations relations,
+                             social.atoll.core.quote.QuoteService quotes) {
+        this.quotes = quotes;
         this.circles = circles;
         this.relations = relations;
         this.db = db;
@@ -116,6 +119,8 @@ public final class PostStatusService {
         // Mastodon's params of a scheduled status have no place for them, and a wrong audience later cannot be undone
         if (req.circleId() != null || req.visibility() == Visibility.LIMITED || Boolean.TRUE.equals(req.localOnly()))
             throw new ValidationException("Posts to a circle or local-only posts cannot be scheduled");
+        // a scheduled post's params (Mastodon's) have no place for a quote: asking for consent later cannot be promised now
+        if (req.quotedStatusId() != null) throw new ValidationException("Quote posts cannot be scheduled");
         Checked c = check(authorId, req, null);
         var params = new ScheduledStatus.Params(c.text(), c.poll(), c.mediaIds().stream().map(String::valueOf).toList(),
                 req.sensitive(), c.spoiler(), c.visibility().api(), req.inReplyToId(), req.language(), req.idempotencyKey(),
@@ -169,8 +174,17 @@ public final class PostStatusService {
         // a moderator's "sensitive" action forces it on every post with media, as Mastodon does
         boolean sensitive = (req.sensitive() != null ? req.sensitive() : user.defaultSensitive()) || !spoiler.isEmpty()
                 || (author.sensitized() && !media.isEmpty());
+        if (req.quotePolicy() != null && social.atoll.core.quote.QuotePolicy.ofApi(req.quotePolicy()).isEmpty())
+            throw new ValidationException("Quote approval policy is not included in the list");
+        Status quoted = req.quotedStatusId() == null ? null : quotes.quotable(authorId, req.quotedStatusId(), vis);
+        TextFormatter.Formatted formatted = formatter.format(text);
+        // Mastodon's safeguard: a private mention may quote only someone it mentions
+        if (quoted != null && vis == Visibility.DIRECT && quoted.accountId() != authorId
+                && formatted.mentions().stream().noneMatch(m -> m.id() == quoted.accountId()))
+            throw ValidationException.bare("Cannot quote a non-mentioned user in a Private mention post.");
         return new Checked(author, text, spoiler, sensitive, vis, StatusRules.language(req.language(), user.defaultLanguage()),
-                replyTo, req.poll(), media, formatter.format(text), req.circleId(), localOnly);
+                replyTo, req.poll(), media, formatted, req.circleId(), localOnly, quoted,
+                req.quotePolicy() != null ? req.quotePolicy() : quotes.defaultFor(user));
     }
 
     /** Writes a checked post in one transaction and announces it last, complete. */
@@ -196,6 +210,7 @@ public final class PostStatusService {
             }
             statuses.insertTags(id, c.formatted().tags(), now);
             if (!c.mediaIds().isEmpty()) attachments.claim(h, author.id(), id, c.mediaIds(), scheduledId);
+            quotes.attach(h, row, c.quoted(), c.quotePolicy());
             StatusService.countCreated(h, row, now);
             if (keyHash != null) statuses.rememberIdempotencyKey(author.id(), keyHash, id, now);
             // the poll is the one part of a post kept on the status row itself (poll_id)

@@ -64,7 +64,13 @@ public final class StatusQueries {
      * The thread around a visible status, without what the viewer may not see and without statuses of accounts the
      * viewer blocks, mutes or is blocked by.
      */
-    public Optional<Thread> context(Long viewerId, long id) {
+    public Optional<Thread> context(Long viewerId, long id) { return opened(viewerId, id).map(Opened::thread); }
+
+    /** A status and its thread, as {@link #context} reads them. */
+    public record Opened(Status status, Thread thread) {}
+
+    /** {@link #context} with the status itself (complete threads reads the replies of all of them). */
+    public Optional<Opened> opened(Long viewerId, long id) {
         Optional<Status> found = visibleById(viewerId, id);
         if (found.isEmpty()) return Optional.empty();
         Status s = found.get();
@@ -73,7 +79,7 @@ public final class StatusQueries {
                 visibility.filter(viewerId, statuses.ancestors(s, signedIn ? SIGNED_IN_THREAD : ANONYMOUS_ANCESTORS)));
         List<Status> descendants = visibility.withoutHiddenAuthors(viewerId, visibility.filter(viewerId,
                 statuses.descendants(s, signedIn ? SIGNED_IN_THREAD : ANONYMOUS_DESCENDANTS, signedIn ? SIGNED_IN_THREAD : ANONYMOUS_DEPTH)));
-        return Optional.of(new Thread(ancestors, descendants));
+        return Optional.of(new Opened(s, new Thread(ancestors, descendants)));
     }
 
     /** Who favourited a visible status, most recent first (suspended accounts left out); empty: not visible. */

@@ -23,8 +23,12 @@ final class CreateHandler implements ActivityHandler {
     static final int MAX_ANCESTORS = 8;
 
     private final InboxServices s;
+    private final QuoteIntake quotes;
 
-    CreateHandler(InboxServices s) { this.s = s; }
+    CreateHandler(InboxServices s, QuoteIntake quotes) {
+        this.s = s;
+        this.quotes = quotes;
+    }
 
     @Override
     public void handle(InboundActivity a) throws FetchFailedException {
@@ -46,13 +50,16 @@ final class CreateHandler implements ActivityHandler {
             return;
         }
         RemoteNote note = s.notes().parse(obj, a.actor(), a.inboxOwner());
-        if (!relevant(note, a.actor())) {
+        if (!relevant(note, a.actor()) && !quotesLocal(obj)) {
             log.debug("ignoring {}: nobody here follows, or is addressed by, {}", id, a.actor().uri());
             return;
         }
         Status stored = store(obj, note);
+        quotes.process(obj, stored, a.actor());
         s.forwarding().replyCreated(a.json(), stored, a.actor());
         fetchAncestors(note.inReplyToUri());
+        // complete threads: a reply arriving is a sign of a conversation; the replies others made are read too
+        if (stored.isReply()) s.threads().replyArrived(stored);
     }
 
     /** Stores a post and, for a Question, its poll, in one transaction. */
@@ -78,6 +85,12 @@ final class CreateHandler implements ActivityHandler {
             log.debug("vote of {} on {} not counted: {}", a.actor().uri(), parent, e.getMessage());
         }
         return true;
+    }
+
+    /** A quote of a local post concerns this server as a reply to one does (its author is told, and may revoke). */
+    private boolean quotesLocal(JsonNode obj) {
+        String quoted = social.atoll.federation.vocab.QuoteActivities.read(obj).quotedUri();
+        return quoted != null && AsValues.sameOrigin(quoted, s.settings().baseUrl());
     }
 
     private boolean relevant(RemoteNote n, Account author) {

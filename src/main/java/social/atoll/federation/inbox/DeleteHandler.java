@@ -22,6 +22,8 @@ final class DeleteHandler implements ActivityHandler {
             return;
         }
         if (!AsValues.sameOrigin(id, a.actor().uri())) return; // nobody deletes another server's objects
+        // a QuoteAuthorization deleted by the quoted author: the consent is revoked (FEP-044f)
+        if (s.quotes().remoteRevoked(a.actor(), id)) return;
         if (a.forwarded() && !s.gone(id)) return; // forwarded: believed only when its origin says it is gone
         s.remoteStatuses().byUri(id).filter(st -> st.accountId() == a.actor().id())
                 .ifPresent(st -> s.forwarding().statusChanged(a.json(), st, a.actor()));

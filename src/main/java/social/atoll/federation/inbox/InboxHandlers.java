@@ -14,12 +14,16 @@ public final class InboxHandlers {
         h.on("Follow", new FollowHandler(s, answers));
         h.on("Accept", new FollowResponseHandler(s, true));
         h.on("Reject", new FollowResponseHandler(s, false));
+        QuoteIntake quotes = new QuoteIntake(s);
+        h.on("QuoteRequest", new QuoteRequestHandler(s, quotes));
+        h.on("Accept", "QuoteRequest", new QuoteResponseHandler(s, true));
+        h.on("Reject", "QuoteRequest", new QuoteResponseHandler(s, false));
         h.on("Undo", new UndoHandler(s));
-        CreateHandler creates = new CreateHandler(s);
+        CreateHandler creates = new CreateHandler(s, quotes);
         h.on("Create", creates);
         UpdateActorHandler actorUpdates = new UpdateActorHandler(s);
         for (String actorType : UpdateHandler.ACTOR_TYPES) h.on("Update", actorType, actorUpdates);
-        h.on("Update", new UpdateHandler(s, actorUpdates, creates));
+        h.on("Update", new UpdateHandler(s, actorUpdates, creates, quotes));
         h.on("Delete", new DeleteHandler(s));
         h.on("Like", new LikeHandler(s));
         h.on("EmojiReact", new EmojiReactHandler());

@@ -45,7 +45,9 @@ public record InboxServices(
         FederationClient client,
         ActorResolver resolver,
         NoteReader notes,
-        InboxForwarding forwarding) {
+        InboxForwarding forwarding,
+        social.atoll.core.quote.QuoteService quotes,
+        social.atoll.core.thread.ThreadCompletion threads) {
 
     /** A local account by its actor URI. */
     public Optional<Account> localAccount(String uri) {

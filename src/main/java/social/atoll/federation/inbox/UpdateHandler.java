@@ -20,7 +20,10 @@ final class UpdateHandler implements ActivityHandler {
 
     private final InboxServices s;
 
-    UpdateHandler(InboxServices s, UpdateActorHandler actorUpdates, CreateHandler creates) {
+    private final QuoteIntake quotes;
+
+    UpdateHandler(InboxServices s, UpdateActorHandler actorUpdates, CreateHandler creates, QuoteIntake quotes) {
+        this.quotes = quotes;
         this.s = s;
         this.creates = creates;
         this.actorUpdates = actorUpdates;
@@ -46,6 +49,8 @@ final class UpdateHandler implements ActivityHandler {
         }
         if (stored.accountId() != a.actor().id()) return;
         NoteReader.poll(obj).ifPresent(p -> s.remotePolls().update(stored.id(), p));
+        // an Update may bring the consent to a quote (after the Accept) or a changed quote policy, with or without an edit
+        quotes.process(obj, stored, a.actor());
         // poll tallies arrive as Updates without "updated": only a dated Update is an edit of the text
         java.time.Instant updated = AsValues.instant(obj, "updated");
         if (updated == null) return;

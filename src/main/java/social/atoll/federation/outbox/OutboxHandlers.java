@@ -26,4 +26,9 @@ public final class OutboxHandlers {
     public static void registerStandard(OutboxServices s, EventBus events) {
         for (OutboxHandler h : standard(s)) h.register(events);
     }
+
+    /** The FEP-044f exchange (quote posts with consent), which needs the quote service to name authorizations. */
+    public static void registerQuotes(OutboxServices s, social.atoll.core.quote.QuoteService quotes, EventBus events) {
+        new QuoteDeliveries(s, quotes).register(events);
+    }
 }

@@ -57,6 +57,42 @@ public final class Contexts {
         focal.put("@id", "toot:focalPoint");
         t.put("Hashtag", "as:Hashtag");
         t.put("Emoji", "toot:Emoji");
+        quoteTerms(t);
+        return c;
+    }
+
+    /** Mastodon's {@code quotes} and {@code interaction_policies} extensions (FEP-044f, GoToSocial's namespace). */
+    private static void quoteTerms(ObjectNode t) {
+        t.put("quote", "https://w3id.org/fep/044f#quote");
+        t.put("quoteUri", "http://fedibird.com/ns#quoteUri");
+        t.put("_misskey_quote", "https://misskey-hub.net/ns#_misskey_quote");
+        idType(t, "quoteAuthorization", "https://w3id.org/fep/044f#quoteAuthorization");
+        t.put("gts", "https://gotosocial.org/ns#");
+        idType(t, "interactionPolicy", "gts:interactionPolicy");
+        idType(t, "canQuote", "gts:canQuote");
+        idType(t, "automaticApproval", "gts:automaticApproval");
+        idType(t, "manualApproval", "gts:manualApproval");
+    }
+
+    /** A {@code QuoteRequest} and the answers to it (Mastodon's {@code quote_requests} extension). */
+    public static ArrayNode quoteRequest() {
+        ArrayNode c = F.arrayNode();
+        c.add(AsValues.AS_CONTEXT);
+        ObjectNode t = c.addObject();
+        t.put("QuoteRequest", "https://w3id.org/fep/044f#QuoteRequest");
+        return c;
+    }
+
+    /** A {@code QuoteAuthorization} (Mastodon's {@code quote_authorizations} extension). */
+    public static ArrayNode quoteAuthorization() {
+        ArrayNode c = F.arrayNode();
+        c.add(AsValues.AS_CONTEXT);
+        ObjectNode t = c.addObject();
+        t.put("QuoteAuthorization", "https://w3id.org/fep/044f#QuoteAuthorization");
+        t.put("gts", "https://gotosocial.org/ns#");
+        idType(t, "quoteAuthorization", "https://w3id.org/fep/044f#quoteAuthorization");
+        t.putObject("interactingObject").put("@id", "gts:interactingObject");
+        t.putObject("interactionTarget").put("@id", "gts:interactionTarget");
         return c;
     }
 

@@ -18,6 +18,9 @@ import social.atoll.core.account.Account;
 import social.atoll.core.account.AccountStore;
 import social.atoll.core.poll.Poll;
 import social.atoll.core.poll.PollStore;
+import social.atoll.core.quote.Quote;
+import social.atoll.core.quote.QuotePolicy;
+import social.atoll.core.quote.QuoteService;
 import social.atoll.core.status.Status;
 import social.atoll.core.status.StatusRelations;
 import social.atoll.core.status.StatusStore;
@@ -44,10 +47,12 @@ public final class NoteWriter {
     private final StatusRelations relations;
     private final PollStore polls;
     private final MediaDocuments media;
+    private final QuoteService quotes;
 
     /** {@code media} (may be null) publishes the statuses' attachments. */
     public NoteWriter(Settings settings, AccountStore accounts, StatusStore statuses, StatusRelations relations, PollStore polls,
-                      MediaDocuments media) {
+                      MediaDocuments media, QuoteService quotes) {
+        this.quotes = quotes;
         this.settings = settings;
         this.accounts = accounts;
         this.statuses = statuses;
@@ -242,7 +247,40 @@ public final class NoteWriter {
         ArrayNode items = first.putArray("items");
         b.selfReplies.getOrDefault(s.id(), List.of()).forEach(items::add);
         if (poll != null) question(o, poll, b.now);
+        quote(o, b.quotes.get(s.id()));
+        o.set("interactionPolicy", interactionPolicy(b.policies.getOrDefault(s.id(), QuotePolicy.AUTHOR_ONLY), author));
         return o;
+    }
+
+    /**
+     * FEP-044f's {@code quote} as Mastodon 4.5 writes it, with the older {@code _misskey_quote} and {@code quoteUri}
+     * beside it for servers that read those, and the {@code quoteAuthorization} once consent is given.
+     */
+    private void quote(ObjectNode o, Quote q) {
+        if (q == null) return;
+        if (q.quotedUri() == null) {
+            o.putObject("quote").put("type", "Tombstone");
+            return;
+        }
+        o.put("quote", q.quotedUri());
+        o.put("_misskey_quote", q.quotedUri());
+        o.put("quoteUri", q.quotedUri());
+        String approval = q.accepted() ? quotes.approvalUriOf(q) : null;
+        if (approval != null) o.put("quoteAuthorization", approval);
+    }
+
+    /**
+     * GoToSocial's {@code interactionPolicy} with the one rule Mastodon sends: {@code canQuote}, automatic approval
+     * for Public, the followers or the following collection — or the author alone.
+     */
+    private static ObjectNode interactionPolicy(QuotePolicy p, Account author) {
+        ObjectNode policy = F.objectNode();
+        ArrayNode automatic = policy.putObject("canQuote").putArray("automaticApproval");
+        if (p.automatic().contains(QuotePolicy.PUBLIC)) automatic.add(AsValues.PUBLIC);
+        if (p.automatic().contains(QuotePolicy.FOLLOWERS)) automatic.add(author.followersUrl());
+        if (p.automatic().contains(QuotePolicy.FOLLOWING) && author.followingUrl() != null) automatic.add(author.followingUrl());
+        if (automatic.isEmpty()) automatic.add(author.uri());
+        return policy;
     }
 
     private void question(ObjectNode o, Poll p, Instant now) {
@@ -265,7 +303,8 @@ public final class NoteWriter {
     /** Everything a page of statuses needs, each loaded with one query. */
     private record Batch(Map<Long, Account> accounts, Map<Long, List<Long>> mentions, Map<Long, List<String>> tags,
                          Map<Long, String> parentUris, Map<Long, Poll> polls, Map<Long, List<Long>> audiences,
-                         Map<Long, List<String>> selfReplies, Map<Long, List<ObjectNode>> attachments, Instant now) {}
+                         Map<Long, List<String>> selfReplies, Map<Long, List<ObjectNode>> attachments, Instant now,
+                         Map<Long, Quote> quotes, Map<Long, QuotePolicy> policies) {}
 
     private Batch load(List<Status> list) {
         Set<Long> ids = new HashSet<>();
@@ -293,7 +332,8 @@ public final class NoteWriter {
             if (l.size() < SELF_REPLIES) l.add(e.getValue());
         });
         Map<Long, List<ObjectNode>> attachments = media == null ? Map.of() : media.attachments(ids);
-        return new Batch(accountMap, mentions, relations.tags(ids), parents, polls, audiences, selfReplies, attachments, Instant.now());
+        return new Batch(accountMap, mentions, relations.tags(ids), parents, polls, audiences, selfReplies, attachments, Instant.now(),
+                quotes.ofStatuses(ids), quotes.policiesOf(ids));
     }
 
     static String time(Instant t) { return ActorWriter.time(t); }

@@ -117,7 +117,7 @@ public final class ComposePages implements Controller {
     private record Form(String text, String spoiler, String visibility, String language, boolean sensitive, String scheduledAt,
                         String timezone, String inReplyToId, List<String> pollOptions, long pollExpiresIn, boolean pollMultiple,
                         List<String> mediaIds, Map<String, String> descriptions, Map<String, String> focus, String returnTo,
-                        boolean localOnly) {}
+                        boolean localOnly, String quotedId) {}
 
     private void newForm(Context ctx) {
         var me = sessions.requireSignedIn(ctx);
@@ -145,9 +145,14 @@ public final class ComposePages implements Controller {
             if (e.circle() != null) visibility = CIRCLE_PREFIX + e.circle().id();
             replyLocalOnly = e.localOnly();
         }
+        Long quoteId = id(ctx.queryParam("quote"));
+        if (quoteId != null && statuses.visibleById(viewer, quoteId).isEmpty()) {
+            pages.message(ctx, 404, t("compose.reply_gone_title"), t("compose.error_quote"), null);
+            return;
+        }
         Form f = new Form(text, spoiler, visibility, me.get().user().defaultLanguage(), me.get().user().defaultSensitive(), "", "UTC",
                 replyId == null ? "" : replyId.toString(), blankOptions(), DEFAULT_DURATION, false, List.of(), Map.of(), Map.of(), null,
-                replyLocalOnly);
+                replyLocalOnly, quoteId == null ? "" : quoteId.toString());
         show(ctx, 200, f, null, replyTo, false, false);
     }
 
@@ -158,7 +163,7 @@ public final class ComposePages implements Controller {
             return;
         }
         Form f = new Form("", "", defaultVisibility(me.get()), me.get().user().defaultLanguage(), me.get().user().defaultSensitive(), "",
-                "UTC", "", blankOptions(), DEFAULT_DURATION, false, List.of(), Map.of(), Map.of(), "/home", false);
+                "UTC", "", blankOptions(), DEFAULT_DURATION, false, List.of(), Map.of(), Map.of(), "/home", false, "");
         WebPage page = pages.page(ctx, null, "home");
         ctx.header("Cache-Control", "private, no-store").contentType("text/html; charset=utf-8")
                 .result(pages.fragment("app/compose_form.jte", page, view(f, null, null, false, true, circleChoices(me.get().account().id()))));
@@ -189,7 +194,7 @@ public final class ComposePages implements Controller {
             if (f.visibility().startsWith(CIRCLE_PREFIX) && circle == null) throw new NotFoundException("circle");
             Visibility vis = circle != null ? Visibility.LIMITED : Visibility.parseRequested(f.visibility()).orElse(null);
             var posted = posting.post(accountId, new NewStatus(f.text(), f.spoiler(), f.sensitive(), vis, reply, blankToNull(f.language()),
-                    poll, f.mediaIds(), at, null, null, circle, f.localOnly() ? Boolean.TRUE : null));
+                    poll, f.mediaIds(), at, null, null, circle, f.localOnly() ? Boolean.TRUE : null, id(f.quotedId()), null));
             switch (posted) {
                 case PostStatusService.Published p -> ctx.redirect(f.returnTo() != null ? f.returnTo() : permalink(p.status(), me.get().account()),
                         io.javalin.http.HttpStatus.SEE_OTHER);
@@ -198,7 +203,8 @@ public final class ComposePages implements Controller {
         } catch (ValidationException e) {
             show(ctx, 422, f, e.getMessage(), replyTo, false, f.returnTo() != null);
         } catch (NotFoundException e) {
-            show(ctx, 422, f, t("compose.error_not_found"), replyTo, false, f.returnTo() != null);
+            boolean quote = "quoted status".equals(e.getMessage());
+            show(ctx, 422, f, t(quote ? "compose.error_quote" : "compose.error_not_found"), replyTo, false, f.returnTo() != null);
         }
     }
 
@@ -232,7 +238,7 @@ public final class ComposePages implements Controller {
             multiple = p.multiple();
         }
         Form f = new Form(s.text() == null ? "" : s.text(), s.spoilerText() == null ? "" : s.spoilerText(), e.visibility(),
-                s.language(), s.sensitive(), "", "UTC", "", options, DEFAULT_DURATION, multiple, ids, descriptions, focus, null, s.localOnly());
+                s.language(), s.sensitive(), "", "UTC", "", options, DEFAULT_DURATION, multiple, ids, descriptions, focus, null, s.localOnly(), "");
         show(ctx, 200, f, null, null, true, false, s.id());
     }
 
@@ -359,7 +365,7 @@ public final class ComposePages implements Controller {
                 nz(ctx.formParam("language")), ctx.formParam("sensitive") != null, nz(ctx.formParam("scheduled_at")),
                 nz(ctx.formParam("timezone")), nz(ctx.formParam("in_reply_to_id")), options, duration,
                 ctx.formParam("poll_multiple") != null, ids, descriptions, focus, SignInForm.safeReturnTo(returnTo) ? returnTo : null,
-                ctx.formParam("local_only") != null);
+                ctx.formParam("local_only") != null, nz(ctx.formParam("quoted_status_id")));
     }
 
     /** The form with the files sent along with it (no JavaScript) uploaded and added to its media. */
@@ -383,7 +389,7 @@ public final class ComposePages implements Controller {
             }
         }
         return new Form(f.text(), f.spoiler(), f.visibility(), f.language(), f.sensitive(), f.scheduledAt(), f.timezone(), f.inReplyToId(),
-                f.pollOptions(), f.pollExpiresIn(), f.pollMultiple(), ids, descriptions, focus, f.returnTo(), f.localOnly());
+                f.pollOptions(), f.pollExpiresIn(), f.pollMultiple(), ids, descriptions, focus, f.returnTo(), f.localOnly(), f.quotedId());
     }
 
     /** Alt text and focal point of each new upload, set as a Mastodon client sets them ({@code PUT /api/v1/media/:id}). */
@@ -429,6 +435,7 @@ public final class ComposePages implements Controller {
         WebPage page = pages.page(ctx, title, "compose");
         ComposeView v = view(f, error, replyTo, editing, false,
                 sessions.current(ctx).map(me -> circleChoices(me.account().id())).orElse(List.of()));
+        if (!editing && !f.quotedId().isEmpty()) v = withQuote(v, sessions.current(ctx).map(me -> quotedCard(f, me.account().id())).orElse(null));
         if (editing) v = withAction(v, "/statuses/" + editId + "/edit");
         pages.render(ctx, status, "app/compose.jte", page, v);
     }
@@ -454,13 +461,26 @@ public final class ComposePages implements Controller {
         for (long d : DURATIONS) durations.add(new ComposeView.Choice(Long.toString(d), duration(d)));
         return new ComposeView("/compose", editing, compact, error, replyTo, f.inReplyToId(), f.text(), f.spoiler(),
                 f.visibility().isBlank() ? "public" : f.visibility(), lang, f.sensitive(), f.scheduledAt(), f.pollOptions(),
-                f.pollExpiresIn(), f.pollMultiple(), attached, languages, durations, limits(), circleChoices, f.localOnly());
+                f.pollExpiresIn(), f.pollMultiple(), attached, languages, durations, limits(), circleChoices, f.localOnly(), null,
+                f.quotedId());
+    }
+
+    private static ComposeView withQuote(ComposeView v, StatusCard quoting) {
+        return new ComposeView(v.action(), v.editing(), v.compact(), v.error(), v.replyTo(), v.inReplyToId(), v.text(), v.spoilerText(),
+                v.visibility(), v.language(), v.sensitive(), v.scheduledAt(), v.pollOptions(), v.pollExpiresIn(), v.pollMultiple(),
+                v.media(), v.languages(), v.durations(), v.limits(), v.circles(), v.localOnly(), quoting, v.quotedStatusId());
+    }
+
+    private StatusCard quotedCard(Form f, long viewer) {
+        Long id = id(f.quotedId());
+        if (id == null) return null;
+        return statuses.visibleById(viewer, id).map(s -> card(views.render(s, viewer), viewer)).orElse(null);
     }
 
     private static ComposeView withAction(ComposeView v, String action) {
         return new ComposeView(action, v.editing(), v.compact(), v.error(), v.replyTo(), v.inReplyToId(), v.text(), v.spoilerText(),
                 v.visibility(), v.language(), v.sensitive(), v.scheduledAt(), v.pollOptions(), v.pollExpiresIn(), v.pollMultiple(),
-                v.media(), v.languages(), v.durations(), v.limits(), v.circles(), v.localOnly());
+                v.media(), v.languages(), v.durations(), v.limits(), v.circles(), v.localOnly(), v.quoting(), v.quotedStatusId());
     }
 
     private ComposeView.Limits limits() {

@@ -47,9 +47,12 @@ public final class StatusPages implements Controller {
     private final StatusQueries statuses;
     private final StatusViews views;
     private final StatusEditService edits;
+    /** The thread, and the fetching of its missing replies (complete threads). */
+    private final social.atoll.core.thread.ThreadCompletion threads;
 
     public StatusPages(Settings settings, BrowserSessions sessions, Pages pages, AccountQueries accounts, StatusQueries statuses,
-                       StatusViews views, StatusEditService edits) {
+                       StatusViews views, StatusEditService edits, social.atoll.core.thread.ThreadCompletion threads) {
+        this.threads = threads;
         this.settings = settings;
         this.sessions = sessions;
         this.pages = pages;
@@ -88,7 +91,7 @@ public final class StatusPages implements Controller {
         var t = pages.messages();
         Instant now = Instant.now();
         String viewerId = viewer == null ? null : viewer.toString();
-        var thread = statuses.context(viewer, s.id()).orElse(new StatusQueries.Thread(List.of(), List.of()));
+        var thread = threads.context(viewer, s.id()).orElse(new StatusQueries.Thread(List.of(), List.of()));
         // the post and its thread rendered in one batch: one set of queries for authors, media, polls and flags
         List<Status> all = new ArrayList<>(1 + thread.ancestors().size() + thread.descendants().size());
         all.add(s);

@@ -13,11 +13,13 @@ import java.util.List;
  * @param limits      the counting rule the page's script mirrors (the server stays the judge)
  * @param circles     the poster's circles, offered as visibilities ({@code circle:<id>})
  * @param localOnly   keep the post on this server
+ * @param quoting     the post quoted, shown above the form (null: none)
  */
 public record ComposeView(String action, boolean editing, boolean compact, String error, StatusCard replyTo, String inReplyToId,
                           String text, String spoilerText, String visibility, String language, boolean sensitive, String scheduledAt,
                           List<String> pollOptions, long pollExpiresIn, boolean pollMultiple, List<Attachment> media,
-                          List<Choice> languages, List<Choice> durations, Limits limits, List<Choice> circles, boolean localOnly) {
+                          List<Choice> languages, List<Choice> durations, Limits limits, List<Choice> circles, boolean localOnly,
+                          StatusCard quoting, String quotedStatusId) {
 
     /** An uploaded file waiting in the form, with its alt text and focal point (Mastodon's -1…1, y up). */
     public record Attachment(String id, String type, String preview, String description, String focusX, String focusY) {

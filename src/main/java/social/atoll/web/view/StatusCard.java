@@ -48,7 +48,15 @@ public record StatusCard(
         List<String> filteredBy,
         String sharedWith,
         boolean limited,
-        boolean localOnly) {
+        boolean localOnly,
+        Quote quote,
+        boolean canQuote) {
+
+    /**
+     * The quote a post carries (Mastodon 4.5): its state and, once accepted and visible to the viewer, the quoted post
+     * (shown one level deep; a quote inside it shows as its state only).
+     */
+    public record Quote(String state, StatusCard quoted) {}
 
     /** The author line: name, handle, avatar, and the page on this server that shows them. */
     public record Author(String id, String displayName, String acct, String avatar, String profile, boolean bot, boolean locked) {
@@ -91,7 +99,15 @@ public record StatusCard(
                 Boolean.TRUE.equals(s.favourited()), Boolean.TRUE.equals(s.reblogged()), Boolean.TRUE.equals(s.bookmarked()),
                 Boolean.TRUE.equals(s.pinned()), Boolean.TRUE.equals(s.muted()), viewerId != null && viewerId.equals(s.account().id()),
                 s.inReplyToId(), filtered, s.circle() == null ? null : s.circle().title(), "limited".equals(s.visibilityEx()),
-                s.localOnly());
+                s.localOnly(), quote(s.quote(), viewerId, now, t),
+                s.quoteApproval() != null && ("automatic".equals(s.quoteApproval().currentUser()) || "manual".equals(s.quoteApproval().currentUser())));
+    }
+
+    private static Quote quote(Object q, String viewerId, Instant now, Messages t) {
+        if (q instanceof StatusEntity.Quote full)
+            return new Quote(full.state(), full.quotedStatus() == null ? null : from(full.quotedStatus(), viewerId, now, t));
+        if (q instanceof StatusEntity.ShallowQuote shallow) return new Quote(shallow.state(), null);
+        return null;
     }
 
     public static List<StatusCard> all(List<StatusEntity> entities, String viewerId, Instant now, Messages t) {
