@@ -245,6 +245,9 @@ public final class CoreWiring {
     public final social.atoll.core.moderation.ActionLogStore actionLog;
     public final social.atoll.core.moderation.AccountWarningStore accountWarnings;
     public final social.atoll.core.moderation.AccountModeration accountModeration;
+    public final social.atoll.core.deletion.AccountDeletionStore accountDeletionStore;
+    public final social.atoll.core.deletion.AccountDeletion accountDeletion;
+    public final social.atoll.core.deletion.SuspensionGraceSweep suspensionGrace;
     public final social.atoll.core.moderation.ReportModeration reportModeration;
     public final social.atoll.core.moderation.DomainModeration domainModeration;
     public final social.atoll.core.moderation.SignUpBlocks signUpBlocks;
@@ -398,15 +401,20 @@ public final class CoreWiring {
 
         this.accountKeys = new AccountKeyStore(db);
         this.remoteAccountStore = new RemoteAccountStore(db, ids, json);
-        this.remoteAccountDeletion = new RemoteAccountDeletion(db, remoteStatuses, remoteAccounts);
+        this.remoteAccountDeletion = new RemoteAccountDeletion(db, remoteStatuses, remoteAccounts, media);
         this.remoteQuestions = new RemoteQuestions(db, remoteStatuses, remotePolls);
         this.statusLookup = new StatusLookup(accounts, statuses, visibility);
         this.instanceHealth = new InstanceHealthStore(db);
         this.accountWarnings = new social.atoll.core.moderation.AccountWarningStore(db, json);
         var adminReports = new social.atoll.core.moderation.AdminReportStore(db, json);
+        this.accountDeletionStore = new social.atoll.core.deletion.AccountDeletionStore(db);
+        this.accountDeletion = new social.atoll.core.deletion.AccountDeletion(db, accountDeletionStore, accounts, oauthStore, webSessions,
+                statuses, statusService, follows, media, jobs, events, clock);
+        this.suspensionGrace = new social.atoll.core.deletion.SuspensionGraceSweep(db, accountDeletionStore, accountDeletion, siteSettings,
+                jobs, clock);
         this.accountModeration = new social.atoll.core.moderation.AccountModeration(db, accounts,
                 new social.atoll.core.moderation.AdminAccountStore(db, accounts), oauthStore, webSessions, statuses, statusService,
-                followStore, follows, notifications, accountWarnings, adminReports, actionLog, ids, clock, events);
+                followStore, follows, notifications, accountWarnings, adminReports, actionLog, ids, clock, events, accountDeletion);
         this.reportModeration = new social.atoll.core.moderation.ReportModeration(db, adminReports, actionLog, clock);
         this.auditLog = new social.atoll.core.moderation.AuditLog(actionLog);
         this.serverSettings = new social.atoll.core.moderation.ServerSettings(db, siteSettings, instance,
