@@ -297,7 +297,8 @@ public final class CoreWiring {
         this.authorizations = new AuthorizationService(db, oauthStore, oauth, tokens, ids, clock);
         this.webSessions = new WebSessionStore(db, ids, clock);
         this.authorizedApps = new social.atoll.core.auth.AuthorizedApps(oauthStore, tokens);
-        this.browserSignIn = new WebSessions(webSessions, accounts, accountService, new SignInThrottle(clock), clock);
+        this.browserSignIn = new WebSessions(webSessions, accounts, accountService, new SignInThrottle(clock), clock,
+                new social.atoll.core.account.SignInNotices(settings, db, new social.atoll.core.account.SignInOriginStore(), mail, clock));
 
         this.textFormatter = new TextFormatter(settings, accounts);
         this.statuses = new StatusStore(db, ids);

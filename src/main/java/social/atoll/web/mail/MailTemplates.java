@@ -31,9 +31,17 @@ public final class MailTemplates implements MailService.Templates {
         String k = "mail." + letter.kind().id();
         String subject = messages.get(k + ".subject", instance);
         MailView view = new MailView(instance, settings.baseUrl(), subject, messages.get("mail.greeting", letter.username()),
-                List.of(messages.get(k + ".body", instance)), letter.link() == null ? null : messages.get(k + ".button"),
+                List.of(messages.get(k + ".body", bodyArgs(instance, letter))), letter.link() == null ? null : messages.get(k + ".button"),
                 letter.link(), messages.get("mail.footer", instance, settings.baseUrl()));
         return new Mail(letter.to(), subject, render("mail/letter_text.jte", view), render("mail/letter.jte", view), letter.link());
+    }
+
+    /** The server's name, then the letter's details, as the body's {@code {0}}, {@code {1}}, … */
+    private static Object[] bodyArgs(String instance, Letter letter) {
+        Object[] args = new Object[1 + letter.details().size()];
+        args[0] = instance;
+        for (int i = 0; i < letter.details().size(); i++) args[i + 1] = letter.details().get(i);
+        return args;
     }
 
     private String render(String template, MailView view) {

@@ -17,8 +17,10 @@ public final class SettingsNav {
             new Entry("preferences", "/settings/preferences"),
             new Entry("applications", "/settings/applications"),
             new Entry("sessions", "/settings/sessions"),
+            new Entry("email", "/settings/email"),
             new Entry("password", "/settings/password"),
             new Entry("aliases", "/settings/aliases"),
             new Entry("move", "/settings/move"),
-            new Entry("export", "/settings/export"));
+            new Entry("export", "/settings/export"),
+            new Entry("delete", "/settings/delete"));
 }
