@@ -90,6 +90,7 @@ class AccountDeletionFederationIT {
         var plain = a.http().postJson("/api/v1/statuses", token, Map.of("status", "hello from " + name));
         List<String> uris = List.of(withImage.json().get("uri").asText(), plain.json().get("uri").asText());
         Await.until("B holds " + name + "'s posts", () -> statusesOf(b, idOnB) == 2);
+        Await.until("B caches the image of " + name + "'s post", () -> mediaOf(b, idOnB) >= 1);
         // the fan favourites a post: its server interacted
         String onB = b.http().get("/api/v1/accounts/" + idOnB + "/statuses", fan).json().get(0).get("id").asText();
         assertThat(b.http().postJson("/api/v1/statuses/" + onB + "/favourite", fan, null).status()).isEqualTo(200);
