@@ -215,4 +215,41 @@ class AccountDeletionFederationIT {
         assertThat(a.app().core.suspensionGrace.grace()).isZero();
         a.app().core.siteSettings.put(SuspensionGraceSweep.SETTING, "");
     }
+
+    /**
+     * The {@code Delete} as another implementation sees it (a bare fake server the account followed): Mastodon's
+     * shape, sent once to that server, signed with the account's key; none of the posts' own deletions follow it.
+     */
+    @Test
+    void theDeleteOfTheActorHasMastodonsShapeAndIsSignedByTheAccount() throws Exception {
+        try (FakeFediServer remote = FakeFediServer.start()) {
+            String token = a.createUser("ad_erin");
+            FakeFediServer.Actor friend = remote.actor("friend");
+            Fed.followRemote(a, token, remote, friend);
+            FakeFediServer.Actor fan = remote.actor("fan");
+            Fed.remoteFollows(a, remote, fan, "ad_erin");
+            a.http().postJson("/api/v1/statuses", token, Map.of("status", "a public post"));
+            Await.until("the post reaches the fake server", () -> !remote.received("Create").isEmpty());
+            String id = Fed.accountId(a, token);
+
+            a.app().core.accountDeletion.deleteOwn(Long.parseLong(id), "password-ad_erin");
+            Await.until("the purge finishes", () -> a.app().core.accountDeletionStore.finished(Long.parseLong(id)));
+            Fed.awaitDeliveries(a);
+            String actor = Fed.actorUri(a, "ad_erin");
+            var deletes = remote.received().stream().filter(r -> r.body().path("type").asText().equals("Delete")).toList();
+            assertThat(deletes).hasSize(1);
+            var d = deletes.get(0).body();
+            assertThat(d.get("id").asText()).isEqualTo(actor + "#delete");
+            assertThat(d.get("actor").asText()).isEqualTo(actor);
+            assertThat(d.get("object").asText()).isEqualTo(actor);
+            assertThat(d.get("to").get(0).asText()).isEqualTo("https://www.w3.org/ns/activitystreams#Public");
+            String signature = deletes.get(0).headers().entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase("signature"))
+                    .findFirst().orElseThrow().getValue().get(0);
+            assertThat(signature).contains("keyId=\"" + actor + "#main-key\"");
+            // one Delete for the server (its shared inbox), though two of its accounts knew the account; the follows
+            // ended and the post went without an Undo or a Delete of their own: the Delete of the actor says it all
+            assertThat(deletes.get(0).path()).isEqualTo("/inbox");
+            assertThat(remote.received("Undo")).isEmpty();
+        }
+    }
 }

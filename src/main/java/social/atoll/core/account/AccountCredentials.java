@@ -207,6 +207,10 @@ public final class AccountCredentials {
         Instant now = clock.instant();
         String username = username(user);
         db.write(h -> {
+            // one change mail a minute: the form must not become a way to flood someone's inbox
+            if (tokens.issuedSince(h, user.id(), UserTokenStore.Purpose.CHANGE_EMAIL, now.minus(RESET_SPACING), now))
+                throw new ValidationException("Email change was asked for a moment ago; try again in a minute",
+                        Map.of("email", List.of(new ValidationException.FieldError("ERR_TOO_SOON", "change was asked for a moment ago; try again in a minute"))));
             tokens.voidAll(h, user.id(), UserTokenStore.Purpose.CHANGE_EMAIL, now);
             tokens.insert(h, ids.next(), user.id(), UserTokenStore.Purpose.CHANGE_EMAIL, Tokens.sha256(token), now, now.plus(EMAIL_CHANGE_LIFETIME));
             tokens.setUnconfirmedEmail(h, user.id(), email);

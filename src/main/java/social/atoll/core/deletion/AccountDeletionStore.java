@@ -39,7 +39,9 @@ public final class AccountDeletionStore {
             "DELETE FROM featured_tags WHERE account_id = :a",
             "DELETE FROM push_subscriptions WHERE account_id = :a",
             "DELETE FROM suggestion_dismissals WHERE account_id = :a OR target_account_id = :a",
-            "DELETE FROM idempotency_keys WHERE account_id = :a");
+            "DELETE FROM idempotency_keys WHERE account_id = :a",
+            // rows already marked deleted are invisible to the status service; nothing else refers to them
+            "DELETE FROM statuses WHERE account_id = :a AND deleted_at IS NOT NULL");
 
     public enum Origin { SELF, STAFF, GRACE }
 
@@ -109,7 +111,7 @@ public final class AccountDeletionStore {
 
     /** The next batch of the account's statuses (boosts included), oldest first. */
     List<Long> statusBatch(long accountId, int limit) {
-        return db.read(h -> h.createQuery("SELECT id FROM statuses WHERE account_id = :a ORDER BY id LIMIT :n")
+        return db.read(h -> h.createQuery("SELECT id FROM statuses WHERE account_id = :a AND deleted_at IS NULL ORDER BY id LIMIT :n")
                 .bind("a", accountId).bind("n", limit).mapTo(Long.class).list());
     }
 
