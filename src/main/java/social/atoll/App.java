@@ -79,6 +79,7 @@ public final class App implements AutoCloseable {
     /** Starts the background workers (the durable job queue and its recurring jobs). */
     public synchronized App startWorkers() {
         core.mediaSweep.schedule();
+        core.suspensionGrace.schedule();
         federation.actorRefresh.schedule();
         infra.jobs.start();
         return this;

@@ -252,6 +252,9 @@ public final class CoreWiring {
     public final social.atoll.core.moderation.ActionLogStore actionLog;
     public final social.atoll.core.moderation.AccountWarningStore accountWarnings;
     public final social.atoll.core.moderation.AccountModeration accountModeration;
+    public final social.atoll.core.deletion.AccountDeletionStore accountDeletionStore;
+    public final social.atoll.core.deletion.AccountDeletion accountDeletion;
+    public final social.atoll.core.deletion.SuspensionGraceSweep suspensionGrace;
     public final social.atoll.core.moderation.ReportModeration reportModeration;
     public final social.atoll.core.moderation.Appeals appeals;
     public final social.atoll.core.moderation.WarningPresets warningPresets;
@@ -309,7 +312,8 @@ public final class CoreWiring {
         this.authorizations = new AuthorizationService(db, oauthStore, oauth, tokens, ids, clock);
         this.webSessions = new WebSessionStore(db, ids, clock);
         this.authorizedApps = new social.atoll.core.auth.AuthorizedApps(oauthStore, tokens);
-        this.browserSignIn = new WebSessions(webSessions, accounts, accountService, new SignInThrottle(clock), clock);
+        this.browserSignIn = new WebSessions(webSessions, accounts, accountService, new SignInThrottle(clock), clock,
+                new social.atoll.core.account.SignInNotices(settings, db, new social.atoll.core.account.SignInOriginStore(), mail, clock));
 
         this.textFormatter = new TextFormatter(settings, accounts);
         this.statuses = new StatusStore(db, ids);
@@ -426,7 +430,7 @@ public final class CoreWiring {
 
         this.accountKeys = new AccountKeyStore(db);
         this.remoteAccountStore = new RemoteAccountStore(db, ids, json);
-        this.remoteAccountDeletion = new RemoteAccountDeletion(db, remoteStatuses, remoteAccounts);
+        this.remoteAccountDeletion = new RemoteAccountDeletion(db, remoteStatuses, remoteAccounts, media);
         this.remoteQuestions = new RemoteQuestions(db, remoteStatuses, remotePolls);
         this.statusLookup = new StatusLookup(accounts, statuses, visibility);
         this.instanceHealth = new InstanceHealthStore(db);
@@ -436,10 +440,15 @@ public final class CoreWiring {
         var moderationExtras = new social.atoll.core.moderation.ModerationExtrasStore(db, json);
         var appealStore = new social.atoll.core.moderation.AppealStore(db);
         var moderationNotices = new social.atoll.core.moderation.ModerationNotices(accounts, notifications, mail, settings);
+        this.accountDeletionStore = new social.atoll.core.deletion.AccountDeletionStore(db);
+        this.accountDeletion = new social.atoll.core.deletion.AccountDeletion(db, accountDeletionStore, accounts, oauthStore, webSessions,
+                statuses, statusService, follows, media, jobs, events, clock);
+        this.suspensionGrace = new social.atoll.core.deletion.SuspensionGraceSweep(db, accountDeletionStore, accountDeletion, siteSettings,
+                jobs, clock);
         this.accountModeration = new social.atoll.core.moderation.AccountModeration(db, accounts,
                 new social.atoll.core.moderation.AdminAccountStore(db, accounts), oauthStore, webSessions, statuses, statusService,
                 followStore, follows, notifications, accountWarnings, adminReports, actionLog, ids, clock, events, moderationExtras,
-                appealStore, moderationNotices);
+                appealStore, moderationNotices, accountDeletion);
         this.reportModeration = new social.atoll.core.moderation.ReportModeration(db, adminReports, actionLog, clock, moderationExtras,
                 moderationNotices, accounts, ids);
         this.appeals = new social.atoll.core.moderation.Appeals(db, accounts, accountWarnings, appealStore, actionLog, moderationNotices, ids,

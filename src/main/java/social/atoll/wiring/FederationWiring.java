@@ -101,7 +101,7 @@ public final class FederationWiring {
         this.instanceProbe = new InstanceProbe(federationClient, instanceHealth, clock);
         this.deliveryJob = new DeliveryJob(jobs, ids, clock, federationClient, core.accounts, instanceHealth, instanceProbe);
         this.outbox = new OutboxServices(jobs, ids, json, core.accounts, core.followStore, core.statuses, core.statusRelations,
-                core.pollStore, noteWriter, actorWriter, new ActivityWriter(json, ids), clock, instanceActor);
+                core.pollStore, noteWriter, actorWriter, new ActivityWriter(json, ids), clock, instanceActor, core.accountDeletionStore);
         var migrationLookup = new social.atoll.federation.resolver.MigrationLookup(actorResolver, core.accounts);
         var moveStore = new social.atoll.core.migration.MoveStore(infra.db);
         this.aliases = new social.atoll.core.migration.AliasService(infra.db, core.accounts, migrationLookup, infra.jsonColumns, clock,

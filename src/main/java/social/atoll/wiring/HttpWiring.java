@@ -227,6 +227,8 @@ public final class HttpWiring implements AutoCloseable {
         c.add(new social.atoll.web.admin.AdminDashboardPage(browserSessions, pages, core.dashboard));
         c.add(new social.atoll.web.invites.InvitePages(browserSessions, pages, core.invites, settings, infra.clock));
         c.add(new social.atoll.web.settings.PasswordSettings(browserSessions, pages, core.credentials));
+        c.add(new social.atoll.web.settings.EmailSettings(browserSessions, pages, core.credentials));
+        c.add(new social.atoll.web.settings.DeleteSettings(browserSessions, pages, core.accountDeletion));
         c.add(new social.atoll.web.settings.MigrationSettings(settings, browserSessions, pages, federation.aliases, federation.moves,
                 core.accountQueries));
         c.add(new social.atoll.web.auth.SignUpPages(core.signUps, core.credentials, core.instance, browserSessions, pages));

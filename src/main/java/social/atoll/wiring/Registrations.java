@@ -25,6 +25,8 @@ public final class Registrations {
         // core: media, link previews, feeds, notifications, streaming
         core.media.register();
         core.mediaSweep.register();
+        core.accountDeletion.register();
+        core.suspensionGrace.register();
         core.cards.register(events);
         core.linkVerifier.register(events);
         if (core.remoteMediaFetcher != null) core.remoteMediaFetcher.register(events, jobs);

@@ -28,6 +28,7 @@ public final class AccountCredentials {
 
     static final Duration CONFIRMATION_LIFETIME = Duration.ofHours(24);
     static final Duration RESET_LIFETIME = Duration.ofHours(1);
+    static final Duration EMAIL_CHANGE_LIFETIME = Duration.ofHours(24);
     /** One reset mail per account per minute: the form must not become a way to flood someone's inbox. */
     static final Duration RESET_SPACING = Duration.ofMinutes(1);
 
@@ -181,6 +182,64 @@ public final class AccountCredentials {
             mail.send(new Letter(Letter.Kind.PASSWORD_CHANGED, user.email(), username, settings.url("/auth/password/new"), user.locale()));
             return null;
         });
+    }
+
+    /**
+     * Asks to change the account's address from settings (the current password must match): a single-use link,
+     * valid 24 hours, goes to the new address, and a notice to the old one; the address changes only when the link
+     * is used. Earlier change links stop working. Whether another account has the new address is not said here
+     * (that would tell anyone who is registered); the link then fails.
+     *
+     * @throws ValidationException when the password is wrong or the address is invalid or the current one
+     */
+    public void requestEmailChange(long accountId, String currentPassword, String newEmail) {
+        User user = accounts.userByAccountId(accountId).orElseThrow(() -> new ValidationException("No such user"));
+        if (!Passwords.matches(currentPassword == null ? "" : currentPassword, user.passwordHash()))
+            throw new ValidationException("Current password is invalid",
+                    Map.of("current_password", List.of(new ValidationException.FieldError("ERR_INVALID", "is invalid"))));
+        String email = newEmail == null ? "" : newEmail.trim().toLowerCase(java.util.Locale.ROOT);
+        if (email.isEmpty() || email.length() > 320 || !AccountService.validEmail(email))
+            throw new ValidationException("Email is invalid", Map.of("email", List.of(new ValidationException.FieldError("ERR_INVALID", "is invalid"))));
+        if (email.equals(user.email()))
+            throw new ValidationException("Email is your current address",
+                    Map.of("email", List.of(new ValidationException.FieldError("ERR_UNCHANGED", "is your current address"))));
+        String token = Tokens.random();
+        Instant now = clock.instant();
+        String username = username(user);
+        db.write(h -> {
+            // one change mail a minute: the form must not become a way to flood someone's inbox
+            if (tokens.issuedSince(h, user.id(), UserTokenStore.Purpose.CHANGE_EMAIL, now.minus(RESET_SPACING), now))
+                throw new ValidationException("Email change was asked for a moment ago; try again in a minute",
+                        Map.of("email", List.of(new ValidationException.FieldError("ERR_TOO_SOON", "change was asked for a moment ago; try again in a minute"))));
+            tokens.voidAll(h, user.id(), UserTokenStore.Purpose.CHANGE_EMAIL, now);
+            tokens.insert(h, ids.next(), user.id(), UserTokenStore.Purpose.CHANGE_EMAIL, Tokens.sha256(token), now, now.plus(EMAIL_CHANGE_LIFETIME));
+            tokens.setUnconfirmedEmail(h, user.id(), email);
+            mail.send(new Letter(Letter.Kind.EMAIL_CHANGE_CONFIRM, email, username, settings.url("/auth/email/confirm?token=" + token),
+                    user.locale(), List.of(email)));
+            mail.send(new Letter(Letter.Kind.EMAIL_CHANGE_NOTICE, user.email(), username, settings.url("/auth/password/new"),
+                    user.locale(), List.of(email)));
+            return null;
+        });
+    }
+
+    /** The address a change waits to be confirmed for, if any. */
+    public Optional<String> pendingEmail(long accountId) {
+        return accounts.userByAccountId(accountId).flatMap(u -> db.read(h -> tokens.unconfirmedEmail(h, u.id())));
+    }
+
+    public enum EmailChangeOutcome { CHANGED, INVALID_LINK, ADDRESS_TAKEN }
+
+    /** Uses an e-mail change link: the waiting address becomes the account's. The link works once, and not after 24 hours. */
+    public EmailChangeOutcome confirmEmailChange(String token) {
+        if (!wellFormed(token)) return EmailChangeOutcome.INVALID_LINK;
+        Instant now = clock.instant();
+        return db.write(h -> tokens.spend(h, UserTokenStore.Purpose.CHANGE_EMAIL, Tokens.sha256(token), now).map(userId -> {
+            Optional<String> waiting = tokens.unconfirmedEmail(h, userId);
+            if (waiting.isEmpty()) return EmailChangeOutcome.INVALID_LINK;
+            if (tokens.emailTaken(h, waiting.get(), userId)) return EmailChangeOutcome.ADDRESS_TAKEN;
+            tokens.applyUnconfirmedEmail(h, userId, now);
+            return EmailChangeOutcome.CHANGED;
+        }).orElse(EmailChangeOutcome.INVALID_LINK));
     }
 
     /** The rules of {@link PasswordRules}, as a validation error on {@code password}. */

@@ -483,6 +483,11 @@ public final class AccountStore {
         db.write(h -> h.createUpdate("UPDATE users SET created_by_application_id = :app WHERE id = :id").bind("app", appId).bind("id", userId).execute());
     }
 
+    /** Forgets the avatar and header media of an account, before its media rows are removed. */
+    public void dropProfileMedia(Handle h, long accountId) {
+        h.createUpdate("UPDATE accounts SET avatar_media_id = NULL, header_media_id = NULL WHERE id = :a").bind("a", accountId).execute();
+    }
+
     /** Removes an account and everything that cascades from it (a rejected sign-up). */
     public void deleteAccount(Handle h, long accountId) {
         h.createUpdate("DELETE FROM users WHERE account_id = :a").bind("a", accountId).execute();

@@ -31,6 +31,7 @@ public final class RemoteAccountService {
             for (long t : followStore.followedOrRequested(h, accountId)) follows.unfollow(accountId, t);
             for (long f : followStore.followersOrRequesters(h, accountId)) follows.unfollow(f, accountId);
             accounts.suspendRemote(h, accountId, clock.instant());
+            accounts.dropProfileMedia(h, accountId); // its cached avatar and header are removed next
             return null;
         });
     }

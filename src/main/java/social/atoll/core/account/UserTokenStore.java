@@ -13,7 +13,7 @@ import org.jdbi.v3.core.Handle;
 public final class UserTokenStore {
 
     public enum Purpose {
-        CONFIRM_EMAIL("confirm_email"), PASSWORD_RESET("password_reset");
+        CONFIRM_EMAIL("confirm_email"), PASSWORD_RESET("password_reset"), CHANGE_EMAIL("change_email");
 
         final String id;
 
@@ -75,6 +75,30 @@ public final class UserTokenStore {
     public void voidAll(Handle h, long userId, Purpose purpose, Instant now) {
         h.createUpdate("UPDATE user_tokens SET used_at = :now WHERE user_id = :user AND purpose = :purpose AND used_at IS NULL")
                 .bind("now", now).bind("user", userId).bind("purpose", purpose.id).execute();
+    }
+
+    /** Keeps the address a change asks for until the link mailed to it is used. */
+    public void setUnconfirmedEmail(Handle h, long userId, String email) {
+        h.createUpdate("UPDATE users SET unconfirmed_email = :e WHERE id = :id").bind("e", email).bind("id", userId).execute();
+    }
+
+    /** The address a user asked to change to, not confirmed yet. */
+    public Optional<String> unconfirmedEmail(Handle h, long userId) {
+        return h.createQuery("SELECT unconfirmed_email FROM users WHERE id = :id").bind("id", userId).mapTo(String.class).findOne()
+                .filter(java.util.Objects::nonNull);
+    }
+
+    /** True when another user has this (lower-cased) address. */
+    public boolean emailTaken(Handle h, String email, long userId) {
+        return h.createQuery("SELECT COUNT(*) FROM users WHERE email = :e AND id <> :id").bind("e", email).bind("id", userId)
+                .mapTo(Integer.class).one() > 0;
+    }
+
+    /** Makes the waiting address the user's address; the mail to it proved it is theirs, so it counts as confirmed. */
+    public void applyUnconfirmedEmail(Handle h, long userId, Instant now) {
+        h.createUpdate("""
+                        UPDATE users SET email = unconfirmed_email, unconfirmed_email = NULL, confirmed_at = COALESCE(confirmed_at, :now)
+                        WHERE id = :id AND unconfirmed_email IS NOT NULL""").bind("now", now).bind("id", userId).execute();
     }
 
     public void confirm(Handle h, long userId, Instant now) {

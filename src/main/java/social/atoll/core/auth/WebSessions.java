@@ -30,13 +30,15 @@ public final class WebSessions {
     private final AccountService accountService;
     private final SignInThrottle throttle;
     private final Clock clock;
+    private final social.atoll.core.account.SignInNotices notices;
 
     /** How stale a session's recorded activity may get before a request refreshes it. */
     static final Duration ACTIVITY_STEP = Duration.ofMinutes(5);
 
     public WebSessions(WebSessionStore store, AccountStore accounts, AccountService accountService, SignInThrottle throttle,
-                       Clock clock) {
+                       Clock clock, social.atoll.core.account.SignInNotices notices) {
         this.clock = clock;
+        this.notices = notices;
         this.store = store;
         this.accounts = accounts;
         this.accountService = accountService;
@@ -99,6 +101,7 @@ public final class WebSessions {
     public Session start(Person person, String previousSecret, String ip, String userAgent) {
         store.delete(previousSecret);
         WebSessionStore.Created created = store.create(person.user().id(), person.account().id(), ip, userAgent);
+        notices.signedIn(person.user(), person.account(), ip, userAgent);
         return new Session(created.session(), created.secret(), person);
     }
 

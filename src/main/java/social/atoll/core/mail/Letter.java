@@ -52,7 +52,12 @@ public record Letter(Kind kind, String to, String username, String link, String 
         /** To staff who decide appeals: a person appealed a strike. */
         NEW_APPEAL("new_appeal"),
         /** A report the person filed was handled. */
-        REPORT_RESOLVED("report_resolved");
+        REPORT_RESOLVED("report_resolved"),
+        /** The address change (args: the new address), to the new address and as a notice to the old. */
+        EMAIL_CHANGE_CONFIRM("email_change_confirm"),
+        EMAIL_CHANGE_NOTICE("email_change_notice"),
+        /** A sign-in from a browser and IP not seen before (args: what the body names of them). */
+        NEW_SIGN_IN("new_sign_in");
 
         private final String id;
 

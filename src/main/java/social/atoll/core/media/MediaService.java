@@ -357,6 +357,21 @@ public final class MediaService {
         deleteQuietly(keys);
     }
 
+    /**
+     * Removes up to {@code limit} of an account's media rows and their files (uploads, attachments, avatar and
+     * header, cached remote copies); answers how many went, so a caller repeats until none is left.
+     */
+    public int deleteBatchOf(long accountId, int limit) {
+        List<MediaAttachment> batch = store.ofAccount(accountId, limit);
+        if (batch.isEmpty()) return 0;
+        db.write(h -> {
+            for (MediaAttachment m : batch) MediaStore.delete(h, m.id());
+            return null;
+        });
+        for (MediaAttachment m : batch) deleteFiles(m);
+        return batch.size();
+    }
+
     /** Removes unattached uploads created before {@code cutoff}; returns how many. */
     public int sweepOrphans(Instant cutoff) {
         int removed = 0;

@@ -212,6 +212,12 @@ public final class MediaStore {
         h.createUpdate("DELETE FROM media_attachments WHERE id = :id").bind("id", id).execute();
     }
 
+    /** A batch of an account's media rows, whatever they are attached to (a deleted account's purge). */
+    List<MediaAttachment> ofAccount(long accountId, int limit) {
+        return db.read(h -> h.createQuery("SELECT * FROM media_attachments WHERE account_id = :a ORDER BY id LIMIT :n")
+                .bind("a", accountId).bind("n", limit).map(MEDIA).list());
+    }
+
     /**
      * Uploads never attached to a status (nor attached and then left by a deleted status) before {@code cutoff};
      * those reserved for a scheduled status or kept for an edit history are not orphans.

@@ -16,6 +16,8 @@ import social.atoll.core.auth.WebSessionStore;
 import social.atoll.core.common.ForbiddenException;
 import social.atoll.core.common.NotFoundException;
 import social.atoll.core.common.ValidationException;
+import social.atoll.core.deletion.AccountDeletion;
+import social.atoll.core.deletion.AccountDeletionStore;
 import social.atoll.core.follow.FollowService;
 import social.atoll.core.follow.FollowStore;
 import social.atoll.core.notification.NotificationStore;
@@ -68,12 +70,13 @@ public final class AccountModeration {
     private final ModerationExtrasStore extras;
     private final AppealStore appeals;
     private final ModerationNotices notices;
+    private final AccountDeletion deletion;
 
     public AccountModeration(Database db, AccountStore accounts, AdminAccountStore adminAccounts, OAuthStore oauth,
                              WebSessionStore webSessions, StatusStore statuses, StatusService statusService, FollowStore followStore,
                              FollowService follows, NotificationStore notifications, AccountWarningStore warnings, AdminReportStore reports,
                              ActionLogStore log, IdGenerator ids, Clock clock, EventBus events, ModerationExtrasStore extras,
-                             AppealStore appeals, ModerationNotices notices) {
+                             AppealStore appeals, ModerationNotices notices, AccountDeletion deletion) {
         this.extras = extras;
         this.appeals = appeals;
         this.notices = notices;
@@ -93,6 +96,7 @@ public final class AccountModeration {
         this.ids = ids;
         this.clock = clock;
         this.events = events;
+        this.deletion = deletion;
     }
 
     /** Reading accounts as staff needs {@code manage_users}. */
@@ -210,6 +214,8 @@ public final class AccountModeration {
     private void clear(StaffAccess.Actor actor, long accountId, Mark mark, String action) {
         StaffAccess.require(actor, Permission.MANAGE_USERS);
         Account a = target(actor, accountId).account();
+        // a deleted account's data is gone and its Delete was sent: there is nothing left to restore
+        if (mark == Mark.SUSPENDED && a.local() && deletion.started(a.id())) throw new ForbiddenException("This action is not allowed");
         db.write(h -> {
             accounts.mark(h, a.id(), mark, null, clock.instant());
             log.record(h, actor, action, "Account", a.id(), a.acct(), Map.of());
@@ -254,13 +260,23 @@ public final class AccountModeration {
     }
 
     /**
-     * Deletes the data of a suspended account (Mastodon: {@code delete_user_data}): its statuses go (a local one's
-     * deletions federate), a local account's profile and sign-in are erased while its row keeps the name reserved.
+     * Deletes the data of a suspended account (Mastodon: {@code delete_user_data}). A local account goes through
+     * the full deletion ({@link AccountDeletion}: {@code Delete} of the actor to every server that knows it, then a
+     * purge job; its row keeps the name reserved). A remote account's statuses are removed here.
      */
     public void deleteData(StaffAccess.Actor actor, long accountId) {
         StaffAccess.require(actor, Permission.DELETE_USER_DATA);
         Account a = target(actor, accountId).account();
         if (!a.suspended()) throw new ForbiddenException("This action is not allowed");
+        if (a.local()) {
+            boolean first = !deletion.started(a.id());
+            deletion.begin(a.id(), AccountDeletionStore.Origin.STAFF);
+            if (first) db.write(h -> {
+                log.record(h, actor, "destroy", "Account", a.id(), a.acct(), Map.of());
+                return null;
+            });
+            return;
+        }
         List<Status> all = statuses.allRowsOf(a.id());
         db.write(h -> {
             for (Status s : all) if (statuses.byId(s.id()).isPresent()) statusService.delete(s);

@@ -87,7 +87,9 @@ public final class ActorDocumentsController implements Controller {
         return d;
     }
 
+    /** A local account; a deleted one (a suspended stub without sign-in) is 410 Gone, as Mastodon answers. */
     private Account local(String username) {
-        return accounts.visibleByAcct(username, null).orElseThrow(ApiException::notFound);
+        return accounts.visibleByAcct(username, null).orElseThrow(() -> accounts.byAcct(username, null).filter(Account::suspended).isPresent()
+                ? new ApiException(410, "Gone") : ApiException.notFound());
     }
 }

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 import social.atoll.core.account.Account;
 import social.atoll.core.account.AccountStore;
+import social.atoll.core.deletion.AccountDeletionStore;
 import social.atoll.core.follow.FollowStore;
 import social.atoll.core.poll.PollStore;
 import social.atoll.core.status.Status;
@@ -26,13 +27,27 @@ final class Audience {
     private final StatusStore statuses;
     private final StatusRelations relations;
     private final PollStore polls;
+    private final AccountDeletionStore deletions;
 
-    Audience(AccountStore accounts, FollowStore follows, StatusStore statuses, StatusRelations relations, PollStore polls) {
+    Audience(AccountStore accounts, FollowStore follows, StatusStore statuses, StatusRelations relations, PollStore polls,
+             AccountDeletionStore deletions) {
         this.accounts = accounts;
         this.follows = follows;
         this.statuses = statuses;
         this.relations = relations;
         this.polls = polls;
+        this.deletions = deletions;
+    }
+
+    /**
+     * True when a local account is being deleted: its {@code Delete} of the actor already tells every server to drop
+     * its posts and follows, so the purge's own removals are not announced one by one (as Mastodon's).
+     */
+    boolean deleting(Account a) { return a.suspended() && deletions.started(a.id()); }
+
+    /** The servers that know a local account being deleted (read before the purge removes what links them). */
+    Set<String> knowing(long accountId) {
+        return new LinkedHashSet<>(deletions.remoteInboxesKnowing(accountId));
     }
 
     /** A local account: the only ones whose actions are sent out (remote ones' arrive through the inbox). */

@@ -45,7 +45,7 @@ final class FollowDeliveries implements OutboxHandler {
     private void unfollowed(long followerId, long targetId) {
         Account follower = s.audience.local(followerId).orElse(null);
         Account target = s.audience.remote(targetId).orElse(null);
-        if (follower == null || target == null) return;
+        if (follower == null || target == null || s.audience.deleting(follower)) return;
         s.deliveries.send(s.activities.unfollow(follower, target), follower, s.audience.personalInbox(targetId));
     }
 }

@@ -19,7 +19,8 @@ public final class OutboxHandlers {
                 new BlockDeliveries(s),
                 new ProfileDeliveries(s),
                 new ReportDeliveries(s),
-                new MoveDeliveries(s));
+                new MoveDeliveries(s),
+                new AccountDeletionDeliveries(s));
     }
 
     /** Registers the standard handlers' listeners and jobs; call before the job queue starts. */

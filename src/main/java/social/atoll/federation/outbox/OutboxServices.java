@@ -3,6 +3,7 @@ package social.atoll.federation.outbox;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import social.atoll.core.account.AccountStore;
+import social.atoll.core.deletion.AccountDeletionStore;
 import social.atoll.core.follow.FollowStore;
 import social.atoll.core.poll.PollStore;
 import social.atoll.core.status.StatusRelations;
@@ -34,8 +35,8 @@ public final class OutboxServices {
 
     public OutboxServices(JobQueue jobs, IdGenerator ids, ObjectMapper json, AccountStore accounts, FollowStore follows,
                           StatusStore statuses, StatusRelations relations, PollStore polls, NoteWriter notes, ActorWriter actors,
-                          ActivityWriter activities, Clock clock, InstanceActor instanceActor) {
-        this.audience = new Audience(accounts, follows, statuses, relations, polls);
+                          ActivityWriter activities, Clock clock, InstanceActor instanceActor, AccountDeletionStore deletions) {
+        this.audience = new Audience(accounts, follows, statuses, relations, polls, deletions);
         this.deliveries = new Deliveries(jobs, json);
         this.notes = notes;
         this.actors = actors;

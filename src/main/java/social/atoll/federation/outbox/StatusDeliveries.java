@@ -47,7 +47,7 @@ final class StatusDeliveries implements OutboxHandler {
         Status status = e.status();
         if (!status.local() || status.isReblog()) return;
         Account author = s.audience.local(status.accountId()).orElse(null);
-        if (author == null) return;
+        if (author == null || s.audience.deleting(author)) return;
         s.deliveries.send(s.activities.statusDeleted(author, status, s.audience.accounts(e.mentionedAccountIds())), author,
                 s.audience.ofDeletion(status, author, e.mentionedAccountIds(), e.reachedAccountIds()));
     }

@@ -161,6 +161,17 @@ public final class ActivityWriter {
         return update;
     }
 
+    /**
+     * {@code Delete} of a local actor, as Mastodon's {@code DeleteActorSerializer}: id {@code <actor>#delete}, actor
+     * and object the account, addressed to Public.
+     */
+    public ObjectNode actorDeleted(Account account) {
+        ObjectNode d = envelope(account.uri() + "#delete", "Delete", account);
+        d.set("to", array(List.of(AsValues.PUBLIC)));
+        d.put("object", account.uri());
+        return d;
+    }
+
     // --- moderation -------------------------------------------------------------------------------------------
 
     /**

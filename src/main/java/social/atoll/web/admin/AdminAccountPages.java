@@ -65,6 +65,7 @@ public final class AdminAccountPages implements Controller {
         r.post("/admin/accounts/{id}/unsilence", ctx -> change(ctx, "unsilenced"));
         r.post("/admin/accounts/{id}/unsuspend", ctx -> change(ctx, "unsuspended"));
         r.post("/admin/accounts/{id}/unsensitive", ctx -> change(ctx, "unsensitized"));
+        r.post("/admin/accounts/{id}/delete", ctx -> change(ctx, "deleted"));
     }
 
     private void list(Context ctx) {
@@ -133,6 +134,7 @@ public final class AdminAccountPages implements Controller {
             case "enabled" -> moderation.enable(actor, id);
             case "unsilenced" -> moderation.unsilence(actor, id);
             case "unsuspended" -> moderation.unsuspend(actor, id);
+            case "deleted" -> moderation.deleteData(actor, id);
             default -> moderation.unsensitive(actor, id);
         }
         // an approved or rejected sign-up goes back to the queue it came from; the rejected account is gone

@@ -113,7 +113,7 @@ final class AdminSupport {
     /** The notice named in the query, if it is one the admin pages know (anything else shows nothing). */
     static String notice(Context ctx) {
         String n = ctx.queryParam("notice");
-        return n != null && NOTICES.contains(n) ? "admin.notice." + n : null;
+        return n != null && (NOTICES.contains(n) || n.equals("deleted")) ? "admin.notice." + n : null;
     }
 
     private static final Set<String> NOTICES = Set.of("actioned", "assigned", "unassigned", "resolved", "reopened", "approved", "rejected",

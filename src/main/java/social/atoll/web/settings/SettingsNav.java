@@ -18,10 +18,12 @@ public final class SettingsNav {
             new Entry("notifications", "/settings/notifications"),
             new Entry("applications", "/settings/applications"),
             new Entry("sessions", "/settings/sessions"),
+            new Entry("email", "/settings/email"),
             new Entry("password", "/settings/password"),
             new Entry("two_factor", "/settings/two-factor"),
             new Entry("aliases", "/settings/aliases"),
             new Entry("move", "/settings/move"),
             new Entry("export", "/settings/export"),
-            new Entry("instagram", "/settings/import/instagram"));
+            new Entry("instagram", "/settings/import/instagram"),
+            new Entry("delete", "/settings/delete"));
 }
