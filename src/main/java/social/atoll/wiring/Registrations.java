@@ -51,6 +51,7 @@ public final class Registrations {
         core.lists.register(events);
         federation.followerMigration.register(events, jobs);
         core.circles.register(events);
+        core.reactionNotifications.register(events);
 
         // federation: remote actors, delivery, outbound activities, the inbox
         federation.actorRefresh.register();
