@@ -134,11 +134,13 @@ public final class HttpWiring implements AutoCloseable {
         var clock = infra.clock;
 
         this.mediaViews = new MediaViews(infra.blobs, core.media, core.mediaProxySigner);
-        this.accountViews = new AccountViews(settings, core.accountQueries, mediaViews);
+        var emojiViews = new social.atoll.api.entity.EmojiViews(core.customEmojis);
+        this.accountViews = new AccountViews(settings, core.accountQueries, mediaViews, emojiViews);
         var pollViews = new PollViews(core.polls, clock);
         this.statusViews = new StatusViews(settings, core.statusQueries, core.statusRelations, accountViews, pollViews, core.filterMatcher,
-                mediaViews, new PreviewCardViews(core.cards, infra.blobs, core.mediaProxySigner), core.circles);
-        var notificationViews = new NotificationViews(core.statusQueries, statusViews, accountViews, core.reports, core.accountModeration);
+                mediaViews, new PreviewCardViews(core.cards, infra.blobs, core.mediaProxySigner), core.circles, emojiViews, core.reactions);
+        var notificationViews = new NotificationViews(core.statusQueries, statusViews, accountViews, core.reports, core.accountModeration,
+                core.reactions, emojiViews);
         var scheduledViews = new ScheduledStatusViews(mediaViews);
         var tagViews = new TagViews(settings, core.tags);
         this.auth = new Auth(core.tokens, core.accountQueries);
@@ -233,7 +235,8 @@ public final class HttpWiring implements AutoCloseable {
         c.add(new FollowRequestsController(settings, auth, core.accountQueries, accountViews, core.follows, core.relationships));
         c.add(new AccountsController(settings, auth, json, core.accountQueries, accountViews, federation.actorResolver));
         c.add(new InstanceController(settings, core.instance, accountViews, core.push.vapidPublicKey()));
-        c.add(new CustomEmojisController());
+        c.add(new CustomEmojisController(emojiViews));
+        c.add(new social.atoll.api.statuses.ReactionsController(auth, core.reactions, statusViews, accountViews, emojiViews));
         c.add(new NodeInfoController(settings, json, core.instance));
         c.add(new WebFingerController(settings, core.accounts, federation.instanceActor));
         c.add(new InboxController(core.accounts, federation.signatureVerifier, federation.inboxIntake, json));

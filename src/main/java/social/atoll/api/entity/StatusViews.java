@@ -36,10 +36,15 @@ public final class StatusViews {
 
     /** The circles the viewer's own statuses were shared with ("shared with: Family"). */
     private final CircleService circles;
+    /** The custom emoji statuses name, and their emoji reactions. */
+    private final EmojiViews emojis;
+    private final social.atoll.core.emoji.ReactionService reactions;
 
     public StatusViews(Settings settings, StatusQueries statuses, StatusRelations relations, AccountViews accounts, PollViews polls,
                        social.atoll.core.filter.StatusFilterMatcher filters, MediaViews media, PreviewCardViews cards,
-                       CircleService circles) {
+                       CircleService circles, EmojiViews emojis, social.atoll.core.emoji.ReactionService reactions) {
+        this.emojis = emojis;
+        this.reactions = reactions;
         this.circles = circles;
         this.cards = cards;
         this.media = media;
@@ -111,7 +116,18 @@ public final class StatusViews {
         for (Status s : all.values())
             if (viewerId != null && viewerId == s.accountId() && s.visibilityEnum() == Visibility.LIMITED) ownLimited.add(s.id());
         Map<Long, Circle> sharedWith = ownLimited.isEmpty() ? Map.of() : circles.ofStatuses(ownLimited);
-        Context c = new Context(viewerId, mentions, tags, accountEntities, apps, flags, pollEntities, attachments, cardEntities, sharedWith);
+        Map<Long, EmojiViews.Texts> texts = new HashMap<>();
+        for (Status s : all.values()) {
+            AccountEntity author = accountEntities.get(s.accountId());
+            String acct = author == null ? "" : author.acct();
+            texts.put(s.id(), new EmojiViews.Texts(acct.contains("@") ? acct.substring(acct.indexOf('@') + 1) : null, s.content(), s.spoilerText()));
+        }
+        Map<Long, List<Object>> emojiLists = emojis.render(texts);
+        Map<Long, List<StatusEntity.Reaction>> reactionLists = new HashMap<>();
+        reactions.summaries(all.keySet(), viewerId).forEach((id, rs) -> reactionLists.put(id, rs.stream()
+                .map(r -> new StatusEntity.Reaction(r.name(), r.count(), r.me(), emojis.url(r.emoji()))).toList()));
+        Context c = new Context(viewerId, mentions, tags, accountEntities, apps, flags, pollEntities, attachments, cardEntities, sharedWith,
+                emojiLists, reactionLists);
         Map<Long, StatusEntity> originals = new HashMap<>();
         List<StatusEntity> out = new ArrayList<>(list.size());
         for (Status s : list) {
@@ -129,7 +145,8 @@ public final class StatusViews {
     private record Context(Long viewerId, Map<Long, List<Long>> mentions, Map<Long, List<String>> tags,
                            Map<Long, AccountEntity> accounts, Map<Long, StatusRelations.Application> apps,
                            StatusRelations.ViewerFlags flags, Map<Long, PollEntity> polls, Map<Long, List<Object>> media,
-                           Map<Long, PreviewCardEntity> cards, Map<Long, Circle> sharedWith) {}
+                           Map<Long, PreviewCardEntity> cards, Map<Long, Circle> sharedWith, Map<Long, List<Object>> emojis,
+                           Map<Long, List<StatusEntity.Reaction>> reactions) {}
 
     private StatusEntity entity(Status s, StatusEntity reblog, Context c) {
         List<StatusEntity.Mention> mentionList = new ArrayList<>();
@@ -177,13 +194,14 @@ public final class StatusViews {
                 c.media.getOrDefault(s.id(), List.of()),
                 mentionList,
                 tagList,
-                List.of(),
+                c.emojis.getOrDefault(s.id(), List.of()),
                 c.cards.get(s.id()),
                 c.polls.get(s.id()),
                 null,
                 v.id(),
                 v == Visibility.LIMITED ? "circle" : null,
                 s.localOnly(),
-                circle == null ? null : new StatusEntity.CircleRef(Long.toString(circle.id()), circle.title()));
+                circle == null ? null : new StatusEntity.CircleRef(Long.toString(circle.id()), circle.title()),
+                new StatusEntity.Pleroma(c.reactions.getOrDefault(s.id(), List.of())));
     }
 }
