@@ -58,6 +58,7 @@ public final class Registrations {
         federation.instanceProbe.register(jobs);
         federation.deliveryJob.register();
         OutboxHandlers.registerStandard(federation.outbox, events);
+        new social.atoll.federation.outbox.ReactionDeliveries(federation.outbox, core.customEmojis).register(events);
         federation.inboxJob.register(jobs);
     }
 }

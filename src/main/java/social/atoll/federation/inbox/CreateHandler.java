@@ -50,6 +50,7 @@ final class CreateHandler implements ActivityHandler {
             log.debug("ignoring {}: nobody here follows, or is addressed by, {}", id, a.actor().uri());
             return;
         }
+        s.emojis().remember(a.actor().domain(), social.atoll.federation.vocab.EmojiTags.read(obj));
         Status stored = store(obj, note);
         s.forwarding().replyCreated(a.json(), stored, a.actor());
         fetchAncestors(note.inReplyToUri());

@@ -45,7 +45,9 @@ public record InboxServices(
         FederationClient client,
         ActorResolver resolver,
         NoteReader notes,
-        InboxForwarding forwarding) {
+        InboxForwarding forwarding,
+        social.atoll.core.emoji.CustomEmojiService emojis,
+        social.atoll.core.emoji.ReactionService reactions) {
 
     /** A local account by its actor URI. */
     public Optional<Account> localAccount(String uri) {
