@@ -225,7 +225,7 @@ public final class HttpWiring implements AutoCloseable {
                 statusViews, core.media, mediaViews, core.search, core.tags, core.circles));
         c.add(new StatusActionPages(settings, browserSessions, pages, core.statusQueries, statusViews, core.favourites, core.reblogs,
                 core.bookmarks, core.conversationMutes, core.pins, core.statusService, core.reports, core.instance, core.polls,
-                core.accountQueries));
+                core.accountQueries, core.reactions, emojiViews));
         c.add(new RegistrationController(auth, json, core.oauth, core.signUps));
         c.add(new social.atoll.api.accounts.EmailConfirmationsController(auth, core.credentials));
         c.add(new CredentialsController(auth, json, core.accountQueries, accountViews, core.profileEditor));

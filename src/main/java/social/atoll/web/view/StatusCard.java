@@ -48,7 +48,11 @@ public record StatusCard(
         List<String> filteredBy,
         String sharedWith,
         boolean limited,
-        boolean localOnly) {
+        boolean localOnly,
+        List<Reaction> reactions) {
+
+    /** One emoji reaction under a post: the emoji (Unicode, or a custom emoji's image), how many, and whether one is the viewer's. */
+    public record Reaction(String name, String label, String imageUrl, int count, boolean me) {}
 
     /** The author line: name, handle, avatar, and the page on this server that shows them. */
     public record Author(String id, String displayName, String acct, String avatar, String profile, boolean bot, boolean locked) {
@@ -86,12 +90,22 @@ public record StatusCard(
         boolean blurred = e.filtered() != null && e.filtered().stream().anyMatch(f -> "blur".equals(f.filter().filterAction()));
         return new StatusCard(s.id(), s.id(), "/@" + s.account().acct() + "/" + s.id(), s.uri(), Author.of(s.account()), boostedBy,
                 s.createdAt(), Times.relative(created, now, t), Times.full(created), s.editedAt(), s.visibility(), s.language(),
-                s.sensitive() || blurred, s.spoilerText() == null ? "" : s.spoilerText(), s.content() == null ? "" : s.content(),
+                s.sensitive() || blurred, s.spoilerText() == null ? "" : s.spoilerText(), InlineEmoji.html(s.content() == null ? "" : s.content(), s.emojis()),
                 media(s.mediaAttachments()), poll(s.poll()), card(s.card()), s.repliesCount(), s.reblogsCount(), s.favouritesCount(),
                 Boolean.TRUE.equals(s.favourited()), Boolean.TRUE.equals(s.reblogged()), Boolean.TRUE.equals(s.bookmarked()),
                 Boolean.TRUE.equals(s.pinned()), Boolean.TRUE.equals(s.muted()), viewerId != null && viewerId.equals(s.account().id()),
                 s.inReplyToId(), filtered, s.circle() == null ? null : s.circle().title(), "limited".equals(s.visibilityEx()),
-                s.localOnly());
+                s.localOnly(), reactions(s));
+    }
+
+    private static List<Reaction> reactions(StatusEntity s) {
+        if (s.pleroma() == null || s.pleroma().emojiReactions() == null) return List.of();
+        List<Reaction> out = new ArrayList<>();
+        for (StatusEntity.Reaction r : s.pleroma().emojiReactions()) {
+            String label = r.url() == null ? r.name() : ":" + (r.name().contains("@") ? r.name().substring(0, r.name().indexOf('@')) : r.name()) + ":";
+            out.add(new Reaction(r.name(), label, r.url(), r.count(), r.me()));
+        }
+        return out;
     }
 
     public static List<StatusCard> all(List<StatusEntity> entities, String viewerId, Instant now, Messages t) {
