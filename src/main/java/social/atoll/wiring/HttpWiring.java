@@ -209,6 +209,7 @@ public final class HttpWiring implements AutoCloseable {
                 core.statusQueries, statusViews, accountViews));
         c.add(new social.atoll.web.admin.AdminAccountPages(browserSessions, pages, core.accountModeration, accountViews));
         c.add(new social.atoll.web.admin.AdminDomainPages(browserSessions, pages, core.domainModeration, settings));
+        c.add(new social.atoll.web.admin.AdminEmojiPages(browserSessions, pages, core.customEmojis));
         c.add(new social.atoll.web.admin.AdminAuditPage(browserSessions, pages, core.auditLog, core.accountModeration));
         c.add(new social.atoll.web.admin.AdminSettingsPages(browserSessions, pages, core.serverSettings));
         c.add(new social.atoll.web.settings.PasswordSettings(browserSessions, pages, core.credentials));

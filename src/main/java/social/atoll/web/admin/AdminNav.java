@@ -21,6 +21,7 @@ public final class AdminNav {
             new Entry("domains", "/admin/domains", Permission.MANAGE_FEDERATION),
             new Entry("settings", "/admin/settings", Permission.MANAGE_SETTINGS),
             new Entry("rules", "/admin/rules", Permission.MANAGE_RULES),
+            new Entry("emoji", "/admin/custom_emojis", Permission.MANAGE_CUSTOM_EMOJIS),
             new Entry("audit", "/admin/audit", Permission.VIEW_AUDIT_LOG));
 
     /** The entries {@code actor} may open. */
