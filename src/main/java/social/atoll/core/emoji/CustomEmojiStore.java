@@ -72,7 +72,7 @@ public final class CustomEmojiStore {
 
     /** This server's emoji, by category then shortcode. */
     public List<CustomEmoji> local() {
-        return db.read(h -> h.createQuery("SELECT " + COLUMNS + " FROM custom_emojis WHERE domain_key = '' ORDER BY category, shortcode")
+        return db.read(h -> h.createQuery("SELECT " + COLUMNS + " FROM custom_emojis WHERE domain_key = '' ORDER BY CASE WHEN category IS NULL THEN 0 ELSE 1 END, category, shortcode")
                 .map((rs, c) -> row(rs)).list());
     }
 
