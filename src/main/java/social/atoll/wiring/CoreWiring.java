@@ -237,6 +237,11 @@ public final class CoreWiring {
     public final ReportService reports;
     public final RemoteReports remoteReports;
     public final AnnouncementService announcements;
+    // custom emoji and emoji reactions
+    public final social.atoll.core.emoji.CustomEmojiService customEmojis;
+    public final social.atoll.core.emoji.EmojiArchiveImport emojiImport;
+    public final social.atoll.core.emoji.ReactionService reactions;
+    public final social.atoll.core.emoji.ReactionNotifications reactionNotifications;
 
     // what the federation layer reads and stores through core
     public final AccountKeyStore accountKeys;
@@ -427,6 +432,12 @@ public final class CoreWiring {
         this.instanceActivity = new InstanceActivity(db, accounts, statuses, clock);
         this.reports = new ReportService(db, accounts, statuses, visibility, json, ids, clock, events);
         this.announcements = new AnnouncementService(db, new AnnouncementStore(db), ids, clock, events);
+        this.customEmojis = new social.atoll.core.emoji.CustomEmojiService(db, new social.atoll.core.emoji.CustomEmojiStore(db), infra.blobs,
+                imageProcessor, mediaProxySigner, settings, ids, clock);
+        this.emojiImport = new social.atoll.core.emoji.EmojiArchiveImport(customEmojis);
+        var reactionStore = new social.atoll.core.emoji.ReactionStore(db);
+        this.reactions = new social.atoll.core.emoji.ReactionService(db, reactionStore, statuses, customEmojis, visibility, ids, clock, events);
+        this.reactionNotifications = new social.atoll.core.emoji.ReactionNotifications(notifications, reactionStore, clock);
 
         this.accountKeys = new AccountKeyStore(db);
         this.remoteAccountStore = new RemoteAccountStore(db, ids, json);

@@ -134,11 +134,14 @@ public final class HttpWiring implements AutoCloseable {
         var clock = infra.clock;
 
         this.mediaViews = new MediaViews(infra.blobs, core.media, core.mediaProxySigner);
-        this.accountViews = new AccountViews(settings, core.accountQueries, mediaViews);
+        var emojiViews = new social.atoll.api.entity.EmojiViews(core.customEmojis);
+        this.accountViews = new AccountViews(settings, core.accountQueries, mediaViews, emojiViews);
         var pollViews = new PollViews(core.polls, clock);
         this.statusViews = new StatusViews(settings, core.statusQueries, core.statusRelations, accountViews, pollViews, core.filterMatcher,
-                mediaViews, new PreviewCardViews(core.cards, infra.blobs, core.mediaProxySigner), core.circles, core.quotes);
-        var notificationViews = new NotificationViews(core.statusQueries, statusViews, accountViews, core.reports, core.accountModeration);
+                mediaViews, new PreviewCardViews(core.cards, infra.blobs, core.mediaProxySigner), core.circles, core.quotes, emojiViews,
+                core.reactions);
+        var notificationViews = new NotificationViews(core.statusQueries, statusViews, accountViews, core.reports, core.accountModeration,
+                core.reactions, emojiViews);
         var scheduledViews = new ScheduledStatusViews(mediaViews);
         var tagViews = new TagViews(settings, core.tags);
         this.auth = new Auth(core.tokens, core.accountQueries);
@@ -222,6 +225,7 @@ public final class HttpWiring implements AutoCloseable {
         c.add(new social.atoll.web.admin.AdminPresetPages(browserSessions, pages, core.warningPresets));
         c.add(new social.atoll.web.disputes.StrikePages(browserSessions, pages, core.appeals, core.statusQueries, statusViews));
         c.add(new social.atoll.web.admin.AdminDomainPages(browserSessions, pages, core.domainModeration, settings));
+        c.add(new social.atoll.web.admin.AdminEmojiPages(browserSessions, pages, core.customEmojis));
         c.add(new social.atoll.web.admin.AdminAuditPage(browserSessions, pages, core.auditLog, core.accountModeration));
         c.add(new social.atoll.web.admin.AdminSettingsPages(browserSessions, pages, core.serverSettings));
         c.add(new social.atoll.web.admin.AdminDashboardPage(browserSessions, pages, core.dashboard));
@@ -247,7 +251,7 @@ public final class HttpWiring implements AutoCloseable {
                 statusViews, core.media, mediaViews, core.search, core.tags, core.circles));
         c.add(new StatusActionPages(settings, browserSessions, pages, core.statusQueries, statusViews, core.favourites, core.reblogs,
                 core.bookmarks, core.conversationMutes, core.pins, core.statusService, core.reports, core.instance, core.polls,
-                core.accountQueries));
+                core.accountQueries, core.reactions, emojiViews));
         c.add(new RegistrationController(auth, json, core.oauth, core.signUps));
         c.add(new social.atoll.api.accounts.EmailConfirmationsController(auth, core.credentials));
         c.add(new CredentialsController(auth, json, core.accountQueries, accountViews, core.profileEditor, core.preferences));
@@ -257,7 +261,8 @@ public final class HttpWiring implements AutoCloseable {
         c.add(new FollowRequestsController(settings, auth, core.accountQueries, accountViews, core.follows, core.relationships));
         c.add(new AccountsController(settings, auth, json, core.accountQueries, accountViews, federation.actorResolver));
         c.add(new InstanceController(settings, core.instance, core.policies, accountViews, core.push.vapidPublicKey()));
-        c.add(new CustomEmojisController());
+        c.add(new CustomEmojisController(emojiViews));
+        c.add(new social.atoll.api.statuses.ReactionsController(auth, core.reactions, statusViews, accountViews, emojiViews));
         c.add(new NodeInfoController(settings, json, core.instance));
         c.add(new WebFingerController(settings, core.accounts, federation.instanceActor));
         c.add(new InboxController(core.accounts, federation.signatureVerifier, federation.inboxIntake, json));

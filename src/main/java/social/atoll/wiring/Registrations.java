@@ -55,6 +55,7 @@ public final class Registrations {
         federation.followerMigration.register(events, jobs);
         core.circles.register(events);
         core.quotes.register(events);
+        core.reactionNotifications.register(events);
 
         // federation: remote actors, delivery, outbound activities, the inbox
         federation.actorRefresh.register();
@@ -62,6 +63,7 @@ public final class Registrations {
         federation.deliveryJob.register();
         OutboxHandlers.registerStandard(federation.outbox, events);
         OutboxHandlers.registerQuotes(federation.outbox, core.quotes, events);
+        new social.atoll.federation.outbox.ReactionDeliveries(federation.outbox, core.customEmojis).register(events);
         federation.inboxJob.register(jobs);
         federation.threadReplies.register(jobs);
     }

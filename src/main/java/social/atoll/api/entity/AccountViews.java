@@ -24,10 +24,16 @@ public final class AccountViews {
     /** Profile image URLs: stored images by media id, remote ones through the media proxy; null: remote URLs as they are. */
     private final MediaViews media;
 
-    public AccountViews(Settings settings, AccountQueries accounts, MediaViews media) {
+    /** The custom emoji of names, bios and fields; null: none shown (the push payload needs only avatars). */
+    private final EmojiViews emojis;
+
+    public AccountViews(Settings settings, AccountQueries accounts, MediaViews media) { this(settings, accounts, media, null); }
+
+    public AccountViews(Settings settings, AccountQueries accounts, MediaViews media, EmojiViews emojis) {
         this.settings = settings;
         this.accounts = accounts;
         this.media = media;
+        this.emojis = emojis;
     }
 
     public AccountEntity render(Account a) { return renderAll(List.of(a)).get(0); }
@@ -40,12 +46,35 @@ public final class AccountViews {
         for (Account a : list) addImageIds(imageIds, a);
         for (Account a : moved.values()) addImageIds(imageIds, a);
         Map<Long, String> images = media == null || imageIds.isEmpty() ? Map.of() : media.imageUrls(imageIds);
+        Map<Long, List<Object>> emojiLists = emojiLists(list, moved.values());
         List<AccountEntity> out = new ArrayList<>(list.size());
         for (Account a : list) {
             Account target = a.movedToAccountId() == null ? null : moved.get(a.movedToAccountId());
-            out.add(entity(a, target == null ? null : entity(target, null, images), images));
+            out.add(entity(a, target == null ? null : entity(target, null, images, emojiLists), images, emojiLists));
         }
         return out;
+    }
+
+    /** The custom emoji each account's name, bio and fields name, looked up among its server's emoji. */
+    private Map<Long, List<Object>> emojiLists(List<Account> list, Collection<Account> moved) {
+        if (emojis == null) return Map.of();
+        Map<Long, EmojiViews.Texts> texts = new HashMap<>();
+        for (Account a : list) texts.put(a.id(), texts(a));
+        for (Account a : moved) texts.put(a.id(), texts(a));
+        return emojis.render(texts);
+    }
+
+    private EmojiViews.Texts texts(Account a) {
+        List<String> t = new ArrayList<>();
+        t.add(a.displayName());
+        t.add(a.note());
+        if (a.fields() != null && a.fields().indexOf(':') >= 0) {
+            for (ProfileService.StoredField f : accounts.fields(a)) {
+                t.add(f.name());
+                t.add(f.value());
+            }
+        }
+        return new EmojiViews.Texts(a.domain(), t.toArray(String[]::new));
     }
 
     private static void addImageIds(Set<Long> ids, Account a) {
@@ -89,7 +118,7 @@ public final class AccountViews {
         return new AccountEntity.Role(r.id(), r.name(), Long.toString(r.permissions()), "", r.highlighted());
     }
 
-    private AccountEntity entity(Account a, AccountEntity moved, Map<Long, String> images) {
+    private AccountEntity entity(Account a, AccountEntity moved, Map<Long, String> images, Map<Long, List<Object>> emojiLists) {
         String url = a.url() != null ? a.url() : a.uri();
         String avatar = a.suspended() ? settings.url("/avatars/original/missing.png")
                 : image(a.avatarMediaId(), a.avatarRemoteUrl(), images, "/avatars/original/missing.png");
@@ -105,7 +134,7 @@ public final class AccountViews {
         return new AccountEntity(Long.toString(a.id()), a.username(), a.acct(), url, a.uri(),
                 a.displayName() == null ? "" : a.displayName(), a.note() == null ? "" : a.note(),
                 avatar, avatar, header, header, a.locked(), a.bot(), "Group".equals(a.actorType()), a.discoverable(),
-                a.indexable(), a.hideCollections(), fields, List.of(), List.of(), moved, null,
+                a.indexable(), a.hideCollections(), fields, emojiLists.getOrDefault(a.id(), List.of()), List.of(), moved, null,
                 a.memorial() ? Boolean.TRUE : null, a.local() ? !a.indexable() : null,
                 Dates.midnight(a.createdAt()), Dates.date(a.lastStatusAt()), a.statusesCount(), a.followersCount(),
                 a.followingCount(), null, null);

@@ -16,7 +16,15 @@ public record NotificationEntity(
         @JsonInclude(JsonInclude.Include.NON_NULL) StatusEntity status,
         @JsonInclude(JsonInclude.Include.NON_NULL) ReportEntity report,
         @JsonInclude(JsonInclude.Include.NON_NULL) AccountWarningEntity moderationWarning,
-        @JsonInclude(JsonInclude.Include.NON_NULL) AccountEntity target) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) AccountEntity target,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String emoji,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String emojiUrl) {
+
+    /** Without the {@code emoji} and {@code emoji_url} that only {@code pleroma:emoji_reaction} has (as Akkoma). */
+    public NotificationEntity(String id, String type, String createdAt, String groupKey, AccountEntity account, StatusEntity status,
+                              ReportEntity report, AccountWarningEntity moderationWarning, AccountEntity target) {
+        this(id, type, createdAt, groupKey, account, status, report, moderationWarning, target, null, null);
+    }
 
     /** Without {@code target}, which only {@code move} has (the account the old one moved to). */
     public NotificationEntity(String id, String type, String createdAt, String groupKey, AccountEntity account, StatusEntity status,

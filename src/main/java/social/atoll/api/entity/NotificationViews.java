@@ -19,9 +19,15 @@ public final class NotificationViews {
     private final ReportService reports;
     private final ReportViews reportViews;
     private final social.atoll.core.moderation.AccountModeration warnings;
+    /** The emoji of {@code pleroma:emoji_reaction} notifications. */
+    private final social.atoll.core.emoji.ReactionService reactions;
+    private final EmojiViews emojis;
 
     public NotificationViews(StatusQueries statuses, StatusViews statusViews, AccountViews accounts, ReportService reports,
-                             social.atoll.core.moderation.AccountModeration warnings) {
+                             social.atoll.core.moderation.AccountModeration warnings, social.atoll.core.emoji.ReactionService reactions,
+                             EmojiViews emojis) {
+        this.reactions = reactions;
+        this.emojis = emojis;
         this.warnings = warnings;
         this.statuses = statuses;
         this.statusViews = statusViews;
@@ -57,6 +63,11 @@ public final class NotificationViews {
         List<StatusEntity> rendered = statusViews.renderAll(found, viewerId, "notifications");
         Map<String, StatusEntity> byId = new java.util.HashMap<>();
         for (StatusEntity e : rendered) byId.put(e.id(), e);
+        List<long[]> reacted = new ArrayList<>();
+        for (Notification n : list)
+            if (social.atoll.core.emoji.ReactionNotifications.TYPE.equals(n.type()) && n.statusId() != null)
+                reacted.add(new long[] {n.statusId(), n.fromAccountId()});
+        var reactionsOf = reacted.isEmpty() ? Map.<String, social.atoll.core.emoji.ReactionService.Summary>of() : reactions.notificationReactions(reacted);
         List<NotificationEntity> out = new ArrayList<>(list.size());
         for (Notification n : list) {
             AccountEntity actor = actors.get(n.fromAccountId());
@@ -76,6 +87,13 @@ public final class NotificationViews {
             // a move's new account is where its old one moved to: rendered with it, as its `moved`
             AccountEntity target = Notification.MOVE.equals(n.type()) ? actor.moved() : null;
             if (Notification.MOVE.equals(n.type()) && target == null) continue;
+            if (social.atoll.core.emoji.ReactionNotifications.TYPE.equals(n.type())) {
+                var r = reactionsOf.get(n.statusId() + ":" + n.fromAccountId());
+                if (r == null) continue;
+                out.add(new NotificationEntity(id, n.type(), Dates.datetime(n.createdAt()), n.effectiveGroupKey(), actor, status, report, warning,
+                        target, r.emoji() == null ? r.name() : r.emoji().colons(), emojis.url(r.emoji())));
+                continue;
+            }
             out.add(new NotificationEntity(id, n.type(), Dates.datetime(n.createdAt()), n.effectiveGroupKey(), actor, status, report, warning,
                     target));
         }

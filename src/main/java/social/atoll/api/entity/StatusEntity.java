@@ -52,7 +52,16 @@ public record StatusEntity(
         @JsonInclude(JsonInclude.Include.NON_NULL) CircleRef circle,
         Object quote,
         QuoteApproval quoteApproval,
-        int quotesCount) {
+        int quotesCount,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Pleroma pleroma) {
+
+    /** Akkoma's/Pleroma's extension object; Atoll fills its {@code emoji_reactions}. */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record Pleroma(List<Reaction> emojiReactions) {}
+
+    /** One reaction name on a status: {@code url} for a custom emoji only, as Akkoma sends it. */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record Reaction(String name, int count, boolean me, @JsonInclude(JsonInclude.Include.NON_NULL) String url) {}
 
     /** Without {@code filtered} (absent from the JSON): anonymous viewers, or before filters are applied. */
     public StatusEntity(String id, String createdAt, String inReplyToId, String inReplyToAccountId, boolean sensitive,
@@ -64,7 +73,7 @@ public record StatusEntity(
         this(id, createdAt, inReplyToId, inReplyToAccountId, sensitive, spoilerText, visibility, language, uri, url,
                 repliesCount, reblogsCount, favouritesCount, editedAt, favourited, reblogged, muted, bookmarked, pinned,
                 content, text, reblog, application, account, mediaAttachments, mentions, tags, emojis, card, poll, null,
-                visibility, null, false, null, null, null, 0);
+                visibility, null, false, null, null, null, 0, null);
     }
 
     /**
@@ -84,7 +93,7 @@ public record StatusEntity(
         return new StatusEntity(id, createdAt, inReplyToId, inReplyToAccountId, sensitive, spoilerText, visibility, language,
                 uri, url, repliesCount, reblogsCount, favouritesCount, editedAt, favourited, reblogged, muted, bookmarked,
                 pinned, content, text, reblog, application, account, mediaAttachments, mentions, tags, emojis, card, poll, filtered,
-                visibilityEx, limitedScope, localOnly, circle, q, quoteApproval, quotesCount);
+                visibilityEx, limitedScope, localOnly, circle, q, quoteApproval, quotesCount, pleroma);
     }
 
     /** The circle a post was shared with, shown to its author. */
@@ -96,7 +105,7 @@ public record StatusEntity(
         return new StatusEntity(id, createdAt, inReplyToId, inReplyToAccountId, sensitive, spoilerText, visibility, language,
                 uri, url, repliesCount, reblogsCount, favouritesCount, editedAt, favourited, reblogged, muted, bookmarked,
                 pinned, content, text, inner, application, account, mediaAttachments, mentions, tags, emojis, card, poll, results,
-                visibilityEx, limitedScope, localOnly, circle, quote, quoteApproval, quotesCount);
+                visibilityEx, limitedScope, localOnly, circle, quote, quoteApproval, quotesCount, pleroma);
     }
 
     public record Mention(String id, String username, String url, String acct) {}
@@ -110,6 +119,6 @@ public record StatusEntity(
         return new StatusEntity(id, createdAt, inReplyToId, inReplyToAccountId, sensitive, spoilerText, visibility, language,
                 uri, url, repliesCount, reblogsCount, favouritesCount, editedAt, favourited, reblogged, muted, bookmarked,
                 pinned, null, source, reblog, application, account, mediaAttachments, mentions, tags, emojis, card, poll, filtered,
-                visibilityEx, limitedScope, localOnly, circle, quote, quoteApproval, quotesCount);
+                visibilityEx, limitedScope, localOnly, circle, quote, quoteApproval, quotesCount, pleroma);
     }
 }

@@ -36,14 +36,20 @@ public final class StatusViews {
 
     /** The circles the viewer's own statuses were shared with ("shared with: Family"). */
     private final CircleService circles;
+    /** The custom emoji statuses name, and their emoji reactions. */
+    private final EmojiViews emojis;
+    private final social.atoll.core.emoji.ReactionService reactions;
 
     /** Quotes and quote policies (Mastodon 4.5's {@code quote}, {@code quote_approval}, {@code quotes_count}). */
     private final social.atoll.core.quote.QuoteService quotes;
 
     public StatusViews(Settings settings, StatusQueries statuses, StatusRelations relations, AccountViews accounts, PollViews polls,
                        social.atoll.core.filter.StatusFilterMatcher filters, MediaViews media, PreviewCardViews cards,
-                       CircleService circles, social.atoll.core.quote.QuoteService quotes) {
+                       CircleService circles, social.atoll.core.quote.QuoteService quotes, EmojiViews emojis,
+                       social.atoll.core.emoji.ReactionService reactions) {
         this.quotes = quotes;
+        this.emojis = emojis;
+        this.reactions = reactions;
         this.circles = circles;
         this.cards = cards;
         this.media = media;
@@ -125,8 +131,18 @@ public final class StatusViews {
         Map<Long, social.atoll.core.quote.QuoteService.Approval> approvals = quotes.approvals(viewerId, all.values());
         Map<Long, Integer> quoteCounts = quotes.acceptedCounts(all.keySet());
         Map<Long, Object> quoteEntities = quoteEntities(quoteRows, viewerId, shallow);
+        Map<Long, EmojiViews.Texts> texts = new HashMap<>();
+        for (Status s : all.values()) {
+            AccountEntity author = accountEntities.get(s.accountId());
+            String acct = author == null ? "" : author.acct();
+            texts.put(s.id(), new EmojiViews.Texts(acct.contains("@") ? acct.substring(acct.indexOf('@') + 1) : null, s.content(), s.spoilerText()));
+        }
+        Map<Long, List<Object>> emojiLists = emojis.render(texts);
+        Map<Long, List<StatusEntity.Reaction>> reactionLists = new HashMap<>();
+        reactions.summaries(all.keySet(), viewerId).forEach((id, rs) -> reactionLists.put(id, rs.stream()
+                .map(r -> new StatusEntity.Reaction(r.name(), r.count(), r.me(), emojis.url(r.emoji()))).toList()));
         Context c = new Context(viewerId, mentions, tags, accountEntities, apps, flags, pollEntities, attachments, cardEntities, sharedWith,
-                quoteEntities, approvals, quoteCounts);
+                quoteEntities, approvals, quoteCounts, emojiLists, reactionLists);
         Map<Long, StatusEntity> originals = new HashMap<>();
         List<StatusEntity> out = new ArrayList<>(list.size());
         for (Status s : list) {
@@ -145,7 +161,8 @@ public final class StatusViews {
                            Map<Long, AccountEntity> accounts, Map<Long, StatusRelations.Application> apps,
                            StatusRelations.ViewerFlags flags, Map<Long, PollEntity> polls, Map<Long, List<Object>> media,
                            Map<Long, PreviewCardEntity> cards, Map<Long, Circle> sharedWith, Map<Long, Object> quotes,
-                           Map<Long, social.atoll.core.quote.QuoteService.Approval> approvals, Map<Long, Integer> quoteCounts) {}
+                           Map<Long, social.atoll.core.quote.QuoteService.Approval> approvals, Map<Long, Integer> quoteCounts,
+                           Map<Long, List<Object>> emojis, Map<Long, List<StatusEntity.Reaction>> reactions) {}
 
     /** The {@code quote} of each quoting status on the page: full (with the quoted status rendered) or shallow. */
     private Map<Long, Object> quoteEntities(Map<Long, social.atoll.core.quote.Quote> rows, Long viewerId, boolean shallow) {
@@ -221,7 +238,7 @@ public final class StatusViews {
                 c.media.getOrDefault(s.id(), List.of()),
                 mentionList,
                 tagList,
-                List.of(),
+                c.emojis.getOrDefault(s.id(), List.of()),
                 c.cards.get(s.id()),
                 c.polls.get(s.id()),
                 null,
@@ -231,7 +248,8 @@ public final class StatusViews {
                 circle == null ? null : new StatusEntity.CircleRef(Long.toString(circle.id()), circle.title()),
                 c.quotes.get(s.id()),
                 quoteApproval(c.approvals.get(s.isReblog() ? s.reblogOfId() : s.id())),
-                c.quoteCounts.getOrDefault(s.id(), 0));
+                c.quoteCounts.getOrDefault(s.id(), 0),
+                new StatusEntity.Pleroma(c.reactions.getOrDefault(s.id(), List.of())));
     }
 
     private static StatusEntity.QuoteApproval quoteApproval(social.atoll.core.quote.QuoteService.Approval a) {

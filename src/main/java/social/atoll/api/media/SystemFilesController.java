@@ -33,7 +33,8 @@ public final class SystemFilesController implements Controller {
     private void file(Context ctx) throws IOException {
         String key = ctx.pathParam("key");
         if (!(blobs instanceof LocalBlobStore local) || !BlobKeys.isValid(key) || key.contains("/upload/")
-                || !(key.startsWith("media_attachments/") || key.startsWith("preview_cards/") || key.startsWith("cache/media_attachments/")))
+                || !(key.startsWith("media_attachments/") || key.startsWith("preview_cards/") || key.startsWith("cache/media_attachments/")
+                    || key.startsWith("custom_emojis/")))
             throw ApiException.notFound();
         Path file = local.path(key);
         if (!Files.isRegularFile(file)) throw ApiException.notFound();

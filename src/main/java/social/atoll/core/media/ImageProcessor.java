@@ -105,6 +105,37 @@ public final class ImageProcessor {
         });
     }
 
+    /** A custom emoji's images: what is served as {@code url} and the still PNG of {@code static_url}. */
+    public record EmojiImages(Encoded image, Encoded still) {}
+
+    /** The largest side of a custom emoji's still image; Mastodon shows them at 16 to 48 pixels. */
+    public static final int EMOJI_MAX_SIDE = 256;
+
+    /**
+     * A custom emoji: decoded (so a file that only claims to be an image is refused) and re-encoded as a PNG of at most
+     * {@link #EMOJI_MAX_SIDE} pixels a side, which strips its metadata. An animated GIF or WebP keeps its frames: the
+     * file itself is served as {@code url}, the first frame as the still image.
+     */
+    public EmojiImages emoji(byte[] data) {
+        return limited(() -> {
+            Decoded d = decode(data);
+            BufferedImage img = d.image();
+            int max = Math.max(img.getWidth(), img.getHeight());
+            if (max > EMOJI_MAX_SIDE) {
+                img = scale(img, Math.max(1, img.getWidth() * EMOJI_MAX_SIDE / max), Math.max(1, img.getHeight() * EMOJI_MAX_SIDE / max));
+            }
+            Encoded still = encode(img, ImageFormat.PNG);
+            boolean animated = d.animated() || (d.format() == ImageFormat.WEBP && animatedWebp(data));
+            Encoded image = animated ? new Encoded(data, d.format(), d.image().getWidth(), d.image().getHeight()) : still;
+            return new EmojiImages(image, still);
+        });
+    }
+
+    /** A WebP with the animation flag of its VP8X header. */
+    private static boolean animatedWebp(byte[] data) {
+        return data.length > 20 && ImageFormat.startsWith(data, 12, 'V', 'P', '8', 'X') && (data[20] & 0x02) != 0;
+    }
+
     Decoded decode(byte[] data) {
         ImageFormat format = ImageFormat.sniff(data).orElseThrow(() -> new ValidationException("File content type is invalid"));
         ImageReader reader = readerFor(format);

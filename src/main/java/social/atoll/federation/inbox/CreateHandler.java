@@ -54,6 +54,7 @@ final class CreateHandler implements ActivityHandler {
             log.debug("ignoring {}: nobody here follows, or is addressed by, {}", id, a.actor().uri());
             return;
         }
+        s.emojis().remember(a.actor().domain(), social.atoll.federation.vocab.EmojiTags.read(obj));
         Status stored = store(obj, note);
         quotes.process(obj, stored, a.actor());
         s.forwarding().replyCreated(a.json(), stored, a.actor());

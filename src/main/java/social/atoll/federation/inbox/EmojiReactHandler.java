@@ -1,19 +1,19 @@
 package social.atoll.federation.inbox;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 /**
- * {@code EmojiReact} (Pleroma/Akkoma, FEP-c0e0) is accepted and ignored, as Mastodon does: the Mastodon API has no
- * reactions, and these servers send a separate {@code Like} for a favourite, so counting a reaction as a favourite
- * would count one person twice.
+ * {@code EmojiReact} (Pleroma/Akkoma, FEP-c0e0): a reaction with a Unicode emoji or a custom one ({@code :name:} in
+ * {@code content}, its Emoji in {@code tag}). Counted once per account and emoji; apart from favourites, which these
+ * servers send as a separate {@code Like}. A reaction to a post the actor may not see changes nothing.
  */
 final class EmojiReactHandler implements ActivityHandler {
 
-    private static final Logger log = LoggerFactory.getLogger(EmojiReactHandler.class);
+    private final InboxServices s;
+
+    EmojiReactHandler(InboxServices s) { this.s = s; }
 
     @Override
     public void handle(InboundActivity a) {
-        log.debug("ignoring EmojiReact {} from {}: reactions are not part of the Mastodon API", a.id(), a.actor().uri());
+        String content = InboundReactions.content(a.json());
+        if (content != null) InboundReactions.react(s, a, content);
     }
 }

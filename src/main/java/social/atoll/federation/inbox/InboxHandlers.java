@@ -26,7 +26,7 @@ public final class InboxHandlers {
         h.on("Update", new UpdateHandler(s, actorUpdates, creates, quotes));
         h.on("Delete", new DeleteHandler(s));
         h.on("Like", new LikeHandler(s));
-        h.on("EmojiReact", new EmojiReactHandler());
+        h.on("EmojiReact", new EmojiReactHandler(s));
         h.on("Announce", new AnnounceHandler(s));
         h.on("Block", new BlockHandler(s));
         h.on("Flag", new FlagHandler(s, reports));

@@ -47,7 +47,9 @@ public record InboxServices(
         NoteReader notes,
         InboxForwarding forwarding,
         social.atoll.core.quote.QuoteService quotes,
-        social.atoll.core.thread.ThreadCompletion threads) {
+        social.atoll.core.thread.ThreadCompletion threads,
+        social.atoll.core.emoji.CustomEmojiService emojis,
+        social.atoll.core.emoji.ReactionService reactions) {
 
     /** A local account by its actor URI. */
     public Optional<Account> localAccount(String uri) {

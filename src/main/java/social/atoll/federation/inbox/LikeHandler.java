@@ -3,9 +3,9 @@ package social.atoll.federation.inbox;
 import social.atoll.core.common.NotFoundException;
 
 /**
- * {@code Like} of a post: a favourite. Misskey sends every emoji reaction as a Like with {@code content} /
- * {@code _misskey_reaction}; the Mastodon API has no reactions, so those count as favourites too, as on Mastodon.
- * A Like of a post the actor may not see changes nothing.
+ * {@code Like} of a post: a favourite. Misskey (and its forks) send every emoji reaction as a Like with
+ * {@code _misskey_reaction} / {@code content}: that is a reaction, as Pleroma and Akkoma take it, and a favourite
+ * only when the emoji is not one Atoll can show. A Like of a post the actor may not see changes nothing.
  */
 final class LikeHandler implements ActivityHandler {
 
@@ -15,6 +15,8 @@ final class LikeHandler implements ActivityHandler {
 
     @Override
     public void handle(InboundActivity a) {
+        String reaction = InboundReactions.content(a.json());
+        if (reaction != null && InboundReactions.react(s, a, reaction)) return;
         s.remoteStatuses().byUri(a.objectId()).ifPresent(st -> {
             try {
                 s.favourites().favourite(a.actor().id(), st.id());

@@ -6,7 +6,7 @@ import social.atoll.core.common.NotFoundException;
 import social.atoll.federation.vocab.AsValues;
 
 /**
- * {@code Undo} of a Follow, Like, Announce or Block. The undone activity must be the actor's own; it is matched by
+ * {@code Undo} of a Follow, Like (a favourite, or Misskey's reaction), EmojiReact, Announce or Block. The undone activity must be the actor's own; it is matched by
  * what it named (its object), as Mastodon does, since servers do not always keep the inner id. An Undo that
  * carries only an id is matched by that id against follows and boosts.
  */
@@ -30,13 +30,10 @@ final class UndoHandler implements ActivityHandler {
         String target = AsValues.id(inner, "object");
         switch (String.valueOf(AsValues.type(inner))) {
             case "Follow" -> s.localAccount(target).ifPresent(t -> s.follows().unfollow(actor.id(), t.id()));
-            case "Like" -> s.remoteStatuses().byUri(target).ifPresent(st -> {
-                try {
-                    s.favourites().unfavourite(actor.id(), st.id());
-                } catch (NotFoundException ignored) {
-                    // no longer visible to them: nothing to take back
-                }
-            });
+            case "EmojiReact" -> InboundReactions.undo(s, a, inner);
+            case "Like" -> {
+                if (!InboundReactions.undo(s, a, inner)) unlike(actor, target);
+            }
             case "Announce" -> s.remoteStatuses().unreblog(actor.id(), AsValues.text(inner, "id"), target);
             case "Block" -> s.localAccount(target).ifPresent(t -> {
                 try {
@@ -49,8 +46,19 @@ final class UndoHandler implements ActivityHandler {
         }
     }
 
+    private void unlike(Account actor, String target) {
+        s.remoteStatuses().byUri(target).ifPresent(st -> {
+            try {
+                s.favourites().unfavourite(actor.id(), st.id());
+            } catch (NotFoundException ignored) {
+                // no longer visible to them: nothing to take back
+            }
+        });
+    }
+
     private void byId(Account actor, String id) {
         if (id == null) return;
+        if (s.reactions().undoRemote(actor.id(), id)) return;
         if (s.remoteStatuses().unreblog(actor.id(), id, null)) return;
         s.followStore().targetsByUri(id, actor.id()).forEach(t -> s.follows().unfollow(actor.id(), t));
     }

@@ -55,6 +55,7 @@ final class UpdateHandler implements ActivityHandler {
         java.time.Instant updated = AsValues.instant(obj, "updated");
         if (updated == null) return;
         RemoteNote n = s.notes().parse(obj, a.actor(), a.inboxOwner());
+        s.emojis().remember(a.actor().domain(), social.atoll.federation.vocab.EmojiTags.read(obj));
         if (s.remoteStatuses().edit(id, a.actor().id(), n.content(), n.spoilerText(), n.sensitive(), updated))
             s.forwarding().statusChanged(a.json(), stored, a.actor());
     }

@@ -50,9 +50,19 @@ public final class ActorResolver implements RemoteAccountResolver, KeyOwners {
      * {@code counts} refreshes the post and follower counts of the actors stored, {@code featuredTags} their featured
      * hashtags.
      */
+    private final social.atoll.core.emoji.CustomEmojiService emojis;
+
     public ActorResolver(Settings settings, AccountStore accounts, RemoteAccountStore remote, FederationClient client,
                          WebFingerClient webFinger, FederationPolicy policy, Clock clock, RemoteCounts counts,
                          RemoteFeaturedTags featuredTags) {
+        this(settings, accounts, remote, client, webFinger, policy, clock, counts, featuredTags, null);
+    }
+
+    /** {@code emojis} (may be null) remembers the custom emoji of the actors' names, bios and fields. */
+    public ActorResolver(Settings settings, AccountStore accounts, RemoteAccountStore remote, FederationClient client,
+                         WebFingerClient webFinger, FederationPolicy policy, Clock clock, RemoteCounts counts,
+                         RemoteFeaturedTags featuredTags, social.atoll.core.emoji.CustomEmojiService emojis) {
+        this.emojis = emojis;
         this.settings = settings;
         this.accounts = accounts;
         this.remote = remote;
@@ -200,10 +210,12 @@ public final class ActorResolver implements RemoteAccountResolver, KeyOwners {
         if (domain == null && known != null && known.username().equalsIgnoreCase(actor.username())) domain = known.domain();
         if (domain == null) domain = verifiedHandleDomain(actor);
         boolean hasFeaturedTags = actor.featuredTags() != null;
-        return Optional.of(remote.upsert(actor, domain, clock.instant(), stored -> {
-            counts.enqueue(stored.id());
-            if (hasFeaturedTags) featuredTags.enqueue(stored.id());
-        }));
+        Account stored = remote.upsert(actor, domain, clock.instant(), s -> {
+            counts.enqueue(s.id());
+            if (hasFeaturedTags) featuredTags.enqueue(s.id());
+        });
+        if (emojis != null) emojis.remember(stored.domain(), social.atoll.federation.vocab.EmojiTags.read(doc));
+        return Optional.of(stored);
     }
 
     /**

@@ -99,6 +99,36 @@ public final class ActivityWriter {
         return undo ? undo(id + "/undo", actor, withoutContext(like), null) : like;
     }
 
+    /**
+     * An emoji reaction to a remote status, or its {@code Undo}: Akkoma's {@code EmojiReact} (emoji in {@code content},
+     * a custom one as {@code :name:} with its Emoji tag), or for Misskey and its forks the {@code Like} with
+     * {@code _misskey_reaction} they understand. The id names the reaction, so the Undo names the same activity.
+     * {@code emojiTag} is null for a Unicode emoji.
+     */
+    public ObjectNode reaction(Account actor, Status status, long reactionId, String content, ObjectNode emojiTag, boolean misskey,
+                               boolean undo) {
+        String id = actor.uri() + "#reactions/" + reactionId;
+        ObjectNode r = envelope(id, misskey ? "Like" : "EmojiReact", actor);
+        ArrayNode context = json.createArrayNode();
+        context.add(AsValues.AS_CONTEXT);
+        ObjectNode terms = context.addObject();
+        terms.put("toot", "http://joinmastodon.org/ns#");
+        terms.put("Emoji", "toot:Emoji");
+        if (misskey) {
+            terms.put("misskey", "https://misskey-hub.net/ns#");
+            terms.put("_misskey_reaction", "misskey:_misskey_reaction");
+        } else {
+            terms.put("litepub", "http://litepub.social/ns#");
+            terms.put("EmojiReact", "litepub:EmojiReact");
+        }
+        r.set("@context", context);
+        r.put("object", status.uri());
+        r.put("content", content);
+        if (misskey) r.put("_misskey_reaction", content);
+        if (emojiTag != null) r.set("tag", array(List.of()).add(emojiTag));
+        return undo ? undo(id + "/undo", actor, withoutContext(r), null) : r;
+    }
+
     /** {@code Add} (pinned) or {@code Remove} (unpinned) of a status on the actor's featured collection, to Public. */
     public ObjectNode featured(Account actor, Status status, boolean add) {
         String type = add ? "Add" : "Remove";

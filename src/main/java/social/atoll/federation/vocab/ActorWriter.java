@@ -37,8 +37,17 @@ public final class ActorWriter {
         this(settings, accounts, keys, json, null);
     }
 
+    /** The local custom emoji a name, bio or field names become the actor's Emoji tags; null: none. */
+    private final social.atoll.core.emoji.CustomEmojiService emojis;
+
     /** {@code media} (may be null) gives the URLs of uploaded avatars and headers. */
     public ActorWriter(Settings settings, AccountStore accounts, LocalKeys keys, ObjectMapper json, MediaDocuments media) {
+        this(settings, accounts, keys, json, media, null);
+    }
+
+    public ActorWriter(Settings settings, AccountStore accounts, LocalKeys keys, ObjectMapper json, MediaDocuments media,
+                       social.atoll.core.emoji.CustomEmojiService emojis) {
+        this.emojis = emojis;
         this.settings = settings;
         this.accounts = accounts;
         this.keys = keys;
@@ -84,14 +93,24 @@ public final class ActorWriter {
         multikey.put("type", "Multikey");
         multikey.put("controller", a.uri());
         multikey.put("publicKeyMultibase", ed.publicKeyMultibase());
-        d.putArray("tag");
+        ArrayNode tags = d.putArray("tag");
         ArrayNode attachment = d.putArray("attachment");
+        List<String> texts = new java.util.ArrayList<>();
+        if (!a.suspended()) {
+            texts.add(a.displayName());
+            texts.add(a.note());
+        }
         if (!a.suspended()) for (Map<String, Object> f : fields(a)) {
+            texts.add(String.valueOf(f.getOrDefault("name", "")));
+            texts.add(String.valueOf(f.get("value")));
             ObjectNode pv = attachment.addObject();
             pv.put("type", "PropertyValue");
             pv.put("name", String.valueOf(f.getOrDefault("name", "")));
             Object v = f.get("value");
             pv.put("value", v == null ? "" : v.toString());
+        }
+        if (emojis != null) {
+            for (var e : emojis.localIn(texts.toArray(String[]::new))) tags.add(EmojiTags.tag(e, emojis.urls(e).url()));
         }
         ObjectNode endpoints = d.putObject("endpoints");
         endpoints.put("sharedInbox", a.sharedInboxUrl() != null ? a.sharedInboxUrl() : settings.url("/inbox"));

@@ -48,11 +48,14 @@ public final class NoteWriter {
     private final PollStore polls;
     private final MediaDocuments media;
     private final QuoteService quotes;
+    /** The local custom emoji a note names become its Emoji tags; null: none. */
+    private final social.atoll.core.emoji.CustomEmojiService emojis;
 
     /** {@code media} (may be null) publishes the statuses' attachments. */
     public NoteWriter(Settings settings, AccountStore accounts, StatusStore statuses, StatusRelations relations, PollStore polls,
-                      MediaDocuments media, QuoteService quotes) {
+                      MediaDocuments media, QuoteService quotes, social.atoll.core.emoji.CustomEmojiService emojis) {
         this.quotes = quotes;
+        this.emojis = emojis;
         this.settings = settings;
         this.accounts = accounts;
         this.statuses = statuses;
@@ -236,6 +239,9 @@ public final class NoteWriter {
             t.put("type", "Hashtag");
             t.put("href", settings.url("/tags/" + java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8)));
             t.put("name", "#" + name);
+        }
+        if (emojis != null) {
+            for (var e : emojis.localIn(s.content(), s.spoilerText())) tag.add(EmojiTags.tag(e, emojis.urls(e).url()));
         }
         ObjectNode replies = o.putObject("replies");
         replies.put("id", s.uri() + "/replies");

@@ -32,6 +32,7 @@ import social.atoll.web.Pages;
 import social.atoll.web.SignInForm;
 import social.atoll.web.WebPage;
 import social.atoll.web.view.MoreView;
+import social.atoll.web.view.ReactView;
 import social.atoll.web.view.StatusCard;
 
 /**
@@ -65,11 +66,17 @@ public final class StatusActionPages implements Controller {
     private final InstanceService instance;
     private final PollService polls;
     private final AccountQueries accounts;
+    /** Emoji reactions and the picker's custom emoji. */
+    private final social.atoll.core.emoji.ReactionService reactions;
+    private final social.atoll.api.entity.EmojiViews emojis;
 
     public StatusActionPages(Settings settings, BrowserSessions sessions, Pages pages, StatusQueries statuses, StatusViews views,
                              FavouriteService favourites, ReblogService reblogs, BookmarkService bookmarks, ConversationMuteService mutes,
                              PinService pins, StatusService statusService, ReportService reports, InstanceService instance,
-                             PollService polls, AccountQueries accounts) {
+                             PollService polls, AccountQueries accounts, social.atoll.core.emoji.ReactionService reactions,
+                             social.atoll.api.entity.EmojiViews emojis) {
+        this.reactions = reactions;
+        this.emojis = emojis;
         this.settings = settings;
         this.sessions = sessions;
         this.pages = pages;
@@ -103,6 +110,9 @@ public final class StatusActionPages implements Controller {
         r.post("/web/statuses/{id}/report", this::report);
         r.post("/web/polls/{id}/votes", this::vote);
         r.get("/statuses/{id}/more", this::more);
+        r.post("/web/statuses/{id}/react", ctx -> act(ctx, (a, s) -> reactions.react(a, s, ctx.formParam("emoji"))));
+        r.post("/web/statuses/{id}/unreact", ctx -> act(ctx, (a, s) -> reactions.unreact(a, s, ctx.formParam("emoji"))));
+        r.get("/statuses/{id}/react", this::reactPage);
     }
 
     private void act(Context ctx, Action action) {
@@ -230,6 +240,25 @@ public final class StatusActionPages implements Controller {
             return;
         }
         showMore(ctx, 200, me.get().account().id(), id, "1".equals(ctx.queryParam("reported")) ? t("more.reported") : null, null);
+    }
+
+    /** The reaction picker of a post, as a page of forms (each answers back to the post's page). */
+    private void reactPage(Context ctx) {
+        var me = sessions.requireSignedIn(ctx);
+        if (me.isEmpty()) return;
+        long viewer = me.get().account().id();
+        Long id = id(ctx.pathParam("id"));
+        Optional<Status> found = id == null ? Optional.empty() : statuses.visibleById(viewer, id);
+        if (found.isEmpty()) {
+            notFound(ctx);
+            return;
+        }
+        Status s = found.get().isReblog() ? statuses.byId(found.get().reblogOfId()).orElse(found.get()) : found.get();
+        StatusCard card = card(s, viewer);
+        List<ReactView.Custom> custom = emojis.picker().stream()
+                .map(e -> new ReactView.Custom(e.shortcode(), e.url(), e.category())).toList();
+        WebPage page = pages.page(ctx, t("reactions.title"), null);
+        pages.render(ctx, 200, "app/react.jte", page, new ReactView(card, ReactView.COMMON, custom, card.permalink()));
     }
 
     private void showMore(Context ctx, int status, long viewer, long id, String notice, String error) {

@@ -50,13 +50,17 @@ public record StatusCard(
         boolean limited,
         boolean localOnly,
         Quote quote,
-        boolean canQuote) {
+        boolean canQuote,
+        List<Reaction> reactions) {
 
     /**
      * The quote a post carries (Mastodon 4.5): its state and, once accepted and visible to the viewer, the quoted post
      * (shown one level deep; a quote inside it shows as its state only).
      */
     public record Quote(String state, StatusCard quoted) {}
+
+    /** One emoji reaction under a post: the emoji (Unicode, or a custom emoji's image), how many, and whether one is the viewer's. */
+    public record Reaction(String name, String label, String imageUrl, int count, boolean me) {}
 
     /** The author line: name, handle, avatar, and the page on this server that shows them. */
     public record Author(String id, String displayName, String acct, String avatar, String profile, boolean bot, boolean locked) {
@@ -94,13 +98,14 @@ public record StatusCard(
         boolean blurred = e.filtered() != null && e.filtered().stream().anyMatch(f -> "blur".equals(f.filter().filterAction()));
         return new StatusCard(s.id(), s.id(), "/@" + s.account().acct() + "/" + s.id(), s.uri(), Author.of(s.account()), boostedBy,
                 s.createdAt(), Times.relative(created, now, t), Times.full(created), s.editedAt(), s.visibility(), s.language(),
-                s.sensitive() || blurred, s.spoilerText() == null ? "" : s.spoilerText(), s.content() == null ? "" : s.content(),
+                s.sensitive() || blurred, s.spoilerText() == null ? "" : s.spoilerText(), InlineEmoji.html(s.content() == null ? "" : s.content(), s.emojis()),
                 media(s.mediaAttachments()), poll(s.poll()), card(s.card()), s.repliesCount(), s.reblogsCount(), s.favouritesCount(),
                 Boolean.TRUE.equals(s.favourited()), Boolean.TRUE.equals(s.reblogged()), Boolean.TRUE.equals(s.bookmarked()),
                 Boolean.TRUE.equals(s.pinned()), Boolean.TRUE.equals(s.muted()), viewerId != null && viewerId.equals(s.account().id()),
                 s.inReplyToId(), filtered, s.circle() == null ? null : s.circle().title(), "limited".equals(s.visibilityEx()),
                 s.localOnly(), quote(s.quote(), viewerId, now, t),
-                s.quoteApproval() != null && ("automatic".equals(s.quoteApproval().currentUser()) || "manual".equals(s.quoteApproval().currentUser())));
+                s.quoteApproval() != null && ("automatic".equals(s.quoteApproval().currentUser()) || "manual".equals(s.quoteApproval().currentUser())),
+                reactions(s));
     }
 
     private static Quote quote(Object q, String viewerId, Instant now, Messages t) {
@@ -108,6 +113,16 @@ public record StatusCard(
             return new Quote(full.state(), full.quotedStatus() == null ? null : from(full.quotedStatus(), viewerId, now, t));
         if (q instanceof StatusEntity.ShallowQuote shallow) return new Quote(shallow.state(), null);
         return null;
+    }
+
+    private static List<Reaction> reactions(StatusEntity s) {
+        if (s.pleroma() == null || s.pleroma().emojiReactions() == null) return List.of();
+        List<Reaction> out = new ArrayList<>();
+        for (StatusEntity.Reaction r : s.pleroma().emojiReactions()) {
+            String label = r.url() == null ? r.name() : ":" + (r.name().contains("@") ? r.name().substring(0, r.name().indexOf('@')) : r.name()) + ":";
+            out.add(new Reaction(r.name(), label, r.url(), r.count(), r.me()));
+        }
+        return out;
     }
 
     public static List<StatusCard> all(List<StatusEntity> entities, String viewerId, Instant now, Messages t) {

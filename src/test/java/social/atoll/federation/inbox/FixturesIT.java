@@ -127,22 +127,31 @@ class FixturesIT {
     }
 
     @Test
-    void misskeyReactionCountsAsAFavourite() {
+    void misskeyReactionWithCustomEmojiIsAReaction() {
+        // as Pleroma and Akkoma take it: Misskey's Like with _misskey_reaction is a reaction, not a favourite
         Local l = local("fx5");
         FakeFediServer.Actor k = remote.actor("misskey2");
         assertThat(send("misskey-like-reaction.json", k, values(k, l, Fed.unique()))).isEqualTo(202);
-        Await.until("the reaction counts", () -> atoll.http().get("/api/v1/statuses/" + l.statusId(), l.token()).json().get("favourites_count").asInt() == 1);
+        Await.until("the reaction counts", () -> atoll.http().get("/api/v1/statuses/" + l.statusId(), l.token()).json()
+                .path("pleroma").path("emoji_reactions").size() == 1);
+        JsonNode s = atoll.http().get("/api/v1/statuses/" + l.statusId(), l.token()).json();
+        JsonNode r = s.get("pleroma").get("emoji_reactions").get(0);
+        assertThat(r.get("name").asText()).isEqualTo("blobcat@" + remote.domain());
+        assertThat(r.get("count").asInt()).isEqualTo(1);
+        assertThat(r.get("url").asText()).startsWith(atoll.baseUrl() + "/media_proxy/");
+        assertThat(s.get("favourites_count").asInt()).isZero();
     }
 
     @Test
-    void pleromaEmojiReactIsAcceptedAndIgnored() {
-        // Mastodon's API has no reactions, and Pleroma sends a separate Like for a favourite: counting the
-        // reaction too would count one person twice.
+    void pleromaEmojiReactIsAReaction() {
         Local l = local("fx6");
         FakeFediServer.Actor p = remote.actor("pleroma1");
         assertThat(send("pleroma-emojireact.json", p, values(p, l, Fed.unique()))).isEqualTo(202);
-        Fed.awaitInboxIdle(atoll);
-        assertThat(atoll.http().get("/api/v1/statuses/" + l.statusId(), l.token()).json().get("favourites_count").asInt()).isZero();
+        Await.until("the reaction counts", () -> atoll.http().get("/api/v1/statuses/" + l.statusId(), l.token()).json()
+                .path("pleroma").path("emoji_reactions").size() == 1);
+        JsonNode s = atoll.http().get("/api/v1/statuses/" + l.statusId(), l.token()).json();
+        assertThat(s.get("pleroma").get("emoji_reactions").get(0).get("name").asText()).isEqualTo("🔥");
+        assertThat(s.get("favourites_count").asInt()).isZero();
         assertThat(atoll.app().infra.jobs.deadJobs(50)).noneMatch(j -> j.taskName().equals("federation.inbox"));
     }
 
