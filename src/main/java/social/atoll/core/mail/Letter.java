@@ -57,7 +57,11 @@ public record Letter(Kind kind, String to, String username, String link, String 
         EMAIL_CHANGE_CONFIRM("email_change_confirm"),
         EMAIL_CHANGE_NOTICE("email_change_notice"),
         /** A sign-in from a browser and IP not seen before (args: what the body names of them). */
-        NEW_SIGN_IN("new_sign_in");
+        NEW_SIGN_IN("new_sign_in"),
+        /** A pending sign-up was approved: the person may sign in. */
+        SIGN_UP_APPROVED("sign_up_approved"),
+        /** A pending sign-up was rejected (the account is gone; the mail goes to the address it gave). */
+        SIGN_UP_REJECTED("sign_up_rejected");
 
         private final String id;
 

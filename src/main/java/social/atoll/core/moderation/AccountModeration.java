@@ -243,6 +243,7 @@ public final class AccountModeration {
         db.write(h -> {
             accounts.setApproved(h, accountId);
             log.record(h, actor, "approve", "User", t.user().id(), t.account().acct(), Map.of());
+            notices.signUpDecided(t.account(), t.user(), true);
             return null;
         });
     }
@@ -255,6 +256,7 @@ public final class AccountModeration {
         db.write(h -> {
             log.record(h, actor, "reject", "User", t.user().id(), t.account().acct(), Map.of("email", t.user().email()));
             accounts.deleteAccount(h, accountId);
+            notices.signUpDecided(t.account(), t.user(), false);
             return null;
         });
     }

@@ -73,6 +73,17 @@ public final class ModerationNotices {
                 settings.url("/notifications"), u.locale())));
     }
 
+    /**
+     * The person who asked to join hears the answer: approved, with the way to sign in; rejected, so they do not wait
+     * for an answer that will not come (the account is deleted, so the mail goes to the address the sign-up gave).
+     */
+    void signUpDecided(Account person, User user, boolean approved) {
+        if (user.email() == null || user.email().isBlank()) return;
+        mail.send(approved
+                ? new Letter(Letter.Kind.SIGN_UP_APPROVED, user.email(), person.username(), settings.url("/auth/sign_in"), user.locale())
+                : new Letter(Letter.Kind.SIGN_UP_REJECTED, user.email(), person.username(), null, user.locale()));
+    }
+
     private java.util.Optional<User> user(long accountId) {
         return accounts.userByAccountId(accountId).filter(u -> u.email() != null && !u.email().isBlank());
     }
