@@ -2,16 +2,9 @@ package social.atoll.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
-import jakarta.mail.Message;
-import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -19,8 +12,8 @@ import org.junit.jupiter.api.TestInstance.Lifecycle;
 import social.atoll.core.account.Account;
 import social.atoll.core.account.User;
 import social.atoll.core.auth.WebSessions;
+import social.atoll.testing.SmtpInbox;
 import social.atoll.testing.Await;
-import social.atoll.testing.FreePort;
 import social.atoll.testing.TestInstance;
 import social.atoll.testing.WebBrowser;
 
@@ -32,16 +25,14 @@ import social.atoll.testing.WebBrowser;
 @org.junit.jupiter.api.TestInstance(Lifecycle.PER_CLASS)
 class AccountDeletionBrowserIT {
 
-    private GreenMail smtp;
+    private SmtpInbox smtp;
     private TestInstance atoll;
     private WebBrowser browser;
 
     @BeforeAll
     void start() {
-        int port = FreePort.find();
-        smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        smtp.start();
-        atoll = TestInstance.start(Map.of("ATOLL_SMTP_HOST", "127.0.0.1", "ATOLL_SMTP_PORT", Integer.toString(port), "ATOLL_SMTP_TLS", "none"));
+        smtp = SmtpInbox.start();
+        atoll = TestInstance.start(Map.of("ATOLL_SMTP_HOST", "127.0.0.1", "ATOLL_SMTP_PORT", Integer.toString(smtp.port()), "ATOLL_SMTP_TLS", "none"));
         browser = new WebBrowser(atoll.baseUrl());
     }
 
@@ -49,7 +40,7 @@ class AccountDeletionBrowserIT {
     void stop() {
         if (browser != null) browser.close();
         if (atoll != null) atoll.close();
-        if (smtp != null) smtp.stop();
+        if (smtp != null) smtp.close();
     }
 
     @Test
@@ -125,15 +116,15 @@ class AccountDeletionBrowserIT {
         browser.screenshot("settings-email-sent-phone");
         browser.size(WebBrowser.DESKTOP);
 
-        MimeMessage notice = awaitMail("eli@example.test", 1);
+        MimeMessage notice = smtp.await("eli@example.test", 1);
         assertThat(notice.getSubject()).isEqualTo("Your e-mail address on " + atoll.domain() + " is being changed");
-        assertThat(text(notice)).contains("eli@new.test");
-        MimeMessage confirm = awaitMail("eli@new.test", 1);
+        assertThat(SmtpInbox.text(notice)).contains("eli@new.test");
+        MimeMessage confirm = smtp.await("eli@new.test", 1);
         assertThat(confirm.getSubject()).isEqualTo("Confirm your new e-mail address on " + atoll.domain());
         // nothing changes before the link is opened
         assertThat(user("eli").email()).isEqualTo("eli@example.test");
 
-        String link = link(confirm, "/auth/email/confirm?token=");
+        String link = SmtpInbox.link(confirm, atoll.baseUrl() + "/auth/email/confirm?token=");
         browser.open(link.substring(atoll.baseUrl().length()));
         assertThat(browser.find("main h1").getText()).isEqualTo("E-mail address changed");
         assertThat(browser.accessibilityViolations()).isEmpty();
@@ -156,21 +147,21 @@ class AccountDeletionBrowserIT {
         User fay = user("fay");
         Account account = atoll.app().core.accounts.byId(fay.accountId()).orElseThrow();
         Await.until("any mail job to finish", () -> !atoll.app().infra.jobs.pendingCounts().containsKey("mail.send"));
-        assertThat(mailsTo("fay@example.test")).isEmpty();
+        assertThat(smtp.mailsTo("fay@example.test")).isEmpty();
 
         String firefox = "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0";
         atoll.app().core.browserSignIn.start(new WebSessions.Person(fay, account), null, "203.0.113.9", firefox);
-        MimeMessage mail = awaitMail("fay@example.test", 1);
+        MimeMessage mail = smtp.await("fay@example.test", 1);
         assertThat(mail.getSubject()).isEqualTo("New sign-in to your account on " + atoll.domain());
-        assertThat(text(mail)).contains("203.0.113.9", "Firefox/128.0", atoll.baseUrl() + "/settings/sessions");
+        assertThat(SmtpInbox.text(mail)).contains("203.0.113.9", "Firefox/128.0", atoll.baseUrl() + "/settings/sessions");
 
         // the same browser after an update, from the same place, is not new; another place is
         atoll.app().core.browserSignIn.start(new WebSessions.Person(fay, account), null, "203.0.113.9", firefox.replace("128.0", "129.0"));
         atoll.app().core.browserSignIn.start(new WebSessions.Person(fay, account), null, "198.51.100.4", firefox);
-        awaitMail("fay@example.test", 2);
+        smtp.await("fay@example.test", 2);
         Await.until("any mail job to finish", () -> !atoll.app().infra.jobs.pendingCounts().containsKey("mail.send"));
-        assertThat(mailsTo("fay@example.test")).hasSize(2);
-        assertThat(text(mailsTo("fay@example.test").get(1))).contains("198.51.100.4");
+        assertThat(smtp.mailsTo("fay@example.test")).hasSize(2);
+        assertThat(SmtpInbox.text(smtp.mailsTo("fay@example.test").get(1))).contains("198.51.100.4");
     }
 
     @Test
@@ -201,31 +192,5 @@ class AccountDeletionBrowserIT {
         browser.find("#email").sendKeys(login);
         browser.find("#password").sendKeys(password);
         browser.find("form[action='/auth/sign_in'] button[type=submit]").click();
-    }
-
-    private MimeMessage awaitMail(String to, int n) {
-        Await.until(n + " mail(s) to " + to, () -> mailsTo(to).size() >= n);
-        return mailsTo(to).get(n - 1);
-    }
-
-    private List<MimeMessage> mailsTo(String to) {
-        return Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
-            try {
-                return Arrays.stream(m.getRecipients(Message.RecipientType.TO)).anyMatch(a -> a.toString().equals(to));
-            } catch (jakarta.mail.MessagingException e) {
-                return false;
-            }
-        }).toList();
-    }
-
-    private static String text(MimeMessage mail) throws Exception {
-        return (String) ((Multipart) mail.getContent()).getBodyPart(0).getContent();
-    }
-
-    private String link(MimeMessage mail, String path) throws Exception {
-        String text = text(mail);
-        Matcher m = Pattern.compile(Pattern.quote(atoll.baseUrl() + path) + "\\S+").matcher(text);
-        assertThat(m.find()).as(text).isTrue();
-        return m.group();
     }
 }

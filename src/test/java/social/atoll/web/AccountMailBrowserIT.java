@@ -2,25 +2,18 @@ package social.atoll.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
-import jakarta.mail.Message;
-import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance.Lifecycle;
 import org.openqa.selenium.Cookie;
 import social.atoll.core.account.User;
+import social.atoll.testing.SmtpInbox;
 import social.atoll.testing.Await;
-import social.atoll.testing.FreePort;
 import social.atoll.testing.TestInstance;
 import social.atoll.testing.WebBrowser;
 
@@ -31,17 +24,15 @@ import social.atoll.testing.WebBrowser;
 @org.junit.jupiter.api.TestInstance(Lifecycle.PER_CLASS)
 class AccountMailBrowserIT {
 
-    private GreenMail smtp;
+    private SmtpInbox smtp;
     private TestInstance atoll;
     private WebBrowser browser;
 
     @BeforeAll
     void start() {
-        int port = FreePort.find();
-        smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        smtp.start();
+        smtp = SmtpInbox.start();
         atoll = TestInstance.start(Map.of("ATOLL_REGISTRATIONS", "open", "ATOLL_SMTP_HOST", "127.0.0.1",
-                "ATOLL_SMTP_PORT", Integer.toString(port), "ATOLL_SMTP_TLS", "none"));
+                "ATOLL_SMTP_PORT", Integer.toString(smtp.port()), "ATOLL_SMTP_TLS", "none"));
         browser = new WebBrowser(atoll.baseUrl());
     }
 
@@ -49,7 +40,7 @@ class AccountMailBrowserIT {
     void stop() {
         if (browser != null) browser.close();
         if (atoll != null) atoll.close();
-        if (smtp != null) smtp.stop();
+        if (smtp != null) smtp.close();
     }
 
     @Test
@@ -83,9 +74,9 @@ class AccountMailBrowserIT {
         signIn("ana", "a quiet reef at dawn");
         assertThat(browser.await(".error", 10).getText()).contains("not confirmed");
 
-        MimeMessage mail = awaitMail("ana@people.test", 1);
+        MimeMessage mail = smtp.await("ana@people.test", 1);
         assertThat(mail.getSubject()).isEqualTo("Confirm your e-mail address on " + atoll.domain());
-        String link = link(mail, "/auth/confirmation?token=");
+        String link = SmtpInbox.link(mail, atoll.baseUrl() + "/auth/confirmation?token=");
         browser.open(link.substring(atoll.baseUrl().length()));
         assertThat(browser.find("main h1").getText()).isEqualTo("Address confirmed");
         assertThat(browser.accessibilityViolations()).isEmpty();
@@ -119,7 +110,7 @@ class AccountMailBrowserIT {
         // the same answer whether or not the address has an account
         assertThat(knownAnswer.replace("bob@example.test", "X")).isEqualTo(unknownAnswer.replace("nobody@people.test", "X"));
 
-        MimeMessage mail = awaitMail("bob@example.test", 1);
+        MimeMessage mail = smtp.await("bob@example.test", 1);
         assertThat(mail.getSubject()).isEqualTo("Reset your password on " + atoll.domain());
         // asked again at once: the first link is still on its way, so no second mail (the form cannot flood an inbox)
         browser.open("/auth/password/new");
@@ -130,8 +121,8 @@ class AccountMailBrowserIT {
             var pending = atoll.app().infra.jobs.pendingCounts();
             return !pending.containsKey("account.password_reset_request") && !pending.containsKey("mail.send");
         });
-        assertThat(mailsTo("bob@example.test")).hasSize(1);
-        String link = link(mail, "/auth/password/edit?token=");
+        assertThat(smtp.mailsTo("bob@example.test")).hasSize(1);
+        String link = SmtpInbox.link(mail, atoll.baseUrl() + "/auth/password/edit?token=");
         browser.open(link.substring(atoll.baseUrl().length()));
         assertThat(browser.accessibilityViolations()).isEmpty();
         browser.find("#password").sendKeys("bobs-password");
@@ -149,7 +140,7 @@ class AccountMailBrowserIT {
         browser.open("/settings/profile");
         assertThat(browser.path()).startsWith("/auth/sign_in");
 
-        MimeMessage changed = awaitMail("bob@example.test", 2);
+        MimeMessage changed = smtp.await("bob@example.test", 2);
         assertThat(changed.getSubject()).isEqualTo("Your password on " + atoll.domain() + " was changed");
 
         signIn("bob", "password-bob");
@@ -162,7 +153,7 @@ class AccountMailBrowserIT {
         browser.open("/auth/password/new");
         browser.find("#email").sendKeys("bob@example.test");
         browser.find("form[action='/auth/password/new'] button[type=submit]").click();
-        String late = link(awaitMail("bob@example.test", 3), "/auth/password/edit?token=");
+        String late = SmtpInbox.link(smtp.await("bob@example.test", 3), atoll.baseUrl() + "/auth/password/edit?token=");
         atoll.app().infra.db.write(h -> h.createUpdate("UPDATE user_tokens SET expires_at = :past WHERE purpose = 'password_reset' AND used_at IS NULL")
                 .bind("past", Instant.now().minusSeconds(1)).execute());
         browser.open(late.substring(atoll.baseUrl().length()));
@@ -200,7 +191,7 @@ class AccountMailBrowserIT {
         assertThat(browser.path()).isEqualTo("/settings/password");
         assertThat(atoll.app().core.webSessions.find(otherBrowser.secret())).isEmpty();
         assertThat(atoll.http().get("/api/v1/accounts/verify_credentials", apiToken).status()).isEqualTo(401);
-        assertThat(awaitMail("cy@example.test", 1).getSubject()).isEqualTo("Your password on " + atoll.domain() + " was changed");
+        assertThat(smtp.await("cy@example.test", 1).getSubject()).isEqualTo("Your password on " + atoll.domain() + " was changed");
     }
 
     @Test
@@ -240,27 +231,5 @@ class AccountMailBrowserIT {
 
     private Cookie sessionCookie() {
         return browser.driver().manage().getCookieNamed(BrowserSessions.SESSION_COOKIE);
-    }
-
-    private MimeMessage awaitMail(String to, int n) {
-        Await.until(n + " mail(s) to " + to, () -> mailsTo(to).size() >= n);
-        return mailsTo(to).get(n - 1);
-    }
-
-    private List<MimeMessage> mailsTo(String to) {
-        return Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
-            try {
-                return Arrays.stream(m.getRecipients(Message.RecipientType.TO)).anyMatch(a -> a.toString().equals(to));
-            } catch (jakarta.mail.MessagingException e) {
-                return false;
-            }
-        }).toList();
-    }
-
-    private String link(MimeMessage mail, String path) throws Exception {
-        String text = (String) ((Multipart) mail.getContent()).getBodyPart(0).getContent();
-        Matcher m = Pattern.compile(Pattern.quote(atoll.baseUrl() + path) + "\\S+").matcher(text);
-        assertThat(m.find()).as(text).isTrue();
-        return m.group();
     }
 }

@@ -2,16 +2,9 @@ package social.atoll.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
-import jakarta.mail.Message;
-import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,8 +17,7 @@ import social.atoll.core.moderation.AccountModeration;
 import social.atoll.core.moderation.ReportService;
 import social.atoll.core.moderation.StaffAccess;
 import social.atoll.core.status.Status;
-import social.atoll.testing.Await;
-import social.atoll.testing.FreePort;
+import social.atoll.testing.SmtpInbox;
 import social.atoll.testing.TestInstance;
 import social.atoll.testing.WebBrowser;
 
@@ -39,17 +31,15 @@ import social.atoll.testing.WebBrowser;
 @org.junit.jupiter.api.TestInstance(Lifecycle.PER_CLASS)
 class AppealBrowserIT {
 
-    private GreenMail smtp;
+    private SmtpInbox smtp;
     private TestInstance atoll;
     private WebBrowser browser;
     private WebSeed seed;
 
     @BeforeAll
     void start() {
-        int port = FreePort.find();
-        smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        smtp.start();
-        atoll = TestInstance.start(Map.of("ATOLL_SMTP_HOST", "127.0.0.1", "ATOLL_SMTP_PORT", Integer.toString(port), "ATOLL_SMTP_TLS", "none"));
+        smtp = SmtpInbox.start();
+        atoll = TestInstance.start(Map.of("ATOLL_SMTP_HOST", "127.0.0.1", "ATOLL_SMTP_PORT", Integer.toString(smtp.port()), "ATOLL_SMTP_TLS", "none"));
         seed = new WebSeed(atoll);
         staff("mod", User.Role.MODERATOR);
         staff("boss", User.Role.ADMIN);
@@ -61,7 +51,7 @@ class AppealBrowserIT {
     void stop() {
         if (browser != null) browser.close();
         if (atoll != null) atoll.close();
-        if (smtp != null) smtp.stop();
+        if (smtp != null) smtp.close();
     }
 
     private void staff(String name, User.Role role) {
@@ -127,9 +117,9 @@ class AppealBrowserIT {
         long strike = atoll.app().core.accountModeration.strikes(StaffAccess.Actor.SYSTEM, sus.id()).get(0).id();
 
         // the person cannot sign in; the mail's link opens the strike without an account
-        MimeMessage warning = awaitMail("sus@example.test", 1);
+        MimeMessage warning = smtp.await("sus@example.test", 1);
         assertThat(warning.getSubject()).isEqualTo("Your account on " + atoll.domain() + " is suspended");
-        String link = link(warning, "/disputes/strikes/" + strike + "?key=");
+        String link = SmtpInbox.link(warning, atoll.baseUrl() + "/disputes/strikes/" + strike + "?key=");
         browser.driver().manage().deleteAllCookies();
         browser.size(WebBrowser.DESKTOP);
         browser.driver().get(link);
@@ -166,9 +156,9 @@ class AppealBrowserIT {
 
         assertThat(account("sus").suspended()).isFalse();
         assertThat(auditRows("approve", "Appeal", appealId)).isEqualTo(1);
-        assertThat(awaitMail("sus@example.test", 2).getSubject()).isEqualTo("Your appeal on " + atoll.domain() + " was approved");
+        assertThat(smtp.await("sus@example.test", 2).getSubject()).isEqualTo("Your appeal on " + atoll.domain() + " was approved");
         // the reporter was told their report was handled
-        assertThat(awaitMail("sus_reporter@example.test", 1).getSubject()).isEqualTo("Your report on " + atoll.domain() + " was handled");
+        assertThat(smtp.await("sus_reporter@example.test", 1).getSubject()).isEqualTo("Your report on " + atoll.domain() + " was handled");
     }
 
     @Test
@@ -291,31 +281,9 @@ class AppealBrowserIT {
         var strikes = atoll.app().core.accountModeration.strikes(StaffAccess.Actor.SYSTEM, bully.id());
         assertThat(strikes.get(0).text()).isEqualTo("Harassment breaks rule four.\n\nSecond time this week.");
         // "tell the person" was left checked: the strike was mailed
-        assertThat(awaitMail("bully@example.test", 1).getSubject()).isEqualTo("Your account on " + atoll.domain() + " is limited");
+        assertThat(smtp.await("bully@example.test", 1).getSubject()).isEqualTo("Your account on " + atoll.domain() + " is limited");
         assertThat(account("bully").silenced()).isTrue();
         // the moderator lacks manage_settings: the presets page is not theirs
         assertThat(fetchStatus("GET", "/admin/warning_presets")).isEqualTo(403);
-    }
-
-    private MimeMessage awaitMail(String to, int n) {
-        Await.until(n + " mail(s) to " + to, () -> mailsTo(to).size() >= n);
-        return mailsTo(to).get(n - 1);
-    }
-
-    private List<MimeMessage> mailsTo(String to) {
-        return Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
-            try {
-                return Arrays.stream(m.getRecipients(Message.RecipientType.TO)).anyMatch(a -> a.toString().equals(to));
-            } catch (jakarta.mail.MessagingException e) {
-                return false;
-            }
-        }).toList();
-    }
-
-    private String link(MimeMessage mail, String path) throws Exception {
-        String text = (String) ((Multipart) mail.getContent()).getBodyPart(0).getContent();
-        Matcher m = Pattern.compile(Pattern.quote(atoll.baseUrl() + path) + "\\S+").matcher(text);
-        assertThat(m.find()).as(text).isTrue();
-        return m.group();
     }
 }

@@ -4,16 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
-import jakarta.mail.Message;
-import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,8 +18,8 @@ import social.atoll.core.common.ForbiddenException;
 import social.atoll.core.common.NotFoundException;
 import social.atoll.core.common.ValidationException;
 import social.atoll.core.moderation.StaffAccess;
+import social.atoll.testing.SmtpInbox;
 import social.atoll.testing.Await;
-import social.atoll.testing.FreePort;
 import social.atoll.testing.TestHttp;
 import social.atoll.testing.TestInstance;
 
@@ -40,7 +33,7 @@ import social.atoll.testing.TestInstance;
 @org.junit.jupiter.api.TestInstance(Lifecycle.PER_CLASS)
 class AppealsIT {
 
-    private GreenMail smtp;
+    private SmtpInbox smtp;
     private TestInstance atoll;
     private Fixtures f;
     private Fixtures.User admin;
@@ -50,10 +43,8 @@ class AppealsIT {
 
     @BeforeAll
     void start() {
-        int port = FreePort.find();
-        smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        smtp.start();
-        atoll = TestInstance.start(Map.of("ATOLL_SMTP_HOST", "127.0.0.1", "ATOLL_SMTP_PORT", Integer.toString(port), "ATOLL_SMTP_TLS", "none"));
+        smtp = SmtpInbox.start();
+        atoll = TestInstance.start(Map.of("ATOLL_SMTP_HOST", "127.0.0.1", "ATOLL_SMTP_PORT", Integer.toString(smtp.port()), "ATOLL_SMTP_TLS", "none"));
         f = new Fixtures(atoll);
         admin = staff("ap_admin", User.Role.ADMIN);
         moderator = staff("ap_mod", User.Role.MODERATOR);
@@ -64,7 +55,7 @@ class AppealsIT {
     @AfterAll
     void stop() {
         if (atoll != null) atoll.close();
-        if (smtp != null) smtp.stop();
+        if (smtp != null) smtp.close();
     }
 
     private Fixtures.User staff(String name, User.Role role) {
@@ -143,10 +134,10 @@ class AppealsIT {
         long strike = latestStrike(target);
 
         // the strike mail says what happened, quotes the moderator and links to the strike
-        MimeMessage warning = awaitMail("ap_silenced@example.test", 1);
+        MimeMessage warning = smtp.await("ap_silenced@example.test", 1);
         assertThat(warning.getSubject()).isEqualTo("Your account on " + atoll.domain() + " is limited");
-        assertThat(text(warning)).contains("Rule 2: no brigading.");
-        assertThat(link(warning, "/disputes/strikes/" + strike + "?key=")).isNotNull();
+        assertThat(SmtpInbox.text(warning)).contains("Rule 2: no brigading.");
+        assertThat(SmtpInbox.link(warning, atoll.baseUrl() + "/disputes/strikes/" + strike + "?key=")).isNotNull();
 
         JsonNode w = notifications(target, "moderation_warning").get(0).get("moderation_warning");
         assertThat(w.get("id").asText()).isEqualTo(Long.toString(strike));
@@ -162,13 +153,13 @@ class AppealsIT {
         assertThatThrownBy(() -> appeals.appeal(target.id(), strike, "Again")).isInstanceOf(ValidationException.class)
                 .hasMessage("This strike has already been appealed");
         // staff who may decide appeals are mailed (Mastodon's new_appeal); a moderator, who may not, is not
-        Await.until("the appeal mailed to an admin", () -> mailsTo("ap_admin@example.test").stream().anyMatch(m -> textOf(m)
+        Await.until("the appeal mailed to an admin", () -> smtp.mailsTo("ap_admin@example.test").stream().anyMatch(m -> SmtpInbox.text(m)
                 .contains("@ap_silenced: I was quoting the brigade to report it.")));
-        MimeMessage toStaff = mailsTo("ap_admin@example.test").stream()
-                .filter(m -> textOf(m).contains("@ap_silenced: I was quoting")).findFirst().orElseThrow();
+        MimeMessage toStaff = smtp.mailsTo("ap_admin@example.test").stream()
+                .filter(m -> SmtpInbox.text(m).contains("@ap_silenced: I was quoting")).findFirst().orElseThrow();
         assertThat(toStaff.getSubject()).isEqualTo("A moderation decision on " + atoll.domain() + " is appealed");
-        assertThat(text(toStaff)).contains("@ap_silenced: I was quoting the brigade to report it.").contains(atoll.baseUrl() + "/admin/appeals");
-        assertThat(mailsTo("ap_mod@example.test")).isEmpty();
+        assertThat(SmtpInbox.text(toStaff)).contains("@ap_silenced: I was quoting the brigade to report it.").contains(atoll.baseUrl() + "/admin/appeals");
+        assertThat(smtp.mailsTo("ap_mod@example.test")).isEmpty();
 
         // Mastodon's AccountWarning now carries the Appeal entity
         JsonNode a = notifications(target, "moderation_warning").get(0).get("moderation_warning").get("appeal");
@@ -195,7 +186,7 @@ class AppealsIT {
         JsonNode told = notifications(target, "atoll.appeal_decided");
         assertThat(told).hasSize(1);
         assertThat(told.get(0).get("moderation_warning").get("appeal").get("state").asText()).isEqualTo("approved");
-        MimeMessage decision = awaitMail("ap_silenced@example.test", 2);
+        MimeMessage decision = smtp.await("ap_silenced@example.test", 2);
         assertThat(decision.getSubject()).isEqualTo("Your appeal on " + atoll.domain() + " was approved");
         assertThat(appeals.strike(target.id(), strike).appealable()).isFalse();
     }
@@ -208,7 +199,7 @@ class AppealsIT {
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         long strike = latestStrike(target);
         // the suspended person cannot sign in: the mail's key opens the strike
-        String link = link(awaitMail("ap_suspended@example.test", 1), "/disputes/strikes/" + strike + "?key=");
+        String link = SmtpInbox.link(smtp.await("ap_suspended@example.test", 1), atoll.baseUrl() + "/disputes/strikes/" + strike + "?key=");
         String key = link.substring(link.indexOf("key=") + 4);
         var appeals = atoll.app().core.appeals;
         assertThatThrownBy(() -> appeals.strikeByKey(strike, key + "x")).isInstanceOf(NotFoundException.class);
@@ -221,7 +212,7 @@ class AppealsIT {
         assertThat(http().get("/api/v1/admin/accounts/" + target.id(), admin.token()).json().get("suspended").asBoolean()).isTrue();
         assertThat(f.count("SELECT COUNT(*) FROM account_warnings WHERE id = " + strike + " AND overruled_at IS NULL")).isEqualTo(1);
         assertThat(auditRows("reject", "Appeal", appeal.id())).isEqualTo(1);
-        assertThat(awaitMail("ap_suspended@example.test", 2).getSubject()).isEqualTo("Your appeal on " + atoll.domain() + " was rejected");
+        assertThat(smtp.await("ap_suspended@example.test", 2).getSubject()).isEqualTo("Your appeal on " + atoll.domain() + " was rejected");
 
         // Mastodon's 20 days: an older strike can no longer be appealed
         Fixtures.User late = f.user("ap_late");
@@ -276,7 +267,7 @@ class AppealsIT {
         JsonNode told = notifications(reporter, "atoll.report_resolved");
         assertThat(told).hasSize(1);
         assertThat(told.get(0).get("report").get("id").asText()).isEqualTo(Long.toString(reportId));
-        MimeMessage mail = awaitMail("ap_reporter@example.test", 1);
+        MimeMessage mail = smtp.await("ap_reporter@example.test", 1);
         assertThat(mail.getSubject()).isEqualTo("Your report on " + atoll.domain() + " was handled");
 
         // a report settled by an action tells its reporter too
@@ -286,42 +277,8 @@ class AppealsIT {
         http().postJson("/api/v1/admin/accounts/" + target.id() + "/action", moderator.token(),
                 Map.of("type", "none", "report_id", Long.toString(second), "send_email_notification", false));
         assertThat(notifications(reporter, "atoll.report_resolved")).hasSize(2);
-        awaitMail("ap_reporter@example.test", 2);
+        smtp.await("ap_reporter@example.test", 2);
         // without send_email_notification the person gets no strike mail
-        assertThat(mailsTo("ap_reported@example.test")).isEmpty();
-    }
-
-    private MimeMessage awaitMail(String to, int n) {
-        Await.until(n + " mail(s) to " + to, () -> mailsTo(to).size() >= n);
-        return mailsTo(to).get(n - 1);
-    }
-
-    private List<MimeMessage> mailsTo(String to) {
-        return Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
-            try {
-                return Arrays.stream(m.getRecipients(Message.RecipientType.TO)).anyMatch(a -> a.toString().equals(to));
-            } catch (jakarta.mail.MessagingException e) {
-                return false;
-            }
-        }).toList();
-    }
-
-    private static String textOf(MimeMessage mail) {
-        try {
-            return text(mail);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String text(MimeMessage mail) throws Exception {
-        return (String) ((Multipart) mail.getContent()).getBodyPart(0).getContent();
-    }
-
-    private String link(MimeMessage mail, String path) throws Exception {
-        String text = text(mail);
-        Matcher m = Pattern.compile(Pattern.quote(atoll.baseUrl() + path) + "\\S+").matcher(text);
-        assertThat(m.find()).as(text).isTrue();
-        return m.group();
+        assertThat(smtp.mailsTo("ap_reported@example.test")).isEmpty();
     }
 }

@@ -2,13 +2,7 @@ package social.atoll.api.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
-import jakarta.mail.Message;
-import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -16,8 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance.Lifecycle;
 import social.atoll.core.account.NewLocalAccount;
 import social.atoll.core.account.User;
-import social.atoll.testing.Await;
-import social.atoll.testing.FreePort;
+import social.atoll.testing.SmtpInbox;
 import social.atoll.testing.TestInstance;
 
 /**
@@ -28,16 +21,14 @@ import social.atoll.testing.TestInstance;
 @org.junit.jupiter.api.TestInstance(Lifecycle.PER_CLASS)
 class SignUpDecisionMailsIT {
 
-    private GreenMail smtp;
+    private SmtpInbox smtp;
     private TestInstance atoll;
     private String moderatorToken;
 
     @BeforeAll
     void start() {
-        int port = FreePort.find();
-        smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        smtp.start();
-        atoll = TestInstance.start(Map.of("ATOLL_SMTP_HOST", "127.0.0.1", "ATOLL_SMTP_PORT", Integer.toString(port), "ATOLL_SMTP_TLS", "none"));
+        smtp = SmtpInbox.start();
+        atoll = TestInstance.start(Map.of("ATOLL_SMTP_HOST", "127.0.0.1", "ATOLL_SMTP_PORT", Integer.toString(smtp.port()), "ATOLL_SMTP_TLS", "none"));
         User mod = create("sd_mod", User.Role.MODERATOR, true);
         moderatorToken = atoll.token(mod.accountId(), "read write admin:read admin:write");
     }
@@ -45,7 +36,7 @@ class SignUpDecisionMailsIT {
     @AfterAll
     void stop() {
         if (atoll != null) atoll.close();
-        if (smtp != null) smtp.stop();
+        if (smtp != null) smtp.close();
     }
 
     private User create(String name, User.Role role, boolean approved) {
@@ -58,9 +49,9 @@ class SignUpDecisionMailsIT {
         User pending = create("sd_approved", User.Role.USER, false);
         var r = atoll.http().postJson("/api/v1/admin/accounts/" + pending.accountId() + "/approve", moderatorToken, null);
         assertThat(r.status()).as(r.body()).isEqualTo(200);
-        MimeMessage mail = awaitMail("sd_approved@example.test");
+        MimeMessage mail = smtp.await("sd_approved@example.test", 1);
         assertThat(mail.getSubject()).contains("approved");
-        assertThat(text(mail)).contains("You can sign in now").contains(atoll.baseUrl() + "/auth/sign_in");
+        assertThat(SmtpInbox.text(mail)).contains("You can sign in now").contains(atoll.baseUrl() + "/auth/sign_in");
     }
 
     @Test
@@ -68,8 +59,8 @@ class SignUpDecisionMailsIT {
         User pending = create("sd_rejected", User.Role.USER, false);
         var r = atoll.http().postJson("/api/v1/admin/accounts/" + pending.accountId() + "/reject", moderatorToken, null);
         assertThat(r.status()).as(r.body()).isEqualTo(200);
-        MimeMessage mail = awaitMail("sd_rejected@example.test");
-        assertThat(text(mail)).contains("did not approve");
+        MimeMessage mail = smtp.await("sd_rejected@example.test", 1);
+        assertThat(SmtpInbox.text(mail)).contains("did not approve");
         assertThat(atoll.app().core.accounts.userByAccountId(pending.accountId())).isEmpty();
     }
 
@@ -80,26 +71,7 @@ class SignUpDecisionMailsIT {
         User marker = create("sd_marker", User.Role.USER, false);
         var r = atoll.http().postJson("/api/v1/admin/accounts/" + marker.accountId() + "/approve", moderatorToken, null);
         assertThat(r.status()).isEqualTo(200);
-        awaitMail("sd_marker@example.test");
-        assertThat(mailsTo("sd_open@example.test")).isEmpty();
-    }
-
-    private MimeMessage awaitMail(String to) {
-        Await.until("a mail to " + to, () -> !mailsTo(to).isEmpty());
-        return mailsTo(to).get(0);
-    }
-
-    private List<MimeMessage> mailsTo(String to) {
-        return Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
-            try {
-                return Arrays.stream(m.getRecipients(Message.RecipientType.TO)).anyMatch(a -> a.toString().equals(to));
-            } catch (jakarta.mail.MessagingException e) {
-                return false;
-            }
-        }).toList();
-    }
-
-    private static String text(MimeMessage mail) throws Exception {
-        return (String) ((Multipart) mail.getContent()).getBodyPart(0).getContent();
+        smtp.await("sd_marker@example.test", 1);
+        assertThat(smtp.mailsTo("sd_open@example.test")).isEmpty();
     }
 }
