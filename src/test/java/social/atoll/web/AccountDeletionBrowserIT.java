@@ -180,7 +180,7 @@ class AccountDeletionBrowserIT {
         Await.until("the heading " + text, () -> {
             try {
                 return browser.all("main h1").stream().anyMatch(h -> h.getText().equals(text));
-            } catch (org.openqa.selenium.StaleElementReferenceException e) {
+            } catch (org.openqa.selenium.WebDriverException e) { // stale, or Chrome's "node does not belong to the document" mid-navigation
                 return false;
             }
         });

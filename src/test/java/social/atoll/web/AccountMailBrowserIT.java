@@ -207,7 +207,9 @@ class AccountMailBrowserIT {
         Await.until("the heading " + text, () -> {
             try {
                 return browser.all("main h1").stream().anyMatch(h -> h.getText().equals(text));
-            } catch (org.openqa.selenium.StaleElementReferenceException e) {
+            } catch (org.openqa.selenium.WebDriverException e) {
+                // the heading went with the old page between finding and reading it (stale, or "node does not belong
+                // to the document", as Chrome words it mid-navigation): look again
                 return false;
             }
         });

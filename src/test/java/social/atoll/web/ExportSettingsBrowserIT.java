@@ -64,7 +64,7 @@ class ExportSettingsBrowserIT {
         Await.until("the notice \"" + text + "\"", () -> {
             try {
                 return browser.all("p.notice").stream().anyMatch(e -> e.getText().equals(text));
-            } catch (org.openqa.selenium.StaleElementReferenceException e) {
+            } catch (org.openqa.selenium.WebDriverException e) { // stale, or Chrome's "node does not belong to the document" mid-navigation
                 return false;
             }
         });
@@ -73,7 +73,7 @@ class ExportSettingsBrowserIT {
     private boolean textShows(String css, String text) {
         try {
             return browser.all(css).stream().anyMatch(e -> e.getText().contains(text));
-        } catch (org.openqa.selenium.StaleElementReferenceException e) {
+        } catch (org.openqa.selenium.WebDriverException e) { // stale, or Chrome's "node does not belong to the document" mid-navigation
             return false;
         }
     }

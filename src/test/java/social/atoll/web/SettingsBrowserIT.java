@@ -159,7 +159,7 @@ class SettingsBrowserIT {
         Await.until("the page in the system's theme", () -> {
             try {
                 return "auto".equals(browser.find("html").getAttribute("data-theme"));
-            } catch (org.openqa.selenium.StaleElementReferenceException e) {
+            } catch (org.openqa.selenium.WebDriverException e) { // stale, or Chrome's "node does not belong to the document" mid-navigation
                 return false;
             }
         });
@@ -284,7 +284,7 @@ class SettingsBrowserIT {
         Await.until("the notice \"" + text + "\"", () -> {
             try {
                 return browser.all("p.notice").stream().anyMatch(e -> e.getText().equals(text));
-            } catch (org.openqa.selenium.StaleElementReferenceException e) {
+            } catch (org.openqa.selenium.WebDriverException e) { // stale, or Chrome's "node does not belong to the document" mid-navigation
                 return false;
             }
         });
