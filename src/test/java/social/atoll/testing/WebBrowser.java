@@ -63,11 +63,19 @@ public final class WebBrowser implements AutoCloseable {
 
     public List<WebElement> all(String css) { return driver.findElements(By.cssSelector(css)); }
 
-    /** Waits (up to {@code seconds}) until an element matches; the waiting is for the page, nothing is asserted on time. */
+    /**
+     * Waits (up to {@code seconds}) until an element matches; the waiting is for the page, nothing is asserted on time.
+     * An element found on the page being left goes with it before it is read (stale, or Chrome's "node does not
+     * belong to the document"): then it looks again.
+     */
     public WebElement await(String css, int seconds) {
         return new WebDriverWait(driver, Duration.ofSeconds(seconds)).until(d -> {
-            var found = d.findElements(By.cssSelector(css));
-            return found.isEmpty() || !found.get(0).isDisplayed() ? null : found.get(0);
+            try {
+                var found = d.findElements(By.cssSelector(css));
+                return found.isEmpty() || !found.get(0).isDisplayed() ? null : found.get(0);
+            } catch (org.openqa.selenium.WebDriverException e) {
+                return null;
+            }
         });
     }
 
