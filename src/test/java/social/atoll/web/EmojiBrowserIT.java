@@ -92,10 +92,14 @@ class EmojiBrowserIT {
         assertThat(atoll.app().core.reactions.summaries(java.util.List.of(post.id()), null).get(post.id())).hasSize(1);
     }
 
-    /** Waits for the page a form led to, by its notice (the page before may show another). */
+    /**
+     * Waits for the page a form led to, by its notice (the page before may show another, which can go with its page
+     * between being found and being read: then it looks again).
+     */
     private void awaitNotice(String text) {
-        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(10)).until(d ->
-                browser.all("p.notice").stream().anyMatch(e -> e.getText().equals(text)));
+        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(10))
+                .ignoring(org.openqa.selenium.WebDriverException.class)
+                .until(d -> browser.all("p.notice").stream().anyMatch(e -> e.getText().equals(text)));
     }
 
     @Test
