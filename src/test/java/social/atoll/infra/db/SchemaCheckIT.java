@@ -3,9 +3,6 @@ package social.atoll.infra.db;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import org.flywaydb.core.api.exception.FlywayValidateException;
@@ -124,19 +121,8 @@ class SchemaCheckIT {
         List<String> errLines() { return err.lines().filter(l -> !l.isBlank()).toList(); }
     }
 
-    private static synchronized Cli cli(String... args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-            int code = Atoll.run(args);
-            return new Cli(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
+    private static Cli cli(String... args) {
+        var r = social.atoll.testing.CliRun.run(args);
+        return new Cli(r.code(), r.out(), r.err());
     }
 }
