@@ -2,8 +2,9 @@ package social.atoll.testing;
 
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
+import org.openqa.selenium.WebDriverException;
 
-/** Waits for something asynchronous (a job, a delivery) to become true; fails with a message after a generous limit. */
+/** Waits for something asynchronous (a job, a delivery, a page) to become true; fails with a message after a generous limit. */
 public final class Await {
     private Await() {}
 
@@ -11,8 +12,20 @@ public final class Await {
 
     public static void until(String what, Duration limit, BooleanSupplier condition) {
         long deadline = System.nanoTime() + limit.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) throw new AssertionError("timed out waiting until " + what);
+        WebDriverException lastBrowserError = null;
+        while (true) {
+            try {
+                if (condition.getAsBoolean()) return;
+            } catch (WebDriverException e) {
+                // A browser condition can read an element of the page being left (stale element, missing node)
+                // while a navigation is under way: that is "not yet", not a failure.
+                lastBrowserError = e;
+            }
+            if (System.nanoTime() > deadline) {
+                AssertionError timedOut = new AssertionError("timed out waiting until " + what);
+                if (lastBrowserError != null) timedOut.addSuppressed(lastBrowserError);
+                throw timedOut;
+            }
             try {
                 Thread.sleep(50);
             } catch (InterruptedException e) {

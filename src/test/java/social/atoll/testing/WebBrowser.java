@@ -79,6 +79,24 @@ public final class WebBrowser implements AutoCloseable {
         });
     }
 
+    /** The text of the first shown element that matches, once there is one (read inside the wait, so never stale). */
+    public String awaitText(String css, int seconds) {
+        return waitUntil(seconds, d -> {
+            var found = d.findElements(By.cssSelector(css));
+            return found.isEmpty() || !found.get(0).isDisplayed() ? null : found.get(0).getText();
+        });
+    }
+
+    /**
+     * Waits (up to {@code seconds}) until {@code condition} holds; a browser error while it is read (an element of the
+     * page being left, mid-navigation) counts as "not yet".
+     */
+    public <T> T waitUntil(int seconds, java.util.function.Function<WebDriver, T> condition) {
+        return new WebDriverWait(driver, Duration.ofSeconds(seconds))
+                .ignoring(org.openqa.selenium.WebDriverException.class)
+                .until(condition::apply);
+    }
+
     /** Signs in through the sign-in page as a user made by {@code TestInstance.createUser(username)}. */
     public void signIn(String username) {
         driver.manage().deleteAllCookies();

@@ -58,7 +58,7 @@ class AccountDeletionBrowserIT {
 
         browser.find("#password").sendKeys("not my password");
         browser.find("form[action='/settings/delete'] button[type=submit]").click();
-        assertThat(browser.await("#form-error", 10).getText()).isEqualTo("Your account was not deleted.");
+        assertThat(browser.awaitText("#form-error", 10)).isEqualTo("Your account was not deleted.");
         assertThat(browser.find("#password_error").getText()).isEqualTo("Password is invalid");
         assertThat(browser.accessibilityViolations()).isEmpty();
         browser.size(WebBrowser.PHONE);
@@ -84,7 +84,7 @@ class AccountDeletionBrowserIT {
         browser.find("#email").sendKeys("dora");
         browser.find("#password").sendKeys("password-dora");
         browser.find("form[action='/auth/sign_in'] button[type=submit]").click();
-        assertThat(browser.await(".error", 10).getText()).contains("Invalid");
+        assertThat(browser.awaitText(".error", 10)).contains("Invalid");
     }
 
     @Test
@@ -101,14 +101,14 @@ class AccountDeletionBrowserIT {
         browser.find("#email").sendKeys("eli@new.test");
         browser.find("#current_password").sendKeys("wrong password");
         browser.find("form[action='/settings/email'] button[type=submit]").click();
-        assertThat(browser.await("#form-error", 10).getText()).isEqualTo("Your e-mail address was not changed.");
+        assertThat(browser.awaitText("#form-error", 10)).isEqualTo("Your e-mail address was not changed.");
         assertThat(browser.find("#current_password_error").getText()).isEqualTo("Current password is invalid");
         assertThat(browser.find("#email").getAttribute("value")).isEqualTo("eli@new.test");
         assertThat(browser.accessibilityViolations()).isEmpty();
 
         browser.find("#current_password").sendKeys("password-eli");
         browser.find("form[action='/settings/email'] button[type=submit]").click();
-        assertThat(browser.await(".notice", 10).getText()).contains("open the link we sent there");
+        assertThat(browser.awaitText(".notice", 10)).contains("open the link we sent there");
         assertThat(browser.find("main").getText()).contains("A link was sent to eli@new.test");
         browser.size(WebBrowser.PHONE);
         assertThat(browser.scrollsSideways()).isFalse();
@@ -134,7 +134,7 @@ class AccountDeletionBrowserIT {
 
         // the new address signs in; the old one does not
         signIn("eli@example.test", "password-eli");
-        assertThat(browser.await(".error", 10).getText()).contains("Invalid");
+        assertThat(browser.awaitText(".error", 10)).contains("Invalid");
         signIn("eli@new.test", "password-eli");
         Await.until("eli to be signed in", () -> !browser.path().startsWith("/auth/sign_in"));
     }

@@ -72,7 +72,7 @@ class AccountMailBrowserIT {
 
         // not before the address is confirmed
         signIn("ana", "a quiet reef at dawn");
-        assertThat(browser.await(".error", 10).getText()).contains("not confirmed");
+        assertThat(browser.awaitText(".error", 10)).contains("not confirmed");
 
         MimeMessage mail = smtp.await("ana@people.test", 1);
         assertThat(mail.getSubject()).isEqualTo("Confirm your e-mail address on " + atoll.domain());
@@ -127,7 +127,7 @@ class AccountMailBrowserIT {
         assertThat(browser.accessibilityViolations()).isEmpty();
         browser.find("#password").sendKeys("bobs-password");
         browser.find("form[action='/auth/password/edit'] button[type=submit]").click();
-        assertThat(browser.await("#form-error", 10).getText()).isEqualTo("Password must not contain the username");
+        assertThat(browser.awaitText("#form-error", 10)).isEqualTo("Password must not contain the username");
         browser.find("#password").sendKeys("a brand new secret for b");
         browser.find("form[action='/auth/password/edit'] button[type=submit]").click();
         awaitHeading("Password changed");
@@ -144,7 +144,7 @@ class AccountMailBrowserIT {
         assertThat(changed.getSubject()).isEqualTo("Your password on " + atoll.domain() + " was changed");
 
         signIn("bob", "password-bob");
-        assertThat(browser.await(".error", 10).getText()).contains("Invalid");
+        assertThat(browser.awaitText(".error", 10)).contains("Invalid");
         signIn("bob", "a brand new secret for b");
         Await.until("bob to be signed in", () -> !browser.path().startsWith("/auth/sign_in"));
 
@@ -173,14 +173,14 @@ class AccountMailBrowserIT {
         browser.find("#current_password").sendKeys("not my password");
         browser.find("#password").sendKeys("cys quiet lagoon");
         browser.find("form[action='/settings/password'] button[type=submit]").click();
-        assertThat(browser.await("#form-error", 10).getText()).isEqualTo("The password was not changed.");
+        assertThat(browser.awaitText("#form-error", 10)).isEqualTo("The password was not changed.");
         assertThat(browser.find("#current_password_error").getText()).isEqualTo("Current password is invalid");
         assertThat(browser.accessibilityViolations()).isEmpty();
 
         browser.find("#current_password").sendKeys("password-cy");
         browser.find("#password").sendKeys("cys quiet lagoon");
         browser.find("form[action='/settings/password'] button[type=submit]").click();
-        assertThat(browser.await(".notice", 10).getText()).contains("Your password is changed");
+        assertThat(browser.awaitText(".notice", 10)).contains("Your password is changed");
         browser.size(WebBrowser.PHONE);
         assertThat(browser.scrollsSideways()).isFalse();
         browser.screenshot("settings-password-phone");

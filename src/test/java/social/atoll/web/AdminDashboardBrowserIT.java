@@ -58,9 +58,7 @@ class AdminDashboardBrowserIT {
 
     /** Waits for the page that a form led to, by the notice it shows (the previous page may show another). */
     private void awaitNotice(String text) {
-        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(10))
-                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-                .until(d -> d.findElements(By.cssSelector(".notice")).stream().anyMatch(e -> e.getText().equals(text)));
+        browser.waitUntil(10, d -> d.findElements(By.cssSelector(".notice")).stream().anyMatch(e -> e.getText().equals(text)));
     }
 
     /** Every admin page passes axe on a desktop and does not scroll sideways on a phone. */
@@ -139,7 +137,7 @@ class AdminDashboardBrowserIT {
         browser.find("a[href='/admin/reports?resolved=true']").click();
         assertThat(browser.find(".reports-queue").getText()).contains("Report #" + reportId);
         browser.find(".admin-nav a[href='/admin/audit']").click();
-        var audit = browser.await(".audit-log", 10).getText();
+        var audit = browser.awaitText(".audit-log", 10);
         assertThat(audit).contains("@mod suspended account spammer").contains("@mod resolved report " + reportId)
                 .contains("@mod took report " + reportId);
         checkPage("admin-audit");
@@ -182,7 +180,7 @@ class AdminDashboardBrowserIT {
         // the same domain again: the form comes back with the reason and the values kept
         browser.find("#block-domain").sendKeys("spam.example");
         browser.find("form[action='/admin/domains'] button[type=submit]").click();
-        assertThat(browser.await("#form-error", 10).getText()).contains("already been taken");
+        assertThat(browser.awaitText("#form-error", 10)).contains("already been taken");
         assertThat(browser.find("#block-domain").getAttribute("value")).isEqualTo("spam.example");
         checkPage(null);
 
@@ -203,8 +201,7 @@ class AdminDashboardBrowserIT {
         browser.open("/admin/accounts");
         new org.openqa.selenium.support.ui.Select(browser.find("#filter-status")).selectByValue("pending");
         browser.find(".admin-filters button[type=submit]").click();
-        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(10))
-                .until(d -> d.getCurrentUrl().contains("status=pending"));
+        browser.waitUntil(10, d -> d.getCurrentUrl().contains("status=pending"));
         var list = browser.find(".accounts-list").getText();
         assertThat(list).contains("@newcomer").contains("I run the island's bird census").doesNotContain("@plain");
         checkPage("admin-accounts");
@@ -218,7 +215,7 @@ class AdminDashboardBrowserIT {
         browser.open("/admin/accounts?username=newc");
         assertThat(browser.find(".accounts-list").getText()).contains("@newcomer").doesNotContain("Pending");
         browser.find(".accounts-list a[href='/admin/accounts/" + newcomer.id() + "']").click();
-        assertThat(browser.await(".admin-facts", 10).getText()).contains("newcomer@example.test").contains("I run the island's bird census");
+        assertThat(browser.awaitText(".admin-facts", 10)).contains("newcomer@example.test").contains("I run the island's bird census");
     }
     @Test
     void anAdminSetsTheServerTextsAndRules() {

@@ -72,9 +72,7 @@ class AppealBrowserIT {
     }
 
     private void awaitNotice(String text) {
-        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(10))
-                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-                .until(d -> d.findElements(By.cssSelector(".notice")).stream().anyMatch(e -> e.getText().equals(text)));
+        browser.waitUntil(10, d -> d.findElements(By.cssSelector(".notice")).stream().anyMatch(e -> e.getText().equals(text)));
     }
 
     /** Passes axe on a desktop, and on a phone does not scroll sideways. */

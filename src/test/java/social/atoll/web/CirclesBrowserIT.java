@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance.Lifecycle;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import social.atoll.core.account.Account;
 import social.atoll.core.circle.Circle;
 import social.atoll.core.status.Status;
@@ -57,7 +56,7 @@ class CirclesBrowserIT {
     }
 
     private void awaitPath(String prefix) {
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(15)).until(d -> browser.path().startsWith(prefix));
+        browser.waitUntil(15, d -> browser.path().startsWith(prefix));
     }
 
     @Test
@@ -101,7 +100,7 @@ class CirclesBrowserIT {
         var add = browser.find(".circle-menu form[action='/web/circles/" + friends.id() + "/members/add'] button");
         add.click();
         // back on the same profile: wait for the new page before reading what it did
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(add));
+        browser.waitUntil(15, ExpectedConditions.stalenessOf(add));
         assertThat(atoll.app().core.circles.members(alice.id(), friends.id(), null)).containsExactly(carol.id());
         // and back out of it
         browser.find(".more-actions summary").click();
@@ -109,7 +108,7 @@ class CirclesBrowserIT {
         assertThat(browser.find(".circle-menu").getText()).contains("Remove from Friends");
         var remove = browser.find(".circle-menu form[action='/web/circles/" + friends.id() + "/members/remove'] button");
         remove.click();
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(remove));
+        browser.waitUntil(15, ExpectedConditions.stalenessOf(remove));
         assertThat(atoll.app().core.circles.members(alice.id(), friends.id(), null)).isEmpty();
         // someone who does not follow alice has no circles menu
         browser.open("/@dave");

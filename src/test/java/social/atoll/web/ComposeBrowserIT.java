@@ -10,7 +10,6 @@ import org.junit.jupiter.api.TestInstance.Lifecycle;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.interactions.Actions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import social.atoll.core.account.Account;
 import social.atoll.core.status.Status;
 import social.atoll.testing.Await;
@@ -78,7 +77,7 @@ class ComposeBrowserIT {
             browser.screenshot("compose");
             browser.size(WebBrowser.DESKTOP);
             browser.find("[data-submit]").click();
-            new WebDriverWait(browser.driver(), Duration.ofSeconds(15)).until(d -> browser.path().startsWith("/@alice/"));
+            browser.waitUntil(15, d -> browser.path().startsWith("/@alice/"));
             long id = Long.parseLong(browser.path().substring("/@alice/".length()));
             assertThat(browser.find("body").getText()).contains("sea photo");
             Status posted = atoll.app().core.statusQueries.byId(id).orElseThrow();
@@ -114,7 +113,7 @@ class ComposeBrowserIT {
         tabToSubmit(keys);
         assertThat(outline()).isNotEqualTo("none");
         keys.sendKeys(Keys.ENTER).perform();
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(15)).until(d -> browser.path().startsWith("/@bob/"));
+        browser.waitUntil(15, d -> browser.path().startsWith("/@bob/"));
         long id = Long.parseLong(browser.path().substring("/@bob/".length()));
         Status s = atoll.app().core.statusQueries.byId(id).orElseThrow();
         assertThat(s.text()).isEqualTo("Typed without a mouse #keyboard, hello @alice ");
@@ -133,7 +132,7 @@ class ComposeBrowserIT {
         text.clear();
         text.sendKeys("A typo in the post, fixed");
         browser.find("[data-submit]").click();
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(15)).until(d -> browser.path().equals("/@alice/" + s.id()));
+        browser.waitUntil(15, d -> browser.path().equals("/@alice/" + s.id()));
         Status edited = atoll.app().core.statusQueries.byId(s.id()).orElseThrow();
         assertThat(edited.text()).isEqualTo("A typo in the post, fixed");
         assertThat(edited.editedAt()).isNotNull();

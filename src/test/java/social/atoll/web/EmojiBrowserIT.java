@@ -87,8 +87,7 @@ class EmojiBrowserIT {
 
         // htmx swaps the post in place when the reaction is taken back
         browser.find("article.status .status-reactions button.reaction.on .reaction-emoji").click();
-        org.openqa.selenium.support.ui.WebDriverWait wait = new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(10));
-        wait.until(d -> browser.all("article.status .status-reactions button.reaction.on").size() == 1);
+        browser.waitUntil(10, d -> browser.all("article.status .status-reactions button.reaction.on").size() == 1);
         assertThat(atoll.app().core.reactions.summaries(java.util.List.of(post.id()), null).get(post.id())).hasSize(1);
     }
 
@@ -97,9 +96,7 @@ class EmojiBrowserIT {
      * between being found and being read: then it looks again).
      */
     private void awaitNotice(String text) {
-        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(10))
-                .ignoring(org.openqa.selenium.WebDriverException.class)
-                .until(d -> browser.all("p.notice").stream().anyMatch(e -> e.getText().equals(text)));
+        browser.waitUntil(10, d -> browser.all("p.notice").stream().anyMatch(e -> e.getText().equals(text)));
     }
 
     @Test
@@ -138,7 +135,7 @@ class EmojiBrowserIT {
         browser.find("#emoji-shortcode").sendKeys("vector");
         browser.find("#emoji-image").sendKeys(svg.toString());
         browser.find("form[enctype='multipart/form-data'] button[type=submit]").click();
-        assertThat(browser.await("#form-error", 10).getText()).contains("PNG, GIF or WebP");
+        assertThat(browser.awaitText("#form-error", 10)).contains("PNG, GIF or WebP");
         assertThat(browser.find("#emoji-shortcode").getAttribute("value")).isEqualTo("vector");
 
         browser.find("#emoji-wave button.danger").click();

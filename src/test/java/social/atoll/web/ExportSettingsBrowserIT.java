@@ -110,7 +110,7 @@ class ExportSettingsBrowserIT {
         new Select(browser.find("#import-type")).selectByValue("blocks");
         browser.find("#import-data").sendKeys(bad.toString());
         browser.find("form[action='/settings/export/import'] button[type=submit]").click();
-        assertThat(browser.await("p.error", 15).getText()).contains("The file was not imported").contains("quote");
+        assertThat(browser.awaitText("p.error", 15)).contains("The file was not imported").contains("quote");
         assertThat(new Select(browser.find("#import-type")).getFirstSelectedOption().getAttribute("value")).isEqualTo("blocks");
         Files.deleteIfExists(bad);
     }
@@ -129,7 +129,7 @@ class ExportSettingsBrowserIT {
         browser.screenshot("settings-export-archive");
         // announced among the notifications, with the way to it
         browser.open("/notifications");
-        assertThat(browser.await(".n-atoll-archive_ready a[href='/settings/export']", 15).getText()).contains("Download it");
+        assertThat(browser.awaitText(".n-atoll-archive_ready a[href='/settings/export']", 15)).contains("Download it");
         assertThat(browser.accessibilityViolations()).isEmpty();
         browser.screenshot("notifications-archive-ready");
         // someone else's session cannot download it

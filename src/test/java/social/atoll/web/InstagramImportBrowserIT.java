@@ -71,7 +71,7 @@ class InstagramImportBrowserIT {
         browser.find("#instagram-file").sendKeys(zip.toString());
         new Select(browser.find("#instagram-visibility")).selectByValue("unlisted");
         browser.find("form[action='/settings/import/instagram'] button[type=submit]").click();
-        assertThat(browser.await("p.notice", 20).getText()).contains("Your Instagram import has started");
+        assertThat(browser.awaitText("p.notice", 20)).contains("Your Instagram import has started");
         // the list asks again every two seconds until the import has ended
         Await.until("the import ends", () -> !browser.all(".instagram-import[data-state=done]").isEmpty());
         String summary = browser.find(".instagram-summary").getText();
@@ -97,7 +97,7 @@ class InstagramImportBrowserIT {
         assertThat(statuses.get(statuses.size() - 1).get("content").asText()).contains("Café");
 
         browser.open("/notifications");
-        assertThat(browser.await(".n-atoll-instagram_imported", 10).getText()).contains("your Instagram import has ended");
+        assertThat(browser.awaitText(".n-atoll-instagram_imported", 10)).contains("your Instagram import has ended");
         browser.size(WebBrowser.PHONE);
         try {
             browser.open("/settings/import/instagram");
@@ -118,7 +118,7 @@ class InstagramImportBrowserIT {
         browser.find("#instagram-file").sendKeys(notZip.toString());
         new Select(browser.find("#instagram-visibility")).selectByValue("private");
         browser.find("form[action='/settings/import/instagram'] button[type=submit]").click();
-        String error = browser.await("p.error", 15).getText();
+        String error = browser.awaitText("p.error", 15);
         assertThat(error).startsWith("This export cannot be imported:").doesNotContain("Exception");
         assertThat(new Select(browser.find("#instagram-visibility")).getFirstSelectedOption().getAttribute("value")).isEqualTo("private");
 

@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance.Lifecycle;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import social.atoll.core.account.NewLocalAccount;
 import social.atoll.core.account.User;
 import social.atoll.testing.TestInstance;
@@ -43,9 +42,7 @@ class InvitesAndPoliciesBrowserIT {
     }
 
     private void awaitNotice(String text) {
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
-                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-                .until(d -> d.findElements(By.cssSelector(".notice")).stream().anyMatch(e -> e.getText().equals(text)));
+        browser.waitUntil(10, d -> d.findElements(By.cssSelector(".notice")).stream().anyMatch(e -> e.getText().equals(text)));
     }
 
     private void checkPage(String screenshot) {
@@ -94,7 +91,7 @@ class InvitesAndPoliciesBrowserIT {
         browser.find("#password").sendKeys("correct horse battery");
         browser.find("input[name=agreement]").click();
         browser.find("form.sign-up button[type=submit]").click();
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).until(d -> d.findElements(By.id("username")).isEmpty());
+        browser.waitUntil(10, d -> d.findElements(By.id("username")).isEmpty());
         User guest = atoll.app().core.accounts.userByEmail("guest@people.test").orElseThrow();
         assertThat(guest.approved()).isTrue();
 

@@ -111,7 +111,7 @@ class ListsAndFiltersBrowserIT {
         browser.open("/lists");
         browser.js("document.getElementById('list-title').removeAttribute('required'); document.getElementById('list-title').value = '   ';");
         browser.find("form[action='/web/lists'] button[type=submit]").click();
-        assertThat(browser.await("p.error", 10).getText()).contains("Title can't be blank");
+        assertThat(browser.awaitText("p.error", 10)).contains("Title can't be blank");
         assertThat(atoll.app().core.lists.all(carol.id())).isEmpty();
     }
 
@@ -149,7 +149,7 @@ class ListsAndFiltersBrowserIT {
         browser.find("input[name=filter_action][value=hide]").click();
         browser.find("#kw-1").sendKeys("morning");
         browser.find("form[action^='/web/filters/'] button[type=submit]").click();
-        assertThat(browser.await("li.filter-row", 10).getText()).contains("Hide it").contains("finale, morning");
+        assertThat(browser.awaitText("li.filter-row", 10)).contains("Hide it").contains("finale, morning");
         browser.open("/home");
         assertThat(browser.all("#status-" + spoiler.id())).isEmpty();
         assertThat(browser.all("#status-" + other.id())).isEmpty();
@@ -159,7 +159,7 @@ class ListsAndFiltersBrowserIT {
         browser.find("#filter-title").sendKeys("Nowhere");
         for (var box : browser.all("input[name=context]")) if (box.isSelected()) box.click();
         browser.find("form[action='/web/filters'] button[type=submit]").click();
-        assertThat(browser.await("p.error", 10).getText()).contains("Context can't be blank");
+        assertThat(browser.awaitText("p.error", 10)).contains("Context can't be blank");
         assertThat(browser.find("#filter-title").getAttribute("value")).isEqualTo("Nowhere");
 
         // deleting
@@ -174,8 +174,7 @@ class ListsAndFiltersBrowserIT {
     private void submit(org.openqa.selenium.WebElement button) {
         var old = browser.find("html");
         button.click();
-        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(10))
-                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(old));
+        browser.waitUntil(10, org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(old));
         browser.await("main", 10);
     }
 

@@ -33,8 +33,7 @@ class MigrationSettingsBrowserIT {
     private void submit(String css) {
         var before = browser.find("html");
         browser.find(css).click();
-        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(10))
-                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(before));
+        browser.waitUntil(10, org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(before));
     }
 
     private void checkPage(String name) {
@@ -57,19 +56,19 @@ class MigrationSettingsBrowserIT {
 
         browser.find("#alias").sendKeys("@nobody");
         submit("form[action='/settings/aliases'] button[type=submit]");
-        assertThat(browser.await("#alias_error", 10).getText()).contains("Could not find the account @nobody");
+        assertThat(browser.awaitText("#alias_error", 10)).contains("Could not find the account @nobody");
         assertThat(browser.find("#alias").getAttribute("value")).isEqualTo("@nobody");
         assertThat(browser.accessibilityViolations()).isEmpty();
 
         browser.find("#alias").clear();
         browser.find("#alias").sendKeys("@vera");
         submit("form[action='/settings/aliases'] button[type=submit]");
-        assertThat(browser.await(".notice", 10).getText()).isEqualTo("The alias is added.");
+        assertThat(browser.awaitText(".notice", 10)).isEqualTo("The alias is added.");
         assertThat(browser.find(".alias-uri").getText()).isEqualTo(atoll.baseUrl() + "/users/vera");
         checkPage("settings-aliases");
 
         submit("form[action='/settings/aliases/remove'] button");
-        assertThat(browser.await(".notice", 10).getText()).isEqualTo("The alias is removed.");
+        assertThat(browser.awaitText(".notice", 10)).isEqualTo("The alias is removed.");
         assertThat(browser.all(".alias-uri")).isEmpty();
     }
 
@@ -88,17 +87,17 @@ class MigrationSettingsBrowserIT {
         browser.find("#target").sendKeys("@tara");
         browser.find("#current_password").sendKeys("password-otto");
         submit("form[action='/settings/move'] button[type=submit]");
-        assertThat(browser.await("#move_error", 10).getText()).contains("does not list this account as an alias");
+        assertThat(browser.awaitText("#move_error", 10)).contains("does not list this account as an alias");
         assertThat(browser.find("#target").getAttribute("value")).isEqualTo("@tara");
 
         atoll.app().federation.aliases.add(tara, "@otto");
         browser.find("#current_password").sendKeys("wrong-password");
         submit("form[action='/settings/move'] button[type=submit]");
-        assertThat(browser.await("#move_error", 10).getText()).isEqualTo("Invalid password");
+        assertThat(browser.awaitText("#move_error", 10)).isEqualTo("Invalid password");
 
         browser.find("#current_password").sendKeys("password-otto");
         submit("form[action='/settings/move'] button[type=submit]");
-        assertThat(browser.await(".notice", 10).getText()).contains("Your account has moved");
+        assertThat(browser.awaitText(".notice", 10)).contains("Your account has moved");
         assertThat(browser.find(".moved-status").getText()).contains("This account has moved to @tara@" + atoll.domain());
         assertThat(browser.find(".settings-body").getText()).contains("can move again after");
         assertThat(browser.all("form[action='/settings/move']")).isEmpty();
@@ -116,7 +115,7 @@ class MigrationSettingsBrowserIT {
         social.atoll.testing.Await.until("vera follows tara", () -> atoll.app().core.followStore.follows(vera, tara));
         browser.signIn("vera");
         browser.open("/notifications");
-        assertThat(browser.await("article.n-move", 10).getText()).contains("otto").contains("moved to a new account").contains("@tara");
+        assertThat(browser.awaitText("article.n-move", 10)).contains("otto").contains("moved to a new account").contains("@tara");
         assertThat(browser.all("article.n-move .notification-account a.who").get(1).getAttribute("href")).endsWith("/@tara");
         browser.screenshot("notification-move-desktop");
         assertThat(browser.accessibilityViolations()).isEmpty();

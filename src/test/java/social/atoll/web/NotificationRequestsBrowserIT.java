@@ -85,7 +85,7 @@ class NotificationRequestsBrowserIT {
         accessible("notification-request");
         // accept it there: the mentions join the notifications
         browser.find(".filtered-one form[action$='/accept'] button").click();
-        assertThat(browser.await(".filtered-one .request-actions.done", 10).getText()).contains("Accepted");
+        assertThat(browser.awaitText(".filtered-one .request-actions.done", 10)).contains("Accepted");
         browser.open("/notifications");
         assertThat(browser.find(".feed").getText()).contains("a quiet word about the boat");
         assertThat(browser.find(".filtered-link a").getText()).isEqualTo("1 filtered notification");
@@ -93,7 +93,7 @@ class NotificationRequestsBrowserIT {
         // dismiss pia's from the list
         browser.open("/notifications/requests");
         browser.find(".filtered-requests form[action$='/dismiss'] button").click();
-        assertThat(browser.await(".filtered-requests .request-actions.done", 10).getText()).contains("Dismissed");
+        assertThat(browser.awaitText(".filtered-requests .request-actions.done", 10)).contains("Dismissed");
         browser.open("/notifications/requests");
         assertThat(browser.find(".empty").getText()).isEqualTo("Nothing is waiting.");
         browser.open("/notifications");
@@ -116,7 +116,7 @@ class NotificationRequestsBrowserIT {
         browser.find("input[name=for_new_accounts][value=drop]").click();
         browser.find("input[name=mail_follow]").click();
         browser.find(".settings-form button[type=submit]").click();
-        assertThat(browser.await(".notice", 15).getText()).isEqualTo("Your notification settings are saved.");
+        assertThat(browser.awaitText(".notice", 15)).isEqualTo("Your notification settings are saved.");
         assertThat(browser.find("input[name=for_not_following][value=filter]").isSelected()).isTrue();
         assertThat(browser.find("input[name=mail_follow]").isSelected()).isFalse();
 

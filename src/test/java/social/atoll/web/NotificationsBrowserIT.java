@@ -94,7 +94,7 @@ class NotificationsBrowserIT {
         assertThat(requests.getText()).contains("Follow requests").contains("@dave");
         assertThat(browser.find(".feed").getText()).contains("asked to follow you");
         requests.findElement(By.cssSelector("form[action='/web/follow_requests/" + dave.id() + "/authorize'] button")).click();
-        assertThat(browser.await("section.requests .request-actions.done", 10).getText()).contains("Accepted");
+        assertThat(browser.awaitText("section.requests .request-actions.done", 10)).contains("Accepted");
         assertThat(atoll.app().core.relationships.of(dave.id(), carol.id()).following()).isTrue();
 
         // answered: the request is gone from the page
@@ -144,7 +144,7 @@ class NotificationsBrowserIT {
 
         // rejecting through the page works
         browser.find("form[action='/web/follow_requests/" + carol.id() + "/reject'] button").click();
-        assertThat(browser.await("section.requests .request-actions.done", 10).getText()).contains("Rejected");
+        assertThat(browser.awaitText("section.requests .request-actions.done", 10)).contains("Rejected");
         assertThat(atoll.app().core.relationships.of(carol.id(), alice.id()).following()).isFalse();
     }
 

@@ -27,7 +27,6 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chromium.HasCdp;
 import org.openqa.selenium.interactions.Actions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import social.atoll.testing.TestInstance;
 import social.atoll.testing.WebBrowser;
 
@@ -78,7 +77,7 @@ class PhotoComposerBrowserIT {
         // the filters are a radio group: focus starts on "Normal", the arrow keys pick the next one
         assertThat(browser.js("return document.activeElement.value;")).isEqualTo("");
         new Actions(browser.driver()).sendKeys(Keys.ARROW_RIGHT).perform();
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(5)).until(d -> "1977".equals(browser.find("[data-pe-canvas]").getAttribute("data-filter")));
+        browser.waitUntil(5, d -> "1977".equals(browser.find("[data-pe-canvas]").getAttribute("data-filter")));
         pickFilter("Inkwell");
         slide("brightness", 40);
         assertThat(browser.find("[data-pe-canvas]").getAttribute("data-filter")).isEqualTo("Inkwell");
@@ -97,7 +96,7 @@ class PhotoComposerBrowserIT {
         assertThat(browser.find(".attachment").getText()).contains("Filter: Inkwell");
         alt.sendKeys("Four squares of grey: they were red, green, blue and grey");
         browser.find("[data-submit]").click();
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(15)).until(d -> browser.path().startsWith("/@alice/"));
+        browser.waitUntil(15, d -> browser.path().startsWith("/@alice/"));
         long id = Long.parseLong(browser.path().substring("/@alice/".length()));
         assertThat(browser.find(".media").getText()).contains("Filter: Inkwell");
         browser.screenshot("photo-status");
@@ -168,14 +167,14 @@ class PhotoComposerBrowserIT {
             browser.find("#compose-files").sendKeys(TestImages.pngFile(name + ".png", 160 + name.length() * 10, 120).toString());
             browser.await("dialog.photo-editor[open] [data-pe-done]", 30).click();
             int expected = List.of("one", "two", "three").indexOf(name) + 1;
-            new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(d -> browser.all(".attachment").size() == expected);
+            browser.waitUntil(30, d -> browser.all(".attachment").size() == expected);
         }
         List<String> before = mediaIds();
         for (int i = 0; i < 3; i++) browser.all(".attachment textarea").get(i).sendKeys("Photo " + before.get(i));
         WebElement handle = browser.find(".attachment [data-move]");
         assertThat(handle.getAttribute("aria-label")).contains("Photo 1 of 3");
         handle.sendKeys(Keys.ARROW_DOWN);
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(5)).until(d -> !mediaIds().equals(before));
+        browser.waitUntil(5, d -> !mediaIds().equals(before));
         assertThat(mediaIds()).containsExactly(before.get(1), before.get(0), before.get(2));
         assertThat(browser.js("return document.activeElement.matches('[data-move]');")).isEqualTo(true);
         assertThat(browser.find("[data-attachments] + p[role=status]").getAttribute("textContent")).isEqualTo("Photo moved to position 2 of 3.");
@@ -190,7 +189,7 @@ class PhotoComposerBrowserIT {
         assertThat(mediaIds()).containsExactly(before.get(0), before.get(1), before.get(2));
         browser.size(WebBrowser.DESKTOP);
         browser.find("[data-submit]").click();
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(15)).until(d -> browser.path().startsWith("/@alice/"));
+        browser.waitUntil(15, d -> browser.path().startsWith("/@alice/"));
         long id = Long.parseLong(browser.path().substring("/@alice/".length()));
         List<String> posted = new ArrayList<>();
         atoll.http().get("/api/v1/statuses/" + id).json().get("media_attachments").forEach(m -> posted.add(m.get("id").asText()));
@@ -218,7 +217,7 @@ class PhotoComposerBrowserIT {
         assertThat(note.isDisplayed()).isFalse();
         browser.find(".attachment textarea").sendKeys(Keys.BACK_SPACE);
         browser.find("[data-submit]").click();
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(15)).until(d -> browser.path().startsWith("/@alice/"));
+        browser.waitUntil(15, d -> browser.path().startsWith("/@alice/"));
     }
 
     @Test
@@ -232,7 +231,7 @@ class PhotoComposerBrowserIT {
         browser.find("dialog.photo-editor [data-pe-done]").click();
         browser.await(".attachment textarea", 60).sendKeys("Four greys");
         browser.find("[data-submit]").click();
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(15)).until(d -> browser.path().startsWith("/@alice/"));
+        browser.waitUntil(15, d -> browser.path().startsWith("/@alice/"));
         long id = Long.parseLong(browser.path().substring("/@alice/".length()));
         JsonNode media = atoll.http().get("/api/v1/statuses/" + id).json().get("media_attachments").get(0);
         assertThat(media.get("filter_name").asText()).isEqualTo("Moon");
@@ -268,7 +267,7 @@ class PhotoComposerBrowserIT {
             WebElement post = browser.find("[data-submit]");
             browser.js("arguments[0].scrollIntoView({block: 'center'});", post);
             post.click();
-            new WebDriverWait(browser.driver(), Duration.ofSeconds(15)).until(d -> browser.path().startsWith("/@alice/"));
+            browser.waitUntil(15, d -> browser.path().startsWith("/@alice/"));
             long id = Long.parseLong(browser.path().substring("/@alice/".length()));
             JsonNode media = atoll.http().get("/api/v1/statuses/" + id).json().get("media_attachments").get(0);
             assertThat(media.get("filter_name").asText()).isEqualTo("Clarendon");
@@ -289,7 +288,7 @@ class PhotoComposerBrowserIT {
             browser.find("#compose-text").sendKeys("Sent the old way");
             browser.find("#compose-files").sendKeys(TestImages.pngFile("plain.png", 200, 150).toString());
             browser.find("[data-submit]").click();
-            new WebDriverWait(browser.driver(), Duration.ofSeconds(15)).until(d -> browser.path().startsWith("/@alice/"));
+            browser.waitUntil(15, d -> browser.path().startsWith("/@alice/"));
             assertThat(browser.all("dialog.photo-editor")).isEmpty();
             long id = Long.parseLong(browser.path().substring("/@alice/".length()));
             JsonNode media = atoll.http().get("/api/v1/statuses/" + id).json().get("media_attachments");

@@ -75,7 +75,7 @@ class PhotoViewsBrowserIT {
         browser.find("#collection-description").sendKeys("Ten days on the reef");
         browser.js("document.querySelector('#collection-title').removeAttribute('required')");
         browser.find("form.collection-form button[type=submit]").click();
-        assertThat(browser.await("p.error", 10).getText()).contains("needs a title");
+        assertThat(browser.awaitText("p.error", 10)).contains("needs a title");
         assertThat(browser.find("#collection-description").getAttribute("value")).isEqualTo("Ten days on the reef");
         browser.find("#collection-title").sendKeys("Atoll trip");
         browser.find("form.collection-form button[type=submit]").click();

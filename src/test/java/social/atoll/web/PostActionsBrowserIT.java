@@ -9,7 +9,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance.Lifecycle;
 import org.openqa.selenium.By;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import social.atoll.core.account.Account;
 import social.atoll.core.poll.NewPoll;
 import social.atoll.core.status.NewStatus;
@@ -65,7 +64,7 @@ class PostActionsBrowserIT {
         assertThat(browser.await(article + " button.reblog.on", 10).getAttribute("aria-pressed")).isEqualTo("true");
         browser.find(article + " button.favourite").click();
         // the button is replaced with the whole post: ask the page, not an element that may just have gone
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).until(d -> "false".equals(
+        browser.waitUntil(10, d -> "false".equals(
                 browser.js("return document.querySelector(arguments[0]).getAttribute('aria-pressed');", article + " button.favourite")));
         // no page load happened: the script's marker is still there
         assertThat(browser.js("return window.atollMarker;")).isEqualTo("same page");
@@ -85,7 +84,7 @@ class PostActionsBrowserIT {
         assertThat(browser.find("#post-link").getAttribute("value")).isEqualTo(atoll.baseUrl() + "/@alice/" + post.id());
         var copy = browser.await("button[data-copy]", 10);
         copy.click();
-        assertThat(browser.await("[data-copy-status]", 10).getText()).isEqualTo("Link copied.");
+        assertThat(browser.awaitText("[data-copy-status]", 10)).isEqualTo("Link copied.");
         assertThat(browser.accessibilityViolations()).isEmpty();
         browser.screenshot("more");
 
@@ -93,7 +92,7 @@ class PostActionsBrowserIT {
         browser.find("input[name=rule_ids][value='7']").click();
         browser.find("#report-comment").sendKeys("Selling things in every thread");
         browser.find(".report-form button[type=submit]").click();
-        assertThat(browser.await("p.notice", 10).getText()).contains("report was sent");
+        assertThat(browser.awaitText("p.notice", 10)).contains("report was sent");
         Long reports = atoll.app().infra.db.read(h -> h.createQuery(
                 "SELECT COUNT(*) FROM reports WHERE account_id = :a AND target_account_id = :t AND rule_ids LIKE '%7%' AND category = 'violation'")
                 .bind("a", bob.id()).bind("t", alice.id()).mapTo(Long.class).one());
@@ -124,7 +123,7 @@ class PostActionsBrowserIT {
         assertThat(atoll.app().core.statusQueries.byId(post.id())).isPresent();
         browser.find(".delete-form input[name=confirm]").click();
         browser.find(".delete-form button").click();
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).until(d -> browser.path().equals("/@alice"));
+        browser.waitUntil(10, d -> browser.path().equals("/@alice"));
         assertThat(atoll.app().core.statusQueries.byId(post.id())).isEmpty();
     }
 

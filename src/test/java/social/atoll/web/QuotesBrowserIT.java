@@ -8,7 +8,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance.Lifecycle;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import social.atoll.core.account.Account;
 import social.atoll.core.quote.Quote;
 import social.atoll.core.status.NewStatus;
@@ -48,7 +47,7 @@ class QuotesBrowserIT {
     }
 
     private void awaitPath(String prefix) {
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(15)).until(d -> browser.path().startsWith(prefix));
+        browser.waitUntil(15, d -> browser.path().startsWith(prefix));
     }
 
     @Test

@@ -103,7 +103,7 @@ class SettingsBrowserIT {
         setText("#display_name", "A display name that is far too long for anyone");
         setText("#field_value_1", "kept while refused");
         browser.find("form.settings-form button[type=submit]").click();
-        assertThat(browser.await("p.error", 15).getText()).contains("Display name is too long (maximum is 30 characters)");
+        assertThat(browser.awaitText("p.error", 15)).contains("Display name is too long (maximum is 30 characters)");
         assertThat(browser.find("#display_name").getAttribute("value")).isEqualTo("A display name that is far too long for anyone");
         assertThat(browser.find("#field_value_1").getAttribute("value")).isEqualTo("kept while refused");
         assertThat(atoll.http().get("/api/v1/accounts/verify_credentials", carolToken).json().get("display_name").asText()).isEqualTo(before);

@@ -73,7 +73,7 @@ class TwoFactorBrowserIT {
 
         browser.find("#code").sendKeys("000000");
         browser.find("form[action='/settings/two-factor/enable'] button").click();
-        assertThat(browser.await("#form-error", 10).getText()).isEqualTo("The code is not valid");
+        assertThat(browser.awaitText("#form-error", 10)).isEqualTo("The code is not valid");
         browser.find("#code").sendKeys(Totp.code(secret, Totp.step(Instant.now())));
         browser.find("form[action='/settings/two-factor/enable'] button").click();
         browser.await(".recovery-codes", 10);
@@ -173,7 +173,7 @@ class TwoFactorBrowserIT {
         browser.driver().manage().deleteAllCookies();
         browser.open("/auth/sign_in");
         browser.await("[data-passkey=passwordless] button", 10).click();
-        assertThat(browser.await("[data-passkey=passwordless] [data-passkey-status]", 10).getText())
+        assertThat(browser.awaitText("[data-passkey=passwordless] [data-passkey-status]", 10))
                 .isEqualTo("The passkey could not be verified.");
         assertThat(browser.path()).startsWith("/auth/sign_in");
     }
