@@ -433,7 +433,7 @@ public final class CoreWiring {
         this.reports = new ReportService(db, accounts, statuses, visibility, json, ids, clock, events);
         this.announcements = new AnnouncementService(db, new AnnouncementStore(db), ids, clock, events);
         this.customEmojis = new social.atoll.core.emoji.CustomEmojiService(db, new social.atoll.core.emoji.CustomEmojiStore(db), infra.blobs,
-                imageProcessor, mediaProxySigner, settings, ids, clock);
+                imageProcessor, mediaProxySigner, settings, ids, clock, actionLog);
         this.emojiImport = new social.atoll.core.emoji.EmojiArchiveImport(customEmojis);
         var reactionStore = new social.atoll.core.emoji.ReactionStore(db);
         this.reactions = new social.atoll.core.emoji.ReactionService(db, reactionStore, statuses, customEmojis, visibility, ids, clock, events);
