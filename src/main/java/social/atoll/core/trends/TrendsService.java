@@ -167,6 +167,7 @@ public final class TrendsService {
 
     /** What one staff decision returns: the item as reviewed now. */
     public Reviewed<Tag> reviewTag(StaffAccess.Actor actor, long id, boolean approve) {
+        StaffAccess.require(actor, Permission.MANAGE_TAXONOMIES);
         Tag t = tags.byIds(List.of(id)).get(id);
         if (t == null) throw new NotFoundException("tag");
         decide(actor, Kind.TAG, id, "#" + t.name(), approve);
@@ -174,12 +175,14 @@ public final class TrendsService {
     }
 
     public Reviewed<Status> reviewStatus(StaffAccess.Actor actor, long id, boolean approve) {
+        StaffAccess.require(actor, Permission.MANAGE_TAXONOMIES);
         Status s = statuses.byId(id).orElseThrow(() -> new NotFoundException("status"));
         decide(actor, Kind.STATUS, id, s.uri(), approve);
         return new Reviewed<>(s, approve, false);
     }
 
     public Reviewed<Link> reviewLink(StaffAccess.Actor actor, long id, boolean approve) {
+        StaffAccess.require(actor, Permission.MANAGE_TAXONOMIES);
         PreviewCard c = cards.byId(id).orElseThrow(() -> new NotFoundException("link"));
         decide(actor, Kind.LINK, id, c.url(), approve);
         return new Reviewed<>(new Link(c, List.of()), approve, false);
