@@ -65,10 +65,13 @@ class AdminReviewBrowserIT {
         assertThat(browser.accessibilityViolations()).isEmpty();
         browser.screenshot(name + "-desktop");
         browser.size(WebBrowser.PHONE);
-        assertThat(browser.scrollsSideways()).isFalse();
-        assertThat(browser.accessibilityViolations()).isEmpty();
-        browser.screenshot(name + "-phone");
-        browser.size(WebBrowser.DESKTOP);
+        try {
+            browser.screenshot(name + "-phone");
+            assertThat(browser.scrollsSideways()).isFalse();
+            assertThat(browser.accessibilityViolations()).isEmpty();
+        } finally {
+            browser.size(WebBrowser.DESKTOP);
+        }
     }
 
     @Test
