@@ -109,6 +109,14 @@ class HeldPostsFederationIT {
         assertThat(queued(second)).isFalse();
         for (String n : locals.keySet()) assertThat(mentioned(n, second)).as(n).isFalse();
         assertThat(audit("discard")).anyMatch(l -> l.targetId() == second);
+
+        // acting on the account instead: a suspension settles what it still has waiting
+        long third = statusId(post(spammer, "Last chance!" + mentions("hp_ann", "hp_ben", "hp_cat")));
+        assertThat(queued(third)).isTrue();
+        long spammerOnA = a.app().federation.actorResolver.byAcct("hp_spammer", b.domain()).orElseThrow().id();
+        a.app().core.accountModeration.act(moderator, spammerOnA,
+                new social.atoll.core.moderation.AccountModeration.ActionRequest("suspend", null, "spam", null, false));
+        assertThat(queued(third)).isFalse();
     }
 
     @Test

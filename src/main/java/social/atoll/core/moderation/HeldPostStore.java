@@ -63,17 +63,24 @@ public final class HeldPostStore {
         return h.createUpdate("DELETE FROM held_statuses WHERE status_id = :s").bind("s", statusId).execute();
     }
 
-    /** The queue, newest first, older than {@code maxId} when given. */
+    /**
+     * The queue, newest first, older than {@code maxId} when given. Posts of an account staff suspended since are
+     * left out: acting on the account settled them.
+     */
     public List<HeldPost> list(Long maxId, int limit) {
         return db.read(h -> {
-            var q = h.createQuery("SELECT status_id, account_id, mentions, created_at FROM held_statuses"
-                    + (maxId == null ? "" : " WHERE status_id < :max") + " ORDER BY status_id DESC LIMIT :limit").bind("limit", limit);
+            var q = h.createQuery("SELECT hs.status_id, hs.account_id, hs.mentions, hs.created_at FROM held_statuses hs"
+                    + " JOIN accounts a ON a.id = hs.account_id WHERE a.suspended_at IS NULL"
+                    + (maxId == null ? "" : " AND hs.status_id < :max") + " ORDER BY hs.status_id DESC LIMIT :limit").bind("limit", limit);
             if (maxId != null) q.bind("max", maxId.longValue());
             return q.map(HELD).list();
         });
     }
 
-    public long count() { return db.read(h -> h.createQuery("SELECT COUNT(*) FROM held_statuses").mapTo(Long.class).one()); }
+    public long count() {
+        return db.read(h -> h.createQuery("SELECT COUNT(*) FROM held_statuses hs JOIN accounts a ON a.id = hs.account_id"
+                + " WHERE a.suspended_at IS NULL").mapTo(Long.class).one());
+    }
 
     /** The local accounts a status mentions. */
     public List<Long> localMentions(Handle h, long statusId) {
