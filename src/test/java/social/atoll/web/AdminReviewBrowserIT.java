@@ -145,5 +145,10 @@ class AdminReviewBrowserIT {
         var mentions = atoll.http().get("/api/v1/notifications?types[]=mention", atoll.token(alice.id(), "read")).json();
         assertThat(mentions.toString()).contains(Long.toString(spam.id()));
         assertThat(audit("Status")).extracting(ActionLog::action).contains("release");
+
+        // the audit log reads it in words
+        browser.open("/admin/audit");
+        browser.waitUntil(10, d -> browser.path().equals("/admin/audit")
+                && browser.all("main").stream().anyMatch(e -> e.getText().contains("released the held post")));
     }
 }
