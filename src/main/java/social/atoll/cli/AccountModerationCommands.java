@@ -152,4 +152,66 @@ final class AccountModerationCommands {
             return super.call();
         }
     }
+
+    /**
+     * {@code modify USER [--email E] [--role R] [--confirm] [--disable-2fa]}: tootctl's {@code accounts modify}, each
+     * change through the service the dashboard uses (audited), reported together on one line.
+     */
+    @Command(name = "modify", mixinStandardHelpOptions = true,
+            description = "Change a local account: its e-mail, its role, confirm it, turn off two-factor sign-in.")
+    static final class Modify implements Callable<Integer> {
+        @Mixin SettingsOptions options;
+        @Spec CommandSpec spec;
+        @Parameters(index = "0", paramLabel = "USER", description = "local username") String handle;
+        @Option(names = "--email", paramLabel = "EMAIL", description = "New address (no confirmation mail is sent).") String email;
+        @Option(names = "--role", paramLabel = "ROLE", description = "user, moderator, admin or owner.") String role;
+        @Option(names = "--confirm", description = "Mark the address confirmed.") boolean confirm;
+        @Option(names = "--disable-2fa", description = "Turn off two-factor sign-in.") boolean disable2fa;
+        @Option(names = "--json", description = "Print one JSON object.") boolean json;
+
+        @Override
+        public Integer call() {
+            User.Role parsed = null;
+            if (role != null) {
+                try {
+                    parsed = User.Role.valueOf(role.toUpperCase(Locale.ROOT));
+                } catch (IllegalArgumentException e) {
+                    throw new ParameterException(spec.commandLine(), "ROLE must be one of user, moderator, admin, owner (got '" + role + "')");
+                }
+            }
+            if (email == null && parsed == null && !confirm && !disable2fa)
+                throw new ParameterException(spec.commandLine(), "nothing to change: give --email, --role, --confirm or --disable-2fa");
+            User.Role newRole = parsed;
+            return ModerationCli.run(options, app -> {
+                Account a = ModerationCli.account(app, handle);
+                var user = app.core.accounts.userByAccountId(a.id())
+                        .orElseThrow(() -> new social.atoll.Atoll.CliException("@" + a.acct() + " is not a local account", 1));
+                java.util.List<String> done = new java.util.ArrayList<>();
+                var out = ModerationCli.fields("action", "modify", "account_id", Long.toString(a.id()), "acct", a.acct());
+                if (email != null) {
+                    app.core.accountModeration.changeEmail(ModerationCli.ACTOR, a.id(), email);
+                    String now = app.core.accounts.userByAccountId(a.id()).orElseThrow().email();
+                    done.add("email " + now);
+                    out.put("email", now);
+                }
+                if (newRole != null) {
+                    app.core.accountModeration.changeRole(ModerationCli.ACTOR, a.id(), newRole);
+                    done.add("role " + newRole.id());
+                    out.put("role", newRole.id());
+                }
+                if (confirm) {
+                    boolean changed = app.core.accountModeration.confirm(ModerationCli.ACTOR, a.id());
+                    done.add(changed ? "confirmed" : "already confirmed");
+                    out.put("confirmed", true);
+                }
+                if (disable2fa) {
+                    boolean was = app.core.twoFactor.disableByAdmin(user.id());
+                    done.add(was ? "two-factor turned off" : "two-factor was not on");
+                    out.put("two_factor_disabled", was);
+                }
+                ModerationCli.print(app, json, "modified @" + a.acct() + ": " + String.join(", ", done), out);
+                return 0;
+            });
+        }
+    }
 }

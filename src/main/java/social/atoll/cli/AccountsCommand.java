@@ -25,7 +25,7 @@ import social.atoll.core.common.ValidationException;
                 AccountModerationCommands.Approve.class, AccountModerationCommands.Reject.class, AccountModerationCommands.Suspend.class,
                 AccountModerationCommands.Unsuspend.class, AccountModerationCommands.Silence.class, AccountModerationCommands.Unsilence.class,
                 AccountModerationCommands.Sensitive.class, AccountModerationCommands.Unsensitive.class, AccountModerationCommands.Disable.class,
-                AccountModerationCommands.Enable.class, AccountModerationCommands.Delete.class, AccountModerationCommands.Role.class,
+                AccountModerationCommands.Enable.class, AccountModerationCommands.Delete.class, AccountModerationCommands.Role.class, AccountModerationCommands.Modify.class,
                 ArchiveCommands.Export.class, TwoFactorCommand.class})
 public final class AccountsCommand implements Runnable {
     @Spec
@@ -33,7 +33,7 @@ public final class AccountsCommand implements Runnable {
 
     @Override
     public void run() { throw new ParameterException(spec.commandLine(), "missing subcommand: create, token, list, approve, reject, suspend, unsuspend, "
-                + "silence, unsilence, sensitive, unsensitive, disable, enable, delete, role, export or disable-2fa"); }
+                + "silence, unsilence, sensitive, unsensitive, disable, enable, delete, role, modify, export or disable-2fa"); }
 
     @Command(name = "create", mixinStandardHelpOptions = true,
             description = "Create a confirmed, approved local account. Prints the password when it made one up.")

@@ -43,7 +43,7 @@ public final class EmojiCommand implements Runnable {
             if (Files.size(file) > CustomEmojiService.MAX_BYTES) throw new Atoll.CliException("Image file size must be less than 256 KB", 1);
             byte[] data = Files.readAllBytes(file);
             try (App app = App.forCommand(options.load(Map.of()))) {
-                CustomEmoji e = app.core.customEmojis.add(shortcode, data, category);
+                CustomEmoji e = app.core.customEmojis.add(ModerationCli.ACTOR, shortcode, data, category);
                 System.out.println("added :" + e.shortcode() + ":");
             } catch (ValidationException e) {
                 throw new Atoll.CliException(e.getMessage(), 1);
@@ -97,7 +97,7 @@ public final class EmojiCommand implements Runnable {
         @Override
         public Integer call() {
             try (App app = App.forCommand(options.load(Map.of()))) {
-                app.core.customEmojis.remove(shortcode.replace(":", ""));
+                app.core.customEmojis.remove(ModerationCli.ACTOR, shortcode.replace(":", ""));
                 System.out.println("removed :" + shortcode.replace(":", "") + ":");
             } catch (NotFoundException e) {
                 throw new Atoll.CliException("no emoji :" + shortcode.replace(":", "") + ":", 1);

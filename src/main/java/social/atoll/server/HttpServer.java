@@ -93,6 +93,7 @@ public final class HttpServer {
                 ctx.status(422).json(body);
             });
             routes.exception(ForbiddenException.class, (e, ctx) -> error(ctx, 403, e.getMessage(), null));
+            routes.exception(social.atoll.core.common.TooManyRequestsException.class, (e, ctx) -> error(ctx, 429, e.getMessage(), null));
             routes.exception(Exception.class, HttpServer::unexpected);
             routes.error(404, ctx -> {
                 String body = ctx.result();

@@ -255,6 +255,7 @@ public final class CoreWiring {
 
     // staff moderation: one service per subject, the audit log they all write
     public final social.atoll.core.moderation.ActionLogStore actionLog;
+    public final social.atoll.core.moderation.HeldPosts heldPosts;
     public final social.atoll.core.moderation.AccountWarningStore accountWarnings;
     public final social.atoll.core.moderation.AccountModeration accountModeration;
     public final social.atoll.core.deletion.AccountDeletionStore accountDeletionStore;
@@ -358,11 +359,15 @@ public final class CoreWiring {
         this.profileEditor = new social.atoll.core.media.ProfileEditor(profiles, profileImages);
         this.linkVerifier = new LinkVerifier(accounts, infra.http, jobs, ids, json, clock);
         this.actionLog = new social.atoll.core.moderation.ActionLogStore(db, ids, json, clock);
+        this.heldPosts = new social.atoll.core.moderation.HeldPosts(db, new social.atoll.core.moderation.HeldPostStore(db), notifications,
+                actionLog, clock);
+        notificationListeners.holdMentionsWith(heldPosts::holdIfSuspicious);
         this.signUpBlocks = new social.atoll.core.moderation.SignUpBlocks(db, new social.atoll.core.moderation.SignUpBlockStore(db), actionLog,
                 ids, clock);
         this.credentials = new social.atoll.core.account.AccountCredentials(settings, db, accounts,
                 new social.atoll.core.account.UserTokenStore(), oauthStore, webSessions, mail, jobs, ids, clock);
         this.signUps = new SignUpService(settings, accountService, accounts, tokens, signUpBlocks, credentials);
+        signUps.throttleWith(new social.atoll.core.account.SignUpThrottle(settings.rateLimits().enabled(), clock));
         var twoFactorStore = new social.atoll.core.twofactor.TwoFactorStore(db);
         this.twoFactor = new social.atoll.core.twofactor.TwoFactorService(settings, db, twoFactorStore, accounts, mail, ids, clock);
         this.passkeys = new social.atoll.core.twofactor.Passkeys(settings, twoFactorStore, twoFactor, ids, clock);
@@ -425,7 +430,8 @@ public final class CoreWiring {
         this.tagTimeline = new TagTimeline(statusFeeds, visibility);
         this.search = new SearchService(statusFeeds, accounts, visibility);
         this.discovery = new DiscoveryService(db, accounts, followStore, clock);
-        this.trends = new TrendsService(statusFeeds, tagStore, clock, visibility);
+        this.trends = new TrendsService(db, new social.atoll.core.trends.TrendStore(db), statuses, tagStore, cards, siteSettings, actionLog, clock,
+                visibility);
         this.markers = new MarkerService(db, new MarkerStore(db), clock);
         this.preferences = new PreferencesService(db, accounts, json);
 
@@ -433,7 +439,7 @@ public final class CoreWiring {
         this.reports = new ReportService(db, accounts, statuses, visibility, json, ids, clock, events);
         this.announcements = new AnnouncementService(db, new AnnouncementStore(db), ids, clock, events);
         this.customEmojis = new social.atoll.core.emoji.CustomEmojiService(db, new social.atoll.core.emoji.CustomEmojiStore(db), infra.blobs,
-                imageProcessor, mediaProxySigner, settings, ids, clock);
+                imageProcessor, mediaProxySigner, settings, ids, clock, actionLog);
         this.emojiImport = new social.atoll.core.emoji.EmojiArchiveImport(customEmojis);
         var reactionStore = new social.atoll.core.emoji.ReactionStore(db);
         this.reactions = new social.atoll.core.emoji.ReactionService(db, reactionStore, statuses, customEmojis, visibility, ids, clock, events);
@@ -477,6 +483,7 @@ public final class CoreWiring {
         this.domainModeration = new social.atoll.core.moderation.DomainModeration(db, domainBlockStore, accounts, accountModeration,
                 actionLog, ids, clock, events);
         remoteAccountStore.markNewAccountsWith(domainModeration::markNewAccount);
+        domainModeration.approveNewServersWhen(() -> siteSettings.get(SiteSettings.APPROVE_NEW_SERVERS).map("true"::equalsIgnoreCase).orElse(false));
         this.remoteReports = new RemoteReports(db, ids, clock, federationPolicy);
         this.remoteReports.snapshots(moderationExtras);
         this.seenActivities = new SeenActivityStore(db);

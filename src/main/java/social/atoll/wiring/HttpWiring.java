@@ -226,9 +226,12 @@ public final class HttpWiring implements AutoCloseable {
         c.add(new social.atoll.web.disputes.StrikePages(browserSessions, pages, core.appeals, core.statusQueries, statusViews));
         c.add(new social.atoll.web.admin.AdminDomainPages(browserSessions, pages, core.domainModeration, settings));
         c.add(new social.atoll.web.admin.AdminEmojiPages(browserSessions, pages, core.customEmojis));
+        c.add(new social.atoll.web.admin.AdminTrendPages(browserSessions, pages, core.trends, statusViews));
+        c.add(new social.atoll.web.admin.AdminHeldPostPages(browserSessions, pages, core.heldPosts, core.statusQueries, statusViews));
+        c.add(new social.atoll.web.admin.AdminInvitePages(browserSessions, pages, core.invites, core.accountModeration, settings, infra.clock));
         c.add(new social.atoll.web.admin.AdminAuditPage(browserSessions, pages, core.auditLog, core.accountModeration));
         c.add(new social.atoll.web.admin.AdminSettingsPages(browserSessions, pages, core.serverSettings));
-        c.add(new social.atoll.web.admin.AdminDashboardPage(browserSessions, pages, core.dashboard));
+        c.add(new social.atoll.web.admin.AdminDashboardPage(browserSessions, pages, core.dashboard, core.trends, core.heldPosts));
         c.add(new social.atoll.web.invites.InvitePages(browserSessions, pages, core.invites, settings, infra.clock));
         c.add(new social.atoll.web.settings.PasswordSettings(browserSessions, pages, core.credentials));
         c.add(new social.atoll.web.settings.EmailSettings(browserSessions, pages, core.credentials));
@@ -310,7 +313,9 @@ public final class HttpWiring implements AutoCloseable {
         c.add(new DiscoveryController(auth, json, core.discovery, accountViews));
         c.add(new ReportsController(auth, json, core.reports, new ReportViews(accountViews)));
         c.add(new InstanceActivityController(core.instanceActivity));
-        c.add(new TrendsController(auth, json, core.trends, tagViews, statusViews));
+        var trendViews = new social.atoll.api.trends.TrendViews(new PreviewCardViews(core.cards, infra.blobs, core.mediaProxySigner));
+        c.add(new TrendsController(auth, json, core.trends, tagViews, statusViews, trendViews));
+        c.add(new social.atoll.api.admin.AdminTrendsController(auth, core.trends, tagViews, statusViews, trendViews));
         var announcementsController = new AnnouncementsController(auth, core.announcements);
         c.add(announcementsController);
         streamDispatcher.renderAnnouncementsWith((id, viewer) -> announcementsController.entity(viewer, id));

@@ -37,8 +37,8 @@ class EmojiFederationIT {
         b = Fed.start();
         alice = a.createUser("alice");
         bob = b.createUser("bob");
-        a.app().core.customEmojis.add("blobcat", EmojiImages.png(Color.ORANGE), null);
-        b.app().core.customEmojis.add("party", EmojiImages.png(Color.MAGENTA), null);
+        a.app().core.customEmojis.add(social.atoll.core.moderation.StaffAccess.Actor.SYSTEM, "blobcat", EmojiImages.png(Color.ORANGE), null);
+        b.app().core.customEmojis.add(social.atoll.core.moderation.StaffAccess.Actor.SYSTEM, "party", EmojiImages.png(Color.MAGENTA), null);
         String aliceOnB = b.app().federation.actorResolver.byAcct("alice", a.domain()).orElseThrow().id() + "";
         assertThat(b.http().postJson("/api/v1/accounts/" + aliceOnB + "/follow", bob, null).status()).isEqualTo(200);
         Await.until("bob follows alice", () -> Fed.relationship(b, bob, aliceOnB).get("following").asBoolean());

@@ -38,7 +38,7 @@ class EmojiBrowserIT {
                 "en", null, null), true);
         alice = seed.user("alice");
         seed.user("bob");
-        atoll.app().core.customEmojis.add("blobcat", EmojiImages.png(Color.ORANGE), "Blobs");
+        atoll.app().core.customEmojis.add(social.atoll.core.moderation.StaffAccess.Actor.SYSTEM, "blobcat", EmojiImages.png(Color.ORANGE), "Blobs");
         browser = new WebBrowser(atoll.baseUrl());
     }
 

@@ -31,7 +31,8 @@ public final class PreviewCardViews {
         return out;
     }
 
-    private PreviewCardEntity entity(PreviewCard c) {
+    /** One card as Mastodon's PreviewCard (trending links are rendered from it). */
+    public PreviewCardEntity entity(PreviewCard c) {
         String provider = c.providerUrl();
         if (provider.isEmpty()) {
             try {

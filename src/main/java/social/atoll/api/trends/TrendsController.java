@@ -15,7 +15,7 @@ import social.atoll.core.trends.TrendsService;
 
 /**
  * {@code /api/v1/trends/tags} (also {@code /api/v1/trends}), {@code /trends/statuses} and {@code /trends/links},
- * offset-paged. Links are always {@code []}: there are no preview cards to rank yet.
+ * offset-paged; {@code /trends/links} ranks fetched preview cards. What staff rejected is never listed.
  */
 public final class TrendsController implements Controller {
 
@@ -24,8 +24,11 @@ public final class TrendsController implements Controller {
     private final TrendsService trends;
     private final TagViews tagViews;
     private final StatusViews statusViews;
+    private final TrendViews trendViews;
 
-    public TrendsController(Auth auth, ObjectMapper json, TrendsService trends, TagViews tagViews, StatusViews statusViews) {
+    public TrendsController(Auth auth, ObjectMapper json, TrendsService trends, TagViews tagViews, StatusViews statusViews,
+                            TrendViews trendViews) {
+        this.trendViews = trendViews;
         this.auth = auth;
         this.json = json;
         this.trends = trends;
@@ -48,9 +51,7 @@ public final class TrendsController implements Controller {
         });
         r.get("/api/v1/trends/links", ctx -> {
             auth.optional(ctx, "read");
-            offset(ctx);
-            limit(ctx, 10);
-            ctx.json(List.of());
+            ctx.json(trends.links(offset(ctx), limit(ctx, 10)).stream().map(trendViews::link).toList());
         });
     }
 

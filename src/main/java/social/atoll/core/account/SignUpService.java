@@ -74,6 +74,13 @@ public final class SignUpService {
     private final AccountCredentials credentials;
     private volatile Supplier<Settings.Registrations> mode;
     private volatile Invitations invitations = Invitations.NONE;
+    private volatile SignUpThrottle throttle = new SignUpThrottle(false, java.time.Clock.systemUTC());
+
+    /** The message of a throttled sign-up (Mastodon's words for a 429). */
+    public static final String THROTTLED = "Too many requests";
+
+    /** Which throttle counts sign-ups; set once at wiring (none: no limit). */
+    public void throttleWith(SignUpThrottle throttle) { this.throttle = throttle; }
 
     public SignUpService(Settings settings, AccountService accountService, AccountStore accounts, TokenService tokens, Screen screen,
                          AccountCredentials credentials) {
@@ -122,6 +129,7 @@ public final class SignUpService {
      *
      * @throws ForbiddenException  when registrations are closed or by invitation only
      * @throws ValidationException with per-field details
+     * @throws social.atoll.core.common.TooManyRequestsException when this address or e-mail domain signed up too often lately
      */
     public User signUpOnWeb(SignUp req) { return register(req); }
 
@@ -140,7 +148,9 @@ public final class SignUpService {
                 default -> { }
             }
         }
-        Screen.Outcome screened = screen.screen(req.email() == null ? null : req.email().trim(), req.ip());
+        String trimmedEmail = req.email() == null ? null : req.email().trim();
+        if (throttle.exceeded(req.ip(), trimmedEmail)) throw new social.atoll.core.common.TooManyRequestsException(THROTTLED);
+        Screen.Outcome screened = screen.screen(trimmedEmail, req.ip());
         // an address under an IP block is refused as Mastodon refuses it: the whole sign-up, without detail
         if (screened == Screen.Outcome.BLOCKED_IP) throw new ForbiddenException("This action is not allowed");
         validate(req, screened == Screen.Outcome.BLOCKED_EMAIL);
@@ -151,6 +161,7 @@ public final class SignUpService {
         String locale = req.locale() == null || req.locale().isBlank() ? "en" : req.locale().trim();
         User user = accountService.createLocal(new NewLocalAccount(req.username().trim(), req.email().trim(), req.password(),
                 User.Role.USER, false, approved, locale, blankToNull(req.reason()), req.ip()), false);
+        throttle.signedUp(req.ip(), trimmedEmail);
         credentials.sendConfirmation(user);
         return user;
     }

@@ -22,6 +22,9 @@ import social.atoll.core.common.ValidationException;
 import social.atoll.core.media.ImageFormat;
 import social.atoll.core.media.ImageProcessor;
 import social.atoll.core.media.MediaProxySigner;
+import social.atoll.core.moderation.ActionLogStore;
+import social.atoll.core.moderation.Permission;
+import social.atoll.core.moderation.StaffAccess;
 import social.atoll.infra.db.Database;
 import social.atoll.infra.ids.IdGenerator;
 import social.atoll.infra.storage.BlobKeys;
@@ -56,9 +59,11 @@ public final class CustomEmojiService {
     private final Settings settings;
     private final IdGenerator ids;
     private final Clock clock;
+    private final ActionLogStore auditLog;
 
     public CustomEmojiService(Database db, CustomEmojiStore store, BlobStore blobs, ImageProcessor images, MediaProxySigner proxy,
-                              Settings settings, IdGenerator ids, Clock clock) {
+                              Settings settings, IdGenerator ids, Clock clock, ActionLogStore auditLog) {
+        this.auditLog = auditLog;
         this.db = db;
         this.store = store;
         this.blobs = blobs;
@@ -71,9 +76,10 @@ public final class CustomEmojiService {
 
     /**
      * Adds a local emoji from an image file (PNG, GIF or WebP, at most 256 KB; SVG and the rest are refused by their
-     * first bytes, whatever their name says).
+     * first bytes, whatever their name says). {@code manage_custom_emojis}; audited as Mastodon's {@code create}.
      */
-    public CustomEmoji add(String shortcode, byte[] data, String category) {
+    public CustomEmoji add(StaffAccess.Actor actor, String shortcode, byte[] data, String category) {
+        StaffAccess.require(actor, Permission.MANAGE_CUSTOM_EMOJIS);
         String code = checkShortcode(shortcode);
         if (data.length > MAX_BYTES) throw new ValidationException("Image file size must be less than 256 KB");
         ImageFormat format = ImageFormat.sniff(data).orElse(null);
@@ -95,6 +101,7 @@ public final class CustomEmojiService {
         try {
             db.write(h -> {
                 store.insertLocal(h, id, code, settings.url("/emojis/" + id), imageKey, staticKey, processed.image().format().contentType, cat, now);
+                auditLog.record(h, actor, "create", "CustomEmoji", id, code, Map.of());
                 return null;
             });
         } catch (RuntimeException e) {
@@ -115,17 +122,34 @@ public final class CustomEmojiService {
 
     public Optional<CustomEmoji> byId(long id) { return store.byId(id); }
 
-    /** Changes a local emoji's category (blank: none) and whether pickers offer it. */
-    public CustomEmoji update(String shortcode, String category, boolean visibleInPicker) {
+    /**
+     * Changes a local emoji's category (blank: none) and whether pickers offer it; audited as Mastodon's
+     * {@code update}, or {@code disable}/{@code enable} when only its place in pickers changed.
+     */
+    public CustomEmoji update(StaffAccess.Actor actor, String shortcode, String category, boolean visibleInPicker) {
+        StaffAccess.require(actor, Permission.MANAGE_CUSTOM_EMOJIS);
         CustomEmoji e = store.find("", shortcode).orElseThrow(() -> new NotFoundException("custom emoji"));
-        db.write(h -> store.update(h, e.id(), category(category), visibleInPicker, clock.instant()));
+        String cat = category(category);
+        boolean sameCategory = java.util.Objects.equals(cat, e.category());
+        String action = sameCategory && e.visibleInPicker() != visibleInPicker ? (visibleInPicker ? "enable" : "disable") : "update";
+        db.write(h -> {
+            store.update(h, e.id(), cat, visibleInPicker, clock.instant());
+            auditLog.record(h, actor, action, "CustomEmoji", e.id(), e.shortcode(),
+                    Map.of("category", cat == null ? "" : cat, "visible_in_picker", visibleInPicker));
+            return null;
+        });
         return store.byId(e.id()).orElseThrow();
     }
 
-    /** Removes a local emoji and its images; text that names it shows {@code :shortcode:} again. */
-    public void remove(String shortcode) {
+    /** Removes a local emoji and its images; text that names it shows {@code :shortcode:} again. Audited as {@code destroy}. */
+    public void remove(StaffAccess.Actor actor, String shortcode) {
+        StaffAccess.require(actor, Permission.MANAGE_CUSTOM_EMOJIS);
         CustomEmoji e = store.find("", shortcode).orElseThrow(() -> new NotFoundException("custom emoji"));
-        db.write(h -> store.delete(h, e.id()));
+        db.write(h -> {
+            store.delete(h, e.id());
+            auditLog.record(h, actor, "destroy", "CustomEmoji", e.id(), e.shortcode(), Map.of());
+            return null;
+        });
         deleteBlobs(e.imageKey(), e.staticKey());
     }
 

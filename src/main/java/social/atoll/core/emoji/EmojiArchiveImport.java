@@ -60,7 +60,7 @@ public final class EmojiArchiveImport {
         String shortcode = name.substring(0, dot);
         byte[] data = in.readNBytes(CustomEmojiService.MAX_BYTES + 1);
         try {
-            emojis.add(shortcode, data, category);
+            emojis.add(social.atoll.core.moderation.StaffAccess.Actor.SYSTEM, shortcode, data, category);
             added.add(shortcode);
         } catch (ValidationException e) {
             skipped.add(path + ": " + e.getMessage());

@@ -29,6 +29,10 @@ public final class SiteSettings {
     public static final String TERMS_OF_SERVICE_EFFECTIVE_DATE = "terms_of_service_effective_date";
     /** open | approval | invite | closed: overrides ATOLL_REGISTRATIONS at run time when set. */
     public static final String REGISTRATIONS_MODE = "registrations_mode";
+    /** true (default) | false: unreviewed trending items trend publicly (Mastodon's setting of that name). */
+    public static final String TRENDABLE_BY_DEFAULT = "trendable_by_default";
+    /** true | false (default): accounts of a server met for the first time start limited until staff approve the server. */
+    public static final String APPROVE_NEW_SERVERS = "approve_new_servers";
 
     private final Database db;
 

@@ -304,6 +304,37 @@ public final class AccountModeration {
         });
     }
 
+    /**
+     * Sets a local account's e-mail address without a confirmation mail (Mastodon's admin {@code change_email},
+     * {@code manage_users}); the address counts as confirmed when {@code confirm} is also asked.
+     */
+    public void changeEmail(StaffAccess.Actor actor, long accountId, String email) {
+        StaffAccess.require(actor, Permission.MANAGE_USERS);
+        AdminAccountStore.Entry t = target(actor, accountId);
+        if (t.user() == null) throw new ForbiddenException("This action is not allowed");
+        String e = email == null ? "" : email.strip().toLowerCase(java.util.Locale.ROOT);
+        if (!social.atoll.core.account.AccountService.validEmail(e)) throw new ValidationException("Email is invalid");
+        if (e.equals(t.user().email())) return;
+        db.write(h -> {
+            if (adminAccounts.emailTaken(h, e, t.user().id())) throw new ValidationException("Email has already been taken");
+            adminAccounts.setEmail(h, t.user().id(), e);
+            log.record(h, actor, "change_email", "User", t.user().id(), t.account().acct(), Map.of("from", t.user().email(), "to", e));
+            return null;
+        });
+    }
+
+    /** Confirms a local account's address by hand (Mastodon's admin {@code confirm}); false when it already was. */
+    public boolean confirm(StaffAccess.Actor actor, long accountId) {
+        StaffAccess.require(actor, Permission.MANAGE_USERS);
+        AdminAccountStore.Entry t = target(actor, accountId);
+        if (t.user() == null) throw new ForbiddenException("This action is not allowed");
+        return db.write(h -> {
+            boolean changed = adminAccounts.confirm(h, t.user().id(), clock.instant());
+            if (changed) log.record(h, actor, "confirm", "User", t.user().id(), t.account().acct(), Map.of());
+            return changed;
+        });
+    }
+
     private AdminAccountStore.Entry target(StaffAccess.Actor actor, long accountId) {
         AdminAccountStore.Entry t = adminAccounts.byId(accountId).orElseThrow(() -> new NotFoundException("account"));
         if (actor.accountId() != null && actor.accountId() == accountId) throw new ForbiddenException("This action is not allowed");

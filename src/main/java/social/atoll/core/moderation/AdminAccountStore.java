@@ -12,7 +12,8 @@ import social.atoll.infra.db.Database;
 
 /**
  * The staff's view of accounts, local and remote, with Mastodon's {@code AccountFilter}: origin, status, staff,
- * roles, username (prefix), display name, e-mail (substring), domain and sign-up address. Reads only; the
+ * roles, username (prefix), display name, e-mail (substring), domain and sign-up address. Reads, and the two
+ * writes only staff make (an address set without a mail round trip, a sign-up confirmed by hand); the rest of the
  * accounts and users tables belong to {@link AccountStore}.
  */
 public final class AdminAccountStore {
@@ -109,5 +110,22 @@ public final class AdminAccountStore {
 
     private static String like(String s) {
         return s.strip().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    /** Whether another user already has {@code email} (addresses are stored lower-cased). */
+    public boolean emailTaken(org.jdbi.v3.core.Handle h, String email, long userId) {
+        return h.createQuery("SELECT COUNT(*) FROM users WHERE email = :e AND id <> :id").bind("e", email).bind("id", userId)
+                .mapTo(Integer.class).one() > 0;
+    }
+
+    /** Sets a user's address as staff typed it; a change waiting for confirmation is dropped. */
+    public void setEmail(org.jdbi.v3.core.Handle h, long userId, String email) {
+        h.createUpdate("UPDATE users SET email = :e, unconfirmed_email = NULL WHERE id = :id").bind("e", email).bind("id", userId).execute();
+    }
+
+    /** Marks a user's address confirmed (now) when it was not; true when it changed. */
+    public boolean confirm(org.jdbi.v3.core.Handle h, long userId, java.time.Instant now) {
+        return h.createUpdate("UPDATE users SET confirmed_at = :now WHERE id = :id AND confirmed_at IS NULL")
+                .bind("now", now).bind("id", userId).execute() > 0;
     }
 }

@@ -88,6 +88,12 @@ public final class DomainBlockStore {
                 .mapTo(Integer.class).one()) > 0;
     }
 
+    /** Whether this server knew an account of {@code domain} (exactly) before {@code newAccountId}. */
+    public boolean knownBefore(Handle h, String domain, long newAccountId) {
+        return h.createQuery("SELECT COUNT(*) FROM (SELECT 1 FROM accounts WHERE domain = :d AND id <> :id LIMIT 1) x")
+                .bind("d", domain).bind("id", newAccountId).mapTo(Integer.class).one() > 0;
+    }
+
     public void insertAllow(Handle h, DomainAllow a) {
         h.createUpdate("INSERT INTO domain_allows (id, domain, created_at) VALUES (:id, :domain, :createdAt)").bindMethods(a).execute();
     }

@@ -187,11 +187,17 @@ public final class DomainModeration {
 
     /**
      * An account first met on a domain under a {@code silence} or {@code suspend} block starts silenced or suspended
-     * at the block's time, so lifting the block lifts it too.
+     * at the block's time, so lifting the block lifts it too. With "approval for new servers" on, the first account
+     * met on a server this one never knew (and no admin allowed) brings a {@code silence} block of that server,
+     * written by the system and audited: its accounts start limited until staff lift or soften the block.
      */
     public social.atoll.core.account.Account markNewAccount(Handle h, social.atoll.core.account.Account a) {
         if (a.domain() == null) return a;
         var found = store.among(FederationPolicy.candidates(a.domain()));
+        if (found.isEmpty() && approveNewServers.getAsBoolean() && !store.anyAllowed(FederationPolicy.candidates(a.domain()))
+                && !store.knownBefore(h, a.domain(), a.id())) {
+            found = List.of(holdNewServer(h, a.domain()));
+        }
         if (found.isEmpty()) return a;
         DomainBlock b = found.get(0);
         if (b.domain().indexOf(':') < 0 || b.domain().equalsIgnoreCase(a.domain())) {
@@ -202,6 +208,23 @@ public final class DomainModeration {
         }
         return a;
     }
+
+    private volatile java.util.function.BooleanSupplier approveNewServers = () -> false;
+
+    /** Where the "approval for new servers" setting is read (the site settings; off unless set). */
+    public void approveNewServersWhen(java.util.function.BooleanSupplier setting) { this.approveNewServers = setting; }
+
+    private DomainBlock holdNewServer(Handle h, String domain) {
+        DomainBlock b = new DomainBlock(ids.next(), domain.toLowerCase(Locale.ROOT), "silence", false, false, NEW_SERVER_COMMENT, null, false,
+                clock.instant());
+        store.insert(h, b);
+        log.record(h, StaffAccess.Actor.SYSTEM, "create", "DomainBlock", b.id(), b.domain(), summary(b));
+        events.publish(new DomainBlockChanged(b.domain()));
+        return b;
+    }
+
+    /** The private comment of a block made by "approval for new servers", so staff know why it is there. */
+    public static final String NEW_SERVER_COMMENT = "New server, limited until approved (approval for new servers)";
 
     public List<DomainAllow> allows(StaffAccess.Actor actor) {
         StaffAccess.require(actor, Permission.MANAGE_FEDERATION);

@@ -37,8 +37,13 @@ public final class ServerSettings {
         t.put(SiteSettings.PRIVACY_POLICY, 100_000);
         t.put(SiteSettings.TERMS_OF_SERVICE, 100_000);
         t.put(SiteSettings.TERMS_OF_SERVICE_EFFECTIVE_DATE, 10);
+        t.put(SiteSettings.TRENDABLE_BY_DEFAULT, 5);
+        t.put(SiteSettings.APPROVE_NEW_SERVERS, 5);
         TEXTS = java.util.Collections.unmodifiableMap(t);
     }
+
+    /** The settings among {@link #TEXTS} that are {@code true} or {@code false} (blank: the default). */
+    public static final java.util.Set<String> BOOLEANS = java.util.Set.of(SiteSettings.TRENDABLE_BY_DEFAULT, SiteSettings.APPROVE_NEW_SERVERS);
 
     public static final int MAX_RULE = 300;
     public static final int MAX_HINT = 1_000;
@@ -91,6 +96,10 @@ public final class ServerSettings {
             if (e.getKey().equals(SiteSettings.REGISTRATIONS_MODE) && !v.isEmpty()) {
                 v = InstanceService.mode(v).orElseThrow(() -> new ValidationException(
                         SiteSettings.REGISTRATIONS_MODE + " must be open, approval, invite or closed")).name().toLowerCase(java.util.Locale.ROOT);
+            }
+            if (BOOLEANS.contains(e.getKey()) && !v.isEmpty()) {
+                v = v.toLowerCase(java.util.Locale.ROOT);
+                if (!v.equals("true") && !v.equals("false")) throw new ValidationException(e.getKey() + " must be true or false");
             }
             if (e.getKey().equals(SiteSettings.TERMS_OF_SERVICE_EFFECTIVE_DATE) && !v.isEmpty()) {
                 try {

@@ -19,6 +19,16 @@ import social.atoll.infra.events.EventBus;
  */
 public final class NotificationListeners {
 
+    /**
+     * Asked, in the status's transaction, whether its mentions must wait for a moderator (server-wide spam
+     * defence); true: no mention notification now.
+     */
+    public interface MentionHold {
+        boolean hold(Handle h, Status s, java.util.Collection<Long> mentionedAccountIds);
+    }
+
+    private volatile MentionHold hold = (h, s, m) -> false;
+
     private final NotificationStore store;
     private final VisibilityPolicy visibility;
     private final FollowStore follows;
@@ -30,6 +40,8 @@ public final class NotificationListeners {
         this.visibility = visibility;
         this.clock = clock;
     }
+
+    public void holdMentionsWith(MentionHold hold) { this.hold = hold; }
 
     public void register(EventBus events) {
         events.inTransaction(StatusEvents.StatusCreated.class, this::statusCreated);
@@ -64,7 +76,8 @@ public final class NotificationListeners {
             return;
         }
         Set<Long> notified = new HashSet<>();
-        for (Long mentioned : e.mentionedAccountIds()) {
+        boolean held = !e.mentionedAccountIds().isEmpty() && hold.hold(h, s, e.mentionedAccountIds());
+        if (!held) for (Long mentioned : e.mentionedAccountIds()) {
             if (store.add(h, mentioned, s.accountId(), Notification.MENTION, s.id(), now)) notified.add(mentioned);
         }
         // "status" notifications for followers who asked to be told; not for replies to others

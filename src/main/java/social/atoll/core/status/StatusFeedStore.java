@@ -12,7 +12,7 @@ import social.atoll.infra.db.Database;
 
 /**
  * Reads of statuses across accounts: the public and hashtag timelines, full-text search (FTS5 on SQLite, a GIN
- * {@code tsvector} index on PostgreSQL), trending statuses and tags, and how often tags are used. Rows by id, threads,
+ * {@code tsvector} index on PostgreSQL), and how often tags are used (trends are {@code TrendStore}'s). Rows by id, threads,
  * an account's statuses and all writes are {@link StatusStore}'s.
  */
 public final class StatusFeedStore {
@@ -134,45 +134,6 @@ public final class StatusFeedStore {
     }
 
     /** Public, original statuses from {@code sinceId} on by authors neither suspended nor silenced (trends). */
-    private static final String PUBLIC_RECENT = """
-            s.id >= :since AND s.visibility = 'public' AND s.reblog_of_id IS NULL AND s.deleted_at IS NULL
-            AND NOT EXISTS (SELECT 1 FROM accounts ta WHERE ta.id = s.account_id
-                            AND (ta.suspended_at IS NOT NULL OR ta.silenced_at IS NOT NULL))""";
-
-    /**
-     * Public statuses from {@code sinceId} on with at least one interaction, most interactions (boosts + favourites +
-     * replies) first, without what the viewer blocks, mutes or is blocked by.
-     */
-    public List<Status> trending(Long viewerId, long sinceId, int offset, int limit, Instant now) {
-        String exclusions = viewerId == null ? "" : """
-                 AND NOT EXISTS (SELECT 1 FROM blocks b WHERE (b.account_id = :viewer AND b.target_account_id = s.account_id)
-                                                           OR (b.account_id = s.account_id AND b.target_account_id = :viewer))
-                 AND NOT EXISTS (SELECT 1 FROM mutes m WHERE m.account_id = :viewer AND m.target_account_id = s.account_id
-                                                         AND (m.expires_at IS NULL OR m.expires_at > :now))
-                 AND NOT EXISTS (SELECT 1 FROM accounts da JOIN account_domain_blocks adb ON adb.domain = da.domain
-                                  WHERE da.id = s.account_id AND adb.account_id = :viewer)""";
-        return db.read(h -> {
-            var q = h.createQuery("SELECT s.* FROM statuses s WHERE " + PUBLIC_RECENT + exclusions
-                            + " AND (s.reblogs_count + s.favourites_count + s.replies_count) > 0"
-                            + " ORDER BY (s.reblogs_count + s.favourites_count + s.replies_count) DESC, s.id DESC LIMIT :limit OFFSET :offset")
-                    .bind("since", sinceId).bind("limit", limit).bind("offset", offset);
-            if (viewerId != null) q.bind("viewer", viewerId.longValue()).bind("now", now);
-            return q.map(STATUS).list();
-        });
-    }
-
-    /**
-     * Trendable, usable tags of public statuses from {@code sinceId} on, by how many distinct accounts used them,
-     * then how often.
-     */
-    public List<Long> trendingTagIds(long sinceId, int offset, int limit) {
-        return db.read(h -> h.createQuery("SELECT st.tag_id FROM status_tags st JOIN statuses s ON s.id = st.status_id"
-                        + " JOIN tags t ON t.id = st.tag_id WHERE t.trendable = TRUE AND t.usable = TRUE AND " + PUBLIC_RECENT
-                        + " GROUP BY st.tag_id ORDER BY COUNT(DISTINCT s.account_id) DESC, COUNT(*) DESC, st.tag_id DESC"
-                        + " LIMIT :limit OFFSET :offset")
-                .bind("since", sinceId).bind("limit", limit).bind("offset", offset).mapTo(Long.class).list());
-    }
-
     /** Uses of a tag on one day (epoch day): statuses and distinct accounts. */
     public record TagDayUse(long tagId, long day, long statuses, long accounts) {}
 

@@ -5,6 +5,10 @@ import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.List;
 import social.atoll.core.moderation.Dashboard;
+import social.atoll.core.moderation.HeldPosts;
+import social.atoll.core.moderation.Permission;
+import social.atoll.core.moderation.StaffAccess;
+import social.atoll.core.trends.TrendsService;
 import social.atoll.server.Controller;
 import social.atoll.web.BrowserSessions;
 import social.atoll.web.Pages;
@@ -21,16 +25,24 @@ public final class AdminDashboardPage implements Controller {
 
     public record Row(String key, long total, long previous, List<Bar> bars, long max) {}
 
+    /**
+     * {@code pendingTrends}: trending items waiting for review; {@code heldPosts}: posts the spam defence holds; each
+     * -1 for staff who may not handle them.
+     */
     public record View(List<AdminNav.Entry> nav, String start, String end, List<Row> rows, long pendingSignUps, long openReports,
-                       List<Dashboard.Server> servers) {}
+                       List<Dashboard.Server> servers, long pendingTrends, long heldPosts) {}
 
     private static final int HEIGHT = 30;
 
     private final AdminSupport support;
     private final Pages pages;
     private final Dashboard dashboard;
+    private final TrendsService trends;
+    private final HeldPosts held;
 
-    public AdminDashboardPage(BrowserSessions sessions, Pages pages, Dashboard dashboard) {
+    public AdminDashboardPage(BrowserSessions sessions, Pages pages, Dashboard dashboard, TrendsService trends, HeldPosts held) {
+        this.trends = trends;
+        this.held = held;
         this.support = new AdminSupport(sessions, pages);
         this.pages = pages;
         this.dashboard = dashboard;
@@ -56,6 +68,8 @@ public final class AdminDashboardPage implements Controller {
             rows.add(new Row(m.key(), m.total(), m.previousTotal(), bars, max));
         }
         pages.render(ctx, 200, "admin/dashboard.jte", support.page(ctx, "dashboard"), new View(AdminSupport.nav(s.get()), o.start().toString(),
-                o.end().toString(), rows, o.pendingSignUps(), o.openReports(), o.servers()));
+                o.end().toString(), rows, o.pendingSignUps(), o.openReports(), o.servers(),
+                StaffAccess.can(s.get().actor(), Permission.MANAGE_TAXONOMIES) ? trends.pendingReview() : -1,
+                StaffAccess.can(s.get().actor(), Permission.MANAGE_REPORTS) ? held.count(s.get().actor()) : -1));
     }
 }

@@ -88,7 +88,7 @@ public final class AdminEmojiPages implements Controller {
             try (InputStream in = file.content()) {
                 data = in.readNBytes(CustomEmojiService.MAX_BYTES + 1);
             }
-            emojis.add(shortcode, data, category);
+            emojis.add(s.get().actor(), shortcode, data, category);
         } catch (ValidationException e) {
             render(ctx, 422, s.get(), shortcode, category, null, e.getMessage());
             return;
@@ -102,7 +102,7 @@ public final class AdminEmojiPages implements Controller {
         var s = allowed(ctx, support.poster(ctx));
         if (s.isEmpty()) return;
         try {
-            emojis.update(ctx.pathParam("shortcode"), AdminSupport.form(ctx, "category"), AdminSupport.checked(ctx, "visible_in_picker"));
+            emojis.update(s.get().actor(), ctx.pathParam("shortcode"), AdminSupport.form(ctx, "category"), AdminSupport.checked(ctx, "visible_in_picker"));
         } catch (NotFoundException e) {
             notFound(ctx);
             return;
@@ -117,7 +117,7 @@ public final class AdminEmojiPages implements Controller {
         var s = allowed(ctx, support.poster(ctx));
         if (s.isEmpty()) return;
         try {
-            emojis.remove(ctx.pathParam("shortcode"));
+            emojis.remove(s.get().actor(), ctx.pathParam("shortcode"));
         } catch (NotFoundException e) {
             notFound(ctx);
             return;

@@ -24,6 +24,9 @@ public final class AdminNav {
             new Entry("rules", "/admin/rules", Permission.MANAGE_RULES),
             new Entry("presets", "/admin/warning_presets", Permission.MANAGE_SETTINGS),
             new Entry("emoji", "/admin/custom_emojis", Permission.MANAGE_CUSTOM_EMOJIS),
+            new Entry("trends", "/admin/trends", Permission.MANAGE_TAXONOMIES),
+            new Entry("invites", "/admin/invites", Permission.MANAGE_INVITES),
+            new Entry("held", "/admin/held_posts", Permission.MANAGE_REPORTS),
             new Entry("audit", "/admin/audit", Permission.VIEW_AUDIT_LOG),
             new Entry("dashboard", "/admin/dashboard", Permission.VIEW_DASHBOARD));
 

@@ -23,6 +23,7 @@ public final class AdminSettingsPages implements Controller {
     public record Field(String name, String value, int max, boolean multiline) {
         /** The choices of a setting picked from a list (the registration mode); empty for text. */
         public List<String> choices() {
+            if (social.atoll.core.moderation.ServerSettings.BOOLEANS.contains(name)) return List.of("", "true", "false");
             return name.equals(SiteSettings.REGISTRATIONS_MODE) ? List.of("", "open", "approval", "invite", "closed") : List.of();
         }
 

@@ -94,6 +94,11 @@ public final class SignUpPages implements Controller {
         } catch (ValidationException e) {
             show(ctx, 422, new View(username, email, reason, agreement, approval, instance.rules(), errors(e), invite));
             return;
+        } catch (social.atoll.core.common.TooManyRequestsException e) {
+            // the form again, values kept, with the reason: the person (or the people behind one address) may retry later
+            show(ctx, 429, new View(username, email, reason, agreement, approval, instance.rules(),
+                    Map.of("throttled", pages.messages().get("auth.sign_up.throttled")), invite));
+            return;
         }
         Messages t = pages.messages();
         pages.message(ctx, 200, t.get("auth.sign_up.sent_title"), t.get("auth.sign_up.sent", email),

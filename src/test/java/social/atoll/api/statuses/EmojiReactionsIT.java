@@ -37,10 +37,10 @@ class EmojiReactionsIT {
         bob = atoll.createUser("bob");
         carol = atoll.createUser("carol");
         var emojis = atoll.app().core.customEmojis;
-        emojis.add("blobcat", EmojiImages.png(Color.ORANGE), "Blobs");
-        emojis.add("wave", EmojiImages.image("gif", 40, Color.BLUE), null);
-        emojis.add("secret", EmojiImages.png(Color.RED), null);
-        emojis.update("secret", null, false);
+        emojis.add(social.atoll.core.moderation.StaffAccess.Actor.SYSTEM, "blobcat", EmojiImages.png(Color.ORANGE), "Blobs");
+        emojis.add(social.atoll.core.moderation.StaffAccess.Actor.SYSTEM, "wave", EmojiImages.image("gif", 40, Color.BLUE), null);
+        emojis.add(social.atoll.core.moderation.StaffAccess.Actor.SYSTEM, "secret", EmojiImages.png(Color.RED), null);
+        emojis.update(social.atoll.core.moderation.StaffAccess.Actor.SYSTEM, "secret", null, false);
     }
 
     @AfterAll
