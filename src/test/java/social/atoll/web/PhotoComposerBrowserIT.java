@@ -197,6 +197,66 @@ class PhotoComposerBrowserIT {
     }
 
     @Test
+    void photosDroppedOnTheComposerOrPastedIntoItAreEditedAndUploaded() throws Exception {
+        browser.open("/compose");
+        // the file picker takes HEIC when this server converts it (the browser sends it as it is; the server converts)
+        boolean heif = social.atoll.core.media.HeifDecoder.find().isPresent();
+        assertThat(browser.find("#compose-files").getAttribute("accept").contains("image/heic")).isEqualTo(heif);
+        browser.find("#compose-text").sendKeys("One dropped, one pasted");
+        String dropped = java.util.Base64.getEncoder().encodeToString(TestImages.png(200, 150));
+        String pasted = java.util.Base64.getEncoder().encodeToString(TestImages.png(120, 90));
+        // a file dragged over the form marks the drop zone; dropping it opens the photo editor, then uploads it
+        browser.js("""
+                const bytes = Uint8Array.from(atob(arguments[0]), (c) => c.charCodeAt(0));
+                const dt = new DataTransfer();
+                dt.items.add(new File([bytes], 'dropped.png', { type: 'image/png' }));
+                window.atollDrop = dt;
+                document.querySelector('#compose-text').dispatchEvent(new DragEvent('dragenter', { dataTransfer: dt, bubbles: true, cancelable: true }));
+                """, dropped);
+        assertThat(browser.find("[data-dropzone]").getAttribute("class")).contains("dragging");
+        browser.js("""
+                document.querySelector('[data-dropzone]').dispatchEvent(new DragEvent('drop', { dataTransfer: window.atollDrop, bubbles: true, cancelable: true }));
+                """);
+        browser.await("dialog.photo-editor[open] [data-pe-done]", 30).click();
+        browser.waitUntil(30, d -> browser.all(".attachment").size() == 1);
+        assertThat(browser.find("[data-dropzone]").getAttribute("class")).doesNotContain("dragging");
+        // a photo pasted into the text (a screenshot from the clipboard) goes the same way; the text is left alone
+        Object prevented = browser.js("""
+                const bytes = Uint8Array.from(atob(arguments[0]), (c) => c.charCodeAt(0));
+                const dt = new DataTransfer();
+                dt.items.add(new File([bytes], 'pasted.png', { type: 'image/png' }));
+                const e = new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true });
+                document.querySelector('#compose-text').dispatchEvent(e);
+                return e.defaultPrevented;
+                """, pasted);
+        assertThat(prevented).isEqualTo(true);
+        browser.await("dialog.photo-editor[open] [data-pe-done]", 30).click();
+        browser.waitUntil(30, d -> browser.all(".attachment").size() == 2);
+        // pasting plain text is not taken for a file
+        Object textPaste = browser.js("""
+                const dt = new DataTransfer();
+                dt.setData('text/plain', 'just words');
+                const e = new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true });
+                document.querySelector('#compose-text').dispatchEvent(e);
+                return e.defaultPrevented;
+                """);
+        assertThat(textPaste).isEqualTo(false);
+        List<String> ids = mediaIds();
+        assertThat(ids).hasSize(2);
+        for (int i = 0; i < 2; i++) browser.all(".attachment textarea").get(i).sendKeys("Photo " + (i + 1));
+        browser.find("[data-submit]").click();
+        browser.waitUntil(15, d -> browser.path().startsWith("/@alice/"));
+        long id = Long.parseLong(browser.path().substring("/@alice/".length()));
+        JsonNode media = atoll.http().get("/api/v1/statuses/" + id).json().get("media_attachments");
+        assertThat(media).hasSize(2);
+        assertThat(media.get(0).get("id").asText()).isEqualTo(ids.get(0));
+        assertThat(media.get(0).at("/meta/original/width").asInt()).isEqualTo(200);
+        assertThat(media.get(0).at("/meta/original/height").asInt()).isEqualTo(150);
+        assertThat(media.get(1).at("/meta/original/width").asInt()).isEqualTo(120);
+        assertThat(media.get(1).get("description").asText()).isEqualTo("Photo 2");
+    }
+
+    @Test
     void aPhotoWithoutAltTextIsRemindedOfOnceThenPosts() {
         browser.open("/compose");
         browser.find("#compose-text").sendKeys("No description yet");
@@ -218,6 +278,86 @@ class PhotoComposerBrowserIT {
         browser.find(".attachment textarea").sendKeys(Keys.BACK_SPACE);
         browser.find("[data-submit]").click();
         browser.waitUntil(15, d -> browser.path().startsWith("/@alice/"));
+    }
+
+    @Test
+    void moonThroughWebGlIsGreyInEveryStoredPixelAndClarendonStoresMoreContrast() throws Exception {
+        // Moon through WebGL, the alt text and the filter's name on the status page, every stored pixel grey
+        browser.open("/compose");
+        browser.find("#compose-text").sendKeys("The moon through WebGL");
+        browser.find("#compose-files").sendKeys(quadrants("moon-gl.png").toString());
+        browser.await("dialog.photo-editor[open]", 30);
+        browser.await(".pe-filter canvas", 10);
+        assertThat(browser.find("[data-pe-nogl]").isDisplayed()).isFalse();
+        pickFilter("Moon");
+        browser.find("dialog.photo-editor [data-pe-done]").click();
+        browser.await(".attachment textarea", 60).sendKeys("Four greys under the moon");
+        browser.find("[data-submit]").click();
+        browser.waitUntil(15, d -> browser.path().startsWith("/@alice/"));
+        long moonPost = Long.parseLong(browser.path().substring("/@alice/".length()));
+        browser.awaitText(".media", 10);
+        assertThat(browser.find(".media").getText()).contains("Filter: Moon");
+        assertThat(browser.all(".media img").stream().map(e -> e.getAttribute("alt")).toList()).contains("Four greys under the moon");
+        JsonNode moon = atoll.http().get("/api/v1/statuses/" + moonPost).json().get("media_attachments").get(0);
+        assertThat(moon.get("filter_name").asText()).isEqualTo("Moon");
+        BufferedImage grey = fetch(moon.get("url").asText());
+        int worst = 0;
+        for (int y = 0; y < grey.getHeight(); y++)
+            for (int x = 0; x < grey.getWidth(); x++) {
+                int[] p = rgb(grey, x, y);
+                worst = Math.max(worst, Math.max(Math.abs(p[0] - p[1]), Math.abs(p[1] - p[2])));
+            }
+        // R = G = B in every pixel, within the rounding of the JPEG stored
+        assertThat(worst).isLessThanOrEqualTo(3);
+
+        // Clarendon: the stored photo has more contrast than the one picked (its lights lighter, its darks darker)
+        Path source = TestImages.pngFile("clarendon-source.png", 600, 400);
+        browser.open("/compose");
+        browser.find("#compose-text").sendKeys("Clarendon");
+        browser.find("#compose-files").sendKeys(source.toString());
+        browser.await("dialog.photo-editor[open]", 30);
+        browser.await(".pe-filter canvas", 10);
+        pickFilter("Clarendon");
+        browser.find("dialog.photo-editor [data-pe-done]").click();
+        browser.await(".attachment textarea", 60).sendKeys("A gradient, Clarendon");
+        browser.find("[data-submit]").click();
+        browser.waitUntil(15, d -> browser.path().startsWith("/@alice/"));
+        long clarendonPost = Long.parseLong(browser.path().substring("/@alice/".length()));
+        JsonNode clarendon = atoll.http().get("/api/v1/statuses/" + clarendonPost).json().get("media_attachments").get(0);
+        assertThat(clarendon.get("filter_name").asText()).isEqualTo("Clarendon");
+        BufferedImage before = ImageIO.read(source.toFile());
+        BufferedImage after = fetch(clarendon.get("url").asText());
+        assertThat(after.getWidth()).isEqualTo(600);
+        assertThat(luminanceSpread(after)).isGreaterThan(luminanceSpread(before) * 1.05);
+        assertThat(pixelsDiffer(before, after)).isGreaterThan(0.5);
+    }
+
+    /** The standard deviation of the luminance: what "more contrast" makes larger. */
+    private static double luminanceSpread(BufferedImage img) {
+        double sum = 0, squares = 0;
+        int n = 0;
+        for (int y = 0; y < img.getHeight(); y += 2)
+            for (int x = 0; x < img.getWidth(); x += 2) {
+                int[] p = rgb(img, x, y);
+                double l = 0.2126 * p[0] + 0.7152 * p[1] + 0.0722 * p[2];
+                sum += l;
+                squares += l * l;
+                n++;
+            }
+        double mean = sum / n;
+        return Math.sqrt(squares / n - mean * mean);
+    }
+
+    /** The share of pixels differing by more than 8 levels in some channel. */
+    private static double pixelsDiffer(BufferedImage a, BufferedImage b) {
+        int differ = 0, n = 0;
+        for (int y = 0; y < a.getHeight(); y += 2)
+            for (int x = 0; x < a.getWidth(); x += 2) {
+                int[] p = rgb(a, x, y), q = rgb(b, x, y);
+                if (Math.abs(p[0] - q[0]) > 8 || Math.abs(p[1] - q[1]) > 8 || Math.abs(p[2] - q[2]) > 8) differ++;
+                n++;
+            }
+        return (double) differ / n;
     }
 
     @Test
