@@ -160,6 +160,106 @@ class PhotoComposerBrowserIT {
     }
 
     @Test
+    void eachAdjustmentMovesThePixelsItsWayOnBothPaths() {
+        browser.open("/compose");
+        String script = """
+                const done = arguments[arguments.length - 1];
+                const url = document.querySelector('script[src*="app.js"]').src.replace(/app\\.js.*$/, 'photo-filters.js');
+                import(url).then(async (f) => {
+                  const src = document.createElement('canvas');
+                  src.width = 64; src.height = 64;
+                  const g = src.getContext('2d');
+                  for (let y = 0; y < 64; y++) for (let x = 0; x < 64; x++) {
+                    g.fillStyle = 'rgb(' + (40 + x * 2) + ',' + (60 + y * 2) + ',' + (180 - x - y) + ')'; g.fillRect(x, y, 1, 1);
+                  }
+                  const bmp = await createImageBitmap(src);
+                  const read = (c) => { const k = document.createElement('canvas'); k.width = c.width; k.height = c.height;
+                    const x = k.getContext('2d'); x.drawImage(c, 0, 0); return x.getImageData(0, 0, c.width, c.height).data; };
+                  const geo = f.geometry(0, [0, 0, 1, 1], false);
+                  const stats = (d) => {
+                    let n = 0, sum = 0, sq = 0, chroma = 0, warm = 0, lo = 255, corner = 0, centre = 0;
+                    for (let i = 0; i < d.length; i += 4) {
+                      const l = 0.2126 * d[i] + 0.7152 * d[i + 1] + 0.0722 * d[i + 2];
+                      n++; sum += l; sq += l * l; lo = Math.min(lo, l);
+                      chroma += Math.max(d[i], d[i + 1], d[i + 2]) - Math.min(d[i], d[i + 1], d[i + 2]);
+                      warm += d[i] - d[i + 2];
+                      const p = i / 4, x = p % 64, y = Math.floor(p / 64);
+                      if ((x < 6 || x > 57) && (y < 6 || y > 57)) corner += l;
+                      if (x > 28 && x < 36 && y > 28 && y < 36) centre += l;
+                    }
+                    const mean = sum / n;
+                    return { mean, spread: Math.sqrt(sq / n - mean * mean), chroma: chroma / n, warm: warm / n, lo, corner, centre };
+                  };
+                  const out = {};
+                  for (const [kind, r] of [['webgl', f.renderer(false)], ['canvas', f.renderer(true)]]) {
+                    const s = (adjust) => stats(read(r.draw(bmp, '', adjust, geo, 64, 64)));
+                    const base = s({});
+                    const v = s({ vignette: 80 });
+                    out[kind] = {
+                      brighter: s({ brightness: 60 }).mean > base.mean + 5,
+                      darker: s({ brightness: -60 }).mean < base.mean - 5,
+                      contrast: s({ contrast: 60 }).spread > base.spread * 1.2,
+                      flatter: s({ contrast: -60 }).spread < base.spread * 0.8,
+                      saturated: s({ saturation: 60 }).chroma > base.chroma * 1.2,
+                      grey: s({ saturation: -100 }).chroma < 3,
+                      warmer: s({ warmth: 60 }).warm > base.warm + 5,
+                      cooler: s({ warmth: -60 }).warm < base.warm - 5,
+                      faded: s({ fade: 80 }).lo > base.lo + 5 && s({ fade: 80 }).spread < base.spread,
+                      vignette: v.corner < base.corner * 0.85 && Math.abs(v.centre - base.centre) < base.centre * 0.05,
+                    };
+                  }
+                  done(out);
+                }).catch((e) => done({ error: String(e) }));""";
+        @SuppressWarnings("unchecked")
+        Map<String, Object> r = (Map<String, Object>) ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeAsyncScript(script);
+        assertThat(r).doesNotContainKey("error");
+        for (String kind : List.of("webgl", "canvas")) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> checks = (Map<String, Object>) r.get(kind);
+            assertThat(checks).as(kind).hasSize(10).allSatisfy((name, ok) -> assertThat(ok).as(kind + " " + name).isEqualTo(true));
+        }
+    }
+
+    @Test
+    void theCropRatiosAndAFreeCropShapeTheStoredPhotos() throws Exception {
+        browser.open("/compose");
+        browser.find("#compose-text").sendKeys("Three crops");
+        for (String ratio : List.of("16:9", "4:5", "free")) {
+            browser.find("#compose-files").sendKeys(quadrants("crop-" + ratio.replace(':', '-') + ".png").toString());
+            browser.await("dialog.photo-editor[open]", 30);
+            browser.find("dialog.photo-editor input[data-ratio][value='" + ratio + "']").click();
+            if (ratio.equals("free")) {
+                // a free frame is resized with Shift and the arrow keys on the picture: ten steps of 2% narrower
+                WebElement canvas = browser.find("dialog.photo-editor [data-pe-canvas]");
+                browser.js("arguments[0].focus();", canvas);
+                Actions keys = new Actions(browser.driver()).keyDown(Keys.SHIFT);
+                for (int i = 0; i < 10; i++) keys.sendKeys(Keys.ARROW_LEFT);
+                keys.keyUp(Keys.SHIFT).perform();
+            }
+            int expected = List.of("16:9", "4:5", "free").indexOf(ratio) + 1;
+            browser.find("dialog.photo-editor [data-pe-done]").click();
+            browser.waitUntil(60, d -> browser.all(".attachment").size() == expected);
+            browser.all(".attachment textarea").get(expected - 1).sendKeys("Cropped " + ratio);
+        }
+        browser.find("[data-submit]").click();
+        browser.waitUntil(15, d -> browser.path().startsWith("/@alice/"));
+        long id = Long.parseLong(browser.path().substring("/@alice/".length()));
+        JsonNode media = atoll.http().get("/api/v1/statuses/" + id).json().get("media_attachments");
+        List<int[]> sizes = new ArrayList<>();
+        for (JsonNode m : media) {
+            BufferedImage stored = fetch(m.get("url").asText());
+            sizes.add(new int[] {stored.getWidth(), stored.getHeight()});
+        }
+        // 600×400 pictures: 16:9 keeps the width, 4:5 the height; the free frame lost a fifth of its width
+        assertThat(sizes.get(0)[0]).isEqualTo(600);
+        assertThat(sizes.get(0)[1]).isBetween(336, 339);
+        assertThat(sizes.get(1)[0]).isBetween(319, 321);
+        assertThat(sizes.get(1)[1]).isEqualTo(400);
+        assertThat(sizes.get(2)[0]).isBetween(478, 482);
+        assertThat(sizes.get(2)[1]).isEqualTo(400);
+    }
+
+    @Test
     void photosAreReorderedWithTheKeyboardAndByDragAndPostedInThatOrder() {
         browser.open("/compose");
         browser.find("#compose-text").sendKeys("Three in a new order");
@@ -284,14 +384,30 @@ class PhotoComposerBrowserIT {
     void moonThroughWebGlIsGreyInEveryStoredPixelAndClarendonStoresMoreContrast() throws Exception {
         // Moon through WebGL, the alt text and the filter's name on the status page, every stored pixel grey
         browser.open("/compose");
+        // what leaves the browser: every file the composer sends, as it sends it
+        browser.js("""
+                window.atollSent = [];
+                const send = window.fetch;
+                window.fetch = (url, options) => {
+                  const file = options?.body instanceof FormData ? options.body.get('file') : null;
+                  if (file) window.atollSent.push({ name: file.name, type: file.type, size: file.size });
+                  return send(url, options);
+                };""");
         browser.find("#compose-text").sendKeys("The moon through WebGL");
-        browser.find("#compose-files").sendKeys(quadrants("moon-gl.png").toString());
+        Path picked = quadrants("moon-gl.png");
+        browser.find("#compose-files").sendKeys(picked.toString());
         browser.await("dialog.photo-editor[open]", 30);
         browser.await(".pe-filter canvas", 10);
         assertThat(browser.find("[data-pe-nogl]").isDisplayed()).isFalse();
         pickFilter("Moon");
         browser.find("dialog.photo-editor [data-pe-done]").click();
         browser.await(".attachment textarea", 60).sendKeys("Four greys under the moon");
+        // the original never left the device: one file was sent, the baked JPEG, not the PNG picked
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> sent = (List<Map<String, Object>>) browser.js("return window.atollSent;");
+        assertThat(sent).hasSize(1);
+        assertThat(sent.get(0).get("type")).isEqualTo("image/jpeg");
+        assertThat(((Number) sent.get(0).get("size")).longValue()).isNotEqualTo(Files.size(picked));
         browser.find("[data-submit]").click();
         browser.waitUntil(15, d -> browser.path().startsWith("/@alice/"));
         long moonPost = Long.parseLong(browser.path().substring("/@alice/".length()));

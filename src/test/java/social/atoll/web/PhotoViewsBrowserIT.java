@@ -166,6 +166,77 @@ class PhotoViewsBrowserIT {
     }
 
     @Test
+    void theProfileGridIsOneSquarePerPostWithAlbumAndVideoBadgesAndBlurhashes() throws Exception {
+        // carol's posts are unlisted: on her profile, not in Discover (which the other scenarios count)
+        Account carol = seed.user("carol");
+        Status single = photoPost(carol, "One photo", Visibility.UNLISTED, "A single shell", new Color(0xe0c090));
+        Status pair = photoPost(carol, "Two photos", Visibility.UNLISTED, null, new Color(0x3060c0), new Color(0xc03060));
+        Status clip = null;
+        if (atoll.app().core.media.videoSupported()) {
+            Path mp4 = Files.createTempFile("clip", ".mp4");
+            Process p = new ProcessBuilder("ffmpeg", "-hide_banner", "-loglevel", "error", "-y", "-f", "lavfi", "-i",
+                    "testsrc=duration=1:size=160x120:rate=10", "-pix_fmt", "yuv420p", mp4.toString()).inheritIO().start();
+            assertThat(p.waitFor()).isZero();
+            var media = atoll.app().core.media.upload(carol.id(), new MediaUpload(mp4, "clip.mp4", "video/mp4", Files.size(mp4)), null,
+                    "A test pattern", null, false);
+            Files.deleteIfExists(mp4);
+            clip = ((PostStatusService.Published) atoll.app().core.posting.post(carol.id(), new NewStatus("A clip", null, null,
+                    Visibility.UNLISTED, null, "en", null, List.of(Long.toString(media.id())), null, null, null))).status();
+        }
+        browser.driver().manage().deleteAllCookies();
+        browser.open("/@carol/media");
+        browser.await(".photo-grid img", 10);
+        List<WebElement> tiles = browser.all(".photo-grid > li");
+        List<String> links = tiles.stream().map(li -> li.findElement(By.tagName("a")).getAttribute("href")).toList();
+        // one square per post, newest first: the album of two is one tile
+        List<String> expected = new ArrayList<>();
+        if (clip != null) expected.add(atoll.baseUrl() + "/@carol/" + clip.id());
+        expected.add(atoll.baseUrl() + "/@carol/" + pair.id());
+        expected.add(atoll.baseUrl() + "/@carol/" + single.id());
+        assertThat(links).containsExactlyElementsOf(expected);
+        WebElement pairTile = tiles.get(expected.indexOf(atoll.baseUrl() + "/@carol/" + pair.id()));
+        assertThat(pairTile.getText()).isEmpty(); // the badge's name is for screen readers
+        assertThat(pairTile.findElement(By.cssSelector(".visually-hidden")).getAttribute("textContent")).isNotBlank();
+        assertThat(pairTile.findElements(By.cssSelector("use[href$='#image']"))).hasSize(1);
+        WebElement singleTile = tiles.get(expected.indexOf(atoll.baseUrl() + "/@carol/" + single.id()));
+        assertThat(singleTile.findElements(By.cssSelector(".tile-video"))).isEmpty();
+        if (clip != null) assertThat(tiles.get(0).findElements(By.cssSelector("use[href$='#play']"))).hasSize(1);
+        for (WebElement li : tiles) {
+            WebElement img = li.findElement(By.tagName("img"));
+            assertThat(img.getAttribute("data-blurhash")).hasSize(36);
+            // square thumbnails
+            assertThat(Math.abs(img.getRect().getWidth() - img.getRect().getHeight())).isLessThanOrEqualTo(1);
+        }
+        assertThat(singleTile.findElement(By.tagName("img")).getAttribute("alt")).isEqualTo("A single shell");
+        assertThat(browser.accessibilityViolations()).as("axe on the profile grid").isEmpty();
+        browser.screenshot("profile-grid-desktop");
+        fitsAPhone("/@carol/media", "profile-grid-phone");
+    }
+
+    @Test
+    void anAlbumIsSwipedWithoutOpeningTheViewer() {
+        browser.driver().manage().deleteAllCookies();
+        browser.open("/@alice/" + album.id());
+        WebElement count = browser.await(".album-count", 10);
+        assertThat(count.getText()).isEqualTo("1 / 3");
+        WebElement track = browser.find(".album .album-track");
+        // a horizontal drag to the left is the next photo; it ends over the photo's link, which must not open the viewer
+        new Actions(browser.driver()).moveToElement(track).clickAndHold().moveByOffset(-60, 0).moveByOffset(-60, 0).release().perform();
+        browser.waitUntil(5, d -> count.getText().equals("2 / 3"));
+        assertThat(visibleSlides()).containsExactly(2);
+        assertThat(browser.all("dialog.album-viewer[open]")).isEmpty();
+        new Actions(browser.driver()).moveToElement(track).clickAndHold().moveByOffset(60, 0).moveByOffset(60, 0).release().perform();
+        browser.waitUntil(5, d -> count.getText().equals("1 / 3"));
+        // a short drag is no swipe (a click still opens the viewer)
+        new Actions(browser.driver()).moveToElement(track).clickAndHold().moveByOffset(-20, 0).release().perform();
+        browser.await("dialog.album-viewer[open]", 5);
+        assertThat(count.getText()).isEqualTo("1 / 3");
+        new Actions(browser.driver()).sendKeys(Keys.ESCAPE).perform();
+        Await.until("the viewer closes", () -> browser.all("dialog.album-viewer[open]").isEmpty());
+        assertThat(browser.path()).isEqualTo("/@alice/" + album.id());
+    }
+
+    @Test
     void discoverShowsRecentAndPopularPublicPhotos() {
         atoll.app().core.favourites.favourite(bob.id(), lagoon.id());
         browser.driver().manage().deleteAllCookies();
