@@ -357,6 +357,35 @@ class PhotoComposerBrowserIT {
     }
 
     @Test
+    void aFullAlbumTakesNoMoreAndSaysSo() throws Exception {
+        browser.open("/compose");
+        // seven still GIFs dropped at once on an instance that allows six (GIFs go up as they are, without the editor)
+        List<String> gifs = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            BufferedImage img = new BufferedImage(40 + i, 30, BufferedImage.TYPE_INT_RGB);
+            var g = img.createGraphics();
+            g.setColor(new Color(30 * i, 120, 200 - 20 * i));
+            g.fillRect(0, 0, 40 + i, 30);
+            g.dispose();
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            ImageIO.write(img, "gif", out);
+            gifs.add(java.util.Base64.getEncoder().encodeToString(out.toByteArray()));
+        }
+        browser.js("""
+                const dt = new DataTransfer();
+                arguments[0].forEach((b64, i) => {
+                  const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+                  dt.items.add(new File([bytes], 'g' + (i + 1) + '.gif', { type: 'image/gif' }));
+                });
+                document.querySelector('[data-dropzone]').dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+                """, gifs);
+        browser.waitUntil(60, d -> browser.find("[data-upload-status]").getText().contains("g7.gif"));
+        assertThat(browser.all(".attachment")).hasSize(6);
+        assertThat(browser.find("[data-upload-status]").getText()).isEqualTo("At most 6 files per post; not added: g7.gif");
+        assertThat(browser.find("[data-submit]").isEnabled()).isTrue();
+    }
+
+    @Test
     void aPhotoWithoutAltTextIsRemindedOfOnceThenPosts() {
         browser.open("/compose");
         browser.find("#compose-text").sendKeys("No description yet");
