@@ -139,6 +139,8 @@ function setup(root) {
       show(at + (dx < 0 ? 1 : -1));
     }
   });
+  // a mouse drag would start the browser's own drag of the photo or its link (and cancel the pointer): not here
+  track.addEventListener('dragstart', (e) => e.preventDefault());
   // a swipe ends in a click on the photo's link: that click must not open the viewer
   track.addEventListener('click', (e) => {
     if (!track.dataset.swiped) return;

@@ -87,7 +87,12 @@ function media(form, submit) {
     pending++;
     submit.disabled = true;
     queue = queue.then(async () => {
-      if (list.querySelectorAll('.attachment').length >= maxMedia) return;
+      if (list.querySelectorAll('.attachment').length >= maxMedia) {
+        // the album is full: say so, rather than leave the person counting what was dropped
+        status.classList.add('failed');
+        status.textContent = (form.dataset.tooMany || '') + ' ' + file.name;
+        return;
+      }
       status.classList.remove('failed');
       let filter = '';
       try {

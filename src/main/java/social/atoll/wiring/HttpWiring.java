@@ -244,7 +244,7 @@ public final class HttpWiring implements AutoCloseable {
         c.add(profilePages);
         c.add(statusPages);
         c.add(new social.atoll.web.app.CollectionPages(settings, browserSessions, pages, core.collections, core.accountQueries, accountViews,
-                core.statusQueries, statusViews));
+                core.statusQueries, statusViews, feeds));
         c.add(new social.atoll.web.site.DiscoverPage(settings, browserSessions, pages,
                 new social.atoll.core.photos.PhotoDiscovery(new social.atoll.core.photos.PhotoFeedStore(infra.db), core.visibility, clock),
                 statusViews));
@@ -263,7 +263,8 @@ public final class HttpWiring implements AutoCloseable {
         c.add(new FollowsController(auth, json, core.accountQueries, core.follows, core.relationships));
         c.add(new FollowRequestsController(settings, auth, core.accountQueries, accountViews, core.follows, core.relationships));
         c.add(new AccountsController(settings, auth, json, core.accountQueries, accountViews, federation.actorResolver));
-        c.add(new InstanceController(settings, core.instance, core.policies, accountViews, core.push.vapidPublicKey()));
+        c.add(new InstanceController(settings, core.instance, core.policies, accountViews, core.push.vapidPublicKey(),
+                core.media.heifSupported()));
         c.add(new CustomEmojisController(emojiViews));
         c.add(new social.atoll.api.statuses.ReactionsController(auth, core.reactions, statusViews, accountViews, emojiViews));
         c.add(new NodeInfoController(settings, json, core.instance));
@@ -277,7 +278,7 @@ public final class HttpWiring implements AutoCloseable {
                 federation.noteWriter,
                 federation.instanceActor, federation.fetchAccess));
         c.add(new social.atoll.federation.documents.PhotoCollectionDocuments(core.accounts, core.collections, federation.fetchAccess));
-        c.add(new social.atoll.api.collections.CollectionsApiController(auth, core.collections,
+        c.add(new social.atoll.api.collections.CollectionsApiController(auth, json, core.collections,
                 new social.atoll.api.collections.CollectionViews(settings, accountViews, statusViews), statusViews));
         c.add(new DefaultImagesController());
         c.add(new MediaController(auth, json, core.media, mediaViews));

@@ -51,6 +51,8 @@ class ImportCommandTest {
 
         Result real = run("import", "instagram", "alice", zip.toString(), "--visibility", "unlisted", "--data-dir", dd);
         assertThat(real.code()).as(real.err()).isZero();
+        // the progress bar, full at the end
+        assertThat(real.out()).contains("\r[" + "#".repeat(40) + "] 2/2");
         assertThat(real.out()).contains("imported 2 posts with 2 media files; skipped 0 posts").contains(".heic2 files are not supported")
                 .contains("d.heic: skipped, " + (social.atoll.core.media.Ffmpeg.find(null).isPresent() || social.atoll.core.media.HeifDecoder.find().isPresent()
                         ? "HEIC could not be converted" : "HEIC needs heif-convert"));

@@ -170,6 +170,16 @@ class CollectionFederationIT {
     }
 
     @Test
+    void discoverOnAnotherServerShowsThePhotoItReceived() {
+        // bob's server knows alice's public photo post (delivered to him as her follower): its Discover shows it
+        Await.until("the photo reaches b's Discover", () -> b.http().get("/discover").body().contains("A turquoise lagoon under a pink sky"));
+        String page = b.http().get("/discover").body();
+        assertThat(page).contains("/@alice@" + a.domain() + "/");
+        // the followers-only and text-only posts are no public photos
+        assertThat(page).doesNotContain("Only for the people who follow me").doesNotContain("Notes from the reef");
+    }
+
+    @Test
     void aBrowserAtTheCollectionsActivityPubIdIsSentToItsPage() {
         var r = a.http().get("/users/alice/collections/" + trip.id());
         assertThat(r.status()).isEqualTo(302);

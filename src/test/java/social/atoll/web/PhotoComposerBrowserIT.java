@@ -160,6 +160,106 @@ class PhotoComposerBrowserIT {
     }
 
     @Test
+    void eachAdjustmentMovesThePixelsItsWayOnBothPaths() {
+        browser.open("/compose");
+        String script = """
+                const done = arguments[arguments.length - 1];
+                const url = document.querySelector('script[src*="app.js"]').src.replace(/app\\.js.*$/, 'photo-filters.js');
+                import(url).then(async (f) => {
+                  const src = document.createElement('canvas');
+                  src.width = 64; src.height = 64;
+                  const g = src.getContext('2d');
+                  for (let y = 0; y < 64; y++) for (let x = 0; x < 64; x++) {
+                    g.fillStyle = 'rgb(' + (40 + x * 2) + ',' + (60 + y * 2) + ',' + (180 - x - y) + ')'; g.fillRect(x, y, 1, 1);
+                  }
+                  const bmp = await createImageBitmap(src);
+                  const read = (c) => { const k = document.createElement('canvas'); k.width = c.width; k.height = c.height;
+                    const x = k.getContext('2d'); x.drawImage(c, 0, 0); return x.getImageData(0, 0, c.width, c.height).data; };
+                  const geo = f.geometry(0, [0, 0, 1, 1], false);
+                  const stats = (d) => {
+                    let n = 0, sum = 0, sq = 0, chroma = 0, warm = 0, lo = 255, corner = 0, centre = 0;
+                    for (let i = 0; i < d.length; i += 4) {
+                      const l = 0.2126 * d[i] + 0.7152 * d[i + 1] + 0.0722 * d[i + 2];
+                      n++; sum += l; sq += l * l; lo = Math.min(lo, l);
+                      chroma += Math.max(d[i], d[i + 1], d[i + 2]) - Math.min(d[i], d[i + 1], d[i + 2]);
+                      warm += d[i] - d[i + 2];
+                      const p = i / 4, x = p % 64, y = Math.floor(p / 64);
+                      if ((x < 6 || x > 57) && (y < 6 || y > 57)) corner += l;
+                      if (x > 28 && x < 36 && y > 28 && y < 36) centre += l;
+                    }
+                    const mean = sum / n;
+                    return { mean, spread: Math.sqrt(sq / n - mean * mean), chroma: chroma / n, warm: warm / n, lo, corner, centre };
+                  };
+                  const out = {};
+                  for (const [kind, r] of [['webgl', f.renderer(false)], ['canvas', f.renderer(true)]]) {
+                    const s = (adjust) => stats(read(r.draw(bmp, '', adjust, geo, 64, 64)));
+                    const base = s({});
+                    const v = s({ vignette: 80 });
+                    out[kind] = {
+                      brighter: s({ brightness: 60 }).mean > base.mean + 5,
+                      darker: s({ brightness: -60 }).mean < base.mean - 5,
+                      contrast: s({ contrast: 60 }).spread > base.spread * 1.2,
+                      flatter: s({ contrast: -60 }).spread < base.spread * 0.8,
+                      saturated: s({ saturation: 60 }).chroma > base.chroma * 1.2,
+                      grey: s({ saturation: -100 }).chroma < 3,
+                      warmer: s({ warmth: 60 }).warm > base.warm + 5,
+                      cooler: s({ warmth: -60 }).warm < base.warm - 5,
+                      faded: s({ fade: 80 }).lo > base.lo + 5 && s({ fade: 80 }).spread < base.spread,
+                      vignette: v.corner < base.corner * 0.85 && Math.abs(v.centre - base.centre) < base.centre * 0.05,
+                    };
+                  }
+                  done(out);
+                }).catch((e) => done({ error: String(e) }));""";
+        @SuppressWarnings("unchecked")
+        Map<String, Object> r = (Map<String, Object>) ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeAsyncScript(script);
+        assertThat(r).doesNotContainKey("error");
+        for (String kind : List.of("webgl", "canvas")) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> checks = (Map<String, Object>) r.get(kind);
+            assertThat(checks).as(kind).hasSize(10).allSatisfy((name, ok) -> assertThat(ok).as(kind + " " + name).isEqualTo(true));
+        }
+    }
+
+    @Test
+    void theCropRatiosAndAFreeCropShapeTheStoredPhotos() throws Exception {
+        browser.open("/compose");
+        browser.find("#compose-text").sendKeys("Three crops");
+        for (String ratio : List.of("16:9", "4:5", "free")) {
+            browser.find("#compose-files").sendKeys(quadrants("crop-" + ratio.replace(':', '-') + ".png").toString());
+            browser.await("dialog.photo-editor[open]", 30);
+            browser.find("dialog.photo-editor input[data-ratio][value='" + ratio + "']").click();
+            if (ratio.equals("free")) {
+                // a free frame is resized with Shift and the arrow keys on the picture: ten steps of 2% narrower
+                WebElement canvas = browser.find("dialog.photo-editor [data-pe-canvas]");
+                browser.js("arguments[0].focus();", canvas);
+                Actions keys = new Actions(browser.driver()).keyDown(Keys.SHIFT);
+                for (int i = 0; i < 10; i++) keys.sendKeys(Keys.ARROW_LEFT);
+                keys.keyUp(Keys.SHIFT).perform();
+            }
+            int expected = List.of("16:9", "4:5", "free").indexOf(ratio) + 1;
+            browser.find("dialog.photo-editor [data-pe-done]").click();
+            browser.waitUntil(60, d -> browser.all(".attachment").size() == expected);
+            browser.all(".attachment textarea").get(expected - 1).sendKeys("Cropped " + ratio);
+        }
+        browser.find("[data-submit]").click();
+        browser.waitUntil(15, d -> browser.path().startsWith("/@alice/"));
+        long id = Long.parseLong(browser.path().substring("/@alice/".length()));
+        JsonNode media = atoll.http().get("/api/v1/statuses/" + id).json().get("media_attachments");
+        List<int[]> sizes = new ArrayList<>();
+        for (JsonNode m : media) {
+            BufferedImage stored = fetch(m.get("url").asText());
+            sizes.add(new int[] {stored.getWidth(), stored.getHeight()});
+        }
+        // 600×400 pictures: 16:9 keeps the width, 4:5 the height; the free frame lost a fifth of its width
+        assertThat(sizes.get(0)[0]).isEqualTo(600);
+        assertThat(sizes.get(0)[1]).isBetween(336, 339);
+        assertThat(sizes.get(1)[0]).isBetween(319, 321);
+        assertThat(sizes.get(1)[1]).isEqualTo(400);
+        assertThat(sizes.get(2)[0]).isBetween(478, 482);
+        assertThat(sizes.get(2)[1]).isEqualTo(400);
+    }
+
+    @Test
     void photosAreReorderedWithTheKeyboardAndByDragAndPostedInThatOrder() {
         browser.open("/compose");
         browser.find("#compose-text").sendKeys("Three in a new order");
@@ -197,6 +297,95 @@ class PhotoComposerBrowserIT {
     }
 
     @Test
+    void photosDroppedOnTheComposerOrPastedIntoItAreEditedAndUploaded() throws Exception {
+        browser.open("/compose");
+        // the file picker takes HEIC when this server converts it (the browser sends it as it is; the server converts)
+        boolean heif = social.atoll.core.media.HeifDecoder.find().isPresent();
+        assertThat(browser.find("#compose-files").getAttribute("accept").contains("image/heic")).isEqualTo(heif);
+        browser.find("#compose-text").sendKeys("One dropped, one pasted");
+        String dropped = java.util.Base64.getEncoder().encodeToString(TestImages.png(200, 150));
+        String pasted = java.util.Base64.getEncoder().encodeToString(TestImages.png(120, 90));
+        // a file dragged over the form marks the drop zone; dropping it opens the photo editor, then uploads it
+        browser.js("""
+                const bytes = Uint8Array.from(atob(arguments[0]), (c) => c.charCodeAt(0));
+                const dt = new DataTransfer();
+                dt.items.add(new File([bytes], 'dropped.png', { type: 'image/png' }));
+                window.atollDrop = dt;
+                document.querySelector('#compose-text').dispatchEvent(new DragEvent('dragenter', { dataTransfer: dt, bubbles: true, cancelable: true }));
+                """, dropped);
+        assertThat(browser.find("[data-dropzone]").getAttribute("class")).contains("dragging");
+        browser.js("""
+                document.querySelector('[data-dropzone]').dispatchEvent(new DragEvent('drop', { dataTransfer: window.atollDrop, bubbles: true, cancelable: true }));
+                """);
+        browser.await("dialog.photo-editor[open] [data-pe-done]", 30).click();
+        browser.waitUntil(30, d -> browser.all(".attachment").size() == 1);
+        assertThat(browser.find("[data-dropzone]").getAttribute("class")).doesNotContain("dragging");
+        // a photo pasted into the text (a screenshot from the clipboard) goes the same way; the text is left alone
+        Object prevented = browser.js("""
+                const bytes = Uint8Array.from(atob(arguments[0]), (c) => c.charCodeAt(0));
+                const dt = new DataTransfer();
+                dt.items.add(new File([bytes], 'pasted.png', { type: 'image/png' }));
+                const e = new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true });
+                document.querySelector('#compose-text').dispatchEvent(e);
+                return e.defaultPrevented;
+                """, pasted);
+        assertThat(prevented).isEqualTo(true);
+        browser.await("dialog.photo-editor[open] [data-pe-done]", 30).click();
+        browser.waitUntil(30, d -> browser.all(".attachment").size() == 2);
+        // pasting plain text is not taken for a file
+        Object textPaste = browser.js("""
+                const dt = new DataTransfer();
+                dt.setData('text/plain', 'just words');
+                const e = new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true });
+                document.querySelector('#compose-text').dispatchEvent(e);
+                return e.defaultPrevented;
+                """);
+        assertThat(textPaste).isEqualTo(false);
+        List<String> ids = mediaIds();
+        assertThat(ids).hasSize(2);
+        for (int i = 0; i < 2; i++) browser.all(".attachment textarea").get(i).sendKeys("Photo " + (i + 1));
+        browser.find("[data-submit]").click();
+        browser.waitUntil(15, d -> browser.path().startsWith("/@alice/"));
+        long id = Long.parseLong(browser.path().substring("/@alice/".length()));
+        JsonNode media = atoll.http().get("/api/v1/statuses/" + id).json().get("media_attachments");
+        assertThat(media).hasSize(2);
+        assertThat(media.get(0).get("id").asText()).isEqualTo(ids.get(0));
+        assertThat(media.get(0).at("/meta/original/width").asInt()).isEqualTo(200);
+        assertThat(media.get(0).at("/meta/original/height").asInt()).isEqualTo(150);
+        assertThat(media.get(1).at("/meta/original/width").asInt()).isEqualTo(120);
+        assertThat(media.get(1).get("description").asText()).isEqualTo("Photo 2");
+    }
+
+    @Test
+    void aFullAlbumTakesNoMoreAndSaysSo() throws Exception {
+        browser.open("/compose");
+        // seven still GIFs dropped at once on an instance that allows six (GIFs go up as they are, without the editor)
+        List<String> gifs = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            BufferedImage img = new BufferedImage(40 + i, 30, BufferedImage.TYPE_INT_RGB);
+            var g = img.createGraphics();
+            g.setColor(new Color(30 * i, 120, 200 - 20 * i));
+            g.fillRect(0, 0, 40 + i, 30);
+            g.dispose();
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            ImageIO.write(img, "gif", out);
+            gifs.add(java.util.Base64.getEncoder().encodeToString(out.toByteArray()));
+        }
+        browser.js("""
+                const dt = new DataTransfer();
+                arguments[0].forEach((b64, i) => {
+                  const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+                  dt.items.add(new File([bytes], 'g' + (i + 1) + '.gif', { type: 'image/gif' }));
+                });
+                document.querySelector('[data-dropzone]').dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+                """, gifs);
+        browser.waitUntil(60, d -> browser.find("[data-upload-status]").getText().contains("g7.gif"));
+        assertThat(browser.all(".attachment")).hasSize(6);
+        assertThat(browser.find("[data-upload-status]").getText()).isEqualTo("At most 6 files per post; not added: g7.gif");
+        assertThat(browser.find("[data-submit]").isEnabled()).isTrue();
+    }
+
+    @Test
     void aPhotoWithoutAltTextIsRemindedOfOnceThenPosts() {
         browser.open("/compose");
         browser.find("#compose-text").sendKeys("No description yet");
@@ -218,6 +407,102 @@ class PhotoComposerBrowserIT {
         browser.find(".attachment textarea").sendKeys(Keys.BACK_SPACE);
         browser.find("[data-submit]").click();
         browser.waitUntil(15, d -> browser.path().startsWith("/@alice/"));
+    }
+
+    @Test
+    void moonThroughWebGlIsGreyInEveryStoredPixelAndClarendonStoresMoreContrast() throws Exception {
+        // Moon through WebGL, the alt text and the filter's name on the status page, every stored pixel grey
+        browser.open("/compose");
+        // what leaves the browser: every file the composer sends, as it sends it
+        browser.js("""
+                window.atollSent = [];
+                const send = window.fetch;
+                window.fetch = (url, options) => {
+                  const file = options?.body instanceof FormData ? options.body.get('file') : null;
+                  if (file) window.atollSent.push({ name: file.name, type: file.type, size: file.size });
+                  return send(url, options);
+                };""");
+        browser.find("#compose-text").sendKeys("The moon through WebGL");
+        Path picked = quadrants("moon-gl.png");
+        browser.find("#compose-files").sendKeys(picked.toString());
+        browser.await("dialog.photo-editor[open]", 30);
+        browser.await(".pe-filter canvas", 10);
+        assertThat(browser.find("[data-pe-nogl]").isDisplayed()).isFalse();
+        pickFilter("Moon");
+        browser.find("dialog.photo-editor [data-pe-done]").click();
+        browser.await(".attachment textarea", 60).sendKeys("Four greys under the moon");
+        // the original never left the device: one file was sent, the baked JPEG, not the PNG picked
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> sent = (List<Map<String, Object>>) browser.js("return window.atollSent;");
+        assertThat(sent).hasSize(1);
+        assertThat(sent.get(0).get("type")).isEqualTo("image/jpeg");
+        assertThat(((Number) sent.get(0).get("size")).longValue()).isNotEqualTo(Files.size(picked));
+        browser.find("[data-submit]").click();
+        browser.waitUntil(15, d -> browser.path().startsWith("/@alice/"));
+        long moonPost = Long.parseLong(browser.path().substring("/@alice/".length()));
+        browser.awaitText(".media", 10);
+        assertThat(browser.find(".media").getText()).contains("Filter: Moon");
+        assertThat(browser.all(".media img").stream().map(e -> e.getAttribute("alt")).toList()).contains("Four greys under the moon");
+        JsonNode moon = atoll.http().get("/api/v1/statuses/" + moonPost).json().get("media_attachments").get(0);
+        assertThat(moon.get("filter_name").asText()).isEqualTo("Moon");
+        BufferedImage grey = fetch(moon.get("url").asText());
+        int worst = 0;
+        for (int y = 0; y < grey.getHeight(); y++)
+            for (int x = 0; x < grey.getWidth(); x++) {
+                int[] p = rgb(grey, x, y);
+                worst = Math.max(worst, Math.max(Math.abs(p[0] - p[1]), Math.abs(p[1] - p[2])));
+            }
+        // R = G = B in every pixel, within the rounding of the JPEG stored
+        assertThat(worst).isLessThanOrEqualTo(3);
+
+        // Clarendon: the stored photo has more contrast than the one picked (its lights lighter, its darks darker)
+        Path source = TestImages.pngFile("clarendon-source.png", 600, 400);
+        browser.open("/compose");
+        browser.find("#compose-text").sendKeys("Clarendon");
+        browser.find("#compose-files").sendKeys(source.toString());
+        browser.await("dialog.photo-editor[open]", 30);
+        browser.await(".pe-filter canvas", 10);
+        pickFilter("Clarendon");
+        browser.find("dialog.photo-editor [data-pe-done]").click();
+        browser.await(".attachment textarea", 60).sendKeys("A gradient, Clarendon");
+        browser.find("[data-submit]").click();
+        browser.waitUntil(15, d -> browser.path().startsWith("/@alice/"));
+        long clarendonPost = Long.parseLong(browser.path().substring("/@alice/".length()));
+        JsonNode clarendon = atoll.http().get("/api/v1/statuses/" + clarendonPost).json().get("media_attachments").get(0);
+        assertThat(clarendon.get("filter_name").asText()).isEqualTo("Clarendon");
+        BufferedImage before = ImageIO.read(source.toFile());
+        BufferedImage after = fetch(clarendon.get("url").asText());
+        assertThat(after.getWidth()).isEqualTo(600);
+        assertThat(luminanceSpread(after)).isGreaterThan(luminanceSpread(before) * 1.05);
+        assertThat(pixelsDiffer(before, after)).isGreaterThan(0.5);
+    }
+
+    /** The standard deviation of the luminance: what "more contrast" makes larger. */
+    private static double luminanceSpread(BufferedImage img) {
+        double sum = 0, squares = 0;
+        int n = 0;
+        for (int y = 0; y < img.getHeight(); y += 2)
+            for (int x = 0; x < img.getWidth(); x += 2) {
+                int[] p = rgb(img, x, y);
+                double l = 0.2126 * p[0] + 0.7152 * p[1] + 0.0722 * p[2];
+                sum += l;
+                squares += l * l;
+                n++;
+            }
+        double mean = sum / n;
+        return Math.sqrt(squares / n - mean * mean);
+    }
+
+    /** The share of pixels differing by more than 8 levels in some channel. */
+    private static double pixelsDiffer(BufferedImage a, BufferedImage b) {
+        int differ = 0, n = 0;
+        for (int y = 0; y < a.getHeight(); y += 2)
+            for (int x = 0; x < a.getWidth(); x += 2) {
+                int[] p = rgb(a, x, y), q = rgb(b, x, y);
+                if (Math.abs(p[0] - q[0]) > 8 || Math.abs(p[1] - q[1]) > 8 || Math.abs(p[2] - q[2]) > 8) differ++;
+                n++;
+            }
+        return (double) differ / n;
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import javax.imageio.ImageIO;
@@ -17,6 +18,9 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.interactions.Interactive;
+import org.openqa.selenium.interactions.PointerInput;
+import org.openqa.selenium.interactions.Sequence;
 import social.atoll.core.account.Account;
 import social.atoll.core.media.MediaUpload;
 import social.atoll.core.status.NewStatus;
@@ -103,6 +107,12 @@ class PhotoViewsBrowserIT {
         assertThat(order()).containsExactly(reef.id(), secret.id(), lagoon.id());
         assertThat(browser.js("return document.activeElement.closest('li').id")).isEqualTo("item-" + secret.id());
         assertThat(browser.find("[data-collection-order] + p[role=status]").getAttribute("textContent")).isEqualTo("Moved to place 2 of 3");
+        // a pointer drag of the last post's handle over the second puts it back there, and the order is saved
+        new Actions(browser.driver()).clickAndHold(browser.find("#item-" + lagoon.id() + " .drag-handle"))
+                .moveToElement(browser.find("#item-" + secret.id())).pause(java.time.Duration.ofMillis(100)).moveByOffset(0, -3).release().perform();
+        assertThat(order()).containsExactly(reef.id(), lagoon.id(), secret.id());
+        Await.until("the dragged order is saved", () -> atoll.app().core.collections.view(alice.id(), id).orElseThrow().items().stream()
+                .map(Status::id).toList().equals(List.of(reef.id(), lagoon.id(), secret.id())));
         fitsAPhone("/collections/" + id + "/edit", "collection-edit-phone");
         browser.screenshot("collection-edit-desktop");
 
@@ -163,6 +173,86 @@ class PhotoViewsBrowserIT {
         assertThat(browser.js("return document.activeElement.classList.contains('album-full')")).isEqualTo(true);
         assertThat(count.getText()).isEqualTo("3 / 3");
         fitsAPhone("/@alice/" + album.id(), "album-phone");
+    }
+
+    @Test
+    void theProfileGridIsOneSquarePerPostWithAlbumAndVideoBadgesAndBlurhashes() throws Exception {
+        // carol's posts are unlisted: on her profile, not in Discover (which the other scenarios count)
+        Account carol = seed.user("carol");
+        Status single = photoPost(carol, "One photo", Visibility.UNLISTED, "A single shell", new Color(0xe0c090));
+        Status pair = photoPost(carol, "Two photos", Visibility.UNLISTED, null, new Color(0x3060c0), new Color(0xc03060));
+        Status clip = null;
+        if (atoll.app().core.media.videoSupported()) {
+            Path mp4 = Files.createTempFile("clip", ".mp4");
+            Process p = new ProcessBuilder("ffmpeg", "-hide_banner", "-loglevel", "error", "-y", "-f", "lavfi", "-i",
+                    "testsrc=duration=1:size=160x120:rate=10", "-pix_fmt", "yuv420p", mp4.toString()).inheritIO().start();
+            assertThat(p.waitFor()).isZero();
+            var media = atoll.app().core.media.upload(carol.id(), new MediaUpload(mp4, "clip.mp4", "video/mp4", Files.size(mp4)), null,
+                    "A test pattern", null, false);
+            Files.deleteIfExists(mp4);
+            clip = ((PostStatusService.Published) atoll.app().core.posting.post(carol.id(), new NewStatus("A clip", null, null,
+                    Visibility.UNLISTED, null, "en", null, List.of(Long.toString(media.id())), null, null, null))).status();
+        }
+        browser.driver().manage().deleteAllCookies();
+        browser.open("/@carol/media");
+        browser.await(".photo-grid img", 10);
+        List<WebElement> tiles = browser.all(".photo-grid > li");
+        List<String> links = tiles.stream().map(li -> li.findElement(By.tagName("a")).getAttribute("href")).toList();
+        // one square per post, newest first: the album of two is one tile
+        List<String> expected = new ArrayList<>();
+        if (clip != null) expected.add(atoll.baseUrl() + "/@carol/" + clip.id());
+        expected.add(atoll.baseUrl() + "/@carol/" + pair.id());
+        expected.add(atoll.baseUrl() + "/@carol/" + single.id());
+        assertThat(links).containsExactlyElementsOf(expected);
+        WebElement pairTile = tiles.get(expected.indexOf(atoll.baseUrl() + "/@carol/" + pair.id()));
+        assertThat(pairTile.findElement(By.cssSelector(".tile-video .visually-hidden")).getAttribute("textContent")).isEqualTo("Album");
+        assertThat(pairTile.findElements(By.cssSelector("use[href$='#image']"))).hasSize(1);
+        WebElement singleTile = tiles.get(expected.indexOf(atoll.baseUrl() + "/@carol/" + single.id()));
+        assertThat(singleTile.findElements(By.cssSelector(".tile-video"))).isEmpty();
+        if (clip != null) assertThat(tiles.get(0).findElements(By.cssSelector("use[href$='#play']"))).hasSize(1);
+        for (WebElement li : tiles) {
+            WebElement img = li.findElement(By.tagName("img"));
+            assertThat(img.getAttribute("data-blurhash")).hasSize(36);
+            // square thumbnails
+            assertThat(Math.abs(img.getRect().getWidth() - img.getRect().getHeight())).isLessThanOrEqualTo(1);
+        }
+        assertThat(singleTile.findElement(By.tagName("img")).getAttribute("alt")).isEqualTo("A single shell");
+        assertThat(browser.accessibilityViolations()).as("axe on the profile grid").isEmpty();
+        browser.screenshot("profile-grid-desktop");
+        fitsAPhone("/@carol/media", "profile-grid-phone");
+    }
+
+    @Test
+    void anAlbumIsSwipedWithoutOpeningTheViewer() {
+        browser.driver().manage().deleteAllCookies();
+        browser.open("/@alice/" + album.id());
+        WebElement count = browser.await(".album-count", 10);
+        assertThat(count.getText()).isEqualTo("1 / 3");
+        WebElement track = browser.find(".album .album-track");
+        // a finger's swipe to the left is the next photo; it ends over the photo's link, which must not open the viewer
+        var box = track.getRect();
+        int x = box.getX() + box.getWidth() / 2, y = box.getY() + box.getHeight() / 2;
+        PointerInput finger = new PointerInput(PointerInput.Kind.TOUCH, "finger");
+        Sequence swipe = new Sequence(finger, 0)
+                .addAction(finger.createPointerMove(Duration.ZERO, PointerInput.Origin.viewport(), x, y))
+                .addAction(finger.createPointerDown(PointerInput.MouseButton.LEFT.asArg()))
+                .addAction(finger.createPointerMove(Duration.ofMillis(150), PointerInput.Origin.viewport(), x - 60, y))
+                .addAction(finger.createPointerMove(Duration.ofMillis(150), PointerInput.Origin.viewport(), x - 120, y))
+                .addAction(finger.createPointerUp(PointerInput.MouseButton.LEFT.asArg()));
+        ((Interactive) browser.driver()).perform(List.of(swipe));
+        browser.waitUntil(5, d -> count.getText().equals("2 / 3"));
+        assertThat(visibleSlides()).containsExactly(2);
+        assertThat(browser.all("dialog.album-viewer[open]")).isEmpty();
+        // a mouse drag to the right is the previous one (the photo is not dragged away as an image)
+        new Actions(browser.driver()).moveToElement(track).clickAndHold().moveByOffset(60, 0).moveByOffset(60, 0).release().perform();
+        browser.waitUntil(5, d -> count.getText().equals("1 / 3"));
+        // a short drag is no swipe (a click still opens the viewer)
+        new Actions(browser.driver()).moveToElement(track).clickAndHold().moveByOffset(-20, 0).release().perform();
+        browser.await("dialog.album-viewer[open]", 5);
+        assertThat(count.getText()).isEqualTo("1 / 3");
+        new Actions(browser.driver()).sendKeys(Keys.ESCAPE).perform();
+        Await.until("the viewer closes", () -> browser.all("dialog.album-viewer[open]").isEmpty());
+        assertThat(browser.path()).isEqualTo("/@alice/" + album.id());
     }
 
     @Test

@@ -18,8 +18,10 @@ public final class InstanceController implements Controller {
     private final InstanceDocuments documents;
     private final Policies policies;
 
-    public InstanceController(Settings settings, InstanceService instance, Policies policies, AccountViews views, String vapidKey) {
-        this.documents = new InstanceDocuments(settings, instance, policies, views, vapidKey);
+    /** {@code heif}: whether HEIC photos are taken (and listed in the media types). */
+    public InstanceController(Settings settings, InstanceService instance, Policies policies, AccountViews views, String vapidKey,
+                              boolean heif) {
+        this.documents = new InstanceDocuments(settings, instance, policies, views, vapidKey, heif);
         this.policies = policies;
     }
 

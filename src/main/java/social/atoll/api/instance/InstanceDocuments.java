@@ -29,9 +29,12 @@ final class InstanceDocuments {
     private final social.atoll.core.instance.Policies policies;
     /** The server's VAPID public key ({@code configuration.vapid.public_key}). */
     private final String vapidKey;
+    /** Whether HEIC uploads are taken here (libheif's heif-convert is installed). */
+    private final boolean heif;
 
     InstanceDocuments(Settings settings, InstanceService instance, social.atoll.core.instance.Policies policies, AccountViews views,
-                      String vapidKey) {
+                      String vapidKey, boolean heif) {
+        this.heif = heif;
         this.policies = policies;
         this.vapidKey = vapidKey;
         this.settings = settings;
@@ -128,8 +131,8 @@ final class InstanceDocuments {
                 "characters_reserved_per_url", InstanceLimits.CHARACTERS_RESERVED_PER_URL);
     }
 
-    private static Map<String, Object> media(boolean withDescriptionLimit) {
-        Map<String, Object> m = map("supported_mime_types", InstanceLimits.SUPPORTED_MIME_TYPES);
+    private Map<String, Object> media(boolean withDescriptionLimit) {
+        Map<String, Object> m = map("supported_mime_types", InstanceLimits.supportedMimeTypes(heif));
         if (withDescriptionLimit) m.put("description_limit", InstanceLimits.MEDIA_DESCRIPTION_LIMIT);
         m.put("image_size_limit", InstanceLimits.IMAGE_SIZE_LIMIT);
         m.put("image_matrix_limit", InstanceLimits.IMAGE_MATRIX_LIMIT);

@@ -83,11 +83,12 @@ public final class CollectionService {
         return owned(ownerId, id);
     }
 
+    /** Changes the collection; a null field keeps its value (an API client may send only what it changes). */
     public PhotoCollection update(long ownerId, long id, String title, String description, String visibility) {
-        owned(ownerId, id);
-        String t = title(title);
-        String d = description(description);
-        String v = visibility(visibility);
+        PhotoCollection c = owned(ownerId, id);
+        String t = title(title == null ? c.title() : title);
+        String d = description(description == null ? c.description() : description);
+        String v = visibility(visibility == null ? c.visibility() : visibility);
         db.write(h -> {
             store.update(h, id, t, d, v, clock.instant());
             return null;
@@ -103,8 +104,8 @@ public final class CollectionService {
         });
     }
 
-    /** Adds one of the owner's own posts (not a boost) at the end; adding it again changes nothing. */
-    public void add(long ownerId, long id, long statusId) {
+    /** Adds one of the owner's own posts (not a boost) at the end and answers it; adding it again changes nothing. */
+    public Status add(long ownerId, long id, long statusId) {
         owned(ownerId, id);
         Status s = statuses.byId(statusId).filter(x -> x.accountId() == ownerId && !x.isReblog())
                 .orElseThrow(() -> new ValidationException("Only your own posts can be added to a collection"));
@@ -116,6 +117,7 @@ public final class CollectionService {
             store.touch(h, id, clock.instant());
             return null;
         });
+        return s;
     }
 
     public void remove(long ownerId, long id, long statusId) {

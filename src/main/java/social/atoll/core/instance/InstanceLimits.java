@@ -27,8 +27,9 @@ public final class InstanceLimits {
     public static final long VIDEO_MATRIX_LIMIT = 8_294_400;
 
     /**
-     * HEIC/HEIF and AVIF are not listed: no decoder for them is available on the JVM here, and clients that see them
-     * missing convert such photos to JPEG before uploading.
+     * The types every server here takes. HEIC/HEIF is added by {@link #supportedMimeTypes(boolean)} when libheif's
+     * {@code heif-convert} is installed (the upload is converted to JPEG); AVIF is never listed: no decoder for it is
+     * available here, and clients that see a type missing convert such photos to JPEG before uploading.
      */
     public static final List<String> SUPPORTED_MIME_TYPES = List.of(
             "image/jpeg", "image/png", "image/gif", "image/webp",
@@ -36,4 +37,15 @@ public final class InstanceLimits {
             "audio/wave", "audio/wav", "audio/x-wav", "audio/x-pn-wave", "audio/vnd.wave", "audio/ogg", "audio/vorbis",
             "audio/mpeg", "audio/mp3", "audio/webm", "audio/flac", "audio/aac", "audio/m4a", "audio/x-m4a",
             "audio/mp4", "audio/3gpp", "video/x-ms-asf");
+
+    /** The iPhone's photo types, taken (and converted to JPEG) when this server can decode them. */
+    public static final List<String> HEIF_MIME_TYPES = List.of("image/heic", "image/heif");
+
+    /** What {@code configuration.media_attachments.supported_mime_types} lists: with HEIC when {@code heif} is decodable. */
+    public static List<String> supportedMimeTypes(boolean heif) {
+        if (!heif) return SUPPORTED_MIME_TYPES;
+        List<String> all = new java.util.ArrayList<>(SUPPORTED_MIME_TYPES);
+        all.addAll(4, HEIF_MIME_TYPES); // beside the other still images
+        return List.copyOf(all);
+    }
 }

@@ -22,6 +22,7 @@ import social.atoll.server.Controller;
 import social.atoll.web.BrowserSessions;
 import social.atoll.web.Pages;
 import social.atoll.web.WebPage;
+import social.atoll.web.site.Feeds;
 import social.atoll.web.view.CollectionsView;
 import social.atoll.web.view.StatusCard;
 
@@ -43,9 +44,11 @@ public final class CollectionPages implements Controller {
     private final AccountViews accountViews;
     private final StatusQueries statuses;
     private final StatusViews statusViews;
+    private final Feeds feeds;
 
     public CollectionPages(Settings settings, BrowserSessions sessions, Pages pages, CollectionService collections, AccountQueries accounts,
-                           AccountViews accountViews, StatusQueries statuses, StatusViews statusViews) {
+                           AccountViews accountViews, StatusQueries statuses, StatusViews statusViews, Feeds feeds) {
+        this.feeds = feeds;
         this.settings = settings;
         this.sessions = sessions;
         this.pages = pages;
@@ -123,8 +126,16 @@ public final class CollectionPages implements Controller {
 
     private void show(Context ctx) {
         Account owner = byAcct(ctx.pathParam("acct"));
+        String rawId = ctx.pathParam("id");
+        if (rawId.endsWith(".rss")) {
+            // the feed is what a visitor may read, whoever asks: a feed reader carries no session
+            Long feedId = TimelinePages.id(rawId.substring(0, rawId.length() - ".rss".length()));
+            feeds.collection(ctx, (feedId == null ? java.util.Optional.<CollectionService.Seen>empty() : collections.view(null, feedId))
+                    .filter(s -> s.owner().id() == owner.id() && owner.local()).orElseThrow(() -> new NotFoundException("collection")));
+            return;
+        }
         Long viewer = viewer(ctx);
-        Long id = TimelinePages.id(ctx.pathParam("id"));
+        Long id = TimelinePages.id(rawId);
         CollectionService.Seen seen = id == null ? null
                 : collections.view(viewer, id).filter(s -> s.owner().id() == owner.id()).orElse(null);
         if (seen == null) throw new NotFoundException("collection");
@@ -133,8 +144,10 @@ public final class CollectionPages implements Controller {
         List<CollectionsView.Item> items = items(seen.items(), viewer);
         PhotoCollection c = seen.collection();
         WebPage page = pages.page(ctx, pages.messages().get("collections.page_title", c.title(), name(e)), null);
+        // the feed is advertised where a visitor could read it: not for a private collection
+        String feed = "private".equals(c.visibility()) ? null : settings.url(summary.path() + ".rss");
         page = page.withHead(new WebPage.Head(page.head().title(), settings.url(summary.path()),
-                c.description().isEmpty() ? null : c.description(), summary.cover(), "website", null,
+                c.description().isEmpty() ? null : c.description(), summary.cover(), "website", feed,
                 owner.uri() + "/collections/" + c.id(), !"public".equals(c.visibility()) || !owner.indexable()));
         pages.render(ctx, 200, "web/collection.jte", page, new CollectionsView.Page(summary, name(e), owner.acct(), "/@" + owner.acct(),
                 e.avatar(), viewer != null && viewer == owner.id(), items));

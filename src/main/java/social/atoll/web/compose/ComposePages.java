@@ -486,7 +486,7 @@ public final class ComposePages implements Controller {
     private ComposeView.Limits limits() {
         return new ComposeView.Limits(settings.maxStatusChars(), InstanceLimits.CHARACTERS_RESERVED_PER_URL,
                 settings.maxMediaAttachments(), InstanceLimits.POLL_MAX_OPTIONS, InstanceLimits.POLL_MAX_CHARACTERS_PER_OPTION,
-                InstanceLimits.MEDIA_DESCRIPTION_LIMIT, String.join(",", InstanceLimits.SUPPORTED_MIME_TYPES));
+                InstanceLimits.MEDIA_DESCRIPTION_LIMIT, String.join(",", InstanceLimits.supportedMimeTypes(media.heifSupported())));
     }
 
     private static ComposeView.Attachment attachment(MediaAttachmentEntity m, String description, String focus) {

@@ -30,7 +30,8 @@ import social.atoll.core.tag.TagTimeline;
 
 /**
  * RSS 2.0 feeds of public posts, as Mastodon serves them: an account's ({@code /@alice.rss}, its own posts without
- * replies or boosts) and a hashtag's ({@code /tags/cats.rss}). Only public posts, read as a visitor would: the
+ * replies or boosts), a hashtag's ({@code /tags/cats.rss}) and a collection's ({@code /@alice/collections/123.rss},
+ * its posts in the owner's order). Only public posts, read as a visitor would: the
  * core's visibility rule decides, then anything not {@code public} is left out. Media come as enclosures (the first)
  * and Media RSS {@code media:content} (all), with their alt text.
  */
@@ -78,7 +79,26 @@ public final class Feeds {
                 "Public posts tagged #" + tag.name(), null, slice.statuses());
     }
 
+    /**
+     * {@code /@alice/collections/123.rss}: {@code seen} is the collection as a visitor sees it (the caller asked the
+     * collection service with no reader), so a private collection has no feed and only its public posts show, in the
+     * owner's order. The build date is the collection's last change: a reorder or a new post is news to a reader.
+     */
+    public void collection(Context ctx, social.atoll.core.collection.CollectionService.Seen seen) {
+        var c = seen.collection();
+        AccountEntity e = accountViews.render(seen.owner());
+        String name = e.displayName() == null || e.displayName().isBlank() ? e.username() : e.displayName();
+        String link = settings.url("/@" + seen.owner().acct() + "/collections/" + c.id());
+        send(ctx, c.title() + " (" + name + ")", link, c.description().isBlank() ? c.title() : c.description(), e.avatar(),
+                seen.items(), c.updatedAt());
+    }
+
     private void send(Context ctx, String title, String link, String description, String image, List<Status> found) {
+        send(ctx, title, link, description, image, found, null);
+    }
+
+    private void send(Context ctx, String title, String link, String description, String image, List<Status> found,
+                      java.time.Instant built) {
         List<Status> posts = found.stream().filter(s -> s.visibilityEnum() == Visibility.PUBLIC && !s.isReblog()).toList();
         List<StatusEntity> entities = views.renderAll(posts, null);
         Map<Long, MediaAttachment> files = files(posts);
@@ -96,7 +116,8 @@ public final class Feeds {
             x.append("</image>\n");
             el(x, "webfeeds:icon", image);
         }
-        if (!posts.isEmpty()) el(x, "lastBuildDate", RFC_822.format(posts.get(0).createdAt()));
+        if (built != null) el(x, "lastBuildDate", RFC_822.format(built));
+        else if (!posts.isEmpty()) el(x, "lastBuildDate", RFC_822.format(posts.get(0).createdAt()));
         el(x, "generator", "Atoll");
         for (int i = 0; i < entities.size(); i++) item(x, entities.get(i), posts.get(i), files);
         x.append("</channel>\n</rss>\n");

@@ -144,9 +144,13 @@ public final class ProfilePages implements Controller {
         }
         List<ProfileView.Tile> tiles = new ArrayList<>();
         if ("media".equals(tab)) {
-            for (StatusCard c : cards)
-                for (StatusCard.Media m : c.media())
-                    if (m.image() || m.video()) tiles.add(new ProfileView.Tile(c.permalink(), m.preview(), m.description(), m.video()));
+            for (StatusCard c : cards) {
+                List<StatusCard.Media> shown = c.media().stream().filter(m -> m.image() || m.video()).toList();
+                if (shown.isEmpty()) continue;
+                StatusCard.Media first = shown.get(0);
+                tiles.add(new ProfileView.Tile(c.permalink(), first.preview(), first.description(), first.video(), shown.size() > 1,
+                        first.blurhash()));
+            }
             cards = List.of();
         }
         String older = page.cursorIds().size() < PAGE ? null

@@ -38,7 +38,11 @@ public record ProfileView(String id, String displayName, String acct, String han
     public record Field(String name, String valueHtml, boolean verified) {}
 
     /** One square of the media tab: an image or a video's preview, linking to its post. */
-    public record Tile(String permalink, String preview, String description, boolean video) {}
+    /**
+     * One post in the photo grid (as Pixelfed's profile: a post is one square, its first photo or video; an album
+     * and a video carry a badge), with the blurhash the placeholder is drawn from.
+     */
+    public record Tile(String permalink, String preview, String description, boolean video, boolean album, String blurhash) {}
 
     /**
      * The reader's relationship to the account, as the action forms need it; {@code circles} are the reader's circles

@@ -20,12 +20,12 @@ import javax.imageio.metadata.IIOMetadataNode;
 import javax.imageio.stream.ImageOutputStream;
 
 /** Images made in the test, in every format uploaded: plain, with EXIF GPS and orientation, animated, forged. */
-final class TestImages {
+public final class TestImages {
 
     private TestImages() {}
 
     /** Left half red, right half blue: orientation changes are visible in the pixels. */
-    static BufferedImage halves(int w, int h) {
+    public static BufferedImage halves(int w, int h) {
         BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();
         g.setColor(Color.RED);
@@ -71,7 +71,7 @@ final class TestImages {
      * is put together by hand (big-endian TIFF): IFD0 with Orientation, Make and the GPS IFD pointer, then the GPS
      * IFD with latitude and longitude.
      */
-    static byte[] jpegWithExif(BufferedImage img, int orientation) {
+    public static byte[] jpegWithExif(BufferedImage img, int orientation) {
         byte[] jpeg = encode(img, "jpg");
         ByteBuffer tiff = ByteBuffer.allocate(256);
         tiff.put(new byte[] {'M', 'M', 0, 42}).putInt(8);

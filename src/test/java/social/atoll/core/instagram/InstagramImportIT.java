@@ -175,6 +175,35 @@ class InstagramImportIT {
     }
 
     @Test
+    void anImportedPhoneJpegLosesItsExifAndGpsAndAPngIsTakenToo() throws Exception {
+        try (TestInstance atoll = TestInstance.start()) {
+            long id = user(atoll, "phone");
+            // a phone's JPEG: EXIF with a GPS position and orientation 6 (shown turned a quarter clockwise)
+            byte[] phone = social.atoll.api.media.TestImages.jpegWithExif(social.atoll.api.media.TestImages.halves(320, 160), 6);
+            assertThat(new String(phone, java.nio.charset.StandardCharsets.ISO_8859_1)).contains("Exif");
+            var started = atoll.app().core.instagramImport.start(id, export(Layout.ACTIVITY_2024, List.of(post("2024-06-01T08:00:00Z",
+                    "From the phone", new InstagramExports.File("phone.jpg", phone), new InstagramExports.File("chart.png", image("png", Color.BLUE))))),
+                    PUBLIC, false);
+            var report = runToEnd(atoll, started.importId());
+            assertThat(report.mediaImported()).as(report.notes().toString()).isEqualTo(2);
+            JsonNode media = profile(atoll, id).get(0).get("media_attachments");
+            assertThat(media).hasSize(2);
+            // upright, as every upload
+            assertThat(media.get(0).at("/meta/original/width").asInt()).isEqualTo(160);
+            assertThat(media.get(0).at("/meta/original/height").asInt()).isEqualTo(320);
+            for (JsonNode m : media) {
+                var file = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(m.get("url").asText())).build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+                assertThat(file.statusCode()).isEqualTo(200);
+                String bytes = new String(file.body(), java.nio.charset.StandardCharsets.ISO_8859_1);
+                // no EXIF block (and so no GPS) is left in what is stored
+                assertThat(bytes).doesNotContain("Exif").doesNotContain("Phone!");
+                assertThat(ImageIO.read(new java.io.ByteArrayInputStream(file.body()))).isNotNull();
+            }
+        }
+    }
+
+    @Test
     void aVideoIsImportedWhenFfmpegIsInstalled() throws Exception {
         try (TestInstance atoll = TestInstance.start()) {
             assumeTrue(atoll.app().core.media.videoSupported(), "ffmpeg is not installed");
