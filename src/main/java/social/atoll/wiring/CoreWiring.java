@@ -385,7 +385,7 @@ public final class CoreWiring {
         this.collections = new social.atoll.core.collection.CollectionService(db, new social.atoll.core.collection.CollectionStore(db),
                 statuses, accounts, followStore, visibility, ids, clock);
         this.quotes = new social.atoll.core.quote.QuoteService(db, new social.atoll.core.quote.QuoteStore(db), statuses, accounts,
-                visibility, notifications, ids, clock, settings, events, new PreferencesService(db, accounts, json));
+                visibility, notifications, ids, clock, settings, events, new PreferencesService(db, accounts, json), relationships);
         this.posting = new PostStatusService(db, statuses, scheduledStore, accounts, textFormatter, visibility, polls, mediaAttacher, jobs,
                 ids, clock, settings, events, circles, statusRelations, quotes);
         this.instagramImport = new social.atoll.core.instagram.InstagramImporter(db, new social.atoll.core.instagram.InstagramImportStore(db),

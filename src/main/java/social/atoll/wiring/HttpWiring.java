@@ -305,7 +305,7 @@ public final class HttpWiring implements AutoCloseable {
                 accountViews));
         c.add(new ListsController(auth, json, core.accountQueries, core.lists));
         c.add(new ListAccountsController(settings, auth, json, core.lists, accountViews));
-        c.add(new social.atoll.api.circles.CirclesController(settings, auth, json, core.accountQueries, core.circles, accountViews));
+        c.add(new social.atoll.api.circles.CirclesController(settings, auth, json, core.accountQueries, core.circles, accountViews, statusViews));
         c.add(new ListTimelineController(settings, auth, core.lists, core.listFeed, core.statusQueries, statusViews));
         c.add(new FiltersController(auth, json, core.filters));
         c.add(new FilterKeywordsController(auth, json, core.filters));

@@ -165,6 +165,40 @@ class CircleFederationIT {
         assertThat(a.http().send("GET", uri, null, null, null, new LinkedHashMap<>(Map.of("Accept", "application/activity+json"))).status()).isEqualTo(404);
     }
 
+    /**
+     * A member on another server answers a circle post: the reply stays limited there (whatever visibility bob's app
+     * asked for), goes to the circle post's author addressed to her alone, and is shown on her server to her only.
+     */
+    @Test
+    void aReplyToACirclePostFromAnotherServerStaysLimited() {
+        JsonNode post = ok(a.http().postJson("/api/v1/statuses", alice,
+                Map.of("status", "circle question", "visibility", "private", "circle_id", family))).json();
+        String uri = post.get("uri").asText();
+        Fed.awaitDeliveries(a);
+        Await.until("b has the circle post", () -> idOn(b, uri) != null);
+        Fed.awaitInboxIdle(b);
+        JsonNode reply = ok(b.http().postJson("/api/v1/statuses", bob,
+                Map.of("status", "circle answer", "in_reply_to_id", idOn(b, uri), "visibility", "public"))).json();
+        assertThat(reply.get("visibility_ex").asText()).isEqualTo("limited");
+        assertThat(b.http().get("/api/v1/statuses/" + reply.get("id").asText(), bea).status()).isEqualTo(404);
+        String replyUri = reply.get("uri").asText();
+
+        Fed.awaitDeliveries(b);
+        Await.until("a has bob's reply", () -> idOn(a, replyUri) != null);
+        Fed.awaitInboxIdle(a);
+        long onA = idOn(a, replyUri);
+        JsonNode seen = ok(a.http().get("/api/v1/statuses/" + onA, alice)).json();
+        assertThat(seen.get("visibility_ex").asText()).isEqualTo("limited");
+        assertThat(seen.get("in_reply_to_id").asText()).isEqualTo(post.get("id").asText());
+        assertThat(a.http().get("/api/v1/statuses/" + onA, al).status()).isEqualTo(404);
+        assertThat(a.http().get("/api/v1/statuses/" + onA, null).status()).isEqualTo(404);
+        // b serves the Note to nobody unsigned, and it names no followers collection nor Public
+        assertThat(b.http().send("GET", replyUri, null, null, null, new LinkedHashMap<>(Map.of("Accept", "application/activity+json"))).status())
+                .isEqualTo(404);
+        assertThat(creates(x, replyUri)).isEmpty();
+        assertThat(creates(y, replyUri)).isEmpty();
+    }
+
     @Test
     void anIncomingPostToSomeLocalPeopleIsShownToExactlyThem() {
         // a server with circles of its own (as kmyblue or another Atoll) addresses amy and nobody else of a

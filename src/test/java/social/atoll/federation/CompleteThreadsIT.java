@@ -222,4 +222,60 @@ class CompleteThreadsIT {
         awaitThreadJobs();
         assertThat(descendants(rootOnA)).hasSize(ThreadCompletion.MAX_PER_THREAD);
     }
+
+    /**
+     * The depth bound: a chain of 20 replies, each answering the one before, is fetched {@link ThreadCompletion#MAX_DEPTH}
+     * levels below the post opened; the reply one level deeper is never asked for.
+     */
+    @Test
+    void aChainDeeperThanTheBoundStopsAtIt() {
+        int[] levels = new int[20];
+        java.util.Arrays.fill(levels, 1);
+        Map<String, Post> all = thread("deep", levels, 1);
+        List<String> chain = new ArrayList<>(all.keySet());
+        String rootId = chain.get(0);
+        deliverRoot(rootId, all);
+        long rootOnA = idOn(rootId);
+        // opened once; each opening counts the depth anew from the posts it shows, so the test does not open it again
+        descendants(rootOnA);
+        Await.until("the chain is fetched down to the bound", () -> idOn(chain.get(ThreadCompletion.MAX_DEPTH)) != null);
+        awaitThreadJobs();
+        for (String uri : chain.subList(1, ThreadCompletion.MAX_DEPTH + 1)) assertThat(idOn(uri)).as(uri).isNotNull();
+        for (String tooDeep : chain.subList(ThreadCompletion.MAX_DEPTH + 1, chain.size())) {
+            assertThat(idOn(tooDeep)).as(tooDeep).isNull();
+            assertThat(hosts.get(all.get(tooDeep).host()).fetchCount(tooDeep)).as(tooDeep).isZero();
+        }
+        assertThat(descendants(rootOnA)).containsExactlyInAnyOrderElementsOf(chain.subList(1, ThreadCompletion.MAX_DEPTH + 1));
+    }
+
+    /** A post's replies are read at most once per {@link ThreadCompletion#COOLDOWN}, and again once it has passed. */
+    @Test
+    void aPostsRepliesAreReadAgainOnlyAfterTheCooldown() {
+        Map<String, Post> all = thread("cool", new int[] {3}, 1);
+        String rootId = all.keySet().iterator().next();
+        deliverRoot(rootId, all);
+        long rootOnA = idOn(rootId);
+        descendants(rootOnA);
+        Await.until("the replies are fetched", () -> descendants(rootOnA).size() == 3);
+        awaitThreadJobs();
+        FakeFediServer host = hosts.get(0);
+        assertThat(host.fetchCount(rootId)).isEqualTo(1);
+
+        // opened again and again within the cooldown: the collection is not read again
+        for (int i = 0; i < 3; i++) descendants(rootOnA);
+        awaitThreadJobs();
+        assertThat(host.fetchCount(rootId)).isEqualTo(1);
+
+        // the cooldown passes (the last reading is moved back beyond it): the next opening reads it once more
+        long past = java.time.Instant.now().minus(ThreadCompletion.COOLDOWN).minusSeconds(60).toEpochMilli();
+        a.app().infra.db.write(h -> h.createUpdate("UPDATE thread_reply_fetches SET fetched_at = :t WHERE status_id = :s")
+                .bind("t", past).bind("s", rootOnA).execute());
+        descendants(rootOnA);
+        Await.until("the collection is read again", () -> host.fetchCount(rootId) == 2);
+        awaitThreadJobs();
+        descendants(rootOnA);
+        awaitThreadJobs();
+        assertThat(host.fetchCount(rootId)).isEqualTo(2);
+        assertThat(descendants(rootOnA)).hasSize(3);
+    }
 }

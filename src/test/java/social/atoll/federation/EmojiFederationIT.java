@@ -85,6 +85,39 @@ class EmojiFederationIT {
         assertThat(img.body()).startsWith(0x89, 'P', 'N', 'G');
     }
 
+    /**
+     * Custom emoji in a name and a bio: alice's actor carries them as Emoji tags, and b, reading her Update, lists them
+     * in her account entity's {@code emojis}, through b's media proxy.
+     */
+    @Test
+    void customEmojiInANameAndABioReachTheOtherServer() {
+        JsonNode me = a.http().patchJson("/api/v1/accounts/update_credentials", alice,
+                Map.of("display_name", "Alice :blobcat:", "note", "I draw :blobcat: all day")).json();
+        assertThat(me.get("emojis")).hasSize(1);
+        assertThat(me.get("emojis").get(0).get("shortcode").asText()).isEqualTo("blobcat");
+        assertThat(me.get("emojis").get(0).get("url").asText()).startsWith(a.baseUrl() + "/system/custom_emojis/");
+
+        JsonNode actor = a.http().send("GET", Fed.actorUri(a, "alice"), null, null, null, Map.of("Accept", "application/activity+json")).json();
+        JsonNode tag = null;
+        for (JsonNode t : actor.path("tag")) if (t.path("type").asText().equals("Emoji")) tag = t;
+        assertThat(tag).as(actor.toString()).isNotNull();
+        assertThat(tag.get("name").asText()).isEqualTo(":blobcat:");
+        assertThat(tag.get("icon").get("url").asText()).startsWith(a.baseUrl() + "/system/custom_emojis/");
+
+        String aliceOnB = b.app().federation.actorResolver.byAcct("alice", a.domain()).orElseThrow().id() + "";
+        Await.until("b hears of alice's new name", () -> b.http().get("/api/v1/accounts/" + aliceOnB, bob).json()
+                .path("display_name").asText().equals("Alice :blobcat:"));
+        JsonNode seen = b.http().get("/api/v1/accounts/" + aliceOnB, bob).json();
+        assertThat(seen.get("emojis")).hasSize(1);
+        JsonNode e = seen.get("emojis").get(0);
+        assertThat(e.get("shortcode").asText()).isEqualTo("blobcat");
+        assertThat(e.get("url").asText()).startsWith(b.baseUrl() + "/media_proxy/");
+        // the post cards' authors carry them too
+        String uri = a.http().postJson("/api/v1/statuses", alice, Map.of("status", "new name")).json().get("uri").asText();
+        Await.until("the post reaches bob", () -> onB(uri) != null);
+        assertThat(onB(uri).get("account").get("emojis").get(0).get("url").asText()).startsWith(b.baseUrl() + "/media_proxy/");
+    }
+
     @Test
     void reactionsGoOutAreCountedRemotelyAndUndone() {
         JsonNode post = a.http().postJson("/api/v1/statuses", alice, Map.of("status", "react here")).json();

@@ -276,4 +276,25 @@ class QuotesFederationIT {
                 .anyMatch(r -> r.path("object").path("id").asText().equals(request2Id)));
         assertThat(status(a, alice, idOn(a, mona.uri() + "/statuses/" + m)).get("quote").get("state").asText()).isEqualTo("rejected");
     }
+
+    /** Mastodon 4.5's {@code blocked_domain}: someone here who blocks the quoted author's server sees the quote so. */
+    @Test
+    void aReaderBlockingTheQuotedServerSeesBlockedDomain() {
+        String dana = a.createUser("dana");
+        JsonNode original = ok(b.http().postJson("/api/v1/statuses", bob, Map.of("status", "from server b"))).json();
+        String originalUri = original.get("uri").asText();
+        Fed.awaitDeliveries(b);
+        Await.until("a has bob's post", () -> idOn(a, originalUri) != null);
+        Fed.awaitInboxIdle(a);
+        String quoteId = ok(a.http().postJson("/api/v1/statuses", alice, Map.of("status", "quoting b", "quoted_status_id", idOn(a, originalUri))))
+                .json().get("id").asText();
+        Await.until("b accepts the quote", () -> "accepted".equals(status(a, alice, quoteId).get("quote").get("state").asText()));
+        assertThat(status(a, dana, quoteId).get("quote").get("state").asText()).isEqualTo("accepted");
+
+        ok(a.http().postForm("/api/v1/domain_blocks", dana, Map.of("domain", b.domain())));
+        JsonNode seen = status(a, dana, quoteId).get("quote");
+        assertThat(seen.get("state").asText()).isEqualTo("blocked_domain");
+        assertThat(seen.get("quoted_status").isNull()).isTrue();
+        assertThat(status(a, alice, quoteId).get("quote").get("state").asText()).isEqualTo("accepted");
+    }
 }

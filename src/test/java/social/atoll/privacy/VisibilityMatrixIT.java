@@ -45,7 +45,8 @@ import social.atoll.testing.TestInstance;
  * out once); every cell is one dynamic test named after its visibility, viewer and door.
  *
  * <p>The posts form self-reply threads ({@code root ← post ← child}, all by the author) so that each post is a
- * descendant of a visible public root and an ancestor of a visible public child; self-replies are shown in public
+ * descendant of a visible public root and an ancestor of a visible public child (the circle post's child, asked for as
+ * public, stays in the circle as every reply to a circle post does, so it is visible to the same people); self-replies are shown in public
  * timelines and home feeds as top-level posts are. Every post mentions {@code mentioned}, carries {@code #vmatrix}
  * and a word of its own for full-text search, is favourited by its author, and (where reblogs are possible) reblogged
  * by its author.
@@ -68,6 +69,8 @@ class VisibilityMatrixIT {
     enum Door {
         STATUS, CONTEXT_AS_DESCENDANT, CONTEXT_AS_ANCESTOR, ACCOUNT_STATUSES, HOME, PUBLIC, PUBLIC_LOCAL, TAG, LIST,
         SEARCH, USER_STREAM, PUBLIC_LOCAL_STREAM, FAVOURITED_BY, REBLOGGED_BY, ACTIVITYPUB,
+        // kmyblue's circle timeline (GET /api/v1/circles/:id/statuses): the circle's owner's door
+        CIRCLE_TIMELINE,
         // the web app's pages, read with each viewer's sign-in cookie, and the hashtag's RSS feed
         WEB_POST, WEB_PROFILE, WEB_TAG, WEB_LOCAL, RSS_TAG
     }
@@ -192,6 +195,8 @@ class VisibilityMatrixIT {
             // a circle post to the followers in its audience
             case HOME -> anonymous ? Outcome.UNAUTHORIZED : shown(who == Who.AUTHOR || (follows && visible && v != Vis.DIRECT));
             case USER_STREAM -> anonymous ? null : shown(who == Who.AUTHOR || (follows && visible && v != Vis.DIRECT));
+            // the circle's posts, to its owner only: a member or anyone else finds no such circle
+            case CIRCLE_TIMELINE -> anonymous ? Outcome.UNAUTHORIZED : shown(who == Who.AUTHOR && v == Vis.CIRCLE);
             // lists are fed like home feeds (not with direct posts); only a follower can list the author
             case LIST -> who == Who.FOLLOWER ? shown(visible && v != Vis.DIRECT) : null;
             // PublicFeed and TagFeed: public visibility only, for everyone including logged-out visitors (but a local-only
@@ -248,6 +253,7 @@ class VisibilityMatrixIT {
             case PUBLIC_LOCAL -> inList(cached(who, "/api/v1/timelines/public?local=true&limit=40", token), null, id);
             case TAG -> inList(cached(who, "/api/v1/timelines/tag/" + TAG + "?limit=40", token), null, id);
             case LIST -> inList(cached(who, "/api/v1/timelines/list/" + listId + "?limit=40", token), null, id);
+            case CIRCLE_TIMELINE -> inList(cached(who, "/api/v1/circles/" + circleId + "/statuses?limit=40", token), null, id);
             case SEARCH -> inList(atoll.http().get("/api/v2/search?type=statuses&q=" + URLEncoder.encode(v.word(), StandardCharsets.UTF_8), token), "statuses", id);
             case USER_STREAM, PUBLIC_LOCAL_STREAM -> {
                 int status = refused.get(who + "/" + door);

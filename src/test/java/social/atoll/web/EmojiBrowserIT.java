@@ -91,6 +91,37 @@ class EmojiBrowserIT {
         assertThat(atoll.app().core.reactions.summaries(java.util.List.of(post.id()), null).get(post.id())).hasSize(1);
     }
 
+    /** Custom emoji in a name and a bio show as images: the profile's heading and bio, and the name on a post card. */
+    @Test
+    void emojiInANameAndABioShowAsImages() {
+        Account carol = seed.user("carol");
+        atoll.app().core.profiles.update(carol.id(), new social.atoll.core.account.ProfileUpdate("Carol :blobcat:",
+                "Diving with :blobcat: every day", null, null, null, null, null,
+                java.util.List.of(new social.atoll.core.account.ProfileUpdate.FieldInput("Mascot", ":blobcat:")), null, null, null));
+        Status post = seed.post(carol, "Back from the reef");
+        browser.size(WebBrowser.DESKTOP);
+        browser.signIn("bob");
+        browser.open("/@carol");
+        var inName = browser.await("h1#profile-name img.emoji", 10);
+        assertThat(inName.getAttribute("alt")).isEqualTo(":blobcat:");
+        assertThat(inName.getAttribute("src")).contains("/system/custom_emojis/");
+        assertThat(browser.find("h1#profile-name").getText()).contains("Carol");
+        assertThat(browser.all(".profile-about .bio img.emoji")).hasSize(1);
+        assertThat(browser.all(".profile-about .fields img.emoji")).hasSize(1);
+        assertThat(browser.accessibilityViolations()).isEmpty();
+        browser.screenshot("emoji-profile-desktop");
+        browser.size(WebBrowser.PHONE);
+        assertThat(browser.scrollsSideways()).isFalse();
+        browser.screenshot("emoji-profile-phone");
+        browser.size(WebBrowser.DESKTOP);
+
+        browser.open("/@carol/" + post.id());
+        browser.waitUntil(10, d -> browser.path().equals("/@carol/" + post.id()));
+        var onCard = browser.await("article.status .who .name img.emoji", 10);
+        assertThat(onCard.getAttribute("alt")).isEqualTo(":blobcat:");
+        assertThat(browser.accessibilityViolations()).isEmpty();
+    }
+
     /**
      * Waits for the page a form led to, by its notice (the page before may show another, which can go with its page
      * between being found and being read: then it looks again).

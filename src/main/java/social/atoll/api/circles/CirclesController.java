@@ -22,7 +22,8 @@ import social.atoll.server.Params;
 /**
  * Circles as kmyblue's API has them: {@code /api/v1/circles} CRUD ({@code title}), {@code /api/v1/circles/:id/accounts}
  * (members, paged on the account id, {@code limit=0} for all; add and remove with {@code account_ids[]}, followers
- * only) and {@code GET /api/v1/accounts/:id/circles} (the viewer's circles holding that account). The scopes are the
+ * only), {@code GET /api/v1/circles/:id/statuses} (the posts shared with it, newest first) and
+ * {@code GET /api/v1/accounts/:id/circles} (the viewer's circles holding that account). The scopes are the
  * lists' ones, as kmyblue's. Someone else's circle is a 404.
  */
 public final class CirclesController implements Controller {
@@ -33,9 +34,17 @@ public final class CirclesController implements Controller {
     private final AccountQueries accounts;
     private final CircleService circles;
     private final AccountViews views;
+    /** Renders a circle's statuses; null: the circle statuses route is not offered. */
+    private final social.atoll.api.entity.StatusViews statusViews;
 
     public CirclesController(Settings settings, Auth auth, ObjectMapper json, AccountQueries accounts, CircleService circles,
                              AccountViews views) {
+        this(settings, auth, json, accounts, circles, views, null);
+    }
+
+    public CirclesController(Settings settings, Auth auth, ObjectMapper json, AccountQueries accounts, CircleService circles,
+                             AccountViews views, social.atoll.api.entity.StatusViews statusViews) {
+        this.statusViews = statusViews;
         this.settings = settings;
         this.auth = auth;
         this.json = json;
@@ -65,6 +74,7 @@ public final class CirclesController implements Controller {
             ctx.json(Map.of());
         });
         r.get("/api/v1/circles/{id}/accounts", this::members);
+        if (statusViews != null) r.get("/api/v1/circles/{id}/statuses", this::statuses);
         r.post("/api/v1/circles/{id}/accounts", ctx -> {
             Viewer v = auth.requireUser(ctx, "write:lists");
             circles.addMembers(v.accountId(), id(ctx, "id"), accountIds(ctx));
@@ -93,6 +103,15 @@ public final class CirclesController implements Controller {
         for (long m : members) if (rendered.containsKey(m)) out.add(rendered.get(m));
         if (!all) Page.link(ctx, settings.baseUrl(), members, m -> m);
         ctx.json(out);
+    }
+
+    /** kmyblue's circle timeline: the owner's posts shared with the circle, newest first, paged on the status id. */
+    private void statuses(Context ctx) {
+        Viewer v = auth.requireUser(ctx, "read:lists");
+        Page page = Page.from(ctx, 20);
+        var found = circles.statuses(v.accountId(), id(ctx, "id"), new IdRange(page.maxId(), page.sinceId(), page.minId(), page.limit()));
+        Page.link(ctx, settings.baseUrl(), found, social.atoll.core.status.Status::id);
+        ctx.json(statusViews.renderAll(found, v.accountId()));
     }
 
     private List<Long> accountIds(Context ctx) {

@@ -13,11 +13,16 @@ public final class ScheduledStatusViews {
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record ScheduledStatusEntity(String id, String scheduledAt, Params params, List<Object> mediaAttachments) {}
 
-    /** Mastodon's {@code params}: what will be posted, with ids as strings and {@code scheduled_at} null. */
+    /**
+     * Mastodon's {@code params}: what will be posted, with ids as strings and {@code scheduled_at} null; the circle
+     * (kmyblue's {@code circle_id}) and {@code local_only} only when the post has them.
+     */
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Params(String text, Map<String, Object> poll, List<String> mediaIds, Boolean sensitive, String spoilerText,
                          String visibility, String inReplyToId, String language, String idempotency, String applicationId,
-                         String scheduledAt, boolean withRateLimit) {}
+                         String scheduledAt, boolean withRateLimit,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) String circleId,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) Boolean localOnly) {}
 
     /** Renders the reserved media of scheduled statuses; null: none shown. */
     private final MediaViews media;
@@ -42,7 +47,8 @@ public final class ScheduledStatusViews {
         return new ScheduledStatusEntity(Long.toString(s.id()), Dates.datetime(s.scheduledAt()),
                 new Params(p.text(), pollJson, p.mediaIds() == null || p.mediaIds().isEmpty() ? null : p.mediaIds(), p.sensitive(),
                         p.spoilerText(), p.visibility(), p.inReplyToId() == null ? null : p.inReplyToId().toString(), p.language(),
-                        p.idempotency(), p.applicationId() == null ? null : p.applicationId().toString(), null, p.withRateLimit()),
+                        p.idempotency(), p.applicationId() == null ? null : p.applicationId().toString(), null, p.withRateLimit(),
+                        p.circleId() == null ? null : p.circleId().toString(), Boolean.TRUE.equals(p.localOnly()) ? Boolean.TRUE : null),
                 p.mediaIds() == null ? List.of() : p.mediaIds().stream().map(id -> attachments.get(Long.parseLong(id)))
                         .filter(java.util.Objects::nonNull).toList());
     }

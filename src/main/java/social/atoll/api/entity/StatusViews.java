@@ -164,30 +164,27 @@ public final class StatusViews {
                            Map<Long, social.atoll.core.quote.QuoteService.Approval> approvals, Map<Long, Integer> quoteCounts,
                            Map<Long, List<Object>> emojis, Map<Long, List<StatusEntity.Reaction>> reactions) {}
 
-    /** The {@code quote} of each quoting status on the page: full (with the quoted status rendered) or shallow. */
+    /**
+     * The {@code quote} of each quoting status on the page: full (with the quoted status rendered) or shallow. Its
+     * state is the one the viewer sees ({@code QuoteService#viewed}: deleted, blocked, muted, unauthorized…).
+     */
     private Map<Long, Object> quoteEntities(Map<Long, social.atoll.core.quote.Quote> rows, Long viewerId, boolean shallow) {
         if (rows.isEmpty()) return Map.of();
-        Map<Long, Status> visible = quotes.visibleQuoted(viewerId, rows.values());
+        Map<Long, social.atoll.core.quote.QuoteService.Viewed> viewed = quotes.viewed(viewerId, rows.values());
         Map<Long, StatusEntity> rendered = new HashMap<>();
-        if (!shallow && !visible.isEmpty()) {
-            List<Status> quoted = new ArrayList<>(visible.values());
-            List<StatusEntity> entities = renderUnfiltered(quoted, viewerId, true);
-            for (StatusEntity e : entities) rendered.put(Long.parseLong(e.id()), e);
+        if (!shallow) {
+            Map<Long, Status> shown = new LinkedHashMap<>();
+            for (var v : viewed.values()) if (v.quoted() != null) shown.put(v.quoted().id(), v.quoted());
+            if (!shown.isEmpty())
+                for (StatusEntity e : renderUnfiltered(new ArrayList<>(shown.values()), viewerId, true)) rendered.put(Long.parseLong(e.id()), e);
         }
         Map<Long, Object> out = new HashMap<>();
         for (social.atoll.core.quote.Quote q : rows.values()) {
-            String state = q.state();
-            boolean shown = false;
-            if (q.accepted()) {
-                if (q.quotedStatusId() == null) state = "deleted";
-                else if (!visible.containsKey(q.quotedStatusId())) state = "unauthorized";
-                else shown = true;
-            }
-            if (shallow) {
-                out.put(q.statusId(), new StatusEntity.ShallowQuote(state, shown ? Long.toString(q.quotedStatusId()) : null));
-            } else {
-                out.put(q.statusId(), new StatusEntity.Quote(state, shown ? rendered.get(q.quotedStatusId()) : null));
-            }
+            var v = viewed.get(q.statusId());
+            Status shown = v == null ? null : v.quoted();
+            String state = v == null ? q.state() : v.state();
+            if (shallow) out.put(q.statusId(), new StatusEntity.ShallowQuote(state, shown == null ? null : Long.toString(shown.id())));
+            else out.put(q.statusId(), new StatusEntity.Quote(state, shown == null ? null : rendered.get(shown.id())));
         }
         return out;
     }

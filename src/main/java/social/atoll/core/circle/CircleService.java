@@ -143,6 +143,12 @@ public final class CircleService {
     /** The circle each of {@code statusIds} was shared with, for their author's eyes. */
     public Map<Long, Circle> ofStatuses(Collection<Long> statusIds) { return store.ofStatuses(statusIds); }
 
+    /** The owner's posts shared with the circle, newest first (kmyblue's circle timeline); someone else's circle: not found. */
+    public List<social.atoll.core.status.Status> statuses(long ownerId, long circleId, IdRange range) {
+        get(ownerId, circleId);
+        return store.statuses(ownerId, circleId, range);
+    }
+
     /** The circle one status was shared with. */
     public Optional<Circle> ofStatus(long statusId) { return Optional.ofNullable(store.ofStatuses(List.of(statusId)).get(statusId)); }
 

@@ -121,6 +121,18 @@ public final class CircleStore {
                 .bind("s", statusId).bind("c", circleId).execute();
     }
 
+    /**
+     * One page of the statuses {@code ownerId} shared with the circle (kmyblue's {@code /api/v1/circles/:id/statuses}),
+     * newest first, paged on the status id; deleted ones are left out.
+     */
+    public List<social.atoll.core.status.Status> statuses(long ownerId, long circleId, IdRange range) {
+        return range.newestFirst(db.read(h -> range.bind(h.createQuery("""
+                        SELECT s.* FROM circle_statuses cs JOIN statuses s ON s.id = cs.status_id
+                         WHERE cs.circle_id = :c AND s.account_id = :o AND s.deleted_at IS NULL""" + range.conditions("cs.status_id")
+                        + range.orderAndLimit("cs.status_id"))
+                .bind("c", circleId).bind("o", ownerId)).map(social.atoll.core.status.StatusStore.STATUS).list()));
+    }
+
     /** The circle each of {@code statusIds} was shared with (those shared with a circle that still exists). */
     public Map<Long, Circle> ofStatuses(Collection<Long> statusIds) {
         Map<Long, Circle> out = new HashMap<>();

@@ -20,4 +20,10 @@ public final class QuoteEvents {
      * who may quote it): the servers that hold a copy get an {@code Update}.
      */
     public record QuotingStatusChanged(Status status) {}
+
+    /**
+     * The state of the quote {@code quotingStatusId} carries changed (accepted, rejected, revoked): readers who have
+     * the quoting status get it again ({@code status.update} on the streaming API, as Mastodon redistributes it).
+     */
+    public record QuoteStateChanged(long quotingStatusId) {}
 }

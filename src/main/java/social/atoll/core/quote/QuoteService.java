@@ -53,10 +53,20 @@ public final class QuoteService {
     private final Settings settings;
     private final EventBus events;
     private final social.atoll.core.preferences.PreferencesService preferences;
+    /** The viewer's blocks, mutes and domain blocks, which hide an accepted quote's post (null: none considered). */
+    private final social.atoll.core.relationship.RelationshipLookup relationships;
 
     public QuoteService(Database db, QuoteStore store, StatusStore statuses, AccountStore accounts, VisibilityPolicy visibility,
                         NotificationStore notifications, IdGenerator ids, Clock clock, Settings settings, EventBus events,
                         social.atoll.core.preferences.PreferencesService preferences) {
+        this(db, store, statuses, accounts, visibility, notifications, ids, clock, settings, events, preferences, null);
+    }
+
+    public QuoteService(Database db, QuoteStore store, StatusStore statuses, AccountStore accounts, VisibilityPolicy visibility,
+                        NotificationStore notifications, IdGenerator ids, Clock clock, Settings settings, EventBus events,
+                        social.atoll.core.preferences.PreferencesService preferences,
+                        social.atoll.core.relationship.RelationshipLookup relationships) {
+        this.relationships = relationships;
         this.preferences = preferences;
         this.db = db;
         this.store = store;
@@ -101,16 +111,56 @@ public final class QuoteService {
     }
 
     /**
-     * The quoted statuses of accepted quotes that {@code viewerId} may see, by id; an accepted quote whose quoted
-     * status is missing here is "deleted", one the viewer may not see "unauthorized" (Mastodon's extra states).
+     * How each quote looks to {@code viewerId} (Mastodon 4.5's Quote entity), by quoting status id: its {@code state} and,
+     * only when the quote stands and the viewer may see the quoted post, that post. An accepted quote shows as
+     * {@code deleted} when the quoted post is gone, {@code blocked_account} when the viewer and its author block one
+     * another, {@code blocked_domain} when the viewer blocks its author's server, {@code muted_account} when the viewer
+     * mutes its author, and {@code unauthorized} when the viewer may not see it; other states are shown as stored.
+     * A page costs one query for the quoted posts and, for a signed-in viewer, one for the relationships.
      */
-    public Map<Long, Status> visibleQuoted(Long viewerId, Collection<Quote> list) {
+    public Map<Long, Viewed> viewed(Long viewerId, Collection<Quote> list) {
+        Map<Long, Viewed> out = new HashMap<>();
         List<Long> ids = list.stream().filter(Quote::accepted).map(Quote::quotedStatusId).filter(java.util.Objects::nonNull).distinct().toList();
-        if (ids.isEmpty()) return Map.of();
-        Map<Long, Status> out = new HashMap<>();
-        for (Status s : visibility.filter(viewerId, new ArrayList<>(statuses.byIds(ids).values()))) out.put(s.id(), s);
+        Map<Long, Status> found = ids.isEmpty() ? Map.of() : statuses.byIds(ids);
+        Set<Long> visible = new HashSet<>();
+        for (Status s : visibility.filter(viewerId, new ArrayList<>(found.values()))) visible.add(s.id());
+        Map<Long, social.atoll.core.relationship.Relationship> ties = Map.of();
+        if (viewerId != null && relationships != null && !found.isEmpty()) {
+            Set<Long> authors = new HashSet<>();
+            for (Status s : found.values()) if (s.accountId() != viewerId) authors.add(s.accountId());
+            if (!authors.isEmpty()) ties = relationships.of(viewerId, authors);
+        }
+        for (Quote q : list) {
+            if (!q.accepted()) {
+                out.put(q.statusId(), new Viewed(q.state(), null));
+                continue;
+            }
+            Status quoted = q.quotedStatusId() == null ? null : found.get(q.quotedStatusId());
+            if (quoted == null) {
+                out.put(q.statusId(), new Viewed(DELETED, null));
+                continue;
+            }
+            var r = ties.get(quoted.accountId());
+            String state;
+            if (r != null && (r.blocking() || r.blockedBy())) state = BLOCKED_ACCOUNT;
+            else if (r != null && r.domainBlocking()) state = BLOCKED_DOMAIN;
+            else if (r != null && r.muting()) state = MUTED_ACCOUNT;
+            else if (!visible.contains(quoted.id())) state = UNAUTHORIZED;
+            else state = Quote.ACCEPTED;
+            out.put(q.statusId(), new Viewed(state, Quote.ACCEPTED.equals(state) ? quoted : null));
+        }
         return out;
     }
+
+    /** A quote as one viewer sees it: its state, and the quoted status when it is shown (else null). */
+    public record Viewed(String state, Status quoted) {}
+
+    /** The states a viewer may see beyond the stored ones (Mastodon 4.5). */
+    public static final String DELETED = "deleted";
+    public static final String UNAUTHORIZED = "unauthorized";
+    public static final String BLOCKED_ACCOUNT = "blocked_account";
+    public static final String BLOCKED_DOMAIN = "blocked_domain";
+    public static final String MUTED_ACCOUNT = "muted_account";
 
     /** {@link #decision} for a page of statuses, with one query for policies and, when a policy asks, the viewer's follows. */
     public Map<Long, QuotePolicy.Decision> decisions(Long viewerId, Collection<Status> list) {
@@ -253,6 +303,7 @@ public final class QuoteService {
             String state = q.accepted() ? Quote.REVOKED : Quote.REJECTED;
             store.update(h, q.id(), state, null, q.approvalUri(), clock.instant());
             events.publish(new QuoteEvents.QuoteRevoked(q, quoting, quoted));
+            events.publish(new QuoteEvents.QuoteStateChanged(q.statusId()));
             if (quoting.local()) events.publish(new QuoteEvents.QuotingStatusChanged(quoting));
             return null;
         });
@@ -275,8 +326,10 @@ public final class QuoteService {
                 if (q.quotedStatusId() == null && quoted != null && q.quotedUri().equals(quoted.uri()))
                     store.linkQuoted(h, q.id(), quoted.id(), quoted.accountId());
                 // consent given by a server of the quoted author, seen on a later copy (an Update after the Accept)
-                if (authorized && !q.accepted() && !Quote.REVOKED.equals(q.state()) && approvalUri != null && !approvalUri.equals(q.approvalUri()))
+                if (authorized && !q.accepted() && !Quote.REVOKED.equals(q.state()) && approvalUri != null && !approvalUri.equals(q.approvalUri())) {
                     store.update(h, q.id(), Quote.ACCEPTED, null, approvalUri, now);
+                    events.publish(new QuoteEvents.QuoteStateChanged(q.statusId()));
+                }
                 return store.byId(q.id()).orElseThrow();
             }
             Quote q = new Quote(ids.next(), quoting.id(), quoting.accountId(), quoted == null ? null : quoted.id(),
@@ -312,6 +365,7 @@ public final class QuoteService {
             store.update(h, q.id(), state, requestId, null, now);
             Quote updated = store.byId(q.id()).orElseThrow();
             if (accept && !wasAccepted) notifications.add(h, quoted.accountId(), requester.id(), QUOTE, quoting.id(), now);
+            if (!state.equals(q.state())) events.publish(new QuoteEvents.QuoteStateChanged(quoting.id()));
             events.publish(new QuoteEvents.QuoteAnswered(updated, quoting, quoted, accept, requestId));
             return accept;
         });
@@ -326,7 +380,10 @@ public final class QuoteService {
         if (quoting == null) return;
         db.write(h -> {
             store.update(h, q.id(), Quote.ACCEPTED, null, approvalUri, clock.instant());
-            if (!q.accepted()) events.publish(new QuoteEvents.QuotingStatusChanged(quoting));
+            if (!q.accepted()) {
+                events.publish(new QuoteEvents.QuotingStatusChanged(quoting));
+                events.publish(new QuoteEvents.QuoteStateChanged(quoting.id()));
+            }
             return null;
         });
     }
@@ -339,6 +396,7 @@ public final class QuoteService {
         db.write(h -> {
             store.update(h, q.id(), q.accepted() ? Quote.REVOKED : Quote.REJECTED, null, q.approvalUri(), clock.instant());
             if (quoting != null && quoting.local()) events.publish(new QuoteEvents.QuotingStatusChanged(quoting));
+            events.publish(new QuoteEvents.QuoteStateChanged(q.statusId()));
             return null;
         });
     }
@@ -351,6 +409,7 @@ public final class QuoteService {
         db.write(h -> {
             store.update(h, q.id(), Quote.REVOKED, null, q.approvalUri(), clock.instant());
             if (quoting != null && quoting.local()) events.publish(new QuoteEvents.QuotingStatusChanged(quoting));
+            events.publish(new QuoteEvents.QuoteStateChanged(q.statusId()));
             return null;
         });
         return true;

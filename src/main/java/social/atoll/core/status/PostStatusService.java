@@ -42,7 +42,7 @@ public final class PostStatusService {
     /** A post that passed every check, with the author's defaults applied and its text formatted. */
     private record Checked(Account author, String text, String spoiler, boolean sensitive, Visibility visibility,
                            String language, Status replyTo, NewPoll poll, List<Long> mediaIds, TextFormatter.Formatted formatted,
-                           Long circleId, boolean localOnly, Status quoted, String quotePolicy) {}
+                           Long circleId, boolean localOnly, Status quoted, String quotePolicy, List<Long> replyAudience) {}
 
     private final Database db;
     private final StatusStore statuses;
@@ -108,7 +108,7 @@ public final class PostStatusService {
     void publishScheduled(ScheduledStatus s) {
         ScheduledStatus.Params p = s.params();
         NewStatus req = new NewStatus(p.text(), p.spoilerText(), p.sensitive(), Visibility.parseRequested(p.visibility()).orElse(null),
-                p.inReplyToId(), p.language(), p.poll(), p.mediaIds(), null, p.applicationId(), null);
+                p.inReplyToId(), p.language(), p.poll(), p.mediaIds(), null, p.applicationId(), null, p.circleId(), p.localOnly());
         store(check(s.accountId(), req, s.id()), req.applicationId(), null, s.id());
     }
 
@@ -116,15 +116,12 @@ public final class PostStatusService {
     private ScheduledStatus schedule(long authorId, NewStatus req, Instant now) {
         Instant at = req.scheduledAt();
         ScheduledStatusService.checkTime(at, now);
-        // Mastodon's params of a scheduled status have no place for them, and a wrong audience later cannot be undone
-        if (req.circleId() != null || req.visibility() == Visibility.LIMITED || Boolean.TRUE.equals(req.localOnly()))
-            throw new ValidationException("Posts to a circle or local-only posts cannot be scheduled");
         // a scheduled post's params (Mastodon's) have no place for a quote: asking for consent later cannot be promised now
         if (req.quotedStatusId() != null) throw new ValidationException("Quote posts cannot be scheduled");
         Checked c = check(authorId, req, null);
         var params = new ScheduledStatus.Params(c.text(), c.poll(), c.mediaIds().stream().map(String::valueOf).toList(),
                 req.sensitive(), c.spoiler(), c.visibility().api(), req.inReplyToId(), req.language(), req.idempotencyKey(),
-                req.applicationId(), null, false);
+                req.applicationId(), null, false, c.circleId(), c.localOnly() ? Boolean.TRUE : null);
         long id = ids.next();
         db.write(h -> {
             ScheduledStatusService.checkLimits(scheduled, authorId, at, null);
@@ -160,7 +157,19 @@ public final class PostStatusService {
         }
         Visibility vis = req.visibility() != null ? req.visibility()
                 : Visibility.parseRequested(user.defaultPrivacy()).orElse(Visibility.PUBLIC);
-        if (vis == Visibility.LIMITED && req.circleId() == null)
+        // a reply to a limited (circle) post stays among the people that post was shared with, as Fedibird's and
+        // kmyblue's limited replies do: its author, its audience and whom it mentioned (a direct reply is narrower still)
+        List<Long> replyAudience = null;
+        if (replyTo != null && replyTo.visibilityEnum() == Visibility.LIMITED && req.circleId() == null && vis != Visibility.DIRECT) {
+            java.util.Set<Long> people = new java.util.LinkedHashSet<>();
+            people.add(replyTo.accountId());
+            people.addAll(statuses.audience(replyTo.id()));
+            people.addAll(relations.mentions(List.of(replyTo.id())).getOrDefault(replyTo.id(), List.of()));
+            people.remove(authorId);
+            replyAudience = List.copyOf(people);
+            vis = Visibility.LIMITED;
+        }
+        if (vis == Visibility.LIMITED && req.circleId() == null && replyAudience == null)
             throw new ValidationException("Circle can't be blank");
         if (req.circleId() != null) {
             // kmyblue's visibility=circle, Fedibird's limited, and private narrowed to a circle all mean the same post
@@ -184,7 +193,7 @@ public final class PostStatusService {
             throw ValidationException.bare("Cannot quote a non-mentioned user in a Private mention post.");
         return new Checked(author, text, spoiler, sensitive, vis, StatusRules.language(req.language(), user.defaultLanguage()),
                 replyTo, req.poll(), media, formatted, req.circleId(), localOnly, quoted,
-                req.quotePolicy() != null ? req.quotePolicy() : quotes.defaultFor(user));
+                req.quotePolicy() != null ? req.quotePolicy() : quotes.defaultFor(user), replyAudience);
     }
 
     /** Writes a checked post in one transaction and announces it last, complete. */
@@ -208,6 +217,7 @@ public final class PostStatusService {
                     if (member != author.id()) relations.insertAudience(h, id, member);
                 circles.sharedWith(h, id, c.circleId());
             }
+            if (c.replyAudience() != null) for (long member : c.replyAudience()) relations.insertAudience(h, id, member);
             statuses.insertTags(id, c.formatted().tags(), now);
             if (!c.mediaIds().isEmpty()) attachments.claim(h, author.id(), id, c.mediaIds(), scheduledId);
             quotes.attach(h, row, c.quoted(), c.quotePolicy());

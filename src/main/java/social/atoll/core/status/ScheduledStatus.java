@@ -9,9 +9,19 @@ public record ScheduledStatus(long id, long accountId, Instant scheduledAt, Para
 
     /**
      * What will be posted, as Mastodon's ScheduledStatus {@code params} shows it. {@code visibility} is resolved
-     * when scheduling (clients expect it set); {@code scheduledAt} is always null, as in Mastodon.
+     * when scheduling (clients expect it set); {@code scheduledAt} is always null, as in Mastodon. {@code circleId}
+     * and {@code localOnly} (null when not asked; absent from rows written before them) go with the post when it is
+     * published: its audience is the circle as it is then.
      */
     public record Params(String text, NewPoll poll, List<String> mediaIds, Boolean sensitive, String spoilerText,
                          String visibility, Long inReplyToId, String language, String idempotency, Long applicationId,
-                         Instant scheduledAt, boolean withRateLimit) {}
+                         Instant scheduledAt, boolean withRateLimit, Long circleId, Boolean localOnly) {
+
+        public Params(String text, NewPoll poll, List<String> mediaIds, Boolean sensitive, String spoilerText,
+                      String visibility, Long inReplyToId, String language, String idempotency, Long applicationId,
+                      Instant scheduledAt, boolean withRateLimit) {
+            this(text, poll, mediaIds, sensitive, spoilerText, visibility, inReplyToId, language, idempotency, applicationId,
+                    scheduledAt, withRateLimit, null, null);
+        }
+    }
 }

@@ -29,8 +29,9 @@ public enum Visibility {
             case "unlisted" -> Optional.of(UNLISTED);
             case "private" -> Optional.of(PRIVATE);
             case "direct" -> Optional.of(DIRECT);
-            // kmyblue's words for a post to a circle (it needs a circle_id); Fedibird's "limited"
-            case "limited", "circle" -> Optional.of(LIMITED);
+            // kmyblue's words for a post to a circle (it needs a circle_id); Fedibird's "limited"; kmyblue's "reply",
+            // a reply kept among the people of the limited post it answers
+            case "limited", "circle", "reply" -> Optional.of(LIMITED);
             default -> Optional.empty();
         };
     }

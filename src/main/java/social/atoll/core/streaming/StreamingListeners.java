@@ -20,7 +20,7 @@ import social.atoll.infra.events.EventBus;
  * {@link HomeFeedEvents.Inserted} ({@code update} on user streams), {@link StatusEvents.StatusDeleted}
  * ({@code delete}), {@link NotificationEvents.Created} ({@code notification}), {@link NotificationEvents.Merged}
  * ({@code notifications_merged}), {@link StatusEvents.StatusUpdated}
- * ({@code status.update}), {@link FilterEvents.FiltersChanged} ({@code filters_changed}),
+ * ({@code status.update}, also when a quote's state changes), {@link FilterEvents.FiltersChanged} ({@code filters_changed}),
  * {@link ConversationEvents.ConversationUpdated} ({@code conversation} on {@code direct}) and
  * {@link AnnouncementService.Published} ({@code announcement}).
  */
@@ -43,6 +43,8 @@ public final class StreamingListeners {
         events.afterCommit(NotificationEvents.Created.class, e -> send(new StreamSignal.NotificationAdded(e.accountId(), e.notificationId())));
         events.afterCommit(NotificationEvents.Merged.class, e -> send(new StreamSignal.NotificationsMerged(e.accountId())));
         events.afterCommit(StatusEvents.StatusUpdated.class, e -> send(new StreamSignal.StatusUpdated(e.status().id())));
+        // a quote accepted, rejected or revoked changes how its quoting status reads: Mastodon sends it again
+        events.afterCommit(social.atoll.core.quote.QuoteEvents.QuoteStateChanged.class, e -> send(new StreamSignal.StatusUpdated(e.quotingStatusId())));
         events.afterCommit(FilterEvents.FiltersChanged.class, e -> send(new StreamSignal.FiltersChanged(e.accountId())));
         events.afterCommit(ConversationEvents.ConversationUpdated.class, e -> send(new StreamSignal.ConversationUpdated(e.accountId(), e.conversationId())));
         events.afterCommit(AnnouncementService.Published.class, e -> send(new StreamSignal.AnnouncementPublished(e.announcementId())));

@@ -157,14 +157,18 @@ public final class ProfilePages implements Controller {
                 : base + suffix(tab) + "?max_id=" + page.cursorIds().get(page.cursorIds().size() - 1);
         List<ProfileView.Field> fields = new ArrayList<>();
         for (AccountEntity.Field f : e.fields())
-            fields.add(new ProfileView.Field(f.name(), a.local() ? relMe(f.value()) : f.value(), f.verifiedAt() != null));
+            fields.add(new ProfileView.Field(f.name(), social.atoll.web.view.InlineEmoji.html(a.local() ? relMe(f.value()) : f.value(), e.emojis()),
+                    f.verifiedAt() != null));
         boolean self = viewer != null && viewer == a.id();
         ProfileView.Relation relation = viewer == null || self ? null : relation(viewer, a.id());
-        return new ProfileView(e.id(), name(e), a.acct(), handle(a), e.avatar(), e.header(), e.note(), fields, a.bot(), a.locked(),
+        // custom emoji of the name, bio and fields show as images, as the account's emojis list them
+        return new ProfileView(e.id(), name(e), a.acct(), handle(a), e.avatar(), e.header(),
+                social.atoll.web.view.InlineEmoji.html(e.note(), e.emojis()), fields, a.bot(), a.locked(),
                 a.createdAt() == null ? null : JOINED.format(a.createdAt()), a.statusesCount(),
                 a.followersCount(), a.followingCount(), !a.hideCollections(), a.local(), false, e.url(), tab, base, pinned, cards, tiles,
                 older, relation, self, a.uri(),
-                e.moved() == null ? null : new ProfileView.Moved(movedHandle(e.moved().acct()), "/@" + e.moved().acct()));
+                e.moved() == null ? null : new ProfileView.Moved(movedHandle(e.moved().acct()), "/@" + e.moved().acct()),
+                social.atoll.web.view.InlineEmoji.text(name(e), e.emojis()));
     }
 
     /** A moved-to account's full handle (a local one gets this server's domain). */

@@ -10,7 +10,8 @@ import social.atoll.api.entity.EmojiViews;
 /**
  * Custom emoji shown as images in a post's sanitized HTML, as Mastodon's web app does: each {@code :shortcode:} the
  * status's {@code emojis} array names becomes an {@code img} whose alt text is the shortcode. Only text between tags is
- * touched, so an attribute that happens to hold {@code :x:} stays as it is.
+ * touched, so an attribute that happens to hold {@code :x:} stays as it is. Display names, bios and profile fields
+ * get the same from their account's {@code emojis}.
  */
 public final class InlineEmoji {
 
@@ -39,6 +40,18 @@ public final class InlineEmoji {
             i = gt + 1;
         }
         return out.toString();
+    }
+
+    /**
+     * Plain text (a display name) as HTML: escaped, with the custom emoji {@code emojis} names as images, as the
+     * account entity's {@code emojis} lists them. The result is safe to insert unescaped.
+     */
+    public static String text(String plain, List<Object> emojis) {
+        String escaped = escape(plain == null ? "" : plain);
+        if (emojis == null || emojis.isEmpty() || escaped.indexOf(':') < 0) return escaped;
+        Map<String, String> urls = new HashMap<>();
+        for (Object o : emojis) if (o instanceof EmojiViews.CustomEmojiEntity e) urls.put(e.shortcode(), e.url());
+        return urls.isEmpty() ? escaped : replace(escaped, urls);
     }
 
     private static String replace(String text, Map<String, String> urls) {

@@ -19,7 +19,22 @@ public record ProfileView(String id, String displayName, String acct, String han
                           List<Field> fields, boolean bot, boolean locked, String joined, int statusesCount, int followersCount,
                           int followingCount, boolean counts, boolean local, boolean suspended, String url, String tab, String basePath,
                           List<StatusCard> pinned, List<StatusCard> statuses, List<Tile> tiles, String olderUrl, Relation relation,
-                          boolean self, String interact, Moved moved) {
+                          boolean self, String interact, Moved moved, String nameHtml) {
+
+    /** Without {@code nameHtml}: the name shown as it is written (no custom emoji). */
+    public ProfileView(String id, String displayName, String acct, String handle, String avatar, String header, String noteHtml,
+                       List<Field> fields, boolean bot, boolean locked, String joined, int statusesCount, int followersCount,
+                       int followingCount, boolean counts, boolean local, boolean suspended, String url, String tab, String basePath,
+                       List<StatusCard> pinned, List<StatusCard> statuses, List<Tile> tiles, String olderUrl, Relation relation,
+                       boolean self, String interact, Moved moved) {
+        this(id, displayName, acct, handle, avatar, header, noteHtml, fields, bot, locked, joined, statusesCount, followersCount,
+                followingCount, counts, local, suspended, url, tab, basePath, pinned, statuses, tiles, olderUrl, relation, self, interact,
+                moved, null);
+    }
+
+    /** The name as HTML: escaped, with its custom emoji as images. */
+    @Override
+    public String nameHtml() { return nameHtml != null ? nameHtml : InlineEmoji.text(displayName, List.of()); }
 
     /** Without {@code moved}: an account that has not moved. */
     public ProfileView(String id, String displayName, String acct, String handle, String avatar, String header, String noteHtml,

@@ -62,11 +62,15 @@ public record StatusCard(
     /** One emoji reaction under a post: the emoji (Unicode, or a custom emoji's image), how many, and whether one is the viewer's. */
     public record Reaction(String name, String label, String imageUrl, int count, boolean me) {}
 
-    /** The author line: name, handle, avatar, and the page on this server that shows them. */
-    public record Author(String id, String displayName, String acct, String avatar, String profile, boolean bot, boolean locked) {
+    /**
+     * The author line: name, handle, avatar, and the page on this server that shows them; {@code nameHtml} is the name
+     * escaped, with its custom emoji as images (the account's {@code emojis}, remote ones through the media proxy).
+     */
+    public record Author(String id, String displayName, String acct, String avatar, String profile, boolean bot, boolean locked,
+                         String nameHtml) {
         static Author of(AccountEntity a) {
             String name = a.displayName() == null || a.displayName().isBlank() ? a.username() : a.displayName();
-            return new Author(a.id(), name, a.acct(), a.avatar(), "/@" + a.acct(), a.bot(), a.locked());
+            return new Author(a.id(), name, a.acct(), a.avatar(), "/@" + a.acct(), a.bot(), a.locked(), InlineEmoji.text(name, a.emojis()));
         }
     }
 

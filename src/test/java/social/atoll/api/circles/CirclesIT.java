@@ -169,7 +169,6 @@ class CirclesIT {
         assertThat(http().postJson("/api/v1/statuses", author.token(), Map.of("status", "x", "visibility", "circle")).status()).isEqualTo(422);
         assertThat(http().postJson("/api/v1/statuses", author.token(), Map.of("status", "x", "visibility", "public", "circle_id", c)).status()).isEqualTo(422);
         assertThat(http().postJson("/api/v1/statuses", author.token(), Map.of("status", "x", "visibility", "private", "circle_id", others)).status()).isEqualTo(404);
-        assertThat(http().postJson("/api/v1/statuses", author.token(), Map.of("status", "x", "circle_id", c, "scheduled_at", "2099-01-01T00:00:00Z")).status()).isEqualTo(422);
         // an ordinary private post says so in kmyblue's fields too
         JsonNode plain = f.post(author, "just followers", "private");
         assertThat(plain.get("visibility_ex").asText()).isEqualTo("private");
@@ -201,5 +200,121 @@ class CirclesIT {
         assertThat(f.count("SELECT COUNT(*) FROM statuses WHERE local_only = TRUE AND account_id IN (" + author.id() + ", " + reader.id() + ")")).isEqualTo(3);
         var ap = http().send("GET", post.get("uri").asText(), null, null, null, new LinkedHashMap<>(Map.of("Accept", "application/activity+json")));
         assertThat(ap.status()).isEqualTo(404);
+    }
+
+    private static void publishNow(long scheduledId) {
+        java.time.Instant due = java.time.Instant.now().minusSeconds(1);
+        atoll.app().infra.db.write(h -> {
+            h.createUpdate("UPDATE scheduled_statuses SET scheduled_at = :t WHERE id = :id").bind("t", due).bind("id", scheduledId).execute();
+            return atoll.app().infra.jobs.enqueue(social.atoll.core.status.ScheduledStatusService.PUBLISH, scheduledId + ":due",
+                    new social.atoll.core.status.ScheduledStatusService.Publish(scheduledId, due.toEpochMilli()));
+        });
+    }
+
+    /** A scheduled post keeps its circle (kmyblue's {@code circle_id} in the params) and is published to it. */
+    @Test
+    void aScheduledCirclePostIsPublishedToTheCircle() {
+        User author = f.user("cs_author");
+        User member = f.user("cs_member");
+        User follower = f.user("cs_follower");
+        f.follow(member, author);
+        f.follow(follower, author);
+        String c = circle(author, "Soon", member);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", "later, for the circle");
+        body.put("visibility", "circle");
+        body.put("circle_id", c);
+        body.put("scheduled_at", java.time.Instant.now().plus(2, java.time.temporal.ChronoUnit.HOURS).toString());
+        JsonNode scheduled = ok(http().postJson("/api/v1/statuses", author.token(), body)).json();
+        assertThat(scheduled.get("params").get("circle_id").asText()).isEqualTo(c);
+        assertThat(scheduled.get("params").get("visibility").asText()).isEqualTo("private");
+        assertThat(ok(http().get("/api/v1/scheduled_statuses/" + scheduled.get("id").asText(), author.token())).json()
+                .get("params").get("circle_id").asText()).isEqualTo(c);
+        // a circle of someone else cannot be scheduled to either
+        String others = circle(member, "Not yours");
+        body.put("circle_id", others);
+        assertThat(http().postJson("/api/v1/statuses", author.token(), body).status()).isEqualTo(404);
+
+        publishNow(scheduled.get("id").asLong());
+        Await.until("the scheduled post is published", () -> f.count("SELECT COUNT(*) FROM statuses WHERE account_id = " + author.id()) == 1);
+        JsonNode posted = ok(http().get("/api/v1/accounts/" + author.id() + "/statuses", author.token())).json().get(0);
+        String id = posted.get("id").asText();
+        assertThat(posted.get("visibility_ex").asText()).isEqualTo("limited");
+        assertThat(posted.get("circle").get("id").asText()).isEqualTo(c);
+        assertThat(http().get("/api/v1/statuses/" + id, member.token()).status()).isEqualTo(200);
+        assertThat(http().get("/api/v1/statuses/" + id, follower.token()).status()).isEqualTo(404);
+
+        // a local-only post can wait too, and stays local when published
+        JsonNode local = ok(http().postJson("/api/v1/statuses", author.token(), Map.of("status", "later, here only", "local_only", true,
+                "scheduled_at", java.time.Instant.now().plus(3, java.time.temporal.ChronoUnit.HOURS).toString()))).json();
+        assertThat(local.get("params").get("local_only").asBoolean()).isTrue();
+        publishNow(local.get("id").asLong());
+        Await.until("the local-only post is published", () -> f.count("SELECT COUNT(*) FROM statuses WHERE account_id = " + author.id()) == 2);
+        assertThat(ok(http().get("/api/v1/accounts/" + author.id() + "/statuses", author.token())).json().get(0).get("local_only").asBoolean()).isTrue();
+    }
+
+    /**
+     * A reply to a circle post stays among the people it was shared with (Fedibird's and kmyblue's limited replies),
+     * whatever visibility the replying app asks for, unless it is a private mention.
+     */
+    @Test
+    void aReplyToACirclePostStaysWithinItsAudience() {
+        User author = f.user("cr_author");
+        User member = f.user("cr_member");
+        User other = f.user("cr_other");
+        User memberFan = f.user("cr_memberfan");
+        f.follow(member, author);
+        f.follow(other, author);
+        f.follow(other, member);
+        f.follow(memberFan, member);
+        String c = circle(author, "Inner", member, other);
+        String id = f.post(author, Map.of("status", "circle talk", "visibility", "private", "circle_id", c)).get("id").asText();
+
+        for (String asked : List.of("public", "private", "limited", "reply")) {
+            JsonNode reply = f.post(member, Map.of("status", "answer " + asked, "in_reply_to_id", id, "visibility", asked));
+            String rid = reply.get("id").asText();
+            assertThat(reply.get("visibility").asText()).as(asked).isEqualTo("private");
+            assertThat(reply.get("visibility_ex").asText()).as(asked).isEqualTo("limited");
+            // the circle's people see it; the replier's own followers outside the circle do not, nor strangers
+            assertThat(http().get("/api/v1/statuses/" + rid, author.token()).status()).as(asked).isEqualTo(200);
+            assertThat(http().get("/api/v1/statuses/" + rid, other.token()).status()).as(asked).isEqualTo(200);
+            assertThat(http().get("/api/v1/statuses/" + rid, memberFan.token()).status()).as(asked).isEqualTo(404);
+            assertThat(http().get("/api/v1/statuses/" + rid, null).status()).as(asked).isEqualTo(404);
+        }
+        feedsDone();
+        assertThat(ids(ok(http().get("/api/v1/timelines/home", memberFan.token())).json())).isEmpty();
+        assertThat(ids(ok(http().get("/api/v1/statuses/" + id + "/context", other.token())).json().get("descendants"))).hasSize(4);
+
+        // a private mention in reply is narrower still: only whom it mentions
+        JsonNode dm = f.post(member, Map.of("status", "@cr_author just you", "in_reply_to_id", id, "visibility", "direct"));
+        assertThat(dm.get("visibility").asText()).isEqualTo("direct");
+        assertThat(http().get("/api/v1/statuses/" + dm.get("id").asText(), other.token()).status()).isEqualTo(404);
+    }
+
+    /** kmyblue's circle timeline: the owner's posts shared with a circle, newest first, paged. */
+    @Test
+    void aCirclesStatusesArePagedForItsOwnerOnly() {
+        User author = f.user("ct_author");
+        User member = f.user("ct_member");
+        f.follow(member, author);
+        String c = circle(author, "Timeline", member);
+        String otherCircle = circle(author, "Elsewhere", member);
+        java.util.List<String> posted = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) posted.add(0, f.post(author, Map.of("status", "to the circle " + i, "visibility", "circle", "circle_id", c)).get("id").asText());
+        f.post(author, Map.of("status", "to the other circle", "visibility", "circle", "circle_id", otherCircle));
+        f.post(author, "a plain public post", "public");
+
+        TestHttp.Response first = ok(http().get("/api/v1/circles/" + c + "/statuses?limit=2", author.token()));
+        assertThat(ids(first.json())).containsExactly(posted.get(0), posted.get(1));
+        String link = first.header("Link");
+        String next = link.substring(link.indexOf('<') + 1, link.indexOf('>'));
+        assertThat(ids(ok(http().get(next.substring(next.indexOf("/api/")), author.token())).json())).containsExactly(posted.get(2));
+        assertThat(first.json().get(0).get("circle").get("title").asText()).isEqualTo("Timeline");
+        // a deleted post leaves it
+        ok(http().delete("/api/v1/statuses/" + posted.get(0), author.token()));
+        assertThat(ids(ok(http().get("/api/v1/circles/" + c + "/statuses", author.token())).json())).containsExactly(posted.get(1), posted.get(2));
+        // the circle is the owner's: a member or a stranger finds nothing
+        assertThat(http().get("/api/v1/circles/" + c + "/statuses", member.token()).status()).isEqualTo(404);
+        assertThat(http().get("/api/v1/circles/" + c + "/statuses", null).status()).isEqualTo(401);
     }
 }

@@ -194,4 +194,75 @@ class QuotesApiIT {
         JsonNode ok = post(alice, Map.of("status", "psst @bob", "visibility", "direct", "quoted_status_id", original.get("id").asText()));
         assertThat(ok.get("quote").get("state").asText()).isEqualTo("accepted");
     }
+
+    /** Mastodon 4.5's states a viewer sees of an accepted quote: blocked_account, muted_account, deleted. */
+    @Test
+    void anAcceptedQuoteReadsAsTheViewerRelatesToTheQuotedAuthor() {
+        String erin = atoll.createUser("erin");
+        String frank = atoll.createUser("frank");
+        String gina = atoll.createUser("gina");
+        String ginaId = ok(atoll.http().get("/api/v1/accounts/verify_credentials", gina)).json().get("id").asText();
+        JsonNode original = post(gina, Map.of("status", "gina's words"));
+        String quoteId = post(alice, Map.of("status", "quoting gina", "quoted_status_id", original.get("id").asText())).get("id").asText();
+        assertThat(ok(atoll.http().get("/api/v1/statuses/" + quoteId, erin)).json().get("quote").get("state").asText()).isEqualTo("accepted");
+
+        // erin blocks gina: the quote stands, but erin does not see gina's post in it
+        ok(atoll.http().postJson("/api/v1/accounts/" + ginaId + "/block", erin, null));
+        JsonNode blocked = ok(atoll.http().get("/api/v1/statuses/" + quoteId, erin)).json().get("quote");
+        assertThat(blocked.get("state").asText()).isEqualTo("blocked_account");
+        assertThat(blocked.get("quoted_status").isNull()).isTrue();
+        // the other way round: gina blocks frank
+        String frankId = ok(atoll.http().get("/api/v1/accounts/verify_credentials", frank)).json().get("id").asText();
+        ok(atoll.http().postJson("/api/v1/accounts/" + frankId + "/block", gina, null));
+        assertThat(ok(atoll.http().get("/api/v1/statuses/" + quoteId, frank)).json().get("quote").get("state").asText()).isEqualTo("blocked_account");
+
+        // carol mutes gina
+        ok(atoll.http().postJson("/api/v1/accounts/" + ginaId + "/mute", carol, null));
+        JsonNode muted = ok(atoll.http().get("/api/v1/statuses/" + quoteId, carol)).json().get("quote");
+        assertThat(muted.get("state").asText()).isEqualTo("muted_account");
+        assertThat(muted.get("quoted_status").isNull()).isTrue();
+        // nobody signed in, and alice, still see it accepted
+        assertThat(ok(atoll.http().get("/api/v1/statuses/" + quoteId)).json().get("quote").get("state").asText()).isEqualTo("accepted");
+        assertThat(ok(atoll.http().get("/api/v1/statuses/" + quoteId, alice)).json().get("quote").get("quoted_status").get("id").asText())
+                .isEqualTo(original.get("id").asText());
+
+        // gina deletes her post: everyone sees the quote as deleted
+        ok(atoll.http().delete("/api/v1/statuses/" + original.get("id").asText(), gina));
+        assertThat(ok(atoll.http().get("/api/v1/statuses/" + quoteId, alice)).json().get("quote").get("state").asText()).isEqualTo("deleted");
+        assertThat(ok(atoll.http().get("/api/v1/statuses/" + quoteId)).json().get("quote").get("state").asText()).isEqualTo("deleted");
+    }
+
+    /** A followers-only post quoted by its author reads as unauthorized to someone who may not see it. */
+    @Test
+    void aQuotedPostTheViewerMayNotSeeReadsAsUnauthorized() {
+        JsonNode priv = post(bob, Map.of("status", "for followers", "visibility", "private"));
+        JsonNode self = post(bob, Map.of("status", "me quoting me", "visibility", "public", "quoted_status_id", priv.get("id").asText()));
+        assertThat(ok(atoll.http().get("/api/v1/statuses/" + self.get("id").asText(), alice)).json().get("quote").get("state").asText())
+                .isEqualTo("accepted"); // alice follows bob
+        JsonNode seen = ok(atoll.http().get("/api/v1/statuses/" + self.get("id").asText(), carol)).json().get("quote");
+        assertThat(seen.get("state").asText()).isEqualTo("unauthorized");
+        assertThat(seen.get("quoted_status").isNull()).isTrue();
+    }
+
+    /** {@code GET /api/v1/statuses/:id/quotes} pages newest first with Mastodon's Link header. */
+    @Test
+    void theQuotesListPages() {
+        JsonNode original = post(bob, Map.of("status", "quote me many times"));
+        String id = original.get("id").asText();
+        List<String> quotes = new ArrayList<>();
+        for (int i = 0; i < 5; i++) quotes.add(0, post(i % 2 == 0 ? alice : carol, Map.of("status", "quote " + i, "quoted_status_id", id)).get("id").asText());
+        TestHttp.Response first = ok(atoll.http().get("/api/v1/statuses/" + id + "/quotes?limit=2", bob));
+        assertThat(ids(first.json())).containsExactly(quotes.get(0), quotes.get(1));
+        String link = first.header("Link");
+        assertThat(link).contains("rel=\"next\"").contains("rel=\"prev\"");
+        String next = link.substring(link.indexOf('<') + 1, link.indexOf('>'));
+        assertThat(next).contains("max_id=");
+        TestHttp.Response second = ok(atoll.http().get(next.substring(next.indexOf("/api/")), bob));
+        assertThat(ids(second.json())).containsExactly(quotes.get(2), quotes.get(3));
+        String third = second.header("Link");
+        String nextAgain = third.substring(third.indexOf('<') + 1, third.indexOf('>'));
+        assertThat(ids(ok(atoll.http().get(nextAgain.substring(nextAgain.indexOf("/api/")) , bob)).json())).containsExactly(quotes.get(4));
+        // anyone who may see the post may list them
+        assertThat(ids(ok(atoll.http().get("/api/v1/statuses/" + id + "/quotes?limit=40")).json())).isEqualTo(quotes);
+    }
 }
