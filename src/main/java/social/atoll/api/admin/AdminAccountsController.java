@@ -106,12 +106,14 @@ public final class AdminAccountsController implements Controller {
 
     private AdminAccountStore.Filter v2Filter(Context ctx) {
         Params p = Params.from(ctx, json);
-        List<String> roles = new ArrayList<>();
+        List<Long> roles = new ArrayList<>();
         for (String id : p.list("role_ids")) {
-            User.Role role = StaffRole.byId(id.strip());
-            if (role != null) roles.add(role.id());
+            try {
+                roles.add(Long.parseLong(id.strip()));
+            } catch (NumberFormatException e) {
+                roles.add(Long.MIN_VALUE); // no role has it: an unknown id matches nobody, as on Mastodon
+            }
         }
-        if (!p.list("role_ids").isEmpty() && roles.isEmpty()) roles.add("none");
         return new AdminAccountStore.Filter(blank(p, "origin"), blank(p, "status"), "staff".equals(blank(p, "permissions")), roles,
                 blank(p, "username"), blank(p, "display_name"), blank(p, "email"), blank(p, "ip"), blank(p, "by_domain"));
     }

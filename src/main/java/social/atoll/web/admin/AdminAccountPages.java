@@ -51,7 +51,7 @@ public final class AdminAccountPages implements Controller {
         this.support = new AdminSupport(sessions, pages);
         this.pages = pages;
         this.moderation = moderation;
-        this.rows = new AccountRows(accountViews, pages.messages());
+        this.rows = new AccountRows(accountViews, pages.messages(), pages.roles());
     }
 
     @Override

@@ -55,8 +55,9 @@ final class AdminSupport {
     }
 
     private Optional<Staff> staff(Context ctx, BrowserSessions.SignedIn me) {
-        var actor = new StaffAccess.Actor(me.account().id(), me.user());
-        if (!StaffAccess.can(actor, Permission.VIEW_DASHBOARD)) {
+        var actor = pages.roles().actor(me.account().id(), me.user());
+        // Any staff bit opens the admin area (as Mastodon's); each page's service then asks for its own bit.
+        if (actor.user().disabled() || !actor.role().staff()) {
             var t = pages.messages();
             pages.message(ctx, 403, t.get("admin.forbidden.title"), t.get("admin.forbidden.text"), null);
             return Optional.empty();
