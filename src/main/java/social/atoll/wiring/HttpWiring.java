@@ -223,6 +223,7 @@ public final class HttpWiring implements AutoCloseable {
         c.add(new social.atoll.web.admin.AdminAccountPages(browserSessions, pages, core.accountModeration, accountViews, core.warningPresets));
         c.add(new social.atoll.web.admin.AdminAppealPages(browserSessions, pages, core.appeals, core.accountModeration, accountViews));
         c.add(new social.atoll.web.admin.AdminPresetPages(browserSessions, pages, core.warningPresets));
+        c.add(new social.atoll.web.admin.AdminRolePages(browserSessions, pages, core.roles));
         c.add(new social.atoll.web.disputes.StrikePages(browserSessions, pages, core.appeals, core.statusQueries, statusViews));
         c.add(new social.atoll.web.admin.AdminDomainPages(browserSessions, pages, core.domainModeration, settings));
         c.add(new social.atoll.web.admin.AdminEmojiPages(browserSessions, pages, core.customEmojis));

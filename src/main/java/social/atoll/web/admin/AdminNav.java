@@ -24,6 +24,7 @@ public final class AdminNav {
             new Entry("rules", "/admin/rules", Permission.MANAGE_RULES),
             new Entry("presets", "/admin/warning_presets", Permission.MANAGE_SETTINGS),
             new Entry("emoji", "/admin/custom_emojis", Permission.MANAGE_CUSTOM_EMOJIS),
+            new Entry("roles", "/admin/roles", Permission.MANAGE_ROLES),
             new Entry("audit", "/admin/audit", Permission.VIEW_AUDIT_LOG),
             new Entry("dashboard", "/admin/dashboard", Permission.VIEW_DASHBOARD));
 
