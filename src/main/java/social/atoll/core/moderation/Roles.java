@@ -47,6 +47,9 @@ public final class Roles {
     private final ActionLogStore log;
     private final Clock clock;
     private volatile Badges badges;
+    private final java.util.concurrent.atomic.AtomicLong changes = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicBoolean renewing = new java.util.concurrent.atomic.AtomicBoolean();
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Roles.class);
 
     public Roles(Database db, RoleStore store, AccountStore accounts, ActionLogStore log, Clock clock) {
         this.db = db;
@@ -121,20 +124,47 @@ public final class Roles {
         return r != null && r.staff();
     }
 
+    /**
+     * The display cache. Past its time it is still served while one background read renews it, so no page pays for
+     * the renewal (nor counts its queries); a change made here drops it at once ({@link #changed}).
+     */
     private Badges badges() {
         Badges b = badges;
-        if (b == null || b.at().plus(BADGES_TTL).isBefore(clock.instant())) {
-            Map<Long, StaffRole> byId = new HashMap<>();
-            for (StaffRole r : all()) byId.put(r.id(), r);
-            Map<Long, StaffRole> byAccount = new HashMap<>();
-            store.holdersByAccount().forEach((account, role) -> {
-                StaffRole r = byId.get(role);
-                if (r != null) byAccount.put(account, r);
+        if (b == null) return reload();
+        if (b.at().plus(BADGES_TTL).isBefore(clock.instant()) && renewing.compareAndSet(false, true)) {
+            Thread.ofVirtual().name("roles-badges").start(() -> {
+                try {
+                    reload();
+                } catch (RuntimeException e) {
+                    LOG.debug("roles: renewing the display cache failed", e); // tried again on the next page
+                } finally {
+                    renewing.set(false);
+                }
             });
-            b = new Badges(clock.instant(), Map.copyOf(byId), Map.copyOf(byAccount));
-            badges = b;
         }
         return b;
+    }
+
+    private Badges reload() {
+        long generation = changes.get();
+        Map<Long, StaffRole> byId = new HashMap<>();
+        for (StaffRole r : all()) byId.put(r.id(), r);
+        Map<Long, StaffRole> byAccount = new HashMap<>();
+        store.holdersByAccount().forEach((account, role) -> {
+            StaffRole r = byId.get(role);
+            if (r != null) byAccount.put(account, r);
+        });
+        Badges b = new Badges(clock.instant(), Map.copyOf(byId), Map.copyOf(byAccount));
+        // a read begun before a change here would bring back what the change replaced
+        if (changes.get() == generation) badges = b;
+        return b;
+    }
+
+    /** After a committed change: the next page reads the roles afresh. */
+    private <T> T changed(T result) {
+        changes.incrementAndGet();
+        badges = null;
+        return result;
     }
 
     /** Local accounts (not disabled) whose role grants {@code p}: who hears of new reports, sign-ups, appeals. */
@@ -175,19 +205,18 @@ public final class Roles {
 
     public StaffRole create(StaffAccess.Actor actor, RoleForm form) {
         StaffAccess.require(actor, Permission.MANAGE_ROLES);
-        return db.write(h -> {
+        return changed(db.write(h -> {
             long id = store.nextId(h);
             StaffRole r = validated(h, actor, id, form);
             store.insert(h, r, clock.instant());
             log.record(h, actor, "create", "UserRole", id, r.name(), describe(r));
-            badges = null;
             return r;
-        }).withEveryone(everyoneBits());
+        })).withEveryone(everyoneBits());
     }
 
     public StaffRole update(StaffAccess.Actor actor, long id, RoleForm form) {
         StaffAccess.require(actor, Permission.MANAGE_ROLES);
-        return db.write(h -> {
+        return changed(db.write(h -> {
             StaffRole before = store.byId(h, id).orElseThrow(() -> new NotFoundException("role"));
             if (!actor.system() && !actor.role().outranks(before)) throw StaffAccess.refused();
             RoleForm f = before.everyone()
@@ -200,15 +229,14 @@ public final class Roles {
             if (before.permissions() != r.permissions()) d.put("from_permissions", Long.toString(before.permissions()));
             if (before.position() != r.position()) d.put("from_position", before.position());
             log.record(h, actor, "update", "UserRole", id, r.everyone() ? "@everyone" : r.name(), d);
-            badges = null;
             return r;
-        }).withEveryone(everyoneBits());
+        })).withEveryone(everyoneBits());
     }
 
     /** Removes a custom role nobody holds; the seeded ones stay (sign-up and {@code --role} rely on them). */
     public StaffRole delete(StaffAccess.Actor actor, long id) {
         StaffAccess.require(actor, Permission.MANAGE_ROLES);
-        return db.write(h -> {
+        return changed(db.write(h -> {
             StaffRole r = store.byId(h, id).orElseThrow(() -> new NotFoundException("role"));
             if (!actor.system() && !actor.role().outranks(r)) throw StaffAccess.refused();
             if (r.builtIn()) throw new ValidationException("Built-in roles cannot be deleted");
@@ -216,9 +244,8 @@ public final class Roles {
             if (holders > 0) throw new ValidationException("This role is held by " + holders + " user(s); give them another role first");
             store.delete(h, id);
             log.record(h, actor, "destroy", "UserRole", id, r.name(), describe(r));
-            badges = null;
             return r;
-        });
+        }));
     }
 
     /**
@@ -234,7 +261,7 @@ public final class Roles {
         StaffRole current = of(u);
         StaffAccess.requireOutranks(actor, current);
         String acct = accounts.byId(accountId).map(a -> a.acct()).orElse(Long.toString(accountId));
-        return db.write(h -> {
+        return changed(db.write(h -> {
             StaffRole next = store.byId(h, wanted).orElseThrow(() -> new NotFoundException("role"));
             if (!actor.system() && !actor.role().outranks(next)) throw StaffAccess.refused();
             accounts.setRole(h, accountId, next.everyone() ? null : next.id());
@@ -244,9 +271,8 @@ public final class Roles {
             d.put("to", next.key());
             d.put("to_id", Long.toString(next.id()));
             log.record(h, actor, "change_role", "User", u.id(), acct, d);
-            badges = null;
             return next;
-        }).withEveryone(everyoneBits());
+        })).withEveryone(everyoneBits());
     }
 
     // ---- helpers ----
