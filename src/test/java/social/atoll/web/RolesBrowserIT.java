@@ -165,6 +165,11 @@ class RolesBrowserIT {
         // built-in roles have no delete button; an admin cannot edit its own or a higher role
         assertThat(browser.all("form[action='/admin/roles/" + StaffRole.MODERATOR_ID + "/delete']")).isEmpty();
         assertThat(browser.all("a[href='/admin/roles/" + StaffRole.ADMIN_ID + "/edit']")).isEmpty();
+        // a form post without this browser's CSRF token is refused and deletes nothing
+        Object status = browser.js("return fetch('/admin/roles/" + id + "/delete', {method: 'POST', headers: {'Content-Type': "
+                + "'application/x-www-form-urlencoded'}, body: ''}).then(r => r.status)");
+        assertThat(((Number) status).intValue()).isEqualTo(403);
+        assertThat(atoll.app().core.roles.find("Temporary")).isPresent();
         browser.find("form[action='/admin/roles/" + id + "/delete'] button").click();
         awaitNotice("Role deleted.");
         assertThat(atoll.app().core.roles.find("Temporary")).isEmpty();

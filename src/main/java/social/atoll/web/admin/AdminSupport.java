@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import social.atoll.core.common.NotFoundException;
-import social.atoll.core.moderation.Permission;
 import social.atoll.core.moderation.StaffAccess;
 import social.atoll.web.BrowserSessions;
 import social.atoll.web.Pages;
