@@ -119,7 +119,7 @@ class RolesBrowserIT {
         browser.find("form.role-assign button[type=submit]").click();
         awaitNotice("Role changed.");
         assertThat(browser.find(".admin-facts").getText()).contains("Reviewer");
-        checkPage(null);
+        checkPage("admin-account-role");
         assertThat(atoll.app().core.accounts.userByAccountId(helper.id()).orElseThrow().roleId()).isEqualTo(reviewer.id());
         // Owner and Admin sit at or above an admin's own position: not offered
         assertThat(browser.all("#role-select option").stream().map(o -> o.getText()).toList())
