@@ -19,8 +19,10 @@ public final class Auth {
 
     private final TokenService tokens;
     private final AccountQueries accounts;
+    private final social.atoll.core.moderation.Roles roles;
 
-    public Auth(TokenService tokens, AccountQueries accounts) {
+    public Auth(TokenService tokens, AccountQueries accounts, social.atoll.core.moderation.Roles roles) {
+        this.roles = roles;
         this.tokens = tokens;
         this.accounts = accounts;
     }
@@ -111,6 +113,6 @@ public final class Auth {
      */
     public social.atoll.core.moderation.StaffAccess.Actor staff(Context ctx, String scope) {
         Viewer v = requireUser(ctx, scope);
-        return new social.atoll.core.moderation.StaffAccess.Actor(v.accountId(), v.user());
+        return roles.actor(v.accountId(), v.user());
     }
 }

@@ -141,8 +141,8 @@ public final class StreamingBench {
                     INSERT INTO accounts (id, username, acct_key, display_name, note, uri, url, created_at, updated_at)
                     VALUES (:id, :u, :k, :u, '', :uri, :uri, :t, :t)""");
             PreparedBatch u = h.prepareBatch("""
-                    INSERT INTO users (id, account_id, email, password_hash, role, confirmed_at, approved, locale, created_at)
-                    VALUES (:id, :a, :email, 'not-a-hash', 'user', :t, TRUE, 'en', :t)""");
+                    INSERT INTO users (id, account_id, email, password_hash, confirmed_at, approved, locale, created_at)
+                    VALUES (:id, :a, :email, 'not-a-hash', :t, TRUE, 'en', :t)""");
             PreparedBatch f = h.prepareBatch("INSERT INTO follows (id, account_id, target_account_id, created_at) VALUES (:id, :a, :t, :now)");
             for (int i = 0; i < n; i++) {
                 long id = app.infra.ids.next();

@@ -1,16 +1,15 @@
 package social.atoll.cli;
 
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import social.atoll.Atoll;
 import social.atoll.core.account.Account;
-import social.atoll.core.account.User;
 import social.atoll.core.moderation.AccountModeration;
 
 /**
@@ -131,25 +130,27 @@ final class AccountModerationCommands {
         }
     }
 
-    @Command(name = "role", mixinStandardHelpOptions = true, description = "Give a local account a role: user, moderator, admin or owner.")
-    static final class Role extends OnAccount {
-        @Spec CommandSpec spec;
+    @Command(name = "role", mixinStandardHelpOptions = true,
+            description = "Give a local account a role: user (none), moderator, admin, owner or a custom role's name or id.")
+    static final class Role implements Callable<Integer> {
+        @Mixin SettingsOptions options;
+        @Parameters(index = "0", paramLabel = "USER", description = "a local user") String handle;
         @Parameters(index = "1", paramLabel = "ROLE") String role;
-        private User.Role parsed;
-
-        @Override String verb() { return "role " + parsed.id() + " given to"; }
-
-        @Override
-        void apply(AccountModeration m, long id) { m.changeRole(ModerationCli.ACTOR, id, parsed); }
+        @Option(names = "--json", description = "Print one JSON object.") boolean json;
 
         @Override
         public Integer call() {
-            try {
-                parsed = User.Role.valueOf(role.toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                throw new ParameterException(spec.commandLine(), "ROLE must be one of user, moderator, admin, owner (got '" + role + "')");
-            }
-            return super.call();
+            return ModerationCli.run(options, app -> {
+                Account a = ModerationCli.account(app, handle);
+                var roles = app.core.roles;
+                var wanted = roles.find(role).orElseThrow(() -> new Atoll.CliException("no role " + role
+                        + " (user, moderator, admin, owner or one listed by 'atoll admin roles list')", 2));
+                var given = roles.assign(ModerationCli.ACTOR, a.id(), wanted.id());
+                ModerationCli.print(app, json, "role " + given.key() + " given to @" + a.acct(),
+                        ModerationCli.fields("action", "role " + given.key() + " given to", "account_id", Long.toString(a.id()),
+                                "acct", a.acct(), "role", given.key(), "role_id", Long.toString(given.id())));
+                return 0;
+            });
         }
     }
 
@@ -164,24 +165,15 @@ final class AccountModerationCommands {
         @Spec CommandSpec spec;
         @Parameters(index = "0", paramLabel = "USER", description = "local username") String handle;
         @Option(names = "--email", paramLabel = "EMAIL", description = "New address (no confirmation mail is sent).") String email;
-        @Option(names = "--role", paramLabel = "ROLE", description = "user, moderator, admin or owner.") String role;
+        @Option(names = "--role", paramLabel = "ROLE", description = "user, moderator, admin, owner or a custom role's name or id.") String role;
         @Option(names = "--confirm", description = "Mark the address confirmed.") boolean confirm;
         @Option(names = "--disable-2fa", description = "Turn off two-factor sign-in.") boolean disable2fa;
         @Option(names = "--json", description = "Print one JSON object.") boolean json;
 
         @Override
         public Integer call() {
-            User.Role parsed = null;
-            if (role != null) {
-                try {
-                    parsed = User.Role.valueOf(role.toUpperCase(Locale.ROOT));
-                } catch (IllegalArgumentException e) {
-                    throw new ParameterException(spec.commandLine(), "ROLE must be one of user, moderator, admin, owner (got '" + role + "')");
-                }
-            }
-            if (email == null && parsed == null && !confirm && !disable2fa)
+            if (email == null && role == null && !confirm && !disable2fa)
                 throw new ParameterException(spec.commandLine(), "nothing to change: give --email, --role, --confirm or --disable-2fa");
-            User.Role newRole = parsed;
             return ModerationCli.run(options, app -> {
                 Account a = ModerationCli.account(app, handle);
                 var user = app.core.accounts.userByAccountId(a.id())
@@ -194,10 +186,12 @@ final class AccountModerationCommands {
                     done.add("email " + now);
                     out.put("email", now);
                 }
-                if (newRole != null) {
-                    app.core.accountModeration.changeRole(ModerationCli.ACTOR, a.id(), newRole);
-                    done.add("role " + newRole.id());
-                    out.put("role", newRole.id());
+                if (role != null) {
+                    var wanted = app.core.roles.find(role).orElseThrow(() -> new Atoll.CliException("no role " + role
+                            + " (user, moderator, admin, owner or one listed by 'atoll admin roles list')", 2));
+                    var given = app.core.roles.assign(ModerationCli.ACTOR, a.id(), wanted.id());
+                    done.add("role " + given.key());
+                    out.put("role", given.key());
                 }
                 if (confirm) {
                     boolean changed = app.core.accountModeration.confirm(ModerationCli.ACTOR, a.id());

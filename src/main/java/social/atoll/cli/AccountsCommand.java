@@ -103,11 +103,12 @@ public final class AccountsCommand implements Runnable {
             try (App app = App.forCommand(options.load(Map.of()))) {
                 System.out.printf("%-20s %-10s %-32s %s%n", "ID", "ROLE", "EMAIL", "USERNAME");
                 int offset = 0;
+                var roleOf = app.core.roles.resolver();
                 while (true) {
                     var page = app.core.accounts.localAccounts(500, offset);
                     for (Account a : page) {
                         var u = app.core.accounts.userByAccountId(a.id());
-                        System.out.printf("%-20d %-10s %-32s %s%s%n", a.id(), u.map(User::role).orElse("-"),
+                        System.out.printf("%-20d %-10s %-32s %s%s%n", a.id(), u.map(x -> roleOf.apply(x).key()).orElse("-"),
                                 u.map(User::email).orElse("-"), a.username(), a.suspended() ? " (suspended)" : "");
                     }
                     if (page.size() < 500) break;

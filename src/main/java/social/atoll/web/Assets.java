@@ -22,7 +22,7 @@ import java.util.zip.GZIPOutputStream;
 public final class Assets {
 
     /** The stylesheet's parts, in cascade order. */
-    static final List<String> CSS_PARTS = List.of("base", "layout", "forms", "status", "public", "compose", "photos", "gallery", "app", "settings", "admin", "notifpolicy", "appeals", "quotes");
+    static final List<String> CSS_PARTS = List.of("base", "layout", "forms", "status", "public", "compose", "photos", "gallery", "app", "settings", "admin", "notifpolicy", "appeals", "quotes", "roles");
 
     /** The files under {@code web/assets/} that pages use (besides the stylesheet). */
     static final List<String> FILES = List.of("app.js", "live.js", "compose.js", "keys.js", "gifv.js", "preview.js", "copy.js",

@@ -31,10 +31,12 @@ public final class Pages {
     private final Messages messages;
     private final Assets assets;
     private final PreferencesService preferences;
+    private final social.atoll.core.moderation.Roles roles;
     private final String mediaOrigins;
 
     public Pages(Settings settings, BrowserSessions sessions, AccountViews accounts, Messages messages, Assets assets,
-                 PreferencesService preferences) {
+                 PreferencesService preferences, social.atoll.core.moderation.Roles roles) {
+        this.roles = roles;
         this.preferences = preferences;
         this.settings = settings;
         this.sessions = sessions;
@@ -57,6 +59,9 @@ public final class Pages {
      * (read from the user row the session lookup already loaded, so no query of its own), a CSRF token, the default
      * head.
      */
+    /** Roles: what the admin pages ask for the role of the person acting. */
+    public social.atoll.core.moderation.Roles roles() { return roles; }
+
     public WebPage page(Context ctx, String title, String nav) { return page(ctx, title, nav, sessions.csrfToken(ctx)); }
 
     /**
@@ -75,7 +80,7 @@ public final class Pages {
         WebPage.Me me = signedIn.map(s -> {
             var a = accounts.render(s.account());
             return new WebPage.Me(a.id(), a.username(), a.displayName().isBlank() ? a.username() : a.displayName(), a.avatar(),
-                    s.user().roleEnum() != social.atoll.core.account.User.Role.USER, prefs.expandSpoilers(), prefs.autoplayGifs());
+                    roles.looksStaff(s.user()), prefs.expandSpoilers(), prefs.autoplayGifs());
         }).orElse(null);
         return new WebPage(messages, assets, settings.domain(), settings.baseUrl(), me, csrf, prefs.theme(), nav,
                 WebPage.Head.titled(title), ctx.path() + (ctx.queryString() == null ? "" : "?" + ctx.queryString()));

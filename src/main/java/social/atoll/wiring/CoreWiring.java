@@ -256,6 +256,7 @@ public final class CoreWiring {
     // staff moderation: one service per subject, the audit log they all write
     public final social.atoll.core.moderation.ActionLogStore actionLog;
     public final social.atoll.core.moderation.HeldPosts heldPosts;
+    public final social.atoll.core.moderation.Roles roles;
     public final social.atoll.core.moderation.AccountWarningStore accountWarnings;
     public final social.atoll.core.moderation.AccountModeration accountModeration;
     public final social.atoll.core.deletion.AccountDeletionStore accountDeletionStore;
@@ -343,7 +344,9 @@ public final class CoreWiring {
         this.notificationRequests = new social.atoll.core.notification.NotificationRequests(db, notificationPolicies, events, clock);
         this.notificationMails = new social.atoll.core.notification.NotificationMails(notificationPolicies, mail, settings);
         this.notificationListeners = new NotificationListeners(notifications, visibility, followStore, clock);
-        this.adminNotifications = new AdminNotifications(notifications, accounts, clock);
+        this.actionLog = new social.atoll.core.moderation.ActionLogStore(db, ids, json, clock);
+        this.roles = new social.atoll.core.moderation.Roles(db, new social.atoll.core.moderation.RoleStore(db), accounts, actionLog, clock);
+        this.adminNotifications = new AdminNotifications(notifications, roles, clock);
         this.statusUpdateNotifications = new StatusUpdateNotifications(notifications, statuses, clock);
         this.blockNotificationCleanup = new BlockNotificationCleanup(notifications);
         this.listStore = new ListStore(db, visibility);
@@ -358,7 +361,6 @@ public final class CoreWiring {
         this.profiles = new ProfileService(db, accounts, textFormatter, follows, json, clock, events);
         this.profileEditor = new social.atoll.core.media.ProfileEditor(profiles, profileImages);
         this.linkVerifier = new LinkVerifier(accounts, infra.http, jobs, ids, json, clock);
-        this.actionLog = new social.atoll.core.moderation.ActionLogStore(db, ids, json, clock);
         this.heldPosts = new social.atoll.core.moderation.HeldPosts(db, new social.atoll.core.moderation.HeldPostStore(db), notifications,
                 actionLog, clock);
         notificationListeners.holdMentionsWith(heldPosts::holdIfSuspicious);
@@ -456,7 +458,7 @@ public final class CoreWiring {
         // issue 12's appeals, warning presets, report notes and snapshots
         var moderationExtras = new social.atoll.core.moderation.ModerationExtrasStore(db, json);
         var appealStore = new social.atoll.core.moderation.AppealStore(db);
-        var moderationNotices = new social.atoll.core.moderation.ModerationNotices(accounts, notifications, mail, settings);
+        var moderationNotices = new social.atoll.core.moderation.ModerationNotices(accounts, notifications, mail, settings, roles);
         this.accountDeletionStore = new social.atoll.core.deletion.AccountDeletionStore(db);
         this.accountDeletion = new social.atoll.core.deletion.AccountDeletion(db, accountDeletionStore, accounts, oauthStore, webSessions,
                 statuses, statusService, follows, media, jobs, events, clock);
@@ -465,9 +467,9 @@ public final class CoreWiring {
         this.accountModeration = new social.atoll.core.moderation.AccountModeration(db, accounts,
                 new social.atoll.core.moderation.AdminAccountStore(db, accounts), oauthStore, webSessions, statuses, statusService,
                 followStore, follows, notifications, accountWarnings, adminReports, actionLog, ids, clock, events, moderationExtras,
-                appealStore, moderationNotices, accountDeletion);
+                appealStore, moderationNotices, accountDeletion, roles);
         this.reportModeration = new social.atoll.core.moderation.ReportModeration(db, adminReports, actionLog, clock, moderationExtras,
-                moderationNotices, accounts, ids);
+                moderationNotices, accounts, ids, roles);
         this.appeals = new social.atoll.core.moderation.Appeals(db, accounts, accountWarnings, appealStore, actionLog, moderationNotices, ids,
                 clock, events);
         this.warningPresets = new social.atoll.core.moderation.WarningPresets(db, moderationExtras, actionLog, ids, clock);

@@ -135,7 +135,7 @@ public final class HttpWiring implements AutoCloseable {
 
         this.mediaViews = new MediaViews(infra.blobs, core.media, core.mediaProxySigner);
         var emojiViews = new social.atoll.api.entity.EmojiViews(core.customEmojis);
-        this.accountViews = new AccountViews(settings, core.accountQueries, mediaViews, emojiViews);
+        this.accountViews = new AccountViews(settings, core.accountQueries, mediaViews, emojiViews, core.roles);
         var pollViews = new PollViews(core.polls, clock);
         this.statusViews = new StatusViews(settings, core.statusQueries, core.statusRelations, accountViews, pollViews, core.filterMatcher,
                 mediaViews, new PreviewCardViews(core.cards, infra.blobs, core.mediaProxySigner), core.circles, core.quotes, emojiViews,
@@ -144,10 +144,10 @@ public final class HttpWiring implements AutoCloseable {
                 core.reactions, emojiViews);
         var scheduledViews = new ScheduledStatusViews(mediaViews);
         var tagViews = new TagViews(settings, core.tags);
-        this.auth = new Auth(core.tokens, core.accountQueries);
+        this.auth = new Auth(core.tokens, core.accountQueries, core.roles);
         this.browserSessions = new BrowserSessions(core.browserSignIn, settings, infra.secrets.cookieKey());
         var assets = Assets.load();
-        var pages = new Pages(settings, browserSessions, accountViews, Messages.english(), assets, core.preferences);
+        var pages = new Pages(settings, browserSessions, accountViews, Messages.english(), assets, core.preferences, core.roles);
         var feeds = new Feeds(settings, accountViews, core.statusQueries, statusViews, core.media, core.tags, core.tagTimeline);
         var profilePages = new ProfilePages(settings, browserSessions, pages, core.accountQueries, accountViews, core.statusQueries,
                 statusViews, core.relationships, core.follows, core.mutes, core.blocks, core.accountNotes, core.circles);
@@ -223,6 +223,7 @@ public final class HttpWiring implements AutoCloseable {
         c.add(new social.atoll.web.admin.AdminAccountPages(browserSessions, pages, core.accountModeration, accountViews, core.warningPresets));
         c.add(new social.atoll.web.admin.AdminAppealPages(browserSessions, pages, core.appeals, core.accountModeration, accountViews));
         c.add(new social.atoll.web.admin.AdminPresetPages(browserSessions, pages, core.warningPresets));
+        c.add(new social.atoll.web.admin.AdminRolePages(browserSessions, pages, core.roles));
         c.add(new social.atoll.web.disputes.StrikePages(browserSessions, pages, core.appeals, core.statusQueries, statusViews));
         c.add(new social.atoll.web.admin.AdminDomainPages(browserSessions, pages, core.domainModeration, settings));
         c.add(new social.atoll.web.admin.AdminEmojiPages(browserSessions, pages, core.customEmojis));
@@ -321,7 +322,7 @@ public final class HttpWiring implements AutoCloseable {
         c.add(announcementsController);
         streamDispatcher.renderAnnouncementsWith((id, viewer) -> announcementsController.entity(viewer, id));
         var adminViews = new social.atoll.api.admin.AdminViews(accountViews, statusViews, core.statusQueries, core.accountModeration,
-                core.reportModeration);
+                core.reportModeration, core.roles);
         c.add(new social.atoll.api.admin.AdminAccountsController(settings, auth, json, core.accountModeration, adminViews));
         c.add(new social.atoll.api.admin.AdminReportsController(settings, auth, json, core.reportModeration, adminViews));
         c.add(new social.atoll.api.admin.AdminDomainsController(settings, auth, json, core.domainModeration));

@@ -91,7 +91,7 @@ class AdminCliCompletenessTest {
             var account = app.core.accounts.byAcct("newbie", null).orElseThrow();
             User u = app.core.accounts.userByAccountId(account.id()).orElseThrow();
             assertThat(u.email()).isEqualTo("new@example.test");
-            assertThat(u.roleEnum()).isEqualTo(User.Role.MODERATOR);
+            assertThat(u.roleId()).isEqualTo(User.Role.MODERATOR.roleId);
             assertThat(u.confirmedAt()).isNotNull();
         }
 

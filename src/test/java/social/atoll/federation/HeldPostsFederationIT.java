@@ -45,7 +45,7 @@ class HeldPostsFederationIT {
         }
         User mod = a.app().core.accountService.createLocal(new NewLocalAccount("hp_mod", "hp_mod@example.test", "password-hp-mod",
                 User.Role.MODERATOR, true, true, "en", null, null), true);
-        moderator = new StaffAccess.Actor(mod.accountId(), mod);
+        moderator = a.app().core.roles.actor(mod.accountId(), mod);
     }
 
     @AfterAll
@@ -163,6 +163,6 @@ class HeldPostsFederationIT {
     private StaffAccess.Actor moderatorAdmin() {
         User admin = a.app().core.accountService.createLocal(new NewLocalAccount("hp_admin", "hp_admin@example.test", "password-hp-admin",
                 User.Role.ADMIN, true, true, "en", null, null), true);
-        return new StaffAccess.Actor(admin.accountId(), admin);
+        return a.app().core.roles.actor(admin.accountId(), admin);
     }
 }

@@ -119,7 +119,7 @@ class AdminDashboardBrowserIT {
         browser.screenshot("admin-report"); // copied by hand to docs/screenshots/admin-report.png
 
         // the core agrees: the report is resolved, the account suspended, with a strike carrying the text
-        var actor = new social.atoll.core.moderation.StaffAccess.Actor(null, null);
+        var actor = social.atoll.core.moderation.StaffAccess.Actor.SYSTEM;
         assertThat(atoll.app().core.reportModeration.get(actor, reportId).resolved()).isTrue();
         assertThat(account("spammer").suspended()).isTrue();
         var strikes = atoll.app().core.accountModeration.strikes(actor, spammer.id());

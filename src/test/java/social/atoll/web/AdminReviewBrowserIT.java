@@ -105,7 +105,7 @@ class AdminReviewBrowserIT {
     @Test
     void staffSeeEveryInviteAndExpireOne() {
         User aliceUser = atoll.app().core.accounts.userByAccountId(alice.id()).orElseThrow();
-        Invite invite = atoll.app().core.invites.create(new StaffAccess.Actor(alice.id(), aliceUser), 5, null);
+        Invite invite = atoll.app().core.invites.create(atoll.app().core.roles.actor(alice.id(), aliceUser), 5, null);
         atoll.app().core.invites.create(StaffAccess.Actor.SYSTEM, null, null);
 
         browser.open("/admin/invites");

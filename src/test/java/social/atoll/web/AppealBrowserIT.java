@@ -63,7 +63,7 @@ class AppealBrowserIT {
 
     private StaffAccess.Actor actor(String username) {
         Account a = account(username);
-        return new StaffAccess.Actor(a.id(), atoll.app().core.accounts.userByAccountId(a.id()).orElseThrow());
+        return atoll.app().core.roles.actor(a.id(), atoll.app().core.accounts.userByAccountId(a.id()).orElseThrow());
     }
 
     private long auditRows(String action, String targetType, long targetId) {

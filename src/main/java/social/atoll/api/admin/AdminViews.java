@@ -33,9 +33,11 @@ public final class AdminViews {
     private final StatusQueries statuses;
     private final AccountModeration adminAccounts;
     private final ReportModeration reports;
+    private final social.atoll.core.moderation.Roles roles;
 
     public AdminViews(AccountViews accounts, StatusViews statusViews, StatusQueries statuses, AccountModeration adminAccounts,
-                      ReportModeration reports) {
+                      ReportModeration reports, social.atoll.core.moderation.Roles roles) {
+        this.roles = roles;
         this.accounts = accounts;
         this.statusViews = statusViews;
         this.statuses = statuses;
@@ -48,13 +50,14 @@ public final class AdminViews {
     public List<AdminEntities.Account> accounts(List<AdminAccountStore.Entry> entries) {
         List<AccountEntity> rendered = accounts.renderAll(entries.stream().map(AdminAccountStore.Entry::account).toList());
         List<AdminEntities.Account> out = new ArrayList<>(entries.size());
+        var roleOf = roles.resolver();
         for (int i = 0; i < entries.size(); i++) {
             var e = entries.get(i);
             var a = e.account();
             var u = e.user();
             List<AdminEntities.Ip> ips = e.signUpIp() == null ? List.of() : List.of(new AdminEntities.Ip(e.signUpIp(), Dates.datetime(u.createdAt())));
             out.add(new AdminEntities.Account(Long.toString(a.id()), a.username(), a.domain(), Dates.datetime(a.createdAt()),
-                    u == null ? null : u.email(), e.signUpIp(), ips, u == null ? null : AccountViews.role(u),
+                    u == null ? null : u.email(), e.signUpIp(), ips, u == null ? null : AccountViews.role(roleOf.apply(u)),
                     u != null && u.confirmedAt() != null, a.suspended(), a.silenced(), a.sensitized(), u != null && u.disabled(),
                     u != null && u.approved(), u == null ? null : u.locale(), e.signUpReason(), rendered.get(i)));
         }

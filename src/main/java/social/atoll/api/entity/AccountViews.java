@@ -12,6 +12,8 @@ import social.atoll.core.account.Account;
 import social.atoll.core.account.AccountQueries;
 import social.atoll.core.account.ProfileService;
 import social.atoll.core.account.User;
+import social.atoll.core.moderation.Roles;
+import social.atoll.core.moderation.StaffRole;
 
 /**
  * Core accounts → Mastodon Account JSON. Renders many accounts with one query for their moved-to targets (no
@@ -27,13 +29,17 @@ public final class AccountViews {
     /** The custom emoji of names, bios and fields; null: none shown (the push payload needs only avatars). */
     private final EmojiViews emojis;
 
-    public AccountViews(Settings settings, AccountQueries accounts, MediaViews media) { this(settings, accounts, media, null); }
+    /** Who holds which role: the credential account's {@code role} and profiles' highlighted {@code roles}; null: none. */
+    private final Roles roles;
 
-    public AccountViews(Settings settings, AccountQueries accounts, MediaViews media, EmojiViews emojis) {
+    public AccountViews(Settings settings, AccountQueries accounts, MediaViews media) { this(settings, accounts, media, null, null); }
+
+    public AccountViews(Settings settings, AccountQueries accounts, MediaViews media, EmojiViews emojis, Roles roles) {
         this.settings = settings;
         this.accounts = accounts;
         this.media = media;
         this.emojis = emojis;
+        this.roles = roles;
     }
 
     public AccountEntity render(Account a) { return renderAll(List.of(a)).get(0); }
@@ -47,12 +53,32 @@ public final class AccountViews {
         for (Account a : moved.values()) addImageIds(imageIds, a);
         Map<Long, String> images = media == null || imageIds.isEmpty() ? Map.of() : media.imageUrls(imageIds);
         Map<Long, List<Object>> emojiLists = emojiLists(list, moved.values());
+        Map<Long, StaffRole> badges = badges(list, moved.values());
         List<AccountEntity> out = new ArrayList<>(list.size());
         for (Account a : list) {
             Account target = a.movedToAccountId() == null ? null : moved.get(a.movedToAccountId());
-            out.add(entity(a, target == null ? null : entity(target, null, images, emojiLists), images, emojiLists));
+            out.add(entity(a, target == null ? null : entity(target, null, images, emojiLists, badges), images, emojiLists, badges));
         }
         return out;
+    }
+
+    /** The highlighted role of each local account that holds one (Mastodon shows only those on profiles). */
+    private Map<Long, StaffRole> badges(List<Account> list, Collection<Account> moved) {
+        if (roles == null) return Map.of();
+        List<Long> local = new ArrayList<>();
+        for (Account a : list) if (a.local()) local.add(a.id());
+        for (Account a : moved) if (a.local()) local.add(a.id());
+        return local.isEmpty() ? Map.of() : roles.highlighted(local);
+    }
+
+    /** Mastodon's {@code roles} on the Account entity: id, name and color of the highlighted role. */
+    private static List<Map<String, Object>> badge(StaffRole r) {
+        if (r == null) return List.of();
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("id", Long.toString(r.id()));
+        m.put("name", r.name());
+        m.put("color", r.color());
+        return List.of(m);
     }
 
     /** The custom emoji each account's name, bio and fields name, looked up among its server's emoji. */
@@ -110,15 +136,16 @@ public final class AccountViews {
         var source = new AccountEntity.Source(a.noteSource(), sourceFields, u.defaultPrivacy(), u.defaultSensitive(),
                 u.defaultLanguage() == null ? "" : u.defaultLanguage(), followRequestsCount, a.hideCollections(),
                 a.discoverable(), a.indexable(), List.of(), quotePolicy);
-        return render(a).withCredentials(source, role(u));
+        return render(a).withCredentials(source, roles == null ? null : role(roles.of(u)));
     }
 
-    public static AccountEntity.Role role(User u) {
-        var r = social.atoll.core.moderation.StaffRole.of(u.roleEnum());
-        return new AccountEntity.Role(r.id(), r.name(), Long.toString(r.permissions()), "", r.highlighted());
+    /** Mastodon's Role entity: the permissions are the computed ones, as a string. */
+    public static AccountEntity.Role role(StaffRole r) {
+        return new AccountEntity.Role(Long.toString(r.id()), r.name(), Long.toString(r.computed()), r.color(), r.highlighted());
     }
 
-    private AccountEntity entity(Account a, AccountEntity moved, Map<Long, String> images, Map<Long, List<Object>> emojiLists) {
+    private AccountEntity entity(Account a, AccountEntity moved, Map<Long, String> images, Map<Long, List<Object>> emojiLists,
+                                 Map<Long, StaffRole> badges) {
         String url = a.url() != null ? a.url() : a.uri();
         String avatar = a.suspended() ? settings.url("/avatars/original/missing.png")
                 : image(a.avatarMediaId(), a.avatarRemoteUrl(), images, "/avatars/original/missing.png");
@@ -134,7 +161,7 @@ public final class AccountViews {
         return new AccountEntity(Long.toString(a.id()), a.username(), a.acct(), url, a.uri(),
                 a.displayName() == null ? "" : a.displayName(), a.note() == null ? "" : a.note(),
                 avatar, avatar, header, header, a.locked(), a.bot(), "Group".equals(a.actorType()), a.discoverable(),
-                a.indexable(), a.hideCollections(), fields, emojiLists.getOrDefault(a.id(), List.of()), List.of(), moved, null,
+                a.indexable(), a.hideCollections(), fields, emojiLists.getOrDefault(a.id(), List.of()), badge(badges.get(a.id())), moved, null,
                 a.memorial() ? Boolean.TRUE : null, a.local() ? !a.indexable() : null,
                 Dates.midnight(a.createdAt()), Dates.date(a.lastStatusAt()), a.statusesCount(), a.followersCount(),
                 a.followingCount(), null, null);

@@ -81,7 +81,7 @@ public final class AccountService {
                     pem("PUBLIC KEY", keys.getPublic().getEncoded()), pem("PRIVATE KEY", keys.getPrivate().getEncoded()),
                     uri + "#main-key", now));
             store.insertUser(h, new AccountStore.UserRow(userId, accountId, email, passwordHash,
-                    (req.role() == null ? User.Role.USER : req.role()).id(), req.confirmed() ? now : null, req.approved(),
+                    req.role() == null ? null : req.role().roleId, req.confirmed() ? now : null, req.approved(),
                     req.locale() == null ? "en" : req.locale(), req.ip(), req.reason(), now));
             Account account = store.stored(h, accountId);
             User user = store.storedUser(h, userId);

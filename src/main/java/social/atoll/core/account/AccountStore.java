@@ -248,8 +248,8 @@ public final class AccountStore {
     public Optional<Long> firstStaffAccountId() {
         return db.read(h -> h.createQuery("""
                         SELECT u.account_id FROM users u JOIN accounts a ON a.id = u.account_id
-                        WHERE u.role IN ('owner', 'admin') AND a.suspended_at IS NULL AND u.disabled = FALSE
-                        ORDER BY CASE WHEN u.role = 'owner' THEN 0 ELSE 1 END, u.id LIMIT 1""")
+                        WHERE u.role_id IN (3, 2) AND a.suspended_at IS NULL AND u.disabled = FALSE
+                        ORDER BY CASE WHEN u.role_id = 3 THEN 0 ELSE 1 END, u.id LIMIT 1""")
                 .mapTo(Long.class).findOne());
     }
 
@@ -261,7 +261,7 @@ public final class AccountStore {
                                   String publicKeyPem, String privateKeyPem, String publicKeyId, Instant now) {}
 
     /** The columns of a new user, bound by name. */
-    public record UserRow(long id, long accountId, String email, String passwordHash, String role, Instant confirmedAt,
+    public record UserRow(long id, long accountId, String email, String passwordHash, Long roleId, Instant confirmedAt,
                           boolean approved, String locale, String ip, String reason, Instant now) {}
 
     public boolean acctTaken(Handle h, String acctKey) {
@@ -284,9 +284,9 @@ public final class AccountStore {
 
     public void insertUser(Handle h, UserRow r) {
         h.createUpdate("""
-                INSERT INTO users (id, account_id, email, password_hash, role, confirmed_at, approved, locale,
+                INSERT INTO users (id, account_id, email, password_hash, role_id, confirmed_at, approved, locale,
                   sign_up_ip, sign_up_reason, created_at)
-                VALUES (:id, :accountId, :email, :passwordHash, :role, :confirmedAt, :approved, :locale, :ip, :reason, :now)""")
+                VALUES (:id, :accountId, :email, :passwordHash, :roleId, :confirmedAt, :approved, :locale, :ip, :reason, :now)""")
                 .bindMethods(r).execute();
     }
 
@@ -345,12 +345,13 @@ public final class AccountStore {
                 .bind("now", now).bind("id", accountId).execute();
     }
 
-    /** Local accounts whose user has one of {@code roles} and is not disabled. */
-    public List<Long> withRoles(Handle h, List<String> roles) {
+    /** Local accounts whose user holds one of the roles {@code roleIds} and is not disabled. */
+    public List<Long> withRoles(Handle h, List<Long> roleIds) {
+        if (roleIds.isEmpty()) return List.of();
         return h.createQuery("""
                         SELECT u.account_id FROM users u
-                        WHERE u.role IN (<roles>) AND u.disabled = FALSE""")
-                .bindList("roles", roles).mapTo(Long.class).list();
+                        WHERE u.role_id IN (<roles>) AND u.disabled = FALSE""")
+                .bindList("roles", roleIds).mapTo(Long.class).list();
     }
 
     /**
@@ -474,8 +475,9 @@ public final class AccountStore {
         h.createUpdate("UPDATE users SET approved = TRUE WHERE account_id = :a").bind("a", accountId).execute();
     }
 
-    public void setRole(Handle h, long accountId, User.Role role) {
-        h.createUpdate("UPDATE users SET role = :r WHERE account_id = :a").bind("r", role.id()).bind("a", accountId).execute();
+    /** Gives the account's user the role {@code roleId} (null: only the everyone role). */
+    public void setRole(Handle h, long accountId, Long roleId) {
+        h.createUpdate("UPDATE users SET role_id = :r WHERE account_id = :a").bind("r", roleId).bind("a", accountId).execute();
     }
 
     /** Records the app a user signed up through (the dashboard's sign-up sources). */

@@ -11,7 +11,7 @@ public record User(
         long accountId,
         String email,
         String passwordHash,
-        String role,
+        Long roleId,
         Instant confirmedAt,
         boolean approved,
         boolean disabled,
@@ -23,13 +23,20 @@ public record User(
         Instant lastSignInAt,
         Instant createdAt) {
 
+    /**
+     * The seeded roles, by the ids Mastodon gives them ({@code user_roles}): what sign-up and the CLI's
+     * {@code --role} assign. Custom roles exist only as rows; {@link #roleId} names any of them.
+     */
     public enum Role {
-        USER, MODERATOR, ADMIN, OWNER;
+        USER(null), MODERATOR(1L), ADMIN(2L), OWNER(3L);
+
+        /** The {@code user_roles} id; null for USER, who holds only the everyone role. */
+        public final Long roleId;
+
+        Role(Long roleId) { this.roleId = roleId; }
 
         public String id() { return name().toLowerCase(java.util.Locale.ROOT); }
     }
-
-    public Role roleEnum() { return Role.valueOf(role.toUpperCase(java.util.Locale.ROOT)); }
 
     /** May sign in and use the API: confirmed, approved, not disabled. */
     public boolean active() { return confirmedAt != null && approved && !disabled; }

@@ -71,12 +71,14 @@ public final class AccountModeration {
     private final AppealStore appeals;
     private final ModerationNotices notices;
     private final AccountDeletion deletion;
+    private final Roles roles;
 
     public AccountModeration(Database db, AccountStore accounts, AdminAccountStore adminAccounts, OAuthStore oauth,
                              WebSessionStore webSessions, StatusStore statuses, StatusService statusService, FollowStore followStore,
                              FollowService follows, NotificationStore notifications, AccountWarningStore warnings, AdminReportStore reports,
                              ActionLogStore log, IdGenerator ids, Clock clock, EventBus events, ModerationExtrasStore extras,
-                             AppealStore appeals, ModerationNotices notices, AccountDeletion deletion) {
+                             AppealStore appeals, ModerationNotices notices, AccountDeletion deletion, Roles roles) {
+        this.roles = roles;
         this.extras = extras;
         this.appeals = appeals;
         this.notices = notices;
@@ -102,7 +104,8 @@ public final class AccountModeration {
     /** Reading accounts as staff needs {@code manage_users}. */
     public List<AdminAccountStore.Entry> list(StaffAccess.Actor actor, AdminAccountStore.Filter filter, social.atoll.core.common.IdRange range) {
         StaffAccess.require(actor, Permission.MANAGE_USERS);
-        return adminAccounts.list(filter, range);
+        List<Long> staffRoles = filter.staff() ? roles.all().stream().filter(StaffRole::staff).map(StaffRole::id).toList() : List.of();
+        return adminAccounts.list(filter, range, staffRoles);
     }
 
     public AdminAccountStore.Entry get(StaffAccess.Actor actor, long accountId) {
@@ -288,22 +291,6 @@ public final class AccountModeration {
         });
     }
 
-    /** Gives a local account another role (Mastodon: {@code manage_roles}, and only below one's own). */
-    public void changeRole(StaffAccess.Actor actor, long accountId, User.Role role) {
-        StaffAccess.require(actor, Permission.MANAGE_ROLES);
-        AdminAccountStore.Entry t = target(actor, accountId);
-        if (t.user() == null) throw new ForbiddenException("This action is not allowed");
-        if (!actor.system() && StaffRole.of(role).position() >= actor.role().position()) throw new ForbiddenException("This action is not allowed");
-        db.write(h -> {
-            accounts.setRole(h, accountId, role);
-            Map<String, Object> d = new LinkedHashMap<>();
-            d.put("from", t.user().role());
-            d.put("to", role.id());
-            log.record(h, actor, "change_role", "User", t.user().id(), t.account().acct(), d);
-            return null;
-        });
-    }
-
     /**
      * Sets a local account's e-mail address without a confirmation mail (Mastodon's admin {@code change_email},
      * {@code manage_users}); the address counts as confirmed when {@code confirm} is also asked.
@@ -338,7 +325,7 @@ public final class AccountModeration {
     private AdminAccountStore.Entry target(StaffAccess.Actor actor, long accountId) {
         AdminAccountStore.Entry t = adminAccounts.byId(accountId).orElseThrow(() -> new NotFoundException("account"));
         if (actor.accountId() != null && actor.accountId() == accountId) throw new ForbiddenException("This action is not allowed");
-        StaffAccess.requireOutranks(actor, t.user());
+        if (t.user() != null) StaffAccess.requireOutranks(actor, roles.of(t.user()));
         return t;
     }
 

@@ -19,7 +19,7 @@ import social.atoll.infra.db.Database;
 public final class AdminAccountStore {
 
     /** One filter for v1 and v2 (v1's booleans are translated into it by the API, as Mastodon does). */
-    public record Filter(String origin, String status, boolean staff, List<String> roles, String username, String displayName,
+    public record Filter(String origin, String status, boolean staff, List<Long> roles, String username, String displayName,
                          String email, String ip, String byDomain) {
         public static final Filter NONE = new Filter(null, null, false, List.of(), null, null, null, null, null);
     }
@@ -35,7 +35,8 @@ public final class AdminAccountStore {
         this.accounts = accounts;
     }
 
-    public List<Entry> list(Filter f, IdRange range) {
+    /** As {@link Filter} asks; {@code staffRoles}: the ids of the roles that make a user staff (its {@code staff} filter). */
+    public List<Entry> list(Filter f, IdRange range, List<Long> staffRoles) {
         StringBuilder sql = new StringBuilder("SELECT a.id FROM accounts a LEFT JOIN users u ON u.account_id = a.id WHERE 1 = 1");
         Map<String, Object> binds = new java.util.HashMap<>();
         if ("local".equals(f.origin())) sql.append(" AND a.domain IS NULL");
@@ -49,9 +50,9 @@ public final class AdminAccountStore {
             case "sensitized" -> sql.append(" AND a.sensitized_at IS NOT NULL");
             default -> { }
         }
-        if (f.staff()) sql.append(" AND u.role IN ('moderator', 'admin', 'owner')");
+        if (f.staff()) sql.append(staffRoles.isEmpty() ? " AND 1 = 0" : " AND u.role_id IN (<staffRoles>)");
         if (!f.roles().isEmpty()) {
-            sql.append(" AND u.role IN (<roles>)");
+            sql.append(" AND u.role_id IN (<roles>)");
         }
         if (f.username() != null) {
             sql.append(" AND LOWER(a.username) LIKE :username ESCAPE '\\'");
@@ -78,6 +79,7 @@ public final class AdminAccountStore {
             var q = h.createQuery(sql.toString());
             binds.forEach(q::bind);
             if (!f.roles().isEmpty()) q.bindList("roles", f.roles());
+            if (f.staff() && !staffRoles.isEmpty()) q.bindList("staffRoles", staffRoles);
             return range.bind(q).mapTo(Long.class).list();
         }));
         return entries(ids);

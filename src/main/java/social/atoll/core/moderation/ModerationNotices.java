@@ -23,8 +23,10 @@ public final class ModerationNotices {
     private final NotificationStore notifications;
     private final MailService mail;
     private final Settings settings;
+    private final Roles roles;
 
-    public ModerationNotices(AccountStore accounts, NotificationStore notifications, MailService mail, Settings settings) {
+    public ModerationNotices(AccountStore accounts, NotificationStore notifications, MailService mail, Settings settings, Roles roles) {
+        this.roles = roles;
         this.accounts = accounts;
         this.notifications = notifications;
         this.mail = mail;
@@ -54,9 +56,7 @@ public final class ModerationNotices {
      * is mailed the appeal, with the way to the queue.
      */
     void appealFiled(Handle h, Account person, Appeal appeal) {
-        List<String> roles = new java.util.ArrayList<>();
-        for (User.Role r : User.Role.values()) if (StaffRole.of(r).can(Permission.MANAGE_APPEALS)) roles.add(r.id());
-        for (long staffId : accounts.withRoles(h, roles)) {
+        for (long staffId : roles.accountsThatCan(h, Permission.MANAGE_APPEALS)) {
             Account staff = accounts.byId(staffId).orElse(null);
             if (staff == null || staff.suspended()) continue;
             user(staffId).ifPresent(u -> mail.send(new Letter(Letter.Kind.NEW_APPEAL, u.email(), staff.username(),

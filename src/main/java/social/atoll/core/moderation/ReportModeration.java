@@ -20,12 +20,14 @@ public final class ReportModeration {
     private final ModerationNotices notices;
     private final social.atoll.core.account.AccountStore accounts;
     private final social.atoll.infra.ids.IdGenerator ids;
+    private final Roles roles;
 
     /** Mastodon's {@code ReportNote::CONTENT_SIZE_LIMIT}. */
     public static final int MAX_NOTE = 500;
 
     public ReportModeration(Database db, AdminReportStore reports, ActionLogStore log, Clock clock, ModerationExtrasStore extras,
-                            ModerationNotices notices, social.atoll.core.account.AccountStore accounts, social.atoll.infra.ids.IdGenerator ids) {
+                            ModerationNotices notices, social.atoll.core.account.AccountStore accounts, social.atoll.infra.ids.IdGenerator ids, Roles roles) {
+        this.roles = roles;
         this.extras = extras;
         this.notices = notices;
         this.accounts = accounts;
@@ -103,7 +105,7 @@ public final class ReportModeration {
         return db.write(h -> {
             ReportNote n = extras.note(h, noteId).orElseThrow(() -> new NotFoundException("note"));
             boolean author = actor.accountId() != null && actor.accountId() == n.accountId();
-            if (!author) StaffAccess.requireOutranks(actor, accounts.userByAccountId(n.accountId()).orElse(null));
+            if (!author) StaffAccess.requireOutranks(actor, accounts.userByAccountId(n.accountId()).map(roles::of).orElse(null));
             extras.deleteNote(h, noteId);
             log.record(h, actor, "destroy", "ReportNote", noteId, Long.toString(n.reportId()), Map.of("report_id", Long.toString(n.reportId())));
             return n.reportId();

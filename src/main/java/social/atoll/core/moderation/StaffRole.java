@@ -1,41 +1,43 @@
 package social.atoll.core.moderation;
 
-import static social.atoll.core.moderation.Permission.*;
-
-import social.atoll.core.account.User;
+import java.util.Locale;
 
 /**
- * The roles a user holds, as Mastodon seeds them ({@code config/roles.yml}): the everyone role (id -99, only
- * {@code invite_users}), Moderator (id 1), Admin (id 2) and Owner (id 3, {@code administrator}, hence every bit).
- * {@link #permissions} is the computed mask (everyone's bits included, {@code administrator} expanded), which is
- * what Mastodon's Role entity serves.
+ * A role as Mastodon's {@code UserRole}: a row of {@code user_roles}. {@code permissions} are the bits stored on the
+ * role; {@code computed} adds the everyone role's bits and expands {@code administrator} to every bit, which is what
+ * Mastodon checks and what its Role entity serves. Moderator (1), Admin (2) and Owner (3) are seeded with Mastodon's
+ * ids and positions; the everyone role (id -99, position -1) is what a user without a role holds.
  */
-public record StaffRole(String id, String name, int position, long permissions, boolean highlighted) {
+public record StaffRole(long id, String name, String color, int position, long permissions, boolean highlighted, long computed) {
 
-    private static final long EVERYONE = INVITE_USERS.bit;
-    private static final long MODERATOR = Permission.of(INVITE_USERS, VIEW_DASHBOARD, VIEW_AUDIT_LOG, VIEW_FEEDS, MANAGE_USERS,
-            MANAGE_REPORTS, MANAGE_TAXONOMIES);
-    private static final long ADMIN = MODERATOR | Permission.of(MANAGE_USER_ACCESS, DELETE_USER_DATA, MANAGE_FEDERATION,
-            MANAGE_SETTINGS, MANAGE_BLOCKS, MANAGE_APPEALS, MANAGE_RULES, MANAGE_INVITES, MANAGE_ANNOUNCEMENTS,
-            MANAGE_CUSTOM_EMOJIS, MANAGE_WEBHOOKS, MANAGE_ROLES);
+    public static final long EVERYONE_ID = -99;
+    public static final long MODERATOR_ID = 1;
+    public static final long ADMIN_ID = 2;
+    public static final long OWNER_ID = 3;
 
-    public static StaffRole of(User.Role role) {
-        return switch (role) {
-            case USER -> new StaffRole("-99", "", -1, EVERYONE, false);
-            case MODERATOR -> new StaffRole("1", "Moderator", 10, EVERYONE | MODERATOR, true);
-            case ADMIN -> new StaffRole("2", "Admin", 100, EVERYONE | ADMIN, true);
-            case OWNER -> new StaffRole("3", "Owner", 1000, Permission.ALL, true);
-        };
+    /** The command line run by whoever holds the server's data: above every role, every bit. */
+    public static final StaffRole SYSTEM = new StaffRole(0, "System", "", Integer.MAX_VALUE, Permission.ALL, false, Permission.ALL);
+
+    /** This role as held by a user, given the everyone role's bits (Mastodon's {@code computed_permissions}). */
+    public StaffRole withEveryone(long everyoneBits) {
+        long c = everyone() ? permissions : permissions | everyoneBits;
+        if ((c & Permission.ADMINISTRATOR.bit) != 0) c = Permission.ALL;
+        return new StaffRole(id, name, color, position, permissions, highlighted, c);
     }
 
-    /** The role with Mastodon's id ({@code "1"}, {@code "2"}, {@code "3"}, {@code "-99"}); null when unknown. */
-    public static User.Role byId(String id) {
-        for (User.Role r : User.Role.values()) if (of(r).id.equals(id)) return r;
-        return null;
-    }
+    public boolean everyone() { return id == EVERYONE_ID; }
 
-    public boolean can(Permission p) { return (permissions & p.bit) == p.bit; }
+    /** One of the seeded roles the server relies on (sign-up, the CLI's --role moderator|admin|owner). */
+    public boolean builtIn() { return id <= OWNER_ID; }
 
-    /** Staff: holds any bit beyond what everyone has. */
-    public boolean staff() { return (permissions & ~EVERYONE) != 0; }
+    public boolean can(Permission p) { return (computed & p.bit) == p.bit; }
+
+    /** Mastodon's {@code overrides?}: placed strictly higher. */
+    public boolean outranks(StaffRole other) { return other == null || position > other.position; }
+
+    /** Staff: holds a role other than everyone's that grants any bit the everyone role lacks. */
+    public boolean staff() { return !everyone() && (computed & ~Permission.INVITE_USERS.bit) != 0; }
+
+    /** The lower-case name used by the CLI and the accounts list for built-in roles ("user" for everyone's). */
+    public String key() { return everyone() ? "user" : name.toLowerCase(Locale.ROOT); }
 }

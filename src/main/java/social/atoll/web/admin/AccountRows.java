@@ -33,7 +33,10 @@ public final class AccountRows {
     private final AccountViews views;
     private final Messages t;
 
-    AccountRows(AccountViews views, Messages t) {
+    private final social.atoll.core.moderation.Roles roles;
+
+    AccountRows(AccountViews views, Messages t, social.atoll.core.moderation.Roles roles) {
+        this.roles = roles;
         this.views = views;
         this.t = t;
     }
@@ -41,6 +44,7 @@ public final class AccountRows {
     List<Row> rows(List<AdminAccountStore.Entry> entries) {
         List<AccountEntity> rendered = views.renderAll(entries.stream().map(AdminAccountStore.Entry::account).toList());
         Instant now = Instant.now();
+        var roleOf = roles.resolver();
         List<Row> out = new ArrayList<>(entries.size());
         for (int i = 0; i < entries.size(); i++) {
             var e = entries.get(i);
@@ -49,11 +53,21 @@ public final class AccountRows {
             var r = rendered.get(i);
             String name = r.displayName() == null || r.displayName().isBlank() ? r.username() : r.displayName();
             out.add(new Row(a.id(), a.acct(), name, r.avatar(), "/@" + a.acct(), a.local(), u == null ? null : u.email(),
-                    u == null ? null : u.roleEnum().id(), a.createdAt().toString(), Times.relative(a.createdAt(), now, t),
+                    u == null ? null : roleLabel(roleOf.apply(u)), a.createdAt().toString(), Times.relative(a.createdAt(), now, t),
                     u != null && !u.approved(), u != null && u.disabled(), a.silenced(), a.suspended(), a.sensitized(),
                     e.signUpReason(), e.signUpIp()));
         }
         return out;
+    }
+
+    /** The seeded roles by their translated names, custom ones by the name staff gave them. */
+    private String roleLabel(social.atoll.core.moderation.StaffRole r) {
+        if (r == null) return null;
+        return r.builtIn() && (r.everyone() || r.name().equalsIgnoreCase(defaultName(r.id()))) ? t.get("admin.role." + r.key()) : r.name();
+    }
+
+    private static String defaultName(long id) {
+        return id == 1 ? "Moderator" : id == 2 ? "Admin" : id == 3 ? "Owner" : "";
     }
 
     Row row(AdminAccountStore.Entry e) { return rows(List.of(e)).get(0); }

@@ -36,7 +36,8 @@ public final class AdminAccountPages implements Controller {
                          Long appealId, String appealText, String appealState) {}
 
     public record AccountView(List<AdminNav.Entry> nav, AccountRows.Row account, List<String> actions, List<Strike> strikes,
-                              List<social.atoll.core.moderation.WarningPreset> presets, boolean canDecideAppeals, String notice) {}
+                              List<social.atoll.core.moderation.WarningPreset> presets, boolean canDecideAppeals, String notice,
+                              AdminRolePages.Choice roleChoice) {}
 
     private final AdminSupport support;
     private final Pages pages;
@@ -51,7 +52,7 @@ public final class AdminAccountPages implements Controller {
         this.support = new AdminSupport(sessions, pages);
         this.pages = pages;
         this.moderation = moderation;
-        this.rows = new AccountRows(accountViews, pages.messages());
+        this.rows = new AccountRows(accountViews, pages.messages(), pages.roles());
     }
 
     @Override
@@ -93,7 +94,8 @@ public final class AdminAccountPages implements Controller {
         var s = support.viewer(ctx);
         if (s.isEmpty()) return;
         long id = AdminSupport.id(ctx, "id");
-        AccountRows.Row row = rows.row(moderation.get(s.get().actor(), id));
+        var entry = moderation.get(s.get().actor(), id);
+        AccountRows.Row row = rows.row(entry);
         Instant now = Instant.now();
         List<AccountWarning> warnings = moderation.strikes(s.get().actor(), id);
         var appeals = moderation.appeals(warnings.stream().map(AccountWarning::id).toList());
@@ -110,7 +112,8 @@ public final class AdminAccountPages implements Controller {
         var page = support.page(ctx, "account").titled("@" + row.acct());
         pages.render(ctx, 200, "admin/account.jte", page, new AccountView(AdminSupport.nav(s.get()), row, actions, strikes,
                 presets.list(s.get().actor()), social.atoll.core.moderation.StaffAccess.can(s.get().actor(),
-                social.atoll.core.moderation.Permission.MANAGE_APPEALS), AdminSupport.notice(ctx)));
+                social.atoll.core.moderation.Permission.MANAGE_APPEALS), AdminSupport.notice(ctx),
+                AdminRolePages.choice(pages.roles(), pages.messages(), s.get().actor(), id, entry.user())));
     }
 
     private void act(Context ctx) {

@@ -42,7 +42,7 @@ public final class AdminAppealPages implements Controller {
         this.pages = pages;
         this.appeals = appeals;
         this.accounts = accounts;
-        this.rows = new AccountRows(accountViews, pages.messages());
+        this.rows = new AccountRows(accountViews, pages.messages(), pages.roles());
     }
 
     @Override

@@ -27,6 +27,7 @@ public final class AdminNav {
             new Entry("trends", "/admin/trends", Permission.MANAGE_TAXONOMIES),
             new Entry("invites", "/admin/invites", Permission.MANAGE_INVITES),
             new Entry("held", "/admin/held_posts", Permission.MANAGE_REPORTS),
+            new Entry("roles", "/admin/roles", Permission.MANAGE_ROLES),
             new Entry("audit", "/admin/audit", Permission.VIEW_AUDIT_LOG),
             new Entry("dashboard", "/admin/dashboard", Permission.VIEW_DASHBOARD));
 

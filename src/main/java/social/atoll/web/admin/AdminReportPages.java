@@ -71,7 +71,7 @@ public final class AdminReportPages implements Controller {
         this.accounts = accounts;
         this.statuses = statuses;
         this.statusViews = statusViews;
-        this.rows = new AccountRows(accountViews, pages.messages());
+        this.rows = new AccountRows(accountViews, pages.messages(), pages.roles());
     }
 
     @Override

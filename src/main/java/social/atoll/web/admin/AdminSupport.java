@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import social.atoll.core.common.NotFoundException;
-import social.atoll.core.moderation.Permission;
 import social.atoll.core.moderation.StaffAccess;
 import social.atoll.web.BrowserSessions;
 import social.atoll.web.Pages;
@@ -55,8 +54,9 @@ final class AdminSupport {
     }
 
     private Optional<Staff> staff(Context ctx, BrowserSessions.SignedIn me) {
-        var actor = new StaffAccess.Actor(me.account().id(), me.user());
-        if (!StaffAccess.can(actor, Permission.VIEW_DASHBOARD)) {
+        var actor = pages.roles().actor(me.account().id(), me.user());
+        // Any staff bit opens the admin area (as Mastodon's); each page's service then asks for its own bit.
+        if (actor.user().disabled() || !actor.role().staff()) {
             var t = pages.messages();
             pages.message(ctx, 403, t.get("admin.forbidden.title"), t.get("admin.forbidden.text"), null);
             return Optional.empty();
@@ -119,7 +119,9 @@ final class AdminSupport {
     private static final Set<String> NOTICES = Set.of("actioned", "assigned", "unassigned", "resolved", "reopened", "approved", "rejected",
             "enabled", "unsilenced", "unsuspended", "unsensitized", "blocked", "unblocked", "allowed", "disallowed", "saved", "rule_added", "rule_removed",
             // issue 12: appeals, warning presets, report notes
-            "appeal_approved", "appeal_rejected", "preset_added", "preset_saved", "preset_removed", "note_added", "note_removed");
+            "appeal_approved", "appeal_rejected", "preset_added", "preset_saved", "preset_removed", "note_added", "note_removed",
+            // issue 12: roles
+            "role_created", "role_saved", "role_deleted", "role_in_use", "role_assigned");
 
     static List<AdminNav.Entry> nav(Staff s) { return AdminNav.visible(s.actor()); }
 }

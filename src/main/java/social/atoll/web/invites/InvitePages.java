@@ -115,7 +115,7 @@ public final class InvitePages implements Controller {
         return actor(me.get());
     }
 
-    private static StaffAccess.Actor actor(BrowserSessions.SignedIn me) { return new StaffAccess.Actor(me.account().id(), me.user()); }
+    private StaffAccess.Actor actor(BrowserSessions.SignedIn me) { return pages.roles().actor(me.account().id(), me.user()); }
 
     private void render(Context ctx, int status, StaffAccess.Actor me, String notice, String error) {
         List<Invite> mine;

@@ -65,7 +65,7 @@ class AppealsIT {
     }
 
     private StaffAccess.Actor actor(Fixtures.User u) {
-        return new StaffAccess.Actor(u.id(), atoll.app().core.accounts.userByAccountId(u.id()).orElseThrow());
+        return atoll.app().core.roles.actor(u.id(), atoll.app().core.accounts.userByAccountId(u.id()).orElseThrow());
     }
 
     private TestHttp http() { return atoll.http(); }

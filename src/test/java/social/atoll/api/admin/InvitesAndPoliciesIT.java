@@ -51,7 +51,7 @@ class InvitesAndPoliciesIT {
     private static StaffAccess.Actor actor(String name, User.Role role) {
         User u = atoll.app().core.accountService.createLocal(new NewLocalAccount(name, name + "@example.test", "password-" + name,
                 role, true, true, "en", null, null), true);
-        return new StaffAccess.Actor(u.accountId(), u);
+        return atoll.app().core.roles.actor(u.accountId(), u);
     }
 
     private static Map<String, Object> form(String username, String invite) {

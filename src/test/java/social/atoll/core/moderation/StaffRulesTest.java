@@ -13,36 +13,46 @@ import social.atoll.core.common.ValidationException;
 /** The pure rules of moderation: roles and bits, admin scopes, domain and address matching. */
 class StaffRulesTest {
 
-    private static User user(User.Role role) {
-        return new User(1, 1, "x@example.test", "", role.id(), null, true, false, "en", "public", false, null, null, null, null);
+    private static final long EVERYONE_BITS = Permission.INVITE_USERS.bit;
+    private static final StaffRole EVERYONE = new StaffRole(-99, "", "", -1, EVERYONE_BITS, false, 0).withEveryone(EVERYONE_BITS);
+    // the seeded rows of V200 (Mastodon's config/roles.yml)
+    private static final StaffRole MODERATOR = new StaffRole(1, "Moderator", "", 10, 1115420, true, 0).withEveryone(EVERYONE_BITS);
+    private static final StaffRole ADMIN = new StaffRole(2, "Admin", "", 100, 2097148, true, 0).withEveryone(EVERYONE_BITS);
+    private static final StaffRole OWNER = new StaffRole(3, "Owner", "", 1000, 1, true, 0).withEveryone(EVERYONE_BITS);
+
+    private static StaffAccess.Actor actor(StaffRole role) {
+        User u = new User(1, 1, "x@example.test", "", role.everyone() ? null : role.id(), null, true, false, "en", "public", false,
+                null, null, null, null);
+        return new StaffAccess.Actor(1L, u, role);
     }
 
     @Test
     void rolesHoldMastodonsBits() {
         assertThat(Permission.MANAGE_USERS.bit).isEqualTo(1024);
         assertThat(Permission.DELETE_USER_DATA.bit).isEqualTo(1 << 19);
-        StaffRole mod = StaffRole.of(User.Role.MODERATOR);
-        assertThat(mod.can(Permission.MANAGE_REPORTS)).isTrue();
-        assertThat(mod.can(Permission.MANAGE_FEDERATION)).isFalse();
-        assertThat(mod.can(Permission.DELETE_USER_DATA)).isFalse();
-        assertThat(StaffRole.of(User.Role.ADMIN).can(Permission.MANAGE_BLOCKS)).isTrue();
-        assertThat(StaffRole.of(User.Role.ADMIN).can(Permission.ADMINISTRATOR)).isFalse();
-        assertThat(StaffRole.of(User.Role.OWNER).permissions()).isEqualTo(Permission.ALL);
-        assertThat(StaffRole.of(User.Role.USER).staff()).isFalse();
-        assertThat(StaffRole.byId("2")).isEqualTo(User.Role.ADMIN);
-        assertThat(StaffRole.byId("7")).isNull();
+        assertThat(Permission.MANAGE_ROLES.bit).isEqualTo(131072);
+        assertThat(Permission.INVITE_USERS.bit).isEqualTo(65536);
+        assertThat(MODERATOR.can(Permission.MANAGE_REPORTS)).isTrue();
+        assertThat(MODERATOR.can(Permission.MANAGE_FEDERATION)).isFalse();
+        assertThat(MODERATOR.can(Permission.DELETE_USER_DATA)).isFalse();
+        assertThat(ADMIN.can(Permission.MANAGE_BLOCKS)).isTrue();
+        assertThat(ADMIN.can(Permission.ADMINISTRATOR)).isFalse();
+        assertThat(OWNER.computed()).as("administrator expands to every bit").isEqualTo(Permission.ALL);
+        assertThat(EVERYONE.staff()).isFalse();
+        assertThat(MODERATOR.staff()).isTrue();
+        assertThat(ADMIN.outranks(MODERATOR)).isTrue();
+        assertThat(MODERATOR.outranks(MODERATOR)).isFalse();
     }
 
     @Test
     void oneCheckDecidesWhatStaffMayDo() {
-        var moderator = new StaffAccess.Actor(1L, user(User.Role.MODERATOR));
+        var moderator = actor(MODERATOR);
         StaffAccess.require(moderator, Permission.MANAGE_USERS);
         assertThatThrownBy(() -> StaffAccess.require(moderator, Permission.MANAGE_FEDERATION)).isInstanceOf(ForbiddenException.class);
-        assertThatThrownBy(() -> StaffAccess.require(new StaffAccess.Actor(2L, user(User.Role.USER)), Permission.MANAGE_REPORTS))
-                .isInstanceOf(ForbiddenException.class);
+        assertThatThrownBy(() -> StaffAccess.require(actor(EVERYONE), Permission.MANAGE_REPORTS)).isInstanceOf(ForbiddenException.class);
         assertThat(StaffAccess.can(StaffAccess.Actor.SYSTEM, Permission.ADMINISTRATOR)).isTrue();
-        assertThatThrownBy(() -> StaffAccess.requireOutranks(moderator, user(User.Role.ADMIN))).isInstanceOf(ForbiddenException.class);
-        StaffAccess.requireOutranks(moderator, user(User.Role.USER));
+        assertThatThrownBy(() -> StaffAccess.requireOutranks(moderator, ADMIN)).isInstanceOf(ForbiddenException.class);
+        StaffAccess.requireOutranks(moderator, EVERYONE);
     }
 
     @Test
