@@ -1,0 +1,155 @@
+package social.atoll.api.oauth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.mail.internet.MimeMessage;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance.Lifecycle;
+import social.atoll.testing.SmtpInbox;
+import social.atoll.testing.TestInstance;
+
+/**
+ * The account-security rules of issue 13 not covered elsewhere, over HTTP as a browser without script drives the
+ * pages, with GreenMail as the SMTP server: mail links that expire (address confirmation, address change), a reset
+ * link void once the password is changed in settings, the same sign-in answer whether the account exists, and the
+ * sign-up form's password meter.
+ */
+@org.junit.jupiter.api.TestInstance(Lifecycle.PER_CLASS)
+class AccountSecurityIT {
+
+    private SmtpInbox smtp;
+    private TestInstance atoll;
+    private OAuthSteps steps;
+
+    @BeforeAll
+    void start() throws Exception {
+        smtp = SmtpInbox.start();
+        Map<String, String> env = new HashMap<>(smtp.settings());
+        env.put("ATOLL_REGISTRATIONS", "open");
+        atoll = TestInstance.start(env);
+        steps = new OAuthSteps(atoll);
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        if (atoll != null) atoll.close();
+        if (smtp != null) smtp.close();
+    }
+
+    @Test
+    void aConfirmationLinkExpiresAndTheResentOneConfirmsOnce() throws Exception {
+        Browser b = new Browser(atoll.baseUrl());
+        HttpResponse<String> form = b.get("/auth/sign_up");
+        HttpResponse<String> sent = b.submit(Browser.form(form.body(), "/auth/sign_up"), Map.of("username", "late", "email", "late@people.test",
+                "password", "a quiet reef at dawn", "agreement", "1"));
+        assertThat(sent.statusCode()).as(sent.body()).isIn(200, 303);
+        String prefix = atoll.baseUrl() + "/auth/confirmation?token=";
+        String first = SmtpInbox.link(smtp.await("late@people.test", 1), prefix);
+        expireAll("confirm_email");
+        assertThat(b.get(first).statusCode()).as("an expired confirmation link").isEqualTo(404);
+
+        // the app asks for the mail again (POST /api/v1/emails/confirmations): the new link confirms, once
+        long accountId = atoll.app().core.accounts.byAcct("late", null).orElseThrow().id();
+        String token = atoll.token(accountId, "read write");
+        assertThat(atoll.http().postJson("/api/v1/emails/confirmations", token, Map.of()).status()).isEqualTo(200);
+        MimeMessage again = smtp.await("late@people.test", 2);
+        assertThat(again.getSubject()).isEqualTo("Confirm your e-mail address on " + atoll.domain());
+        String second = SmtpInbox.link(again, prefix);
+        assertThat(b.get(second).statusCode()).isEqualTo(200);
+        assertThat(b.get(second).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void anAddressChangeLinkExpiresAndTheAddressStays() throws Exception {
+        atoll.createUser("mover");
+        Browser b = steps.signedInBrowser("mover");
+        HttpResponse<String> page = b.get("/settings/email");
+        HttpResponse<String> asked = b.submit(Browser.form(page.body(), "/settings/email"),
+                Map.of("email", "mover@new.test", "current_password", "password-mover"));
+        assertThat(asked.statusCode()).isIn(200, 303);
+        assertThat(smtp.await("mover@example.test", 1).getSubject()).isEqualTo("Your e-mail address on " + atoll.domain() + " is being changed");
+        String link = SmtpInbox.link(smtp.await("mover@new.test", 1), atoll.baseUrl() + "/auth/email/confirm?token=");
+        expireAll("change_email");
+        HttpResponse<String> late = b.get(link);
+        assertThat(late.body()).contains("Link not valid");
+        long accountId = atoll.app().core.accounts.byAcct("mover", null).orElseThrow().id();
+        assertThat(atoll.app().core.accounts.userByAccountId(accountId).orElseThrow().email()).isEqualTo("mover@example.test");
+    }
+
+    @Test
+    void aResetLinkStopsWorkingOnceThePasswordIsChangedInSettings() throws Exception {
+        atoll.createUser("forgetful");
+        Browser b = new Browser(atoll.baseUrl());
+        HttpResponse<String> page = b.get("/auth/password/new");
+        b.submit(Browser.form(page.body(), "/auth/password/new"), Map.of("email", "forgetful@example.test"));
+        MimeMessage reset = smtp.await("forgetful@example.test", 1);
+        assertThat(reset.getSubject()).isEqualTo("Reset your password on " + atoll.domain());
+        String link = SmtpInbox.link(reset, atoll.baseUrl() + "/auth/password/edit?token=");
+        // the password is then changed in settings (remembered after all): the link in the inbox is void
+        long accountId = atoll.app().core.accounts.byAcct("forgetful", null).orElseThrow().id();
+        atoll.app().core.credentials.changePassword(accountId, "password-forgetful", "remembered after all 42", -1);
+        HttpResponse<String> late = b.get(link);
+        assertThat(late.body()).contains("Link not valid").doesNotContain("name=\"password\"");
+    }
+
+    @Test
+    void aWrongPasswordGetsTheSameAnswerWhetherOrNotTheAccountExists() throws Exception {
+        atoll.createUser("existing");
+        HttpResponse<String> known = signIn("existing@example.test", "not the password");
+        HttpResponse<String> unknown = signIn("nobody@people.test", "not the password");
+        assertThat(known.statusCode()).isEqualTo(422).isEqualTo(unknown.statusCode());
+        assertThat(errorOf(known.body())).isEqualTo(errorOf(unknown.body())).isNotEmpty();
+        HttpResponse<String> byName = signIn("existing", "not the password");
+        HttpResponse<String> noName = signIn("nobody", "not the password");
+        assertThat(errorOf(byName.body())).isEqualTo(errorOf(noName.body())).isEqualTo(errorOf(known.body()));
+    }
+
+    @Test
+    void theSignUpFormsPasswordMeterScoresAsTypedAndSaysWhatWouldBeRefused() throws Exception {
+        Browser b = new Browser(atoll.baseUrl());
+        HttpResponse<String> form = b.get("/auth/sign_up");
+        assertThat(form.body()).contains("hx-post=\"/auth/password/strength\"").contains("id=\"password_strength\"");
+        String csrf = Browser.form(form.body(), "/auth/sign_up").inputs().get("csrf");
+        HttpResponse<String> common = b.post("/auth/password/strength", Map.of("csrf", csrf, "username", "meter", "password", "iloveyou"));
+        assertThat(common.statusCode()).isEqualTo(200);
+        assertThat(common.body()).contains("<meter", "value=\"0\"", "very weak", "This password will be refused: it is too common");
+        HttpResponse<String> own = b.post("/auth/password/strength", Map.of("csrf", csrf, "username", "meter", "password", "meter-and-more-words"));
+        assertThat(own.body()).contains("must not contain the username");
+        HttpResponse<String> strong = b.post("/auth/password/strength", Map.of("csrf", csrf, "username", "meter", "password", "a quiet reef at dawn"));
+        assertThat(strong.body()).containsAnyOf("value=\"3\"", "value=\"4\"").doesNotContain("will be refused");
+        assertThat(b.post("/auth/password/strength", Map.of("username", "meter", "password", "iloveyou")).statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void theDataExportReadyMailArrivesOverSmtpWithTheLinkToTheDownloads() throws Exception {
+        atoll.createUser("archivist");
+        long accountId = atoll.app().core.accounts.byAcct("archivist", null).orElseThrow().id();
+        atoll.app().core.archiveExport.request(accountId);
+        MimeMessage mail = smtp.await("archivist@example.test", 1);
+        assertThat(mail.getSubject()).isEqualTo("Your archive from " + atoll.domain() + " is ready");
+        assertThat(SmtpInbox.link(mail, atoll.baseUrl() + "/settings/")).isEqualTo(atoll.baseUrl() + "/settings/export");
+    }
+
+    private void expireAll(String purpose) {
+        atoll.app().infra.db.write(h -> h.createUpdate("UPDATE user_tokens SET expires_at = :past WHERE purpose = :p AND used_at IS NULL")
+                .bind("past", Instant.now().minusSeconds(1)).bind("p", purpose).execute());
+    }
+
+    private HttpResponse<String> signIn(String login, String password) {
+        Browser b = new Browser(atoll.baseUrl());
+        HttpResponse<String> page = b.get("/auth/sign_in");
+        return b.submit(Browser.form(page.body(), "/auth/sign_in"), Map.of("email", login, "password", password));
+    }
+
+    /** The error paragraph of a page. */
+    private static String errorOf(String html) {
+        var m = java.util.regex.Pattern.compile("class=\"error\"[^>]*>([^<]*)<").matcher(html);
+        return m.find() ? m.group(1).strip() : "";
+    }
+}
