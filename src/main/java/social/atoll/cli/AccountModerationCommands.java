@@ -112,6 +112,12 @@ final class AccountModerationCommands {
         @Override void apply(AccountModeration m, long id) { m.approve(ModerationCli.ACTOR, id); }
     }
 
+    @Command(name = "confirm", mixinStandardHelpOptions = true, description = "Confirm the e-mail address of a local account whose mail never arrived.")
+    static final class Confirm extends OnAccount {
+        @Override String verb() { return "confirmed"; }
+        @Override void apply(AccountModeration m, long id) { m.confirm(ModerationCli.ACTOR, id); }
+    }
+
     @Command(name = "reject", mixinStandardHelpOptions = true, description = "Reject a pending sign-up (the account is deleted).")
     static final class Reject extends OnAccount {
         @Override String verb() { return "rejected"; }

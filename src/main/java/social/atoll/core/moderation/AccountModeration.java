@@ -235,6 +235,21 @@ public final class AccountModeration {
         });
     }
 
+    /**
+     * Confirms a local account's e-mail address for a person whose confirmation mail never arrived (from the
+     * dashboard or {@code atoll admin accounts confirm}); refused when it is confirmed already.
+     */
+    public void confirm(StaffAccess.Actor actor, long accountId) {
+        StaffAccess.require(actor, Permission.MANAGE_USERS);
+        AdminAccountStore.Entry t = target(actor, accountId);
+        if (t.user() == null || t.user().confirmedAt() != null) throw new ForbiddenException("This action is not allowed");
+        db.write(h -> {
+            if (!accounts.setConfirmed(h, accountId, clock.instant())) return null;
+            log.record(h, actor, "confirm", "User", t.user().id(), t.account().acct(), Map.of());
+            return null;
+        });
+    }
+
     /** Approves a pending sign-up. */
     public void approve(StaffAccess.Actor actor, long accountId) {
         StaffAccess.require(actor, Permission.MANAGE_USERS);

@@ -119,7 +119,9 @@ final class AdminSupport {
     private static final Set<String> NOTICES = Set.of("actioned", "assigned", "unassigned", "resolved", "reopened", "approved", "rejected",
             "enabled", "unsilenced", "unsuspended", "unsensitized", "blocked", "unblocked", "allowed", "disallowed", "saved", "rule_added", "rule_removed",
             // issue 12: appeals, warning presets, report notes
-            "appeal_approved", "appeal_rejected", "preset_added", "preset_saved", "preset_removed", "note_added", "note_removed");
+            "appeal_approved", "appeal_rejected", "preset_added", "preset_saved", "preset_removed", "note_added", "note_removed",
+            // issue 13: an address confirmed by staff
+            "confirmed");
 
     static List<AdminNav.Entry> nav(Staff s) { return AdminNav.visible(s.actor()); }
 }

@@ -136,6 +136,41 @@ class AccountSecurityIT {
         assertThat(SmtpInbox.link(mail, atoll.baseUrl() + "/settings/")).isEqualTo(atoll.baseUrl() + "/settings/export");
     }
 
+    @Test
+    void staffConfirmAnAddressFromTheDashboardOrTheCommandLine() throws Exception {
+        var core = atoll.app().core;
+        core.accountService.createLocal(new social.atoll.core.account.NewLocalAccount("boss", "boss@example.test", "password-boss",
+                social.atoll.core.account.User.Role.ADMIN, true, true, "en", null, null), true);
+        for (String name : new String[] {"nomail1", "nomail2"})
+            core.accountService.createLocal(new social.atoll.core.account.NewLocalAccount(name, name + "@example.test", "password-" + name,
+                    social.atoll.core.account.User.Role.USER, false, true, "en", null, null), true);
+        // the confirmation mail never came: the password alone does not sign in
+        assertThat(signIn("nomail1@example.test", "password-nomail1").body()).contains("not confirmed");
+
+        // the dashboard: the account page says so and has the button
+        long first = core.accounts.byAcct("nomail1", null).orElseThrow().id();
+        Browser admin = steps.signedInBrowser("boss");
+        HttpResponse<String> page = admin.get("/admin/accounts/" + first);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("E-mail not confirmed").contains("action=\"/admin/accounts/" + first + "/confirm\"");
+        HttpResponse<String> done = admin.submit(Browser.form(page.body(), "/admin/accounts/" + first + "/confirm"), Map.of());
+        assertThat(done.statusCode()).isEqualTo(303);
+        assertThat(done.headers().firstValue("Location")).hasValue("/admin/accounts/" + first + "?notice=confirmed");
+        assertThat(admin.get("/admin/accounts/" + first).body()).doesNotContain("/confirm\"").doesNotContain("E-mail not confirmed");
+        assertThat(signIn("nomail1@example.test", "password-nomail1").statusCode()).isEqualTo(303);
+        // a second time is refused
+        assertThat(admin.post("/admin/accounts/" + first + "/confirm", Map.of("csrf",
+                Browser.form(page.body(), "/admin/accounts/" + first + "/confirm").inputs().get("csrf"))).statusCode()).isEqualTo(403);
+
+        // the command line
+        var settings = atoll.settings();
+        social.atoll.testing.CliRun.Result r = social.atoll.testing.CliRun.run("admin", "accounts", "confirm", "nomail2",
+                "--data-dir", settings.dataDir().toString(), "--db-url", settings.dbUrl(), "--domain", settings.domain());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out().strip()).isEqualTo("confirmed @nomail2");
+        assertThat(signIn("nomail2@example.test", "password-nomail2").statusCode()).isEqualTo(303);
+    }
+
     private void expireAll(String purpose) {
         atoll.app().infra.db.write(h -> h.createUpdate("UPDATE user_tokens SET expires_at = :past WHERE purpose = :p AND used_at IS NULL")
                 .bind("past", Instant.now().minusSeconds(1)).bind("p", purpose).execute());
