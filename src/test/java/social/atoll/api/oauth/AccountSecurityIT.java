@@ -171,6 +171,53 @@ class AccountSecurityIT {
         assertThat(signIn("nomail2@example.test", "password-nomail2").statusCode()).isEqualTo(303);
     }
 
+    @Test
+    void staffDeleteASuspendedAccountFromTheDashboardAndTheNameStaysTaken() throws Exception {
+        var core = atoll.app().core;
+        core.accountService.createLocal(new social.atoll.core.account.NewLocalAccount("chief", "chief@example.test", "password-chief",
+                social.atoll.core.account.User.Role.ADMIN, true, true, "en", null, null), true);
+        atoll.createUser("spammer");
+        long id = core.accounts.byAcct("spammer", null).orElseThrow().id();
+        Browser admin = steps.signedInBrowser("chief");
+        HttpResponse<String> page = admin.get("/admin/accounts/" + id);
+        HttpResponse<String> suspended = admin.submit(Browser.form(page.body(), "/admin/accounts/" + id + "/action"), Map.of("type", "suspend"));
+        assertThat(suspended.statusCode()).isEqualTo(303);
+        page = admin.get("/admin/accounts/" + id);
+        HttpResponse<String> deleted = admin.submit(Browser.form(page.body(), "/admin/accounts/" + id + "/delete"), Map.of());
+        assertThat(deleted.statusCode()).isEqualTo(303);
+        social.atoll.testing.Await.until("the purge of the account", () -> core.accountDeletionStore.finished(id));
+        int users = atoll.app().infra.db.read(h -> h.createQuery("SELECT COUNT(*) FROM users WHERE account_id = :a").bind("a", id)
+                .mapTo(Integer.class).one());
+        assertThat(users).isZero();
+        int logged = atoll.app().infra.db.read(h -> h.createQuery("SELECT COUNT(*) FROM admin_action_logs WHERE action = 'destroy' AND target_id = :a")
+                .bind("a", id).mapTo(Integer.class).one());
+        assertThat(logged).isEqualTo(1);
+        // the name is reserved: a sign-up cannot take it over
+        Browser b = new Browser(atoll.baseUrl());
+        HttpResponse<String> form = b.get("/auth/sign_up");
+        HttpResponse<String> taken = b.submit(Browser.form(form.body(), "/auth/sign_up"), Map.of("username", "spammer",
+                "email", "new-spammer@people.test", "password", "a quiet reef at dawn", "agreement", "1"));
+        assertThat(taken.statusCode()).isEqualTo(422);
+        assertThat(taken.body()).contains("taken");
+    }
+
+    @Test
+    void inApprovalModeTheWebSignUpAsksForAReasonThatStaffSee() throws Exception {
+        Map<String, String> env = new HashMap<>(smtp.settings());
+        env.put("ATOLL_REGISTRATIONS", "approval");
+        try (TestInstance approval = TestInstance.start(env)) {
+            Browser b = new Browser(approval.baseUrl());
+            HttpResponse<String> form = b.get("/auth/sign_up");
+            assertThat(form.body()).contains("name=\"reason\"");
+            HttpResponse<String> sent = b.submit(Browser.form(form.body(), "/auth/sign_up"), Map.of("username", "hopeful",
+                    "email", "hopeful@people.test", "password", "a quiet reef at dawn", "agreement", "1", "reason", "I run the reef club."));
+            assertThat(sent.statusCode()).as(sent.body()).isIn(200, 303);
+            String reason = approval.app().infra.db.read(h -> h.createQuery(
+                    "SELECT u.sign_up_reason FROM users u JOIN accounts a ON a.id = u.account_id WHERE a.username = 'hopeful'").mapTo(String.class).one());
+            assertThat(reason).isEqualTo("I run the reef club.");
+        }
+    }
+
     private void expireAll(String purpose) {
         atoll.app().infra.db.write(h -> h.createUpdate("UPDATE user_tokens SET expires_at = :past WHERE purpose = :p AND used_at IS NULL")
                 .bind("past", Instant.now().minusSeconds(1)).bind("p", purpose).execute());
