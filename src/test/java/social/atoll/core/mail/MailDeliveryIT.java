@@ -82,7 +82,7 @@ class MailDeliveryIT {
         // the one log line a newcomer confirms their first account from
         var logged = new ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent>();
         logged.start();
-        var logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(social.atoll.infra.mail.EmlDirectory.class);
+        var logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("social.atoll.infra.mail.EmlDirectory");
         logger.addAppender(logged);
         try (TestInstance atoll = TestInstance.start()) {
             String link = atoll.baseUrl() + "/auth/password/edit?token=xyz";
