@@ -47,6 +47,12 @@ public final class App implements AutoCloseable {
         this.core = new CoreWiring(infra);
         this.federation = new FederationWiring(infra, core);
         Registrations.registerAll(infra, core, federation);
+        // rows from before two-factor secrets were sealed: the key is in secrets.properties, out of reach of SQL
+        // migrations, so this step follows them here (a command reads either form and leaves this to the server)
+        if (!command) {
+            int protectedRows = core.twoFactor.protectStoredSecrets();
+            if (protectedRows > 0) log.info("sealed or re-hashed {} two-factor secret(s) stored by an earlier version", protectedRows);
+        }
     }
 
     /**

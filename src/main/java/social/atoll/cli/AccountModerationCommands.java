@@ -111,6 +111,12 @@ final class AccountModerationCommands {
         @Override void apply(AccountModeration m, long id) { m.approve(ModerationCli.ACTOR, id); }
     }
 
+    @Command(name = "confirm", mixinStandardHelpOptions = true, description = "Confirm the e-mail address of a local account whose mail never arrived.")
+    static final class Confirm extends OnAccount {
+        @Override String verb() { return "confirmed"; }
+        @Override void apply(AccountModeration m, long id) { m.confirm(ModerationCli.ACTOR, id); }
+    }
+
     @Command(name = "reject", mixinStandardHelpOptions = true, description = "Reject a pending sign-up (the account is deleted).")
     static final class Reject extends OnAccount {
         @Override String verb() { return "rejected"; }
@@ -194,7 +200,8 @@ final class AccountModerationCommands {
                     out.put("role", given.key());
                 }
                 if (confirm) {
-                    boolean changed = app.core.accountModeration.confirm(ModerationCli.ACTOR, a.id());
+                    boolean changed = user.confirmedAt() == null;
+                    if (changed) app.core.accountModeration.confirm(ModerationCli.ACTOR, a.id());
                     done.add(changed ? "confirmed" : "already confirmed");
                     out.put("confirmed", true);
                 }

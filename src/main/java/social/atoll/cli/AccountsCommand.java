@@ -26,7 +26,7 @@ import social.atoll.core.common.ValidationException;
                 AccountModerationCommands.Unsuspend.class, AccountModerationCommands.Silence.class, AccountModerationCommands.Unsilence.class,
                 AccountModerationCommands.Sensitive.class, AccountModerationCommands.Unsensitive.class, AccountModerationCommands.Disable.class,
                 AccountModerationCommands.Enable.class, AccountModerationCommands.Delete.class, AccountModerationCommands.Role.class, AccountModerationCommands.Modify.class,
-                ArchiveCommands.Export.class, TwoFactorCommand.class})
+                ArchiveCommands.Export.class, TwoFactorCommand.class, AccountModerationCommands.Confirm.class})
 public final class AccountsCommand implements Runnable {
     @Spec
     CommandSpec spec;

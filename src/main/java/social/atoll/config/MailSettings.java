@@ -10,8 +10,10 @@ package social.atoll.config;
  * @param password its password
  * @param tls      how the connection is encrypted
  * @param from     the sender address ({@code notifications@<domain>} by default)
+ * @param trust    a PEM file of certificates to trust for the SMTP server besides the system's CAs (a private CA, or
+ *                 the server's own self-signed certificate), or null
  */
-public record MailSettings(String host, int port, String user, String password, Tls tls, String from) {
+public record MailSettings(String host, int port, String user, String password, Tls tls, String from, java.nio.file.Path trust) {
 
     public enum Tls { STARTTLS, TLS, NONE }
 
@@ -21,6 +23,6 @@ public record MailSettings(String host, int port, String user, String password, 
     @Override
     public String toString() {
         // the password never reaches a log line
-        return "MailSettings[host=" + host + ", port=" + port + ", user=" + user + ", tls=" + tls + ", from=" + from + "]";
+        return "MailSettings[host=" + host + ", port=" + port + ", user=" + user + ", tls=" + tls + ", from=" + from + ", trust=" + trust + "]";
     }
 }

@@ -129,7 +129,16 @@ public final class SettingsLoader {
         // an address, optionally with a display name: "Atoll <notifications@atoll.example>"
         if (!from.matches("[^<>\\r\\n]*<[^@<>\\s]+@[^@<>\\s]+>|[^@<>\\s]+@[^@<>\\s]+"))
             throw new SettingsException("ATOLL_SMTP_FROM: '" + from + "' is not an e-mail address");
-        return new MailSettings(host, port, user == null ? null : user.trim(), password, tls, from);
+        String trustSetting = get("ATOLL_SMTP_TRUST");
+        java.nio.file.Path trust = null;
+        if (trustSetting != null) {
+            trust = Path.of(trustSetting.trim()).toAbsolutePath().normalize();
+            if (!java.nio.file.Files.isReadable(trust))
+                throw new SettingsException("ATOLL_SMTP_TRUST: '" + trust + "' is not a readable PEM file");
+            if (tls == MailSettings.Tls.NONE)
+                throw new SettingsException("ATOLL_SMTP_TRUST: has no use with ATOLL_SMTP_TLS=none");
+        }
+        return new MailSettings(host, port, user == null ? null : user.trim(), password, tls, from, trust);
     }
 
     /** {@code ATOLL_AUTHORIZED_FETCH}, {@code ATOLL_LIMITED_FEDERATION} and its allow-list {@code ATOLL_ALLOWED_DOMAINS}. */

@@ -371,7 +371,8 @@ public final class CoreWiring {
         this.signUps = new SignUpService(settings, accountService, accounts, tokens, signUpBlocks, credentials);
         signUps.throttleWith(new social.atoll.core.account.SignUpThrottle(settings.rateLimits().enabled(), clock));
         var twoFactorStore = new social.atoll.core.twofactor.TwoFactorStore(db);
-        this.twoFactor = new social.atoll.core.twofactor.TwoFactorService(settings, db, twoFactorStore, accounts, mail, ids, clock);
+        this.twoFactor = new social.atoll.core.twofactor.TwoFactorService(settings, db, twoFactorStore, accounts, mail, ids, clock,
+                new social.atoll.core.twofactor.TwoFactorSeal(infra.secrets.cookieKey()));
         this.passkeys = new social.atoll.core.twofactor.Passkeys(settings, twoFactorStore, twoFactor, ids, clock);
         this.secondFactor = new social.atoll.core.twofactor.SecondFactor(db, twoFactor, passkeys, accounts, new SignInThrottle(clock));
         this.remoteAccounts = new RemoteAccountService(db, accounts, followStore, follows, clock);

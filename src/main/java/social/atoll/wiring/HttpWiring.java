@@ -192,7 +192,7 @@ public final class HttpWiring implements AutoCloseable {
         c.add(new TokenController(core.authorizations, core.oauth, core.tokens, json));
         c.add(new AuthorizationServerMetadataController(settings));
         c.add(new UserinfoController(settings, auth, accountViews));
-        var secondStep = new social.atoll.web.SecondStepCookie(settings, infra.secrets.cookieKey(), clock);
+        var secondStep = new social.atoll.web.SecondStepCookie(settings, infra.secrets.cookieKey(), clock, core.secondFactor::passwordStamp);
         c.add(new SignInController(core.browserSignIn, browserSessions, signInForm, pages, core.secondFactor, secondStep));
         c.add(new social.atoll.web.TwoFactorSignIn(core.secondFactor, secondStep, browserSessions, pages));
         c.add(new social.atoll.web.settings.TwoFactorSettings(browserSessions, pages, core.twoFactor, core.passkeys));

@@ -170,4 +170,15 @@ class SettingsLoaderTest {
         assertThatThrownBy(() -> load(Map.of("ATOLL_SMTP_USER", "me"))).hasMessageStartingWith("ATOLL_SMTP_PASSWORD:");
         assertThatThrownBy(() -> load(Map.of("ATOLL_SMTP_FROM", "not an address"))).hasMessageStartingWith("ATOLL_SMTP_FROM:");
     }
+
+    @Test
+    void smtpTrustIsAReadablePemFileForATlsMode() throws IOException {
+        assertThat(load(Map.of("ATOLL_SMTP_HOST", "smtp.example")).mail().trust()).isNull();
+        Path pem = Files.writeString(dir.resolve("smtp.pem"), "-----BEGIN CERTIFICATE-----\n");
+        assertThat(load(Map.of("ATOLL_SMTP_HOST", "smtp.example", "ATOLL_SMTP_TRUST", pem.toString())).mail().trust()).isEqualTo(pem);
+        assertThatThrownBy(() -> load(Map.of("ATOLL_SMTP_TRUST", dir.resolve("missing.pem").toString())))
+                .hasMessageStartingWith("ATOLL_SMTP_TRUST:");
+        assertThatThrownBy(() -> load(Map.of("ATOLL_SMTP_TLS", "none", "ATOLL_SMTP_TRUST", pem.toString())))
+                .hasMessageStartingWith("ATOLL_SMTP_TRUST:").hasMessageContaining("none");
+    }
 }

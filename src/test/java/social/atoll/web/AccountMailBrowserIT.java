@@ -66,6 +66,10 @@ class AccountMailBrowserIT {
 
         assertThat(browser.find("input[name=agreement]").isSelected()).isTrue();
         browser.find("#password").sendKeys("a quiet reef at dawn");
+        // the meter under the field (htmx asks the server as the password is typed)
+        assertThat(browser.awaitText(".password-strength-text", 10)).startsWith("Password strength:");
+        assertThat(browser.accessibilityViolations()).isEmpty();
+        browser.screenshot("sign-up-password-meter");
         browser.find("form[action='/auth/sign_up'] button[type=submit]").click();
         awaitHeading("Check your inbox");
         assertThat(browser.find("main").getText()).contains("ana@people.test");

@@ -471,6 +471,12 @@ public final class AccountStore {
         h.createUpdate("UPDATE users SET disabled = :v WHERE account_id = :a").bind("v", disabled).bind("a", accountId).execute();
     }
 
+    /** Marks a user's address confirmed (an administrator vouching for it); false when it already was. */
+    public boolean setConfirmed(Handle h, long accountId, java.time.Instant now) {
+        return h.createUpdate("UPDATE users SET confirmed_at = :now WHERE account_id = :a AND confirmed_at IS NULL")
+                .bind("now", now).bind("a", accountId).execute() == 1;
+    }
+
     public void setApproved(Handle h, long accountId) {
         h.createUpdate("UPDATE users SET approved = TRUE WHERE account_id = :a").bind("a", accountId).execute();
     }

@@ -238,6 +238,21 @@ public final class AccountModeration {
         });
     }
 
+    /**
+     * Confirms a local account's e-mail address for a person whose confirmation mail never arrived (from the
+     * dashboard or {@code atoll admin accounts confirm}); refused when it is confirmed already.
+     */
+    public void confirm(StaffAccess.Actor actor, long accountId) {
+        StaffAccess.require(actor, Permission.MANAGE_USERS);
+        AdminAccountStore.Entry t = target(actor, accountId);
+        if (t.user() == null || t.user().confirmedAt() != null) throw new ForbiddenException("This action is not allowed");
+        db.write(h -> {
+            if (!accounts.setConfirmed(h, accountId, clock.instant())) return null;
+            log.record(h, actor, "confirm", "User", t.user().id(), t.account().acct(), Map.of());
+            return null;
+        });
+    }
+
     /** Approves a pending sign-up. */
     public void approve(StaffAccess.Actor actor, long accountId) {
         StaffAccess.require(actor, Permission.MANAGE_USERS);
@@ -307,18 +322,6 @@ public final class AccountModeration {
             adminAccounts.setEmail(h, t.user().id(), e);
             log.record(h, actor, "change_email", "User", t.user().id(), t.account().acct(), Map.of("from", t.user().email(), "to", e));
             return null;
-        });
-    }
-
-    /** Confirms a local account's address by hand (Mastodon's admin {@code confirm}); false when it already was. */
-    public boolean confirm(StaffAccess.Actor actor, long accountId) {
-        StaffAccess.require(actor, Permission.MANAGE_USERS);
-        AdminAccountStore.Entry t = target(actor, accountId);
-        if (t.user() == null) throw new ForbiddenException("This action is not allowed");
-        return db.write(h -> {
-            boolean changed = adminAccounts.confirm(h, t.user().id(), clock.instant());
-            if (changed) log.record(h, actor, "confirm", "User", t.user().id(), t.account().acct(), Map.of());
-            return changed;
         });
     }
 

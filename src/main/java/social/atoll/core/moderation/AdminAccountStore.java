@@ -124,10 +124,4 @@ public final class AdminAccountStore {
     public void setEmail(org.jdbi.v3.core.Handle h, long userId, String email) {
         h.createUpdate("UPDATE users SET email = :e, unconfirmed_email = NULL WHERE id = :id").bind("e", email).bind("id", userId).execute();
     }
-
-    /** Marks a user's address confirmed (now) when it was not; true when it changed. */
-    public boolean confirm(org.jdbi.v3.core.Handle h, long userId, java.time.Instant now) {
-        return h.createUpdate("UPDATE users SET confirmed_at = :now WHERE id = :id AND confirmed_at IS NULL")
-                .bind("now", now).bind("id", userId).execute() > 0;
-    }
 }

@@ -69,6 +69,14 @@ public final class SecondFactor {
         return new Outcome.Passed(person.get());
     }
 
+    /**
+     * A digest of the user's current password hash, which a pending second step is bound to: a password change
+     * (hence a new hash, salted afresh) ends any second step begun with the old password. Empty when the user is gone.
+     */
+    public Optional<String> passwordStamp(long userId) {
+        return person(userId).map(p -> social.atoll.core.auth.Tokens.sha256("atoll password stamp:" + p.user().passwordHash()));
+    }
+
     /** The user and account of {@code userId}, as a sign-in needs them. */
     public Optional<WebSessions.Person> person(long userId) {
         java.util.List<social.atoll.core.account.User> users = db.read(h -> {

@@ -1,5 +1,7 @@
 package social.atoll.core.twofactor;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -24,7 +26,7 @@ import social.atoll.infra.ids.IdGenerator;
 /**
  * Two-factor sign-in with an authenticator app (TOTP) and single-use recovery codes. Set-up shows a new secret,
  * which is in force only once a code from the app proves it was copied; ten recovery codes are then shown once
- * (only their hashes are kept). Turning it off, or making new recovery codes, takes the password and a code.
+ * (only salted, keyed hashes are kept; the TOTP secret itself is sealed, see {@link TwoFactorSeal}). Turning it off, or making new recovery codes, takes the password and a code.
  * Turning it on or off is announced by mail. Passkeys ({@link Passkeys}) come on top of this: they need it on, so
  * every account with a passkey also has recovery codes, and turning two-factor off removes them too.
  */
@@ -47,10 +49,12 @@ public final class TwoFactorService {
     private final MailService mail;
     private final IdGenerator ids;
     private final Clock clock;
+    private final TwoFactorSeal seal;
 
     public TwoFactorService(Settings settings, Database db, TwoFactorStore store, AccountStore accounts, MailService mail, IdGenerator ids,
-                            Clock clock) {
+                            Clock clock, TwoFactorSeal seal) {
         this.settings = settings;
+        this.seal = seal;
         this.db = db;
         this.store = store;
         this.accounts = accounts;
@@ -71,19 +75,20 @@ public final class TwoFactorService {
     public Optional<Setup> setup(User user, Account account, boolean fresh) {
         Optional<TwoFactorStore.TotpSecret> current = store.totp(user.id());
         if (current.isPresent() && current.get().confirmed()) return Optional.empty();
+        current = current.map(this::opened);
         String secret;
         if (current.isPresent() && !fresh) {
             secret = current.get().secret();
         } else {
             secret = Totp.newSecret();
-            if (!store.savePending(user.id(), secret, clock.instant())) return Optional.empty();
+            if (!store.savePending(user.id(), seal.seal(user.id(), secret), clock.instant())) return Optional.empty();
         }
         return Optional.of(new Setup(secret, Totp.uri(settings.domain(), account.username() + "@" + settings.domain(), secret)));
     }
 
     /** The secret waiting for its first code, if set-up was started. */
     public Optional<Setup> pending(User user, Account account) {
-        return store.totp(user.id()).filter(t -> !t.confirmed())
+        return store.totp(user.id()).filter(t -> !t.confirmed()).map(this::opened)
                 .map(t -> new Setup(t.secret(), Totp.uri(settings.domain(), account.username() + "@" + settings.domain(), t.secret())));
     }
 
@@ -93,7 +98,7 @@ public final class TwoFactorService {
      * @throws ValidationException when no set-up is pending or the code is wrong
      */
     public List<String> enable(User user, String code) {
-        TwoFactorStore.TotpSecret pending = store.totp(user.id()).filter(t -> !t.confirmed())
+        TwoFactorStore.TotpSecret pending = store.totp(user.id()).filter(t -> !t.confirmed()).map(this::opened)
                 .orElseThrow(() -> invalid("code", "Two-factor set-up has not been started"));
         Instant now = clock.instant();
         OptionalLong step = Totp.match(pending.secret(), code, now);
@@ -101,7 +106,7 @@ public final class TwoFactorService {
         List<String> codes = newRecoveryCodes();
         boolean done = db.write(h -> {
             if (!store.confirm(h, user.id(), step.getAsLong(), now)) return false;
-            store.replaceRecoveryCodes(h, user.id(), codes.stream().map(c -> ids.next()).toList(), codes.stream().map(TwoFactorService::hash).toList());
+            store.replaceRecoveryCodes(h, user.id(), stored(codes));
             mail.send(new Letter(Letter.Kind.TWO_FACTOR_ENABLED, user.email(), username(user), settings.url("/settings/two-factor"), user.locale()));
             return true;
         });
@@ -115,12 +120,60 @@ public final class TwoFactorService {
      */
     public boolean verify(long userId, String typed) {
         if (typed == null || typed.isBlank() || typed.length() > 64) return false;
-        Optional<TwoFactorStore.TotpSecret> totp = store.totp(userId).filter(TwoFactorStore.TotpSecret::confirmed);
+        Optional<TwoFactorStore.TotpSecret> totp = store.totp(userId).filter(TwoFactorStore.TotpSecret::confirmed).map(this::opened);
         if (totp.isEmpty()) return false;
         Instant now = clock.instant();
         OptionalLong step = Totp.match(totp.get().secret(), typed, now);
         if (step.isPresent()) return store.useStep(userId, step.getAsLong());
-        return store.spendRecoveryCode(userId, hash(typed), now);
+        return spendRecoveryCode(userId, typed, now);
+    }
+
+    /**
+     * Uses up the recovery code typed, if it is one of the user's unused codes. Each stored code has its own salt, so
+     * the typed one is hashed once per stored code and compared in constant time with all of them (no early exit: the
+     * time taken does not tell how far a guess got); the winner is then spent with a conditional update, so a code
+     * used by two requests at once is accepted once.
+     */
+    private boolean spendRecoveryCode(long userId, String typed, Instant now) {
+        String sha = hash(typed);
+        long match = -1;
+        for (TwoFactorStore.RecoveryCode c : store.unusedRecoveryCodes(userId)) {
+            // an unsalted row (not re-hashed yet) holds the bare SHA-256
+            String candidate = c.salt() == null ? sha : seal.codeHash(c.salt(), sha);
+            boolean same = MessageDigest.isEqual(candidate.getBytes(StandardCharsets.US_ASCII), c.hash().getBytes(StandardCharsets.US_ASCII));
+            if (same && match < 0) match = c.id();
+        }
+        return match >= 0 && store.spendRecoveryCode(userId, match, now);
+    }
+
+    /**
+     * Brings two-factor rows written by earlier versions to their protected form, at start: TOTP secrets stored in
+     * clear are sealed, unsalted recovery codes get a salt and a keyed hash. Idempotent, and safe with several nodes
+     * starting at once (each row is updated only if still in its old form). Answers how many rows were changed.
+     */
+    public int protectStoredSecrets() {
+        int changed = 0;
+        for (var e : store.plainTotpSecrets().entrySet())
+            if (store.resealTotpSecret(e.getKey(), e.getValue(), seal.seal(e.getKey(), e.getValue()))) changed++;
+        for (TwoFactorStore.RecoveryCode c : store.unsaltedRecoveryCodes()) {
+            String salt = TwoFactorSeal.salt();
+            if (store.resaltRecoveryCode(new TwoFactorStore.RecoveryCode(c.id(), salt, seal.codeHash(salt, c.hash())))) changed++;
+        }
+        return changed;
+    }
+
+    private TwoFactorStore.TotpSecret opened(TwoFactorStore.TotpSecret t) {
+        return new TwoFactorStore.TotpSecret(t.userId(), seal.open(t.userId(), t.secret()), t.createdAt(), t.confirmedAt(), t.lastStep());
+    }
+
+    /** New codes as stored: an id, a fresh salt and the keyed hash each. */
+    private List<TwoFactorStore.RecoveryCode> stored(List<String> codes) {
+        List<TwoFactorStore.RecoveryCode> out = new ArrayList<>();
+        for (String code : codes) {
+            String salt = TwoFactorSeal.salt();
+            out.add(new TwoFactorStore.RecoveryCode(ids.next(), salt, seal.codeHash(salt, hash(code))));
+        }
+        return out;
     }
 
     /**
@@ -132,7 +185,7 @@ public final class TwoFactorService {
         checkPasswordAndCode(user, password, code);
         List<String> codes = newRecoveryCodes();
         db.write(h -> {
-            store.replaceRecoveryCodes(h, user.id(), codes.stream().map(c -> ids.next()).toList(), codes.stream().map(TwoFactorService::hash).toList());
+            store.replaceRecoveryCodes(h, user.id(), stored(codes));
             return null;
         });
         return codes;

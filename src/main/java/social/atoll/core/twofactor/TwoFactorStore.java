@@ -64,20 +64,54 @@ public final class TwoFactorStore {
                 .bind("step", step).bind("u", userId).execute() == 1);
     }
 
-    /** Replaces every recovery code of a user with these (SHA-256 hashes). */
-    public void replaceRecoveryCodes(Handle h, long userId, List<Long> ids, List<String> hashes) {
+    /** A stored recovery code: its random salt and keyed hash (see {@link TwoFactorSeal}). */
+    public record RecoveryCode(long id, String salt, String hash) {}
+
+    /** Replaces every recovery code of a user with these. */
+    public void replaceRecoveryCodes(Handle h, long userId, List<RecoveryCode> codes) {
         h.createUpdate("DELETE FROM two_factor_recovery_codes WHERE user_id = :u").bind("u", userId).execute();
-        for (int i = 0; i < hashes.size(); i++) {
-            h.createUpdate("INSERT INTO two_factor_recovery_codes (id, user_id, code_hash) VALUES (:id, :u, :hash)")
-                    .bind("id", ids.get(i)).bind("u", userId).bind("hash", hashes.get(i)).execute();
+        for (RecoveryCode c : codes) {
+            h.createUpdate("INSERT INTO two_factor_recovery_codes (id, user_id, salt, code_hash) VALUES (:id, :u, :salt, :hash)")
+                    .bind("id", c.id()).bind("u", userId).bind("salt", c.salt()).bind("hash", c.hash()).execute();
         }
     }
 
-    /** Uses up an unused recovery code; false when it is unknown or was used. */
-    public boolean spendRecoveryCode(long userId, String hash, Instant now) {
+    /** The unused recovery codes of a user (ten at most). */
+    public List<RecoveryCode> unusedRecoveryCodes(long userId) {
+        return db.read(h -> h.createQuery("SELECT id, salt, code_hash FROM two_factor_recovery_codes WHERE user_id = :u AND used_at IS NULL")
+                .bind("u", userId).map((rs, c) -> new RecoveryCode(rs.getLong(1), rs.getString(2), rs.getString(3))).list());
+    }
+
+    /** Uses up a recovery code; false when it was used meanwhile (two requests racing with the same code). */
+    public boolean spendRecoveryCode(long userId, long id, Instant now) {
         return db.write(h -> h.createUpdate("UPDATE two_factor_recovery_codes SET used_at = :now"
-                        + " WHERE user_id = :u AND code_hash = :hash AND used_at IS NULL")
-                .bind("now", now.toEpochMilli()).bind("u", userId).bind("hash", hash).execute() == 1);
+                        + " WHERE id = :id AND user_id = :u AND used_at IS NULL")
+                .bind("now", now.toEpochMilli()).bind("id", id).bind("u", userId).execute() == 1);
+    }
+
+    /** TOTP rows whose secret is still stored in clear (written before secrets were sealed): user id → secret. */
+    public java.util.Map<Long, String> plainTotpSecrets() {
+        return db.read(h -> h.createQuery("SELECT user_id, secret FROM two_factor_totp WHERE secret NOT LIKE 'v1:%'")
+                .map((rs, c) -> java.util.Map.entry(rs.getLong(1), rs.getString(2))).list())
+                .stream().collect(java.util.stream.Collectors.toMap(java.util.Map.Entry::getKey, java.util.Map.Entry::getValue));
+    }
+
+    /** Replaces a stored secret by its sealed form, unless the row changed meanwhile. */
+    public boolean resealTotpSecret(long userId, String old, String sealed) {
+        return db.write(h -> h.createUpdate("UPDATE two_factor_totp SET secret = :sealed WHERE user_id = :u AND secret = :old")
+                .bind("sealed", sealed).bind("u", userId).bind("old", old).execute() == 1);
+    }
+
+    /** Recovery codes stored as a bare SHA-256 (no salt), written before codes were salted. */
+    public List<RecoveryCode> unsaltedRecoveryCodes() {
+        return db.read(h -> h.createQuery("SELECT id, salt, code_hash FROM two_factor_recovery_codes WHERE salt IS NULL")
+                .map((rs, c) -> new RecoveryCode(rs.getLong(1), rs.getString(2), rs.getString(3))).list());
+    }
+
+    /** Gives an unsalted recovery code its salt and keyed hash, unless another node did first. */
+    public boolean resaltRecoveryCode(RecoveryCode c) {
+        return db.write(h -> h.createUpdate("UPDATE two_factor_recovery_codes SET salt = :salt, code_hash = :hash WHERE id = :id AND salt IS NULL")
+                .bind("salt", c.salt()).bind("hash", c.hash()).bind("id", c.id()).execute() == 1);
     }
 
     public int recoveryCodesLeft(long userId) {

@@ -9,8 +9,9 @@ import java.util.Properties;
 import social.atoll.config.MailSettings;
 
 /**
- * Sends through the configured SMTP server with Angus Mail: STARTTLS (required, never silently skipped), implicit
- * TLS, or plain for a relay on the same host. The server's certificate and name are checked.
+ * Sends through the configured SMTP server with Angus Mail: STARTTLS (required: a server that does not offer it is
+ * refused, never written to in clear), implicit TLS, or plain for a relay on the same host. The server's certificate
+ * and name are checked, against the system's CAs and those {@code ATOLL_SMTP_TRUST} adds (see {@link SmtpTrust}).
  */
 final class SmtpTransport implements MailTransport {
 
@@ -38,6 +39,9 @@ final class SmtpTransport implements MailTransport {
             case TLS -> p.put("mail.smtps.ssl.checkserveridentity", "true");
             case NONE -> { }
         }
+        // a private CA or a self-signed certificate named by ATOLL_SMTP_TRUST (on top of the system's CAs)
+        if (settings.trust() != null && settings.tls() != MailSettings.Tls.NONE)
+            p.put("mail." + proto + ".ssl.socketFactory", SmtpTrust.socketFactory(settings.trust()));
         this.session = Session.getInstance(p);
     }
 

@@ -17,7 +17,7 @@ public final class AccountRows {
     /** One account: its name and avatar as everyone sees them, plus what only staff see. */
     public record Row(long id, String acct, String displayName, String avatar, String profile, boolean local, String email, String role,
                String createdAt, String createdText, boolean pending, boolean disabled, boolean silenced, boolean suspended,
-               boolean sensitized, String signUpReason, String signUpIp) {
+               boolean sensitized, String signUpReason, String signUpIp, boolean unconfirmed) {
         /** The states to show as badges, in a fixed order ({@code admin.state.<key>}). */
         public List<String> states() {
             List<String> s = new ArrayList<>();
@@ -26,6 +26,7 @@ public final class AccountRows {
             if (silenced) s.add("silenced");
             if (suspended) s.add("suspended");
             if (sensitized) s.add("sensitized");
+            if (unconfirmed) s.add("unconfirmed");
             return s;
         }
     }
@@ -55,7 +56,7 @@ public final class AccountRows {
             out.add(new Row(a.id(), a.acct(), name, r.avatar(), "/@" + a.acct(), a.local(), u == null ? null : u.email(),
                     u == null ? null : roleLabel(roleOf.apply(u)), a.createdAt().toString(), Times.relative(a.createdAt(), now, t),
                     u != null && !u.approved(), u != null && u.disabled(), a.silenced(), a.suspended(), a.sensitized(),
-                    e.signUpReason(), e.signUpIp()));
+                    e.signUpReason(), e.signUpIp(), u != null && u.confirmedAt() == null));
         }
         return out;
     }

@@ -61,6 +61,7 @@ public final class AdminAccountPages implements Controller {
         r.get("/admin/accounts/{id}", this::show);
         r.post("/admin/accounts/{id}/action", this::act);
         r.post("/admin/accounts/{id}/approve", ctx -> change(ctx, "approved"));
+        r.post("/admin/accounts/{id}/confirm", ctx -> change(ctx, "confirmed"));
         r.post("/admin/accounts/{id}/reject", ctx -> change(ctx, "rejected"));
         r.post("/admin/accounts/{id}/enable", ctx -> change(ctx, "enabled"));
         r.post("/admin/accounts/{id}/unsilence", ctx -> change(ctx, "unsilenced"));
@@ -133,6 +134,7 @@ public final class AdminAccountPages implements Controller {
         var actor = s.get().actor();
         switch (notice) {
             case "approved" -> moderation.approve(actor, id);
+            case "confirmed" -> moderation.confirm(actor, id);
             case "rejected" -> moderation.reject(actor, id);
             case "enabled" -> moderation.enable(actor, id);
             case "unsilenced" -> moderation.unsilence(actor, id);

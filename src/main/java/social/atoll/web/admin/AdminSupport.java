@@ -121,7 +121,9 @@ final class AdminSupport {
             // issue 12: appeals, warning presets, report notes
             "appeal_approved", "appeal_rejected", "preset_added", "preset_saved", "preset_removed", "note_added", "note_removed",
             // issue 12: roles
-            "role_created", "role_saved", "role_deleted", "role_in_use", "role_assigned");
+            "role_created", "role_saved", "role_deleted", "role_in_use", "role_assigned",
+            // issue 13: an address confirmed by staff
+            "confirmed");
 
     static List<AdminNav.Entry> nav(Staff s) { return AdminNav.visible(s.actor()); }
 }

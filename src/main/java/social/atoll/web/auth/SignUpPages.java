@@ -31,6 +31,11 @@ public final class SignUpPages implements Controller {
         public String error(String field) { return errors.get(field); }
     }
 
+    /** The password meter's reading, for the fragment under the password field. */
+    public record Strength(int score, String label, String refusal) {}
+
+    static final String STRENGTH_PATH = "/auth/password/strength";
+
     private final SignUpService signUps;
     private final AccountCredentials credentials;
     private final InstanceService instance;
@@ -45,10 +50,32 @@ public final class SignUpPages implements Controller {
         this.pages = pages;
     }
 
+    /**
+     * The password meter under the sign-up form's password field: htmx posts what is typed (with the username) as
+     * it changes and swaps in zxcvbn's score and, for a password the form would refuse, why. Without script the
+     * field works as before and the rules are checked on submit.
+     */
+    private void strength(Context ctx) {
+        if (!sessions.csrfValid(ctx)) {
+            ctx.status(403).result("");
+            return;
+        }
+        social.atoll.core.account.PasswordRules.Strength s =
+                social.atoll.core.account.PasswordRules.strength(ctx.formParam("password"), ctx.formParam("username"));
+        var page = pages.fragmentPage(ctx);
+        Messages m = pages.messages();
+        String refusal = s.broken().map(b -> m.get("accountsec.strength.refused", b.description())).orElse(null);
+        String typed = ctx.formParam("password");
+        String label = typed == null || typed.isEmpty() ? "" : m.get("accountsec.strength." + s.score());
+        ctx.header("Cache-Control", "no-store").contentType("text/html; charset=utf-8")
+                .result(pages.fragment("auth/password_strength.jte", page, new Strength(s.score(), label, refusal)));
+    }
+
     @Override
     public void routes(RoutesConfig r) {
         r.get("/auth/sign_up", this::form);
         r.post("/auth/sign_up", this::signUp);
+        r.post(STRENGTH_PATH, this::strength);
         r.get("/auth/confirmation", this::confirm);
         r.get("/invite/{code}", ctx -> ctx.redirect("/auth/sign_up?invite="
                 + java.net.URLEncoder.encode(ctx.pathParam("code"), java.nio.charset.StandardCharsets.UTF_8), io.javalin.http.HttpStatus.SEE_OTHER));

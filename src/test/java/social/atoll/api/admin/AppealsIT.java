@@ -126,6 +126,27 @@ class AppealsIT {
     }
 
     @Test
+    void everyKindOfStrikeIsMailedWithItsOwnSubject() throws Exception {
+        Map<String, String> subjects = Map.of(
+                "none", "A warning from the moderators of " + atoll.domain(),
+                "sensitive", "Your media on " + atoll.domain() + " are marked sensitive",
+                "disable", "Your account on " + atoll.domain() + " is disabled",
+                "silence", "Your account on " + atoll.domain() + " is limited",
+                "suspend", "Your account on " + atoll.domain() + " is suspended");
+        for (var kind : subjects.entrySet()) {
+            String type = kind.getKey();
+            String subject = kind.getValue();
+            Fixtures.User target = f.user("ap_kind_" + type);
+            var r = http().postJson("/api/v1/admin/accounts/" + target.id() + "/action", moderator.token(),
+                    Map.of("type", type, "text", "Strike of type " + type + ".", "send_email_notification", true));
+            assertThat(r.status()).as(r.body()).isEqualTo(200);
+            MimeMessage mail = smtp.await("ap_kind_" + type + "@example.test", 1);
+            assertThat(mail.getSubject()).as(type).isEqualTo(subject);
+            assertThat(SmtpInbox.text(mail)).contains("Strike of type " + type + ".");
+        }
+    }
+
+    @Test
     void aLimitedPersonAppealsOnceAndTheApprovalLiftsTheLimit() throws Exception {
         Fixtures.User target = f.user("ap_silenced");
         var r = http().postJson("/api/v1/admin/accounts/" + target.id() + "/action", moderator.token(),

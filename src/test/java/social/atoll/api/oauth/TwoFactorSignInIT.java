@@ -233,6 +233,100 @@ class TwoFactorSignInIT {
         assertThat(again.out().strip()).isEqualTo("two-factor was not on for @lars");
     }
 
+    @Test
+    void theTotpSecretIsSealedAtRestAndRecoveryCodesAreSaltedAndKeyed() {
+        atoll.createUser("sami");
+        Enabled on = enable("sami");
+        long userId = userId("sami");
+        String stored = atoll.app().infra.db.read(h -> h.createQuery("SELECT secret FROM two_factor_totp WHERE user_id = :u")
+                .bind("u", userId).mapTo(String.class).one());
+        assertThat(stored).startsWith("v1:").doesNotContain(on.secret());
+        List<Map<String, Object>> codes = atoll.app().infra.db.read(h -> h.createQuery(
+                "SELECT salt, code_hash FROM two_factor_recovery_codes WHERE user_id = :u").bind("u", userId).mapToMap().list());
+        assertThat(codes).hasSize(10);
+        assertThat(codes.stream().map(c -> c.get("salt"))).doesNotContainNull().doesNotHaveDuplicates();
+        // neither the code nor its plain SHA-256 (what a dictionary of the 2^50 codes would be matched against)
+        List<String> plainHashes = on.recoveryCodes().stream().map(c -> social.atoll.core.auth.Tokens.sha256(c.replace("-", ""))).toList();
+        assertThat(codes.stream().map(c -> (String) c.get("code_hash")))
+                .doesNotContainAnyElementsOf(plainHashes).doesNotContainAnyElementsOf(on.recoveryCodes());
+        // and the sealed secret and keyed codes still sign in
+        Browser b = new Browser(atoll.baseUrl());
+        password(b, "sami", "/");
+        HttpResponse<String> passed = b.submit(Browser.form(b.get("/auth/sign_in/two_factor").body(), "/auth/sign_in/two_factor"),
+                Map.of("code", Totp.code(on.secret(), Totp.step(Instant.now()) + 1)));
+        assertThat(passed.statusCode()).isEqualTo(303);
+        assertThat(b.cookie("_atoll_session")).isPresent();
+    }
+
+    @Test
+    void rowsStoredInClearByAnEarlierVersionAreSealedAtStartAndKeepWorking() {
+        atoll.createUser("vera");
+        Enabled on = enable("vera");
+        long userId = userId("vera");
+        // what an earlier version left in the tables: the secret in clear, codes as a bare SHA-256
+        atoll.app().infra.db.write(h -> {
+            h.createUpdate("UPDATE two_factor_totp SET secret = :s WHERE user_id = :u").bind("s", on.secret()).bind("u", userId).execute();
+            List<Long> ids = h.createQuery("SELECT id FROM two_factor_recovery_codes WHERE user_id = :u ORDER BY id").bind("u", userId)
+                    .mapTo(Long.class).list();
+            for (int i = 0; i < ids.size(); i++)
+                h.createUpdate("UPDATE two_factor_recovery_codes SET salt = NULL, code_hash = :h WHERE id = :id")
+                        .bind("h", social.atoll.core.auth.Tokens.sha256(on.recoveryCodes().get(i).replace("-", ""))).bind("id", ids.get(i)).execute();
+            return null;
+        });
+        // a restart, as after the upgrade
+        atoll = atoll.restart(app -> {});
+        steps = new OAuthSteps(atoll);
+        String stored = atoll.app().infra.db.read(h -> h.createQuery("SELECT secret FROM two_factor_totp WHERE user_id = :u")
+                .bind("u", userId).mapTo(String.class).one());
+        assertThat(stored).startsWith("v1:").doesNotContain(on.secret());
+        int unsalted = atoll.app().infra.db.read(h -> h.createQuery(
+                "SELECT COUNT(*) FROM two_factor_recovery_codes WHERE salt IS NULL").mapTo(Integer.class).one());
+        assertThat(unsalted).isZero();
+        assertThat(atoll.app().core.twoFactor.protectStoredSecrets()).as("nothing left to do on the next start").isZero();
+
+        Browser b = new Browser(atoll.baseUrl());
+        password(b, "vera", "/");
+        assertThat(b.submit(Browser.form(b.get("/auth/sign_in/two_factor").body(), "/auth/sign_in/two_factor"),
+                Map.of("code", Totp.code(on.secret(), Totp.step(Instant.now()) + 1))).statusCode()).isEqualTo(303);
+        Browser c = new Browser(atoll.baseUrl());
+        password(c, "vera", "/");
+        assertThat(c.submit(Browser.form(c.get("/auth/sign_in/two_factor").body(), "/auth/sign_in/two_factor"),
+                Map.of("code", on.recoveryCodes().get(4))).statusCode()).as("a code re-hashed at start").isEqualTo(303);
+    }
+
+    @Test
+    void aPasswordChangeEndsASecondStepPendingFromTheOldPassword() {
+        atoll.createUser("nils");
+        Enabled on = enable("nils");
+        Browser b = new Browser(atoll.baseUrl());
+        password(b, "nils", "/");
+        HttpResponse<String> stepPage = b.get("/auth/sign_in/two_factor");
+        assertThat(stepPage.statusCode()).isEqualTo(200);
+        // meanwhile the password changes (the owner, in another browser)
+        long accountId = atoll.app().core.accounts.byAcct("nils", null).orElseThrow().id();
+        atoll.app().core.credentials.changePassword(accountId, "password-nils", "quartz-harbor-lantern-93", -1);
+        // the right code no longer completes the sign-in begun with the old password
+        HttpResponse<String> late = b.submit(Browser.form(stepPage.body(), "/auth/sign_in/two_factor"), Map.of("code", on.recoveryCodes().get(0)));
+        assertThat(late.statusCode()).isEqualTo(303);
+        assertThat(late.headers().firstValue("Location")).hasValue("/auth/sign_in");
+        assertThat(b.cookie("_atoll_session")).isEmpty();
+        assertThat(b.get("/auth/sign_in/two_factor").statusCode()).isEqualTo(303);
+        // the code was not spent: with the new password it works
+        Browser again = new Browser(atoll.baseUrl());
+        HttpResponse<String> page = again.get("/auth/sign_in");
+        again.submit(Browser.form(page.body(), "/auth/sign_in"),
+                Map.of("email", "nils@example.test", "password", "quartz-harbor-lantern-93", "return_to", "/"));
+        HttpResponse<String> passed = again.submit(Browser.form(again.get("/auth/sign_in/two_factor").body(), "/auth/sign_in/two_factor"),
+                Map.of("code", on.recoveryCodes().get(0)));
+        assertThat(passed.statusCode()).isEqualTo(303);
+        assertThat(again.cookie("_atoll_session")).isPresent();
+    }
+
+    private long userId(String username) {
+        long accountId = atoll.app().core.accounts.byAcct(username, null).orElseThrow().id();
+        return atoll.app().core.accounts.userByAccountId(accountId).orElseThrow().id();
+    }
+
     /** Turns two-factor on through the settings pages, as a person with an authenticator app does. */
     private Enabled enable(String username) {
         Browser b = steps.signedInBrowser(username);

@@ -79,6 +79,11 @@ class MailDeliveryIT {
 
     @Test
     void withoutSmtpEachMailIsWrittenAsAnEmlFile() throws Exception {
+        // the one log line a newcomer confirms their first account from
+        var logged = new ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent>();
+        logged.start();
+        var logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("social.atoll.infra.mail.EmlDirectory");
+        logger.addAppender(logged);
         try (TestInstance atoll = TestInstance.start()) {
             String link = atoll.baseUrl() + "/auth/password/edit?token=xyz";
             atoll.app().core.mail.send(new Letter(Letter.Kind.PASSWORD_RESET, "cy@example.test", "cy", link, "en"));
@@ -92,6 +97,12 @@ class MailDeliveryIT {
             assertThat(m.getSubject()).isEqualTo("Reset your password on " + atoll.domain());
             assertThat(m.getAllRecipients()[0].toString()).isEqualTo("cy@example.test");
             assertThat((String) ((Multipart) m.getContent()).getBodyPart(0).getContent()).contains(link);
+            Await.until("the log line", () -> logged.list.stream().anyMatch(e -> e.getFormattedMessage().contains("cy@example.test")));
+            String line = logged.list.stream().map(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage)
+                    .filter(l -> l.contains("cy@example.test")).findFirst().orElseThrow();
+            assertThat(line).contains("\"Reset your password on " + atoll.domain() + "\"").endsWith(" " + link).contains(".eml");
+        } finally {
+            logger.detachAppender(logged);
         }
     }
 
