@@ -78,7 +78,8 @@ class WebPagesAuditHttpIT {
         String manifest = attr(profile, "<link rel=\"manifest\" href=\"([^\"]+)\">");
         assertThat(profile).contains("<meta name=\"twitter:card\" content=\"summary_large_image\">", "<meta property=\"og:title\"",
                 "<meta property=\"og:image\"");
-        assertThat(profile).contains("<link rel=\"alternate\" type=\"application/activity+json\" href=\"" + atoll.baseUrl() + "/users/alice\">");
+        assertThat(profile).contains("<link rel=\"alternate\" type=\"application/activity+json\" href=\"" + atoll.baseUrl() + "/users/alice\">",
+                "<link rel=\"alternate\" type=\"application/rss+xml\" href=\"" + atoll.baseUrl() + "/@alice.rss\">");
         // the field's link lets the linked page verify the profile (Mastodon's rel="me")
         assertThat(profile).containsPattern("<a href=\"https://example.com/alice\"[^>]*rel=\"me[ \"]");
 
@@ -96,7 +97,6 @@ class WebPagesAuditHttpIT {
         String status = page("/@alice/" + photo.id()).body();
         assertThat(status).contains("<meta name=\"twitter:card\" content=\"summary_large_image\">", "<meta property=\"og:image\"");
         assertThat(status).contains("<link rel=\"alternate\" type=\"application/activity+json\" href=\"" + photo.uri() + "\">");
-        assertThat(status).contains("<link rel=\"alternate\" type=\"application/rss+xml\" href=\"" + atoll.baseUrl() + "/@alice.rss\">");
     }
 
     @Test
@@ -111,6 +111,33 @@ class WebPagesAuditHttpIT {
             assertThat(atoll.http().get(m.group(1).substring(atoll.baseUrl().length())).status()).isEqualTo(200);
             assertThat(rss.body()).contains("<media:content url=\"" + m.group(1) + "\"", "Orange fish between the rocks")
                     .doesNotContain("Only for my followers");
+        }
+    }
+
+    @Test
+    void videoAndSoundPlayOnThePostPageWithTheirSizeAndDescription() throws Exception {
+        var ffmpeg = social.atoll.core.media.Ffmpeg.find(atoll.app().infra.jsonColumns).orElseThrow(
+                () -> new AssertionError("ffmpeg and ffprobe must be installed for the media tests (.ci/run installs them)"));
+        Path dir = Files.createTempDirectory("atoll-av");
+        Path clip = dir.resolve("clip.mp4");
+        ffmpeg.run("-f", "lavfi", "-i", "testsrc=duration=1:size=160x120:rate=10", "-f", "lavfi", "-i", "sine=duration=1",
+                "-c:v", "mpeg4", "-c:a", "aac", "-shortest", clip.toString());
+        Path tone = dir.resolve("tone.wav");
+        ffmpeg.run("-f", "lavfi", "-i", "sine=duration=1", "-c:a", "pcm_s16le", tone.toString());
+        var video = atoll.app().core.media.upload(alice.id(), new MediaUpload(clip, "clip.mp4", "video/mp4", Files.size(clip)), null,
+                "A test pattern with a tone", null, false);
+        var sound = atoll.app().core.media.upload(alice.id(), new MediaUpload(tone, "tone.wav", "audio/wav", Files.size(tone)), null,
+                "One second of a sine tone", null, false);
+        for (var m : List.of(video, sound)) {
+            Status s = ((PostStatusService.Published) atoll.app().core.posting.post(alice.id(), new NewStatus("Listen", null, null,
+                    Visibility.PUBLIC, null, "en", null, List.of(Long.toString(m.id())), null, null, null))).status();
+            String html = page("/@alice/" + s.id()).body();
+            if (m == video) {
+                assertThat(html).containsPattern("<video class=\"media-item\" src=\"[^\"]+\\.mp4\" poster=\"[^\"]+\" aria-label=\"A test pattern with a tone\""
+                        + "[^>]* width=\"160\" height=\"120\" controls");
+            } else {
+                assertThat(html).containsPattern("<audio class=\"media-item\" src=\"[^\"]+\\.mp3\" aria-label=\"One second of a sine tone\"[^>]* controls");
+            }
         }
     }
 
