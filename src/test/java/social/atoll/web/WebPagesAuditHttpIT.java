@@ -142,6 +142,37 @@ class WebPagesAuditHttpIT {
     }
 
     @Test
+    void theProfileFormSetsLockedDiscoverableIndexableBotAndHiddenCollections() {
+        Account dora = seed.user("dora");
+        String token = atoll.token(dora.id(), "read");
+        var web = new FormClient(atoll.baseUrl()).signIn("dora");
+        for (boolean on : List.of(true, false)) {
+            List<Map.Entry<String, String>> fields = new java.util.ArrayList<>(List.of(Map.entry("csrf", web.csrf("/settings/profile")),
+                    Map.entry("display_name", "Dora"), Map.entry("note", "Reef diver")));
+            if (on) for (String box : List.of("locked", "discoverable", "indexable", "hide_collections", "bot")) fields.add(Map.entry(box, "1"));
+            var saved = web.postMultipart("/settings/profile", fields, List.of());
+            assertThat(saved.statusCode()).as(saved.body()).isEqualTo(303);
+            var me = atoll.http().get("/api/v1/accounts/verify_credentials", token).json();
+            for (String flag : List.of("locked", "bot", "discoverable", "indexable", "hide_collections"))
+                assertThat(me.get(flag).asBoolean()).as(flag + " after saving with the boxes " + (on ? "ticked" : "cleared")).isEqualTo(on);
+            String form = web.get("/settings/profile").body();
+            assertThat(form.contains("name=\"bot\" value=\"1\" checked")).as("the form shows what was saved").isEqualTo(on);
+        }
+    }
+
+    @Test
+    void pinnedPostsLeadTheProfile() {
+        Status pinned = seed.post(alice, "Pinned: how to visit the reef");
+        seed.post(alice, "A newer post after the pinned one");
+        atoll.app().core.pins.pin(alice.id(), pinned.id());
+        String html = page("/@alice").body();
+        int pinnedFeed = html.indexOf("<div class=\"feed pinned\">");
+        assertThat(pinnedFeed).isNotNegative();
+        assertThat(html.indexOf("Pinned: how to visit the reef", pinnedFeed)).isGreaterThan(pinnedFeed)
+                .isLessThan(html.indexOf("A newer post after the pinned one"));
+    }
+
+    @Test
     void theSessionCookieIsHttpOnlyLaxAndSecureOnlyUnderAnHttpsAddress() {
         List<String> plain = signInCookies(atoll.http());
         String session = plain.stream().filter(c -> c.startsWith(BrowserSessions.SESSION_COOKIE + "=")).findFirst().orElseThrow();
