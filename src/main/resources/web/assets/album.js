@@ -16,8 +16,10 @@ export function album(form, list, texts) {
     all.forEach((el, i) => {
       const handle = el.querySelector('[data-move]');
       if (!handle) return;
-      handle.setAttribute('aria-label', fill(texts.move, i + 1) + ', ' + fill(texts.of, i + 1, all.length));
-      handle.querySelector('span:last-child').textContent = (i + 1) + '/' + all.length;
+      const shown = (i + 1) + '/' + all.length;
+      // the name starts with the visible "1/2", so voice control users can say what they see (WCAG 2.5.3)
+      handle.setAttribute('aria-label', shown + ' – ' + fill(texts.move, i + 1) + ', ' + fill(texts.of, i + 1, all.length));
+      handle.querySelector('span:last-child').textContent = shown;
       handle.hidden = all.length < 2;
     });
   };
@@ -40,10 +42,8 @@ export function album(form, list, texts) {
     handle.type = 'button';
     handle.className = 'secondary move-handle';
     handle.dataset.move = '';
-    const grip = document.createElement('span');
-    grip.setAttribute('aria-hidden', 'true');
-    grip.textContent = '⠿';
-    handle.append(grip, document.createElement('span'));
+    // the grip (⠿) is drawn by the stylesheet: as text it would be part of what the button visibly says
+    handle.append(document.createElement('span'));
     el.prepend(handle);
     handle.addEventListener('keydown', (e) => {
       const i = items().indexOf(el);

@@ -252,7 +252,7 @@ public final class HttpWiring implements AutoCloseable {
         c.add(new TagPages(settings, browserSessions, pages, core.tags, core.tagTimeline, core.timelines, core.trends, statusViews, feeds));
         c.add(new InteractionPages(settings, browserSessions, pages, core.accountQueries, federation.searchResolver));
         c.add(new ComposePages(settings, browserSessions, pages, core.posting, core.statusEdits, core.statusService, core.statusQueries,
-                statusViews, core.media, mediaViews, core.search, core.tags, core.circles));
+                statusViews, core.media, mediaViews, core.search, core.tags, core.circles, core.customEmojis));
         c.add(new StatusActionPages(settings, browserSessions, pages, core.statusQueries, statusViews, core.favourites, core.reblogs,
                 core.bookmarks, core.conversationMutes, core.pins, core.statusService, core.reports, core.instance, core.polls,
                 core.accountQueries, core.reactions, emojiViews));

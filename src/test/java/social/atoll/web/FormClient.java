@@ -22,21 +22,21 @@ import social.atoll.testing.TestHttp;
  * A browser without JavaScript for HTTP tests of the web app: keeps cookies, follows no redirect (tests look at
  * each), signs in through the sign-in form and reads the CSRF token from a page as a form would send it.
  */
-final class FormClient {
+public final class FormClient {
 
     private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
 
     private final String baseUrl;
     private final HttpClient client;
 
-    FormClient(String baseUrl) {
+    public FormClient(String baseUrl) {
         this.baseUrl = baseUrl;
         this.client = HttpClient.newBuilder().cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
                 .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
     }
 
     /** Signs in with the password a {@code TestInstance.createUser} account has. */
-    FormClient signIn(String username) {
+    public FormClient signIn(String username) {
         String token = csrf("/auth/sign_in");
         var r = post("/auth/sign_in", Map.of("email", username, "password", "password-" + username, "csrf", token, "return_to", "/home"));
         if (r.statusCode() != 303 && r.statusCode() != 302) throw new AssertionError("sign-in answered " + r.statusCode() + ": " + r.body());
@@ -51,7 +51,7 @@ final class FormClient {
         return m.group(1);
     }
 
-    HttpResponse<String> get(String path) { return send(HttpRequest.newBuilder(uri(path)).GET()); }
+    public HttpResponse<String> get(String path) { return send(HttpRequest.newBuilder(uri(path)).GET()); }
 
     HttpResponse<String> post(String path, Map<String, String> form) { return post(path, form, Map.of()); }
 

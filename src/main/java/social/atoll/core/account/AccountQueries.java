@@ -50,6 +50,14 @@ public final class AccountQueries {
     /** {@code domain} null: a local account. */
     public Optional<Account> visibleByAcct(String username, String domain) { return accounts.visibleByAcct(username, domain); }
 
+    /**
+     * Whether the name belongs to an account that is gone: deleted (a suspended stub with no sign-in left), not
+     * shown any more but kept so the name stays taken. Its pages answer 410 Gone, as Mastodon's do.
+     */
+    public boolean gone(String username, String domain) {
+        return accounts.visibleByAcct(username, domain).isEmpty() && accounts.byAcct(username, domain).filter(Account::suspended).isPresent();
+    }
+
     public Optional<User> user(long accountId) { return accounts.userByAccountId(accountId); }
 
     /** The account's profile fields, in order; none when the stored column cannot be read (the profile still shows). */

@@ -113,6 +113,10 @@ public final class StatusStore {
      * first), at most {@code limit} statuses and {@code maxDepth} levels.
      */
     public List<Status> descendants(Status status, int limit, int maxDepth) {
+        // CROSS JOIN keeps the thread's few rows as SQLite's outer loop: joined the other way, the SQLite that
+        // sqlite-jdbc 3.54 bundles walks all of statuses in id order for the ORDER BY … LIMIT (a bloom filter on
+        // the thread), ~300 ms a post page at 100k statuses instead of well under a millisecond. PostgreSQL plans
+        // a CROSS JOIN with a WHERE like any inner join.
         List<Status> rows = db.read(h -> h.createQuery("""
                         WITH RECURSIVE tree (id, depth) AS (
                           SELECT id, 1 FROM statuses WHERE in_reply_to_id = :root
@@ -120,8 +124,8 @@ public final class StatusStore {
                           SELECT s.id, tree.depth + 1 FROM statuses s JOIN tree ON s.in_reply_to_id = tree.id
                           WHERE tree.depth < :depth
                         )
-                        SELECT s.* FROM statuses s JOIN tree ON s.id = tree.id
-                        WHERE s.deleted_at IS NULL ORDER BY s.id LIMIT :limit""")
+                        SELECT s.* FROM tree CROSS JOIN statuses s
+                        WHERE s.id = tree.id AND s.deleted_at IS NULL ORDER BY s.id LIMIT :limit""")
                 .bind("root", status.id()).bind("depth", maxDepth).bind("limit", limit).map(STATUS).list());
         Map<Long, List<Status>> children = new HashMap<>();
         for (Status s : rows) children.computeIfAbsent(s.inReplyToId(), k -> new ArrayList<>()).add(s);

@@ -21,6 +21,8 @@ import social.atoll.api.entity.StatusViews;
 import social.atoll.config.Settings;
 import social.atoll.core.account.Account;
 import social.atoll.core.circle.CircleService;
+import social.atoll.core.emoji.CustomEmoji;
+import social.atoll.core.emoji.CustomEmojiService;
 import social.atoll.core.common.ForbiddenException;
 import social.atoll.core.common.NotFoundException;
 import social.atoll.core.common.ValidationException;
@@ -83,11 +85,13 @@ public final class ComposePages implements Controller {
     private final SearchService search;
     private final TagService tags;
     private final CircleService circles;
+    private final CustomEmojiService emoji;
 
     public ComposePages(Settings settings, BrowserSessions sessions, Pages pages, PostStatusService posting, StatusEditService edits,
                         StatusService statusService, StatusQueries statuses, StatusViews views, MediaService media, MediaViews mediaViews,
-                        SearchService search, TagService tags, CircleService circles) {
+                        SearchService search, TagService tags, CircleService circles, CustomEmojiService emoji) {
         this.circles = circles;
+        this.emoji = emoji;
         this.settings = settings;
         this.sessions = sessions;
         this.pages = pages;
@@ -310,9 +314,9 @@ public final class ComposePages implements Controller {
     public record ComposeMediaItem(ComposeView.Attachment media, ComposeView.Limits limits) {}
 
     /**
-     * {@code GET /web/compose/suggest?q=@al}: accounts for {@code @}, hashtags for {@code #}, custom emoji for
-     * {@code :} (none: Atoll has no custom emoji yet, as {@code /api/v1/custom_emojis} says), through the search
-     * services the API's search uses.
+     * {@code GET /web/compose/suggest?q=@al}: accounts for {@code @}, hashtags for {@code #} (through the search
+     * services the API's search uses), and for {@code :} this server's custom emoji that the picker shows (those
+     * {@code /api/v1/custom_emojis} lists as {@code visible_in_picker}), shortcodes starting with the text first.
      */
     private void suggest(Context ctx) {
         var me = sessions.current(ctx);
@@ -334,6 +338,13 @@ public final class ComposePages implements Controller {
                 }
                 case '#' -> {
                     for (var tag : tags.search(rest, 0, 8)) out.add(Map.of("value", "#" + tag.name(), "label", "#" + tag.name()));
+                }
+                case ':' -> {
+                    String part = rest.toLowerCase(java.util.Locale.ROOT);
+                    emoji.picker().stream().filter(e -> e.shortcode().toLowerCase(java.util.Locale.ROOT).contains(part))
+                            .sorted(java.util.Comparator.comparing((CustomEmoji e) -> !e.shortcode().toLowerCase(java.util.Locale.ROOT).startsWith(part))
+                                    .thenComparing(CustomEmoji::shortcode))
+                            .limit(8).forEach(e -> out.add(Map.of("value", e.colons(), "label", e.colons())));
                 }
                 default -> { }
             }

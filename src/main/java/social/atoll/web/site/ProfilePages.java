@@ -117,7 +117,11 @@ public final class ProfilePages implements Controller {
         int at = acct.indexOf('@');
         String domain = at > 0 ? acct.substring(at + 1) : null;
         if (domain != null && domain.equalsIgnoreCase(settings.domain())) domain = null;
-        return accounts.visibleByAcct(at > 0 ? acct.substring(0, at) : acct, domain).orElseThrow(() -> new NotFoundException("account"));
+        String username = at > 0 ? acct.substring(0, at) : acct;
+        String host = domain;
+        // a deleted account's page is gone, not unknown: browsers get the 410 page, as from Mastodon
+        return accounts.visibleByAcct(username, host).orElseThrow(() -> accounts.gone(username, host)
+                ? new social.atoll.server.ApiException(410, "Gone") : new NotFoundException("account"));
     }
 
     private ProfileView suspended(Account a, AccountEntity e, String base, String tab) {

@@ -82,6 +82,10 @@ class LinkVerificationIT {
         assertThat(source.get(1).get("verified_at").isNull()).isTrue();
         long id = atoll.app().core.accounts.byAcct("verifier", null).orElseThrow().id();
         assertThat(atoll.http().get("/api/v1/accounts/" + id).json().get("fields").get(0).get("verified_at").asText()).isEqualTo(at);
+        // the profile page marks the verified fields, and only them
+        String html = atoll.http().send("GET", "/@verifier", null, null, null, Map.of("Accept", "text/html")).body();
+        assertThat(html).contains("<div class=\"field verified\"><dt>Home</dt>", "<div class=\"field verified\"><dt>Head</dt>",
+                "<div class=\"field\"><dt>Stranger</dt>", "<div class=\"field\"><dt>Words</dt>");
 
         // renamed, same value: still verified; a changed value loses the mark (and the new page does not link back)
         JsonNode edited = update(token, List.of(Map.of("name", "My site", "value", siteUrl + "/home"),

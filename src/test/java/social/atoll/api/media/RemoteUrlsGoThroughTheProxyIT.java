@@ -119,6 +119,34 @@ class RemoteUrlsGoThroughTheProxyIT {
                 .anyMatch(u -> u.startsWith("/account/header_static ")).anyMatch(u -> u.startsWith("/card/image "));
         // images in remote HTML are removed by the sanitizer, so the content names no picture to load
         assertThat(status.get("content").asText()).doesNotContain("<img").doesNotContain("inline.png").doesNotContain("src=");
+
+        // the web app's pages of that status and its author: every picture, video and sound a browser loads on its
+        // own (src, srcset, poster, the og:image, and data- attributes the scripts load) is on this server
+        var web = new social.atoll.web.FormClient(atoll.baseUrl()).signIn("reader");
+        String acct = status.at("/account/acct").asText();
+        for (String path : List.of("/@" + acct + "/" + statusId, "/@" + acct, "/home")) {
+            var answer = web.get(path);
+            assertThat(answer.statusCode()).as(path).isEqualTo(200);
+            org.jsoup.nodes.Document parsed = org.jsoup.Jsoup.parse(answer.body(), atoll.baseUrl() + path);
+            List<String> loaded = new ArrayList<>();
+            for (org.jsoup.nodes.Element e : parsed.getAllElements()) {
+                for (org.jsoup.nodes.Attribute a : e.attributes()) {
+                    String k = a.getKey();
+                    boolean loads = k.equals("src") || k.equals("srcset") || k.equals("poster") || (k.startsWith("data-") && !k.equals("data-href"))
+                            || (e.tagName().equals("meta") && k.equals("content") && e.attr("property").startsWith("og:image"))
+                            || (e.tagName().equals("link") && k.equals("href") && !e.attr("rel").contains("alternate") && !e.attr("rel").equals("canonical"));
+                    if (!loads) continue;
+                    for (String part : a.getValue().split(",")) {
+                        String url = part.strip().split("\\s+")[0];
+                        if (url.startsWith("http://") || url.startsWith("https://") || url.startsWith("//")) loaded.add(e.tagName() + "@" + k + " " + url);
+                    }
+                }
+            }
+            assertThat(loaded).as(path).allMatch(u -> u.substring(u.indexOf(' ') + 1).startsWith(own), "on " + own);
+            assertThat(answer.body()).as(path).doesNotContain(remote.base() + "/files/");
+        }
+        String statusPage = web.get("/@" + acct + "/" + statusId).body();
+        assertThat(statusPage).contains("/media_proxy/"); // the avatar, the photo and the card image are there, proxied
     }
 
     /** Every string that is an absolute http(s) URL, as "path url" (array indexes left out of the path). */
