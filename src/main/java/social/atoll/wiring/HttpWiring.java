@@ -139,7 +139,7 @@ public final class HttpWiring implements AutoCloseable {
         var pollViews = new PollViews(core.polls, clock);
         this.statusViews = new StatusViews(settings, core.statusQueries, core.statusRelations, accountViews, pollViews, core.filterMatcher,
                 mediaViews, new PreviewCardViews(core.cards, infra.blobs, core.mediaProxySigner), core.circles, core.quotes, emojiViews,
-                core.reactions);
+                core.reactions, core.interactionPolicies);
         var notificationViews = new NotificationViews(core.statusQueries, statusViews, accountViews, core.reports, core.accountModeration,
                 core.reactions, emojiViews);
         var scheduledViews = new ScheduledStatusViews(mediaViews);
@@ -164,6 +164,9 @@ public final class HttpWiring implements AutoCloseable {
         c.add(new HealthController(infra.db, infra.blobs));
         c.add(new MetricsController(settings, infra.metrics));
         c.add(new social.atoll.api.statuses.QuotesController(auth, json, settings, core.quotes, statusViews));
+        c.add(new social.atoll.api.interactions.InteractionPoliciesController(auth, json, core.interactionPolicies));
+        c.add(new social.atoll.api.interactions.InteractionRequestsController(auth, json, settings, core.interactionRequests,
+                new social.atoll.api.interactions.InteractionRequestViews(core.statusQueries, statusViews, accountViews)));
         c.add(new StatusesController(auth, json, core.posting, core.statusService, core.statusQueries, statusViews,
                 scheduledViews, core.mediaAttacher, core.threads));
         c.add(new StatusActionsController(auth, json, settings, core.favourites, core.reblogs, core.statusQueries, statusViews,
@@ -270,6 +273,7 @@ public final class HttpWiring implements AutoCloseable {
                 federation.fetchAccess, publicPages));
         c.add(new StatusDocumentsController(core.statusLookup, federation.noteWriter, federation.fetchAccess, publicPages));
         c.add(new social.atoll.federation.documents.QuoteAuthorizationsController(core.quotes, federation.fetchAccess));
+        c.add(new social.atoll.federation.documents.InteractionApprovalsController(core.interactionRequests, federation.fetchAccess));
         c.add(new CollectionsController(settings, core.accounts, core.statuses, core.followStore, core.visibility, core.featuredTags,
                 federation.noteWriter,
                 federation.instanceActor, federation.fetchAccess));

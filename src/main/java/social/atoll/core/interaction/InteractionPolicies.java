@@ -165,6 +165,9 @@ public final class InteractionPolicies {
         return out;
     }
 
+    /** The actor id of an account (a local one's as this server serves it). */
+    public String actorUri(long accountId) { return accounts.byId(accountId).map(this::uriOf).orElseThrow(); }
+
     private String uriOf(Account a) { return a.uri() != null ? a.uri() : settings.url("/users/" + a.username()); }
 
     // ---- holding ----

@@ -34,22 +34,21 @@ public final class FavouriteService {
     }
 
     /** Favourites the status (or the status a boost boosts); not found when the account may not see it. */
-    public Status favourite(long accountId, long statusId) { return favourite(accountId, statusId, null, null); }
+    public Status favourite(long accountId, long statusId) { return favourite(accountId, statusId, null); }
 
     /**
      * As {@link #favourite(long, long)}, under the status's interaction policy: forbidden is refused (403), "with
      * approval" is held until its author answers (nothing counted meanwhile). {@code likeUri} is the Like's id for a
-     * remote account's favourite; {@code actorUri} the local account's actor id (for the Like a held favourite of a
-     * remote status sends), else null.
+     * remote account's favourite, else null.
      */
-    public Status favourite(long accountId, long statusId, String likeUri, String actorUri) {
+    public Status favourite(long accountId, long statusId, String likeUri) {
         Status target = visibleTarget(accountId, statusId);
         InteractionPolicy.Check c = policies.require(accountId, target, InteractionPolicy.Type.FAVOURITE);
         if (c.held(target.local())) {
             db.write(h -> {
                 if (policies.existing(accountId, target.id(), InteractionPolicy.Type.FAVOURITE).isEmpty()
                         && !relations.viewerFlags(accountId, java.util.List.of(target.id()), java.util.Set.of()).favourited().contains(target.id())) {
-                    String uri = likeUri != null ? likeUri : actorUri + "#likes/" + ids.next();
+                    String uri = likeUri != null ? likeUri : policies.actorUri(accountId) + "#likes/" + ids.next();
                     policies.hold(h, InteractionPolicy.Type.FAVOURITE, target, accountId, null, uri, null);
                 }
                 return null;
