@@ -21,17 +21,11 @@ public final class InteractionStore {
 
     private static final String POLICY_COLUMNS = "can_favourite_auto, can_favourite_manual, can_reply_auto, can_reply_manual, can_reblog_auto, can_reblog_manual";
 
-    private static final RowMapper<InteractionRequest> REQUEST = (rs, ctx) -> new InteractionRequest(
-            rs.getLong("id"), rs.getString("type"), rs.getLong("status_id"), rs.getLong("target_account_id"), rs.getLong("account_id"),
-            (Long) rs.getObject("interaction_status_id", Long.class), rs.getString("interaction_uri"), rs.getString("reblog_visibility"),
-            rs.getString("state"), rs.getString("approval_uri"), Instant.ofEpochMilli(rs.getLong("created_at")),
-            millis(rs.getObject("accepted_at", Long.class)), millis(rs.getObject("rejected_at", Long.class)));
+    private static final RowMapper<InteractionRequest> REQUEST = social.atoll.infra.db.RecordMapper.of(InteractionRequest.class);
 
     private final Database db;
 
     public InteractionStore(Database db) { this.db = db; }
-
-    private static Instant millis(Long ms) { return ms == null ? null : Instant.ofEpochMilli(ms); }
 
     private static InteractionPolicy policy(java.sql.ResultSet rs) throws java.sql.SQLException {
         return new InteractionPolicy(
