@@ -202,6 +202,8 @@ public final class HttpWiring implements AutoCloseable {
         c.add(new LandingController(settings, pages, browserSessions, core.instance, core.policies));
         c.add(new AssetsController(assets));
         c.add(new TimelinePages(browserSessions, pages, core.timelines, statusViews, core.statusQueries, core.lists, core.listFeed));
+        c.add(new social.atoll.web.app.InteractionRequestPages(browserSessions, pages, core.interactionRequests, core.statusQueries,
+                statusViews, accountViews));
         // before NotificationPages, whose routes do not overlap but read alike
         c.add(new social.atoll.web.app.NotificationRequestPages(browserSessions, pages, core.notificationRequests, core.notificationService,
                 notificationViews, accountViews));
@@ -251,7 +253,7 @@ public final class HttpWiring implements AutoCloseable {
         c.add(new TagPages(settings, browserSessions, pages, core.tags, core.tagTimeline, core.timelines, core.trends, statusViews, feeds));
         c.add(new InteractionPages(settings, browserSessions, pages, core.accountQueries, federation.searchResolver));
         c.add(new ComposePages(settings, browserSessions, pages, core.posting, core.statusEdits, core.statusService, core.statusQueries,
-                statusViews, core.media, mediaViews, core.search, core.tags, core.circles));
+                statusViews, core.media, mediaViews, core.search, core.tags, core.circles, core.interactionPolicies));
         c.add(new StatusActionPages(settings, browserSessions, pages, core.statusQueries, statusViews, core.favourites, core.reblogs,
                 core.bookmarks, core.conversationMutes, core.pins, core.statusService, core.reports, core.instance, core.polls,
                 core.accountQueries, core.reactions, emojiViews));

@@ -262,7 +262,8 @@ public final class StatusViews {
                 quoteApproval(c.approvals.get(s.isReblog() ? s.reblogOfId() : s.id())),
                 c.quoteCounts.getOrDefault(s.id(), 0),
                 new StatusEntity.Pleroma(c.reactions.getOrDefault(s.id(), List.of())),
-                c.interactionPolicies.get(s.id()));
+                c.interactionPolicies.get(s.id()),
+                s.pendingApproval() ? Boolean.TRUE : null);
     }
 
     private static StatusEntity.QuoteApproval quoteApproval(social.atoll.core.quote.QuoteService.Approval a) {

@@ -92,6 +92,17 @@ public final class InteractionPolicies {
         return own != null ? own : InteractionPolicy.defaultFor(v);
     }
 
+    /**
+     * The web composer's choices ({@link InteractionPolicy#preset}) over the author's default for the visibility; null
+     * when nothing was chosen (the default applies as it is).
+     */
+    public InteractionPolicy fromPreset(long authorId, Visibility v, String reply, String boost, String like) {
+        if (blank(reply) && blank(boost) && blank(like)) return null;
+        return InteractionPolicy.preset(v, forNewPost(authorId, v, null), reply, boost, like);
+    }
+
+    private static boolean blank(String s) { return s == null || s.isBlank(); }
+
     /** {@code GET /api/v1/interaction_policies/defaults}: the account's default per visibility, in GoToSocial's order. */
     public Map<Visibility, InteractionPolicy> defaults(long accountId) {
         Map<String, InteractionPolicy> own = store.defaults(accountId);

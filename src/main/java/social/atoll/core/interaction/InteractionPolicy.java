@@ -108,6 +108,39 @@ public record InteractionPolicy(Rules canFavourite, Rules canReply, Rules canReb
         return entry;
     }
 
+    /**
+     * The web composer's simple choices as a policy: who may reply ({@code anyone}, {@code approval} — anyone, with
+     * the author's approval —, {@code followers}, {@code mentioned}), boost ({@code anyone}, {@code approval},
+     * {@code nobody}) and favourite ({@code anyone}, {@code approval}); "anyone" is whoever may see the post. A blank
+     * choice keeps {@code base}'s rule. Checked later like any policy.
+     */
+    public static InteractionPolicy preset(Visibility v, InteractionPolicy base, String reply, String boost, String like) {
+        String anyone = switch (v) {
+            case PUBLIC, UNLISTED -> PUBLIC;
+            case PRIVATE, LIMITED -> FOLLOWERS;
+            case DIRECT -> MENTIONED;
+        };
+        Rules r = switch (reply == null ? "" : reply) {
+            case "anyone" -> Rules.of(anyone);
+            case "approval" -> new Rules(List.of(AUTHOR), List.of(anyone));
+            case "followers" -> v == Visibility.DIRECT ? Rules.of(AUTHOR, MENTIONED) : Rules.of(AUTHOR, FOLLOWERS, MENTIONED);
+            case "mentioned" -> Rules.of(AUTHOR, MENTIONED);
+            default -> base.canReply();
+        };
+        Rules b = switch (boost == null ? "" : boost) {
+            case "anyone" -> Rules.of(anyone);
+            case "approval" -> new Rules(List.of(AUTHOR), List.of(anyone));
+            case "nobody" -> Rules.of(AUTHOR);
+            default -> base.canReblog();
+        };
+        Rules f = switch (like == null ? "" : like) {
+            case "anyone" -> Rules.of(anyone);
+            case "approval" -> new Rules(List.of(AUTHOR), List.of(anyone));
+            default -> base.canFavourite();
+        };
+        return new InteractionPolicy(f, r, b);
+    }
+
     // ---- deciding ----
 
     /** How a rule applies to one account: GoToSocial's forbidden, manual approval, automatic approval. */
