@@ -156,11 +156,21 @@ public final class InteractionPolicies {
         Map<Long, Map<InteractionPolicy.Type, InteractionPolicy.Check>> out = new HashMap<>();
         if (list.isEmpty()) return out;
         Map<Long, InteractionPolicy> policies = policies(list);
+        // the facts are read only for the posts whose outcome depends on them: an open post (anyone, automatically)
+        // answers the same for everyone, so a page of ordinary public posts costs no query more
         Set<Long> authors = new HashSet<>();
-        for (Status s : list) if (s.accountId() != viewerId && policies.get(s.id()).needsTies()) authors.add(s.accountId());
+        List<Long> asked = new java.util.ArrayList<>();
+        boolean namesPeople = false;
+        for (Status s : list) {
+            InteractionPolicy p = policies.get(s.id());
+            if (s.accountId() == viewerId || (p.isOpen() && !s.pendingApproval())) continue;
+            asked.add(s.id());
+            if (p.needsTies()) authors.add(s.accountId());
+            namesPeople |= p.namesActors();
+        }
         InteractionStore.Ties ties = store.ties(viewerId, authors);
-        Set<Long> mentioning = store.mentioning(viewerId, list.stream().filter(s -> s.accountId() != viewerId).map(Status::id).toList());
-        String viewerUri = accounts.byId(viewerId).map(this::uriOf).orElse(null);
+        Set<Long> mentioning = store.mentioning(viewerId, asked);
+        String viewerUri = namesPeople ? accounts.byId(viewerId).map(this::uriOf).orElse(null) : null;
         for (Status s : list) {
             boolean mentioned = mentioning.contains(s.id()) || (s.inReplyToAccountId() != null && s.inReplyToAccountId() == viewerId);
             InteractionPolicy.Facts f = new InteractionPolicy.Facts(s.accountId() == viewerId, ties.followed().contains(s.accountId()),

@@ -196,6 +196,21 @@ public record InteractionPolicy(Rules canFavourite, Rules canReply, Rules canReb
         return best;
     }
 
+    /** Anyone may do everything, automatically (no manual entries): the outcome is the same for every viewer. */
+    boolean isOpen() {
+        for (Rules r : List.of(canFavourite, canReply, canReblog))
+            if (!r.automatic().contains(PUBLIC) || !r.manual().isEmpty()) return false;
+        return true;
+    }
+
+    /** Does some rule name an actor by URI (so deciding needs the viewer's own URI)? */
+    boolean namesActors() {
+        for (Rules r : List.of(canFavourite, canReply, canReblog))
+            for (List<String> l : List.of(r.automatic(), r.manual()))
+                for (String e : l) if (e.startsWith("http://") || e.startsWith("https://")) return true;
+        return false;
+    }
+
     /** Does deciding for someone need to know who follows whom? */
     boolean needsTies() {
         for (Rules r : List.of(canFavourite, canReply, canReblog))

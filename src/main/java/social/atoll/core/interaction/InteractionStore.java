@@ -90,11 +90,17 @@ public final class InteractionStore {
 
     public Ties ties(long viewerId, Collection<Long> authorIds) {
         if (authorIds.isEmpty()) return new Ties(Set.of(), Set.of());
-        return db.read(h -> new Ties(
-                new HashSet<>(h.createQuery("SELECT target_account_id FROM follows WHERE account_id = :v AND target_account_id IN (<ids>)")
-                        .bind("v", viewerId).bindList("ids", List.copyOf(authorIds)).mapTo(Long.class).list()),
-                new HashSet<>(h.createQuery("SELECT account_id FROM follows WHERE target_account_id = :v AND account_id IN (<ids>)")
-                        .bind("v", viewerId).bindList("ids", List.copyOf(authorIds)).mapTo(Long.class).list())));
+        Set<Long> followed = new HashSet<>();
+        Set<Long> followers = new HashSet<>();
+        // both directions in one statement: rendering a page asks this once
+        db.read(h -> h.createQuery("""
+                        SELECT target_account_id AS other, 0 AS followed_by_viewer FROM follows WHERE account_id = :v AND target_account_id IN (<ids>)
+                        UNION ALL
+                        SELECT account_id AS other, 1 AS followed_by_viewer FROM follows WHERE target_account_id = :v AND account_id IN (<ids>)""")
+                .bind("v", viewerId).bindList("ids", List.copyOf(authorIds))
+                .map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getInt(2))).list())
+                .forEach(e -> (e.getValue() == 0 ? followed : followers).add(e.getKey()));
+        return new Ties(followed, followers);
     }
 
     /** Of these statuses, those that mention {@code viewerId}. */
