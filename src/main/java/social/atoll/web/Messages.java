@@ -21,7 +21,7 @@ import java.util.Properties;
 public final class Messages {
 
     /** The bundles, in the order they are read; a later one may not redefine a key of an earlier one. */
-    static final List<String> BUNDLES = List.of("common", "public", "compose", "app", "settings", "admin", "mail", "auth", "migration", "exports", "twofactor", "photos", "notifpolicy", "appeals", "adminsite", "quotes", "deletion", "emoji", "adminmore", "photosmore", "roles", "accountsec");
+    static final List<String> BUNDLES = List.of("common", "public", "compose", "app", "settings", "admin", "mail", "auth", "migration", "exports", "twofactor", "photos", "notifpolicy", "appeals", "adminsite", "quotes", "deletion", "emoji", "adminmore", "photosmore", "roles", "accountsec", "interactions");
 
     private final Locale locale;
     private final Map<String, String> texts;

@@ -215,6 +215,9 @@ public final class CoreWiring {
     public final social.atoll.core.collection.CollectionService collections;
     /** Quote posts with consent (issue 15). */
     public final social.atoll.core.quote.QuoteService quotes;
+    public final social.atoll.core.interaction.InteractionPolicies interactionPolicies;
+    public final social.atoll.core.interaction.InteractionRequestService interactionRequests;
+    public final social.atoll.core.status.PendingStatuses pendingStatuses;
     /** Complete threads: the replies of remote posts, fetched as jobs (issue 15). */
     public final social.atoll.core.thread.ThreadCompletion threads;
     public final FilterStore filterStore;
@@ -331,16 +334,24 @@ public final class CoreWiring {
         this.relationshipStore = new RelationshipStore(db, clock);
         this.visibility = new VisibilityPolicy(db, statuses, statusRelations, accounts, followStore, relationships);
         this.statusService = new StatusService(db, statuses, statusRelations, events);
-        this.favourites = new FavouriteService(db, statuses, statusRelations, visibility, ids, clock, events);
-        this.reblogs = new ReblogService(db, statuses, statusService, accounts, visibility, ids, clock, settings, events);
+        // interaction policies are asked by favourites, boosts and replies, and tell authors of held ones
+        var notificationPolicies = new social.atoll.core.notification.NotificationPolicyStore(db, ids);
+        this.notifications = new NotificationStore(db, ids, events, new social.atoll.core.notification.NotificationGate(notificationPolicies));
+        var interactionStore = new social.atoll.core.interaction.InteractionStore(db);
+        this.interactionPolicies = new social.atoll.core.interaction.InteractionPolicies(db, interactionStore, statuses, accounts, notifications,
+                ids, clock, settings, events);
+        this.pendingStatuses = new social.atoll.core.status.PendingStatuses(statuses, statusRelations, clock, events);
+        this.favourites = new FavouriteService(db, statuses, statusRelations, visibility, ids, clock, events, interactionPolicies);
+        this.reblogs = new ReblogService(db, statuses, statusService, accounts, visibility, ids, clock, settings, events, interactionPolicies,
+                pendingStatuses);
+        this.interactionRequests = new social.atoll.core.interaction.InteractionRequestService(db, interactionStore, statuses, accounts,
+                favourites, pendingStatuses, statusService, clock, settings, events);
         this.statusEditStore = new StatusEditStore(db, json, ids);
         this.remoteStatuses = new RemoteStatusService(db, statuses, statusRelations, statusEditStore, mediaStore, statusService, ids, clock, events,
-                json);
+                json, interactionPolicies, pendingStatuses);
         this.homeFeed = new HomeFeedStore(db, visibility);
         this.homeFeedFanout = new HomeFeedFanout(db, homeFeed, accounts, statuses, statusRelations, jobs, clock);
         this.timelines = new TimelineService(homeFeed, statuses, statusFeeds, visibility);
-        var notificationPolicies = new social.atoll.core.notification.NotificationPolicyStore(db, ids);
-        this.notifications = new NotificationStore(db, ids, events, new social.atoll.core.notification.NotificationGate(notificationPolicies));
         this.notificationRequests = new social.atoll.core.notification.NotificationRequests(db, notificationPolicies, events, clock);
         this.notificationMails = new social.atoll.core.notification.NotificationMails(notificationPolicies, mail, settings);
         this.notificationListeners = new NotificationListeners(notifications, visibility, followStore, clock);
@@ -390,7 +401,7 @@ public final class CoreWiring {
         this.quotes = new social.atoll.core.quote.QuoteService(db, new social.atoll.core.quote.QuoteStore(db), statuses, accounts,
                 visibility, notifications, ids, clock, settings, events, new PreferencesService(db, accounts, json), relationships);
         this.posting = new PostStatusService(db, statuses, scheduledStore, accounts, textFormatter, visibility, polls, mediaAttacher, jobs,
-                ids, clock, settings, events, circles, statusRelations, quotes);
+                ids, clock, settings, events, circles, statusRelations, quotes, interactionPolicies, pendingStatuses);
         this.instagramImport = new social.atoll.core.instagram.InstagramImporter(db, new social.atoll.core.instagram.InstagramImportStore(db),
                 media, posting, Ffmpeg.find(json), jobs, ids, clock, settings, json);
         this.instagramImport.notifyWith(notifications);

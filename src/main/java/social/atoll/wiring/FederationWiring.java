@@ -91,7 +91,7 @@ public final class FederationWiring {
         var mediaDocuments = new MediaDocuments(core.mediaStore, infra.blobs);
         this.actorWriter = new ActorWriter(settings, core.accounts, localKeys, json, mediaDocuments, core.customEmojis);
         this.noteWriter = new NoteWriter(settings, core.accounts, core.statuses, core.statusRelations, core.pollStore, mediaDocuments,
-                core.quotes, core.customEmojis);
+                core.quotes, core.customEmojis, core.interactionPolicies, core.interactionRequests);
         this.noteReader = new NoteReader(core.accounts);
         this.searchResolver = new SearchResolver(core.accounts, core.statuses, actorResolver, federationClient, core.remoteStatuses,
                 noteReader, core.visibility);
@@ -113,7 +113,7 @@ public final class FederationWiring {
         var inboxServices = new InboxServices(settings, clock, core.accounts, core.follows, core.followStore, core.blocks,
                 core.favourites, core.remoteStatuses, core.polls, core.remotePolls, core.remoteQuestions, core.remoteAccounts,
                 core.remoteAccountDeletion, core.featuredTags, federationClient, actorResolver, noteReader, new InboxForwarding(outbox),
-                core.quotes, core.threads, core.customEmojis, core.reactions);
+                core.quotes, core.threads, core.customEmojis, core.reactions, core.interactionPolicies, core.interactionRequests);
         this.inboxJob = new InboxJob(core.accounts, inboxServices,
                 InboxHandlers.standard(inboxServices, new FollowAnswers(outbox), core.remoteReports, moves), json);
         this.threadReplies = new social.atoll.federation.resolver.ThreadReplies(settings, core.remoteStatuses, core.statuses,

@@ -139,7 +139,7 @@ public final class HttpWiring implements AutoCloseable {
         var pollViews = new PollViews(core.polls, clock);
         this.statusViews = new StatusViews(settings, core.statusQueries, core.statusRelations, accountViews, pollViews, core.filterMatcher,
                 mediaViews, new PreviewCardViews(core.cards, infra.blobs, core.mediaProxySigner), core.circles, core.quotes, emojiViews,
-                core.reactions);
+                core.reactions, core.interactionPolicies);
         var notificationViews = new NotificationViews(core.statusQueries, statusViews, accountViews, core.reports, core.accountModeration,
                 core.reactions, emojiViews);
         var scheduledViews = new ScheduledStatusViews(mediaViews);
@@ -164,6 +164,9 @@ public final class HttpWiring implements AutoCloseable {
         c.add(new HealthController(infra.db, infra.blobs));
         c.add(new MetricsController(settings, infra.metrics));
         c.add(new social.atoll.api.statuses.QuotesController(auth, json, settings, core.quotes, statusViews));
+        c.add(new social.atoll.api.interactions.InteractionPoliciesController(auth, json, core.interactionPolicies));
+        c.add(new social.atoll.api.interactions.InteractionRequestsController(auth, json, settings, core.interactionRequests,
+                new social.atoll.api.interactions.InteractionRequestViews(core.statusQueries, statusViews, accountViews)));
         c.add(new StatusesController(auth, json, core.posting, core.statusService, core.statusQueries, statusViews,
                 scheduledViews, core.mediaAttacher, core.threads));
         c.add(new StatusActionsController(auth, json, settings, core.favourites, core.reblogs, core.statusQueries, statusViews,
@@ -199,6 +202,8 @@ public final class HttpWiring implements AutoCloseable {
         c.add(new LandingController(settings, pages, browserSessions, core.instance, core.policies));
         c.add(new AssetsController(assets));
         c.add(new TimelinePages(browserSessions, pages, core.timelines, statusViews, core.statusQueries, core.lists, core.listFeed));
+        c.add(new social.atoll.web.app.InteractionRequestPages(browserSessions, pages, core.interactionRequests, core.statusQueries,
+                statusViews, accountViews));
         // before NotificationPages, whose routes do not overlap but read alike
         c.add(new social.atoll.web.app.NotificationRequestPages(browserSessions, pages, core.notificationRequests, core.notificationService,
                 notificationViews, accountViews));
@@ -252,7 +257,7 @@ public final class HttpWiring implements AutoCloseable {
         c.add(new TagPages(settings, browserSessions, pages, core.tags, core.tagTimeline, core.timelines, core.trends, statusViews, feeds));
         c.add(new InteractionPages(settings, browserSessions, pages, core.accountQueries, federation.searchResolver));
         c.add(new ComposePages(settings, browserSessions, pages, core.posting, core.statusEdits, core.statusService, core.statusQueries,
-                statusViews, core.media, mediaViews, core.search, core.tags, core.circles, core.customEmojis));
+                statusViews, core.media, mediaViews, core.search, core.tags, core.circles, core.customEmojis, core.interactionPolicies));
         c.add(new StatusActionPages(settings, browserSessions, pages, core.statusQueries, statusViews, core.favourites, core.reblogs,
                 core.bookmarks, core.conversationMutes, core.pins, core.statusService, core.reports, core.instance, core.polls,
                 core.accountQueries, core.reactions, emojiViews));
@@ -275,6 +280,7 @@ public final class HttpWiring implements AutoCloseable {
                 federation.fetchAccess, publicPages));
         c.add(new StatusDocumentsController(core.statusLookup, federation.noteWriter, federation.fetchAccess, publicPages));
         c.add(new social.atoll.federation.documents.QuoteAuthorizationsController(core.quotes, federation.fetchAccess));
+        c.add(new social.atoll.federation.documents.InteractionApprovalsController(core.interactionRequests, federation.fetchAccess));
         c.add(new CollectionsController(settings, core.accounts, core.statuses, core.followStore, core.visibility, core.featuredTags,
                 federation.noteWriter,
                 federation.instanceActor, federation.fetchAccess));

@@ -63,6 +63,7 @@ public final class Registrations {
         federation.deliveryJob.register();
         OutboxHandlers.registerStandard(federation.outbox, events);
         OutboxHandlers.registerQuotes(federation.outbox, core.quotes, events);
+        OutboxHandlers.registerInteractions(federation.outbox, core.interactionRequests, events);
         new social.atoll.federation.outbox.ReactionDeliveries(federation.outbox, core.customEmojis).register(events);
         federation.inboxJob.register(jobs);
         federation.threadReplies.register(jobs);

@@ -43,7 +43,7 @@ class ComposerInputsAndActionsBrowserIT {
         bob = seed.user("bob");
         seed.follow(bob, alice);
         seed.post(alice, "Morning at the #lagoon");
-        atoll.app().core.customEmojis.add("blobcat", EmojiImages.png(Color.ORANGE), "Blobs");
+        atoll.app().core.customEmojis.add(social.atoll.core.moderation.StaffAccess.Actor.SYSTEM, "blobcat", EmojiImages.png(Color.ORANGE), "Blobs");
         browser = new WebBrowser(atoll.baseUrl());
     }
 

@@ -11,7 +11,9 @@ import java.util.List;
  *
  * <p>Beyond Mastodon: {@code visibility_ex} and {@code limited_scope} as kmyblue names them (a post to a circle is
  * {@code visibility: "private"}, {@code visibility_ex: "limited"}, {@code limited_scope: "circle"}), {@code local_only}
- * as glitch-soc's, and {@code circle} (id and title) for the author of a post shared with one of their circles.
+ * as glitch-soc's, and {@code circle} (id and title) for the author of a post shared with one of their circles;
+ * GoToSocial's {@code interaction_policy} (with {@code me} where the viewer may interact); {@code pending_approval}
+ * (Atoll's own, only when true) on a reply or boost held for the approval of the author it interacts with.
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record StatusEntity(
@@ -53,7 +55,9 @@ public record StatusEntity(
         Object quote,
         QuoteApproval quoteApproval,
         int quotesCount,
-        @JsonInclude(JsonInclude.Include.NON_NULL) Pleroma pleroma) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) Pleroma pleroma,
+        @JsonInclude(JsonInclude.Include.NON_NULL) InteractionPolicyEntity interactionPolicy,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Boolean pendingApproval) {
 
     /** Akkoma's/Pleroma's extension object; Atoll fills its {@code emoji_reactions}. */
     @JsonInclude(JsonInclude.Include.ALWAYS)
@@ -73,7 +77,7 @@ public record StatusEntity(
         this(id, createdAt, inReplyToId, inReplyToAccountId, sensitive, spoilerText, visibility, language, uri, url,
                 repliesCount, reblogsCount, favouritesCount, editedAt, favourited, reblogged, muted, bookmarked, pinned,
                 content, text, reblog, application, account, mediaAttachments, mentions, tags, emojis, card, poll, null,
-                visibility, null, false, null, null, null, 0, null);
+                visibility, null, false, null, null, null, 0, null, null, null);
     }
 
     /**
@@ -93,7 +97,7 @@ public record StatusEntity(
         return new StatusEntity(id, createdAt, inReplyToId, inReplyToAccountId, sensitive, spoilerText, visibility, language,
                 uri, url, repliesCount, reblogsCount, favouritesCount, editedAt, favourited, reblogged, muted, bookmarked,
                 pinned, content, text, reblog, application, account, mediaAttachments, mentions, tags, emojis, card, poll, filtered,
-                visibilityEx, limitedScope, localOnly, circle, q, quoteApproval, quotesCount, pleroma);
+                visibilityEx, limitedScope, localOnly, circle, q, quoteApproval, quotesCount, pleroma, interactionPolicy, pendingApproval);
     }
 
     /** The circle a post was shared with, shown to its author. */
@@ -105,7 +109,7 @@ public record StatusEntity(
         return new StatusEntity(id, createdAt, inReplyToId, inReplyToAccountId, sensitive, spoilerText, visibility, language,
                 uri, url, repliesCount, reblogsCount, favouritesCount, editedAt, favourited, reblogged, muted, bookmarked,
                 pinned, content, text, inner, application, account, mediaAttachments, mentions, tags, emojis, card, poll, results,
-                visibilityEx, limitedScope, localOnly, circle, quote, quoteApproval, quotesCount, pleroma);
+                visibilityEx, limitedScope, localOnly, circle, quote, quoteApproval, quotesCount, pleroma, interactionPolicy, pendingApproval);
     }
 
     public record Mention(String id, String username, String url, String acct) {}
@@ -119,6 +123,6 @@ public record StatusEntity(
         return new StatusEntity(id, createdAt, inReplyToId, inReplyToAccountId, sensitive, spoilerText, visibility, language,
                 uri, url, repliesCount, reblogsCount, favouritesCount, editedAt, favourited, reblogged, muted, bookmarked,
                 pinned, null, source, reblog, application, account, mediaAttachments, mentions, tags, emojis, card, poll, filtered,
-                visibilityEx, limitedScope, localOnly, circle, quote, quoteApproval, quotesCount, pleroma);
+                visibilityEx, limitedScope, localOnly, circle, quote, quoteApproval, quotesCount, pleroma, interactionPolicy, pendingApproval);
     }
 }

@@ -43,10 +43,15 @@ public final class StatusViews {
     /** Quotes and quote policies (Mastodon 4.5's {@code quote}, {@code quote_approval}, {@code quotes_count}). */
     private final social.atoll.core.quote.QuoteService quotes;
 
+    /** GoToSocial's interaction policies ({@code interaction_policy}, with the viewer's {@code me}). */
+    private final social.atoll.core.interaction.InteractionPolicies interactionPolicies;
+
     public StatusViews(Settings settings, StatusQueries statuses, StatusRelations relations, AccountViews accounts, PollViews polls,
                        social.atoll.core.filter.StatusFilterMatcher filters, MediaViews media, PreviewCardViews cards,
                        CircleService circles, social.atoll.core.quote.QuoteService quotes, EmojiViews emojis,
-                       social.atoll.core.emoji.ReactionService reactions) {
+                       social.atoll.core.emoji.ReactionService reactions,
+                       social.atoll.core.interaction.InteractionPolicies interactionPolicies) {
+        this.interactionPolicies = interactionPolicies;
         this.quotes = quotes;
         this.emojis = emojis;
         this.reactions = reactions;
@@ -141,8 +146,14 @@ public final class StatusViews {
         Map<Long, List<StatusEntity.Reaction>> reactionLists = new HashMap<>();
         reactions.summaries(all.keySet(), viewerId).forEach((id, rs) -> reactionLists.put(id, rs.stream()
                 .map(r -> new StatusEntity.Reaction(r.name(), r.count(), r.me(), emojis.url(r.emoji()))).toList()));
+        List<Status> originalsOnly = all.values().stream().filter(s -> !s.isReblog()).toList();
+        Map<Long, social.atoll.core.interaction.InteractionPolicy> interactionPolicyMap = interactionPolicies.policies(originalsOnly);
+        Map<Long, Map<social.atoll.core.interaction.InteractionPolicy.Type, social.atoll.core.interaction.InteractionPolicy.Check>> mine =
+                viewerId == null ? Map.of() : interactionPolicies.checks(viewerId, originalsOnly);
+        Map<Long, InteractionPolicyEntity> policyEntities = new HashMap<>();
+        for (Status s : originalsOnly) policyEntities.put(s.id(), InteractionPolicyEntity.of(interactionPolicyMap.get(s.id()), mine.get(s.id())));
         Context c = new Context(viewerId, mentions, tags, accountEntities, apps, flags, pollEntities, attachments, cardEntities, sharedWith,
-                quoteEntities, approvals, quoteCounts, emojiLists, reactionLists);
+                quoteEntities, approvals, quoteCounts, emojiLists, reactionLists, policyEntities);
         Map<Long, StatusEntity> originals = new HashMap<>();
         List<StatusEntity> out = new ArrayList<>(list.size());
         for (Status s : list) {
@@ -162,7 +173,8 @@ public final class StatusViews {
                            StatusRelations.ViewerFlags flags, Map<Long, PollEntity> polls, Map<Long, List<Object>> media,
                            Map<Long, PreviewCardEntity> cards, Map<Long, Circle> sharedWith, Map<Long, Object> quotes,
                            Map<Long, social.atoll.core.quote.QuoteService.Approval> approvals, Map<Long, Integer> quoteCounts,
-                           Map<Long, List<Object>> emojis, Map<Long, List<StatusEntity.Reaction>> reactions) {}
+                           Map<Long, List<Object>> emojis, Map<Long, List<StatusEntity.Reaction>> reactions,
+                           Map<Long, InteractionPolicyEntity> interactionPolicies) {}
 
     /**
      * The {@code quote} of each quoting status on the page: full (with the quoted status rendered) or shallow. Its
@@ -246,7 +258,9 @@ public final class StatusViews {
                 c.quotes.get(s.id()),
                 quoteApproval(c.approvals.get(s.isReblog() ? s.reblogOfId() : s.id())),
                 c.quoteCounts.getOrDefault(s.id(), 0),
-                new StatusEntity.Pleroma(c.reactions.getOrDefault(s.id(), List.of())));
+                new StatusEntity.Pleroma(c.reactions.getOrDefault(s.id(), List.of())),
+                c.interactionPolicies.get(s.id()),
+                s.pendingApproval() ? Boolean.TRUE : null);
     }
 
     private static StatusEntity.QuoteApproval quoteApproval(social.atoll.core.quote.QuoteService.Approval a) {

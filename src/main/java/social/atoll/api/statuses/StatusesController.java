@@ -79,7 +79,8 @@ public final class StatusesController implements Controller {
                 p.bool("sensitive").orElse(null), vis, replyTo, p.string("language").orElse(null), StatusParams.poll(p),
                 p.list("media_ids"), StatusParams.time(p, "scheduled_at"), v.token().appId(), ctx.header("Idempotency-Key"),
                 p.string("circle_id").map(StatusesController::id).orElse(null), p.bool("local_only").orElse(null),
-                p.string("quoted_status_id").map(StatusesController::id).orElse(null), p.string("quote_approval_policy").orElse(null));
+                p.string("quoted_status_id").map(StatusesController::id).orElse(null), p.string("quote_approval_policy").orElse(null),
+                social.atoll.api.interactions.InteractionPolicyParams.read(p, "interaction_policy"));
         PostStatusService.Posted posted;
         try {
             posted = posting.post(v.accountId(), req);

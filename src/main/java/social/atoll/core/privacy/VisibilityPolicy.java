@@ -25,8 +25,9 @@ import social.atoll.infra.db.Database;
  * {@code public} and {@code unlisted} are for everyone except people the author blocks; {@code private} is for
  * followers and mentioned accounts; {@code direct} only for mentioned accounts; {@code limited} for the circle
  * audience it was addressed to (and mentioned accounts). A {@code local_only} status is, on top of that, only for
- * accounts of this server: never for an anonymous reader, nor for a remote actor's signed fetch. A boost is visible
- * only when its boosted status is too.
+ * accounts of this server: never for an anonymous reader, nor for a remote actor's signed fetch. A reply held for
+ * approval (interaction policies) is for its author and the author it answers only. A boost is visible only when its
+ * boosted status is too.
  *
  * <p>The in-memory check ({@link #filter}) is batched: a fixed number of queries however many statuses. Queries that
  * page through many rows use the SQL forms of the same rules ({@link #authorCondition}, {@link #recipientCondition}).
@@ -115,6 +116,8 @@ public final class VisibilityPolicy {
         if (f.suspendedAuthors.contains(s.accountId())) return false;
         if (s.localOnly() && (viewerId == null || !f.viewerLocal)) return false;
         if (viewerId != null && viewerId == s.accountId()) return true;
+        // a reply held for approval is for its author and the author who decides on it, nobody else (GoToSocial's)
+        if (s.pendingApproval()) return viewerId != null && s.inReplyToAccountId() != null && viewerId.longValue() == s.inReplyToAccountId();
         return switch (s.visibilityEnum()) {
             case PUBLIC, UNLISTED -> viewerId == null || !f.blockedBy.contains(s.accountId());
             case PRIVATE -> viewerId != null && (f.followed.contains(s.accountId()) || f.mentioned.contains(s.id()));
@@ -152,6 +155,10 @@ public final class VisibilityPolicy {
                 case DIRECT -> { }
             }
             if (s.visibilityEnum().hidden()) out.addAll(relations.mentionedAmong(h, s.id(), viewers));
+            if (s.pendingApproval()) {
+                out.clear();
+                if (s.inReplyToAccountId() != null && viewers.contains(s.inReplyToAccountId())) out.add(s.inReplyToAccountId());
+            }
             if (viewers.contains(author)) out.add(author);
             return out;
         });
@@ -190,13 +197,13 @@ public final class VisibilityPolicy {
     public String authorCondition(Long viewerId, Account author) {
         if (author.suspended()) return "1 = 0";
         if (viewerId != null && viewerId == author.id()) return "1 = 1";
-        if (viewerId == null) return "s.visibility IN ('public', 'unlisted') AND s.local_only = FALSE";
+        if (viewerId == null) return "s.visibility IN ('public', 'unlisted') AND s.local_only = FALSE AND s.pending_approval = FALSE";
         if (relationships.blocks(author.id(), viewerId)) return "1 = 0";
         boolean follower = follows.follows(viewerId, author.id());
         String open = follower ? "'public', 'unlisted', 'private'" : "'public', 'unlisted'";
         // a remote viewer (a signed fetch of the outbox) never sees local-only statuses
         String localOnly = accounts.byId(viewerId).map(Account::local).orElse(false) ? "" : "s.local_only = FALSE AND ";
-        return localOnly + "(s.visibility IN (" + open + ")"
+        return localOnly + "s.pending_approval = FALSE AND (s.visibility IN (" + open + ")"
                 + " OR (s.visibility IN ('private', 'direct', 'limited') AND EXISTS (SELECT 1 FROM mentions vm WHERE vm.status_id = s.id AND vm.account_id = :viewer))"
                 + " OR (s.visibility = 'limited' AND EXISTS (SELECT 1 FROM status_audiences va WHERE va.status_id = s.id AND va.account_id = :viewer)))";
     }

@@ -17,17 +17,28 @@ import social.atoll.core.poll.NewPoll;
  * @param quotedStatusId the status this one quotes (Mastodon 4.5's {@code quoted_status_id}; null: none)
  * @param quotePolicy    who may quote this one: {@code public}, {@code followers} or {@code nobody} (null: the
  *                       author's default)
+ * @param interactionPolicy who may favourite, reply to, boost this one (GoToSocial's; null: the author's default for
+ *                       the visibility)
  */
 public record NewStatus(String text, String spoilerText, Boolean sensitive, Visibility visibility, Long inReplyToId,
                         String language, NewPoll poll, List<String> mediaIds, Instant scheduledAt, Long applicationId,
-                        String idempotencyKey, Long circleId, Boolean localOnly, Long quotedStatusId, String quotePolicy) {
+                        String idempotencyKey, Long circleId, Boolean localOnly, Long quotedStatusId, String quotePolicy,
+                        social.atoll.core.interaction.InteractionPolicy interactionPolicy) {
+
+    /** A post with the author's default interaction policy. */
+    public NewStatus(String text, String spoilerText, Boolean sensitive, Visibility visibility, Long inReplyToId,
+                     String language, NewPoll poll, List<String> mediaIds, Instant scheduledAt, Long applicationId,
+                     String idempotencyKey, Long circleId, Boolean localOnly, Long quotedStatusId, String quotePolicy) {
+        this(text, spoilerText, sensitive, visibility, inReplyToId, language, poll, mediaIds, scheduledAt, applicationId,
+                idempotencyKey, circleId, localOnly, quotedStatusId, quotePolicy, null);
+    }
 
     /** A post that quotes nothing and takes the author's quote policy. */
     public NewStatus(String text, String spoilerText, Boolean sensitive, Visibility visibility, Long inReplyToId,
                      String language, NewPoll poll, List<String> mediaIds, Instant scheduledAt, Long applicationId,
                      String idempotencyKey, Long circleId, Boolean localOnly) {
         this(text, spoilerText, sensitive, visibility, inReplyToId, language, poll, mediaIds, scheduledAt, applicationId,
-                idempotencyKey, circleId, localOnly, null, null);
+                idempotencyKey, circleId, localOnly, null, null, null);
     }
 
     public NewStatus {
@@ -39,6 +50,6 @@ public record NewStatus(String text, String spoilerText, Boolean sensitive, Visi
                      String language, NewPoll poll, List<String> mediaIds, Instant scheduledAt, Long applicationId,
                      String idempotencyKey) {
         this(text, spoilerText, sensitive, visibility, inReplyToId, language, poll, mediaIds, scheduledAt, applicationId,
-                idempotencyKey, null, null, null, null);
+                idempotencyKey, null, null, null, null, null);
     }
 }

@@ -42,7 +42,8 @@ public final class PostStatusService {
     /** A post that passed every check, with the author's defaults applied and its text formatted. */
     private record Checked(Account author, String text, String spoiler, boolean sensitive, Visibility visibility,
                            String language, Status replyTo, NewPoll poll, List<Long> mediaIds, TextFormatter.Formatted formatted,
-                           Long circleId, boolean localOnly, Status quoted, String quotePolicy, List<Long> replyAudience) {}
+                           Long circleId, boolean localOnly, Status quoted, String quotePolicy, List<Long> replyAudience,
+                           social.atoll.core.interaction.InteractionPolicy interactionPolicy, boolean held) {}
 
     private final Database db;
     private final StatusStore statuses;
@@ -61,12 +62,17 @@ public final class PostStatusService {
     private final CircleService circles;
     private final StatusRelations relations;
     private final social.atoll.core.quote.QuoteService quotes;
+    private final social.atoll.core.interaction.InteractionPolicies interactions;
+    private final PendingStatuses pending;
 
     public PostStatusService(Database db, StatusStore statuses, ScheduledStatusStore scheduled, AccountStore accounts,
                              TextFormatter formatter, VisibilityPolicy visibility, PollService polls,
                              StatusAttachments attachments, JobQueue jobs, IdGenerator ids, Clock clock, Settings settings,
                              EventBus events, CircleService circles, StatusRelations relations,
-                             social.atoll.core.quote.QuoteService quotes) {
+                             social.atoll.core.quote.QuoteService quotes,
+                             social.atoll.core.interaction.InteractionPolicies interactions, PendingStatuses pending) {
+        this.interactions = interactions;
+        this.pending = pending;
         this.quotes = quotes;
         this.circles = circles;
         this.relations = relations;
@@ -155,6 +161,9 @@ public final class PostStatusService {
             if (replyTo.isReblog()) replyTo = statuses.byId(replyTo.reblogOfId()).orElseThrow(() -> new NotFoundException("status"));
             if (!visibility.canSee(authorId, replyTo)) throw new NotFoundException("status");
         }
+        // the replied-to post's interaction policy: forbidden is refused, "with approval" holds the reply until answered
+        boolean held = replyTo != null && interactions.require(authorId, replyTo,
+                social.atoll.core.interaction.InteractionPolicy.Type.REPLY).held(replyTo.local());
         Visibility vis = req.visibility() != null ? req.visibility()
                 : Visibility.parseRequested(user.defaultPrivacy()).orElse(Visibility.PUBLIC);
         // a reply to a limited (circle) post stays among the people that post was shared with, as Fedibird's and
@@ -193,7 +202,8 @@ public final class PostStatusService {
             throw ValidationException.bare("Cannot quote a non-mentioned user in a Private mention post.");
         return new Checked(author, text, spoiler, sensitive, vis, StatusRules.language(req.language(), user.defaultLanguage()),
                 replyTo, req.poll(), media, formatted, req.circleId(), localOnly, quoted,
-                req.quotePolicy() != null ? req.quotePolicy() : quotes.defaultFor(user), replyAudience);
+                req.quotePolicy() != null ? req.quotePolicy() : quotes.defaultFor(user), replyAudience,
+                interactions.forNewPost(authorId, vis, req.interactionPolicy()), held);
     }
 
     /** Writes a checked post in one transaction and announces it last, complete. */
@@ -221,6 +231,15 @@ public final class PostStatusService {
             statuses.insertTags(id, c.formatted().tags(), now);
             if (!c.mediaIds().isEmpty()) attachments.claim(h, author.id(), id, c.mediaIds(), scheduledId);
             quotes.attach(h, row, c.quoted(), c.quotePolicy());
+            interactions.attach(h, id, c.interactionPolicy());
+            if (c.held()) {
+                // not counted, not announced: the author replied to decides (or their server answers)
+                Status held = pending.hold(h, row);
+                interactions.hold(h, social.atoll.core.interaction.InteractionPolicy.Type.REPLY, c.replyTo(), author.id(), held, held.uri(), null);
+                if (keyHash != null) statuses.rememberIdempotencyKey(author.id(), keyHash, id, now);
+                if (c.poll() != null) polls.attach(h, row, c.poll());
+                return statuses.byId(id).orElseThrow();
+            }
             StatusService.countCreated(h, row, now);
             if (keyHash != null) statuses.rememberIdempotencyKey(author.id(), keyHash, id, now);
             // the poll is the one part of a post kept on the status row itself (poll_id)

@@ -10,6 +10,8 @@ import social.atoll.core.account.User;
 import social.atoll.core.common.ForbiddenException;
 import social.atoll.core.common.NotFoundException;
 import social.atoll.core.common.ValidationException;
+import social.atoll.core.interaction.InteractionPolicies;
+import social.atoll.core.interaction.InteractionPolicy;
 import social.atoll.core.privacy.VisibilityPolicy;
 import social.atoll.infra.db.Database;
 import social.atoll.infra.events.EventBus;
@@ -31,9 +33,14 @@ public final class ReblogService {
     private final Clock clock;
     private final Settings settings;
     private final EventBus events;
+    private final InteractionPolicies policies;
+    private final PendingStatuses pending;
 
     public ReblogService(Database db, StatusStore statuses, StatusService statusService, AccountStore accounts,
-                         VisibilityPolicy visibility, IdGenerator ids, Clock clock, Settings settings, EventBus events) {
+                         VisibilityPolicy visibility, IdGenerator ids, Clock clock, Settings settings, EventBus events,
+                         InteractionPolicies policies, PendingStatuses pending) {
+        this.policies = policies;
+        this.pending = pending;
         this.db = db;
         this.statuses = statuses;
         this.statusService = statusService;
@@ -55,6 +62,9 @@ public final class ReblogService {
         if (ov == Visibility.DIRECT || ov == Visibility.LIMITED || (ov == Visibility.PRIVATE && original.accountId() != accountId))
             throw new ForbiddenException("This action is not allowed");
         if (requested == Visibility.DIRECT || requested == Visibility.LIMITED) throw new ValidationException("Visibility is reserved");
+        // the post's interaction policy: forbidden is refused, "with approval" stores the boost held until answered
+        InteractionPolicy.Check check = policies.require(accountId, original, InteractionPolicy.Type.REBLOG);
+        boolean held = check.held(original.local());
         Account booster = accounts.byId(accountId).orElseThrow(() -> new NotFoundException("account"));
         Visibility vis;
         if (ov == Visibility.PRIVATE) {
@@ -77,6 +87,11 @@ public final class ReblogService {
             // a boost of a local-only post stays here too: its Announce would point others at what they cannot fetch
             if (original.localOnly()) statuses.markLocalOnly(h, id);
             Status boost = statuses.stored(h, id);
+            if (held) {
+                boost = pending.hold(h, boost);
+                policies.hold(h, InteractionPolicy.Type.REBLOG, original, accountId, boost, activity, boostVisibility);
+                return boost;
+            }
             StatusService.countCreated(h, boost, now);
             events.publish(new StatusEvents.StatusCreated(boost, original, List.of()));
             return boost;

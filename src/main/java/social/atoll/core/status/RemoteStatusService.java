@@ -30,9 +30,14 @@ public final class RemoteStatusService {
     private final Clock clock;
     private final EventBus events;
     private final JsonColumns json;
+    private final social.atoll.core.interaction.InteractionPolicies policies;
+    private final PendingStatuses pending;
 
     public RemoteStatusService(Database db, StatusStore statuses, StatusRelations relations, StatusEditStore edits, MediaStore media,
-                               StatusService statusService, IdGenerator ids, Clock clock, EventBus events, JsonColumns json) {
+                               StatusService statusService, IdGenerator ids, Clock clock, EventBus events, JsonColumns json,
+                               social.atoll.core.interaction.InteractionPolicies policies, PendingStatuses pending) {
+        this.policies = policies;
+        this.pending = pending;
         this.db = db;
         this.statuses = statuses;
         this.relations = relations;
@@ -52,7 +57,15 @@ public final class RemoteStatusService {
      * Stores a remote status with its mentions and tags, threaded under its parent when the parent is known, and
      * announces it. Returns the stored status (the earlier one if this id was stored before).
      */
-    public Status create(RemoteNote n) {
+    public Status create(RemoteNote n) { return create(n, false); }
+
+    /**
+     * As {@link #create(RemoteNote)}; a reply to a local status goes by that status's interaction policy (the caller
+     * refused a forbidden one): "with approval" is stored held until the local author answers, unless
+     * {@code approved} (it carries an approval this server issued); allowed only through the followers or following
+     * collection, it is approved at once and the approval sent back.
+     */
+    public Status create(RemoteNote n, boolean approved) {
         return db.write(h -> {
             Optional<Status> existing = byUri(n.uri());
             if (existing.isPresent()) return existing.get();
@@ -89,6 +102,16 @@ public final class RemoteStatusService {
                         m.description(), m.blurhash(), position++, now);
             }
             Status stored = statuses.stored(h, id);
+            if (parent != null && parent.local() && !approved) {
+                var check = policies.check(n.accountId(), parent, social.atoll.core.interaction.InteractionPolicy.Type.REPLY);
+                if (check.held(true)) {
+                    Status held = pending.hold(h, stored);
+                    policies.hold(h, social.atoll.core.interaction.InteractionPolicy.Type.REPLY, parent, n.accountId(), held, n.uri(), null);
+                    return held;
+                }
+                if (check.onCollection())
+                    policies.preApprove(h, social.atoll.core.interaction.InteractionPolicy.Type.REPLY, parent, n.accountId(), stored, n.uri());
+            }
             StatusService.countCreated(h, stored, now);
             statuses.adoptReplies(h, stored);
             events.publish(new StatusEvents.StatusCreated(stored, null, List.copyOf(mentioned)));
@@ -158,6 +181,13 @@ public final class RemoteStatusService {
      * when this Announce, or a boost of the same status by the same account, is already stored).
      */
     public Status reblog(long boosterId, Status original, String uri, Visibility vis, Instant createdAt) {
+        // a local post's interaction policy: a forbidden boost is refused (a Reject goes back), "with approval" held
+        var check = original.local() ? policies.check(boosterId, original, social.atoll.core.interaction.InteractionPolicy.Type.REBLOG)
+                : social.atoll.core.interaction.InteractionPolicy.Check.AUTOMATIC;
+        if (check.forbidden()) {
+            if (byUri(uri).isEmpty()) policies.refuse(social.atoll.core.interaction.InteractionPolicy.Type.REBLOG, original, boosterId, uri);
+            return null;
+        }
         return db.write(h -> {
             Optional<Status> existing = byUri(uri).or(() -> statuses.reblogBy(boosterId, original.id()));
             if (existing.isPresent()) return existing.get();
@@ -166,6 +196,13 @@ public final class RemoteStatusService {
             Instant created = createdAt == null || createdAt.isAfter(now) ? now : createdAt;
             statuses.insertRemoteReblog(h, id, uri, boosterId, original.id(), vis, created, now);
             Status boost = statuses.stored(h, id);
+            if (check.held(true)) {
+                Status held = pending.hold(h, boost);
+                policies.hold(h, social.atoll.core.interaction.InteractionPolicy.Type.REBLOG, original, boosterId, held, uri, vis);
+                return held;
+            }
+            if (check.onCollection())
+                policies.preApprove(h, social.atoll.core.interaction.InteractionPolicy.Type.REBLOG, original, boosterId, boost, uri);
             StatusService.countCreated(h, boost, now);
             events.publish(new StatusEvents.StatusCreated(boost, original, List.of()));
             return boost;

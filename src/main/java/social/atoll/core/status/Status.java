@@ -4,7 +4,8 @@ import java.time.Instant;
 
 /**
  * A status, local or remote. Mirrors the {@code statuses} table. A boost is a status with {@code reblogOfId} set and
- * no content of its own. A {@code localOnly} status (glitch-soc's and Hometown's) never leaves this server.
+ * no content of its own. A {@code localOnly} status (glitch-soc's and Hometown's) never leaves this server. A
+ * {@code pendingApproval} reply waits for the approval of the author it answers (interaction policies).
  */
 public record Status(
         long id,
@@ -31,7 +32,8 @@ public record Status(
         Instant editedAt,
         Instant createdAt,
         Instant updatedAt,
-        boolean localOnly) {
+        boolean localOnly,
+        boolean pendingApproval) {
 
     public boolean isReblog() { return reblogOfId != null; }
 

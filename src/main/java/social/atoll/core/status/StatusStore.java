@@ -200,6 +200,15 @@ public final class StatusStore {
         h.createUpdate("UPDATE statuses SET local_only = TRUE WHERE id = :id").bind("id", statusId).execute();
     }
 
+    /**
+     * Holds a reply for its parent author's approval, or lets it out (interaction policies), in the caller's
+     * transaction; returns the row as it is then.
+     */
+    public Status setPendingApproval(Handle h, long statusId, boolean pending) {
+        h.createUpdate("UPDATE statuses SET pending_approval = :p WHERE id = :id").bind("p", pending).bind("id", statusId).execute();
+        return stored(h, statusId);
+    }
+
     /** Replaces the text of an edited status and stamps the edit. */
     public void updateText(long statusId, EditedText t, Instant now) {
         db.write(h -> h.createUpdate("""

@@ -54,8 +54,24 @@ final class CreateHandler implements ActivityHandler {
             log.debug("ignoring {}: nobody here follows, or is addressed by, {}", id, a.actor().uri());
             return;
         }
+        // interaction policies: a reply to a local post goes by its policy (forbidden: refused with a Reject; with
+        // approval: held), unless it cites an approval this server issued for it
+        Status localParent = note.inReplyToUri() == null ? null : s.remoteStatuses().byUri(note.inReplyToUri()).filter(Status::local).orElse(null);
+        boolean approved = false;
+        if (localParent != null) {
+            approved = s.interactionRequests().issuedHere(AsValues.id(obj, "approvedBy"), id);
+            if (!approved && s.interactionPolicies().check(a.actor().id(), localParent,
+                    social.atoll.core.interaction.InteractionPolicy.Type.REPLY).forbidden()) {
+                log.info("refusing reply {} of {}: the interaction policy of {} does not allow it", id, a.actor().uri(), localParent.uri());
+                if (s.remoteStatuses().byUri(id).isEmpty())
+                    s.interactionPolicies().refuse(social.atoll.core.interaction.InteractionPolicy.Type.REPLY, localParent, a.actor().id(), id);
+                return;
+            }
+        }
         s.emojis().remember(a.actor().domain(), social.atoll.federation.vocab.EmojiTags.read(obj));
-        Status stored = store(obj, note);
+        Status stored = store(obj, note, approved);
+        var policy = social.atoll.federation.vocab.InteractionActivities.readPolicy(obj, a.actor());
+        if (policy != null) s.interactionPolicies().rememberRemote(stored.id(), policy);
         quotes.process(obj, stored, a.actor());
         s.forwarding().replyCreated(a.json(), stored, a.actor());
         fetchAncestors(note.inReplyToUri());
@@ -64,8 +80,10 @@ final class CreateHandler implements ActivityHandler {
     }
 
     /** Stores a post and, for a Question, its poll, in one transaction. */
-    private Status store(JsonNode obj, RemoteNote note) {
-        return NoteReader.poll(obj).map(p -> s.remoteQuestions().create(note, p)).orElseGet(() -> s.remoteStatuses().create(note));
+    private Status store(JsonNode obj, RemoteNote note) { return store(obj, note, false); }
+
+    private Status store(JsonNode obj, RemoteNote note, boolean approved) {
+        return NoteReader.poll(obj).map(p -> s.remoteQuestions().create(note, p)).orElseGet(() -> s.remoteStatuses().create(note, approved));
     }
 
     /**

@@ -12,8 +12,13 @@ public final class InboxHandlers {
                                             social.atoll.core.migration.MoveService moves) {
         ActivityHandlers h = new ActivityHandlers();
         h.on("Follow", new FollowHandler(s, answers));
-        h.on("Accept", new FollowResponseHandler(s, true));
-        h.on("Reject", new FollowResponseHandler(s, false));
+        // Accept and Reject answer Follows and, for interaction policies, held Likes, Announces and replies
+        h.on("Accept", new InteractionResponseHandler(s, true, new FollowResponseHandler(s, true)));
+        h.on("Reject", new InteractionResponseHandler(s, false, new FollowResponseHandler(s, false)));
+        for (String inlined : new String[] {"Note", "Like", "Announce", "Article", "Question"}) {
+            h.on("Accept", inlined, new InteractionResponseHandler(s, true, null));
+            h.on("Reject", inlined, new InteractionResponseHandler(s, false, null));
+        }
         QuoteIntake quotes = new QuoteIntake(s);
         h.on("QuoteRequest", new QuoteRequestHandler(s, quotes));
         h.on("Accept", "QuoteRequest", new QuoteResponseHandler(s, true));

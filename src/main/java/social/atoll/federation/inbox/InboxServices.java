@@ -49,7 +49,9 @@ public record InboxServices(
         social.atoll.core.quote.QuoteService quotes,
         social.atoll.core.thread.ThreadCompletion threads,
         social.atoll.core.emoji.CustomEmojiService emojis,
-        social.atoll.core.emoji.ReactionService reactions) {
+        social.atoll.core.emoji.ReactionService reactions,
+        social.atoll.core.interaction.InteractionPolicies interactionPolicies,
+        social.atoll.core.interaction.InteractionRequestService interactionRequests) {
 
     /** A local account by its actor URI. */
     public Optional<Account> localAccount(String uri) {

@@ -19,9 +19,13 @@ final class LikeHandler implements ActivityHandler {
         if (reaction != null && InboundReactions.react(s, a, reaction)) return;
         s.remoteStatuses().byUri(a.objectId()).ifPresent(st -> {
             try {
-                s.favourites().favourite(a.actor().id(), st.id());
+                s.favourites().favourite(a.actor().id(), st.id(), a.id() != null ? a.id() : a.actor().uri() + "#likes/" + st.id());
             } catch (NotFoundException ignored) {
                 // not visible to the actor
+            } catch (social.atoll.core.common.ForbiddenException refused) {
+                // the post's interaction policy does not let the actor favourite it: GoToSocial answers with a Reject
+                if (a.id() != null) s.interactionPolicies().refuse(social.atoll.core.interaction.InteractionPolicy.Type.FAVOURITE, st,
+                        a.actor().id(), a.id());
             }
         });
     }

@@ -51,6 +51,9 @@ final class UpdateHandler implements ActivityHandler {
         NoteReader.poll(obj).ifPresent(p -> s.remotePolls().update(stored.id(), p));
         // an Update may bring the consent to a quote (after the Accept) or a changed quote policy, with or without an edit
         quotes.process(obj, stored, a.actor());
+        // and a changed interaction policy (GoToSocial's), which holds from now on
+        var interactionPolicy = social.atoll.federation.vocab.InteractionActivities.readPolicy(obj, a.actor());
+        if (interactionPolicy != null) s.interactionPolicies().rememberRemote(stored.id(), interactionPolicy);
         // poll tallies arrive as Updates without "updated": only a dated Update is an edit of the text
         java.time.Instant updated = AsValues.instant(obj, "updated");
         if (updated == null) return;

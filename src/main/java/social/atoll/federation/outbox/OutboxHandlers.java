@@ -32,4 +32,9 @@ public final class OutboxHandlers {
     public static void registerQuotes(OutboxServices s, social.atoll.core.quote.QuoteService quotes, EventBus events) {
         new QuoteDeliveries(s, quotes).register(events);
     }
+
+    /** GoToSocial's interaction policies: held interactions to the author's server, answers back with approvals. */
+    public static void registerInteractions(OutboxServices s, social.atoll.core.interaction.InteractionRequestService requests, EventBus events) {
+        new InteractionDeliveries(s, requests).register(events);
+    }
 }

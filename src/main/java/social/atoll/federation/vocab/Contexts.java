@@ -72,6 +72,18 @@ public final class Contexts {
         idType(t, "canQuote", "gts:canQuote");
         idType(t, "automaticApproval", "gts:automaticApproval");
         idType(t, "manualApproval", "gts:manualApproval");
+        // the rest of GoToSocial's interaction policy terms (https://gotosocial.org/ns)
+        idType(t, "canLike", "gts:canLike");
+        idType(t, "canReply", "gts:canReply");
+        idType(t, "canAnnounce", "gts:canAnnounce");
+        idType(t, "approvedBy", "gts:approvedBy");
+    }
+
+    /** Accept/Reject of an interaction and GoToSocial's approval objects ({@code LikeApproval} …). */
+    public static ArrayNode interactionApproval() {
+        ArrayNode c = F.arrayNode();
+        c.add(AsValues.AS_CONTEXT).add("https://gotosocial.org/ns");
+        return c;
     }
 
     /** A {@code QuoteRequest} and the answers to it (Mastodon's {@code quote_requests} extension). */

@@ -52,8 +52,15 @@ public final class NoteWriter {
     private final social.atoll.core.emoji.CustomEmojiService emojis;
 
     /** {@code media} (may be null) publishes the statuses' attachments. */
+    private final social.atoll.core.interaction.InteractionPolicies interactions;
+    private final social.atoll.core.interaction.InteractionRequestService interactionRequests;
+
     public NoteWriter(Settings settings, AccountStore accounts, StatusStore statuses, StatusRelations relations, PollStore polls,
-                      MediaDocuments media, QuoteService quotes, social.atoll.core.emoji.CustomEmojiService emojis) {
+                      MediaDocuments media, QuoteService quotes, social.atoll.core.emoji.CustomEmojiService emojis,
+                      social.atoll.core.interaction.InteractionPolicies interactions,
+                      social.atoll.core.interaction.InteractionRequestService interactionRequests) {
+        this.interactions = interactions;
+        this.interactionRequests = interactionRequests;
         this.quotes = quotes;
         this.emojis = emojis;
         this.settings = settings;
@@ -254,7 +261,21 @@ public final class NoteWriter {
         b.selfReplies.getOrDefault(s.id(), List.of()).forEach(items::add);
         if (poll != null) question(o, poll, b.now);
         quote(o, b.quotes.get(s.id()));
-        o.set("interactionPolicy", interactionPolicy(b.policies.getOrDefault(s.id(), QuotePolicy.AUTHOR_ONLY), author));
+        ObjectNode policy = interactionPolicy(b.policies.getOrDefault(s.id(), QuotePolicy.AUTHOR_ONLY), author);
+        social.atoll.core.interaction.InteractionPolicy ip = b.interactionPolicies.get(s.id());
+        if (ip != null) {
+            List<String> mentioned = new ArrayList<>();
+            for (Long id : b.mentions.getOrDefault(s.id(), List.of())) {
+                Account a = b.accounts.get(id);
+                if (a != null) mentioned.add(a.uri());
+            }
+            policy.set("canLike", rules(ip.canFavourite(), author, mentioned));
+            policy.set("canReply", rules(ip.canReply(), author, mentioned));
+            policy.set("canAnnounce", rules(ip.canReblog(), author, mentioned));
+        }
+        o.set("interactionPolicy", policy);
+        String approvedBy = b.approvedBy.get(s.id());
+        if (approvedBy != null) o.put("approvedBy", approvedBy);
         return o;
     }
 
@@ -289,6 +310,37 @@ public final class NoteWriter {
         return policy;
     }
 
+    /**
+     * One rule of GoToSocial's {@code interactionPolicy} as it writes them: its keys become Public, the author's
+     * followers or following collection, the author, the mentioned accounts; actor URIs stay as they are. Only the
+     * current names ({@code automaticApproval}, {@code manualApproval}) are written, as GoToSocial 0.21 does.
+     */
+    private static ObjectNode rules(social.atoll.core.interaction.InteractionPolicy.Rules r, Account author, List<String> mentioned) {
+        ObjectNode o = F.objectNode();
+        ArrayNode automatic = o.putArray("automaticApproval");
+        uris(r.automatic(), author, mentioned).forEach(automatic::add);
+        ArrayNode manual = o.putArray("manualApproval");
+        uris(r.manual(), author, mentioned).forEach(manual::add);
+        return o;
+    }
+
+    private static Set<String> uris(List<String> keys, Account author, List<String> mentioned) {
+        Set<String> out = new LinkedHashSet<>();
+        for (String k : keys) {
+            switch (k) {
+                case social.atoll.core.interaction.InteractionPolicy.PUBLIC -> out.add(AsValues.PUBLIC);
+                case social.atoll.core.interaction.InteractionPolicy.FOLLOWERS -> out.add(author.followersUrl());
+                case social.atoll.core.interaction.InteractionPolicy.FOLLOWING -> {
+                    if (author.followingUrl() != null) out.add(author.followingUrl());
+                }
+                case social.atoll.core.interaction.InteractionPolicy.AUTHOR -> out.add(author.uri());
+                case social.atoll.core.interaction.InteractionPolicy.MENTIONED -> out.addAll(mentioned);
+                default -> out.add(k);
+            }
+        }
+        return out;
+    }
+
     private void question(ObjectNode o, Poll p, Instant now) {
         ArrayNode options = o.putArray(p.multiple() ? "anyOf" : "oneOf");
         for (int i = 0; i < p.options().size(); i++) {
@@ -310,7 +362,8 @@ public final class NoteWriter {
     private record Batch(Map<Long, Account> accounts, Map<Long, List<Long>> mentions, Map<Long, List<String>> tags,
                          Map<Long, String> parentUris, Map<Long, Poll> polls, Map<Long, List<Long>> audiences,
                          Map<Long, List<String>> selfReplies, Map<Long, List<ObjectNode>> attachments, Instant now,
-                         Map<Long, Quote> quotes, Map<Long, QuotePolicy> policies) {}
+                         Map<Long, Quote> quotes, Map<Long, QuotePolicy> policies,
+                         Map<Long, social.atoll.core.interaction.InteractionPolicy> interactionPolicies, Map<Long, String> approvedBy) {}
 
     private Batch load(List<Status> list) {
         Set<Long> ids = new HashSet<>();
@@ -339,7 +392,9 @@ public final class NoteWriter {
         });
         Map<Long, List<ObjectNode>> attachments = media == null ? Map.of() : media.attachments(ids);
         return new Batch(accountMap, mentions, relations.tags(ids), parents, polls, audiences, selfReplies, attachments, Instant.now(),
-                quotes.ofStatuses(ids), quotes.policiesOf(ids));
+                quotes.ofStatuses(ids), quotes.policiesOf(ids),
+                interactions.policies(list.stream().filter(s -> s.local() && !s.isReblog()).toList()),
+                interactionRequests.approvedBy(list.stream().filter(s -> s.local() && s.isReply()).map(Status::id).toList()));
     }
 
     static String time(Instant t) { return ActorWriter.time(t); }

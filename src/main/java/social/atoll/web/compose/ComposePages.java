@@ -86,10 +86,13 @@ public final class ComposePages implements Controller {
     private final TagService tags;
     private final CircleService circles;
     private final CustomEmojiService emoji;
+    private final social.atoll.core.interaction.InteractionPolicies interactions;
 
     public ComposePages(Settings settings, BrowserSessions sessions, Pages pages, PostStatusService posting, StatusEditService edits,
                         StatusService statusService, StatusQueries statuses, StatusViews views, MediaService media, MediaViews mediaViews,
-                        SearchService search, TagService tags, CircleService circles, CustomEmojiService emoji) {
+                        SearchService search, TagService tags, CircleService circles, CustomEmojiService emoji,
+                        social.atoll.core.interaction.InteractionPolicies interactions) {
+        this.interactions = interactions;
         this.circles = circles;
         this.emoji = emoji;
         this.settings = settings;
@@ -198,7 +201,10 @@ public final class ComposePages implements Controller {
             if (f.visibility().startsWith(CIRCLE_PREFIX) && circle == null) throw new NotFoundException("circle");
             Visibility vis = circle != null ? Visibility.LIMITED : Visibility.parseRequested(f.visibility()).orElse(null);
             var posted = posting.post(accountId, new NewStatus(f.text(), f.spoiler(), f.sensitive(), vis, reply, blankToNull(f.language()),
-                    poll, f.mediaIds(), at, null, null, circle, f.localOnly() ? Boolean.TRUE : null, id(f.quotedId()), null));
+                    poll, f.mediaIds(), at, null, null, circle, f.localOnly() ? Boolean.TRUE : null, id(f.quotedId()), null,
+                    // the composer's simple choices of who may reply, boost, favourite (null: the account's default)
+                    interactions.fromPreset(accountId, vis != null ? vis : Visibility.PUBLIC, ctx.formParam("interaction_reply"),
+                            ctx.formParam("interaction_boost"), ctx.formParam("interaction_like"))));
             switch (posted) {
                 case PostStatusService.Published p -> ctx.redirect(f.returnTo() != null ? f.returnTo() : permalink(p.status(), me.get().account()),
                         io.javalin.http.HttpStatus.SEE_OTHER);

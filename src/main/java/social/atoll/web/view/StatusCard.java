@@ -51,7 +51,8 @@ public record StatusCard(
         boolean localOnly,
         Quote quote,
         boolean canQuote,
-        List<Reaction> reactions) {
+        List<Reaction> reactions,
+        boolean pendingApproval) {
 
     /**
      * The quote a post carries (Mastodon 4.5): its state and, once accepted and visible to the viewer, the quoted post
@@ -109,7 +110,9 @@ public record StatusCard(
                 s.inReplyToId(), filtered, s.circle() == null ? null : s.circle().title(), "limited".equals(s.visibilityEx()),
                 s.localOnly(), quote(s.quote(), viewerId, now, t),
                 s.quoteApproval() != null && ("automatic".equals(s.quoteApproval().currentUser()) || "manual".equals(s.quoteApproval().currentUser())),
-                reactions(s));
+                reactions(s),
+                // a reply or boost held for the approval of the author it interacts with (interaction policies)
+                Boolean.TRUE.equals(e.pendingApproval()) || Boolean.TRUE.equals(s.pendingApproval()));
     }
 
     private static Quote quote(Object q, String viewerId, Instant now, Messages t) {

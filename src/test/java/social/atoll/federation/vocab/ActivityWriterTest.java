@@ -33,7 +33,7 @@ class ActivityWriterTest {
     private static Status status(long id, Account author, String visibility, Long reblogOf) {
         String uri = author.uri() + "/statuses/" + id;
         return new Status(id, uri, uri, author.id(), author.local(), null, null, null, reblogOf, id, "hi", "<p>hi</p>", "", false,
-                visibility, "en", null, null, 0, 0, 0, null, T, T, false);
+                visibility, "en", null, null, 0, 0, 0, null, T, T, false, false);
     }
 
     private static List<String> strings(JsonNode n) {
