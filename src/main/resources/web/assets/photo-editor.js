@@ -108,6 +108,15 @@ async function run(dialog, texts, file, bitmap, r) {
   };
   const watch = new ResizeObserver(resized);
   window.addEventListener('resize', resized); // the stage's height follows the window's (vh), its width may not
+  // a new pixel density (zoom, a window moved to another screen) may leave every CSS size as it was
+  let density = null;
+  const densityChanged = () => { watchDensity(); resized(); };
+  const watchDensity = () => {
+    density?.removeEventListener('change', densityChanged);
+    density = matchMedia(`(resolution: ${window.devicePixelRatio || 1}dppx)`);
+    density.addEventListener('change', densityChanged);
+  };
+  watchDensity();
 
   // the strip: "Normal" and every filter, as radio buttons (arrow keys move between them), each with its thumbnail
   const thumbs = [];
@@ -254,6 +263,7 @@ async function run(dialog, texts, file, bitmap, r) {
   cancelAnimationFrame(frame);
   watch.disconnect();
   window.removeEventListener('resize', resized);
+  density.removeEventListener('change', densityChanged);
   if (preview) { view.forget(preview); if (preview !== bitmap) preview.close?.(); }
   view.dispose();
   thumbSource.close?.();
