@@ -40,30 +40,83 @@ export async function edit(file, template) {
 }
 
 async function run(dialog, texts, file, bitmap, r) {
-  const scale = Math.min(1, PREVIEW_EDGE / Math.max(bitmap.width, bitmap.height));
-  const preview = scale < 1
-    ? await createImageBitmap(bitmap, { resizeWidth: Math.round(bitmap.width * scale), resizeHeight: Math.round(bitmap.height * scale), resizeQuality: 'high' })
-    : bitmap;
   const side = Math.min(bitmap.width, bitmap.height);
   const thumbSource = await createImageBitmap(bitmap, (bitmap.width - side) / 2, (bitmap.height - side) / 2, side, side,
     { resizeWidth: THUMB * 2, resizeHeight: THUMB * 2, resizeQuality: 'medium' });
 
   const state = { filter: '', adjust: Object.fromEntries(ADJUSTMENTS.map((a) => [a, 0])), rotation: 0, ratio: 'none', crop: [0, 0, 1, 1] };
   const canvas = dialog.querySelector('[data-pe-canvas]');
+  const stage = canvas.parentElement;
   const view = renderer(without(), canvas);
   const status = dialog.querySelector('[data-pe-status]');
   const strip = dialog.querySelector('[data-pe-strip]');
   if (view.kind !== 'webgl') dialog.querySelector('[data-pe-nogl]').hidden = false;
-  const rotated = () => (state.rotation % 2 ? [preview.height, preview.width] : [preview.width, preview.height]);
+  const rotated = () => (state.rotation % 2 ? [bitmap.height, bitmap.width] : [bitmap.width, bitmap.height]);
+
+  // The preview is drawn at the size it is shown (the space the stage gives it × devicePixelRatio), never larger
+  // than the photo, from a copy of the photo of exactly that size: each redraw shades only the pixels on screen,
+  // one texel each. That copy is made again when the shown size changes (resize, rotation), never on a filter or
+  // an adjustment change, which only sets the shader's numbers and draws.
+  let target = [1, 1]; // the canvas's size, rotated as shown
+  let preview = null, previewKey = '', making = '', closed = false;
+  let measure = true; // the shown size may have changed
+  const shownSize = () => {
+    const [pw, ph] = rotated();
+    const cs = getComputedStyle(stage);
+    const boxW = stage.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight);
+    const boxH = parseFloat(getComputedStyle(canvas).maxHeight) || Infinity;
+    // not laid out (yet): the old fixed size
+    const fitCss = boxW > 0 ? Math.min(1, boxW / pw, boxH / ph) : Math.min(1, PREVIEW_EDGE / Math.max(pw, ph));
+    const s = Math.min(1, fitCss * (boxW > 0 ? window.devicePixelRatio || 1 : 1));
+    // floor: a canvas a fraction wider than its box would be scaled down, blurring every pixel
+    return [Math.max(1, Math.floor(pw * s)), Math.max(1, Math.floor(ph * s))];
+  };
+  const resize = () => {
+    target = shownSize();
+    const [uw, uh] = state.rotation % 2 ? [target[1], target[0]] : target;
+    const key = uw + 'x' + uh;
+    if (key === previewKey) { making = ''; return; } // back to the size there is a copy of: drop one on its way
+    if (key === making) return;
+    making = key;
+    const copy = uw >= bitmap.width && uh >= bitmap.height ? Promise.resolve(bitmap)
+      : createImageBitmap(bitmap, { resizeWidth: uw, resizeHeight: uh, resizeQuality: 'high' });
+    copy.then((b) => {
+      if (closed || making !== key) { if (b !== bitmap) b.close?.(); return; } // given up, or a newer size asked for
+      making = '';
+      const old = preview;
+      preview = b;
+      previewKey = key;
+      if (old && old !== b) { view.forget(old); if (old !== bitmap) old.close?.(); }
+      redraw();
+    });
+  };
 
   let frame = 0;
   const draw = () => {
     frame = 0;
-    const [w, h] = rotated();
-    view.draw(preview, state.filter, state.adjust, geometry(state.rotation, state.crop, true), w, h);
+    if (measure) { measure = false; resize(); }
+    if (!preview) return; // its first copy is on its way and draws when it comes
+    view.draw(preview, state.filter, state.adjust, geometry(state.rotation, state.crop, true), target[0], target[1]);
     canvas.dataset.filter = state.filter;
   };
   const redraw = () => { if (!frame) frame = requestAnimationFrame(draw); };
+  const remeasure = () => { measure = true; redraw(); };
+  // the stage's own height follows the canvas: only a new size is worth a redraw
+  const resized = () => {
+    const [w, h] = shownSize();
+    if (w !== target[0] || h !== target[1]) remeasure();
+  };
+  const watch = new ResizeObserver(resized);
+  window.addEventListener('resize', resized); // the stage's height follows the window's (vh), its width may not
+  // a new pixel density (zoom, a window moved to another screen) may leave every CSS size as it was
+  let density = null;
+  const densityChanged = () => { watchDensity(); resized(); };
+  const watchDensity = () => {
+    density?.removeEventListener('change', densityChanged);
+    density = matchMedia(`(resolution: ${window.devicePixelRatio || 1}dppx)`);
+    density.addEventListener('change', densityChanged);
+  };
+  watchDensity();
 
   // the strip: "Normal" and every filter, as radio buttons (arrow keys move between them), each with its thumbnail
   const thumbs = [];
@@ -139,7 +192,7 @@ async function run(dialog, texts, file, bitmap, r) {
     button.addEventListener('click', () => {
       state.rotation = (state.rotation + Number(button.dataset.peRotate) + 4) % 4;
       fit();
-      redraw();
+      remeasure();
     });
   }
   const at = (e) => {
@@ -182,6 +235,7 @@ async function run(dialog, texts, file, bitmap, r) {
   const reset = () => {
     state.filter = '';
     state.rotation = 0;
+    measure = true;
     state.ratio = 'none';
     for (const a of ADJUSTMENTS) state.adjust[a] = 0;
     dialog.querySelector('input[name=pe-filter][value=""]').checked = true;
@@ -193,9 +247,11 @@ async function run(dialog, texts, file, bitmap, r) {
   };
   dialog.querySelector('[data-pe-reset]').addEventListener('click', reset);
 
+  // shown first: the preview's size is the one the open dialog gives it
+  dialog.showModal();
+  watch.observe(stage);
   draw();
   drawThumbs();
-  dialog.showModal();
   dialog.querySelector('input[name=pe-filter]:checked').focus();
 
   const answer = await new Promise((resolve) => {
@@ -203,9 +259,13 @@ async function run(dialog, texts, file, bitmap, r) {
     dialog.querySelector('[data-pe-cancel]').addEventListener('click', () => resolve(null));
     dialog.querySelector('[data-pe-done]').addEventListener('click', () => resolve('done'));
   });
-  view.forget(preview);
+  closed = true;
+  cancelAnimationFrame(frame);
+  watch.disconnect();
+  window.removeEventListener('resize', resized);
+  density.removeEventListener('change', densityChanged);
+  if (preview) { view.forget(preview); if (preview !== bitmap) preview.close?.(); }
   view.dispose();
-  if (preview !== bitmap) preview.close?.();
   thumbSource.close?.();
   if (!answer) { dialog.close(); return null; }
   const untouched = !state.filter && state.rotation === 0 && state.ratio === 'none' && ADJUSTMENTS.every((a) => state.adjust[a] === 0);

@@ -278,25 +278,36 @@ function glRenderer(canvas, gl) {
 function canvasRenderer(canvas) {
   const ctx = canvas.getContext('2d', { willReadFrequently: true });
   const tables = new Map();
+  // the source's pixels placed as the output wants them (rotated, cropped, scaled): the same for every filter and
+  // adjustment, so a filter change only runs the per-pixel steps again, without drawing or reading the canvas
+  let placed = null;
   return {
     kind: '2d',
     maxSize: 16384,
     draw(source, name, adjust, geom, width, height) {
-      canvas.width = width;
-      canvas.height = height;
-      // the geometry by the canvas's transform: output → p → source, inverted
+      // (setting a size, even the same one, reallocates the canvas)
+      if (canvas.width !== width) canvas.width = width;
+      if (canvas.height !== height) canvas.height = height;
       const [a, b, , c, d, , e, f] = geom.toP; // uv → p (scale and offset only)
-      const [ra, rb, , rc, rd, , re, rf] = geom.toSrc; // p → source
-      // source pixel = S * R * P * (output pixel / size): invert it for setTransform (source → output)
-      const sw = source.width, sh = source.height;
-      // m = S·R·P·D where D = diag(1/width, 1/height), S = diag(sw, sh)
-      const m = mul(mul(mul([sw, 0, 0, sh, 0, 0], [ra, rb, rc, rd, re, rf]), [a, b, c, d, e, f]), [1 / width, 0, 0, 1 / height, 0, 0]);
-      const inv = invert(m);
-      ctx.setTransform(inv[0], inv[1], inv[2], inv[3], inv[4], inv[5]);
-      ctx.imageSmoothingQuality = 'high';
-      ctx.drawImage(source, 0, 0);
-      ctx.setTransform(1, 0, 0, 1, 0, 0);
-      const data = ctx.getImageData(0, 0, width, height);
+      const key = width + 'x' + height + ' ' + geom.toP.join() + ' ' + geom.toSrc.join();
+      if (!placed || placed.source !== source || placed.key !== key) {
+        // the geometry by the canvas's transform: output → p → source, inverted
+        const [ra, rb, , rc, rd, , re, rf] = geom.toSrc; // p → source
+        // source pixel = S * R * P * (output pixel / size): invert it for setTransform (source → output)
+        const sw = source.width, sh = source.height;
+        // m = S·R·P·D where D = diag(1/width, 1/height), S = diag(sw, sh)
+        const m = mul(mul(mul([sw, 0, 0, sh, 0, 0], [ra, rb, rc, rd, re, rf]), [a, b, c, d, e, f]), [1 / width, 0, 0, 1 / height, 0, 0]);
+        const inv = invert(m);
+        ctx.setTransform(1, 0, 0, 1, 0, 0);
+        ctx.clearRect(0, 0, width, height);
+        ctx.setTransform(inv[0], inv[1], inv[2], inv[3], inv[4], inv[5]);
+        ctx.imageSmoothingQuality = 'high';
+        ctx.drawImage(source, 0, 0);
+        ctx.setTransform(1, 0, 0, 1, 0, 0);
+        placed = { source, key, px: ctx.getImageData(0, 0, width, height).data, out: ctx.createImageData(width, height) };
+      }
+      const src = placed.px;
+      const data = placed.out;
       const px = data.data;
       let table = tables.get(name);
       if (!table) tables.set(name, table = lut(name));
@@ -309,7 +320,7 @@ function canvasRenderer(canvas) {
         for (let x = 0; x < width; x++) {
           const i = (y * width + x) * 4;
           const qx = (a * ((x + 0.5) / width) + e - cx) / cw - 0.5;
-          pixel(px[i], px[i + 1], px[i + 2], table, u, qx, qy, out);
+          pixel(src[i], src[i + 1], src[i + 2], table, u, qx, qy, out);
           const dim = geom.preview && (qx < -0.5 || qx > 0.5 || qy < -0.5 || qy > 0.5) ? 0.35 : 1;
           px[i] = Math.round(out[0] * dim * 255);
           px[i + 1] = Math.round(out[1] * dim * 255);
@@ -320,8 +331,9 @@ function canvasRenderer(canvas) {
       ctx.putImageData(data, 0, 0);
       return canvas;
     },
-    forget() {},
-    dispose() {},
+    /** Drops the placed pixels of a source no longer shown (a 12 MP photo's are 96 MB). */
+    forget(source) { if (placed?.source === source) placed = null; },
+    dispose() { placed = null; },
   };
 }
 

@@ -565,6 +565,77 @@ class PhotoComposerBrowserIT {
     }
 
     @Test
+    void thePreviewIsDrawnAtTheSizeItIsShownAndThePhotoBakedAtItsOwn() throws Exception {
+        HasCdp cdp = (HasCdp) browser.driver();
+        browser.open("/compose");
+        browser.find("#compose-text").sendKeys("Large and grey");
+        browser.find("#compose-files").sendKeys(TestImages.pngFile("large.png", 2400, 1600).toString());
+        browser.await("dialog.photo-editor[open]", 30);
+        browser.waitUntil(30, d -> "".equals(browser.find("[data-pe-canvas]").getAttribute("data-filter")));
+        // the canvas has as many pixels as its box on the screen, not the photo's 2400×1600 (nor a fixed size)
+        double[] desk = preview();
+        assertThat(desk[0]).isLessThan(2400).isCloseTo(Math.floor(desk[2] * desk[4]), org.assertj.core.data.Offset.offset(1.0));
+        assertThat(desk[1]).isCloseTo(Math.floor(desk[3] * desk[4]), org.assertj.core.data.Offset.offset(1.0));
+        assertThat(desk[0] / desk[1]).isCloseTo(1.5, org.assertj.core.data.Offset.offset(0.01));
+        pickFilter("Moon");
+        browser.waitUntil(10, d -> "Moon".equals(browser.find("[data-pe-canvas]").getAttribute("data-filter")));
+        assertThat(preview()[0]).isEqualTo(desk[0]);
+
+        // a screen of twice the density: twice the pixels in the same box, still Moon
+        cdp.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", (int) desk[5], "height", (int) desk[6],
+                "deviceScaleFactor", 2, "mobile", false));
+        try {
+            browser.waitUntil(30, d -> preview()[0] >= 2 * desk[2] - 2);
+            double[] dense = preview();
+            assertThat(dense[0]).isCloseTo(Math.floor(dense[2] * 2), org.assertj.core.data.Offset.offset(1.0));
+            assertThat(dense[2]).isCloseTo(desk[2], org.assertj.core.data.Offset.offset(1.0));
+            assertThat(browser.find("[data-pe-canvas]").getAttribute("data-filter")).isEqualTo("Moon");
+        } finally {
+            cdp.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+        }
+        browser.waitUntil(30, d -> preview()[0] == desk[0]);
+
+        // a phone's window: a smaller box, a smaller preview
+        browser.size(WebBrowser.PHONE);
+        try {
+            browser.waitUntil(30, d -> preview()[0] < desk[0]);
+            double[] phone = preview();
+            assertThat(phone[0]).isCloseTo(Math.floor(phone[2] * phone[4]), org.assertj.core.data.Offset.offset(1.0));
+            assertThat(browser.scrollsSideways()).isFalse();
+        } finally {
+            browser.size(WebBrowser.DESKTOP);
+        }
+        browser.waitUntil(30, d -> preview()[0] == desk[0]);
+
+        // what is sent is the whole photo, baked at its own size
+        browser.find("dialog.photo-editor [data-pe-done]").click();
+        browser.await(".attachment textarea", 60).sendKeys("A large photo under the moon");
+        browser.find("[data-submit]").click();
+        browser.waitUntil(15, d -> browser.path().startsWith("/@alice/"));
+        long id = Long.parseLong(browser.path().substring("/@alice/".length()));
+        JsonNode media = atoll.http().get("/api/v1/statuses/" + id).json().get("media_attachments").get(0);
+        assertThat(media.get("filter_name").asText()).isEqualTo("Moon");
+        BufferedImage stored = fetch(media.get("url").asText());
+        assertThat(stored.getWidth()).isEqualTo(2400);
+        assertThat(stored.getHeight()).isEqualTo(1600);
+        for (int[] at : new int[][] {{10, 10}, {1200, 800}, {2390, 1590}}) {
+            int[] p = rgb(stored, at[0], at[1]);
+            assertThat(Math.abs(p[0] - p[1])).isLessThanOrEqualTo(3);
+            assertThat(Math.abs(p[1] - p[2])).isLessThanOrEqualTo(3);
+        }
+    }
+
+    /** The editor's preview: its canvas's width and height, its box's CSS width and height, the pixel density, the window's CSS size. */
+    private double[] preview() {
+        @SuppressWarnings("unchecked")
+        List<Number> v = (List<Number>) browser.js("""
+                const c = document.querySelector('dialog.photo-editor [data-pe-canvas]');
+                const b = c.getBoundingClientRect();
+                return [c.width, c.height, b.width, b.height, devicePixelRatio, innerWidth, innerHeight];""");
+        return v.stream().mapToDouble(Number::doubleValue).toArray();
+    }
+
+    @Test
     void withoutJavaScriptThePlainFormStillUploads() throws Exception {
         HasCdp cdp = (HasCdp) browser.driver();
         cdp.executeCdpCommand("Emulation.setScriptExecutionDisabled", Map.of("value", true));
