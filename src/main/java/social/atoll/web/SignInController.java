@@ -49,8 +49,8 @@ public final class SignInController implements Controller {
         if (attempt instanceof WebSessions.Attempt.Throttled t) {
             long minutes = Math.max(1, (t.retryAfter().toSeconds() + 59) / 60);
             ctx.header("Retry-After", Long.toString(t.retryAfter().toSeconds() + 1));
-            form.show(ctx, 429, returnTo, login, "Too many failed sign-in attempts. Try again in " + minutes
-                    + (minutes == 1 ? " minute." : " minutes."), null);
+            // the same words for a login that exists and one that does not: the throttle counts both alike
+            form.show(ctx, 429, returnTo, login, pages.messages().get("accountsec.sign_in.throttled", minutes), null);
             return;
         }
         if (!(attempt instanceof WebSessions.Attempt.SignedIn signedIn)) {

@@ -43,6 +43,8 @@ public final class RegistrationController implements Controller {
         OAuthApp app = v.token().appId() == null ? null : oauth.byId(v.token().appId()).orElse(null);
         if (app == null) throw ApiException.forbidden();
         Params p = Params.from(ctx, json);
+        // Unlike the web form, a used address is answered 422 with details.email ERR_TAKEN, as Mastodon answers it:
+        // Mastodon apps rely on that error to tell the person (see SignUpService.signUp).
         TokenService.Issued issued = signUps.signUp(app.id(), app.scopeSet(), new SignUpService.SignUp(
                 p.rawString("username").orElse(null),
                 p.rawString("email").orElse(null),

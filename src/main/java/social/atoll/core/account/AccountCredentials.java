@@ -37,6 +37,11 @@ public final class AccountCredentials {
 
     static final JobType<ResetRequest> RESET_REQUEST = JobType.local("account.password_reset_request", ResetRequest.class);
 
+    /** Someone tried to sign up on the web with an address that has an account; its owner is told in the job. */
+    public record SignUpAttempt(String email) {}
+
+    static final JobType<SignUpAttempt> SIGN_UP_ATTEMPT = JobType.local("account.sign_up_attempt", SignUpAttempt.class);
+
     private final Settings settings;
     private final Database db;
     private final AccountStore accounts;
@@ -62,7 +67,37 @@ public final class AccountCredentials {
         this.clock = clock;
     }
 
-    public void register() { jobs.register(RESET_REQUEST, r -> sendReset(r.email())); }
+    public void register() {
+        jobs.register(RESET_REQUEST, r -> sendReset(r.email()));
+        jobs.register(SIGN_UP_ATTEMPT, a -> sendSignUpAttempt(a.email()));
+    }
+
+    /**
+     * The web sign-up form was filled in with {@code email}, which already has an account: its owner gets a mail
+     * saying so, with a link to reset the password (likely why they signed up again). Like a reset request it only
+     * stores a job, so the sign-up answers as fast as for a new address.
+     */
+    void tellOwnerOfSignUpAttempt(String email) {
+        db.write(h -> jobs.enqueue(SIGN_UP_ATTEMPT, Long.toString(ids.next()), new SignUpAttempt(email)));
+    }
+
+    private void sendSignUpAttempt(String email) {
+        Optional<User> found = accounts.userByEmail(email);
+        if (found.isEmpty() || found.get().disabled()) return;
+        User user = found.get();
+        Optional<Account> account = accounts.byId(user.accountId());
+        if (account.isEmpty() || account.get().suspended()) return;
+        String token = Tokens.random();
+        Instant now = clock.instant();
+        db.write(h -> {
+            // the reset mails' spacing: filling in the form again and again must not flood the owner's inbox
+            if (tokens.issuedSince(h, user.id(), UserTokenStore.Purpose.PASSWORD_RESET, now.minus(RESET_SPACING), now)) return null;
+            tokens.insert(h, ids.next(), user.id(), UserTokenStore.Purpose.PASSWORD_RESET, Tokens.sha256(token), now, now.plus(RESET_LIFETIME));
+            mail.send(new Letter(Letter.Kind.SIGN_UP_ATTEMPT, user.email(), account.get().username(),
+                    settings.url("/auth/password/edit?token=" + token), user.locale()));
+            return null;
+        });
+    }
 
     /** Mails a fresh confirmation link to a user whose address is not confirmed; earlier links stop working. */
     void sendConfirmation(User user) {

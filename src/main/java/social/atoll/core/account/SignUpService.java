@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -118,25 +119,32 @@ public final class SignUpService {
      * @throws ValidationException with per-field details
      */
     public TokenService.Issued signUp(long appId, Set<String> appScopes, SignUp req) {
-        User user = register(req);
+        // The API answers a used address with 422 ERR_TAKEN on "email", as Mastodon's POST /api/v1/accounts does:
+        // Mastodon apps show that error next to the field and have no other way to tell the person what went wrong.
+        // The web form (signUpOnWeb) reveals nothing; the API cannot without breaking those apps.
+        User user = register(req, false).orElseThrow();
         accounts.setCreatedByApplication(user.id(), appId);
         return tokens.issue(appId, user.accountId(), appScopes.isEmpty() ? Scopes.parse(null) : appScopes);
     }
 
     /**
      * Creates the account from the web form and mails the confirmation link; the person signs in once confirmed
-     * (and approved, in approval mode).
+     * (and approved, in approval mode). An address that already has an account is not refused, so the form tells
+     * no one who is registered: nothing is created, the address's owner is mailed that someone tried to sign up
+     * with it (with a link to reset the password), and the answer is empty — the page says "check your mail" all
+     * the same. The password is hashed anyway so the answer takes about as long.
      *
+     * @return the new user, or empty when the address was taken (and its owner told by mail)
      * @throws ForbiddenException  when registrations are closed or by invitation only
-     * @throws ValidationException with per-field details
+     * @throws ValidationException with per-field details (never that the address is taken)
      * @throws social.atoll.core.common.TooManyRequestsException when this address or e-mail domain signed up too often lately
      */
-    public User signUpOnWeb(SignUp req) { return register(req); }
+    public Optional<User> signUpOnWeb(SignUp req) { return register(req, true); }
 
     /** True when the server asks a reason from people who sign up (approval mode). */
     public boolean approvalRequired() { return mode.get() == Settings.Registrations.APPROVAL; }
 
-    private User register(SignUp req) {
+    private Optional<User> register(SignUp req, boolean hideTakenEmail) {
         Settings.Registrations m = mode.get();
         String invite = req.inviteCode() == null || req.inviteCode().isBlank() ? null : req.inviteCode().strip();
         // a code that no longer works is refused whatever the mode: the person followed a link expecting it to count
@@ -153,7 +161,13 @@ public final class SignUpService {
         Screen.Outcome screened = screen.screen(trimmedEmail, req.ip());
         // an address under an IP block is refused as Mastodon refuses it: the whole sign-up, without detail
         if (screened == Screen.Outcome.BLOCKED_IP) throw new ForbiddenException("This action is not allowed");
-        validate(req, screened == Screen.Outcome.BLOCKED_EMAIL);
+        boolean emailTaken = validate(req, screened == Screen.Outcome.BLOCKED_EMAIL, hideTakenEmail);
+        if (emailTaken) {
+            // only the web form gets here (the API refused above): no invitation spent, no account, the owner told
+            Passwords.hash(req.password() == null ? "" : req.password());
+            credentials.tellOwnerOfSignUpAttempt(req.email().trim());
+            return Optional.empty();
+        }
         // the use is taken only once everything else passed; if two people race for the last one, one loses here
         if (invite != null && !invitations.claim(invite)) throw new ForbiddenException(INVITE_INVALID);
         // an invitation skips approval (Mastodon's User#set_approved), a sign-up block asking for review does not
@@ -163,10 +177,14 @@ public final class SignUpService {
                 User.Role.USER, false, approved, locale, blankToNull(req.reason()), req.ip()), false);
         throttle.signedUp(req.ip(), trimmedEmail);
         credentials.sendConfirmation(user);
-        return user;
+        return Optional.of(user);
     }
 
-    private void validate(SignUp req, boolean emailBlocked) {
+    /**
+     * Refuses a sign-up that breaks a rule, naming every failing field. A used address is a failure of its own
+     * unless {@code hideTakenEmail}: then it is answered (true) only when nothing else failed.
+     */
+    private boolean validate(SignUp req, boolean emailBlocked, boolean hideTakenEmail) {
         Map<String, List<FieldError>> errors = new LinkedHashMap<>();
         String username = req.username() == null ? "" : req.username().trim();
         if (username.isEmpty()) add(errors, "username", "ERR_BLANK", "can't be blank");
@@ -180,7 +198,8 @@ public final class SignUpService {
         if (email.isEmpty()) add(errors, "email", "ERR_BLANK", "can't be blank");
         else if (!AccountService.validEmail(email)) add(errors, "email", "ERR_INVALID", "is invalid");
         else if (emailBlocked) add(errors, "email", "ERR_BLOCKED", "uses a disallowed e-mail provider");
-        else if (accounts.userByEmail(email).isPresent()) add(errors, "email", "ERR_TAKEN", "has already been taken");
+        boolean emailTaken = !errors.containsKey("email") && !email.isEmpty() && accounts.userByEmail(email).isPresent();
+        if (emailTaken && !hideTakenEmail) add(errors, "email", "ERR_TAKEN", "has already been taken");
 
         PasswordRules.check(req.password(), username).ifPresent(b -> add(errors, "password", b.code(), b.description()));
 
@@ -190,7 +209,7 @@ public final class SignUpService {
         if (req.reason() != null && req.reason().length() > MAX_REASON)
             add(errors, "reason", "ERR_TOO_LONG", "is too long (maximum is 420 characters)");
 
-        if (errors.isEmpty()) return;
+        if (errors.isEmpty()) return emailTaken;
         List<String> messages = new ArrayList<>();
         errors.forEach((field, list) -> list.forEach(e -> messages.add(label(field) + " " + e.description())));
         throw new ValidationException(String.join(", ", messages), errors);

@@ -61,7 +61,9 @@ public record Letter(Kind kind, String to, String username, String link, String 
         /** A pending sign-up was approved: the person may sign in. */
         SIGN_UP_APPROVED("sign_up_approved"),
         /** A pending sign-up was rejected (the account is gone; the mail goes to the address it gave). */
-        SIGN_UP_REJECTED("sign_up_rejected");
+        SIGN_UP_REJECTED("sign_up_rejected"),
+        /** Someone tried to sign up on the web with the reader's address (link: a password reset). */
+        SIGN_UP_ATTEMPT("sign_up_attempt");
 
         private final String id;
 

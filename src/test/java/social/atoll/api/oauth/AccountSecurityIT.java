@@ -66,6 +66,57 @@ class AccountSecurityIT {
     }
 
     @Test
+    void theWebSignUpAnswersATakenAddressLikeANewOneAndMailsItsOwnerAResetLink() throws Exception {
+        atoll.createUser("holder");
+        // a new address: an account, a confirmation mail, the "check your mail" page
+        HttpResponse<String> fresh = webSignUp("firstcomer", "firstcomer@people.test", "a quiet reef at dawn");
+        assertThat(smtp.await("firstcomer@people.test", 1).getSubject()).isEqualTo("Confirm your e-mail address on " + atoll.domain());
+        // an address that has an account: the very same page, no account, and a mail to the address's owner
+        HttpResponse<String> taken = webSignUp("secondcomer", "holder@example.test", "a quiet reef at dawn");
+        assertThat(taken.statusCode()).isEqualTo(fresh.statusCode()).isEqualTo(200);
+        assertThat(mainOf(taken.body()).replace("holder@example.test", "ADDRESS"))
+                .isEqualTo(mainOf(fresh.body()).replace("firstcomer@people.test", "ADDRESS"))
+                .contains("ADDRESS").doesNotContain("taken");
+        assertThat(atoll.app().core.accounts.byAcct("secondcomer", null)).as("no account made").isEmpty();
+
+        MimeMessage told = smtp.await("holder@example.test", 1);
+        assertThat(told.getSubject()).isEqualTo("Someone tried to sign up on " + atoll.domain() + " with your e-mail address");
+        assertThat(SmtpInbox.text(told)).contains("No new account was made").contains(atoll.domain());
+        String link = SmtpInbox.link(told, atoll.baseUrl() + "/auth/password/edit?token=");
+        Browser owner = new Browser(atoll.baseUrl());
+        HttpResponse<String> edit = owner.get(link);
+        assertThat(edit.statusCode()).isEqualTo(200);
+        HttpResponse<String> reset = owner.submit(Browser.form(edit.body(), "/auth/password/edit"), Map.of("password", "found my way back 7"));
+        assertThat(reset.statusCode()).as(reset.body()).isIn(200, 303);
+        assertThat(signIn("holder@example.test", "found my way back 7").statusCode()).isEqualTo(303);
+        assertThat(owner.get(link).body()).as("the link works once").contains("Link not valid");
+
+        // the name typed with the taken address stays free; another error is shown without a word about the address
+        HttpResponse<String> weak = webSignUp("thirdcomer", "holder@example.test", "iloveyou");
+        assertThat(weak.statusCode()).isEqualTo(422);
+        assertThat(weak.body()).contains("too common").doesNotContain("already been taken");
+        HttpResponse<String> later = webSignUp("secondcomer", "secondcomer@people.test", "a quiet reef at dawn");
+        assertThat(later.statusCode()).isEqualTo(200);
+        assertThat(atoll.app().core.accounts.byAcct("secondcomer", null)).isPresent();
+        // (POST /api/v1/accounts still answers 422 ERR_TAKEN for the address, as Mastodon apps expect: SignUpIT)
+    }
+
+    private HttpResponse<String> webSignUp(String username, String email, String password) {
+        Browser b = new Browser(atoll.baseUrl());
+        HttpResponse<String> form = b.get("/auth/sign_up");
+        return b.submit(Browser.form(form.body(), "/auth/sign_up"), Map.of("username", username, "email", email,
+                "password", password, "agreement", "1"));
+    }
+
+    /** The page's main content, without the per-browser CSRF tokens. */
+    private static String mainOf(String html) {
+        int start = html.indexOf("<main");
+        int end = html.indexOf("</main>");
+        String main = start >= 0 && end > start ? html.substring(start, end) : html;
+        return main.replaceAll("name=\"csrf\" value=\"[^\"]*\"", "");
+    }
+
+    @Test
     void anAddressChangeLinkExpiresAndTheAddressStays() throws Exception {
         atoll.createUser("mover");
         Browser b = steps.signedInBrowser("mover");

@@ -30,6 +30,12 @@ class SignInThrottleIT {
         return browser.submit(Browser.form(page.body(), "/auth/sign_in"), Map.of("email", login, "password", password));
     }
 
+    /** The page's error message (the sign-in form shows it in a p.error). */
+    private static String errorOf(String html) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("class=\"error\"[^>]*>([^<]*)<").matcher(html);
+        return m.find() ? m.group(1).trim() : "";
+    }
+
     @Test
     void twentyQuickFailuresRefuseEvenTheRightPasswordForThatLoginOnly() {
         for (int i = 0; i < 20; i++) {
@@ -41,9 +47,16 @@ class SignInThrottleIT {
         assertThat(right.headers().firstValue("Retry-After")).isPresent();
         assertThat(right.body()).contains("Too many failed sign-in attempts");
 
-        // an unknown login gets the same treatment, so the answer tells nothing about who has an account
-        for (int i = 0; i < 20; i++) signIn("nobody-here@example.test", "guess-" + i);
-        assertThat(signIn("nobody-here@example.test", "anything").statusCode()).isEqualTo(429);
+        // five failures in five minutes make the login wait a minute (the wait then doubles: SignInThrottleTest)
+        assertThat(right.body()).contains("Try again in 1 minute.");
+        assertThat(Long.parseLong(right.headers().firstValue("Retry-After").orElseThrow())).isBetween(1L, 61L);
+
+        // an unknown login gets the same treatment and the same words, so the answer tells nothing about who has
+        // an account
+        for (int i = 0; i < 5; i++) assertThat(signIn("nobody-here@example.test", "guess-" + i).statusCode()).isEqualTo(422);
+        HttpResponse<String> unknown = signIn("nobody-here@example.test", "anything");
+        assertThat(unknown.statusCode()).isEqualTo(429);
+        assertThat(errorOf(unknown.body())).isEqualTo(errorOf(right.body())).contains("Too many failed sign-in attempts");
 
         // someone else signs in from the same address as usual
         assertThat(signIn("bystander@example.test", "password-bystander").statusCode()).isEqualTo(303);
