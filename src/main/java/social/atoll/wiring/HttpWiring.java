@@ -217,6 +217,7 @@ public final class HttpWiring implements AutoCloseable {
         c.add(new FollowedTagPages(browserSessions, pages, core.tags));
         c.add(new ProfileSettings(browserSessions, pages, core.profiles, core.profileEditor, accountViews));
         c.add(new PreferenceSettings(browserSessions, pages, core.preferences));
+        c.add(new social.atoll.web.settings.InteractionSettings(browserSessions, pages, core.interactionPolicies));
         c.add(new ApplicationSettings(browserSessions, pages, core.authorizedApps));
         c.add(new SessionSettings(browserSessions, pages, core.browserSignIn));
         c.add(new social.atoll.web.settings.ExportSettings(browserSessions, pages, core.csvExports, core.csvImports,

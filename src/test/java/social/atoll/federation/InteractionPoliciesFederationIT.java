@@ -21,6 +21,7 @@ import social.atoll.testing.TestInstance;
  */
 class InteractionPoliciesFederationIT {
 
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
     private static TestInstance a;
     private static TestInstance b;
     private static FakeFediServer x;
@@ -158,5 +159,63 @@ class InteractionPoliciesFederationIT {
         Fed.awaitInboxIdle(b);
         assertThat(ok(b.http().get("/api/v1/statuses/" + reply.get("id").asText())).json().get("id").asText()).isEqualTo(reply.get("id").asText());
         assertThat(as2(b, replyUri).get("approvedBy").asText()).isEqualTo(gus.uri() + "/approvals/" + n);
+    }
+
+    private static String reply(FakeFediServer.Actor from, long n, String inReplyTo, String approvedBy) {
+        String uri = from.uri() + "/statuses/" + n;
+        return """
+                {"@context": ["https://www.w3.org/ns/activitystreams", "https://gotosocial.org/ns"], "id": "%s/activity", "type": "Create",
+                 "actor": "%s", "to": ["https://www.w3.org/ns/activitystreams#Public"], "cc": ["%s/followers"],
+                 "object": {"id": "%s", "type": "Note", "attributedTo": "%s", "content": "<p>an answer</p>", "inReplyTo": "%s",
+                  "published": "2025-11-04T11:00:00Z", "to": ["https://www.w3.org/ns/activitystreams#Public"], "cc": ["%s/followers"]%s}}"""
+                .formatted(uri, from.uri(), from.uri(), uri, from.uri(), inReplyTo, from.uri(),
+                        approvedBy == null ? "" : ", \"approvedBy\": \"" + approvedBy + "\"");
+    }
+
+    @Test
+    void aReplyToAnotherServersPostIsShownOnlyWithAnApprovalConfirmedAtItsSource() throws Exception {
+        FakeFediServer.Actor rita = x.actor("rita");
+        Fed.followRemote(b, bob, x, rita);
+        long n = Fed.unique();
+        assertThat(x.post(Fed.sharedInbox(b), gus, Fed.fixture("gotosocial-create-interaction-policy.json",
+                Map.of("actor", gus.uri(), "n", Long.toString(n))))).isEqualTo(202);
+        String noteUri = gus.uri() + "/statuses/" + n;
+        Await.until("b stores gus's post", () -> idOn(b, noteUri) != null);
+
+        // no approvedBy: replies need gus's approval, so it is held (bob does not see it)
+        long plain = Fed.unique();
+        assertThat(x.post(Fed.sharedInbox(b), rita, reply(rita, plain, noteUri, null))).isEqualTo(202);
+        Fed.awaitInboxIdle(b);
+        String plainUri = rita.uri() + "/statuses/" + plain;
+        Await.until("b stores rita's first reply", () -> idOn(b, plainUri) != null);
+        assertThat(b.app().core.statuses.byUri(plainUri).orElseThrow().pendingApproval()).isTrue();
+        assertThat(b.http().get("/api/v1/statuses/" + idOn(b, plainUri), bob).status()).isEqualTo(404);
+
+        // approvedBy naming an approval that gus's server serves for this very reply: dereferenced, shown
+        long good = Fed.unique();
+        String goodUri = rita.uri() + "/statuses/" + good;
+        String approval = gus.uri() + "/approvals/" + good;
+        x.serve(JSON.readTree("""
+                {"@context": ["https://www.w3.org/ns/activitystreams", "https://gotosocial.org/ns"], "id": "%s", "type": "ReplyApproval",
+                 "attributedTo": "%s", "object": "%s", "target": "%s"}""".formatted(approval, gus.uri(), goodUri, noteUri)));
+        assertThat(x.post(Fed.sharedInbox(b), rita, reply(rita, good, noteUri, approval))).isEqualTo(202);
+        Fed.awaitInboxIdle(b);
+        Await.until("b stores rita's approved reply", () -> idOn(b, goodUri) != null);
+        assertThat(b.app().core.statuses.byUri(goodUri).orElseThrow().pendingApproval()).isFalse();
+        assertThat(x.fetchCount(approval)).isPositive();
+        assertThat(ok(b.http().get("/api/v1/statuses/" + idOn(b, goodUri), bob)).json().get("in_reply_to_id").asText())
+                .isEqualTo(idOn(b, noteUri).toString());
+
+        // approvedBy citing an approval of another reply (or none served): not trusted, held
+        long forged = Fed.unique();
+        String forgedUri = rita.uri() + "/statuses/" + forged;
+        assertThat(x.post(Fed.sharedInbox(b), rita, reply(rita, forged, noteUri, approval))).isEqualTo(202);
+        long missing = Fed.unique();
+        String missingUri = rita.uri() + "/statuses/" + missing;
+        assertThat(x.post(Fed.sharedInbox(b), rita, reply(rita, missing, noteUri, gus.uri() + "/approvals/" + missing))).isEqualTo(202);
+        Fed.awaitInboxIdle(b);
+        Await.until("b stores rita's other replies", () -> idOn(b, forgedUri) != null && idOn(b, missingUri) != null);
+        assertThat(b.app().core.statuses.byUri(forgedUri).orElseThrow().pendingApproval()).isTrue();
+        assertThat(b.app().core.statuses.byUri(missingUri).orElseThrow().pendingApproval()).isTrue();
     }
 }

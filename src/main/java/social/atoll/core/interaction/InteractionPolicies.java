@@ -129,6 +129,23 @@ public final class InteractionPolicies {
         return defaults(accountId);
     }
 
+    /** The web's preset choices for one visibility ({@link InteractionPolicy#preset}'s names; blank keeps the rule). */
+    public record Presets(String reply, String boost, String like) {}
+
+    /**
+     * The web settings page's choices: each visibility's default becomes its presets over the current default, saved
+     * as {@link #setDefaults} saves {@code PATCH /api/v1/interaction_policies/defaults}.
+     */
+    public Map<Visibility, InteractionPolicy> setDefaultPresets(long accountId, Map<Visibility, Presets> chosen) {
+        Map<Visibility, InteractionPolicy> current = defaults(accountId);
+        Map<Visibility, InteractionPolicy> given = new EnumMap<>(Visibility.class);
+        for (Visibility v : InteractionPolicy.DEFAULT_VISIBILITIES) {
+            Presets p = chosen.get(v);
+            given.put(v, p == null ? current.get(v) : InteractionPolicy.preset(v, current.get(v), p.reply(), p.boost(), p.like()));
+        }
+        return setDefaults(accountId, given);
+    }
+
     // ---- deciding ----
 
     /** How {@code status}'s policy applies to {@code accountId} for one interaction. */

@@ -108,37 +108,61 @@ public record InteractionPolicy(Rules canFavourite, Rules canReply, Rules canReb
         return entry;
     }
 
+    /** The web's preset names per interaction, in the order the composer and the settings page offer them. */
+    public static final List<String> REPLY_PRESETS = List.of("anyone", "approval", "followers", "mentioned");
+    public static final List<String> REBLOG_PRESETS = List.of("anyone", "approval", "nobody");
+    public static final List<String> FAVOURITE_PRESETS = List.of("anyone", "approval");
+
+    public static List<String> presets(Type t) {
+        return switch (t) {
+            case REPLY -> REPLY_PRESETS;
+            case REBLOG -> REBLOG_PRESETS;
+            case FAVOURITE -> FAVOURITE_PRESETS;
+        };
+    }
+
     /**
      * The web composer's simple choices as a policy: who may reply ({@code anyone}, {@code approval} — anyone, with
      * the author's approval —, {@code followers}, {@code mentioned}), boost ({@code anyone}, {@code approval},
-     * {@code nobody}) and favourite ({@code anyone}, {@code approval}); "anyone" is whoever may see the post. A blank
-     * choice keeps {@code base}'s rule. Checked later like any policy.
+     * {@code nobody}) and favourite ({@code anyone}, {@code approval}); "anyone" is whoever may see the post (on a
+     * followers-only post its followers and the people it mentions). A blank choice keeps {@code base}'s rule.
+     * Checked later like any policy.
      */
     public static InteractionPolicy preset(Visibility v, InteractionPolicy base, String reply, String boost, String like) {
-        String anyone = switch (v) {
-            case PUBLIC, UNLISTED -> PUBLIC;
-            case PRIVATE, LIMITED -> FOLLOWERS;
-            case DIRECT -> MENTIONED;
+        return new InteractionPolicy(preset(v, Type.FAVOURITE, like, base.canFavourite()), preset(v, Type.REPLY, reply, base.canReply()),
+                preset(v, Type.REBLOG, boost, base.canReblog()));
+    }
+
+    private static Rules preset(Visibility v, Type t, String choice, Rules base) {
+        List<String> anyone = switch (v) {
+            case PUBLIC, UNLISTED -> List.of(PUBLIC);
+            case PRIVATE, LIMITED -> List.of(FOLLOWERS, MENTIONED);
+            case DIRECT -> List.of(MENTIONED);
         };
-        Rules r = switch (reply == null ? "" : reply) {
-            case "anyone" -> Rules.of(anyone);
-            case "approval" -> new Rules(List.of(AUTHOR), List.of(anyone));
+        String c = choice == null || !presets(t).contains(choice) ? "" : choice;
+        return switch (c) {
+            case "anyone" -> new Rules(anyone, List.of());
+            case "approval" -> new Rules(List.of(AUTHOR), anyone);
             case "followers" -> v == Visibility.DIRECT ? Rules.of(AUTHOR, MENTIONED) : Rules.of(AUTHOR, FOLLOWERS, MENTIONED);
             case "mentioned" -> Rules.of(AUTHOR, MENTIONED);
-            default -> base.canReply();
-        };
-        Rules b = switch (boost == null ? "" : boost) {
-            case "anyone" -> Rules.of(anyone);
-            case "approval" -> new Rules(List.of(AUTHOR), List.of(anyone));
             case "nobody" -> Rules.of(AUTHOR);
-            default -> base.canReblog();
+            default -> base;
         };
-        Rules f = switch (like == null ? "" : like) {
-            case "anyone" -> Rules.of(anyone);
-            case "approval" -> new Rules(List.of(AUTHOR), List.of(anyone));
-            default -> base.canFavourite();
-        };
-        return new InteractionPolicy(f, r, b);
+    }
+
+    /**
+     * The preset a rule of an account's default (as stored, checked) amounts to, so that the settings page shows it
+     * selected; blank when none does (a finer policy set through the API, kept as it is unless changed).
+     */
+    public static String presetOf(Visibility v, InteractionPolicy p, Type t) {
+        Rules have = p.rules(t);
+        for (String name : presets(t)) {
+            Rules r = checked(preset(v, p, t == Type.REPLY ? name : null, t == Type.REBLOG ? name : null, t == Type.FAVOURITE ? name : null), v)
+                    .rules(t);
+            if (new LinkedHashSet<>(r.automatic()).equals(new LinkedHashSet<>(have.automatic()))
+                    && new LinkedHashSet<>(r.manual()).equals(new LinkedHashSet<>(have.manual()))) return name;
+        }
+        return "";
     }
 
     // ---- deciding ----

@@ -65,7 +65,16 @@ public final class RemoteStatusService {
      * {@code approved} (it carries an approval this server issued); allowed only through the followers or following
      * collection, it is approved at once and the approval sent back.
      */
-    public Status create(RemoteNote n, boolean approved) {
+    public Status create(RemoteNote n, boolean approved) { return create(n, approved, false); }
+
+    /**
+     * A reply to another server's post whose policy asks that post's author to approve it and that carries no
+     * approval confirmed at its source: stored held (seen by nobody here but its author and the author it answers,
+     * not counted), as a held reply to a local post is; only that other server can approve it.
+     */
+    public Status createAwaitingApproval(RemoteNote n) { return create(n, false, true); }
+
+    private Status create(RemoteNote n, boolean approved, boolean awaitingApproval) {
         return db.write(h -> {
             Optional<Status> existing = byUri(n.uri());
             if (existing.isPresent()) return existing.get();
@@ -102,6 +111,7 @@ public final class RemoteStatusService {
                         m.description(), m.blurhash(), position++, now);
             }
             Status stored = statuses.stored(h, id);
+            if (awaitingApproval) return pending.hold(h, stored);
             if (parent != null && parent.local() && !approved) {
                 var check = policies.check(n.accountId(), parent, social.atoll.core.interaction.InteractionPolicy.Type.REPLY);
                 if (check.held(true)) {

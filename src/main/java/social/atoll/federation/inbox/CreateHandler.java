@@ -56,7 +56,8 @@ final class CreateHandler implements ActivityHandler {
         }
         // interaction policies: a reply to a local post goes by its policy (forbidden: refused with a Reject; with
         // approval: held), unless it cites an approval this server issued for it
-        Status localParent = note.inReplyToUri() == null ? null : s.remoteStatuses().byUri(note.inReplyToUri()).filter(Status::local).orElse(null);
+        Status parent = note.inReplyToUri() == null ? null : s.remoteStatuses().byUri(note.inReplyToUri()).orElse(null);
+        Status localParent = parent != null && parent.local() ? parent : null;
         boolean approved = false;
         if (localParent != null) {
             approved = s.interactionRequests().issuedHere(AsValues.id(obj, "approvedBy"), id);
@@ -68,8 +69,18 @@ final class CreateHandler implements ActivityHandler {
                 return;
             }
         }
+        // a reply to another server's post that has a policy: shown as approved only when the approval it cites is
+        // confirmed at its source; otherwise as the policy says (not allowed outright: held, since who follows whom
+        // between two other servers is not known here and only the post's author can approve)
+        Status remoteParent = parent != null && !parent.local() && !parent.isReblog() ? parent : null;
+        boolean heldElsewhere = false;
+        if (remoteParent != null && s.remoteStatuses().byUri(id).isEmpty() && s.interactionPolicies().hasPolicy(remoteParent)
+                && !approvedAtSource(AsValues.id(obj, "approvedBy"), id, remoteParent)) {
+            var check = s.interactionPolicies().check(a.actor().id(), remoteParent, social.atoll.core.interaction.InteractionPolicy.Type.REPLY);
+            heldElsewhere = check.forbidden() || check.held(false);
+        }
         s.emojis().remember(a.actor().domain(), social.atoll.federation.vocab.EmojiTags.read(obj));
-        Status stored = store(obj, note, approved);
+        Status stored = heldElsewhere ? s.remoteStatuses().createAwaitingApproval(note) : store(obj, note, approved);
         var policy = social.atoll.federation.vocab.InteractionActivities.readPolicy(obj, a.actor());
         if (policy != null) s.interactionPolicies().rememberRemote(stored.id(), policy);
         quotes.process(obj, stored, a.actor());
@@ -77,6 +88,26 @@ final class CreateHandler implements ActivityHandler {
         fetchAncestors(note.inReplyToUri());
         // complete threads: a reply arriving is a sign of a conversation; the replies others made are read too
         if (stored.isReply()) s.threads().replyArrived(stored);
+    }
+
+    /**
+     * Does {@code approvedBy} name an approval of this reply by the author of the post it answers? Dereferenced at its
+     * source (GoToSocial's checks: on the author's server, attributed to the author, its object the reply).
+     */
+    private boolean approvedAtSource(String approvedBy, String replyId, Status parent) {
+        if (approvedBy == null) return false;
+        Account author = s.accounts().byId(parent.accountId()).orElse(null);
+        if (author == null || !AsValues.sameOrigin(approvedBy, author.uri())) return false;
+        try {
+            var doc = s.fetch(approvedBy).map(social.atoll.federation.vocab.InteractionActivities::readApproval).orElse(null);
+            boolean ok = doc != null && author.uri().equals(doc.attributedTo()) && replyId.equals(doc.object())
+                    && ("ReplyApproval".equals(doc.type()) || "ReplyAuthorization".equals(doc.type()));
+            if (!ok) log.info("reply {}: approval {} does not approve it", replyId, approvedBy);
+            return ok;
+        } catch (FetchFailedException | RuntimeException e) {
+            log.info("reply {}: cannot check approval {}: {}", replyId, approvedBy, e.getMessage());
+            return false;
+        }
     }
 
     /** Stores a post and, for a Question, its poll, in one transaction. */

@@ -124,7 +124,7 @@ public final class ComposePages implements Controller {
     private record Form(String text, String spoiler, String visibility, String language, boolean sensitive, String scheduledAt,
                         String timezone, String inReplyToId, List<String> pollOptions, long pollExpiresIn, boolean pollMultiple,
                         List<String> mediaIds, Map<String, String> descriptions, Map<String, String> focus, String returnTo,
-                        boolean localOnly, String quotedId) {}
+                        boolean localOnly, String quotedId, ComposeView.Interactions interactions) {}
 
     private void newForm(Context ctx) {
         var me = sessions.requireSignedIn(ctx);
@@ -159,7 +159,7 @@ public final class ComposePages implements Controller {
         }
         Form f = new Form(text, spoiler, visibility, me.get().user().defaultLanguage(), me.get().user().defaultSensitive(), "", "UTC",
                 replyId == null ? "" : replyId.toString(), blankOptions(), DEFAULT_DURATION, false, List.of(), Map.of(), Map.of(), null,
-                replyLocalOnly, quoteId == null ? "" : quoteId.toString());
+                replyLocalOnly, quoteId == null ? "" : quoteId.toString(), ComposeView.Interactions.NONE);
         show(ctx, 200, f, null, replyTo, false, false);
     }
 
@@ -170,7 +170,7 @@ public final class ComposePages implements Controller {
             return;
         }
         Form f = new Form("", "", defaultVisibility(me.get()), me.get().user().defaultLanguage(), me.get().user().defaultSensitive(), "",
-                "UTC", "", blankOptions(), DEFAULT_DURATION, false, List.of(), Map.of(), Map.of(), "/home", false, "");
+                "UTC", "", blankOptions(), DEFAULT_DURATION, false, List.of(), Map.of(), Map.of(), "/home", false, "", ComposeView.Interactions.NONE);
         WebPage page = pages.page(ctx, null, "home");
         ctx.header("Cache-Control", "private, no-store").contentType("text/html; charset=utf-8")
                 .result(pages.fragment("app/compose_form.jte", page, view(f, null, null, false, true, circleChoices(me.get().account().id()))));
@@ -203,8 +203,8 @@ public final class ComposePages implements Controller {
             var posted = posting.post(accountId, new NewStatus(f.text(), f.spoiler(), f.sensitive(), vis, reply, blankToNull(f.language()),
                     poll, f.mediaIds(), at, null, null, circle, f.localOnly() ? Boolean.TRUE : null, id(f.quotedId()), null,
                     // the composer's simple choices of who may reply, boost, favourite (null: the account's default)
-                    interactions.fromPreset(accountId, vis != null ? vis : Visibility.PUBLIC, ctx.formParam("interaction_reply"),
-                            ctx.formParam("interaction_boost"), ctx.formParam("interaction_like"))));
+                    interactions.fromPreset(accountId, vis != null ? vis : Visibility.PUBLIC, f.interactions().reply(),
+                            f.interactions().boost(), f.interactions().like())));
             switch (posted) {
                 case PostStatusService.Published p -> ctx.redirect(f.returnTo() != null ? f.returnTo() : permalink(p.status(), me.get().account()),
                         io.javalin.http.HttpStatus.SEE_OTHER);
@@ -248,7 +248,8 @@ public final class ComposePages implements Controller {
             multiple = p.multiple();
         }
         Form f = new Form(s.text() == null ? "" : s.text(), s.spoilerText() == null ? "" : s.spoilerText(), e.visibility(),
-                s.language(), s.sensitive(), "", "UTC", "", options, DEFAULT_DURATION, multiple, ids, descriptions, focus, null, s.localOnly(), "");
+                s.language(), s.sensitive(), "", "UTC", "", options, DEFAULT_DURATION, multiple, ids, descriptions, focus, null, s.localOnly(), "",
+                ComposeView.Interactions.NONE);
         show(ctx, 200, f, null, null, true, false, s.id());
     }
 
@@ -382,7 +383,9 @@ public final class ComposePages implements Controller {
                 nz(ctx.formParam("language")), ctx.formParam("sensitive") != null, nz(ctx.formParam("scheduled_at")),
                 nz(ctx.formParam("timezone")), nz(ctx.formParam("in_reply_to_id")), options, duration,
                 ctx.formParam("poll_multiple") != null, ids, descriptions, focus, SignInForm.safeReturnTo(returnTo) ? returnTo : null,
-                ctx.formParam("local_only") != null, nz(ctx.formParam("quoted_status_id")));
+                ctx.formParam("local_only") != null, nz(ctx.formParam("quoted_status_id")),
+                new ComposeView.Interactions(nz(ctx.formParam("interaction_reply")), nz(ctx.formParam("interaction_boost")),
+                        nz(ctx.formParam("interaction_like"))));
     }
 
     /** The form with the files sent along with it (no JavaScript) uploaded and added to its media. */
@@ -406,7 +409,8 @@ public final class ComposePages implements Controller {
             }
         }
         return new Form(f.text(), f.spoiler(), f.visibility(), f.language(), f.sensitive(), f.scheduledAt(), f.timezone(), f.inReplyToId(),
-                f.pollOptions(), f.pollExpiresIn(), f.pollMultiple(), ids, descriptions, focus, f.returnTo(), f.localOnly(), f.quotedId());
+                f.pollOptions(), f.pollExpiresIn(), f.pollMultiple(), ids, descriptions, focus, f.returnTo(), f.localOnly(), f.quotedId(),
+                f.interactions());
     }
 
     /** Alt text and focal point of each new upload, set as a Mastodon client sets them ({@code PUT /api/v1/media/:id}). */
@@ -479,13 +483,14 @@ public final class ComposePages implements Controller {
         return new ComposeView("/compose", editing, compact, error, replyTo, f.inReplyToId(), f.text(), f.spoiler(),
                 f.visibility().isBlank() ? "public" : f.visibility(), lang, f.sensitive(), f.scheduledAt(), f.pollOptions(),
                 f.pollExpiresIn(), f.pollMultiple(), attached, languages, durations, limits(), circleChoices, f.localOnly(), null,
-                f.quotedId());
+                f.quotedId(), f.interactions());
     }
 
     private static ComposeView withQuote(ComposeView v, StatusCard quoting) {
         return new ComposeView(v.action(), v.editing(), v.compact(), v.error(), v.replyTo(), v.inReplyToId(), v.text(), v.spoilerText(),
                 v.visibility(), v.language(), v.sensitive(), v.scheduledAt(), v.pollOptions(), v.pollExpiresIn(), v.pollMultiple(),
-                v.media(), v.languages(), v.durations(), v.limits(), v.circles(), v.localOnly(), quoting, v.quotedStatusId());
+                v.media(), v.languages(), v.durations(), v.limits(), v.circles(), v.localOnly(), quoting, v.quotedStatusId(),
+                v.interactions());
     }
 
     private StatusCard quotedCard(Form f, long viewer) {
@@ -497,7 +502,8 @@ public final class ComposePages implements Controller {
     private static ComposeView withAction(ComposeView v, String action) {
         return new ComposeView(action, v.editing(), v.compact(), v.error(), v.replyTo(), v.inReplyToId(), v.text(), v.spoilerText(),
                 v.visibility(), v.language(), v.sensitive(), v.scheduledAt(), v.pollOptions(), v.pollExpiresIn(), v.pollMultiple(),
-                v.media(), v.languages(), v.durations(), v.limits(), v.circles(), v.localOnly(), v.quoting(), v.quotedStatusId());
+                v.media(), v.languages(), v.durations(), v.limits(), v.circles(), v.localOnly(), v.quoting(), v.quotedStatusId(),
+                v.interactions());
     }
 
     private ComposeView.Limits limits() {

@@ -15,6 +15,7 @@ public final class SettingsNav {
     public static final List<Entry> ENTRIES = List.of(
             new Entry("profile", "/settings/profile"),
             new Entry("preferences", "/settings/preferences"),
+            new Entry("interactions", "/settings/interactions"),
             new Entry("notifications", "/settings/notifications"),
             new Entry("applications", "/settings/applications"),
             new Entry("sessions", "/settings/sessions"),

@@ -14,12 +14,21 @@ import java.util.List;
  * @param circles     the poster's circles, offered as visibilities ({@code circle:<id>})
  * @param localOnly   keep the post on this server
  * @param quoting     the post quoted, shown above the form (null: none)
+ * @param interactions the chosen presets of who may reply, boost and favourite (blank: the account's default)
  */
 public record ComposeView(String action, boolean editing, boolean compact, String error, StatusCard replyTo, String inReplyToId,
                           String text, String spoilerText, String visibility, String language, boolean sensitive, String scheduledAt,
                           List<String> pollOptions, long pollExpiresIn, boolean pollMultiple, List<Attachment> media,
                           List<Choice> languages, List<Choice> durations, Limits limits, List<Choice> circles, boolean localOnly,
-                          StatusCard quoting, String quotedStatusId) {
+                          StatusCard quoting, String quotedStatusId, Interactions interactions) {
+
+    /** The composer's interaction-policy presets as chosen ({@code InteractionPolicy.preset}'s names; blank: default). */
+    public record Interactions(String reply, String boost, String like) {
+        public static final Interactions NONE = new Interactions("", "", "");
+
+        /** Something other than the default was chosen (the section opens to show it). */
+        public boolean chosen() { return !reply.isBlank() || !boost.isBlank() || !like.isBlank(); }
+    }
 
     /** An uploaded file waiting in the form, with its alt text and focal point (Mastodon's -1…1, y up). */
     public record Attachment(String id, String type, String preview, String description, String focusX, String focusY) {

@@ -60,4 +60,29 @@ class InteractionPolicyTest {
         assertThatThrownBy(() -> InteractionPolicy.checked(replies(Rules.of("followers")), Visibility.DIRECT))
                 .isInstanceOf(ValidationException.class);
     }
+
+    @Test
+    void presetsReadBackFromTheDefaultsTheyMake() {
+        // GoToSocial's own defaults are presets the settings page can show
+        assertThat(InteractionPolicy.presetOf(Visibility.PUBLIC, InteractionPolicy.defaultFor(Visibility.PUBLIC), Type.REPLY)).isEqualTo("anyone");
+        assertThat(InteractionPolicy.presetOf(Visibility.PRIVATE, InteractionPolicy.defaultFor(Visibility.PRIVATE), Type.FAVOURITE)).isEqualTo("anyone");
+        assertThat(InteractionPolicy.presetOf(Visibility.PRIVATE, InteractionPolicy.defaultFor(Visibility.PRIVATE), Type.REBLOG)).isEqualTo("nobody");
+        assertThat(InteractionPolicy.presetOf(Visibility.DIRECT, InteractionPolicy.defaultFor(Visibility.DIRECT), Type.REPLY)).isEqualTo("anyone");
+        // each preset, saved (checked) as a default, reads back as itself where it differs from the ones before it
+        for (Visibility v : List.of(Visibility.PUBLIC, Visibility.UNLISTED, Visibility.PRIVATE)) {
+            for (String name : InteractionPolicy.REBLOG_PRESETS) {
+                InteractionPolicy saved = InteractionPolicy.checked(
+                        InteractionPolicy.preset(v, InteractionPolicy.defaultFor(v), null, name, null), v);
+                assertThat(InteractionPolicy.presetOf(v, saved, Type.REBLOG)).isEqualTo(name);
+            }
+            InteractionPolicy approval = InteractionPolicy.checked(
+                    InteractionPolicy.preset(v, InteractionPolicy.defaultFor(v), "approval", null, null), v);
+            assertThat(InteractionPolicy.presetOf(v, approval, Type.REPLY)).isEqualTo("approval");
+        }
+        // a finer rule set through the API is no preset: the page shows "as now" and keeps it
+        InteractionPolicy finer = InteractionPolicy.checked(new InteractionPolicy(Rules.of("https://example.test/users/x"),
+                Rules.of(InteractionPolicy.PUBLIC), Rules.of(InteractionPolicy.PUBLIC)), Visibility.PUBLIC);
+        assertThat(InteractionPolicy.presetOf(Visibility.PUBLIC, finer, Type.FAVOURITE)).isEmpty();
+        assertThat(InteractionPolicy.preset(Visibility.PUBLIC, finer, "", "", "")).isEqualTo(finer);
+    }
 }
