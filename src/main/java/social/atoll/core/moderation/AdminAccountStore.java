@@ -55,15 +55,15 @@ public final class AdminAccountStore {
             sql.append(" AND u.role_id IN (<roles>)");
         }
         if (f.username() != null) {
-            sql.append(" AND LOWER(a.username) LIKE :username ESCAPE '\\'");
+            sql.append(" AND LOWER(a.username) LIKE :username ESCAPE '!'");
             binds.put("username", like(f.username()) + "%");
         }
         if (f.displayName() != null) {
-            sql.append(" AND LOWER(a.display_name) LIKE :dn ESCAPE '\\'");
+            sql.append(" AND LOWER(a.display_name) LIKE :dn ESCAPE '!'");
             binds.put("dn", "%" + like(f.displayName()) + "%");
         }
         if (f.email() != null) {
-            sql.append(" AND u.email LIKE :email ESCAPE '\\'");
+            sql.append(" AND u.email LIKE :email ESCAPE '!'");
             binds.put("email", "%" + like(f.email()) + "%");
         }
         if (f.ip() != null) {
@@ -110,8 +110,13 @@ public final class AdminAccountStore {
         return out;
     }
 
+    /**
+     * A LIKE pattern matching {@code s} literally. The escape is {@code !}, as in the other stores: Jdbi's template
+     * engine reads a backslash in the SQL text as its own escape, so {@code ESCAPE '\\'} would reach the database as
+     * {@code ESCAPE ''}.
+     */
     private static String like(String s) {
-        return s.strip().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        return s.strip().toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_");
     }
 
     /** Whether another user already has {@code email} (addresses are stored lower-cased). */
