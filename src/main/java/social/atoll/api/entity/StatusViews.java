@@ -149,7 +149,7 @@ public final class StatusViews {
         List<Status> originalsOnly = all.values().stream().filter(s -> !s.isReblog()).toList();
         Map<Long, social.atoll.core.interaction.InteractionPolicy> interactionPolicyMap = interactionPolicies.policies(originalsOnly);
         Map<Long, Map<social.atoll.core.interaction.InteractionPolicy.Type, social.atoll.core.interaction.InteractionPolicy.Check>> mine =
-                viewerId == null ? Map.of() : interactionPolicies.checks(viewerId, originalsOnly);
+                viewerId == null ? Map.of() : interactionPolicies.checks(viewerId, originalsOnly, interactionPolicyMap);
         Map<Long, InteractionPolicyEntity> policyEntities = new HashMap<>();
         for (Status s : originalsOnly) policyEntities.put(s.id(), InteractionPolicyEntity.of(interactionPolicyMap.get(s.id()), mine.get(s.id())));
         Context c = new Context(viewerId, mentions, tags, accountEntities, apps, flags, pollEntities, attachments, cardEntities, sharedWith,
