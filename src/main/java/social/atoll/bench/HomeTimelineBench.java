@@ -60,6 +60,15 @@ public final class HomeTimelineBench {
             if (first.statusCode() != 200) throw new IllegalStateException("home timeline answered " + first.statusCode());
             reference[0] = first.body();
 
+            // statements per home request, counted by the database itself: a figure that the machine's load does not blur
+            java.util.concurrent.atomic.LongAdder homeRequests = new java.util.concurrent.atomic.LongAdder();
+            java.util.concurrent.atomic.LongAdder homeStatements = new java.util.concurrent.atomic.LongAdder();
+            app.infra.db.statements().listen((unit, n) -> {
+                if (!unit.equals("GET /api/v1/timelines/home")) return;
+                homeRequests.increment();
+                homeStatements.add(n);
+            });
+
             LoadRunner load = new LoadRunner();
             List<Long> feed = seeded.feedIds();
             var home = load.run("home, first page", o.concurrency(), o.warmup(), o.duration(),
@@ -76,6 +85,7 @@ public final class HomeTimelineBench {
             System.out.println(stat.line());
             System.out.printf("ratio home/static throughput: %.2f (first page), %.2f (paging)%n",
                     home.perSecond() / stat.perSecond(), deep.perSecond() / stat.perSecond());
+            System.out.printf("SQL statements per home request: %.1f%n", homeStatements.sum() / (double) Math.max(1, homeRequests.sum()));
         } finally {
             try (var files = Files.walk(dir)) {
                 files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

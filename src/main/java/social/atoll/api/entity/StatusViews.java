@@ -124,7 +124,10 @@ public final class StatusViews {
         Map<Long, StatusRelations.Application> apps = relations.applications(appIds);
         StatusRelations.ViewerFlags flags = viewerId == null ? null : relations.viewerFlags(viewerId, all.keySet(), conversations);
 
-        Map<Long, PollEntity> pollEntities = polls.byStatus(all.keySet(), viewerId);
+        // a poll is the one part of a status kept on its row (poll_id): a page without polls asks nothing
+        Set<Long> withPolls = new HashSet<>();
+        for (Status s : all.values()) if (s.pollId() != null) withPolls.add(s.id());
+        Map<Long, PollEntity> pollEntities = polls.byStatus(withPolls, viewerId);
         Map<Long, List<Object>> attachments = media.byStatus(all.keySet());
         Map<Long, PreviewCardEntity> cardEntities = cards.byStatus(all.keySet());
         // asked only when the viewer's own circle posts are on the page, so other pages cost no query more
