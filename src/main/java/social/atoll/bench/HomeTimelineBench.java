@@ -71,6 +71,11 @@ public final class HomeTimelineBench {
 
             LoadRunner load = new LoadRunner();
             List<Long> feed = seeded.feedIds();
+            // the JIT's first minutes would otherwise fall on whichever row runs first (the first page ran at half
+            // the paging rate for that alone): one more warm-up, over both kinds of home request, before any row
+            load.run("JIT warm-up", o.concurrency(), Duration.ZERO, o.warmup(),
+                    i -> LoadRunner.get(base + "/api/v1/timelines/home?limit=20" + (i % 2 == 0 ? "" : "&max_id="
+                            + feed.get(ThreadLocalRandom.current().nextInt(Math.max(1, feed.size() - 40)))), seeded.readerToken()));
             var home = load.run("home, first page", o.concurrency(), o.warmup(), o.duration(),
                     i -> LoadRunner.get(base + "/api/v1/timelines/home?limit=20", seeded.readerToken()));
             var deep = load.run("home, max_id paging", o.concurrency(), o.warmup(), o.duration(),
@@ -79,7 +84,8 @@ public final class HomeTimelineBench {
             var stat = load.run("static JSON, same size", o.concurrency(), o.warmup(), o.duration(),
                     i -> LoadRunner.get(base + "/bench/static.json", null));
             System.out.println();
-            System.out.printf("concurrency %d, %s warm-up, %s measured per row%n", o.concurrency(), o.warmup(), o.duration());
+            System.out.printf("concurrency %d, %s warm-up of home requests, then %s warm-up and %s measured per row%n",
+                    o.concurrency(), o.warmup(), o.warmup(), o.duration());
             System.out.println(home.line());
             System.out.println(deep.line());
             System.out.println(stat.line());

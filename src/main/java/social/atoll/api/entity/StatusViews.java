@@ -109,8 +109,9 @@ public final class StatusViews {
         for (Status s : list) if (s.isReblog() && !all.containsKey(s.reblogOfId())) missing.add(s.reblogOfId());
         all.putAll(statuses.byIds(missing));
 
-        Map<Long, List<Long>> mentions = relations.mentions(all.keySet());
-        Map<Long, List<String>> tags = relations.tags(all.keySet());
+        StatusRelations.MentionsAndTags mentionsAndTags = relations.mentionsAndTags(all.keySet());
+        Map<Long, List<Long>> mentions = mentionsAndTags.mentions();
+        Map<Long, List<String>> tags = mentionsAndTags.tags();
         Set<Long> accountIds = new HashSet<>();
         Set<Long> appIds = new HashSet<>();
         Set<Long> conversations = new HashSet<>();

@@ -47,6 +47,37 @@ public final class StatusRelations {
         return out;
     }
 
+    /** {@link #mentions} and {@link #tags} of the same statuses. */
+    public record MentionsAndTags(Map<Long, List<Long>> mentions, Map<Long, List<String>> tags) {}
+
+    /**
+     * {@link #mentions} and {@link #tags} in one statement, each in its own order (mention order; tag name): a page of
+     * statuses renders both.
+     */
+    public MentionsAndTags mentionsAndTags(Collection<Long> statusIds) {
+        Map<Long, List<Long>> mentions = new HashMap<>();
+        Map<Long, List<String>> tags = new HashMap<>();
+        if (statusIds.isEmpty()) return new MentionsAndTags(mentions, tags);
+        db.read(h -> {
+            h.createQuery("""
+                            SELECT 0 AS kind, status_id, account_id, NULL AS name, id AS mention_order, NULL AS tag_order
+                              FROM mentions WHERE status_id IN (<ids>) AND silent = FALSE
+                            UNION ALL
+                            SELECT 1 AS kind, st.status_id, NULL, t.name, NULL, t.name_key
+                              FROM status_tags st JOIN tags t ON t.id = st.tag_id WHERE st.status_id IN (<ids>)
+                            ORDER BY kind, mention_order, tag_order""")
+                    .bindList("ids", List.copyOf(statusIds))
+                    .map((rs, ctx) -> {
+                        long statusId = rs.getLong(2);
+                        if (rs.getInt(1) == 0) mentions.computeIfAbsent(statusId, k -> new ArrayList<>()).add(rs.getLong(3));
+                        else tags.computeIfAbsent(statusId, k -> new ArrayList<>()).add(rs.getString(4));
+                        return statusId;
+                    }).list();
+            return null;
+        });
+        return new MentionsAndTags(mentions, tags);
+    }
+
     /** Hashtag names per status. */
     public Map<Long, List<String>> tags(Collection<Long> statusIds) {
         Map<Long, List<String>> out = new HashMap<>();
