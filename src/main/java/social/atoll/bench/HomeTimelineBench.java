@@ -92,6 +92,10 @@ public final class HomeTimelineBench {
             System.out.printf("ratio home/static throughput: %.2f (first page), %.2f (paging)%n",
                     home.perSecond() / stat.perSecond(), deep.perSecond() / stat.perSecond());
             System.out.printf("SQL statements per home request: %.1f%n", homeStatements.sum() / (double) Math.max(1, homeRequests.sum()));
+            System.out.printf("CPU per request (server and load generator, one process): home %.0f us, paging %.0f us, static %.0f us; "
+                            + "ratio static/home CPU: %.2f (first page), %.2f (paging)%n",
+                    home.cpuMicrosPerRequest(), deep.cpuMicrosPerRequest(), stat.cpuMicrosPerRequest(),
+                    stat.cpuMicrosPerRequest() / home.cpuMicrosPerRequest(), stat.cpuMicrosPerRequest() / deep.cpuMicrosPerRequest());
         } finally {
             try (var files = Files.walk(dir)) {
                 files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
