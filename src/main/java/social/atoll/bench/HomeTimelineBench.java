@@ -60,8 +60,22 @@ public final class HomeTimelineBench {
             if (first.statusCode() != 200) throw new IllegalStateException("home timeline answered " + first.statusCode());
             reference[0] = first.body();
 
+            // statements per home request, counted by the database itself: a figure that the machine's load does not blur
+            java.util.concurrent.atomic.LongAdder homeRequests = new java.util.concurrent.atomic.LongAdder();
+            java.util.concurrent.atomic.LongAdder homeStatements = new java.util.concurrent.atomic.LongAdder();
+            app.infra.db.statements().listen((unit, n) -> {
+                if (!unit.equals("GET /api/v1/timelines/home")) return;
+                homeRequests.increment();
+                homeStatements.add(n);
+            });
+
             LoadRunner load = new LoadRunner();
             List<Long> feed = seeded.feedIds();
+            // the JIT's first minutes would otherwise fall on whichever row runs first (the first page ran at half
+            // the paging rate for that alone): one more warm-up, over both kinds of home request, before any row
+            load.run("JIT warm-up", o.concurrency(), Duration.ZERO, o.warmup(),
+                    i -> LoadRunner.get(base + "/api/v1/timelines/home?limit=20" + (i % 2 == 0 ? "" : "&max_id="
+                            + feed.get(ThreadLocalRandom.current().nextInt(Math.max(1, feed.size() - 40)))), seeded.readerToken()));
             var home = load.run("home, first page", o.concurrency(), o.warmup(), o.duration(),
                     i -> LoadRunner.get(base + "/api/v1/timelines/home?limit=20", seeded.readerToken()));
             var deep = load.run("home, max_id paging", o.concurrency(), o.warmup(), o.duration(),
@@ -70,12 +84,18 @@ public final class HomeTimelineBench {
             var stat = load.run("static JSON, same size", o.concurrency(), o.warmup(), o.duration(),
                     i -> LoadRunner.get(base + "/bench/static.json", null));
             System.out.println();
-            System.out.printf("concurrency %d, %s warm-up, %s measured per row%n", o.concurrency(), o.warmup(), o.duration());
+            System.out.printf("concurrency %d, %s warm-up of home requests, then %s warm-up and %s measured per row%n",
+                    o.concurrency(), o.warmup(), o.warmup(), o.duration());
             System.out.println(home.line());
             System.out.println(deep.line());
             System.out.println(stat.line());
             System.out.printf("ratio home/static throughput: %.2f (first page), %.2f (paging)%n",
                     home.perSecond() / stat.perSecond(), deep.perSecond() / stat.perSecond());
+            System.out.printf("SQL statements per home request: %.1f%n", homeStatements.sum() / (double) Math.max(1, homeRequests.sum()));
+            System.out.printf("CPU per request (server and load generator, one process): home %.0f us, paging %.0f us, static %.0f us; "
+                            + "ratio static/home CPU: %.2f (first page), %.2f (paging)%n",
+                    home.cpuMicrosPerRequest(), deep.cpuMicrosPerRequest(), stat.cpuMicrosPerRequest(),
+                    stat.cpuMicrosPerRequest() / home.cpuMicrosPerRequest(), stat.cpuMicrosPerRequest() / deep.cpuMicrosPerRequest());
         } finally {
             try (var files = Files.walk(dir)) {
                 files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

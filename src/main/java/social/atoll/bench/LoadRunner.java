@@ -21,8 +21,14 @@ import java.util.function.IntFunction;
 final class LoadRunner {
 
     /** Results of one run. */
-    record Result(String name, long requests, long errors, double seconds, long bytesPerResponse, long[] sortedNanos) {
+    record Result(String name, long requests, long errors, double seconds, long bytesPerResponse, long[] sortedNanos, long cpuNanos) {
         double perSecond() { return requests / seconds; }
+
+        /**
+         * CPU time of the whole process (server and load generator) per request while this row was measured: on a
+         * shared machine it moves far less than the wall-clock rate does.
+         */
+        double cpuMicrosPerRequest() { return requests == 0 ? Double.NaN : cpuNanos / 1e3 / requests; }
 
         double percentileMs(double p) {
             if (sortedNanos.length == 0) return Double.NaN;
@@ -49,7 +55,9 @@ final class LoadRunner {
         AtomicLong errors = new AtomicLong();
         AtomicLong bytes = new AtomicLong();
         long start = System.nanoTime();
+        long cpuStart = processCpuNanos();
         drive(concurrency, duration, requestFor, perWorker, errors, bytes);
+        long cpu = processCpuNanos() - cpuStart;
         double seconds = (System.nanoTime() - start) / 1e9;
         long total = perWorker.stream().mapToLong(a -> a[0]).sum();
         long[] all = new long[(int) total];
@@ -59,7 +67,12 @@ final class LoadRunner {
             k += (int) w[0];
         }
         Arrays.sort(all);
-        return new Result(name, total, errors.get(), seconds, total == 0 ? 0 : bytes.get() / Math.max(1, total), all);
+        return new Result(name, total, errors.get(), seconds, total == 0 ? 0 : bytes.get() / Math.max(1, total), all, cpu);
+    }
+
+    private static long processCpuNanos() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : 0;
     }
 
     private void drive(int concurrency, Duration time, IntFunction<HttpRequest> requestFor, List<long[]> out,

@@ -109,8 +109,9 @@ public final class StatusViews {
         for (Status s : list) if (s.isReblog() && !all.containsKey(s.reblogOfId())) missing.add(s.reblogOfId());
         all.putAll(statuses.byIds(missing));
 
-        Map<Long, List<Long>> mentions = relations.mentions(all.keySet());
-        Map<Long, List<String>> tags = relations.tags(all.keySet());
+        StatusRelations.MentionsAndTags mentionsAndTags = relations.mentionsAndTags(all.keySet());
+        Map<Long, List<Long>> mentions = mentionsAndTags.mentions();
+        Map<Long, List<String>> tags = mentionsAndTags.tags();
         Set<Long> accountIds = new HashSet<>();
         Set<Long> appIds = new HashSet<>();
         Set<Long> conversations = new HashSet<>();
@@ -124,7 +125,10 @@ public final class StatusViews {
         Map<Long, StatusRelations.Application> apps = relations.applications(appIds);
         StatusRelations.ViewerFlags flags = viewerId == null ? null : relations.viewerFlags(viewerId, all.keySet(), conversations);
 
-        Map<Long, PollEntity> pollEntities = polls.byStatus(all.keySet(), viewerId);
+        // a poll is the one part of a status kept on its row (poll_id): a page without polls asks nothing
+        Set<Long> withPolls = new HashSet<>();
+        for (Status s : all.values()) if (s.pollId() != null) withPolls.add(s.id());
+        Map<Long, PollEntity> pollEntities = polls.byStatus(withPolls, viewerId);
         Map<Long, List<Object>> attachments = media.byStatus(all.keySet());
         Map<Long, PreviewCardEntity> cardEntities = cards.byStatus(all.keySet());
         // asked only when the viewer's own circle posts are on the page, so other pages cost no query more
@@ -149,7 +153,7 @@ public final class StatusViews {
         List<Status> originalsOnly = all.values().stream().filter(s -> !s.isReblog()).toList();
         Map<Long, social.atoll.core.interaction.InteractionPolicy> interactionPolicyMap = interactionPolicies.policies(originalsOnly);
         Map<Long, Map<social.atoll.core.interaction.InteractionPolicy.Type, social.atoll.core.interaction.InteractionPolicy.Check>> mine =
-                viewerId == null ? Map.of() : interactionPolicies.checks(viewerId, originalsOnly);
+                viewerId == null ? Map.of() : interactionPolicies.checks(viewerId, originalsOnly, interactionPolicyMap);
         Map<Long, InteractionPolicyEntity> policyEntities = new HashMap<>();
         for (Status s : originalsOnly) policyEntities.put(s.id(), InteractionPolicyEntity.of(interactionPolicyMap.get(s.id()), mine.get(s.id())));
         Context c = new Context(viewerId, mentions, tags, accountEntities, apps, flags, pollEntities, attachments, cardEntities, sharedWith,

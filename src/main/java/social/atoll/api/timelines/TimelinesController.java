@@ -1,6 +1,8 @@
 package social.atoll.api.timelines;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.http.ContentType;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import social.atoll.api.Auth;
@@ -8,6 +10,8 @@ import social.atoll.server.Controller;
 import social.atoll.api.Page;
 import social.atoll.server.Params;
 import social.atoll.api.Viewer;
+import java.util.List;
+import social.atoll.api.entity.StatusEntity;
 import social.atoll.api.entity.StatusViews;
 import social.atoll.config.Settings;
 import social.atoll.core.common.IdRange;
@@ -56,6 +60,13 @@ public final class TimelinesController implements Controller {
 
     private void send(Context ctx, TimelineService.Slice slice, Long viewerId, String filterContext) {
         Page.link(ctx, settings.baseUrl(), slice.cursorIds(), Long::longValue);
-        ctx.json(views.renderAll(slice.statuses(), viewerId, filterContext));
+        List<StatusEntity> page = views.renderAll(slice.statuses(), viewerId, filterContext);
+        // straight to UTF-8 bytes: ctx.json() writes a String (chars, grown buffer by buffer) and encodes it again,
+        // an eighth of a home page's CPU time in the profile
+        try {
+            ctx.contentType(ContentType.APPLICATION_JSON).result(json.writeValueAsBytes(page));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("could not write a timeline page as JSON", e);
+        }
     }
 }

@@ -170,9 +170,14 @@ public final class InteractionPolicies {
      * status is itself only interactable with approval (GoToSocial's rule against self-approving a held reply).
      */
     public Map<Long, Map<InteractionPolicy.Type, InteractionPolicy.Check>> checks(long viewerId, Collection<Status> list) {
+        return checks(viewerId, list, list.isEmpty() ? Map.of() : policies(list));
+    }
+
+    /** As above, with the statuses' {@link #policies} already read (a page renders both: one query, not two). */
+    public Map<Long, Map<InteractionPolicy.Type, InteractionPolicy.Check>> checks(long viewerId, Collection<Status> list,
+                                                                                 Map<Long, InteractionPolicy> policies) {
         Map<Long, Map<InteractionPolicy.Type, InteractionPolicy.Check>> out = new HashMap<>();
         if (list.isEmpty()) return out;
-        Map<Long, InteractionPolicy> policies = policies(list);
         // the facts are read only for the posts whose outcome depends on them: an open post (anyone, automatically)
         // answers the same for everyone, so a page of ordinary public posts costs no query more
         Set<Long> authors = new HashSet<>();

@@ -47,6 +47,37 @@ public final class StatusRelations {
         return out;
     }
 
+    /** {@link #mentions} and {@link #tags} of the same statuses. */
+    public record MentionsAndTags(Map<Long, List<Long>> mentions, Map<Long, List<String>> tags) {}
+
+    /**
+     * {@link #mentions} and {@link #tags} in one statement, each in its own order (mention order; tag name): a page of
+     * statuses renders both.
+     */
+    public MentionsAndTags mentionsAndTags(Collection<Long> statusIds) {
+        Map<Long, List<Long>> mentions = new HashMap<>();
+        Map<Long, List<String>> tags = new HashMap<>();
+        if (statusIds.isEmpty()) return new MentionsAndTags(mentions, tags);
+        db.read(h -> {
+            h.createQuery("""
+                            SELECT 0 AS kind, status_id, account_id, NULL AS name, id AS mention_order, NULL AS tag_order
+                              FROM mentions WHERE status_id IN (<ids>) AND silent = FALSE
+                            UNION ALL
+                            SELECT 1 AS kind, st.status_id, NULL, t.name, NULL, t.name_key
+                              FROM status_tags st JOIN tags t ON t.id = st.tag_id WHERE st.status_id IN (<ids>)
+                            ORDER BY kind, mention_order, tag_order""")
+                    .bindList("ids", List.copyOf(statusIds))
+                    .map((rs, ctx) -> {
+                        long statusId = rs.getLong(2);
+                        if (rs.getInt(1) == 0) mentions.computeIfAbsent(statusId, k -> new ArrayList<>()).add(rs.getLong(3));
+                        else tags.computeIfAbsent(statusId, k -> new ArrayList<>()).add(rs.getString(4));
+                        return statusId;
+                    }).list();
+            return null;
+        });
+        return new MentionsAndTags(mentions, tags);
+    }
+
     /** Hashtag names per status. */
     public Map<Long, List<String>> tags(Collection<Long> statusIds) {
         Map<Long, List<String>> out = new HashMap<>();
@@ -76,20 +107,30 @@ public final class StatusRelations {
     public ViewerFlags viewerFlags(long viewerId, Collection<Long> statusIds, Collection<Long> conversationIds) {
         if (statusIds.isEmpty()) return ViewerFlags.NONE;
         List<Long> ids = List.copyOf(statusIds);
-        return db.read(h -> {
-            Set<Long> fav = new HashSet<>(h.createQuery("SELECT status_id FROM favourites WHERE account_id = :v AND status_id IN (<ids>)")
-                    .bind("v", viewerId).bindList("ids", ids).mapTo(Long.class).list());
-            Set<Long> reb = new HashSet<>(h.createQuery("SELECT reblog_of_id FROM statuses WHERE reblog_of_id IN (<ids>) AND account_id = :v AND deleted_at IS NULL")
-                    .bind("v", viewerId).bindList("ids", ids).mapTo(Long.class).list());
-            Set<Long> book = new HashSet<>(h.createQuery("SELECT status_id FROM bookmarks WHERE account_id = :v AND status_id IN (<ids>)")
-                    .bind("v", viewerId).bindList("ids", ids).mapTo(Long.class).list());
-            Set<Long> pin = new HashSet<>(h.createQuery("SELECT status_id FROM status_pins WHERE account_id = :v AND status_id IN (<ids>)")
-                    .bind("v", viewerId).bindList("ids", ids).mapTo(Long.class).list());
-            Set<Long> muted = conversationIds.isEmpty() ? Set.of() : new HashSet<>(h.createQuery(
-                            "SELECT conversation_id FROM conversation_mutes WHERE account_id = :v AND conversation_id IN (<ids>)")
-                    .bind("v", viewerId).bindList("ids", List.copyOf(conversationIds)).mapTo(Long.class).list());
-            return new ViewerFlags(fav, reb, book, pin, muted);
+        List<Long> conversations = conversationIds.isEmpty() ? List.of(-1L) : List.copyOf(conversationIds);
+        Set<Long> fav = new HashSet<>();
+        Set<Long> reb = new HashSet<>();
+        Set<Long> book = new HashSet<>();
+        Set<Long> pin = new HashSet<>();
+        Set<Long> muted = new HashSet<>();
+        List<Set<Long>> byKind = List.of(fav, reb, book, pin, muted);
+        // one statement for the five flags: every page of statuses a signed-in viewer reads asks this
+        db.read(h -> {
+            h.createQuery("""
+                            SELECT 0, status_id FROM favourites WHERE account_id = :v AND status_id IN (<ids>)
+                            UNION ALL
+                            SELECT 1, reblog_of_id FROM statuses WHERE reblog_of_id IN (<ids>) AND account_id = :v AND deleted_at IS NULL
+                            UNION ALL
+                            SELECT 2, status_id FROM bookmarks WHERE account_id = :v AND status_id IN (<ids>)
+                            UNION ALL
+                            SELECT 3, status_id FROM status_pins WHERE account_id = :v AND status_id IN (<ids>)
+                            UNION ALL
+                            SELECT 4, conversation_id FROM conversation_mutes WHERE account_id = :v AND conversation_id IN (<conversations>)""")
+                    .bind("v", viewerId).bindList("ids", ids).bindList("conversations", conversations)
+                    .map((rs, ctx) -> byKind.get(rs.getInt(1)).add(rs.getLong(2))).list();
+            return null;
         });
+        return new ViewerFlags(fav, reb, book, pin, muted);
     }
 
     /** Who favourited a status, most recent first, paged on the favourite row id. */
