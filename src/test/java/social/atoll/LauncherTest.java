@@ -23,7 +23,11 @@ class LauncherTest {
     }
 
     private static Run launch(Map<String, String> env, String... args) throws IOException, InterruptedException {
-        List<String> command = new java.util.ArrayList<>(List.of("bash", Path.of("atoll").toAbsolutePath().toString()));
+        return launch(Path.of("atoll"), env, args);
+    }
+
+    private static Run launch(Path script, Map<String, String> env, String... args) throws IOException, InterruptedException {
+        List<String> command = new java.util.ArrayList<>(List.of("bash", script.toAbsolutePath().toString()));
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command);
         Map<String, String> e = pb.environment();
@@ -91,7 +95,62 @@ class LauncherTest {
 
     @Test
     void theClassDataArchiveCanBeTurnedOff() throws Exception {
-        assertThat(launch(Map.of(), "serve").args()).anyMatch(a -> a.startsWith("-XX:SharedArchiveFile=") && a.endsWith("atoll-server.jsa"));
-        assertThat(launch(Map.of("ATOLL_CDS", "off"), "serve").args()).noneMatch(a -> a.startsWith("-XX:SharedArchiveFile="));
+        assertThat(launch(Map.of(), "admin", "accounts", "list").args()).anyMatch(a -> a.startsWith("-XX:SharedArchiveFile=") && a.endsWith("atoll-admin.jsa"));
+        for (String cmd : List.of("serve", "admin")) {
+            assertThat(launch(Map.of("ATOLL_CDS", "off"), cmd).args()).as(cmd)
+                    .noneMatch(a -> a.startsWith("-XX:SharedArchiveFile=") || a.startsWith("-XX:AOTCache"));
+        }
+    }
+
+    /** A copy of the launcher beside a {@code target/atoll.jar} of its own, so the test decides what the directory holds. */
+    private static Path checkout(Path dir) throws IOException {
+        java.nio.file.Files.createDirectories(dir.resolve("target"));
+        java.nio.file.Files.copy(Path.of("atoll"), dir.resolve("atoll"));
+        java.nio.file.Files.writeString(dir.resolve("target/atoll.jar"), "not run: dry run");
+        return dir.resolve("atoll");
+    }
+
+    @Test
+    void onJdk25TheServerMakesAnAotCacheAtItsFirstStartAndMapsItLater(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path script = checkout(dir);
+        Path jar = dir.resolve("target/atoll.jar");
+        Run first = launch(script, Map.of(), "serve");
+        assertThat(first.code()).as(first.err()).isZero();
+        assertThat(first.out()).as("the JDK running the tests is 25 or newer").startsWith(System.getProperty("java.home"));
+        String output = first.args().stream().filter(a -> a.startsWith("-XX:AOTCacheOutput=")).findFirst().orElseThrow();
+        Path cache = Path.of(output.substring("-XX:AOTCacheOutput=".length()));
+        assertThat(cache.getParent()).isEqualTo(dir.resolve("target"));
+        assertThat(cache.getFileName().toString()).isEqualTo("atoll-server-" + System.getProperty("java.version") + ".aot");
+        assertThat(first.args()).noneMatch(a -> a.startsWith("-XX:SharedArchiveFile=") || a.equals("-XX:+AutoCreateSharedArchive"));
+
+        // the training run wrote it: later starts map it
+        java.nio.file.Files.writeString(cache, "cache");
+        java.nio.file.Files.setLastModifiedTime(jar, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 60_000));
+        assertThat(launch(script, Map.of(), "serve").args()).contains("-XX:AOTCache=" + cache).noneMatch(a -> a.startsWith("-XX:AOTCacheOutput="));
+
+        // a jar built after it: the next start trains again and overwrites it
+        java.nio.file.Files.setLastModifiedTime(jar, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 60_000));
+        assertThat(launch(script, Map.of(), "serve").args()).contains(output).noneMatch(a -> a.startsWith("-XX:AOTCache="));
+
+        // short commands keep their AppCDS archives
+        assertThat(launch(script, Map.of(), "version").args()).noneMatch(a -> a.startsWith("-XX:AOTCache"))
+                .contains("-XX:+AutoCreateSharedArchive");
+    }
+
+    @Test
+    void onJdk21To24TheServerKeepsTheAppCdsArchive(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path script = checkout(dir.resolve("checkout"));
+        Path jdk = dir.resolve("jdk-24");
+        java.nio.file.Files.createDirectories(jdk.resolve("bin"));
+        for (String tool : List.of("java", "javac")) {
+            Path t = java.nio.file.Files.writeString(jdk.resolve("bin").resolve(tool), "#!/bin/sh\nexit 0\n");
+            t.toFile().setExecutable(true);
+        }
+        java.nio.file.Files.writeString(jdk.resolve("release"), "IMPLEMENTOR=\"test\"\nJAVA_VERSION=\"24.0.2\"\n");
+        Run r = launch(script, Map.of("JAVA_HOME", jdk.toString()), "serve");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).startsWith(jdk.resolve("bin/java").toString());
+        assertThat(r.args()).contains("-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + dir.resolve("checkout/target/atoll-server.jsa"))
+                .noneMatch(a -> a.startsWith("-XX:AOTCache"));
     }
 }
