@@ -151,6 +151,19 @@ class LauncherTest {
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).startsWith(jdk.resolve("bin/java").toString());
         assertThat(r.args()).contains("-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + dir.resolve("checkout/target/atoll-server.jsa"))
+                .contains("-XX:TrimNativeHeapInterval=10000")
                 .noneMatch(a -> a.startsWith("-XX:AOTCache"));
+
+        // JDK 21 has no TrimNativeHeapInterval (21.0.0): a JVM given an option it does not know refuses to start
+        java.nio.file.Files.writeString(jdk.resolve("release"), "JAVA_VERSION=\"21.0.5\"\n");
+        Run jdk21 = launch(script, Map.of("JAVA_HOME", jdk.toString()), "serve");
+        assertThat(jdk21.args()).contains("-XX:SharedArchiveFile=" + dir.resolve("checkout/target/atoll-server.jsa"))
+                .noneMatch(a -> a.startsWith("-XX:TrimNativeHeapInterval"));
+    }
+
+    @Test
+    void theServerGivesFreedNativeMemoryBackAndShortCommandsDoNotBother() throws Exception {
+        assertThat(launch(Map.of(), "serve").args()).contains("-XX:TrimNativeHeapInterval=10000");
+        assertThat(launch(Map.of(), "admin", "accounts", "list").args()).noneMatch(a -> a.startsWith("-XX:TrimNativeHeapInterval"));
     }
 }
