@@ -123,6 +123,9 @@ class LauncherTest {
         assertThat(cache.getFileName().toString()).isEqualTo("atoll-server-" + System.getProperty("java.version") + ".aot");
         assertThat(first.args()).noneMatch(a -> a.startsWith("-XX:SharedArchiveFile=") || a.equals("-XX:+AutoCreateSharedArchive"));
 
+        // help is no training run
+        assertThat(launch(script, Map.of(), "serve", "--help").args()).noneMatch(a -> a.startsWith("-XX:AOTCache"));
+
         // the training run wrote it: later starts map it
         java.nio.file.Files.writeString(cache, "cache");
         java.nio.file.Files.setLastModifiedTime(jar, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 60_000));
