@@ -110,46 +110,51 @@ class LauncherTest {
         return dir.resolve("atoll");
     }
 
+    /** A JDK the launcher takes for one of {@code version} (a release file, and java and javac that do nothing). */
+    private static Path fakeJdk(Path dir, String version) throws IOException {
+        java.nio.file.Files.createDirectories(dir.resolve("bin"));
+        for (String tool : List.of("java", "javac")) {
+            Path t = java.nio.file.Files.writeString(dir.resolve("bin").resolve(tool), "#!/bin/sh\nexit 0\n");
+            t.toFile().setExecutable(true);
+        }
+        java.nio.file.Files.writeString(dir.resolve("release"), "IMPLEMENTOR=\"test\"\nJAVA_VERSION=\"" + version + "\"\n");
+        return dir;
+    }
+
     @Test
     void onJdk25TheServerMakesAnAotCacheAtItsFirstStartAndMapsItLater(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
-        Path script = checkout(dir);
-        Path jar = dir.resolve("target/atoll.jar");
-        Run first = launch(script, Map.of(), "serve");
+        Path script = checkout(dir.resolve("checkout"));
+        Path jar = dir.resolve("checkout/target/atoll.jar");
+        Map<String, String> jdk25 = Map.of("JAVA_HOME", fakeJdk(dir.resolve("jdk-25"), "25.0.1").toString());
+        Run first = launch(script, jdk25, "serve");
         assertThat(first.code()).as(first.err()).isZero();
-        assertThat(first.out()).as("the JDK running the tests is 25 or newer").startsWith(System.getProperty("java.home"));
+        assertThat(first.out()).startsWith(dir.resolve("jdk-25/bin/java").toString());
         String output = first.args().stream().filter(a -> a.startsWith("-XX:AOTCacheOutput=")).findFirst().orElseThrow();
         Path cache = Path.of(output.substring("-XX:AOTCacheOutput=".length()));
-        assertThat(cache.getParent()).isEqualTo(dir.resolve("target"));
-        assertThat(cache.getFileName().toString()).isEqualTo("atoll-server-" + System.getProperty("java.version") + ".aot");
+        assertThat(cache).isEqualTo(dir.resolve("checkout/target/atoll-server-25.0.1.aot"));
         assertThat(first.args()).noneMatch(a -> a.startsWith("-XX:SharedArchiveFile=") || a.equals("-XX:+AutoCreateSharedArchive"));
 
         // help is no training run
-        assertThat(launch(script, Map.of(), "serve", "--help").args()).noneMatch(a -> a.startsWith("-XX:AOTCache"));
+        assertThat(launch(script, jdk25, "serve", "--help").args()).noneMatch(a -> a.startsWith("-XX:AOTCache"));
 
         // the training run wrote it: later starts map it
         java.nio.file.Files.writeString(cache, "cache");
         java.nio.file.Files.setLastModifiedTime(jar, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 60_000));
-        assertThat(launch(script, Map.of(), "serve").args()).contains("-XX:AOTCache=" + cache).noneMatch(a -> a.startsWith("-XX:AOTCacheOutput="));
+        assertThat(launch(script, jdk25, "serve").args()).contains("-XX:AOTCache=" + cache).noneMatch(a -> a.startsWith("-XX:AOTCacheOutput="));
 
         // a jar built after it: the next start trains again and overwrites it
         java.nio.file.Files.setLastModifiedTime(jar, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 60_000));
-        assertThat(launch(script, Map.of(), "serve").args()).contains(output).noneMatch(a -> a.startsWith("-XX:AOTCache="));
+        assertThat(launch(script, jdk25, "serve").args()).contains(output).noneMatch(a -> a.startsWith("-XX:AOTCache="));
 
         // short commands keep their AppCDS archives
-        assertThat(launch(script, Map.of(), "version").args()).noneMatch(a -> a.startsWith("-XX:AOTCache"))
+        assertThat(launch(script, jdk25, "version").args()).noneMatch(a -> a.startsWith("-XX:AOTCache"))
                 .contains("-XX:+AutoCreateSharedArchive");
     }
 
     @Test
     void onJdk21To24TheServerKeepsTheAppCdsArchive(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
         Path script = checkout(dir.resolve("checkout"));
-        Path jdk = dir.resolve("jdk-24");
-        java.nio.file.Files.createDirectories(jdk.resolve("bin"));
-        for (String tool : List.of("java", "javac")) {
-            Path t = java.nio.file.Files.writeString(jdk.resolve("bin").resolve(tool), "#!/bin/sh\nexit 0\n");
-            t.toFile().setExecutable(true);
-        }
-        java.nio.file.Files.writeString(jdk.resolve("release"), "IMPLEMENTOR=\"test\"\nJAVA_VERSION=\"24.0.2\"\n");
+        Path jdk = fakeJdk(dir.resolve("jdk-24"), "24.0.2");
         Run r = launch(script, Map.of("JAVA_HOME", jdk.toString()), "serve");
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).startsWith(jdk.resolve("bin/java").toString());
@@ -165,8 +170,9 @@ class LauncherTest {
     }
 
     @Test
-    void theServerGivesFreedNativeMemoryBackAndShortCommandsDoNotBother() throws Exception {
-        assertThat(launch(Map.of(), "serve").args()).contains("-XX:TrimNativeHeapInterval=10000");
-        assertThat(launch(Map.of(), "admin", "accounts", "list").args()).noneMatch(a -> a.startsWith("-XX:TrimNativeHeapInterval"));
+    void theServerGivesFreedNativeMemoryBackAndShortCommandsDoNotBother(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Map<String, String> jdk25 = Map.of("JAVA_HOME", fakeJdk(dir.resolve("jdk-25"), "25.0.1").toString());
+        assertThat(launch(jdk25, "serve").args()).contains("-XX:TrimNativeHeapInterval=10000");
+        assertThat(launch(jdk25, "admin", "accounts", "list").args()).noneMatch(a -> a.startsWith("-XX:TrimNativeHeapInterval"));
     }
 }
