@@ -23,7 +23,11 @@ class LauncherTest {
     }
 
     private static Run launch(Map<String, String> env, String... args) throws IOException, InterruptedException {
-        List<String> command = new java.util.ArrayList<>(List.of("bash", Path.of("atoll").toAbsolutePath().toString()));
+        return launch(Path.of("atoll"), env, args);
+    }
+
+    private static Run launch(Path script, Map<String, String> env, String... args) throws IOException, InterruptedException {
+        List<String> command = new java.util.ArrayList<>(List.of("bash", script.toAbsolutePath().toString()));
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command);
         Map<String, String> e = pb.environment();
@@ -91,7 +95,84 @@ class LauncherTest {
 
     @Test
     void theClassDataArchiveCanBeTurnedOff() throws Exception {
-        assertThat(launch(Map.of(), "serve").args()).anyMatch(a -> a.startsWith("-XX:SharedArchiveFile=") && a.endsWith("atoll-server.jsa"));
-        assertThat(launch(Map.of("ATOLL_CDS", "off"), "serve").args()).noneMatch(a -> a.startsWith("-XX:SharedArchiveFile="));
+        assertThat(launch(Map.of(), "admin", "accounts", "list").args()).anyMatch(a -> a.startsWith("-XX:SharedArchiveFile=") && a.endsWith("atoll-admin.jsa"));
+        for (String cmd : List.of("serve", "admin")) {
+            assertThat(launch(Map.of("ATOLL_CDS", "off"), cmd).args()).as(cmd)
+                    .noneMatch(a -> a.startsWith("-XX:SharedArchiveFile=") || a.startsWith("-XX:AOTCache"));
+        }
+    }
+
+    /** A copy of the launcher beside a {@code target/atoll.jar} of its own, so the test decides what the directory holds. */
+    private static Path checkout(Path dir) throws IOException {
+        java.nio.file.Files.createDirectories(dir.resolve("target"));
+        java.nio.file.Files.copy(Path.of("atoll"), dir.resolve("atoll"));
+        java.nio.file.Files.writeString(dir.resolve("target/atoll.jar"), "not run: dry run");
+        return dir.resolve("atoll");
+    }
+
+    /** A JDK the launcher takes for one of {@code version} (a release file, and java and javac that do nothing). */
+    private static Path fakeJdk(Path dir, String version) throws IOException {
+        java.nio.file.Files.createDirectories(dir.resolve("bin"));
+        for (String tool : List.of("java", "javac")) {
+            Path t = java.nio.file.Files.writeString(dir.resolve("bin").resolve(tool), "#!/bin/sh\nexit 0\n");
+            t.toFile().setExecutable(true);
+        }
+        java.nio.file.Files.writeString(dir.resolve("release"), "IMPLEMENTOR=\"test\"\nJAVA_VERSION=\"" + version + "\"\n");
+        return dir;
+    }
+
+    @Test
+    void onJdk25TheServerMakesAnAotCacheAtItsFirstStartAndMapsItLater(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path script = checkout(dir.resolve("checkout"));
+        Path jar = dir.resolve("checkout/target/atoll.jar");
+        Map<String, String> jdk25 = Map.of("JAVA_HOME", fakeJdk(dir.resolve("jdk-25"), "25.0.1").toString());
+        Run first = launch(script, jdk25, "serve");
+        assertThat(first.code()).as(first.err()).isZero();
+        assertThat(first.out()).startsWith(dir.resolve("jdk-25/bin/java").toString());
+        String output = first.args().stream().filter(a -> a.startsWith("-XX:AOTCacheOutput=")).findFirst().orElseThrow();
+        Path cache = Path.of(output.substring("-XX:AOTCacheOutput=".length()));
+        assertThat(cache).isEqualTo(dir.resolve("checkout/target/atoll-server-25.0.1.aot"));
+        assertThat(first.args()).noneMatch(a -> a.startsWith("-XX:SharedArchiveFile=") || a.equals("-XX:+AutoCreateSharedArchive"));
+
+        // help is no training run
+        assertThat(launch(script, jdk25, "serve", "--help").args()).noneMatch(a -> a.startsWith("-XX:AOTCache"));
+
+        // the training run wrote it: later starts map it
+        java.nio.file.Files.writeString(cache, "cache");
+        java.nio.file.Files.setLastModifiedTime(jar, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 60_000));
+        assertThat(launch(script, jdk25, "serve").args()).contains("-XX:AOTCache=" + cache).noneMatch(a -> a.startsWith("-XX:AOTCacheOutput="));
+
+        // a jar built after it: the next start trains again and overwrites it
+        java.nio.file.Files.setLastModifiedTime(jar, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 60_000));
+        assertThat(launch(script, jdk25, "serve").args()).contains(output).noneMatch(a -> a.startsWith("-XX:AOTCache="));
+
+        // short commands keep their AppCDS archives
+        assertThat(launch(script, jdk25, "version").args()).noneMatch(a -> a.startsWith("-XX:AOTCache"))
+                .contains("-XX:+AutoCreateSharedArchive");
+    }
+
+    @Test
+    void onJdk21To24TheServerKeepsTheAppCdsArchive(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path script = checkout(dir.resolve("checkout"));
+        Path jdk = fakeJdk(dir.resolve("jdk-24"), "24.0.2");
+        Run r = launch(script, Map.of("JAVA_HOME", jdk.toString()), "serve");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).startsWith(jdk.resolve("bin/java").toString());
+        assertThat(r.args()).contains("-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + dir.resolve("checkout/target/atoll-server.jsa"))
+                .contains("-XX:TrimNativeHeapInterval=10000")
+                .noneMatch(a -> a.startsWith("-XX:AOTCache"));
+
+        // JDK 21 has no TrimNativeHeapInterval (21.0.0): a JVM given an option it does not know refuses to start
+        java.nio.file.Files.writeString(jdk.resolve("release"), "JAVA_VERSION=\"21.0.5\"\n");
+        Run jdk21 = launch(script, Map.of("JAVA_HOME", jdk.toString()), "serve");
+        assertThat(jdk21.args()).contains("-XX:SharedArchiveFile=" + dir.resolve("checkout/target/atoll-server.jsa"))
+                .noneMatch(a -> a.startsWith("-XX:TrimNativeHeapInterval"));
+    }
+
+    @Test
+    void theServerGivesFreedNativeMemoryBackAndShortCommandsDoNotBother(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Map<String, String> jdk25 = Map.of("JAVA_HOME", fakeJdk(dir.resolve("jdk-25"), "25.0.1").toString());
+        assertThat(launch(jdk25, "serve").args()).contains("-XX:TrimNativeHeapInterval=10000");
+        assertThat(launch(jdk25, "admin", "accounts", "list").args()).noneMatch(a -> a.startsWith("-XX:TrimNativeHeapInterval"));
     }
 }

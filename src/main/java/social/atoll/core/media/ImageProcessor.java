@@ -14,7 +14,13 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Iterator;
 import java.util.Locale;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
@@ -62,10 +68,42 @@ public final class ImageProcessor {
             Decoded d = decode(data);
             BufferedImage original = fitArea(d.image(), ORIGINAL_MAX_PIXELS);
             ImageFormat out = outputFormat(d.format());
-            Encoded enc = encode(original, out);
+            // encoding the original is the largest single cost of an upload (libjpeg, native): it runs on a second
+            // core while this thread makes the preview and its blurhash from the same pixels (read-only on both sides)
+            Future<Encoded> enc = ENCODER.submit(() -> encode(original, out));
             BufferedImage small = fitArea(original, SMALL_MAX_PIXELS);
-            return new Result(enc, encode(small, out), blurhash(small), d.animated());
+            Encoded smallEnc;
+            String hash;
+            try {
+                smallEnc = encode(small, out);
+                hash = blurhash(small);
+            } catch (RuntimeException e) {
+                enc.cancel(false);
+                throw e;
+            }
+            return new Result(await(enc), smallEnc, hash, d.animated());
         });
+    }
+
+    /**
+     * Platform threads, not virtual ones: a native encode of a few hundred milliseconds would pin a virtual thread's
+     * carrier. Idle threads end after a minute, so an idle server keeps none.
+     */
+    private static final ExecutorService ENCODER = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS,
+            new SynchronousQueue<>(), Thread.ofPlatform().name("image-encode-", 0).daemon().factory());
+
+    private static Encoded await(Future<Encoded> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            f.cancel(false);
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while encoding an image", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            if (e.getCause() instanceof Error err) throw err;
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     private <T> T limited(Supplier<T> work) {
@@ -268,7 +306,7 @@ public final class ImageProcessor {
         do {
             w = Math.max(width, w / 2);
             h = Math.max(height, h / 2);
-            BufferedImage next = new BufferedImage(w, h, src.getColorModel().hasAlpha() ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
+            BufferedImage next = new BufferedImage(w, h, src.getColorModel().hasAlpha() ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_3BYTE_BGR);
             Graphics2D g = next.createGraphics();
             g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
             g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
@@ -286,7 +324,7 @@ public final class ImageProcessor {
     static Encoded encode(BufferedImage img, ImageFormat format) {
         BufferedImage pixels = img;
         if (format == ImageFormat.JPEG && img.getColorModel().hasAlpha()) {
-            pixels = new BufferedImage(img.getWidth(), img.getHeight(), BufferedImage.TYPE_INT_RGB);
+            pixels = new BufferedImage(img.getWidth(), img.getHeight(), BufferedImage.TYPE_3BYTE_BGR);
             Graphics2D g = pixels.createGraphics();
             g.setColor(Color.WHITE);
             g.fillRect(0, 0, img.getWidth(), img.getHeight());

@@ -4,11 +4,15 @@ import com.amazon.corretto.crypto.provider.AmazonCorrettoCryptoProvider;
 import com.amazon.corretto.crypto.provider.SelfTestStatus;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
+import java.security.KeyFactory;
 import java.security.Provider;
+import java.security.PublicKey;
 import java.security.Security;
 import java.security.Signature;
+import java.security.interfaces.RSAPrivateCrtKey;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.RSAPublicKeySpec;
+import java.util.Base64;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -116,20 +120,44 @@ public final class CryptoProviders {
         return new Installed(false, signer + (p == null ? "" : " " + p.getVersionStr()) + " (JDK)", selfTest, why);
     }
 
-    /** Signs and verifies once with a fresh 2048-bit key; returns the name of the provider that signed. */
+    /**
+     * Signs and verifies once with a fixed 2048-bit key; returns the name of the provider that signed. The key is a
+     * test vector, not a secret: it signs nothing but this check. A fresh key cost a 2048-bit prime search (a tenth
+     * of a second or more of the start, at random) to learn which provider signs.
+     */
     private static String trialSignature() throws GeneralSecurityException {
-        KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
-        g.initialize(2048);
-        KeyPair pair = g.generateKeyPair();
+        KeyFactory keys = KeyFactory.getInstance("RSA");
+        RSAPrivateCrtKey key = (RSAPrivateCrtKey) keys.generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(TRIAL_KEY)));
+        PublicKey publicKey = keys.generatePublic(new RSAPublicKeySpec(key.getModulus(), key.getPublicExponent()));
         byte[] text = "atoll crypto provider check".getBytes(StandardCharsets.UTF_8);
         Signature sign = Signature.getInstance("SHA256withRSA");
-        sign.initSign(pair.getPrivate());
+        sign.initSign(key);
         sign.update(text);
         byte[] sig = sign.sign();
         Signature verify = Signature.getInstance("SHA256withRSA");
-        verify.initVerify(pair.getPublic());
+        verify.initVerify(publicKey);
         verify.update(text);
-        if (!verify.verify(sig)) throw new GeneralSecurityException("a fresh SHA256withRSA signature does not verify");
+        if (!verify.verify(sig)) throw new GeneralSecurityException("a SHA256withRSA signature does not verify");
         return sign.getProvider().getName();
     }
+
+    /** PKCS#8 of the trial signature's RSA key (2048 bits). */
+    private static final String TRIAL_KEY =
+            "MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQCew+i+C2L81YY/O6DZV3l9Mp1y5fbKiGJuEAFkPD0XFBMzYd9L" +
+            "2dv8XXNXc95C7dqKKrPj/o5p7p+pkANrqBTXFT1NrNwqN41exgNeC1DGCePHN8nhq0jwQixrx6HwUbTmydRWpQ7eTwUPsb9AUhZn" +
+            "HHngOoPTos3jw05iVEVmbP6UFiOSkvhikBuTbzRdZdh0hirRJuTkqsLog2MYTlf+yFwHO1euoC0KpPbdknzhEM8cnmctg5jqN3VM" +
+            "FZT7mwjVmGdiHElOC9XF6aaIDd8P3czp0gncS0V7NCZ4Aw9PX2Z3FZRosivxnFYVERBvhW/dX6fqe8T198xjVzNbU/n1AgMBAAEC" +
+            "ggEAD5PUzPrEiF6x+JfS6ShQSwSxlqGyJH6bu8VVwZ44d0B4vtCiTmiukTUhGUpM2z/HsslMU7k5A3NOlp5C+6fm/ZB/rpSgmILR" +
+            "W+RtVaeiEgBL6VLTu9Doy+wOPDf+71uw9nkEnMi+q/jQXBEaXQcA3DaazbGoGBaQAYI6+WJf2dP91CqNeZzu5gFUKhGxCz9OszRz" +
+            "XLGhHkSvPlgHod9ys/wdPIjMhcP9HJurYUC9ifxrWb8anFxa6ElJTbNNWXmSbaZvbAWm1spL4OebQwFyPWbzS3dNYTtSP62yxVLH" +
+            "9CTp+vIqtqQk1wOz5hIAVtKD07CwNbnuZKa/WZouNoxZiQKBgQDQZ2SIlJNiNsfj1A8SqmzTdzefjs0SIHztC13192ax7J1kEhFJ" +
+            "haEcwAEwdu+3W9oVCf6S/796WE4/H0dh5ET6GNt1ZZ4/KpNiEOMZPzzSPHVkke01/1pfBhkyDXgqLCy91lImGSoRk6HGFd0MdHI9" +
+            "lAygXW+bdedSmsjMkLzleQKBgQDDBlRwrPH15qjjmXDJ068e8kDGwJCNWTjzz6i07E9s2BmAlgCtuS8zdiIHW2Tm/jvCdNygjd+K" +
+            "Aao+4mclCVhuIzB01urAVvYzbEUjsGYQ4fithQvrQtdhsej2i5WVXhW4cuTyNHcdMohLydHLHdiybC3RwjXo9kUgdiymo/NFXQKB" +
+            "gD0VYQErUzuhRNuBR124OCePNO1+hJsAjL1J7KNwfVg/Oy6eoRSEp2Fu4apb4g1DTduGz2g0r+HjSiP0Pg7yQklvybtSKpznFMXU" +
+            "n0vCHkic0efFYdrG2q0pc28ZRZRO2FpYHEHwdEUsmWke9Wh2JRnpb/39BP5zA3dRyPM0pTk5AoGBAJCeIwOi25HzR43u/JpNZPDX" +
+            "x30a0pZecUMq2/m9unAGF3MoyLwKNJw+n6FA/qPkJsBeFDTiv78A2RPko4PtWCvj4EzkChQy6ELdqK98YVNnnhZeMKZ2XGzPlucs" +
+            "PvISYJz0Zh3NFf8Kt9Mrh2zNZyF34spG798er8gQma/Ap+bpAoGALIovoW2WPmmjVI4llw3gn4+9W2B+RfErO23+FaWcAg7S7/LA" +
+            "WJMd12IVvVj/y8w6q6ql5A0QJRJy4AZTtQuRR9itmULqE2X/rvZgG5EziVHG+yLahQSNarv9/GfkMnSOyUsDC1N6sySKxtgUqcAI" +
+            "oSnkgP1B6Y0yUBXKnG+vis8=";
 }
