@@ -26,7 +26,12 @@ public final class HomeTimelineBench {
     public record Options(int statuses, int authors, int following, int concurrency, Duration warmup, Duration duration,
                           String dbUrl) {}
 
-    public static void run(Options o) throws Exception {
+    /** Home-timeline reads/s (first page) and their p99, beside the static body's reads/s. */
+    public record Result(double homePerSecond, double homeP99Ms, double staticPerSecond) {
+        public double ratio() { return homePerSecond / staticPerSecond; }
+    }
+
+    public static Result run(Options o) throws Exception {
         Path dir = Files.createTempDirectory("atoll-bench");
         int port;
         try (var s = new java.net.ServerSocket(0)) {
@@ -76,6 +81,7 @@ public final class HomeTimelineBench {
             System.out.println(stat.line());
             System.out.printf("ratio home/static throughput: %.2f (first page), %.2f (paging)%n",
                     home.perSecond() / stat.perSecond(), deep.perSecond() / stat.perSecond());
+            return new Result(home.perSecond(), home.percentileMs(99), stat.perSecond());
         } finally {
             try (var files = Files.walk(dir)) {
                 files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
