@@ -55,7 +55,14 @@ public final class ClusterBench {
     /** The figures of one set-up. */
     public record Figures(String name, int accounts, int statuses, double postsPerSecond, double postP99Ms, Cost posting,
                           double homePerSecond, double homeP99Ms, Cost home, double deliveriesPerSecond, double signingPerSecond,
-                          Cost delivery) {}
+                          Cost delivery, int deliveries) {
+        /**
+         * CPU milliseconds (this JVM and PostgreSQL) per operation: the cost that does not depend on how much of the
+         * shared cores the run got. A load step's operations are its rate times its wall time (warm-up included, as
+         * in the CPU figure); a delivery's share includes the step's raw-signing loop and the warm-up post.
+         */
+        double cpuMsPer(Cost c, double operations) { return (c.jvmCpuSeconds() + nanToZero(c.dbCpuSeconds())) * 1000 / operations; }
+    }
 
     private ClusterBench() {}
 
@@ -144,7 +151,8 @@ public final class ClusterBench {
                     separateWorker ? "the worker node" : "the same node", deliveryCost.describe());
             pgStatementsTop(dbUrl, out);
             return new Figures(name, accounts, o.statuses(), posting.perSecond(), posting.percentileMs(99), postingCost,
-                    home.perSecond(), home.percentileMs(99), homeCost, delivery.deliveries().perSecond(), delivery.signing().perSecond(), deliveryCost);
+                    home.perSecond(), home.percentileMs(99), homeCost, delivery.deliveries().perSecond(), delivery.signing().perSecond(), deliveryCost,
+                    o.inboxes() * (o.posts() + 1));
         } finally {
             for (int i = nodes.size() - 1; i >= 0; i--) nodes.get(i).close();
             try (var files = Files.walk(dir)) {
@@ -166,12 +174,15 @@ public final class ClusterBench {
         row(out, "posting, statuses/s", all, Figures::postsPerSecond, "%,.0f", ratio);
         row(out, "posting, p99 ms", all, Figures::postP99Ms, "%,.1f", ratio);
         row(out, "  CPU s (JVM + PostgreSQL)", all, f -> f.posting().jvmCpuSeconds() + nanToZero(f.posting().dbCpuSeconds()), "%,.1f", ratio);
+        row(out, "  CPU ms per post", all, f -> f.cpuMsPer(f.posting(), f.postsPerSecond() * f.posting().wallSeconds()), "%,.1f", ratio);
         row(out, "home reads/s", all, Figures::homePerSecond, "%,.0f", ratio);
         row(out, "home, p99 ms", all, Figures::homeP99Ms, "%,.1f", ratio);
         row(out, "  CPU s (JVM + PostgreSQL)", all, f -> f.home().jvmCpuSeconds() + nanToZero(f.home().dbCpuSeconds()), "%,.1f", ratio);
+        row(out, "  CPU ms per read", all, f -> f.cpuMsPer(f.home(), f.homePerSecond() * f.home().wallSeconds()), "%,.2f", ratio);
         row(out, "deliveries/s (verified)", all, Figures::deliveriesPerSecond, "%,.0f", ratio);
         row(out, "  raw signing/s, 1 thread", all, Figures::signingPerSecond, "%,.0f", ratio);
         row(out, "  CPU s (JVM + PostgreSQL)", all, f -> f.delivery().jvmCpuSeconds() + nanToZero(f.delivery().dbCpuSeconds()), "%,.1f", ratio);
+        row(out, "  CPU ms per delivery", all, f -> f.cpuMsPer(f.delivery(), f.deliveries()), "%,.2f", ratio);
         if (ratio) out.println("(cluster/1 node compares the last two columns: PostgreSQL with two web nodes and a worker over one all-in-one node)");
     }
 
