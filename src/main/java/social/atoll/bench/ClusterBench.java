@@ -349,6 +349,16 @@ public final class ClusterBench {
                 String q = r.getString(4);
                 out.printf(Locale.ROOT, "%,9d %,11.0f %9.3f  %s%n", r.getLong(1), r.getDouble(2), r.getDouble(3), q.length() > 150 ? q.substring(0, 150) + "…" : q);
             }
+            try (ResultSet t = st.executeQuery("""
+                    SELECT COALESCE(SUM(calls), 0), COALESCE(SUM(total_exec_time), 0),
+                      COALESCE(SUM(calls) FILTER (WHERE query ILIKE '%pg_notify%'), 0),
+                      COALESCE(SUM(total_exec_time) FILTER (WHERE query ILIKE '%pg_notify%'), 0),
+                      COALESCE(SUM(total_exec_time) FILTER (WHERE query ILIKE '%scheduled_tasks%'), 0)
+                    FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())""")) {
+                t.next();
+                out.printf(Locale.ROOT, "all statements: %,d calls, %,.0f ms; of which pg_notify (streaming signals) %,d calls, %,.0f ms; "
+                        + "the job table (scheduled_tasks) %,.0f ms%n", t.getLong(1), t.getDouble(2), t.getLong(3), t.getDouble(4), t.getDouble(5));
+            }
         } catch (SQLException e) {
             out.println("(pg_stat_statements is not loaded on this server: no per-statement figures)");
         }
