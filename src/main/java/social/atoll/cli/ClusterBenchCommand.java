@@ -50,6 +50,7 @@ public final class ClusterBenchCommand implements Callable<Integer> {
         if (concurrency < 1 || inboxes < 1 || posts < 1 || webNodes < 1 || authors < 1)
             throw new picocli.CommandLine.ParameterException(cli, "counts must be at least 1");
         if (following > authors) throw new picocli.CommandLine.ParameterException(cli, "--following cannot exceed --authors");
+        if (skipSqlite && dbUrl == null) throw new picocli.CommandLine.ParameterException(cli, "--skip-sqlite needs --db-url: nothing would be measured");
         if (dbUrl != null && dbUrl.startsWith("jdbc:sqlite:")) throw new picocli.CommandLine.ParameterException(cli, "--db-url must be PostgreSQL");
         ClusterBench.run(new ClusterBench.Options(dbUrl, statuses, authors, following, concurrency,
                 Duration.ofSeconds(Math.max(1, seconds / 3)), Duration.ofSeconds(seconds), inboxes, posts, !skipSqlite, webNodes));
