@@ -42,7 +42,7 @@ public final class ClusterBench {
 
     /** Parameters of one run; {@code dbUrl} is an EMPTY PostgreSQL database, wiped between and after the set-ups. */
     public record Options(String dbUrl, int statuses, int authors, int following, int concurrency, Duration warmup,
-                          Duration duration, int inboxes, int posts, boolean sqlite, int webNodes) {}
+                          Duration duration, int inboxes, int posts, boolean sqlite, int webNodes, boolean clusterFirst) {}
 
     /** A step's wall time and the CPU time spent meanwhile by this JVM and by the database server (NaN: unknown). */
     public record Cost(double wallSeconds, double jvmCpuSeconds, double dbCpuSeconds) {
@@ -78,9 +78,19 @@ public final class ClusterBench {
         if (o.dbUrl() != null) {
             requireEmpty(o.dbUrl());
             try {
-                all.add(measure(o, "PostgreSQL, 1 node", o.dbUrl(), 1, false, out));
-                wipe(o.dbUrl());
-                all.add(measure(o, "PostgreSQL, " + o.webNodes() + " web + 1 worker", o.dbUrl(), o.webNodes(), true, out));
+                // every set-up runs in this JVM, so a later one finds the JIT warmer: --cluster-first swaps the order to
+                // show how much of a difference is that (the table keeps the one node before the cluster)
+                String cluster = "PostgreSQL, " + o.webNodes() + " web + 1 worker";
+                if (o.clusterFirst()) {
+                    Figures c = measure(o, cluster, o.dbUrl(), o.webNodes(), true, out);
+                    wipe(o.dbUrl());
+                    all.add(measure(o, "PostgreSQL, 1 node", o.dbUrl(), 1, false, out));
+                    all.add(c);
+                } else {
+                    all.add(measure(o, "PostgreSQL, 1 node", o.dbUrl(), 1, false, out));
+                    wipe(o.dbUrl());
+                    all.add(measure(o, cluster, o.dbUrl(), o.webNodes(), true, out));
+                }
             } finally {
                 wipe(o.dbUrl());
             }

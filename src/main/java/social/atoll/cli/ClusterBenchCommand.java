@@ -43,6 +43,9 @@ public final class ClusterBenchCommand implements Callable<Integer> {
     @Option(names = "--skip-sqlite", description = "Leave out the SQLite node (measured first by default).")
     boolean skipSqlite;
 
+    @Option(names = "--cluster-first", description = "Measure the cluster before the one PostgreSQL node (all set-ups share this JVM's JIT warm-up).")
+    boolean clusterFirst;
+
     @Override
     public Integer call() throws Exception {
         var cli = new picocli.CommandLine(this);
@@ -53,7 +56,7 @@ public final class ClusterBenchCommand implements Callable<Integer> {
         if (skipSqlite && dbUrl == null) throw new picocli.CommandLine.ParameterException(cli, "--skip-sqlite needs --db-url: nothing would be measured");
         if (dbUrl != null && dbUrl.startsWith("jdbc:sqlite:")) throw new picocli.CommandLine.ParameterException(cli, "--db-url must be PostgreSQL");
         ClusterBench.run(new ClusterBench.Options(dbUrl, statuses, authors, following, concurrency,
-                Duration.ofSeconds(Math.max(1, seconds / 3)), Duration.ofSeconds(seconds), inboxes, posts, !skipSqlite, webNodes));
+                Duration.ofSeconds(Math.max(1, seconds / 3)), Duration.ofSeconds(seconds), inboxes, posts, !skipSqlite, webNodes, clusterFirst));
         return 0;
     }
 }
