@@ -23,7 +23,14 @@ public final class FederationBench {
 
     private FederationBench() {}
 
-    public static void run(Options o) throws Exception {
+    /** Deliveries/s beside raw signatures/s, inbound activities stored/s beside raw inserts/s. */
+    public record Result(double deliveriesPerSecond, double signingPerSecond, double inboundPerSecond, double insertsPerSecond) {
+        public double deliveryRatio() { return deliveriesPerSecond / signingPerSecond; }
+
+        public double inboundRatio() { return inboundPerSecond / insertsPerSecond; }
+    }
+
+    public static Result run(Options o) throws Exception {
         PrintStream out = System.out;
         // before App: its own install() call then keeps this decision
         CryptoProviders.Installed crypto = CryptoProviders.install(o.jdkCrypto() ? CryptoProviders.Choice.JDK : CryptoProviders.Choice.AUTO);
@@ -63,6 +70,8 @@ public final class FederationBench {
                     settings.isPostgres() ? "PostgreSQL" : "SQLite", crypto.accp() ? "ACCP" : "JDK crypto",
                     delivery.deliveries().perSecond(), delivery.ratio(), delivery.signing().perSecond(),
                     inbound.stored().perSecond(), inbound.ratio(), inbound.inserts().perSecond());
+            return new Result(delivery.deliveries().perSecond(), delivery.signing().perSecond(), inbound.stored().perSecond(),
+                    inbound.inserts().perSecond());
         } finally {
             try (var files = Files.walk(dir)) {
                 files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

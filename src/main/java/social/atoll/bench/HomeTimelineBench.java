@@ -26,7 +26,12 @@ public final class HomeTimelineBench {
     public record Options(int statuses, int authors, int following, int concurrency, Duration warmup, Duration duration,
                           String dbUrl) {}
 
-    public static void run(Options o) throws Exception {
+    /** Home-timeline reads/s (first page) and their p99, beside the static body's reads/s. */
+    public record Result(double homePerSecond, double homeP99Ms, double staticPerSecond) {
+        public double ratio() { return homePerSecond / staticPerSecond; }
+    }
+
+    public static Result run(Options o) throws Exception {
         Path dir = Files.createTempDirectory("atoll-bench");
         int port;
         try (var s = new java.net.ServerSocket(0)) {
@@ -96,6 +101,7 @@ public final class HomeTimelineBench {
                             + "ratio static/home CPU: %.2f (first page), %.2f (paging)%n",
                     home.cpuMicrosPerRequest(), deep.cpuMicrosPerRequest(), stat.cpuMicrosPerRequest(),
                     stat.cpuMicrosPerRequest() / home.cpuMicrosPerRequest(), stat.cpuMicrosPerRequest() / deep.cpuMicrosPerRequest());
+            return new Result(home.perSecond(), home.percentileMs(99), stat.perSecond());
         } finally {
             try (var files = Files.walk(dir)) {
                 files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

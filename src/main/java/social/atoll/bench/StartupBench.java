@@ -42,7 +42,12 @@ public final class StartupBench {
 
     private StartupBench() {}
 
-    public static void start(Options o) throws Exception {
+    /** A reported figure (seconds, or MB for memory), the median CPU seconds beside it (NaN: not measured), and its target. */
+    public record Figure(String what, double value, double cpuSeconds, double target) {
+        public double ratio() { return value / target; }
+    }
+
+    public static Figure start(Options o) throws Exception {
         Path launcher = launcher(o);
         Path dir = Files.createTempDirectory("atoll-bench-start");
         System.out.printf("launcher: %s; data dir: %s; %d runs%n", launcher, dir, o.runs());
@@ -58,14 +63,16 @@ public final class StartupBench {
             times.add(run[0]);
             cpu.add(run[1]);
         }
-        report("serve → /health/ready", times, cpu, START_TARGET_S);
+        return report("serve → /health/ready", times, cpu, START_TARGET_S);
     }
 
-    public static void cli(Options o) throws Exception {
+    /** The figures of {@code admin accounts list} and of {@code version}, in that order. */
+    public static List<Figure> cli(Options o) throws Exception {
         Path launcher = launcher(o);
         Path dir = Files.createTempDirectory("atoll-bench-cli");
         System.out.printf("launcher: %s; data dir: %s; %d runs%n", launcher, dir, o.runs());
         exec(launcher, dir, "db", "migrate", "--data-dir", dir.toString());
+        List<Figure> figures = new ArrayList<>();
         for (String name : List.of("alice", "bob", "carol")) {
             exec(launcher, dir, "admin", "accounts", "create", name, "--email", name + "@example.test", "--data-dir", dir.toString());
         }
@@ -80,11 +87,12 @@ public final class StartupBench {
                 times.add((System.nanoTime() - t0) / 1e9);
                 cpu.add(childrenCpuSeconds() - cpu0);
             }
-            report("./atoll " + String.join(" ", command.subList(0, Math.min(3, command.size()))), times, cpu, CLI_TARGET_S);
+            figures.add(report("./atoll " + String.join(" ", command.subList(0, Math.min(3, command.size()))), times, cpu, CLI_TARGET_S));
         }
+        return figures;
     }
 
-    public static void memory(Options o) throws Exception {
+    public static Figure memory(Options o) throws Exception {
         Path launcher = launcher(o);
         Path dir = Files.createTempDirectory("atoll-bench-memory");
         System.out.printf("launcher: %s; data dir: %s; light use for %s%n", launcher, dir, o.lightUse());
@@ -126,6 +134,7 @@ public final class StartupBench {
                     idle / 1024.0, peak / 1024.0);
             System.out.printf("idle RSS: %.1f MB, target %.0f MB: ratio %.2f (≤ 1 meets it)%n", idle / 1024.0, MEMORY_TARGET_MB,
                     idle / 1024.0 / MEMORY_TARGET_MB);
+            return new Figure("idle RSS, MB", idle / 1024.0, Double.NaN, MEMORY_TARGET_MB);
         } finally {
             stop(server);
         }
@@ -142,11 +151,12 @@ public final class StartupBench {
      * depends on everyone else's load, the CPU time much less (on an idle 2-core machine the wall time is about the
      * CPU time divided by the cores the process keeps busy).
      */
-    private static void report(String what, List<Double> seconds, List<Double> cpuSeconds, double target) {
+    private static Figure report(String what, List<Double> seconds, List<Double> cpuSeconds, double target) {
         List<Double> sorted = seconds.stream().sorted().toList();
         double median = median(seconds);
         System.out.printf("%s: median %.2f s (min %.2f, max %.2f, %d runs; CPU %.2f s), target %.1f s: ratio %.2f (≤ 1 meets it)%n", what,
                 median, sorted.getFirst(), sorted.getLast(), sorted.size(), median(cpuSeconds), target, median / target);
+        return new Figure(what, median, median(cpuSeconds), target);
     }
 
     private static double median(List<Double> values) {

@@ -43,7 +43,10 @@ public final class StreamingBench {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    public static void run(Options o) throws Exception {
+    /** Milliseconds from the POST to the last stream's {@code update}, over the measured posts. */
+    public record Result(int streams, double p50LastMs, double p99LastMs) {}
+
+    public static Result run(Options o) throws Exception {
         Path dir = Files.createTempDirectory("atoll-bench-stream");
         int port;
         try (var s = new java.net.ServerSocket(0)) {
@@ -114,6 +117,7 @@ public final class StreamingBench {
             System.out.printf("POST to last update event:  p50 %.0f ms  p99 %.0f ms  max %.0f ms%n",
                     pct(toLast, 50), pct(toLast, 99), toLast.get(toLast.size() - 1));
             System.out.printf("POST to each update event:  p50 %.0f ms  p99 %.0f ms  (%,d events)%n", pct(each, 50), pct(each, 99), each.size());
+            return new Result(o.streams(), pct(toLast, 50), pct(toLast, 99));
         } finally {
             for (WebSocket w : sockets) w.abort();
             try (var files = Files.walk(dir)) {
