@@ -7,7 +7,6 @@ import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.SchedulerName;
 import com.github.kagkarlsson.scheduler.jdbc.JdbcCustomization;
 import com.github.kagkarlsson.scheduler.jdbc.PostgreSqlJdbcCustomization;
-import com.github.kagkarlsson.scheduler.jdbc.SqliteJdbcCustomization;
 import com.github.kagkarlsson.scheduler.logging.LogLevel;
 import com.github.kagkarlsson.scheduler.serializer.Serializer;
 import com.github.kagkarlsson.scheduler.task.ExecutionComplete;
@@ -49,8 +48,9 @@ import social.atoll.infra.ids.IdGenerator;
  *
  * <p>{@link #enqueue} writes the job row with the caller's write transaction, so a job and the data it acts on
  * commit (or vanish) together. Workers run on virtual threads. A failed job is retried with exponential
- * back-off and jitter until its type's attempt limit or maximum age, then moved to {@code dead_jobs}. On
- * PostgreSQL several nodes pick jobs with {@code FOR UPDATE SKIP LOCKED}; on SQLite one process polls.
+ * back-off and jitter until its type's attempt limit or maximum age, then moved to {@code dead_jobs}. Due jobs are
+ * claimed in batches by one statement: on PostgreSQL several nodes claim with {@code FOR UPDATE SKIP LOCKED}; on
+ * SQLite one process claims through the single writer ({@link SqliteBatchClaim}).
  */
 public final class JobQueue implements AutoCloseable {
 
@@ -100,7 +100,7 @@ public final class JobQueue implements AutoCloseable {
                 }
             }
         };
-        this.jdbc = db.dialect() == Dialect.POSTGRES ? new PostgreSqlJdbcCustomization(false, true) : new SqliteJdbcCustomization();
+        this.jdbc = db.dialect() == Dialect.POSTGRES ? new PostgreSqlJdbcCustomization(false, true) : new SqliteBatchClaim();
     }
 
     /** How often workers look for due jobs (jobs enqueued by this process are also picked up at once). */
@@ -161,7 +161,9 @@ public final class JobQueue implements AutoCloseable {
                 // RetryPolicy logs each failure once, in its own words; the scheduler's copy with stack is for debugging.
                 .failureLogging(LogLevel.DEBUG, true)
                 .enableImmediateExecution();
-        if (db.dialect() == Dialect.POSTGRES) builder.pollUsingLockAndFetch(0.5, 1.0);
+        // due jobs are claimed in batches with one statement on both databases (SKIP LOCKED on PostgreSQL,
+        // SqliteBatchClaim on SQLite), topped up when half the workers are free
+        builder.pollUsingLockAndFetch(0.5, 1.0);
         scheduler = builder.build();
         scheduler.start();
     }
