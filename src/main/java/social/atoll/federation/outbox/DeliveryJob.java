@@ -88,7 +88,8 @@ public final class DeliveryJob {
     void deliver(Delivery d) throws InterruptedException, FetchFailedException {
         String host = AsValues.authority(d.inbox());
         if (host == null) throw new PermanentJobFailure("not a URL: " + d.inbox());
-        if (health.unavailable(host)) {
+        var hostState = health.state(host);
+        if (hostState.unavailable()) {
             log.info("skipping delivery to {}: the host is marked unavailable", d.inbox());
             return;
         }
@@ -108,11 +109,11 @@ public final class DeliveryJob {
         }
         int status = r.status();
         if (r.ok()) {
-            health.succeeded(host);
+            health.succeeded(host, hostState);
             return;
         }
         if (status >= 400 && status < 500 && status != 401 && status != 408 && status != 429) {
-            health.succeeded(host); // it answered; only this activity is refused
+            health.succeeded(host, hostState); // it answered; only this activity is refused
             throw new PermanentJobFailure(d.inbox() + " refused the activity with " + status);
         }
         if (status == 501) throw new PermanentJobFailure(d.inbox() + " does not implement the inbox (501)");
