@@ -36,6 +36,18 @@ public final class InstanceHealthStore {
         });
     }
 
+    /** What a delivery needs to know of a host, read at once: unavailable, and {@link #healthySince} {@code since}. */
+    public record State(boolean unavailable, boolean healthy) {}
+
+    /** {@link #unavailable} and {@link #healthySince} in one query (an unknown host: available, not healthy). */
+    public State state(String domain, Instant since) {
+        return db.read(h -> h.createQuery("""
+                SELECT unavailable, CASE WHEN failing_since IS NULL AND unavailable = FALSE AND last_success_at > :since
+                  THEN 1 ELSE 0 END AS healthy FROM instances WHERE domain = :d""").bind("d", domain).bind("since", since)
+                .map((rs, ctx) -> new State(rs.getBoolean("unavailable"), rs.getInt("healthy") == 1))
+                .findOne().orElse(new State(false, false)));
+    }
+
     /** Is the host available, without a failure streak, and did it last answer after {@code since}? */
     public boolean healthySince(String domain, Instant since) {
         return db.read(h -> h.createQuery("""

@@ -394,11 +394,14 @@ public final class StatusStore {
                 .execute();
     }
 
-    /** Replies that arrived before {@code parent} point at it by URI only; threads them under it. */
+    /**
+     * Replies that arrived before {@code parent} point at it by URI only; threads them under it. The conditions are
+     * those of the partial index {@code statuses_orphan_replies_idx}, written out so that both databases use it.
+     */
     public void adoptReplies(Handle h, Status parent) {
         h.createUpdate("""
                 UPDATE statuses SET in_reply_to_id = :id, in_reply_to_account_id = :account
-                WHERE in_reply_to_uri = :uri AND in_reply_to_id IS NULL""")
+                WHERE in_reply_to_uri = :uri AND in_reply_to_id IS NULL AND in_reply_to_uri IS NOT NULL""")
                 .bind("id", parent.id()).bind("account", parent.accountId()).bind("uri", parent.uri()).execute();
     }
 

@@ -52,6 +52,16 @@ public final class DeliveryJob {
 
     static final int PER_HOST = 8;
 
+    /**
+     * How long a signer read for one delivery serves the next ones: a post to 200 servers is 200 deliveries signed by
+     * one account within a second or two, and reading the account for each cost as much as signing (bench profile).
+     * Only the key and the account's existence matter here, and a delivery enqueued before the account changed would
+     * have gone out with the old state anyway had it run a moment earlier.
+     */
+    static final Duration SIGNER_REMEMBERED = Duration.ofSeconds(5);
+
+    private record Signer(Account account, long readAt) {}
+
     private final JobQueue jobs;
     private final IdGenerator ids;
     private final Clock clock;
@@ -60,6 +70,7 @@ public final class DeliveryJob {
     private final InstanceHealth health;
     private final InstanceProbe probe;
     private final Map<String, Semaphore> perHost = new ConcurrentHashMap<>();
+    private final Map<Long, Signer> signers = new ConcurrentHashMap<>();
 
     public DeliveryJob(JobQueue jobs, IdGenerator ids, Clock clock, FederationClient client, AccountStore accounts,
                        InstanceHealth health, InstanceProbe probe) {
@@ -77,12 +88,12 @@ public final class DeliveryJob {
     void deliver(Delivery d) throws InterruptedException, FetchFailedException {
         String host = AsValues.authority(d.inbox());
         if (host == null) throw new PermanentJobFailure("not a URL: " + d.inbox());
-        if (health.unavailable(host)) {
+        var hostState = health.state(host);
+        if (hostState.unavailable()) {
             log.info("skipping delivery to {}: the host is marked unavailable", d.inbox());
             return;
         }
-        Account signer = d.signerId() == null ? null : accounts.byId(d.signerId()).filter(Account::local)
-                .orElseThrow(() -> new PermanentJobFailure("signer " + d.signerId() + " is gone"));
+        Account signer = d.signerId() == null ? null : signer(d.signerId());
         Semaphore gate = perHost.computeIfAbsent(host, h -> new Semaphore(PER_HOST));
         gate.acquire();
         Response r;
@@ -98,17 +109,28 @@ public final class DeliveryJob {
         }
         int status = r.status();
         if (r.ok()) {
-            health.succeeded(host);
+            health.succeeded(host, hostState);
             return;
         }
         if (status >= 400 && status < 500 && status != 401 && status != 408 && status != 429) {
-            health.succeeded(host); // it answered; only this activity is refused
+            health.succeeded(host, hostState); // it answered; only this activity is refused
             throw new PermanentJobFailure(d.inbox() + " refused the activity with " + status);
         }
         if (status == 501) throw new PermanentJobFailure(d.inbox() + " does not implement the inbox (501)");
         if ((status == 429 || status == 503) && deferred(d, r)) return;
         if (status >= 500 && health.failed(host)) probe.schedule(host, d.inbox());
         throw new DeliveryFailed(d.inbox() + " answered " + status);
+    }
+
+    private Account signer(long id) {
+        long now = clock.millis();
+        Signer known = signers.get(id);
+        if (known != null && now - known.readAt() < SIGNER_REMEMBERED.toMillis() && now >= known.readAt()) return known.account();
+        Account account = accounts.byId(id).filter(Account::local)
+                .orElseThrow(() -> new PermanentJobFailure("signer " + id + " is gone"));
+        if (signers.size() >= 1000) signers.clear();
+        signers.put(id, new Signer(account, now));
+        return account;
     }
 
     /**

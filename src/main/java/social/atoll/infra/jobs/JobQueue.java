@@ -7,7 +7,6 @@ import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.SchedulerName;
 import com.github.kagkarlsson.scheduler.jdbc.JdbcCustomization;
 import com.github.kagkarlsson.scheduler.jdbc.PostgreSqlJdbcCustomization;
-import com.github.kagkarlsson.scheduler.jdbc.SqliteJdbcCustomization;
 import com.github.kagkarlsson.scheduler.logging.LogLevel;
 import com.github.kagkarlsson.scheduler.serializer.Serializer;
 import com.github.kagkarlsson.scheduler.task.ExecutionComplete;
@@ -28,6 +27,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -49,8 +50,9 @@ import social.atoll.infra.ids.IdGenerator;
  *
  * <p>{@link #enqueue} writes the job row with the caller's write transaction, so a job and the data it acts on
  * commit (or vanish) together. Workers run on virtual threads. A failed job is retried with exponential
- * back-off and jitter until its type's attempt limit or maximum age, then moved to {@code dead_jobs}. On
- * PostgreSQL several nodes pick jobs with {@code FOR UPDATE SKIP LOCKED}; on SQLite one process polls.
+ * back-off and jitter until its type's attempt limit or maximum age, then moved to {@code dead_jobs}. Due jobs are
+ * claimed in batches by one statement: on PostgreSQL several nodes claim with {@code FOR UPDATE SKIP LOCKED}; on
+ * SQLite one process claims through the single writer ({@link SqliteBatchClaim}).
  */
 public final class JobQueue implements AutoCloseable {
 
@@ -100,7 +102,7 @@ public final class JobQueue implements AutoCloseable {
                 }
             }
         };
-        this.jdbc = db.dialect() == Dialect.POSTGRES ? new PostgreSqlJdbcCustomization(false, true) : new SqliteJdbcCustomization();
+        this.jdbc = db.dialect() == Dialect.POSTGRES ? new PostgreSqlJdbcCustomization(false, true) : new SqliteBatchClaim();
     }
 
     /** How often workers look for due jobs (jobs enqueued by this process are also picked up at once). */
@@ -161,7 +163,9 @@ public final class JobQueue implements AutoCloseable {
                 // RetryPolicy logs each failure once, in its own words; the scheduler's copy with stack is for debugging.
                 .failureLogging(LogLevel.DEBUG, true)
                 .enableImmediateExecution();
-        if (db.dialect() == Dialect.POSTGRES) builder.pollUsingLockAndFetch(0.5, 1.0);
+        // due jobs are claimed in batches with one statement on both databases (SKIP LOCKED on PostgreSQL,
+        // SqliteBatchClaim on SQLite), topped up when half the workers are free
+        builder.pollUsingLockAndFetch(0.5, 1.0);
         scheduler = builder.build();
         scheduler.start();
     }
@@ -209,33 +213,35 @@ public final class JobQueue implements AutoCloseable {
     /**
      * Like {@link #enqueue}, to run no earlier than {@code when}.
      *
-     * <p>Two transactions may enqueue the same key at once: on PostgreSQL the second insert then fails on the
-     * primary key after the first commits, which would poison the caller's whole transaction. The insert runs
-     * under a savepoint, so that case rolls back to it and counts as "already enqueued".
+     * <p>One statement, {@code INSERT … ON CONFLICT DO NOTHING} on the row db-scheduler reads (its own client checked
+     * with a SELECT, then inserted under a savepoint: four statements per job, and a post to 200 servers enqueues 200
+     * deliveries in its transaction). Two transactions may enqueue the same key at once: on PostgreSQL the second
+     * insert then waits for the first and, once that commits, does nothing, without failing the caller's transaction.
+     * Times and data are bound by db-scheduler's own {@link JdbcCustomization}, as its queries compare them.
      */
     public <T> boolean enqueueAt(JobType<T> type, String key, T payload, Instant when) {
         Handle h = db.currentHandle();
-        Envelope envelope = new Envelope(json.valueToTree(payload), clock.millis());
-        SchedulerClient client = SchedulerClient.Builder.create(new BorrowedConnectionDataSource(h.getConnection()))
-                .serializer(serializer)
-                .jdbcCustomization(jdbc)
-                .build();
-        String savepoint = "enqueue_" + Long.toUnsignedString(ids.next(), 36);
-        // savepoint, insert, release: db-scheduler's JDBC and Jdbi's savepoints bypass the statement logger
-        for (int i = 0; i < 3; i++) db.statements().executed();
-        h.savepoint(savepoint);
+        byte[] data = serializer.serialize(new Envelope(json.valueToTree(payload), clock.millis()));
+        db.statements().executed(); // plain JDBC bypasses the statement logger
         boolean added;
-        try {
-            added = client.scheduleIfNotExists(new TaskInstance<>(type.name(), key, envelope), when);
-            h.releaseSavepoint(savepoint);
-        } catch (RuntimeException e) {
-            h.rollbackToSavepoint(savepoint); // Jdbi forgets the savepoint with the rollback
-            if (!exists(h, type.name(), key)) throw e;
-            added = false;
+        try (PreparedStatement ps = h.getConnection().prepareStatement(INSERT_JOB)) {
+            ps.setString(1, type.name());
+            ps.setString(2, key);
+            jdbc.setTaskData(ps, 3, data);
+            jdbc.setInstant(ps, 4, when);
+            ps.setBoolean(5, false);
+            added = ps.executeUpdate() == 1;
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not enqueue " + type.name() + "/" + key, e);
         }
         if (added && scheduler != null && !when.isAfter(clock.instant())) db.afterCommit(scheduler::triggerCheckForDueExecutions);
         return added;
     }
+
+    /** A new job row as db-scheduler writes one (version 1, not picked); an existing key is left alone. */
+    private static final String INSERT_JOB = """
+            INSERT INTO scheduled_tasks (task_name, task_instance, task_data, execution_time, picked, version)
+            VALUES (?, ?, ?, ?, ?, 1) ON CONFLICT (task_name, task_instance) DO NOTHING""";
 
     /**
      * Brings a job that waits for a later time forward to now, in the current write transaction; false when no such
@@ -276,11 +282,6 @@ public final class JobQueue implements AutoCloseable {
             jobsByKey.forEach((key, payload) -> enqueue(type, key, payload));
             return null;
         });
-    }
-
-    private static boolean exists(Handle h, String taskName, String key) {
-        return h.createQuery("SELECT COUNT(*) FROM scheduled_tasks WHERE task_name = :name AND task_instance = :key")
-                .bind("name", taskName).bind("key", key).mapTo(Integer.class).one() > 0;
     }
 
     /** Jobs waiting or running, by type name. */

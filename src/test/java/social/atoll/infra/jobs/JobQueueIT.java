@@ -224,4 +224,52 @@ class JobQueueIT {
             assertThat(atoll.app().infra.jobs.pendingCounts()).containsEntry("test.work", 1);
         }
     }
+
+    /**
+     * Two nodes on one database (two processes on one SQLite file, or two cluster nodes on one PostgreSQL) claim due
+     * jobs in batches at the same time: every job runs, and none is handed to both.
+     */
+    @Test
+    void twoNodesClaimingInBatchesNeverRunOneJobTwice() {
+        try (TestInstance first = TestInstance.start(Map.of("ATOLL_ROLE", "web"), this::setup);
+             TestInstance second = TestInstance.start(Map.of("ATOLL_ROLE", "worker", "ATOLL_DB_URL", first.settings().dbUrl()), this::setup)) {
+            int n = 300;
+            // stored together while only the second node works, then the first node's workers join in
+            first.app().infra.jobs.enqueueAll(WORK, java.util.stream.IntStream.range(0, n).boxed()
+                    .collect(java.util.stream.Collectors.toMap(i -> "batch-" + i, i -> new Work("batch-" + i))));
+            first.app().startWorkers();
+            Await.until("every job ran", () -> first.app().infra.db.read(h -> h.createQuery(
+                    "SELECT COUNT(*) FROM job_test_effects WHERE job_key LIKE 'batch-%'").mapTo(Integer.class).one()) == n);
+            Await.until("the queue is empty", () -> !first.app().infra.jobs.pendingCounts().containsKey("test.work"));
+            for (int i = 0; i < n; i++) assertThat(runs("batch-" + i)).as("runs of batch-" + i).isEqualTo(1);
+        }
+    }
+
+    /**
+     * A process killed after claiming a batch and before recording the outcomes (kill -9): the claimed jobs are
+     * neither lost nor left waiting for heartbeats to time out; the next start runs each of them once.
+     */
+    @Test
+    void jobsClaimedByAKilledProcessRunOnceAfterTheRestart() throws Exception {
+        TestInstance first = TestInstance.start(Map.of("ATOLL_ROLE", "web"), this::setup);
+        int n = 40;
+        first.app().infra.jobs.enqueueAll(WORK, java.util.stream.IntStream.range(0, n).boxed()
+                .collect(java.util.stream.Collectors.toMap(i -> "claimed-" + i, i -> new Work("claimed-" + i))));
+        // the state a batch claim leaves behind: picked by a worker of this host whose process is gone
+        Process gone = new ProcessBuilder("true").start();
+        gone.waitFor();
+        String self = java.lang.management.ManagementFactory.getRuntimeMXBean().getName();
+        String owner = gone.pid() + self.substring(self.indexOf('@')) + "-1";
+        int claimed = first.app().infra.db.write(h -> h.createUpdate("""
+                        UPDATE scheduled_tasks SET picked = :picked, picked_by = :owner, last_heartbeat = execution_time, version = version + 1
+                        WHERE task_name = 'test.work'""").bind("picked", true).bind("owner", owner).execute());
+        assertThat(claimed).isEqualTo(n);
+
+        try (TestInstance second = first.restart(Map.of("ATOLL_ROLE", "all"), this::setup)) {
+            Await.until("every claimed job ran", () -> second.app().infra.db.read(h -> h.createQuery(
+                    "SELECT COUNT(*) FROM job_test_effects WHERE job_key LIKE 'claimed-%'").mapTo(Integer.class).one()) == n);
+            Await.until("the queue is empty", () -> !second.app().infra.jobs.pendingCounts().containsKey("test.work"));
+            for (int i = 0; i < n; i++) assertThat(runs("claimed-" + i)).as("runs of claimed-" + i).isEqualTo(1);
+        }
+    }
 }
