@@ -332,7 +332,8 @@ public final class CoreWiring {
         this.followStore = new FollowStore(db, clock);
         this.relationships = new RelationshipLookup(db, clock);
         this.relationshipStore = new RelationshipStore(db, clock);
-        this.visibility = new VisibilityPolicy(db, statuses, statusRelations, accounts, followStore, relationships);
+        this.visibility = new VisibilityPolicy(db, statuses, statusRelations, accounts, followStore, relationships,
+                new social.atoll.core.privacy.VisibilityFactsStore());
         this.statusService = new StatusService(db, statuses, statusRelations, events);
         // interaction policies are asked by favourites, boosts and replies, and tell authors of held ones
         var notificationPolicies = new social.atoll.core.notification.NotificationPolicyStore(db, ids);
