@@ -352,7 +352,7 @@ public final class CoreWiring {
                 json, interactionPolicies, pendingStatuses);
         this.homeFeed = new HomeFeedStore(db, visibility);
         this.homeFeedFanout = new HomeFeedFanout(db, homeFeed, accounts, statuses, statusRelations, jobs, clock);
-        this.timelines = new TimelineService(homeFeed, statuses, statusFeeds, visibility);
+        this.timelines = new TimelineService(homeFeed, statusFeeds, visibility);
         this.notificationRequests = new social.atoll.core.notification.NotificationRequests(db, notificationPolicies, events, clock);
         this.notificationMails = new social.atoll.core.notification.NotificationMails(notificationPolicies, mail, settings);
         this.notificationListeners = new NotificationListeners(notifications, visibility, followStore, clock);
