@@ -41,10 +41,12 @@ public final class Auth {
     /** The caller holding {@code token} (anonymous for null), for doors that find the token elsewhere (streaming). */
     public Viewer viewerOf(String token) {
         if (token == null) return Viewer.ANONYMOUS;
-        AccessToken t = tokens.find(token).orElseThrow(ApiException::invalidToken);
+        TokenService.Owned owned = tokens.findWithOwner(token).orElseThrow(ApiException::invalidToken);
+        AccessToken t = owned.token();
         if (t.accountId() == null) return new Viewer(t, null, null);
-        Account account = accounts.byId(t.accountId()).orElseThrow(ApiException::invalidToken);
-        User user = accounts.user(account.id()).orElseThrow(ApiException::invalidToken);
+        Account account = owned.account();
+        User user = owned.user();
+        if (account == null || user == null) throw ApiException.invalidToken();
         if (user.disabled()) throw new ApiException(403, "Your login is currently disabled");
         if (user.confirmedAt() == null) throw new ApiException(403, "Your login is missing a confirmed e-mail address");
         if (!user.approved()) throw new ApiException(403, "Your login is currently pending approval");
@@ -58,11 +60,13 @@ public final class Auth {
      */
     public long accountOfUnconfirmed(Context ctx, String scope) {
         String token = bearer(ctx).orElseThrow(ApiException::invalidToken);
-        AccessToken t = tokens.find(token).orElseThrow(ApiException::invalidToken);
+        TokenService.Owned owned = tokens.findWithOwner(token).orElseThrow(ApiException::invalidToken);
+        AccessToken t = owned.token();
         if (!social.atoll.core.auth.Scopes.satisfies(t.scopeSet(), scope)) throw ApiException.outsideScopes();
         if (t.accountId() == null) throw ApiException.userRequired();
-        Account account = accounts.byId(t.accountId()).orElseThrow(ApiException::invalidToken);
-        User user = accounts.user(account.id()).orElseThrow(ApiException::invalidToken);
+        Account account = owned.account();
+        User user = owned.user();
+        if (account == null || user == null) throw ApiException.invalidToken();
         if (user.disabled() || account.suspended()) throw new ApiException(403, "Your login is currently disabled");
         return account.id();
     }

@@ -332,7 +332,8 @@ public final class CoreWiring {
         this.followStore = new FollowStore(db, clock);
         this.relationships = new RelationshipLookup(db, clock);
         this.relationshipStore = new RelationshipStore(db, clock);
-        this.visibility = new VisibilityPolicy(db, statuses, statusRelations, accounts, followStore, relationships);
+        this.visibility = new VisibilityPolicy(db, statuses, statusRelations, accounts, followStore, relationships,
+                new social.atoll.core.privacy.VisibilityFactsStore());
         this.statusService = new StatusService(db, statuses, statusRelations, events);
         // interaction policies are asked by favourites, boosts and replies, and tell authors of held ones
         var notificationPolicies = new social.atoll.core.notification.NotificationPolicyStore(db, ids);
@@ -351,7 +352,7 @@ public final class CoreWiring {
                 json, interactionPolicies, pendingStatuses);
         this.homeFeed = new HomeFeedStore(db, visibility);
         this.homeFeedFanout = new HomeFeedFanout(db, homeFeed, accounts, statuses, statusRelations, jobs, clock);
-        this.timelines = new TimelineService(homeFeed, statuses, statusFeeds, visibility);
+        this.timelines = new TimelineService(homeFeed, statusFeeds, visibility);
         this.notificationRequests = new social.atoll.core.notification.NotificationRequests(db, notificationPolicies, events, clock);
         this.notificationMails = new social.atoll.core.notification.NotificationMails(notificationPolicies, mail, settings);
         this.notificationListeners = new NotificationListeners(notifications, visibility, followStore, clock);

@@ -52,14 +52,25 @@ public final class AccountViews {
         for (Account a : list) addImageIds(imageIds, a);
         for (Account a : moved.values()) addImageIds(imageIds, a);
         Map<Long, String> images = media == null || imageIds.isEmpty() ? Map.of() : media.imageUrls(imageIds);
-        Map<Long, List<Object>> emojiLists = emojiLists(list, moved.values());
+        // each account's fields parsed once, for its emoji and its entity (they were parsed twice)
+        Map<Long, List<ProfileService.StoredField>> fields = new HashMap<>();
+        for (Account a : list) fields.computeIfAbsent(a.id(), k -> fieldsOf(a));
+        for (Account a : moved.values()) fields.computeIfAbsent(a.id(), k -> fieldsOf(a));
+        Map<Long, List<Object>> emojiLists = emojiLists(list, moved.values(), fields);
         Map<Long, StaffRole> badges = badges(list, moved.values());
         List<AccountEntity> out = new ArrayList<>(list.size());
         for (Account a : list) {
             Account target = a.movedToAccountId() == null ? null : moved.get(a.movedToAccountId());
-            out.add(entity(a, target == null ? null : entity(target, null, images, emojiLists, badges), images, emojiLists, badges));
+            out.add(entity(a, target == null ? null : entity(target, null, images, emojiLists, badges, fields.get(target.id())), images,
+                    emojiLists, badges, fields.get(a.id())));
         }
         return out;
+    }
+
+    /** The stored fields; most accounts have none ({@code []}, the column's default), which needs no JSON parser. */
+    private List<ProfileService.StoredField> fieldsOf(Account a) {
+        String f = a.fields();
+        return f == null || f.isBlank() || f.equals("[]") ? List.of() : accounts.fields(a);
     }
 
     /** The highlighted role of each local account that holds one (Mastodon shows only those on profiles). */
@@ -82,20 +93,21 @@ public final class AccountViews {
     }
 
     /** The custom emoji each account's name, bio and fields name, looked up among its server's emoji. */
-    private Map<Long, List<Object>> emojiLists(List<Account> list, Collection<Account> moved) {
+    private Map<Long, List<Object>> emojiLists(List<Account> list, Collection<Account> moved,
+                                               Map<Long, List<ProfileService.StoredField>> fields) {
         if (emojis == null) return Map.of();
         Map<Long, EmojiViews.Texts> texts = new HashMap<>();
-        for (Account a : list) texts.put(a.id(), texts(a));
-        for (Account a : moved) texts.put(a.id(), texts(a));
+        for (Account a : list) texts.put(a.id(), texts(a, fields.get(a.id())));
+        for (Account a : moved) texts.put(a.id(), texts(a, fields.get(a.id())));
         return emojis.render(texts);
     }
 
-    private EmojiViews.Texts texts(Account a) {
+    private EmojiViews.Texts texts(Account a, List<ProfileService.StoredField> fields) {
         List<String> t = new ArrayList<>();
         t.add(a.displayName());
         t.add(a.note());
         if (a.fields() != null && a.fields().indexOf(':') >= 0) {
-            for (ProfileService.StoredField f : accounts.fields(a)) {
+            for (ProfileService.StoredField f : fields) {
                 t.add(f.name());
                 t.add(f.value());
             }
@@ -145,7 +157,7 @@ public final class AccountViews {
     }
 
     private AccountEntity entity(Account a, AccountEntity moved, Map<Long, String> images, Map<Long, List<Object>> emojiLists,
-                                 Map<Long, StaffRole> badges) {
+                                 Map<Long, StaffRole> badges, List<ProfileService.StoredField> storedFields) {
         String url = a.url() != null ? a.url() : a.uri();
         String avatar = a.suspended() ? settings.url("/avatars/original/missing.png")
                 : image(a.avatarMediaId(), a.avatarRemoteUrl(), images, "/avatars/original/missing.png");
@@ -157,7 +169,7 @@ public final class AccountViews {
                     true, null, null, Dates.midnight(a.createdAt()), null, 0, 0, 0, null, null);
         }
         List<AccountEntity.Field> fields = new ArrayList<>();
-        for (ProfileService.StoredField f : accounts.fields(a)) fields.add(new AccountEntity.Field(f.name(), f.value() == null ? "" : f.value(), f.verifiedAt()));
+        for (ProfileService.StoredField f : storedFields) fields.add(new AccountEntity.Field(f.name(), f.value() == null ? "" : f.value(), f.verifiedAt()));
         return new AccountEntity(Long.toString(a.id()), a.username(), a.acct(), url, a.uri(),
                 a.displayName() == null ? "" : a.displayName(), a.note() == null ? "" : a.note(),
                 avatar, avatar, header, header, a.locked(), a.bot(), "Group".equals(a.actorType()), a.discoverable(),

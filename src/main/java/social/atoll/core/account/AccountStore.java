@@ -416,12 +416,6 @@ public final class AccountStore {
 
     // ---- Facts for the visibility policy, read on its handle ----
 
-    /** Of {@code ids}, the suspended accounts. */
-    public Set<Long> suspendedAmong(Handle h, Collection<Long> ids) {
-        return new HashSet<>(h.createQuery("SELECT id FROM accounts WHERE id IN (<ids>) AND suspended_at IS NOT NULL")
-                .bindList("ids", List.copyOf(ids)).mapTo(Long.class).list());
-    }
-
     public boolean suspended(Handle h, long id) {
         return h.createQuery("SELECT COUNT(*) FROM accounts WHERE id = :a AND suspended_at IS NOT NULL").bind("a", id)
                 .mapTo(Integer.class).one() > 0;

@@ -89,6 +89,20 @@ public final class TokenService {
         });
     }
 
+    /** A live token with its owner: account and user are null for an app token, or when the owner is gone. */
+    public record Owned(AccessToken token, social.atoll.core.account.Account account, social.atoll.core.account.User user) {}
+
+    /** As {@link #find}, with the token's account and user read in the same statement. */
+    public Optional<Owned> findWithOwner(String token) {
+        if (token == null || token.isBlank()) return Optional.empty();
+        return store.liveBearer(Tokens.sha256(token)).map(b -> {
+            Instant now = clock.instant();
+            OAuthStore.LiveToken live = b.live();
+            if (live.lastUsedAt() == null || live.lastUsedAt().plus(USE_STEP).isBefore(now)) store.touchToken(live.token().id(), now);
+            return new Owned(live.token(), b.account(), b.user());
+        });
+    }
+
     /**
      * Signs an app out of an account: every live token the account gave it is revoked (each announced as on
      * {@code /oauth/revoke}, so its streams close and its push subscription goes) and its unused authorization codes

@@ -28,9 +28,13 @@ public final class MediaProxySigner {
     private final byte[] key;
     private final String baseUrl;
 
+    /** A keyed Mac to clone: looking the algorithm up and keying it on every URL cost more than the HMAC itself. */
+    private final Mac keyed;
+
     public MediaProxySigner(byte[] key, String baseUrl) {
         this.key = key.clone();
         this.baseUrl = baseUrl;
+        this.keyed = newMac();
     }
 
     /**
@@ -70,10 +74,20 @@ public final class MediaProxySigner {
     }
 
     private byte[] hmac(byte[] data) {
+        Mac mac;
+        try {
+            mac = (Mac) keyed.clone(); // a Mac is not thread-safe: each use gets its own copy of the keyed one
+        } catch (CloneNotSupportedException e) {
+            mac = newMac();
+        }
+        return mac.doFinal(data);
+    }
+
+    private Mac newMac() {
         try {
             Mac mac = Mac.getInstance("HmacSHA1");
             mac.init(new SecretKeySpec(key, "HmacSHA1"));
-            return mac.doFinal(data);
+            return mac;
         } catch (NoSuchAlgorithmException | InvalidKeyException e) {
             throw new IllegalStateException(e);
         }

@@ -15,6 +15,7 @@ import social.atoll.core.status.Status;
 import social.atoll.core.status.StatusRelations;
 import social.atoll.core.status.StatusStore;
 import social.atoll.core.status.Visibility;
+import social.atoll.core.privacy.VisibilityFactsStore.Facts;
 import social.atoll.infra.db.Database;
 
 /**
@@ -29,9 +30,10 @@ import social.atoll.infra.db.Database;
  * approval (interaction policies) is for its author and the author it answers only. A boost is visible only when its
  * boosted status is too.
  *
- * <p>The in-memory check ({@link #filter}) is batched: a fixed number of queries however many statuses. Queries that
+ * <p>The in-memory check ({@link #filter}) is batched: one statement for its facts however many statuses (two with
+ * boosts, whose originals are read first). Queries that
  * page through many rows use the SQL forms of the same rules ({@link #authorCondition}, {@link #recipientCondition}).
- * The facts the rules need come from the stores of their tables, read on one connection per check.
+ * The facts the rules need are read in one statement per check ({@link VisibilityFactsStore}).
  */
 public final class VisibilityPolicy {
 
@@ -41,9 +43,11 @@ public final class VisibilityPolicy {
     private final AccountStore accounts;
     private final FollowStore follows;
     private final RelationshipLookup relationships;
+    private final VisibilityFactsStore facts;
 
     public VisibilityPolicy(Database db, StatusStore statuses, StatusRelations relations, AccountStore accounts,
-                            FollowStore follows, RelationshipLookup relationships) {
+                            FollowStore follows, RelationshipLookup relationships, VisibilityFactsStore facts) {
+        this.facts = facts;
         this.db = db;
         this.statuses = statuses;
         this.relations = relations;
@@ -89,40 +93,24 @@ public final class VisibilityPolicy {
             if (v == Visibility.LIMITED) limitedIds.add(s.id());
             anyLocalOnly |= s.localOnly();
         }
-        Facts f = facts(viewerId, authors, hiddenIds, limitedIds, anyLocalOnly);
+        boolean askLocal = anyLocalOnly && viewerId != null;
+        Facts f = db.read(h -> facts.read(h, viewerId, authors, hiddenIds, limitedIds, askLocal));
         Set<Long> out = new HashSet<>();
         for (Status s : list) if (allowed(viewerId, s, f)) out.add(s.id());
         return out;
     }
 
-    /** What the rules need to know, read once per check; {@code viewerLocal} only when a local-only status is checked. */
-    private record Facts(Set<Long> suspendedAuthors, Set<Long> followed, Set<Long> blockedBy, Set<Long> mentioned, Set<Long> audience,
-                         boolean viewerLocal) {}
-
-    private Facts facts(Long viewerId, Set<Long> authors, Set<Long> hiddenIds, Set<Long> limitedIds, boolean anyLocalOnly) {
-        return db.read(h -> {
-            Set<Long> suspended = accounts.suspendedAmong(h, authors);
-            if (viewerId == null) return new Facts(suspended, Set.of(), Set.of(), Set.of(), Set.of(), false);
-            Set<Long> followed = follows.followedAmong(h, viewerId, authors);
-            Set<Long> blockedBy = relationships.blockingAmong(h, viewerId, authors);
-            Set<Long> mentioned = hiddenIds.isEmpty() ? Set.of() : relations.mentioningAmong(h, viewerId, hiddenIds);
-            Set<Long> audience = limitedIds.isEmpty() ? Set.of() : relations.addressedAmong(h, viewerId, limitedIds);
-            boolean viewerLocal = anyLocalOnly && accounts.local(h, viewerId);
-            return new Facts(suspended, followed, blockedBy, mentioned, audience, viewerLocal);
-        });
-    }
-
     private static boolean allowed(Long viewerId, Status s, Facts f) {
-        if (f.suspendedAuthors.contains(s.accountId())) return false;
-        if (s.localOnly() && (viewerId == null || !f.viewerLocal)) return false;
+        if (f.suspendedAuthors().contains(s.accountId())) return false;
+        if (s.localOnly() && (viewerId == null || !f.viewerLocal())) return false;
         if (viewerId != null && viewerId == s.accountId()) return true;
         // a reply held for approval is for its author and the author who decides on it, nobody else (GoToSocial's)
         if (s.pendingApproval()) return viewerId != null && s.inReplyToAccountId() != null && viewerId.longValue() == s.inReplyToAccountId();
         return switch (s.visibilityEnum()) {
-            case PUBLIC, UNLISTED -> viewerId == null || !f.blockedBy.contains(s.accountId());
-            case PRIVATE -> viewerId != null && (f.followed.contains(s.accountId()) || f.mentioned.contains(s.id()));
-            case DIRECT -> viewerId != null && f.mentioned.contains(s.id());
-            case LIMITED -> viewerId != null && (f.audience.contains(s.id()) || f.mentioned.contains(s.id()));
+            case PUBLIC, UNLISTED -> viewerId == null || !f.blockedBy().contains(s.accountId());
+            case PRIVATE -> viewerId != null && (f.followed().contains(s.accountId()) || f.mentioned().contains(s.id()));
+            case DIRECT -> viewerId != null && f.mentioned().contains(s.id());
+            case LIMITED -> viewerId != null && (f.audience().contains(s.id()) || f.mentioned().contains(s.id()));
         };
     }
 

@@ -159,12 +159,6 @@ public final class RelationshipLookup {
 
     // ---- Facts for the visibility policy ----
 
-    /** Of {@code accountIds}, those blocking {@code targetId}. */
-    public Set<Long> blockingAmong(Handle h, long targetId, Collection<Long> accountIds) {
-        return new HashSet<>(h.createQuery("SELECT account_id FROM blocks WHERE target_account_id = :v AND account_id IN (<ids>)")
-                .bind("v", targetId).bindList("ids", List.copyOf(accountIds)).mapTo(Long.class).list());
-    }
-
     /** Of {@code targetIds}, those {@code accountId} blocks. */
     public Set<Long> blockedAmong(Handle h, long accountId, Collection<Long> targetIds) {
         return new HashSet<>(h.createQuery("SELECT target_account_id FROM blocks WHERE account_id = :a AND target_account_id IN (<v>)")

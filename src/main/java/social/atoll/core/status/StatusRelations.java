@@ -240,18 +240,6 @@ public final class StatusRelations {
 
     // ---- Facts for the visibility policy, read on its handle ----
 
-    /** Of {@code statusIds}, those mentioning {@code accountId}. */
-    public Set<Long> mentioningAmong(Handle h, long accountId, Collection<Long> statusIds) {
-        return new HashSet<>(h.createQuery("SELECT status_id FROM mentions WHERE account_id = :v AND status_id IN (<ids>)")
-                .bind("v", accountId).bindList("ids", List.copyOf(statusIds)).mapTo(Long.class).list());
-    }
-
-    /** Of {@code statusIds} (limited ones), those addressed to {@code accountId}'s circle audience. */
-    public Set<Long> addressedAmong(Handle h, long accountId, Collection<Long> statusIds) {
-        return new HashSet<>(h.createQuery("SELECT status_id FROM status_audiences WHERE account_id = :v AND status_id IN (<ids>)")
-                .bind("v", accountId).bindList("ids", List.copyOf(statusIds)).mapTo(Long.class).list());
-    }
-
     /** Of {@code accountIds}, those a status mentions (silently or not). */
     public List<Long> mentionedAmong(Handle h, long statusId, Collection<Long> accountIds) {
         return h.createQuery("SELECT account_id FROM mentions WHERE status_id = :s AND account_id IN (<v>)")

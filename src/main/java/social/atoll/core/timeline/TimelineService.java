@@ -20,20 +20,18 @@ public final class TimelineService {
     public record PublicQuery(boolean localOnly, boolean remoteOnly, boolean onlyMedia) {}
 
     private final HomeFeedStore feed;
-    private final StatusStore statuses;
     private final StatusFeedStore feedReads;
     private final VisibilityPolicy visibility;
 
-    public TimelineService(HomeFeedStore feed, StatusStore statuses, StatusFeedStore feedReads, VisibilityPolicy visibility) {
+    public TimelineService(HomeFeedStore feed, StatusFeedStore feedReads, VisibilityPolicy visibility) {
         this.feed = feed;
-        this.statuses = statuses;
         this.feedReads = feedReads;
         this.visibility = visibility;
     }
 
     public Slice home(long readerId, IdRange range) {
-        List<Long> ids = feed.page(readerId, range);
-        return new Slice(visibility.filter(readerId, statuses.listByIds(ids)), ids);
+        HomeFeedStore.Page page = feed.pageWithStatuses(readerId, range);
+        return new Slice(visibility.filter(readerId, page.statuses()), page.ids());
     }
 
     /** Public statuses, newest first, by the rules of {@link StatusStore#publicTimeline}; then the visibility policy. */

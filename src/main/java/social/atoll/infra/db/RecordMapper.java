@@ -19,9 +19,26 @@ public final class RecordMapper<T> implements RowMapper<T> {
     private final RowMapper<T> delegate;
     private final ConcurrentHashMap<String, RowMapper<T>> byColumns = new ConcurrentHashMap<>();
 
-    private RecordMapper(Class<T> type) { this.delegate = ConstructorMapper.of(type); }
+    private RecordMapper(RowMapper<T> delegate) { this.delegate = delegate; }
 
-    public static <T> RecordMapper<T> of(Class<T> type) { return new RecordMapper<>(type); }
+    public static <T> RecordMapper<T> of(Class<T> type) { return new RecordMapper<>(ConstructorMapper.of(type)); }
+
+    /** Maps the columns named {@code prefix} + column (a joined table's, aliased so they do not collide). */
+    public static <T> RecordMapper<T> of(Class<T> type, String prefix) { return new RecordMapper<>(ConstructorMapper.of(type, prefix)); }
+
+    /**
+     * {@code alias.column AS prefix_column, ...} for every component of {@code type} (camelCase to snake_case): the
+     * select list that {@link #of(Class, String)} reads back, for a record that mirrors its table.
+     */
+    public static String columns(Class<? extends Record> type, String alias, String prefix) {
+        StringBuilder out = new StringBuilder();
+        for (var c : type.getRecordComponents()) {
+            String snake = c.getName().replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
+            if (!out.isEmpty()) out.append(", ");
+            out.append(alias).append('.').append(snake).append(" AS ").append(prefix).append(snake);
+        }
+        return out.toString();
+    }
 
     @Override
     public T map(ResultSet rs, StatementContext ctx) throws SQLException { return specialize(rs, ctx).map(rs, ctx); }
