@@ -59,7 +59,7 @@ public final class StreamingBench {
         Settings settings = new SettingsLoader(flags, Map.of(), null).load();
         System.out.printf("database: %s%n", settings.isPostgres() ? "PostgreSQL" : "SQLite (" + dir + ")");
 
-        List<WebSocket> sockets = new ArrayList<>();
+        Process clients = null;
         try (App app = new App(settings)) {
             app.startWorkers();
             app.startWeb();
@@ -75,15 +75,33 @@ public final class StreamingBench {
             HttpClient client = HttpClient.newHttpClient();
             String url = settings.streamingOrigin() + "/api/v1/streaming?stream=user";
             t0 = System.nanoTime();
-            List<CompletableFuture<WebSocket>> opening = new ArrayList<>();
-            for (String token : readerTokens) {
-                opening.add(client.newWebSocketBuilder().header("Authorization", "Bearer " + token)
-                        .buildAsync(URI.create(url), new Recorder(arrivals)));
-            }
-            for (var f : opening) sockets.add(f.get(60, TimeUnit.SECONDS));
+            Path tokenFile = dir.resolve("tokens.txt");
+            Files.write(tokenFile, readerTokens);
+            String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            clients = new ProcessBuilder(javaBin, "-cp", System.getProperty("java.class.path"), StreamClients.class.getName(), url, tokenFile.toString())
+                    .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            java.util.concurrent.CountDownLatch ready = new java.util.concurrent.CountDownLatch(1);
+            Process child = clients;
+            Thread.ofPlatform().daemon().start(() -> {
+                try (var in = new java.io.BufferedReader(new java.io.InputStreamReader(child.getInputStream(), java.nio.charset.StandardCharsets.UTF_8))) {
+                    String line;
+                    while ((line = in.readLine()) != null) {
+                        if (line.startsWith("ready")) {
+                            ready.countDown();
+                            continue;
+                        }
+                        int sp = line.indexOf(' ');
+                        arrivals.computeIfAbsent(line.substring(0, sp), k -> Collections.synchronizedList(new ArrayList<>()))
+                                .add(Long.parseLong(line.substring(sp + 1)));
+                    }
+                } catch (java.io.IOException e) {
+                    // the client process ended
+                }
+            });
+            if (!ready.await(10, TimeUnit.MINUTES)) throw new IllegalStateException("the stream clients did not connect");
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
             while (app.streamRegistry.connectionCount() < o.streams() && System.nanoTime() < deadline) Thread.sleep(20);
-            System.out.printf("%,d user streams connected (%.1f s)%n", app.streamRegistry.connectionCount(), (System.nanoTime() - t0) / 1e9);
+            System.out.printf("%,d user streams connected, from a separate client process (%.1f s)%n", app.streamRegistry.connectionCount(), (System.nanoTime() - t0) / 1e9);
 
             List<Double> toLast = new ArrayList<>();
             List<Double> each = new ArrayList<>();
@@ -115,7 +133,10 @@ public final class StreamingBench {
                     pct(toLast, 50), pct(toLast, 99), toLast.get(toLast.size() - 1));
             System.out.printf("POST to each update event:  p50 %.0f ms  p99 %.0f ms  (%,d events)%n", pct(each, 50), pct(each, 99), each.size());
         } finally {
-            for (WebSocket w : sockets) w.abort();
+            if (clients != null) {
+                clients.getOutputStream().close();
+                if (!clients.waitFor(10, TimeUnit.SECONDS)) clients.destroy();
+            }
             try (var files = Files.walk(dir)) {
                 files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
@@ -161,33 +182,6 @@ public final class StreamingBench {
         List<String> tokens = new ArrayList<>(n);
         for (long id : ids) tokens.add(app.core.tokens.issue(app.core.oauth.adminCliApp().id(), id, Scopes.parse("read")).token());
         return tokens;
-    }
-
-    /** Records when each update event arrives on one socket. */
-    private static final class Recorder implements WebSocket.Listener {
-        private final Map<String, List<Long>> arrivals;
-        private final StringBuilder partial = new StringBuilder();
-
-        Recorder(Map<String, List<Long>> arrivals) { this.arrivals = arrivals; }
-
-        @Override
-        public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
-            long at = System.nanoTime();
-            partial.append(data);
-            ws.request(1);
-            if (!last) return null;
-            String text = partial.toString();
-            partial.setLength(0);
-            try {
-                JsonNode m = JSON.readTree(text);
-                if (!"update".equals(m.path("event").asText())) return null;
-                String id = JSON.readTree(m.get("payload").asText()).get("id").asText();
-                arrivals.computeIfAbsent(id, k -> Collections.synchronizedList(new ArrayList<>())).add(at);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-            return null;
-        }
     }
 
     private StreamingBench() {}
