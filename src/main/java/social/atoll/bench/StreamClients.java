@@ -46,13 +46,15 @@ public final class StreamClients {
                 System.exit(2);
             }
         });
-        HttpClient client = HttpClient.newHttpClient();
+        // several clients: each has one selector thread, which would read ten thousand sockets one after the other
+        List<HttpClient> httpClients = new ArrayList<>();
+        for (int i = 0; i < 4; i++) httpClients.add(HttpClient.newHttpClient());
         List<WebSocket> sockets = new ArrayList<>();
         // a few hundred handshakes at a time: ten thousand at once time out on a small machine
         for (int from = 0; from < tokens.size(); from += 250) {
             List<CompletableFuture<WebSocket>> opening = new ArrayList<>();
             for (String token : tokens.subList(from, Math.min(from + 250, tokens.size()))) {
-                opening.add(client.newWebSocketBuilder().header("Authorization", "Bearer " + token)
+                opening.add(httpClients.get(opening.size() % httpClients.size()).newWebSocketBuilder().header("Authorization", "Bearer " + token)
                         .buildAsync(URI.create(url), new Recorder(lines)));
             }
             for (var f : opening) sockets.add(f.get(120, TimeUnit.SECONDS));

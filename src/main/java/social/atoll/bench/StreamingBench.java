@@ -104,6 +104,8 @@ public final class StreamingBench {
             System.out.printf("%,d user streams connected, from a separate client process (%.1f s)%n", app.streamRegistry.connectionCount(), (System.nanoTime() - t0) / 1e9);
 
             List<Double> toLast = new ArrayList<>();
+            List<Double> toFirst = new ArrayList<>();
+            List<Double> answered = new ArrayList<>();
             List<Double> each = new ArrayList<>();
             for (int round = 0; round < o.rounds() + 1; round++) {
                 long sent = System.nanoTime();
@@ -112,6 +114,7 @@ public final class StreamingBench {
                         .POST(HttpRequest.BodyPublishers.ofString("{\"status\":\"round " + round + "\"}")).build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (r.statusCode() != 200) throw new IllegalStateException("posting answered " + r.statusCode() + ": " + r.body());
+                double answeredMs = (System.nanoTime() - sent) / 1e6;
                 String id = JSON.readTree(r.body()).get("id").asText();
                 long wait = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
                 while (received(arrivals, id) < o.streams()) {
@@ -123,12 +126,18 @@ public final class StreamingBench {
                 List<Long> times = arrivals.get(id);
                 long last = Collections.max(times);
                 toLast.add((last - sent) / 1e6);
+                toFirst.add((Collections.min(times) - sent) / 1e6);
+                answered.add(answeredMs);
                 for (long t : times) each.add((t - sent) / 1e6);
             }
             Collections.sort(toLast);
             Collections.sort(each);
             System.out.println();
             System.out.printf("streaming fan-out, %,d user streams following one author, %d posts (after 1 warm-up)%n", o.streams(), o.rounds());
+            Collections.sort(toFirst);
+            Collections.sort(answered);
+            System.out.printf("POST answered:              p50 %.0f ms  p99 %.0f ms%n", pct(answered, 50), pct(answered, 99));
+            System.out.printf("POST to first update event: p50 %.0f ms  p99 %.0f ms%n", pct(toFirst, 50), pct(toFirst, 99));
             System.out.printf("POST to last update event:  p50 %.0f ms  p99 %.0f ms  max %.0f ms%n",
                     pct(toLast, 50), pct(toLast, 99), toLast.get(toLast.size() - 1));
             System.out.printf("POST to each update event:  p50 %.0f ms  p99 %.0f ms  (%,d events)%n", pct(each, 50), pct(each, 99), each.size());

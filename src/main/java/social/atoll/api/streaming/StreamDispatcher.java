@@ -54,10 +54,15 @@ public final class StreamDispatcher implements AutoCloseable {
     private final NotificationViews notificationViews;
     private final StatusFilterMatcher filters;
     private final ObjectMapper json;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("atoll-stream-dispatch").factory());
+    /** Signals waiting for the dispatcher thread, and drain markers ({@link java.util.concurrent.CountDownLatch}). */
+    private final java.util.concurrent.BlockingQueue<Object> queue = new java.util.concurrent.LinkedBlockingQueue<>();
+    private volatile boolean closed;
+    private final Thread worker;
     /** Renders for many receivers at once; a few at a time, as each one holds a database connection while it reads. */
     private final ExecutorService renderers = Executors.newVirtualThreadPerTaskExecutor();
     private static final int RENDER_PARALLELISM = 4;
+    /** Connections one task writes the shared rendering to. */
+    private static final int SEND_SLICE = 250;
 
     public StreamDispatcher(StreamRegistry registry, StreamAudience audience, StatusQueries statuses, StatusRelations relations,
                             VisibilityPolicy visibility, StatusViews statusViews, NotificationService notifications,
@@ -72,18 +77,55 @@ public final class StreamDispatcher implements AutoCloseable {
         this.notificationViews = notificationViews;
         this.filters = filters;
         this.json = json;
+        this.worker = Thread.ofPlatform().daemon().name("atoll-stream-dispatch").start(this::run);
     }
 
     /** Queues a signal; returns at once. */
     public void accept(StreamSignal s) {
-        if (worker.isShutdown()) return;
-        worker.execute(() -> {
+        if (!closed) queue.add(s);
+    }
+
+    /**
+     * Most readers a home-feed signal is merged up to: a few times what one signal carries (every reader is bound a
+     * few times in the batch queries, which must stay under the databases' limits of bound values).
+     */
+    static final int MERGED_READERS = 2400;
+
+    private void run() {
+        while (!closed) {
+            Object next;
+            try {
+                next = queue.take();
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (next instanceof java.util.concurrent.CountDownLatch drained) {
+                drained.countDown();
+                continue;
+            }
+            StreamSignal s = (StreamSignal) next;
+            if (s instanceof StreamSignal.HomeInserted h) s = merged(h);
             try {
                 handle(s);
             } catch (RuntimeException e) {
-                log.error("streaming {} failed", s.encode(), e);
+                log.error("streaming {} failed", s.getClass().getSimpleName(), e);
             }
-        });
+        }
+    }
+
+    /**
+     * A status reaching thousands of followers arrives as many home-feed signals of a few hundred readers each (a
+     * cluster message is short); those waiting in a row right behind this one are handled with it, with one set of
+     * queries. Only adjacent signals of the same status merge, so the order of events is unchanged.
+     */
+    private StreamSignal merged(StreamSignal.HomeInserted h) {
+        if (!(queue.peek() instanceof StreamSignal.HomeInserted n) || n.statusId() != h.statusId()) return h;
+        Set<Long> readers = new java.util.LinkedHashSet<>(h.readerIds());
+        while (readers.size() < MERGED_READERS && queue.peek() instanceof StreamSignal.HomeInserted next && next.statusId() == h.statusId()) {
+            queue.poll();
+            readers.addAll(next.readerIds());
+        }
+        return new StreamSignal.HomeInserted(h.statusId(), List.copyOf(readers));
     }
 
     private void handle(StreamSignal signal) {
@@ -297,12 +339,16 @@ public final class StreamDispatcher implements AutoCloseable {
         Shared shared = null;
         if (alike.size() > 1) {
             Set<Long> filtering = filters.viewersWithFilters(alike.stream().map(Map.Entry::getKey).toList());
-            long representative = alike.stream().map(Map.Entry::getKey).filter(v -> !filtering.contains(v)).findFirst().orElse(alike.get(0).getKey());
-            List<StatusEntity> rendered = statusViews.renderAll(List.of(s), representative, null);
-            if (!rendered.isEmpty() && sameForEveryone(rendered.get(0))) {
-                StatusEntity entity = rendered.get(0).withFiltered(List.of());
-                shared = new Shared(entity, encode(entity), filtering);
+            Rendering r = lastRendering;
+            if (r == null || !r.status().equals(s) || !java.util.Objects.equals(r.original(), original)
+                    || System.nanoTime() - r.renderedAt() > REUSE_NANOS) {
+                long representative = alike.stream().map(Map.Entry::getKey).filter(v -> !filtering.contains(v)).findFirst().orElse(alike.get(0).getKey());
+                List<StatusEntity> rendered = statusViews.renderAll(List.of(s), representative, null);
+                StatusEntity entity = rendered.isEmpty() || !sameForEveryone(rendered.get(0)) ? null : rendered.get(0).withFiltered(List.of());
+                r = new Rendering(s, original, entity, entity == null ? null : encode(entity), System.nanoTime());
+                lastRendering = r;
             }
+            if (r.entity() != null) shared = new Shared(r.entity(), r.payload(), filtering);
         }
         if (shared == null) {
             alone.addAll(alike);
@@ -315,9 +361,17 @@ public final class StreamDispatcher implements AutoCloseable {
         for (var e : alone) work.add(() -> sendRendered(s, e.getKey(), e.getValue(), event));
         if (shared != null) {
             final Shared sh = shared;
+            List<Target> plain = new ArrayList<>();
             for (var e : alike) {
                 if (sh.filtering().contains(e.getKey())) work.add(() -> sendFiltered(s, sh, e.getKey(), e.getValue(), event));
-                else for (Target t : e.getValue()) t.connection().send(t.subscription(), event, sh.payload());
+                else plain.addAll(e.getValue());
+            }
+            // writing to thousands of sockets is most of the work left: in slices, beside the renderings
+            for (int from = 0; from < plain.size(); from += SEND_SLICE) {
+                List<Target> slice = plain.subList(from, Math.min(from + SEND_SLICE, plain.size()));
+                work.add(() -> {
+                    for (Target t : slice) t.connection().send(t.subscription(), event, sh.payload());
+                });
             }
         }
         int parts = Math.min(RENDER_PARALLELISM, work.size());
@@ -339,6 +393,19 @@ public final class StreamDispatcher implements AutoCloseable {
             }
         }
     }
+
+    /**
+     * The last shared rendering (null entity: the status reads differently per receiver), for the next pieces of the
+     * same fan-out: a status reaching thousands of followers arrives as many signals of a few hundred readers each.
+     * It is reused only while the status (counts, edits, everything in its row) and the boosted one are unchanged,
+     * and for {@link #REUSE_NANOS} at most, so that what is not in those rows (the author's profile) is as fresh as
+     * the signal. Read and written by the dispatcher thread only.
+     */
+    private record Rendering(Status status, Status original, StatusEntity entity, String payload, long renderedAt) {}
+
+    private static final long REUSE_NANOS = TimeUnit.SECONDS.toNanos(2);
+
+    private Rendering lastRendering;
 
     /** A status rendered once for many receivers; {@code filtering}: those of them who have filters to match. */
     private record Shared(StatusEntity entity, String payload, Set<Long> filtering) {}
@@ -433,16 +500,20 @@ public final class StreamDispatcher implements AutoCloseable {
 
     /** Waits until every queued signal has been handled (tests, benchmark). */
     public void drain() {
+        var done = new java.util.concurrent.CountDownLatch(1);
+        queue.add(done);
         try {
-            worker.submit(() -> {}).get(30, TimeUnit.SECONDS);
-        } catch (Exception e) {
+            if (!done.await(30, TimeUnit.SECONDS)) throw new IllegalStateException("streaming signals not handled within 30 s");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
     }
 
     @Override
     public void close() {
-        worker.shutdownNow();
+        closed = true;
+        worker.interrupt();
         renderers.shutdownNow();
     }
 }

@@ -38,8 +38,10 @@ public final class FilterStore {
      */
     public java.util.Set<Long> accountsWithFilters(java.util.Collection<Long> accountIds) {
         if (accountIds.isEmpty()) return java.util.Set.of();
-        return db.read(h -> new java.util.HashSet<>(h.createQuery("SELECT DISTINCT account_id FROM filters WHERE account_id IN (<a>)")
-                .bindList("a", List.copyOf(accountIds)).mapTo(Long.class).list()));
+        var d = db.dialect();
+        return db.read(h -> new java.util.HashSet<>(h.createQuery("SELECT DISTINCT account_id FROM filters WHERE "
+                        + social.atoll.infra.db.IdList.in(d, "account_id", "a"))
+                .bind("a", social.atoll.infra.db.IdList.value(d, accountIds)).mapTo(Long.class).list()));
     }
 
     public java.util.Optional<Filter> byId(long accountId, long id) {

@@ -99,13 +99,14 @@ public final class StatusRelations {
      */
     public Set<Long> viewersWithFlags(Collection<Long> viewerIds, Collection<Long> statusIds, Collection<Long> conversationIds) {
         if (viewerIds.isEmpty() || statusIds.isEmpty()) return Set.of();
-        String sql = """
-                SELECT account_id FROM favourites WHERE status_id IN (<ids>) AND account_id IN (<v>)
-                UNION SELECT account_id FROM statuses WHERE reblog_of_id IN (<ids>) AND account_id IN (<v>) AND deleted_at IS NULL
-                UNION SELECT account_id FROM bookmarks WHERE status_id IN (<ids>) AND account_id IN (<v>)"""
-                + (conversationIds.isEmpty() ? "" : "\nUNION SELECT account_id FROM conversation_mutes WHERE conversation_id IN (<c>) AND account_id IN (<v>)");
+        var d = db.dialect();
+        String v = social.atoll.infra.db.IdList.in(d, "account_id", "v");
+        String sql = "SELECT account_id FROM favourites WHERE status_id IN (<ids>) AND " + v
+                + " UNION SELECT account_id FROM statuses WHERE reblog_of_id IN (<ids>) AND " + v + " AND deleted_at IS NULL"
+                + " UNION SELECT account_id FROM bookmarks WHERE status_id IN (<ids>) AND " + v
+                + (conversationIds.isEmpty() ? "" : " UNION SELECT account_id FROM conversation_mutes WHERE conversation_id IN (<c>) AND " + v);
         return db.read(h -> {
-            var q = h.createQuery(sql).bindList("ids", List.copyOf(statusIds)).bindList("v", List.copyOf(viewerIds));
+            var q = h.createQuery(sql).bindList("ids", List.copyOf(statusIds)).bind("v", social.atoll.infra.db.IdList.value(d, viewerIds));
             if (!conversationIds.isEmpty()) q.bindList("c", List.copyOf(conversationIds));
             return new HashSet<>(q.mapTo(Long.class).list());
         });

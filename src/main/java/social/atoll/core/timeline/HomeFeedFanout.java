@@ -22,6 +22,8 @@ import social.atoll.infra.jobs.JobType;
  */
 public final class HomeFeedFanout {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(HomeFeedFanout.class);
+
     /** Payload of the fan-out job. */
     public record Fanout(long statusId) {}
 
@@ -71,6 +73,7 @@ public final class HomeFeedFanout {
 
     /** Delivers a status to the home feeds of its author's local followers. Idempotent. */
     void fanOut(long statusId) {
+        long started = System.nanoTime();
         Status s = statuses.byId(statusId).orElse(null);
         if (s == null) return; // deleted before the job ran
         Status original = s.isReblog() ? statuses.byId(s.reblogOfId()).orElse(null) : null;
@@ -83,6 +86,7 @@ public final class HomeFeedFanout {
         db.write(h -> {
             List<Long> readers = feed.readersAdded(h, s, original, null, clock.instant(), involved);
             if (!readers.isEmpty() && events != null) events.publish(new HomeFeedEvents.Inserted(s.id(), readers));
+            if (log.isDebugEnabled()) log.debug("status {} into {} home feeds in {} ms", s.id(), readers.size(), (System.nanoTime() - started) / 1_000_000);
             return null;
         });
     }
