@@ -163,7 +163,10 @@ public final class StreamingBench {
     }
 
     /** Local accounts (with users and tokens) following the author, in bulk SQL: Argon2 per account would take minutes. */
-    private static List<String> seedReaders(App app, long authorId, int n) {
+    static List<String> seedReaders(App app, long authorId, int n) { return seedReaders(app, authorId, n, "reader"); }
+
+    /** {@link #seedReaders(App, long, int)} with names {@code <prefix><i>}. */
+    static List<String> seedReaders(App app, long authorId, int n, String prefix) {
         Instant now = Instant.now();
         List<Long> ids = new ArrayList<>();
         app.infra.db.write(h -> {
@@ -177,7 +180,7 @@ public final class StreamingBench {
             for (int i = 0; i < n; i++) {
                 long id = app.infra.ids.next();
                 ids.add(id);
-                String name = "reader" + i;
+                String name = prefix + i;
                 a.bind("id", id).bind("u", name).bind("k", Account.key(name, null)).bind("uri", app.settings.url("/users/" + name)).bind("t", now).add();
                 u.bind("id", app.infra.ids.next()).bind("a", id).bind("email", name + "@bench.test").bind("t", now).add();
                 f.bind("id", app.infra.ids.next()).bind("a", id).bind("t", authorId).bind("now", now).add();
@@ -185,7 +188,7 @@ public final class StreamingBench {
             a.execute();
             u.execute();
             f.execute();
-            h.createUpdate("UPDATE accounts SET followers_count = :n WHERE id = :id").bind("n", n).bind("id", authorId).execute();
+            h.createUpdate("UPDATE accounts SET followers_count = followers_count + :n WHERE id = :id").bind("n", n).bind("id", authorId).execute();
             return null;
         });
         List<String> tokens = new ArrayList<>(n);
