@@ -64,7 +64,7 @@ public final class HomeFeedFanout {
         events.inTransaction(StatusEvents.StatusCreated.class, (h, e) -> {
             if (feed.addToAuthor(h, e.status()))
                 events.publish(new HomeFeedEvents.Inserted(e.status().id(), List.of(e.status().accountId())));
-            if (fewFollowers(e.status().accountId())) intoFollowers(h, e.status());
+            if (e.status().local() && fewFollowers(e.status().accountId())) intoFollowers(h, e.status());
             else jobs.enqueue(FANOUT, Long.toString(e.status().id()), new Fanout(e.status().id()));
         });
         events.inTransaction(FollowEvents.Followed.class, (h, e) -> {

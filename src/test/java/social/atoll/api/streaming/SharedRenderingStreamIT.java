@@ -148,6 +148,33 @@ class SharedRenderingStreamIT {
         }
     }
 
+    @Test
+    void aPopularAuthorsPostsReachFollowersThroughTheFanOutJobOnceEach() {
+        User popular = f.user("sr_popular");
+        User reader1 = f.user("sr_fan1");
+        User reader2 = f.user("sr_fan2");
+        for (User u : List.of(reader1, reader2)) f.follow(u, popular);
+        // more followers than the posting transaction fills itself: the fan-out is a job
+        atoll.app().infra.db.write(h -> h.createUpdate("UPDATE accounts SET followers_count = 5000 WHERE id = :id").bind("id", popular.id()).execute());
+        Map<User, StreamClient> streams = new LinkedHashMap<>();
+        try {
+            for (User u : List.of(reader1, reader2)) streams.put(u, userStream(u));
+            String first = f.post(popular, "to my many followers", "public").get("id").asText();
+            String second = f.post(popular, "and again", "public").get("id").asText();
+            for (User u : List.of(reader1, reader2)) {
+                var e = streams.get(u).next(x -> x.event().equals("update")).json(JSON);
+                assertThat(e.get("id").asText()).isEqualTo(first);
+                assertThat(e.get("favourited").asBoolean(true)).isFalse();
+                assertThat(streams.get(u).next(x -> x.event().equals("update")).json(JSON).get("id").asText())
+                        .as("the next update is the next post: the first came once").isEqualTo(second);
+                var home = atoll.http().get("/api/v1/timelines/home", u.token());
+                assertThat(Fixtures.ids(home.json())).startsWith(second, first);
+            }
+        } finally {
+            streams.values().forEach(StreamClient::close);
+        }
+    }
+
     private static String readId(String body) {
         try {
             return JSON.readTree(body).get("id").asText();
