@@ -64,7 +64,7 @@ public final class HomeFeedFanout {
         events.inTransaction(StatusEvents.StatusCreated.class, (h, e) -> {
             if (feed.addToAuthor(h, e.status()))
                 events.publish(new HomeFeedEvents.Inserted(e.status().id(), List.of(e.status().accountId())));
-            if (e.status().local() && fewFollowers(e.status().accountId())) intoFollowers(h, e.status());
+            if (e.status().local() && fewFollowers(e.status().accountId())) intoFollowers(h, e.status(), e.reblogOf(), e.mentionedAccountIds());
             else jobs.enqueue(FANOUT, Long.toString(e.status().id()), new Fanout(e.status().id()));
         });
         events.inTransaction(FollowEvents.Followed.class, (h, e) -> {
@@ -106,11 +106,14 @@ public final class HomeFeedFanout {
     /** Followers beyond which a post's fan-out is a job of its own. */
     static final int INLINE_FOLLOWERS = 100;
 
-    /** {@link #fanOut} inside the posting transaction. */
-    private void intoFollowers(org.jdbi.v3.core.Handle h, Status s) {
-        Status original = s.isReblog() ? statuses.byId(s.reblogOfId()).orElse(null) : null;
+    /**
+     * {@link #fanOut} inside the posting transaction; the event brings the boosted status and the status's mentions
+     * as just stored.
+     */
+    private void intoFollowers(org.jdbi.v3.core.Handle h, Status s, Status reblogOf, List<Long> mentioned) {
+        Status original = !s.isReblog() ? null : reblogOf != null ? reblogOf : statuses.byId(s.reblogOfId()).orElse(null);
         if (s.isReblog() && original == null) return;
-        List<Long> involved = new ArrayList<>(relations.mentions(List.of(s.id())).getOrDefault(s.id(), List.of()));
+        List<Long> involved = new ArrayList<>(mentioned);
         if (original != null) involved.addAll(relations.mentions(List.of(original.id())).getOrDefault(original.id(), List.of()));
         List<Long> readers = feed.readersAdded(h, s, original, null, clock.instant(), involved);
         if (!readers.isEmpty()) events.publish(new HomeFeedEvents.Inserted(s.id(), readers));
