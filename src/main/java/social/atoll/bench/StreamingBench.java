@@ -62,7 +62,7 @@ public final class StreamingBench {
         Settings settings = new SettingsLoader(flags, Map.of(), null).load();
         System.out.printf("database: %s%n", settings.isPostgres() ? "PostgreSQL" : "SQLite (" + dir + ")");
 
-        List<WebSocket> sockets = new ArrayList<>();
+        Process clients = null;
         try (App app = new App(settings)) {
             app.startWorkers();
             app.startWeb();
@@ -78,17 +78,37 @@ public final class StreamingBench {
             HttpClient client = HttpClient.newHttpClient();
             String url = settings.streamingOrigin() + "/api/v1/streaming?stream=user";
             t0 = System.nanoTime();
-            List<CompletableFuture<WebSocket>> opening = new ArrayList<>();
-            for (String token : readerTokens) {
-                opening.add(client.newWebSocketBuilder().header("Authorization", "Bearer " + token)
-                        .buildAsync(URI.create(url), new Recorder(arrivals)));
-            }
-            for (var f : opening) sockets.add(f.get(60, TimeUnit.SECONDS));
+            Path tokenFile = dir.resolve("tokens.txt");
+            Files.write(tokenFile, readerTokens);
+            String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            clients = new ProcessBuilder(javaBin, "-cp", System.getProperty("java.class.path"), StreamClients.class.getName(), url, tokenFile.toString())
+                    .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            java.util.concurrent.CountDownLatch ready = new java.util.concurrent.CountDownLatch(1);
+            Process child = clients;
+            Thread.ofPlatform().daemon().start(() -> {
+                try (var in = new java.io.BufferedReader(new java.io.InputStreamReader(child.getInputStream(), java.nio.charset.StandardCharsets.UTF_8))) {
+                    String line;
+                    while ((line = in.readLine()) != null) {
+                        if (line.startsWith("ready")) {
+                            ready.countDown();
+                            continue;
+                        }
+                        int sp = line.indexOf(' ');
+                        arrivals.computeIfAbsent(line.substring(0, sp), k -> Collections.synchronizedList(new ArrayList<>()))
+                                .add(Long.parseLong(line.substring(sp + 1)));
+                    }
+                } catch (java.io.IOException e) {
+                    // the client process ended
+                }
+            });
+            if (!ready.await(10, TimeUnit.MINUTES)) throw new IllegalStateException("the stream clients did not connect");
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
             while (app.streamRegistry.connectionCount() < o.streams() && System.nanoTime() < deadline) Thread.sleep(20);
-            System.out.printf("%,d user streams connected (%.1f s)%n", app.streamRegistry.connectionCount(), (System.nanoTime() - t0) / 1e9);
+            System.out.printf("%,d user streams connected, from a separate client process (%.1f s)%n", app.streamRegistry.connectionCount(), (System.nanoTime() - t0) / 1e9);
 
             List<Double> toLast = new ArrayList<>();
+            List<Double> toFirst = new ArrayList<>();
+            List<Double> answered = new ArrayList<>();
             List<Double> each = new ArrayList<>();
             for (int round = 0; round < o.rounds() + 1; round++) {
                 long sent = System.nanoTime();
@@ -97,6 +117,7 @@ public final class StreamingBench {
                         .POST(HttpRequest.BodyPublishers.ofString("{\"status\":\"round " + round + "\"}")).build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (r.statusCode() != 200) throw new IllegalStateException("posting answered " + r.statusCode() + ": " + r.body());
+                double answeredMs = (System.nanoTime() - sent) / 1e6;
                 String id = JSON.readTree(r.body()).get("id").asText();
                 long wait = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
                 while (received(arrivals, id) < o.streams()) {
@@ -108,18 +129,27 @@ public final class StreamingBench {
                 List<Long> times = arrivals.get(id);
                 long last = Collections.max(times);
                 toLast.add((last - sent) / 1e6);
+                toFirst.add((Collections.min(times) - sent) / 1e6);
+                answered.add(answeredMs);
                 for (long t : times) each.add((t - sent) / 1e6);
             }
             Collections.sort(toLast);
             Collections.sort(each);
             System.out.println();
             System.out.printf("streaming fan-out, %,d user streams following one author, %d posts (after 1 warm-up)%n", o.streams(), o.rounds());
+            Collections.sort(toFirst);
+            Collections.sort(answered);
+            System.out.printf("POST answered:              p50 %.0f ms  p99 %.0f ms%n", pct(answered, 50), pct(answered, 99));
+            System.out.printf("POST to first update event: p50 %.0f ms  p99 %.0f ms%n", pct(toFirst, 50), pct(toFirst, 99));
             System.out.printf("POST to last update event:  p50 %.0f ms  p99 %.0f ms  max %.0f ms%n",
                     pct(toLast, 50), pct(toLast, 99), toLast.get(toLast.size() - 1));
             System.out.printf("POST to each update event:  p50 %.0f ms  p99 %.0f ms  (%,d events)%n", pct(each, 50), pct(each, 99), each.size());
             return new Result(o.streams(), pct(toLast, 50), pct(toLast, 99));
         } finally {
-            for (WebSocket w : sockets) w.abort();
+            if (clients != null) {
+                clients.getOutputStream().close();
+                if (!clients.waitFor(10, TimeUnit.SECONDS)) clients.destroy();
+            }
             try (var files = Files.walk(dir)) {
                 files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
@@ -137,7 +167,10 @@ public final class StreamingBench {
     }
 
     /** Local accounts (with users and tokens) following the author, in bulk SQL: Argon2 per account would take minutes. */
-    private static List<String> seedReaders(App app, long authorId, int n) {
+    static List<String> seedReaders(App app, long authorId, int n) { return seedReaders(app, authorId, n, "reader"); }
+
+    /** {@link #seedReaders(App, long, int)} with names {@code <prefix><i>}. */
+    static List<String> seedReaders(App app, long authorId, int n, String prefix) {
         Instant now = Instant.now();
         List<Long> ids = new ArrayList<>();
         app.infra.db.write(h -> {
@@ -151,7 +184,7 @@ public final class StreamingBench {
             for (int i = 0; i < n; i++) {
                 long id = app.infra.ids.next();
                 ids.add(id);
-                String name = "reader" + i;
+                String name = prefix + i;
                 a.bind("id", id).bind("u", name).bind("k", Account.key(name, null)).bind("uri", app.settings.url("/users/" + name)).bind("t", now).add();
                 u.bind("id", app.infra.ids.next()).bind("a", id).bind("email", name + "@bench.test").bind("t", now).add();
                 f.bind("id", app.infra.ids.next()).bind("a", id).bind("t", authorId).bind("now", now).add();
@@ -159,39 +192,12 @@ public final class StreamingBench {
             a.execute();
             u.execute();
             f.execute();
-            h.createUpdate("UPDATE accounts SET followers_count = :n WHERE id = :id").bind("n", n).bind("id", authorId).execute();
+            h.createUpdate("UPDATE accounts SET followers_count = followers_count + :n WHERE id = :id").bind("n", n).bind("id", authorId).execute();
             return null;
         });
         List<String> tokens = new ArrayList<>(n);
         for (long id : ids) tokens.add(app.core.tokens.issue(app.core.oauth.adminCliApp().id(), id, Scopes.parse("read")).token());
         return tokens;
-    }
-
-    /** Records when each update event arrives on one socket. */
-    private static final class Recorder implements WebSocket.Listener {
-        private final Map<String, List<Long>> arrivals;
-        private final StringBuilder partial = new StringBuilder();
-
-        Recorder(Map<String, List<Long>> arrivals) { this.arrivals = arrivals; }
-
-        @Override
-        public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
-            long at = System.nanoTime();
-            partial.append(data);
-            ws.request(1);
-            if (!last) return null;
-            String text = partial.toString();
-            partial.setLength(0);
-            try {
-                JsonNode m = JSON.readTree(text);
-                if (!"update".equals(m.path("event").asText())) return null;
-                String id = JSON.readTree(m.get("payload").asText()).get("id").asText();
-                arrivals.computeIfAbsent(id, k -> Collections.synchronizedList(new ArrayList<>())).add(at);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-            return null;
-        }
     }
 
     private StreamingBench() {}

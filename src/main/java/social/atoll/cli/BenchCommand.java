@@ -7,11 +7,11 @@ import picocli.CommandLine.Option;
 import social.atoll.bench.HomeTimelineBench;
 
 /** {@code atoll bench}: prints performance figures on a throw-away database. Never part of the test suite. */
-@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = {MediaBenchCommand.class, FederationBenchCommand.class, WebBenchCommand.class, ImportBenchCommand.class, LoadBenchCommand.class,
+@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = {MediaBenchCommand.class, FederationBenchCommand.class, WebBenchCommand.class, ImportBenchCommand.class, LoadBenchCommand.class, PostBenchCommand.class,
                 StartupBenchCommands.Start.class, StartupBenchCommands.Cli.class, StartupBenchCommands.Memory.class,
                 ClusterBenchCommand.class, AllBenchCommand.class},
         description = "Home-timeline benchmark on a fresh database (temporary SQLite unless --db-url is given); "
-                + "'bench media' for image processing; 'bench federation' for delivery and inbox rates; 'bench web' for the web app; --streaming for streaming fan-out; "
+                + "'bench media' for image processing; 'bench federation' for delivery and inbox rates; 'bench web' for the web app; 'bench post' for posting; --streaming for streaming fan-out; "
                 + "'bench start', 'bench cli' and 'bench memory' for start time, admin command time and idle memory through the ./atoll launcher; "
                 + "'bench cluster' for one node against web + worker nodes on one PostgreSQL; 'bench all' for every row in one table.")
 public final class BenchCommand implements Callable<Integer> {

@@ -157,7 +157,7 @@ public final class HttpWiring implements AutoCloseable {
         this.errorPages = new BrowserErrors(pages);
         var signInForm = new SignInForm(pages, browserSessions);
         this.streamDispatcher = new StreamDispatcher(streamRegistry, core.streamAudience, core.statusQueries, core.statusRelations,
-                core.visibility, statusViews, core.notificationService, notificationViews, json);
+                core.visibility, statusViews, core.notificationService, notificationViews, core.filterMatcher, json);
         var statusListing = new StatusListing(settings, statusViews);
 
         List<Controller> c = new ArrayList<>();

@@ -16,8 +16,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import social.atoll.api.entity.NotificationEntity;
 import social.atoll.api.entity.NotificationViews;
+import social.atoll.api.entity.StatusEntity;
 import social.atoll.api.entity.StatusViews;
 import social.atoll.api.streaming.StreamRegistry.Target;
+import social.atoll.core.filter.StatusFilterMatcher;
 import social.atoll.core.notification.Notification;
 import social.atoll.core.notification.NotificationService;
 import social.atoll.core.privacy.VisibilityPolicy;
@@ -50,15 +52,21 @@ public final class StreamDispatcher implements AutoCloseable {
     private final StatusViews statusViews;
     private final NotificationService notifications;
     private final NotificationViews notificationViews;
+    private final StatusFilterMatcher filters;
     private final ObjectMapper json;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("atoll-stream-dispatch").factory());
+    /** Signals waiting for the dispatcher thread, and drain markers ({@link java.util.concurrent.CountDownLatch}). */
+    private final java.util.concurrent.BlockingQueue<Object> queue = new java.util.concurrent.LinkedBlockingQueue<>();
+    private volatile boolean closed;
+    private final Thread worker;
     /** Renders for many receivers at once; a few at a time, as each one holds a database connection while it reads. */
     private final ExecutorService renderers = Executors.newVirtualThreadPerTaskExecutor();
     private static final int RENDER_PARALLELISM = 4;
+    /** Connections one task writes the shared rendering to. */
+    private static final int SEND_SLICE = 250;
 
     public StreamDispatcher(StreamRegistry registry, StreamAudience audience, StatusQueries statuses, StatusRelations relations,
                             VisibilityPolicy visibility, StatusViews statusViews, NotificationService notifications,
-                            NotificationViews notificationViews, ObjectMapper json) {
+                            NotificationViews notificationViews, StatusFilterMatcher filters, ObjectMapper json) {
         this.registry = registry;
         this.audience = audience;
         this.statuses = statuses;
@@ -67,19 +75,57 @@ public final class StreamDispatcher implements AutoCloseable {
         this.statusViews = statusViews;
         this.notifications = notifications;
         this.notificationViews = notificationViews;
+        this.filters = filters;
         this.json = json;
+        this.worker = Thread.ofPlatform().daemon().name("atoll-stream-dispatch").start(this::run);
     }
 
     /** Queues a signal; returns at once. */
     public void accept(StreamSignal s) {
-        if (worker.isShutdown()) return;
-        worker.execute(() -> {
+        if (!closed) queue.add(s);
+    }
+
+    /**
+     * Most readers a home-feed signal is merged up to: a few times what one signal carries (every reader is bound a
+     * few times in the batch queries, which must stay under the databases' limits of bound values).
+     */
+    static final int MERGED_READERS = 2400;
+
+    private void run() {
+        while (!closed) {
+            Object next;
+            try {
+                next = queue.take();
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (next instanceof java.util.concurrent.CountDownLatch drained) {
+                drained.countDown();
+                continue;
+            }
+            StreamSignal s = (StreamSignal) next;
+            if (s instanceof StreamSignal.HomeInserted h) s = merged(h);
             try {
                 handle(s);
             } catch (RuntimeException e) {
-                log.error("streaming {} failed", s.encode(), e);
+                log.error("streaming {} failed", s.getClass().getSimpleName(), e);
             }
-        });
+        }
+    }
+
+    /**
+     * A status reaching thousands of followers arrives as many home-feed signals of a few hundred readers each (a
+     * cluster message is short); those waiting in a row right behind this one are handled with it, with one set of
+     * queries. Only adjacent signals of the same status merge, so the order of events is unchanged.
+     */
+    private StreamSignal merged(StreamSignal.HomeInserted h) {
+        if (!(queue.peek() instanceof StreamSignal.HomeInserted n) || n.statusId() != h.statusId()) return h;
+        Set<Long> readers = new java.util.LinkedHashSet<>(h.readerIds());
+        while (readers.size() < MERGED_READERS && queue.peek() instanceof StreamSignal.HomeInserted next && next.statusId() == h.statusId()) {
+            queue.poll();
+            readers.addAll(next.readerIds());
+        }
+        return new StreamSignal.HomeInserted(h.statusId(), List.copyOf(readers));
     }
 
     private void handle(StreamSignal signal) {
@@ -254,7 +300,8 @@ public final class StreamDispatcher implements AutoCloseable {
 
     /**
      * Sends a status to the given targets: the receiving accounts are checked by the visibility policy (all at once)
-     * and the block/mute rules, and the status is rendered once per account.
+     * and the block/mute rules. The status is rendered and encoded once for all the receivers who see it alike (the
+     * same bytes go to each of their connections), and once per receiver for the others (see {@link #renderedAlone}).
      */
     private void deliverStatus(Status s, List<Target> targets, String event) {
         if (targets.isEmpty()) return;
@@ -267,7 +314,8 @@ public final class StreamDispatcher implements AutoCloseable {
         involved.add(s.accountId());
         if (original != null) involved.add(original.accountId());
         List<Long> statusIds = original == null ? List.of(s.id()) : List.of(s.id(), original.id());
-        for (List<Long> m : relations.mentions(statusIds).values()) involved.addAll(m);
+        Map<Long, List<Long>> mentions = relations.mentions(statusIds);
+        for (List<Long> m : mentions.values()) involved.addAll(m);
         Map<Long, String> domains = audience.domains(List.of(s.accountId()));
         Set<Long> excluded = audience.excluded(byViewer.keySet(), involved, domains.get(s.accountId()));
 
@@ -277,13 +325,61 @@ public final class StreamDispatcher implements AutoCloseable {
             if (!allowed.contains(e.getKey())) continue;
             if (e.getKey() == s.accountId() || !excluded.contains(e.getKey())) receivers.add(e);
         }
-        // split among a few renderers; the signal is done (and the next one starts) when all of them are
-        int parts = Math.min(RENDER_PARALLELISM, receivers.size());
+        if (receivers.isEmpty()) return;
+
+        // who sees the status alike: everyone but the accounts it involves and those with a flag set on it
+        List<Map.Entry<Long, List<Target>>> alone = new ArrayList<>();
+        List<Map.Entry<Long, List<Target>>> alike = new ArrayList<>();
+        if (receivers.size() > 1) {
+            Set<Long> individual = renderedAlone(s, original, mentions, receivers);
+            for (var e : receivers) (individual.contains(e.getKey()) ? alone : alike).add(e);
+        } else {
+            alone.addAll(receivers);
+        }
+        Shared shared = null;
+        if (alike.size() > 1) {
+            Set<Long> filtering = filters.viewersWithFilters(alike.stream().map(Map.Entry::getKey).toList());
+            Rendering r = lastRendering;
+            if (r == null || !r.status().equals(s) || !java.util.Objects.equals(r.original(), original)
+                    || System.nanoTime() - r.renderedAt() > REUSE_NANOS) {
+                long representative = alike.stream().map(Map.Entry::getKey).filter(v -> !filtering.contains(v)).findFirst().orElse(alike.get(0).getKey());
+                List<StatusEntity> rendered = statusViews.renderAll(List.of(s), representative, null);
+                StatusEntity entity = rendered.isEmpty() || !sameForEveryone(rendered.get(0)) ? null : rendered.get(0).withFiltered(List.of());
+                r = new Rendering(s, original, entity, entity == null ? null : encode(entity), System.nanoTime());
+                lastRendering = r;
+            }
+            if (r.entity() != null) shared = new Shared(r.entity(), r.payload(), filtering);
+        }
+        if (shared == null) {
+            alone.addAll(alike);
+            alike.clear();
+        }
+
+        // the receivers with their own rendering or filters are split among a few renderers; the signal is done (and
+        // the next one starts) when all of them are
+        List<Runnable> work = new ArrayList<>();
+        for (var e : alone) work.add(() -> sendRendered(s, e.getKey(), e.getValue(), event));
+        if (shared != null) {
+            final Shared sh = shared;
+            List<Target> plain = new ArrayList<>();
+            for (var e : alike) {
+                if (sh.filtering().contains(e.getKey())) work.add(() -> sendFiltered(s, sh, e.getKey(), e.getValue(), event));
+                else plain.addAll(e.getValue());
+            }
+            // writing to thousands of sockets is most of the work left: in slices, beside the renderings
+            for (int from = 0; from < plain.size(); from += SEND_SLICE) {
+                List<Target> slice = plain.subList(from, Math.min(from + SEND_SLICE, plain.size()));
+                work.add(() -> {
+                    for (Target t : slice) t.connection().send(t.subscription(), event, sh.payload());
+                });
+            }
+        }
+        int parts = Math.min(RENDER_PARALLELISM, work.size());
         List<java.util.concurrent.Future<?>> running = new ArrayList<>(parts);
         for (int p = 0; p < parts; p++) {
-            List<Map.Entry<Long, List<Target>>> share = receivers.subList(p * receivers.size() / parts, (p + 1) * receivers.size() / parts);
+            List<Runnable> share = work.subList(p * work.size() / parts, (p + 1) * work.size() / parts);
             running.add(renderers.submit(() -> {
-                for (Map.Entry<Long, List<Target>> e : share) sendRendered(s, e.getKey(), e.getValue(), event);
+                for (Runnable r : share) r.run();
             }));
         }
         for (var f : running) {
@@ -295,6 +391,86 @@ public final class StreamDispatcher implements AutoCloseable {
             } catch (java.util.concurrent.ExecutionException e) {
                 log.error("streaming {} of status {} failed", event, s.id(), e.getCause());
             }
+        }
+    }
+
+    /**
+     * The last shared rendering (null entity: the status reads differently per receiver), for the next pieces of the
+     * same fan-out: a status reaching thousands of followers arrives as many signals of a few hundred readers each.
+     * It is reused only while the status (counts, edits, everything in its row) and the boosted one are unchanged,
+     * and for {@link #REUSE_NANOS} at most, so that what is not in those rows (the author's profile) is as fresh as
+     * the signal. Read and written by the dispatcher thread only.
+     */
+    private record Rendering(Status status, Status original, StatusEntity entity, String payload, long renderedAt) {}
+
+    private static final long REUSE_NANOS = TimeUnit.SECONDS.toNanos(2);
+
+    private Rendering lastRendering;
+
+    /** A status rendered once for many receivers; {@code filtering}: those of them who have filters to match. */
+    private record Shared(StatusEntity entity, String payload, Set<Long> filtering) {}
+
+    /**
+     * The receivers whose rendering of the status differs from everyone else's beyond {@code filtered}: its author and
+     * the boosted author (their own flags, pin, application, circle), the accounts it mentions or replies to (they may
+     * always reply), and whoever favourited, boosted or bookmarked it or muted its conversation. For a new status
+     * that is its author alone.
+     */
+    private Set<Long> renderedAlone(Status s, Status original, Map<Long, List<Long>> mentions, List<Map.Entry<Long, List<Target>>> receivers) {
+        Set<Long> out = new HashSet<>();
+        Set<Long> conversations = new HashSet<>();
+        for (Status x : original == null ? List.of(s) : List.of(s, original)) {
+            out.add(x.accountId());
+            out.addAll(mentions.getOrDefault(x.id(), List.of()));
+            if (x.inReplyToAccountId() != null) out.add(x.inReplyToAccountId());
+            if (x.conversationId() != null) conversations.add(x.conversationId());
+        }
+        List<Long> viewers = receivers.stream().map(Map.Entry::getKey).filter(v -> !out.contains(v)).toList();
+        out.addAll(relations.viewersWithFlags(viewers, original == null ? List.of(s.id()) : List.of(s.id(), original.id()), conversations));
+        return out;
+    }
+
+    /**
+     * Whether a status rendered for one receiver (not involved in it, no flag set) reads the same for every other
+     * such receiver: no poll (votes), quote (its state depends on the viewer's blocks and mutes) or emoji reaction
+     * ({@code me}), and interaction and quote policies that do not depend on follows or name accounts.
+     */
+    private static boolean sameForEveryone(StatusEntity e) {
+        if (e.reblog() != null && !sameForEveryone(e.reblog())) return false;
+        if (e.poll() != null || e.quote() != null) return false;
+        if (e.pleroma() != null && !e.pleroma().emojiReactions().isEmpty()) return false;
+        if (e.quoteApproval() != null && !onlyGeneral(e.quoteApproval().automatic(), e.quoteApproval().manual())) return false;
+        var p = e.interactionPolicy();
+        if (p != null) {
+            for (var r : List.of(p.canFavourite(), p.canReply(), p.canReblog()))
+                if (!onlyGeneral(r.automaticApproval(), r.manualApproval())) return false;
+        }
+        return true;
+    }
+
+    /** Rule lists whose outcome is the same for every account not involved in the status. */
+    private static boolean onlyGeneral(List<String> automatic, List<String> manual) {
+        for (List<String> l : List.of(automatic, manual))
+            for (String x : l) if (!GENERAL_RULES.contains(x)) return false;
+        return true;
+    }
+
+    /** Public, nobody, the author, the mentioned (not these receivers), and the asking viewer ({@code me}). */
+    private static final Set<String> GENERAL_RULES = Set.of("public", "author", "mentioned", "me", "nobody", "unsupported_policy");
+
+    /**
+     * Sends the shared rendering to a receiver who has filters: a {@code hide} filter of the stream's context drops
+     * the event, others add their {@code filtered} results, as {@link StatusViews#renderAll} does.
+     */
+    private void sendFiltered(Status s, Shared shared, long viewer, List<Target> targets, String event) {
+        Map<String, List<Target>> byContext = new HashMap<>();
+        for (Target t : targets) byContext.computeIfAbsent(t.subscription().isPublic() ? "public" : "home", k -> new ArrayList<>()).add(t);
+        for (Map.Entry<String, List<Target>> e : byContext.entrySet()) {
+            var found = filters.match(viewer, List.of(s), e.getKey()).getOrDefault(s.id(), List.of());
+            if (found.stream().anyMatch(m -> m.filter().hides())) continue;
+            String payload = found.isEmpty() ? shared.payload()
+                    : encode(shared.entity().withFiltered(found.stream().map(social.atoll.api.entity.FilterResultEntity::of).toList()));
+            for (Target t : e.getValue()) t.connection().send(t.subscription(), event, payload);
         }
     }
 
@@ -324,16 +500,20 @@ public final class StreamDispatcher implements AutoCloseable {
 
     /** Waits until every queued signal has been handled (tests, benchmark). */
     public void drain() {
+        var done = new java.util.concurrent.CountDownLatch(1);
+        queue.add(done);
         try {
-            worker.submit(() -> {}).get(30, TimeUnit.SECONDS);
-        } catch (Exception e) {
+            if (!done.await(30, TimeUnit.SECONDS)) throw new IllegalStateException("streaming signals not handled within 30 s");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
     }
 
     @Override
     public void close() {
-        worker.shutdownNow();
+        closed = true;
+        worker.interrupt();
         renderers.shutdownNow();
     }
 }

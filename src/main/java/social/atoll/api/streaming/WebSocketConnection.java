@@ -23,28 +23,48 @@ final class WebSocketConnection extends StreamConnection {
 
     @Override
     public void send(Subscription sub, String event, String payload) {
-        ObjectNode m = json.createObjectNode();
-        var stream = m.putArray("stream");
-        for (String s : sub.streamArray()) stream.add(s);
-        m.put("event", event);
-        if (payload != null) m.put("payload", payload);
-        sendText(m);
+        // the dispatcher sends one payload to many sockets in a row: the message text is encoded once for all of them
+        Encoded last = LAST.get();
+        String text;
+        if (last != null && last.payload() == payload && last.event().equals(event) && last.stream().equals(sub.streamArray())) {
+            text = last.text();
+        } else {
+            ObjectNode m = json.createObjectNode();
+            var stream = m.putArray("stream");
+            for (String s : sub.streamArray()) stream.add(s);
+            m.put("event", event);
+            if (payload != null) m.put("payload", payload);
+            text = encode(m);
+            LAST.set(new Encoded(sub.streamArray(), event, payload, text));
+        }
+        sendText(text);
     }
+
+    /** The last message encoded; {@code payload} is compared by identity (the dispatcher's one string per rendering). */
+    private record Encoded(java.util.List<String> stream, String event, String payload, String text) {}
+
+    private static final java.util.concurrent.atomic.AtomicReference<Encoded> LAST = new java.util.concurrent.atomic.AtomicReference<>();
 
     /** An error message on the socket (bad subscribe request); the connection stays open. */
     void sendError(String error, int status) {
         ObjectNode m = json.createObjectNode();
         m.put("error", error);
         m.put("status", status);
-        sendText(m);
+        sendText(encode(m));
     }
 
-    private synchronized void sendText(ObjectNode m) {
-        if (!ws.session.isOpen()) return;
+    private String encode(ObjectNode m) {
         try {
-            ws.send(json.writeValueAsString(m));
+            return json.writeValueAsString(m);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    private synchronized void sendText(String text) {
+        if (!ws.session.isOpen()) return;
+        try {
+            ws.send(text);
         } catch (RuntimeException e) {
             // the socket closed under us; onClose unregisters it
         }

@@ -32,6 +32,18 @@ public final class FilterStore {
                 Map.of("a", accountId), activeAt));
     }
 
+    /**
+     * Which of {@code accountIds} have a filter at all, expired or not (streaming renders once for everyone else, and
+     * matches the filters of these one by one).
+     */
+    public java.util.Set<Long> accountsWithFilters(java.util.Collection<Long> accountIds) {
+        if (accountIds.isEmpty()) return java.util.Set.of();
+        var d = db.dialect();
+        return db.read(h -> new java.util.HashSet<>(h.createQuery("SELECT DISTINCT account_id FROM filters WHERE "
+                        + social.atoll.infra.db.IdList.in(d, "account_id", "a"))
+                .bind("a", social.atoll.infra.db.IdList.value(d, accountIds)).mapTo(Long.class).list()));
+    }
+
     public java.util.Optional<Filter> byId(long accountId, long id) {
         return db.read(h -> load(h, "account_id = :a AND id = :id", Map.of("a", accountId, "id", id), null)).stream().findFirst();
     }

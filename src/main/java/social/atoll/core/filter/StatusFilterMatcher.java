@@ -49,6 +49,9 @@ public final class StatusFilterMatcher {
         this.clock = clock;
     }
 
+    /** Which of {@code viewerIds} have any filter (the others match nothing, whatever the status). One query. */
+    public Set<Long> viewersWithFilters(Collection<Long> viewerIds) { return filters.accountsWithFilters(viewerIds); }
+
     /**
      * Matches keyed by the id of each given status (a boost under its own id). {@code context} non-null keeps only
      * filters applying there. Statuses nothing matches are absent.

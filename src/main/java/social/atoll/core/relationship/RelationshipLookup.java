@@ -143,11 +143,13 @@ public final class RelationshipLookup {
 
     /** Of {@code accountIds}, those blocking or muting (unexpired) one of {@code targetIds}. */
     public Set<Long> blockingOrMutingAny(Handle h, Collection<Long> accountIds, Collection<Long> targetIds) {
-        return new HashSet<>(h.createQuery("""
-                        SELECT account_id FROM blocks WHERE account_id IN (<viewers>) AND target_account_id IN (<involved>)
-                        UNION SELECT account_id FROM mutes WHERE account_id IN (<viewers>) AND target_account_id IN (<involved>)
-                          AND (expires_at IS NULL OR expires_at > :now)""")
-                .bindList("viewers", List.copyOf(accountIds)).bindList("involved", List.copyOf(targetIds))
+        // the viewers are every connected reader of a status: one parameter, so the statement is parsed once
+        var d = db.dialect();
+        String viewers = social.atoll.infra.db.IdList.in(d, "account_id", "viewers");
+        return new HashSet<>(h.createQuery("SELECT account_id FROM blocks WHERE " + viewers + " AND target_account_id IN (<involved>)"
+                        + " UNION SELECT account_id FROM mutes WHERE " + viewers + " AND target_account_id IN (<involved>)"
+                        + " AND (expires_at IS NULL OR expires_at > :now)")
+                .bind("viewers", social.atoll.infra.db.IdList.value(d, accountIds)).bindList("involved", List.copyOf(targetIds))
                 .bind("now", clock.instant()).mapTo(Long.class).list());
     }
 

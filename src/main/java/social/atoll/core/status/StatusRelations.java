@@ -133,6 +133,26 @@ public final class StatusRelations {
         return new ViewerFlags(fav, reb, book, pin, muted);
     }
 
+    /**
+     * Which of {@code viewerIds} would see a viewer flag set on one of {@code statusIds}: they favourited, boosted or
+     * bookmarked it, or muted one of {@code conversationIds}. Everyone else sees them all false, so streaming renders
+     * a status once for all of them. One query, whatever the number of viewers.
+     */
+    public Set<Long> viewersWithFlags(Collection<Long> viewerIds, Collection<Long> statusIds, Collection<Long> conversationIds) {
+        if (viewerIds.isEmpty() || statusIds.isEmpty()) return Set.of();
+        var d = db.dialect();
+        String v = social.atoll.infra.db.IdList.in(d, "account_id", "v");
+        String sql = "SELECT account_id FROM favourites WHERE status_id IN (<ids>) AND " + v
+                + " UNION SELECT account_id FROM statuses WHERE reblog_of_id IN (<ids>) AND " + v + " AND deleted_at IS NULL"
+                + " UNION SELECT account_id FROM bookmarks WHERE status_id IN (<ids>) AND " + v
+                + (conversationIds.isEmpty() ? "" : " UNION SELECT account_id FROM conversation_mutes WHERE conversation_id IN (<c>) AND " + v);
+        return db.read(h -> {
+            var q = h.createQuery(sql).bindList("ids", List.copyOf(statusIds)).bind("v", social.atoll.infra.db.IdList.value(d, viewerIds));
+            if (!conversationIds.isEmpty()) q.bindList("c", List.copyOf(conversationIds));
+            return new HashSet<>(q.mapTo(Long.class).list());
+        });
+    }
+
     /** Who favourited a status, most recent first, paged on the favourite row id. */
     public List<Actor> favouritedBy(long statusId, IdRange range) {
         return range.newestFirst(db.read(h -> range.bind(h.createQuery(
