@@ -29,7 +29,12 @@ public final class PostingBench {
     /** Parameters of one run. */
     public record Options(int clients, int followers, Duration warmup, Duration duration, int rawInserts, String dbUrl) {}
 
-    public static void run(Options o) throws Exception {
+    /** What {@code bench all} reads: statuses posted per second and raw single-row inserts per second, same database. */
+    public record Result(double statusesPerSecond, double insertsPerSecond) {
+        public double ratio() { return statusesPerSecond / insertsPerSecond; }
+    }
+
+    public static Result run(Options o) throws Exception {
         Path dir = Files.createTempDirectory("atoll-bench-post");
         int port;
         try (var s = new java.net.ServerSocket(0)) {
@@ -83,6 +88,7 @@ public final class PostingBench {
             System.out.printf("raw single-row INSERTs, one transaction each: %,.0f rows/s (%,d rows)%n", raw.perSecond(), raw.count());
             System.out.printf("ratio statuses/s : raw inserts/s = %.3f (target >= 0.1)%n", r.perSecond() / raw.perSecond());
             System.out.printf("process CPU during warm-up and run: %.1f s; fan-out jobs left at the end done %.1f s later%n", cpu, drain);
+            return new Result(r.perSecond(), raw.perSecond());
         } finally {
             try (var files = Files.walk(dir)) {
                 files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

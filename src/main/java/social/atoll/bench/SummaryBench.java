@@ -1,22 +1,13 @@
 package social.atoll.bench;
 
 import java.io.PrintStream;
-import java.net.URI;
-import java.net.http.HttpRequest;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
-import social.atoll.App;
-import social.atoll.config.Settings;
-import social.atoll.config.SettingsLoader;
 
 /**
  * Every row of the performance table (issue 16) in one run, each by the bench that measures it, with short
@@ -89,8 +80,8 @@ public final class SummaryBench {
                         String.format(Locale.ROOT, "p99 %.0f ms, target < 50 ms%s", r.homeP99Ms(), r.homeP99Ms() < 50 ? "" : ": not met")));
             }
             case "posting" -> {
-                var r = posting(o.dbUrl(), 16, warmup, duration);
-                yield List.of(new Row("posting, 16 clients, statuses/s", rate(r[0]), rate(r[1]) + " inserts", r[0] / r[1], true, 0.1,
+                var r = PostingBench.run(new PostingBench.Options(16, 10, warmup, duration, 2000, o.dbUrl()));
+                yield List.of(new Row("posting, 16 clients, statuses/s", rate(r.statusesPerSecond()), rate(r.insertsPerSecond()) + " inserts", r.ratio(), true, 0.1,
                         "in process, not pinned to a core"));
             }
             case "streaming" -> {
@@ -134,52 +125,6 @@ public final class SummaryBench {
             }
             default -> throw new IllegalArgumentException("unknown row " + row + "; rows: " + ROWS);
         };
-    }
-
-    /**
-     * Statuses posted per second through the API by {@code concurrency} clients, each its own account, on one
-     * all-in-one node; then, on the same database, single-row status INSERTs per second (the row's ceiling).
-     */
-    static double[] posting(String dbUrl, int concurrency, Duration warmup, Duration duration) throws Exception {
-        Path dir = Files.createTempDirectory("atoll-bench-posting");
-        int port;
-        try (var s = new java.net.ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
-        Map<String, String> flags = new HashMap<>();
-        flags.put("ATOLL_PORT", Integer.toString(port));
-        flags.put("ATOLL_DOMAIN", "localhost:" + port);
-        flags.put("ATOLL_DATA_DIR", dir.toString());
-        flags.put("ATOLL_BIND", "127.0.0.1");
-        flags.put("ATOLL_RATE_LIMIT", "off");
-        if (dbUrl != null) flags.put("ATOLL_DB_URL", dbUrl);
-        Settings settings = new SettingsLoader(flags, Map.of(), null).load();
-        try (App app = new App(settings)) {
-            List<String> tokens = ClusterBench.posters(app, concurrency);
-            app.startWorkers();
-            app.startWeb();
-            String base = "http://127.0.0.1:" + app.port();
-            AtomicInteger clients = new AtomicInteger();
-            ThreadLocal<Integer> client = ThreadLocal.withInitial(clients::getAndIncrement);
-            double cpu0 = ClusterBench.jvmCpuSeconds();
-            LoadRunner.Result r = new LoadRunner().run("posting, " + concurrency + " accounts", concurrency, warmup, duration, i ->
-                    HttpRequest.newBuilder(URI.create(base + "/api/v1/statuses")).timeout(Duration.ofSeconds(30))
-                            .header("Authorization", "Bearer " + tokens.get(client.get() % tokens.size())).header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofString("{\"status\": \"bench post " + i + ", a few words as a person would write them\", "
-                                    + "\"visibility\": \"public\"}")).build());
-            System.out.printf(Locale.ROOT, "database: %s%n%s   CPU %.1f s%n", settings.isPostgres() ? "PostgreSQL" : "SQLite", r.line(),
-                    ClusterBench.jvmCpuSeconds() - cpu0);
-            long accountId = app.infra.db.read(h -> h.createQuery("SELECT MIN(id) FROM accounts").mapTo(Long.class).one());
-            RawRates.Rate inserts = RawRates.statusInserts(app.infra.db, app.infra.ids, accountId, "https://raw.example/statuses/", 2000);
-            System.out.printf(Locale.ROOT, "raw insert loop: %,d single-row status INSERTs, one write transaction each: %.2f s = %,.0f rows/s%n",
-                    inserts.count(), inserts.seconds(), inserts.perSecond());
-            System.out.printf(Locale.ROOT, "ratio posting / raw insert: %.2f%n", r.perSecond() / inserts.perSecond());
-            return new double[] {r.perSecond(), inserts.perSecond()};
-        } finally {
-            try (var files = Files.walk(dir)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
     }
 
     private static String rate(double perSecond) { return String.format(Locale.ROOT, "%,.0f/s", perSecond); }
