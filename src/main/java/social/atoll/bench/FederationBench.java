@@ -3,11 +3,9 @@ package social.atoll.bench;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 import social.atoll.App;
 import social.atoll.config.Settings;
-import social.atoll.config.SettingsLoader;
 import social.atoll.infra.crypto.CryptoProviders;
 
 /**
@@ -35,19 +33,7 @@ public final class FederationBench {
         // before App: its own install() call then keeps this decision
         CryptoProviders.Installed crypto = CryptoProviders.install(o.jdkCrypto() ? CryptoProviders.Choice.JDK : CryptoProviders.Choice.AUTO);
         Path dir = Files.createTempDirectory("atoll-bench-fed");
-        int port;
-        try (var s = new java.net.ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
-        Map<String, String> flags = new HashMap<>();
-        flags.put("ATOLL_PORT", Integer.toString(port));
-        flags.put("ATOLL_DOMAIN", "localhost:" + port);
-        flags.put("ATOLL_DATA_DIR", dir.toString());
-        flags.put("ATOLL_BIND", "127.0.0.1");
-        flags.put("ATOLL_RATE_LIMIT", "off");
-        flags.put("ATOLL_ALLOW_PRIVATE_ADDRESSES", "true");
-        if (o.dbUrl() != null) flags.put("ATOLL_DB_URL", o.dbUrl());
-        Settings settings = new SettingsLoader(flags, Map.of(), null).load();
+        Settings settings = ThrowAwayInstance.settings(dir, o.dbUrl(), Map.of("ATOLL_ALLOW_PRIVATE_ADDRESSES", "true"));
         // thousands of access-log lines would bury the figures (and time the console rather than Atoll)
         ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("atoll.access")).setLevel(ch.qos.logback.classic.Level.WARN);
 
@@ -73,9 +59,7 @@ public final class FederationBench {
             return new Result(delivery.deliveries().perSecond(), delivery.signing().perSecond(), inbound.stored().perSecond(),
                     inbound.inserts().perSecond());
         } finally {
-            try (var files = Files.walk(dir)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+            ThrowAwayInstance.delete(dir);
         }
     }
 }

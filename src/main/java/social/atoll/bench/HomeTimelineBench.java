@@ -6,14 +6,12 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import social.atoll.App;
 import social.atoll.server.Controller;
 import social.atoll.config.Settings;
-import social.atoll.config.SettingsLoader;
 
 /**
  * Home-timeline reads per second and latency for an account following 200 accounts with 100k statuses in the
@@ -33,18 +31,7 @@ public final class HomeTimelineBench {
 
     public static Result run(Options o) throws Exception {
         Path dir = Files.createTempDirectory("atoll-bench");
-        int port;
-        try (var s = new java.net.ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
-        Map<String, String> flags = new HashMap<>();
-        flags.put("ATOLL_PORT", Integer.toString(port));
-        flags.put("ATOLL_DOMAIN", "localhost:" + port);
-        flags.put("ATOLL_DATA_DIR", dir.toString());
-        flags.put("ATOLL_BIND", "127.0.0.1");
-        flags.put("ATOLL_RATE_LIMIT", "off"); // a load test is one token hammering the API on purpose
-        if (o.dbUrl() != null) flags.put("ATOLL_DB_URL", o.dbUrl());
-        Settings settings = new SettingsLoader(flags, Map.of(), null).load();
+        Settings settings = ThrowAwayInstance.settings(dir, o.dbUrl(), Map.of());
         System.out.printf("database: %s%n", settings.isPostgres() ? "PostgreSQL" : "SQLite (" + dir + ")");
 
         try (App app = new App(settings)) {
@@ -103,9 +90,7 @@ public final class HomeTimelineBench {
                     stat.cpuMicrosPerRequest() / home.cpuMicrosPerRequest(), stat.cpuMicrosPerRequest() / deep.cpuMicrosPerRequest());
             return new Result(home.perSecond(), home.percentileMs(99), stat.perSecond());
         } finally {
-            try (var files = Files.walk(dir)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+            ThrowAwayInstance.delete(dir);
         }
     }
 

@@ -6,14 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import social.atoll.App;
 import social.atoll.config.Settings;
-import social.atoll.config.SettingsLoader;
 import social.atoll.core.account.NewLocalAccount;
 import social.atoll.core.account.User;
 import social.atoll.core.auth.Scopes;
@@ -36,18 +34,7 @@ public final class PostingBench {
 
     public static Result run(Options o) throws Exception {
         Path dir = Files.createTempDirectory("atoll-bench-post");
-        int port;
-        try (var s = new java.net.ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
-        Map<String, String> flags = new HashMap<>();
-        flags.put("ATOLL_PORT", Integer.toString(port));
-        flags.put("ATOLL_DOMAIN", "localhost:" + port);
-        flags.put("ATOLL_DATA_DIR", dir.toString());
-        flags.put("ATOLL_BIND", "127.0.0.1");
-        flags.put("ATOLL_RATE_LIMIT", "off");
-        if (o.dbUrl() != null) flags.put("ATOLL_DB_URL", o.dbUrl());
-        Settings settings = new SettingsLoader(flags, Map.of(), null).load();
+        Settings settings = ThrowAwayInstance.settings(dir, o.dbUrl(), Map.of());
         System.out.printf("database: %s%n", settings.isPostgres() ? "PostgreSQL" : "SQLite (" + dir + ")");
         try (App app = new App(settings)) {
             app.startWorkers();
@@ -90,9 +77,7 @@ public final class PostingBench {
             System.out.printf("process CPU during warm-up and run: %.1f s; fan-out jobs left at the end done %.1f s later%n", cpu, drain);
             return new Result(r.perSecond(), raw.perSecond());
         } finally {
-            try (var files = Files.walk(dir)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+            ThrowAwayInstance.delete(dir);
         }
     }
 

@@ -1,6 +1,5 @@
 package social.atoll.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -9,21 +8,16 @@ import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import social.atoll.App;
 import social.atoll.config.Settings;
-import social.atoll.config.SettingsLoader;
 import social.atoll.core.account.Account;
 import social.atoll.core.account.NewLocalAccount;
 import social.atoll.core.account.User;
@@ -48,18 +42,7 @@ public final class StreamingBench {
 
     public static Result run(Options o) throws Exception {
         Path dir = Files.createTempDirectory("atoll-bench-stream");
-        int port;
-        try (var s = new java.net.ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
-        Map<String, String> flags = new HashMap<>();
-        flags.put("ATOLL_PORT", Integer.toString(port));
-        flags.put("ATOLL_DOMAIN", "localhost:" + port);
-        flags.put("ATOLL_DATA_DIR", dir.toString());
-        flags.put("ATOLL_BIND", "127.0.0.1");
-        flags.put("ATOLL_RATE_LIMIT", "off");
-        if (o.dbUrl() != null) flags.put("ATOLL_DB_URL", o.dbUrl());
-        Settings settings = new SettingsLoader(flags, Map.of(), null).load();
+        Settings settings = ThrowAwayInstance.settings(dir, o.dbUrl(), Map.of());
         System.out.printf("database: %s%n", settings.isPostgres() ? "PostgreSQL" : "SQLite (" + dir + ")");
 
         Process clients = null;
@@ -150,9 +133,7 @@ public final class StreamingBench {
                 clients.getOutputStream().close();
                 if (!clients.waitFor(10, TimeUnit.SECONDS)) clients.destroy();
             }
-            try (var files = Files.walk(dir)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+            ThrowAwayInstance.delete(dir);
         }
     }
 

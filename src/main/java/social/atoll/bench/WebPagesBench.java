@@ -6,13 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import social.atoll.App;
 import social.atoll.config.Settings;
-import social.atoll.config.SettingsLoader;
 import social.atoll.core.auth.WebSessions;
 import social.atoll.core.status.Status;
 import social.atoll.web.Assets;
@@ -36,18 +34,7 @@ public final class WebPagesBench {
                 .forEach(a -> System.out.printf("  %-14s %,8d bytes (%,d raw)%n", a.name(), a.gzipped().length, a.bytes().length));
 
         Path dir = Files.createTempDirectory("atoll-bench");
-        int port;
-        try (var s = new java.net.ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
-        Map<String, String> flags = new HashMap<>();
-        flags.put("ATOLL_PORT", Integer.toString(port));
-        flags.put("ATOLL_DOMAIN", "localhost:" + port);
-        flags.put("ATOLL_DATA_DIR", dir.toString());
-        flags.put("ATOLL_BIND", "127.0.0.1");
-        flags.put("ATOLL_RATE_LIMIT", "off");
-        if (o.dbUrl() != null) flags.put("ATOLL_DB_URL", o.dbUrl());
-        Settings settings = new SettingsLoader(flags, Map.of(), null).load();
+        Settings settings = ThrowAwayInstance.settings(dir, o.dbUrl(), Map.of());
         System.out.printf("database: %s%n", settings.isPostgres() ? "PostgreSQL" : "SQLite (" + dir + ")");
         try (App app = new App(settings)) {
             long t0 = System.nanoTime();
@@ -96,9 +83,7 @@ public final class WebPagesBench {
             System.out.println(homeN.line());
             System.out.println(statusN.line());
         } finally {
-            try (var files = Files.walk(dir)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+            ThrowAwayInstance.delete(dir);
         }
     }
 
